@@ -1,0 +1,91 @@
+/*
+ * cmd.h: the command families and what a command gets from main().
+ *
+ * To add a family: write cmd/<family>.c exporting `const struct verb
+ * <family>_verbs[]` and `const size_t <family>_nverbs`, declare it in the
+ * FAMILY list below and add one line to kam_families in cmd/kam.c.  The
+ * tables are declared weak, so a family whose file is not built is simply
+ * absent (help, completion and dispatch skip it).
+ *
+ * A verb returns 0 (success), 1 (a checking command found the project
+ * unhealthy) or -1 (failure already reported; the exit code is the kind
+ * recorded by kam_err()).
+ */
+#ifndef KAM_CMD_H
+#define KAM_CMD_H
+
+#include <stdint.h>
+
+#include "../lib/kam.h"
+#include "../lib/out.h"
+#include "../lib/project.h"
+#include "../lib/repo.h"
+
+struct kam {
+	struct project	 p;
+	int		 have_project;
+	const char	*dir;		/* -C */
+	enum out_fmt	 fmt;
+	int		 fmt_set;	/* --format given */
+	int		 no_commit;
+	const char	*msg;		/* -m */
+	const char	*today_arg;	/* --today or KAM_TODAY */
+};
+
+#define NEED_PROJECT	0x1	/* open the project before the verb runs */
+#define WRITES		0x2	/* a write command (one commit) */
+
+struct verb {
+	const char	*name;
+	int		(*fn)(int argc, char **argv, struct kam *k);
+	unsigned	 flags;
+	const char	*usage;		/* == SYNOPSIS line of the man page */
+	const char	*opts;		/* long options for completion, space-separated;
+					 * a trailing '=' takes a value */
+	const char	*summary;
+};
+
+/* Print "usage: <usage>" and record 64; returns -1. */
+int	kam_usage(const char *usage);
+/* getopt_long with kam's conventions: opterr off, unknown option or
+ * missing argument -> usage error.  Reset optind before the first call. */
+int	kam_getopt(int argc, char **argv, const char *shortopts,
+	    const void *longopts, const char *usage, int *err);
+/* Ensure k->p is open (for verbs without NEED_PROJECT that need it). */
+int	kam_open_project(struct kam *k);
+/* Start a write transaction on k's project (honours --no-commit). */
+int	kam_tx_begin(struct kam *k, struct tx *tx);
+/* Commit tx with subject "kam: <cmd> <id>: <title>" and the -m body.
+ * Returns 0 (committed, or written with --no-commit), 1 when nothing
+ * changed (no commit; a note is printed), -1 on failure. */
+int	kam_tx_commit(struct kam *k, struct tx *tx, const char *cmd,
+	    const char *id, const char *title);
+/* Commit message subject "kam: <cmd> <id>: <title>" (id/title may be
+ * NULL); caller frees. */
+char	*kam_subject(const char *cmd, const char *id, const char *title);
+
+/*
+ * Each family file exports its verb table.  A verb named "" is the
+ * family's default (`kam plan`, `kam check FILE...`): it runs when the
+ * first word is not one of the other verbs.
+ */
+#define FAMILY(f) extern const struct verb f##_verbs[] __attribute__((weak)); \
+	extern const size_t f##_nverbs __attribute__((weak));
+FAMILY(action) FAMILY(budget) FAMILY(change) FAMILY(check) FAMILY(comm)
+FAMILY(commit) FAMILY(csat) FAMILY(decision) FAMILY(defect) FAMILY(diff)
+FAMILY(gantt) FAMILY(goal) FAMILY(init) FAMILY(lesson) FAMILY(log)
+FAMILY(meeting) FAMILY(merge_file) FAMILY(people) FAMILY(plan) FAMILY(qa)
+FAMILY(raci) FAMILY(renumber) FAMILY(report) FAMILY(req) FAMILY(risk)
+FAMILY(scope) FAMILY(status) FAMILY(task) FAMILY(team)
+#undef FAMILY
+
+struct family {
+	const char		*name;
+	const struct verb	*verbs;		/* NULL: not built into this kam */
+	const size_t		*nverbs;
+	const char		*summary;
+};
+extern const struct family kam_families[];
+extern const size_t kam_nfamilies;
+
+#endif

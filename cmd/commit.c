@@ -1,0 +1,185 @@
+/*
+ * commit.c: kam commit — validate and commit hand edits of kam files.
+ *
+ * The kam files of the project with changes against HEAD (tables, month
+ * files of expenses, kam.conf, meeting minutes) are validated from the
+ * work tree, references included, and committed as one commit holding
+ * only those files.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <git2.h>
+
+#include "cmd.h"
+#include "../lib/store.h"
+#include "../lib/value.h"
+
+static const char commit_usage[] = "kam commit [-m msg]";
+
+struct dirty {
+	char	**paths;	/* project-relative */
+	size_t	  n;
+	size_t	  plen;		/* length of the project prefix */
+	int	  deleted;
+};
+
+static int
+is_kam_file(const char *path)
+{
+	size_t n = strlen(path);
+
+	return strcmp(path, "kam.conf") == 0 || schema_by_file(path) != NULL ||
+	    (strncmp(path, "meetings/", 9) == 0 && n > 12 &&
+	    strcmp(path + n - 3, ".md") == 0 && strchr(path + 9, '/') == NULL);
+}
+
+static int
+on_status(const char *path, unsigned flags, void *arg)
+{
+	struct dirty *d = arg;
+	const char *rel = path + d->plen;
+
+	if (!is_kam_file(rel))
+		return 0;
+	if (flags & (GIT_STATUS_WT_DELETED | GIT_STATUS_INDEX_DELETED)) {
+		kam_warn("'%s' was deleted; kam commit does not commit "
+		    "deletions (use git rm)", path);
+		d->deleted = 1;
+		return 0;
+	}
+	d->paths = xrealloc(d->paths, (d->n + 1) * sizeof(char *));
+	d->paths[d->n++] = xstrdup(rel);
+	return 0;
+}
+
+/* Validate one changed file from the work tree, with the references of
+ * its table against the work-tree tables it names. */
+static int
+validate(struct kam *k, const char *path, struct kam_buf *b)
+{
+	const struct schema *s = schema_by_file(path), *ts;
+	struct table t = TABLE_INIT, target = TABLE_INIT;
+	char *abs = project_abspath(&k->p, path);
+	const char *seen[16];
+	size_t nseen = 0, j, m;
+	int ret = -1, rc;
+
+	rc = kam_read_file(b, abs);
+	if (rc != 0) {
+		if (rc == 1)
+			kam_err(KAM_EX_DATA, "'%s' disappeared", path);
+		goto out;
+	}
+	if (s == NULL) {
+		if (strcmp(path, "kam.conf") == 0) {
+			struct project p = PROJECT_INIT;
+
+			rc = project_read_conf(&p, abs);
+			project_release(&p);
+			if (rc == -1)
+				goto out;
+		} else if (!utf8_valid(b->ptr, b->len, &m)) {
+			kam_err(KAM_EX_DATA, "%s: invalid UTF-8 at byte offset %zu",
+			    path, m);
+			goto out;
+		}
+		ret = 0;
+		goto out;
+	}
+	if (table_parse(&t, s, path, k->p.digits, b->ptr, b->len) == -1)
+		goto out;
+	ret = 0;
+	for (j = 0; j < s->ncols; j++) {
+		const char *pfx = s->cols[j].ref;
+		size_t i;
+
+		if (pfx == NULL || s->cols[j].ref_any)
+			continue;
+		for (i = 0; i < nseen; i++)
+			if (strcmp(seen[i], pfx) == 0)
+				break;
+		if (i < nseen || (ts = schema_by_prefix(pfx)) == NULL ||
+		    ts->monthly)
+			continue;
+		seen[nseen++] = pfx;
+		if (store_load(&k->p, NULL, ts, &target) == -1 ||
+		    store_check_refs(&t, &target) == -1)
+			ret = -1;
+		table_release(&target);
+	}
+out:
+	table_release(&t);
+	table_release(&target);
+	free(abs);
+	return ret;
+}
+
+static int
+commit_run(int argc, char **argv, struct kam *k)
+{
+	static const struct option none[] = { { NULL, 0, NULL, 0 } };
+	git_status_options so;
+	struct dirty d = { NULL, 0, 0, 0 };
+	struct kam_buf b = KAM_BUF_INIT, names = KAM_BUF_INIT;
+	struct tx tx = TX_INIT;
+	char *spec[1];
+	size_t i;
+	int err = 0, rc, ret = -1;
+
+	if (kam_getopt(argc, argv, "", none, commit_usage, &err) != -1 || err)
+		return -1;
+	if (optind != argc)
+		return kam_usage(commit_usage);
+	if (kam_tx_begin(k, &tx) == -1)
+		goto out;
+	tx.allow_dirty = 1;
+	d.plen = strlen(k->p.prefix);
+	git_status_options_init(&so, GIT_STATUS_OPTIONS_VERSION);
+	spec[0] = k->p.prefix[0] != '\0' ? k->p.prefix : ".";
+	so.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
+	so.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED |
+	    GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS;
+	so.pathspec.strings = spec;
+	so.pathspec.count = k->p.prefix[0] != '\0' ? 1 : 0;
+	if ((rc = git_status_foreach_ext(k->p.repo, &so, on_status, &d)) < 0) {
+		kam_giterr(rc, "cannot read the status of the work tree");
+		goto out;
+	}
+	if (d.n == 0) {
+		fprintf(stderr, "kam: no kam file has uncommitted changes\n");
+		ret = 0;
+		goto out;
+	}
+	for (i = 0; i < d.n; i++)
+		if (validate(k, d.paths[i], &b) == -1)
+			goto out;
+	for (i = 0; i < d.n; i++) {
+		char *abs = project_abspath(&k->p, d.paths[i]);
+
+		rc = kam_read_file(&b, abs);
+		free(abs);
+		if (rc != 0)
+			goto out;
+		tx_put(&tx, d.paths[i], b.ptr, b.len);
+		kam_buf_printf(&names, "%s%s", i ? ", " : "", d.paths[i]);
+	}
+	if (kam_tx_commit(k, &tx, "commit", NULL, names.ptr) == -1)
+		goto out;
+	ret = 0;
+out:
+	for (i = 0; i < d.n; i++)
+		free(d.paths[i]);
+	free(d.paths);
+	kam_buf_release(&b);
+	kam_buf_release(&names);
+	tx_release(&tx);
+	return ret;
+}
+
+const struct verb commit_verbs[] = {
+	{ "", commit_run, NEED_PROJECT | WRITES, commit_usage, "",
+	    "validate and commit hand edits" },
+};
+const size_t commit_nverbs = ARRAY_SIZE(commit_verbs);

@@ -1,0 +1,327 @@
+/*
+ * kam.c: failure reporting, allocation and byte buffers (see kam.h).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <git2.h>
+
+#include "kam.h"
+
+int kam_exit_code;
+int kam_retry_requested;
+
+static void
+record(int code)
+{
+	if (kam_exit_code == 0)
+		kam_exit_code = code;
+}
+
+static void
+vreport(const char *prefix, const char *fmt, va_list ap, const char *tail)
+{
+	struct kam_buf b = KAM_BUF_INIT;
+	va_list cp;
+	int n;
+
+	/* One write per message so concurrent kams do not interleave. */
+	kam_buf_puts(&b, "kam: ");
+	kam_buf_puts(&b, prefix);
+	va_copy(cp, ap);
+	n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	if (n > 0) {
+		kam_buf_grow(&b, (size_t)n + 1);
+		vsnprintf(b.ptr + b.len, (size_t)n + 1, fmt, ap);
+		b.len += (size_t)n;
+	}
+	if (tail != NULL) {
+		kam_buf_puts(&b, ": ");
+		kam_buf_puts(&b, tail);
+	}
+	kam_buf_putc(&b, '\n');
+	fputs(b.ptr, stderr);
+	fflush(stderr);
+	kam_buf_release(&b);
+}
+
+int
+kam_err(int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport("", fmt, ap, NULL);
+	va_end(ap);
+	record(code);
+	return -1;
+}
+
+int
+kam_errno(int err, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport("", fmt, ap, strerror(err));
+	va_end(ap);
+	record(err == EACCES || err == EPERM ? KAM_EX_PERM : KAM_EX_IO);
+	return -1;
+}
+
+int
+kam_giterr(int rc, const char *fmt, ...)
+{
+	const git_error *e = git_error_last();
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport("", fmt, ap, e != NULL && e->message != NULL ? e->message :
+	    "unknown libgit2 error");
+	va_end(ap);
+	record(rc == GIT_ELOCKED || rc == GIT_EMODIFIED ? KAM_EX_RETRY :
+	    KAM_EX_INTERNAL);
+	return -1;
+}
+
+void
+kam_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport("warning: ", fmt, ap, NULL);
+	va_end(ap);
+}
+
+void
+kam_err_reset(void)
+{
+	kam_exit_code = 0;
+	kam_retry_requested = 0;
+}
+
+static void
+oom(void)
+{
+	fputs("kam: out of memory\n", stderr);
+	exit(EX_OSERR);
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t sz)
+{
+	void *p = calloc(n ? n : 1, sz ? sz : 1);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+
+	if (q == NULL)
+		oom();
+	return q;
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	struct kam_buf b = KAM_BUF_INIT;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	kam_buf_grow(&b, n > 0 ? (size_t)n + 1 : 1);
+	va_start(ap, fmt);
+	vsnprintf(b.ptr, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b.len = (size_t)n;
+	return kam_buf_detach(&b);
+}
+
+void
+kam_buf_grow(struct kam_buf *b, size_t extra)
+{
+	size_t want = b->len + extra + 1;
+
+	if (want <= b->alloc)
+		return;
+	if (want < b->alloc * 2)
+		want = b->alloc * 2;
+	if (want < 64)
+		want = 64;
+	b->ptr = xrealloc(b->ptr, want);
+	b->alloc = want;
+	b->ptr[b->len] = '\0';
+}
+
+void
+kam_buf_add(struct kam_buf *b, const void *data, size_t len)
+{
+	kam_buf_grow(b, len);
+	if (len > 0)
+		memcpy(b->ptr + b->len, data, len);
+	b->len += len;
+	b->ptr[b->len] = '\0';
+}
+
+void
+kam_buf_puts(struct kam_buf *b, const char *s)
+{
+	kam_buf_add(b, s, strlen(s));
+}
+
+void
+kam_buf_putc(struct kam_buf *b, int c)
+{
+	char ch = (char)c;
+
+	kam_buf_add(b, &ch, 1);
+}
+
+void
+kam_buf_printf(struct kam_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n <= 0)
+		return;
+	kam_buf_grow(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void
+kam_buf_reset(struct kam_buf *b)
+{
+	b->len = 0;
+	if (b->ptr != NULL)
+		b->ptr[0] = '\0';
+}
+
+void
+kam_buf_release(struct kam_buf *b)
+{
+	free(b->ptr);
+	b->ptr = NULL;
+	b->len = b->alloc = 0;
+}
+
+char *
+kam_buf_detach(struct kam_buf *b)
+{
+	char *p;
+
+	kam_buf_grow(b, 0);
+	p = b->ptr;
+	b->ptr = NULL;
+	b->len = b->alloc = 0;
+	return p;
+}
+
+int
+kam_read_file(struct kam_buf *b, const char *path)
+{
+	struct stat st;
+	ssize_t n;
+	int fd, ret = -1;
+
+	kam_buf_reset(b);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) == -1) {
+		if (errno == ENOENT)
+			return 1;
+		if (errno == ELOOP)
+			return kam_err(KAM_EX_STATE,
+			    "refusing to follow symlink '%s'", path);
+		return kam_errno(errno, "cannot open '%s'", path);
+	}
+	if (fstat(fd, &st) == -1) {
+		kam_errno(errno, "cannot stat '%s'", path);
+		goto out;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		kam_err(KAM_EX_DATA, "'%s' is not a regular file", path);
+		goto out;
+	}
+	kam_buf_grow(b, (size_t)st.st_size);
+	for (;;) {
+		kam_buf_grow(b, 65536);
+		n = read(fd, b->ptr + b->len, b->alloc - b->len - 1);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			kam_errno(errno, "cannot read '%s'", path);
+			goto out;
+		}
+		if (n == 0)
+			break;
+		b->len += (size_t)n;
+	}
+	b->ptr[b->len] = '\0';
+	ret = 0;
+out:
+	close(fd);
+	return ret;
+}
+
+int
+kam_strcasecmp(const char *a, const char *b)
+{
+	unsigned char ca, cb;
+
+	do {
+		ca = (unsigned char)*a++;
+		cb = (unsigned char)*b++;
+		if (ca >= 'A' && ca <= 'Z')
+			ca += 'a' - 'A';
+		if (cb >= 'A' && cb <= 'Z')
+			cb += 'a' - 'A';
+	} while (ca != '\0' && ca == cb);
+	return ca - cb;
+}

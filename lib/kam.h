@@ -1,0 +1,92 @@
+/*
+ * kam.h: the few helpers every module uses: failure reporting with an
+ * exit-code kind, allocation that dies on exhaustion, and a growable byte
+ * buffer.
+ *
+ * Error discipline (libgit2/git): a lib function that fails prints its
+ * message with kam_err() (or one of its wrappers) and returns -1.  The
+ * first failure's kind is remembered in kam_exit_code; cmd/kam.c turns it
+ * into the process exit status.  Nothing else decides exit codes.
+ */
+#ifndef KAM_H
+#define KAM_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sysexits.h>
+
+#define KAM_VERSION "0.1.0"
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* The exit codes of SPEC §3, by name.  Values are sysexits(3). */
+#define KAM_EX_OK		0
+#define KAM_EX_UNHEALTHY	1
+#define KAM_EX_USAGE		EX_USAGE	/* 64 */
+#define KAM_EX_DATA		EX_DATAERR	/* 65 */
+#define KAM_EX_NOPROJECT	EX_NOINPUT	/* 66 */
+#define KAM_EX_INTERNAL		EX_SOFTWARE	/* 70 */
+#define KAM_EX_IO		EX_IOERR	/* 74 */
+#define KAM_EX_RETRY		EX_TEMPFAIL	/* 75 */
+#define KAM_EX_PERM		EX_NOPERM	/* 77 */
+#define KAM_EX_STATE		EX_CONFIG	/* 78 */
+
+/* Exit code of the first failure reported (0 when none). */
+extern int kam_exit_code;
+/* Set by the git layer when HEAD moved under a commit: the dispatcher
+ * runs the whole command again (RELIABILITY W4). */
+extern int kam_retry_requested;
+
+/* Print "kam: <msg>" to stderr, remember `code`, return -1. */
+int	kam_err(int code, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* As kam_err() with ": strerror(err)" appended; the code follows errno:
+ * EACCES/EPERM 77, everything else 74. */
+int	kam_errno(int err, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* As kam_err() with libgit2's last message appended; GIT_ELOCKED and
+ * GIT_EMODIFIED give 75, anything else 70. */
+int	kam_giterr(int rc, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* "kam: warning: <msg>" on stderr; never changes the exit code. */
+void	kam_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Reset the remembered failure (used between retries). */
+void	kam_err_reset(void);
+
+void	*xmalloc(size_t n);
+void	*xcalloc(size_t n, size_t sz);
+void	*xrealloc(void *p, size_t n);
+char	*xstrdup(const char *s);
+char	*xstrndup(const char *s, size_t n);
+char	*xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A growable byte string; ptr is always NUL-terminated and never NULL
+ * after kam_buf_grow()/any append.  Release with kam_buf_release(). */
+struct kam_buf {
+	char	*ptr;
+	size_t	 len;
+	size_t	 alloc;
+};
+#define KAM_BUF_INIT { NULL, 0, 0 }
+
+void	kam_buf_grow(struct kam_buf *b, size_t extra);
+void	kam_buf_add(struct kam_buf *b, const void *data, size_t len);
+void	kam_buf_puts(struct kam_buf *b, const char *s);
+void	kam_buf_putc(struct kam_buf *b, int c);
+void	kam_buf_printf(struct kam_buf *b, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	kam_buf_reset(struct kam_buf *b);
+void	kam_buf_release(struct kam_buf *b);
+/* Hand the string to the caller (who frees it); b is left empty. */
+char	*kam_buf_detach(struct kam_buf *b);
+
+/* Read a whole file into b.  Returns 0, 1 when the file does not exist
+ * (b empty, nothing printed), or -1 after printing the error.  Refuses
+ * symlinks (O_NOFOLLOW) with 78. */
+int	kam_read_file(struct kam_buf *b, const char *path);
+
+/* Case-insensitive ASCII compare that ignores the locale. */
+int	kam_strcasecmp(const char *a, const char *b);
+
+#endif

@@ -1,0 +1,79 @@
+/*
+ * out.h: the four output formats of read commands (SPEC §3).
+ *
+ *   struct out o = OUT_INIT;
+ *   out_begin(&o, fmt, cols, ncols);
+ *   out_row(&o, cells);           cells[i] NULL or "" = unset (JSON null)
+ *   ...
+ *   out_end(&o);                  prints what was buffered
+ *
+ * table: aligned by display width (CJK wide = 2 columns), header bold only
+ *        on a terminal without NO_COLOR; control characters and bidi
+ *        overrides escaped ("\x1b", "<U+202E>").
+ * json:  an array of objects, keys = column names, typed by out_type.
+ * csv:   RFC 4180, every cell quoted, cells starting with = + - @ TAB CR LF
+ *        prefixed with ' unless they are plain numbers.
+ * md:    a Markdown table, '|' escaped.
+ *
+ * Write errors on stdout are found by kam_flush_stdout() at exit (74).
+ */
+#ifndef KAM_OUT_H
+#define KAM_OUT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "kam.h"
+
+enum out_fmt { FMT_TABLE, FMT_JSON, FMT_CSV, FMT_MD };
+
+enum out_type {
+	OT_TEXT,	/* JSON string */
+	OT_NUM,		/* JSON number, printed as given (ints, money, ratios) */
+	OT_LIST,	/* space-separated: JSON array of strings */
+	OT_BOOL		/* "true"/"false" (or "1"/"0"): JSON boolean */
+};
+
+struct out_col {
+	const char	*name;
+	enum out_type	 type;
+};
+
+struct out {
+	enum out_fmt		 fmt;
+	FILE			*fp;
+	const struct out_col	*cols;
+	size_t			 ncols;
+	char			**cells;	/* buffered rows (table, md) */
+	size_t			 nrows, alloc;
+	size_t			 nout;		/* rows printed (json) */
+	int			 color;
+};
+#define OUT_INIT { FMT_TABLE, NULL, NULL, 0, NULL, 0, 0, 0, 0 }
+
+/* Parse "table|json|csv|md"; -1 (64 printed) when unknown. */
+int	out_fmt_parse(const char *s, enum out_fmt *fmt);
+
+void	out_begin(struct out *o, enum out_fmt fmt, const struct out_col *cols,
+	    size_t ncols);
+void	out_row(struct out *o, const char *const *cells);
+void	out_end(struct out *o);
+
+/* One record shown vertically (table: "name: value" lines; json: one
+ * object; csv/md: a one-row table). */
+void	out_record(enum out_fmt fmt, const struct out_col *cols, size_t ncols,
+	    const char *const *cells);
+
+/* JSON string literal of s (UTF-8 passed through, controls escaped). */
+void	out_json_str(FILE *fp, const char *s);
+/* Display width of UTF-8 s as a terminal shows it after escaping. */
+size_t	out_width(const char *s);
+/* s with control characters and bidi overrides escaped (caller frees). */
+char	*out_escape(const char *s);
+/* Whether stdout is a terminal that may get colour. */
+int	out_use_color(void);
+
+/* Flush stdout and report a write error (74).  Returns 0 or -1. */
+int	kam_flush_stdout(void);
+
+#endif

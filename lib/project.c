@@ -1,0 +1,344 @@
+/*
+ * project.c: find the project, open its repository, read kam.conf with
+ * libgit2's config reader, and answer calendar questions.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <git2.h>
+
+#include "kam.h"
+#include "project.h"
+#include "value.h"
+
+static char *
+with_slash(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n > 0 && s[n - 1] == '/' ? xstrdup(s) : xasprintf("%s/", s);
+}
+
+static int
+conf_string(git_config *cfg, const char *key, char **out)
+{
+	git_buf b = { NULL, 0, 0 };
+	int rc;
+
+	rc = git_config_get_string_buf(&b, cfg, key);
+	if (rc == GIT_ENOTFOUND)
+		return 0;
+	if (rc < 0)
+		return kam_giterr(rc, "kam.conf: cannot read '%s'", key);
+	free(*out);
+	*out = xstrdup(b.ptr);
+	git_buf_dispose(&b);
+	return 0;
+}
+
+static int
+conf_long(git_config *cfg, const char *key, long min, long max, long *out)
+{
+	char *s = NULL;
+	long v;
+	int ret = 0;
+
+	if (conf_string(cfg, key, &s) == -1)
+		return -1;
+	if (s == NULL)
+		return 0;
+	if (int_parse(s, min, max, &v, NULL) == -1)
+		ret = kam_err(KAM_EX_DATA, "kam.conf: %s: invalid value '%s' "
+		    "(expected an integer %ld-%ld)", key, s, min, max);
+	else
+		*out = v;
+	free(s);
+	return ret;
+}
+
+static int
+cmp_date(const void *a, const void *b)
+{
+	int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static int
+read_workdays(struct project *p, const char *s)
+{
+	static const char *names[] = { "mon", "tue", "wed", "thu", "fri",
+	    "sat", "sun" };
+	const char *q;
+	size_t n, i;
+
+	p->workdays = 0;
+	while (*s != '\0') {
+		while (*s == ' ' || *s == '\t' || *s == ',')
+			s++;
+		if (*s == '\0')
+			break;
+		q = s;
+		while (*q != '\0' && *q != ' ' && *q != '\t' && *q != ',')
+			q++;
+		n = (size_t)(q - s);
+		for (i = 0; i < 7; i++)
+			if (n == 3 && strncmp(s, names[i], 3) == 0)
+				break;
+		if (i == 7)
+			return kam_err(KAM_EX_DATA, "kam.conf: calendar.workdays: "
+			    "unknown day '%.*s' (expected mon tue wed thu fri "
+			    "sat sun)", (int)n, s);
+		p->workdays |= 1u << i;
+		s = q;
+	}
+	if (p->workdays == 0)
+		return kam_err(KAM_EX_DATA, "kam.conf: calendar.workdays: no "
+		    "working day");
+	return 0;
+}
+
+int
+project_read_conf(struct project *p, const char *path)
+{
+	git_config *file = NULL, *cfg = NULL;
+	git_config_iterator *it = NULL;
+	git_config_entry *e;
+	char *s = NULL;
+	const char *why;
+	int rc, ret = -1;
+
+	if ((rc = git_config_open_ondisk(&file, path)) < 0 ||
+	    (rc = git_config_snapshot(&cfg, file)) < 0) {
+		const git_error *ge = git_error_last();
+
+		kam_err(KAM_EX_DATA, "%s: %s", path, ge != NULL ? ge->message :
+		    "cannot read");
+		goto out;
+	}
+	if (conf_string(cfg, "project.name", &p->name) == -1 ||
+	    conf_string(cfg, "project.client", &p->client) == -1 ||
+	    conf_string(cfg, "project.currency", &p->currency) == -1)
+		goto out;
+	if (p->currency != NULL) {
+		size_t i, n = strlen(p->currency);
+
+		for (i = 0; i < n; i++)
+			if (p->currency[i] < 'A' || p->currency[i] > 'Z')
+				break;
+		if (n != 3 || i != n) {
+			kam_err(KAM_EX_DATA, "kam.conf: project.currency: '%s' is "
+			    "not an ISO 4217 code (e.g. CNY, EUR)", p->currency);
+			goto out;
+		}
+		/* ISO 4217 currencies without minor units. */
+		if (strstr("JPY KRW VND CLP ISK UGX XAF XOF PYG", p->currency))
+			p->digits = 0;
+		else if (strstr("BHD KWD OMR JOD TND IQD LYD", p->currency))
+			p->digits = 3;
+	}
+	{
+		long d = p->digits;
+
+		if (conf_long(cfg, "project.digits", 0, 4, &d) == -1)
+			goto out;
+		p->digits = (int)d;
+	}
+	if (conf_string(cfg, "project.start", &s) == -1)
+		goto out;
+	if (s != NULL && date_parse(s, &p->start, &why) == -1) {
+		kam_err(KAM_EX_DATA, "kam.conf: project.start: invalid date "
+		    "'%s': %s", s, why);
+		goto out;
+	}
+	free(s);
+	s = NULL;
+	if (conf_string(cfg, "calendar.workdays", &s) == -1)
+		goto out;
+	if (s != NULL && read_workdays(p, s) == -1)
+		goto out;
+	rc = git_config_multivar_iterator_new(&it, cfg, "calendar.holiday",
+	    NULL);
+	if (rc < 0 && rc != GIT_ENOTFOUND) {
+		kam_giterr(rc, "kam.conf: cannot read calendar.holiday");
+		goto out;
+	}
+	while (it != NULL && (rc = git_config_next(&e, it)) == 0) {
+		int32_t d;
+
+		if (date_parse(e->value, &d, &why) == -1) {
+			kam_err(KAM_EX_DATA, "kam.conf: calendar.holiday: invalid "
+			    "date '%s': %s", e->value, why);
+			goto out;
+		}
+		p->holidays = xrealloc(p->holidays,
+		    (p->nholidays + 1) * sizeof(int32_t));
+		p->holidays[p->nholidays++] = d;
+	}
+	qsort(p->holidays, p->nholidays, sizeof(int32_t), cmp_date);
+	if (conf_long(cfg, "health.budget-warn", 0, 1000, &p->budget_warn) ||
+	    conf_long(cfg, "health.budget-overrun", 0, 1000,
+	    &p->budget_overrun) ||
+	    conf_long(cfg, "health.risk-critical", 1, 25, &p->risk_critical) ||
+	    conf_long(cfg, "health.csat-min", 0, 10, &p->csat_min) ||
+	    conf_long(cfg, "health.comm-grace", 0, 365, &p->comm_grace))
+		goto out;
+	ret = 0;
+out:
+	free(s);
+	git_config_iterator_free(it);
+	git_config_free(cfg);
+	git_config_free(file);
+	return ret;
+}
+
+static int32_t
+system_today(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+int
+project_open(struct project *p, const char *dir)
+{
+	char path[PATH_MAX], *conf = NULL, *slash;
+	const char *env, *why, *wd;
+	struct stat st;
+	int rc, ret = -1;
+
+	if (realpath(dir != NULL ? dir : ".", path) == NULL)
+		return kam_errno(errno, "cannot use directory '%s'",
+		    dir != NULL ? dir : ".");
+	for (;;) {
+		free(conf);
+		conf = xasprintf("%s%skam.conf", path,
+		    strcmp(path, "/") == 0 ? "" : "/");
+		if (lstat(conf, &st) == 0)
+			break;
+		if ((slash = strrchr(path, '/')) == NULL || slash == path) {
+			git_repository *r = NULL;
+
+			/* A bare repository gets its own answer (R2). */
+			if (git_repository_open_ext(&r, dir != NULL ? dir : ".",
+			    0, NULL) == 0 && git_repository_is_bare(r)) {
+				git_repository_free(r);
+				kam_err(KAM_EX_STATE, "bare repository has no "
+				    "working tree");
+				goto out;
+			}
+			git_repository_free(r);
+			kam_err(KAM_EX_NOPROJECT, "not a kam project (or any of "
+			    "the parent directories): run 'kam init'");
+			goto out;
+		}
+		*slash = '\0';
+	}
+	if (S_ISLNK(st.st_mode)) {
+		kam_err(KAM_EX_STATE, "refusing to follow symlink '%s'", conf);
+		goto out;
+	}
+	p->root = with_slash(path);
+	if ((rc = git_repository_open_ext(&p->repo, p->root, 0, NULL)) < 0) {
+		if (rc == GIT_ENOTFOUND)
+			kam_err(KAM_EX_NOPROJECT, "'%s' is not inside a git "
+			    "repository (run 'kam init' there)", p->root);
+		else
+			kam_giterr(rc, "cannot open the repository of '%s'",
+			    p->root);
+		goto out;
+	}
+	if ((wd = git_repository_workdir(p->repo)) == NULL) {
+		kam_err(KAM_EX_STATE, "bare repository has no working tree");
+		goto out;
+	}
+	if (realpath(wd, path) == NULL) {
+		kam_errno(errno, "cannot use directory '%s'", wd);
+		goto out;
+	}
+	p->workdir = with_slash(path);
+	if (strncmp(p->root, p->workdir, strlen(p->workdir)) != 0) {
+		kam_err(KAM_EX_STATE, "'%s' is outside the work tree '%s'",
+		    p->root, p->workdir);
+		goto out;
+	}
+	p->prefix = xstrdup(p->root + strlen(p->workdir));
+	if (project_read_conf(p, conf) == -1)
+		goto out;
+	p->today = system_today();
+	if ((env = getenv("KAM_TODAY")) != NULL && *env != '\0' &&
+	    date_parse(env, &p->today, &why) == -1) {
+		kam_err(KAM_EX_USAGE, "KAM_TODAY: invalid date '%s': %s", env,
+		    why);
+		goto out;
+	}
+	ret = 0;
+out:
+	free(conf);
+	return ret;
+}
+
+void
+project_release(struct project *p)
+{
+	git_repository_free(p->repo);
+	free(p->workdir);
+	free(p->root);
+	free(p->prefix);
+	free(p->name);
+	free(p->client);
+	free(p->currency);
+	free(p->holidays);
+	p->repo = NULL;
+	p->workdir = p->root = p->prefix = NULL;
+	p->name = p->client = p->currency = NULL;
+	p->holidays = NULL;
+	p->nholidays = 0;
+}
+
+char *
+project_relpath(const struct project *p, const char *file)
+{
+	return xasprintf("%s%s", p->prefix != NULL ? p->prefix : "", file);
+}
+
+char *
+project_abspath(const struct project *p, const char *file)
+{
+	return xasprintf("%s%s", p->root, file);
+}
+
+int
+project_is_workday(const struct project *p, int32_t d)
+{
+	size_t lo = 0, hi = p->nholidays, m;
+
+	if ((p->workdays & (1u << date_weekday(d))) == 0)
+		return 0;
+	while (lo < hi) {
+		m = lo + (hi - lo) / 2;
+		if (p->holidays[m] == d)
+			return 0;
+		if (p->holidays[m] < d)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	return 1;
+}
+
+int32_t
+project_next_workday(const struct project *p, int32_t d)
+{
+	while (!project_is_workday(p, d))
+		d++;
+	return d;
+}

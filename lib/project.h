@@ -1,0 +1,52 @@
+/*
+ * project.h: the kam project: where it is, its repository, and kam.conf.
+ *
+ * A project is a directory holding kam.conf inside a git work tree (the
+ * repository root or a subfolder).  kam.conf is git-config syntax, read
+ * with libgit2's config API.
+ */
+#ifndef KAM_PROJECT_H
+#define KAM_PROJECT_H
+
+#include <stdint.h>
+
+#include <git2.h>
+
+struct project {
+	git_repository	*repo;
+	char		*workdir;	/* work tree, absolute, ends in '/' */
+	char		*root;		/* project dir, absolute, ends in '/' */
+	char		*prefix;	/* root relative to workdir: "" or "pm/" */
+	char		*name, *client, *currency;
+	int		 digits;	/* currency minor digits */
+	int32_t		 start;		/* project.start; 0 = unset */
+	unsigned	 workdays;	/* bit 0 Monday .. bit 6 Sunday */
+	int32_t		*holidays;	/* sorted */
+	size_t		 nholidays;
+	long		 budget_warn, budget_overrun, risk_critical, csat_min,
+			 comm_grace;
+	int32_t		 today;		/* --today, KAM_TODAY or the system date */
+};
+#define PROJECT_INIT { NULL, NULL, NULL, NULL, NULL, NULL, NULL, 2, 0, 0x1f, \
+	NULL, 0, 90, 0, 15, 7, 2, 0 }
+
+/* Find the project from `dir` (NULL = the current directory) by walking
+ * up to the first directory holding kam.conf, open its repository and read
+ * kam.conf.  66 when there is none, 65 for a bad kam.conf (file:line). */
+int	project_open(struct project *p, const char *dir);
+/* Read kam.conf at `path` into p (used by project_open and init). */
+int	project_read_conf(struct project *p, const char *path);
+void	project_release(struct project *p);
+
+/* Repository-relative path of a project file ("pm/risks.csv"); caller
+ * frees. */
+char	*project_relpath(const struct project *p, const char *file);
+/* Absolute path of a project file; caller frees. */
+char	*project_abspath(const struct project *p, const char *file);
+
+/* Calendar (SPEC §4). */
+int	project_is_workday(const struct project *p, int32_t d);
+/* d if it is a working day, else the next working day. */
+int32_t	project_next_workday(const struct project *p, int32_t d);
+
+#endif

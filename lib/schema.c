@@ -1,0 +1,211 @@
+/*
+ * schema.c: the tables of SPEC §2.  This file is the single source of
+ * truth for file names, id prefixes, column names, order, types, enum
+ * values and references.
+ */
+#include <string.h>
+
+#include "schema.h"
+#include "value.h"
+
+#define E(...)	((const char *const[]){ __VA_ARGS__, NULL })
+#define ID		{ "id", COL_ID, NULL, NULL, 0, 0, 1, 0, 0 }
+#define TEXT(n)		{ n, COL_TEXT, NULL, NULL, 0, 0, 0, 0, 0 }
+#define TEXTREQ(n)	{ n, COL_TEXT, NULL, NULL, 0, 0, 1, 0, 0 }
+#define DATE(n)		{ n, COL_DATE, NULL, NULL, 0, 0, 0, 0, 0 }
+#define DATEREQ(n)	{ n, COL_DATE, NULL, NULL, 0, 0, 1, 0, 0 }
+#define MONEY(n)	{ n, COL_MONEY, NULL, NULL, 0, 0, 0, 0, 0 }
+#define MONEYREQ(n)	{ n, COL_MONEY, NULL, NULL, 0, 0, 1, 0, 0 }
+#define INT(n, lo, hi)	{ n, COL_INT, NULL, NULL, lo, hi, 0, 0, 0 }
+#define INTREQ(n, lo, hi) { n, COL_INT, NULL, NULL, lo, hi, 1, 0, 0 }
+#define ENUM(n, ...)	{ n, COL_ENUM, NULL, E(__VA_ARGS__), 0, 0, 0, 0, 0 }
+#define ENUMREQ(n, ...)	{ n, COL_ENUM, NULL, E(__VA_ARGS__), 0, 0, 1, 0, 0 }
+#define REF(n, p)	{ n, COL_REF, p, NULL, 0, 0, 0, 0, 0 }
+#define REFREQ(n, p)	{ n, COL_REF, p, NULL, 0, 0, 1, 0, 0 }
+#define REFTEXT(n, p)	{ n, COL_REF, p, NULL, 0, 0, 0, 1, 0 }
+#define REFANY(n)	{ n, COL_REF, NULL, NULL, 0, 0, 0, 1, 1 }
+#define REFLIST(n, p)	{ n, COL_REFLIST, p, NULL, 0, 0, 0, 0, 0 }
+#define KEY(n)		{ n, COL_KEY, NULL, NULL, 0, 0, 1, 0, 0 }
+
+#define TABLE(var, nm, fl, pfx, noun, cols, k0, k1, nk, mon)		\
+	const struct schema var = { nm, fl, pfx, noun, cols,		\
+	    ARRAY_SIZE(cols), { k0, k1 }, nk, mon }
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+static const struct column goals_cols[] = {
+	ID, TEXTREQ("title"), TEXT("metric"), TEXT("baseline"), TEXT("target"),
+	TEXT("actual"), DATE("due"),
+	ENUMREQ("status", "open", "met", "missed", "dropped"),
+};
+static const struct column scope_cols[] = {
+	ID, TEXTREQ("item"), ENUMREQ("kind", "in", "out"), TEXT("note"),
+};
+static const struct column people_cols[] = {
+	ID, TEXTREQ("name"), ENUMREQ("side", "client", "team", "partner"),
+	TEXT("org"), TEXT("role"), TEXT("email"), TEXT("skills"),
+	INT("capacity", 0, 100), MONEY("rate"), INT("influence", 1, 5),
+	INT("interest", 1, 5),
+};
+static const struct column risks_cols[] = {
+	ID, TEXTREQ("title"), TEXT("category"), INTREQ("probability", 1, 5),
+	INTREQ("impact", 1, 5),
+	ENUM("strategy", "avoid", "mitigate", "transfer", "accept"),
+	REF("owner", "P"), ENUMREQ("status", "open", "closed", "occurred"),
+	TEXT("trigger"), TEXT("response"), DATE("review"), DATE("raised"),
+};
+static const struct column requirements_cols[] = {
+	ID, TEXTREQ("title"), ENUMREQ("priority", "must", "should", "could",
+	    "wont"),
+	ENUMREQ("status", "draft", "analysed", "confirmed", "done",
+	    "rejected"),
+	REF("source", "P"), REF("confirmed_by", "P"), DATE("confirmed_on"),
+	TEXT("acceptance"),
+};
+static const struct column changes_cols[] = {
+	ID, TEXTREQ("title"), REF("req", "REQ"), MONEY("cost"),
+	INT("days", -100000, 100000),
+	ENUMREQ("status", "proposed", "approved", "rejected"),
+	REF("requested_by", "P"), REF("decided_by", "P"), DATE("decided_on"),
+};
+static const struct column tasks_cols[] = {
+	ID, TEXTREQ("title"), INTREQ("duration", 0, 100000),
+	REFLIST("depends", "T"), REF("assignee", "P"), DATE("start"),
+	DATE("finish"), INT("progress", 0, 100), MONEY("cost"),
+	REFLIST("reqs", "REQ"), DATE("deadline"), DATE("baseline_start"),
+	DATE("baseline_finish"),
+};
+static const struct column budget_cols[] = {
+	KEY("category"), MONEYREQ("amount"),
+};
+static const struct column expenses_cols[] = {
+	ID, DATEREQ("date"), TEXTREQ("category"), MONEYREQ("amount"),
+	TEXT("description"), TEXT("ref"), REF("task", "T"),
+};
+static const struct column comms_cols[] = {
+	ID, TEXTREQ("title"), TEXT("audience"), TEXT("channel"),
+	ENUMREQ("frequency", "daily", "weekly", "biweekly", "monthly",
+	    "quarterly"),
+	REF("owner", "P"), DATE("last"),
+};
+static const struct column quality_cols[] = {
+	ID, REFANY("subject"), TEXTREQ("criterion"), DATEREQ("date"),
+	REF("reviewer", "P"), ENUMREQ("result", "pass", "fail"), TEXT("note"),
+};
+static const struct column defects_cols[] = {
+	ID, TEXTREQ("title"), ENUMREQ("severity", "critical", "major", "minor"),
+	REFANY("subject"), DATE("found"),
+	ENUMREQ("status", "open", "fixed", "verified"), INT("rework", 0,
+	    1000000), DATE("closed"),
+};
+static const struct column csat_cols[] = {
+	ID, DATEREQ("date"), REFREQ("person", "P"), INTREQ("score", 0, 10),
+	TEXT("comment"),
+};
+static const struct column raci_cols[] = {
+	{ "activity", COL_KEY, NULL, NULL, 0, 0, 1, 0, 0 },
+	{ "person", COL_REF, "P", NULL, 0, 0, 1, 0, 0 },
+	ENUMREQ("role", "R", "A", "C", "I"),
+};
+static const struct column lessons_cols[] = {
+	ID, DATEREQ("date"), TEXT("area"), ENUMREQ("kind", "keep", "improve"),
+	TEXTREQ("lesson"), TEXT("action"),
+};
+
+TABLE(schema_goals, "goals", "goals.csv", "G", "goal", goals_cols, 0, 0, 0, 0);
+TABLE(schema_scope, "scope", "scope.csv", "S", "scope item", scope_cols,
+    0, 0, 0, 0);
+TABLE(schema_people, "people", "people.csv", "P", "person", people_cols,
+    0, 0, 0, 0);
+TABLE(schema_risks, "risks", "risks.csv", "R", "risk", risks_cols, 0, 0, 0, 0);
+TABLE(schema_requirements, "requirements", "requirements.csv", "REQ",
+    "requirement", requirements_cols, 0, 0, 0, 0);
+TABLE(schema_changes, "changes", "changes.csv", "CR", "change request",
+    changes_cols, 0, 0, 0, 0);
+TABLE(schema_tasks, "tasks", "tasks.csv", "T", "task", tasks_cols, 0, 0, 0, 0);
+TABLE(schema_budget, "budget", "budget.csv", NULL, "budget line",
+    budget_cols, 0, 0, 1, 0);
+TABLE(schema_expenses, "expenses", "expenses", "E", "expense",
+    expenses_cols, 0, 0, 0, 1);
+TABLE(schema_comms, "comms", "comms.csv", "C", "communication", comms_cols,
+    0, 0, 0, 0);
+TABLE(schema_quality, "quality", "quality.csv", "Q", "quality check",
+    quality_cols, 0, 0, 0, 0);
+TABLE(schema_defects, "defects", "defects.csv", "D", "defect",
+    defects_cols, 0, 0, 0, 0);
+TABLE(schema_csat, "csat", "csat.csv", "F", "satisfaction score",
+    csat_cols, 0, 0, 0, 0);
+TABLE(schema_raci, "raci", "raci.csv", NULL, "RACI entry", raci_cols,
+    0, 1, 2, 0);
+TABLE(schema_lessons, "lessons", "lessons.csv", "L", "lesson",
+    lessons_cols, 0, 0, 0, 0);
+
+/* In the order kam init creates them and kam check reports them. */
+const struct schema *const kam_schemas[] = {
+	&schema_goals, &schema_scope, &schema_people, &schema_risks,
+	&schema_requirements, &schema_changes, &schema_tasks, &schema_budget,
+	&schema_expenses, &schema_comms, &schema_quality, &schema_defects,
+	&schema_csat, &schema_raci, &schema_lessons,
+};
+const size_t kam_nschemas = ARRAY_SIZE(kam_schemas);
+
+const struct schema *
+schema_by_name(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < kam_nschemas; i++)
+		if (strcmp(kam_schemas[i]->name, name) == 0)
+			return kam_schemas[i];
+	return NULL;
+}
+
+const struct schema *
+schema_by_prefix(const char *prefix)
+{
+	size_t i;
+
+	for (i = 0; i < kam_nschemas; i++)
+		if (kam_schemas[i]->prefix != NULL &&
+		    strcmp(kam_schemas[i]->prefix, prefix) == 0)
+			return kam_schemas[i];
+	return NULL;
+}
+
+/* "expenses/2026-11.csv": the month must be a real one. */
+static int
+is_month_file(const char *name)
+{
+	int32_t d;
+	char buf[11];
+
+	if (strlen(name) != 11 || strcmp(name + 7, ".csv") != 0)
+		return 0;
+	memcpy(buf, name, 7);
+	memcpy(buf + 7, "-01", 4);
+	return date_parse(buf, &d, NULL) == 0;
+}
+
+const struct schema *
+schema_by_file(const char *path)
+{
+	size_t i;
+
+	if (strncmp(path, "expenses/", 9) == 0)
+		return is_month_file(path + 9) ? &schema_expenses : NULL;
+	for (i = 0; i < kam_nschemas; i++)
+		if (!kam_schemas[i]->monthly &&
+		    strcmp(kam_schemas[i]->file, path) == 0)
+			return kam_schemas[i];
+	return NULL;
+}
+
+int
+schema_col(const struct schema *s, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < s->ncols; i++)
+		if (strcmp(s->cols[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}

@@ -1,0 +1,199 @@
+/*
+ * store.c: load a project's tables from HEAD or the work tree, check the
+ * references between them, and turn command-line values into cells.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+#include "value.h"
+
+int
+store_load(struct project *p, struct tx *tx, const struct schema *s,
+    struct table *t)
+{
+	struct kam_buf b = KAM_BUF_INIT;
+	char *path = NULL;
+	int rc, ret = -1;
+
+	if (tx != NULL)
+		rc = tx_read(tx, s->file, &b);
+	else {
+		path = project_abspath(p, s->file);
+		rc = kam_read_file(&b, path);
+	}
+	if (rc == -1)
+		goto out;
+	if (rc == 1) {
+		table_init(t, s, s->file, p->digits);
+		ret = 0;
+		goto out;
+	}
+	ret = table_parse(t, s, s->file, p->digits, b.ptr, b.len);
+out:
+	free(path);
+	kam_buf_release(&b);
+	return ret;
+}
+
+void
+store_put(struct tx *tx, const struct table *t)
+{
+	struct kam_buf b = KAM_BUF_INIT;
+
+	if (!t->changed)
+		return;
+	table_serialize(t, &b);
+	tx_put(tx, t->path, b.ptr, b.len);
+	kam_buf_release(&b);
+}
+
+static int
+check_one(const struct table *t, const struct row *r, const struct column *c,
+    const char *id, const struct table *target)
+{
+	if (table_find(target, id) != NULL)
+		return 0;
+	return kam_err(KAM_EX_DATA, "%s:%lu: %s: %s %s does not exist in %s",
+	    t->path, r->line, c->name, target->s->noun, id, target->path);
+}
+
+int
+store_check_refs(const struct table *t, const struct table *target)
+{
+	const struct schema *s = t->s;
+	const struct column *c;
+	const char *v, *q;
+	char one[32], pfx[16];
+	size_t i, j, n;
+	int ret = 0;
+
+	for (j = 0; j < s->ncols; j++) {
+		c = &s->cols[j];
+		if (c->type != COL_REF && c->type != COL_REFLIST)
+			continue;
+		if (c->ref != NULL && strcmp(c->ref, target->s->prefix) != 0)
+			continue;
+		for (i = 0; i < t->nrows; i++) {
+			v = table_get(t, &t->rows[i], (int)j);
+			if (*v == '\0')
+				continue;
+			if (c->type == COL_REF) {
+				if (id_prefix(v, pfx) == -1 ||
+				    strcmp(pfx, target->s->prefix) != 0)
+					continue;	/* free text / other table */
+				if (check_one(t, &t->rows[i], c, v, target) == -1)
+					ret = -1;
+				continue;
+			}
+			while (*v != '\0') {
+				q = strchr(v, ' ');
+				n = q != NULL ? (size_t)(q - v) : strlen(v);
+				if (n < sizeof(one)) {
+					memcpy(one, v, n);
+					one[n] = '\0';
+					if (check_one(t, &t->rows[i], c, one,
+					    target) == -1)
+						ret = -1;
+				}
+				v += n;
+				while (*v == ' ')
+					v++;
+			}
+		}
+	}
+	return ret;
+}
+
+struct row *
+store_lookup(const struct table *t, const char *arg)
+{
+	char canon[32];
+	const char *why;
+	struct row *r;
+	long num;
+
+	if (id_parse_arg(arg, t->s->prefix, canon, &num, &why) == -1) {
+		kam_err(KAM_EX_USAGE, "invalid %s id '%s' (expected e.g. %s-12)",
+		    t->s->noun, arg, t->s->prefix);
+		return NULL;
+	}
+	if ((r = table_find(t, canon)) == NULL)
+		kam_err(KAM_EX_DATA, "%s %s does not exist in %s", t->s->noun,
+		    canon, t->path);
+	return r;
+}
+
+int
+store_set_arg(struct table *t, struct row *r, const char *name,
+    const char *val, const char *opt)
+{
+	const struct column *c;
+	const char *why;
+	char canon[32], pfx[16];
+	struct kam_buf b = KAM_BUF_INIT;
+	int col = schema_col(t->s, name), ret = -1;
+	int64_t m;
+	long num;
+	size_t bad;
+
+	if (col == -1)
+		return kam_err(KAM_EX_INTERNAL, "no column '%s' in %s", name,
+		    t->path);
+	c = &t->s->cols[col];
+	if (!utf8_valid(val, strlen(val), &bad)) {
+		kam_err(KAM_EX_USAGE, "%s: value is not valid UTF-8 (byte %zu)",
+		    opt, bad);
+		goto out;
+	}
+	/* Ids on the command line are case-insensitive: store them canonical. */
+	if (c->type == COL_REF && *val != '\0' && id_prefix(val, pfx) == 0 &&
+	    (c->ref == NULL || strcmp(pfx, c->ref) == 0) &&
+	    id_parse_arg(val, pfx, canon, &num, NULL) == 0)
+		val = canon;
+	else if (c->type == COL_REFLIST) {
+		const char *p = val, *q;
+		size_t n;
+
+		while (*p != '\0') {
+			char one[64];
+
+			q = p + strcspn(p, " ,");
+			n = (size_t)(q - p);
+			if (n > 0) {
+				if (n >= sizeof(one) || (memcpy(one, p, n),
+				    one[n] = '\0', id_parse_arg(one, c->ref,
+				    canon, &num, &why) == -1)) {
+					kam_err(KAM_EX_USAGE, "%s: invalid id '%.*s' "
+					    "(expected e.g. %s-12)", opt, (int)n,
+					    p, c->ref);
+					goto out;
+				}
+				if (b.len > 0)
+					kam_buf_putc(&b, ' ');
+				kam_buf_puts(&b, canon);
+			}
+			p = *q != '\0' ? q + 1 : q;
+		}
+		val = b.ptr != NULL ? b.ptr : "";
+	} else if (c->type == COL_MONEY && *val != '\0') {
+		char buf[32];
+
+		if (money_parse(val, t->digits, &m, &why) == -1) {
+			kam_err(KAM_EX_USAGE, "%s: invalid amount '%s': %s", opt,
+			    val, why);
+			goto out;
+		}
+		kam_buf_puts(&b, money_fmt(m, t->digits, buf));
+		val = b.ptr;
+	}
+	if (table_check_value(c, t->digits, val, &why) == -1) {
+		kam_err(KAM_EX_USAGE, "%s: invalid value '%s': %s", opt, val, why);
+		goto out;
+	}
+	table_set(t, r, col, val);
+	ret = 0;
+out:
+	kam_buf_release(&b);
+	return ret;
+}

@@ -1,0 +1,815 @@
+/*
+ * table.c: strict CSV in, canonical CSV out (see table.h).
+ *
+ * libcsv does the CSV grammar (CSV_STRICT | CSV_STRICT_FINI, spaces kept);
+ * kam adds what libcsv does not check: NUL bytes, UTF-8, field counts,
+ * conflict markers, the header, and every cell's type.  Input is fed one
+ * physical line per csv_parse() call so a record's line is known.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h>
+
+#include "table.h"
+#include "value.h"
+
+#define MAX_ERRORS	20
+#define MAX_FIELD	262144
+#define MAX_FILE	(256UL << 20)
+#define BLK_SIZE	(64 * 1024)
+
+static char empty[] = "";
+
+/* ---- arena: strings and cell arrays of one table ---- */
+
+struct arena_blk {
+	struct arena_blk	*next;
+	size_t			 used, size;
+	char			 data[];
+};
+
+static void *
+arena_alloc(struct arena *a, size_t n)
+{
+	struct arena_blk *b = a->head;
+	void *p;
+
+	n = (n + 7) & ~(size_t)7;
+	if (b == NULL || b->size - b->used < n) {
+		size_t sz = n > BLK_SIZE ? n : BLK_SIZE;
+
+		b = xmalloc(sizeof(*b) + sz);
+		b->next = a->head;
+		b->used = 0;
+		b->size = sz;
+		a->head = b;
+	}
+	p = b->data + b->used;
+	b->used += n;
+	return p;
+}
+
+static char *
+arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	char *p;
+
+	if (n == 0)
+		return empty;
+	p = arena_alloc(a, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+/* Keep the newest block only (streaming reads reuse it per row). */
+static void
+arena_trim(struct arena *a)
+{
+	struct arena_blk *b, *next;
+
+	if (a->head == NULL)
+		return;
+	for (b = a->head->next; b != NULL; b = next) {
+		next = b->next;
+		free(b);
+	}
+	a->head->next = NULL;
+	a->head->used = 0;
+}
+
+static void
+arena_release(struct arena *a)
+{
+	struct arena_blk *b, *next;
+
+	for (b = a->head; b != NULL; b = next) {
+		next = b->next;
+		free(b);
+	}
+	a->head = NULL;
+}
+
+char *
+table_strdup(struct table *t, const char *s)
+{
+	return arena_strndup(&t->arena, s, strlen(s));
+}
+
+/* ---- reading ---- */
+
+struct reader {
+	struct table	*t;
+	table_row_cb	 cb;		/* NULL: keep rows in t */
+	void		*arg;
+	char		**fields;
+	size_t		 nfields, afields;
+	unsigned long	 line;		/* physical line being fed */
+	unsigned long	 rec_line;	/* line where the record began */
+	int		 have_header;
+	int		 stop;		/* callback asked to stop */
+	int		 toobig;
+	struct arena	 scratch;	/* header and streaming rows */
+};
+
+static void
+rd_error(struct reader *rd, unsigned long line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+rd_error(struct reader *rd, unsigned long line, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	rd->t->nerrors++;
+	if (rd->t->nerrors > MAX_ERRORS)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (rd->t->nerrors == MAX_ERRORS)
+		kam_err(KAM_EX_DATA, "%s:%lu: %s (further errors not shown)",
+		    rd->t->path, line, msg);
+	else
+		kam_err(KAM_EX_DATA, "%s:%lu: %s", rd->t->path, line, msg);
+}
+
+static void
+on_field(void *s, size_t len, void *arg)
+{
+	struct reader *rd = arg;
+	struct arena *a = rd->have_header && rd->cb == NULL ? &rd->t->arena :
+	    &rd->scratch;
+
+	if (rd->nfields == 0)
+		rd->rec_line = rd->line;
+	if (len > MAX_FIELD) {
+		rd->toobig = 1;
+		len = 0;
+	}
+	if (rd->nfields == rd->afields) {
+		rd->afields = rd->afields ? rd->afields * 2 : 32;
+		rd->fields = xrealloc(rd->fields, rd->afields * sizeof(char *));
+	}
+	rd->fields[rd->nfields++] = s == NULL ? empty :
+	    arena_strndup(a, s, len);
+}
+
+int
+table_check_value(const struct column *c, int digits, const char *val,
+    const char **why)
+{
+	static char msg[256];
+	const char *w = NULL;
+	int32_t d;
+	int64_t m;
+	long n;
+	size_t i;
+
+	if (val == NULL || *val == '\0') {
+		if (c->required) {
+			*why = "must not be empty";
+			return -1;
+		}
+		return 0;
+	}
+	switch (c->type) {
+	case COL_TEXT:
+	case COL_KEY:
+		return 0;
+	case COL_ID:
+		return 0;	/* checked with the table's prefix by the reader */
+	case COL_DATE:
+		if (date_parse(val, &d, &w) == 0)
+			return 0;
+		break;
+	case COL_MONEY:
+		if (money_parse(val, digits, &m, &w) == 0)
+			return 0;
+		break;
+	case COL_INT:
+		if (int_parse(val, c->min, c->max, &n, NULL) == 0)
+			return 0;
+		snprintf(msg, sizeof(msg), "expected an integer %ld-%ld",
+		    c->min, c->max);
+		w = msg;
+		break;
+	case COL_ENUM:
+		for (i = 0; c->enums[i] != NULL; i++)
+			if (strcmp(val, c->enums[i]) == 0)
+				return 0;
+		msg[0] = '\0';
+		strcat(msg, "expected one of:");
+		for (i = 0; c->enums[i] != NULL; i++) {
+			strcat(msg, " ");
+			strcat(msg, c->enums[i]);
+		}
+		w = msg;
+		break;
+	case COL_REF:
+		if (c->ref_text || c->ref_any) {
+			char pfx[16];
+
+			/* Something shaped like an id must be a valid one. */
+			if (id_prefix(val, pfx) == -1 ||
+			    id_parse(val, c->ref_any ? NULL : c->ref, &n, &w) == 0)
+				return 0;
+			break;
+		}
+		if (id_parse(val, c->ref, &n, &w) == 0)
+			return 0;
+		break;
+	case COL_REFLIST: {
+		const char *p = val, *q;
+		char one[32];
+
+		for (;;) {
+			q = strchr(p, ' ');
+			n = q != NULL ? q - p : (long)strlen(p);
+			if (n == 0 || n >= (long)sizeof(one)) {
+				w = "expected ids separated by single spaces";
+				break;
+			}
+			memcpy(one, p, (size_t)n);
+			one[n] = '\0';
+			if (id_parse(one, c->ref, &n, &w) == -1)
+				break;
+			if (q == NULL)
+				return 0;
+			p = q + 1;
+		}
+		break;
+	}
+	}
+	*why = w != NULL ? w : "invalid value";
+	return -1;
+}
+
+static int
+header_done(struct reader *rd)
+{
+	struct table *t = rd->t;
+	const struct schema *s = t->s;
+	size_t i, j;
+	int ret = 0;
+
+	t->ncols = rd->nfields;
+	t->header = xcalloc(t->ncols, sizeof(char *));
+	for (i = 0; i < t->ncols; i++) {
+		t->header[i] = arena_strndup(&t->arena, rd->fields[i],
+		    strlen(rd->fields[i]));
+		if (*t->header[i] == '\0') {
+			rd_error(rd, rd->rec_line, "column %zu has an empty name",
+			    i + 1);
+			ret = -1;
+		}
+		for (j = 0; j < i; j++)
+			if (strcmp(t->header[i], t->header[j]) == 0) {
+				rd_error(rd, rd->rec_line,
+				    "duplicate column '%s'", t->header[i]);
+				ret = -1;
+			}
+	}
+	t->colmap = xcalloc(s->ncols, sizeof(int));
+	for (j = 0; j < s->ncols; j++) {
+		t->colmap[j] = -1;
+		for (i = 0; i < t->ncols; i++)
+			if (strcmp(s->cols[j].name, t->header[i]) == 0)
+				t->colmap[j] = (int)i;
+		if (t->colmap[j] == -1 && (s->cols[j].required || j == 0)) {
+			rd_error(rd, rd->rec_line, "missing column '%s'",
+			    s->cols[j].name);
+			ret = -1;
+		}
+	}
+	rd->have_header = 1;
+	return ret;
+}
+
+static void
+check_row(struct reader *rd, struct row *r)
+{
+	struct table *t = rd->t;
+	const struct schema *s = t->s;
+	const char *why, *v;
+	size_t j;
+	long n;
+
+	r->num = 0;
+	for (j = 0; j < s->ncols; j++) {
+		if (t->colmap[j] == -1)
+			continue;
+		v = r->cell[t->colmap[j]];
+		if (s->cols[j].type == COL_ID) {
+			if (id_parse(v, s->prefix, &n, &why) == -1) {
+				rd_error(rd, r->line, "id: invalid id '%s' "
+				    "(expected e.g. %s-12): %s", v, s->prefix,
+				    why);
+				continue;
+			}
+			r->num = n;
+			if (n > t->max_num)
+				t->max_num = n;
+			continue;
+		}
+		if (table_check_value(&s->cols[j], t->digits, v, &why) == -1)
+			rd_error(rd, r->line, "%s: invalid value '%s': %s",
+			    s->cols[j].name, v, why);
+	}
+}
+
+static void
+on_record(int term, void *arg)
+{
+	struct reader *rd = arg;
+	struct table *t = rd->t;
+	struct row *r, tmp;
+	size_t n = rd->nfields;
+
+	(void)term;
+	rd->nfields = 0;
+	if (rd->stop)
+		return;
+	if (rd->toobig) {
+		rd_error(rd, rd->rec_line, "field exceeds %d bytes", MAX_FIELD);
+		rd->toobig = 0;
+		return;
+	}
+	if (!rd->have_header) {
+		rd->nfields = n;
+		if (header_done(rd) == -1)
+			rd->stop = 1;
+		rd->nfields = 0;
+		return;
+	}
+	if (n != t->ncols) {
+		rd_error(rd, rd->rec_line, "expected %zu fields, found %zu",
+		    t->ncols, n);
+		return;
+	}
+	if (rd->cb != NULL) {
+		tmp.cell = rd->fields;
+		tmp.line = rd->rec_line;
+		check_row(rd, &tmp);
+		if (t->nerrors == 0 && rd->cb(rd->arg, t, &tmp) == -1)
+			rd->stop = 1;
+		arena_trim(&rd->scratch);
+		return;
+	}
+	if (t->nrows == t->alloc) {
+		t->alloc = t->alloc ? t->alloc * 2 : 64;
+		t->rows = xrealloc(t->rows, t->alloc * sizeof(*t->rows));
+	}
+	r = &t->rows[t->nrows++];
+	r->cell = arena_alloc(&t->arena, n * sizeof(char *));
+	memcpy(r->cell, rd->fields, n * sizeof(char *));
+	r->line = rd->rec_line;
+	check_row(rd, r);
+	if (t->nrows > 1 && t->s->prefix != NULL &&
+	    r->num <= t->rows[t->nrows - 2].num)
+		t->unsorted = 1;
+}
+
+static unsigned long
+line_of(const char *buf, size_t off)
+{
+	unsigned long line = 1;
+	const char *p = buf, *end = buf + off;
+
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		line++;
+		p++;
+	}
+	return line;
+}
+
+static int
+is_marker(const char *s, size_t n)
+{
+	if (n >= 7 && (memcmp(s, "<<<<<<<", 7) == 0 ||
+	    memcmp(s, ">>>>>>>", 7) == 0 || memcmp(s, "|||||||", 7) == 0))
+		return n == 7 || s[7] == ' ' || s[7] == '\n' || s[7] == '\r';
+	if (n >= 7 && memcmp(s, "=======", 7) == 0)
+		return n == 7 || s[7] == '\n' || s[7] == '\r';
+	return 0;
+}
+
+static int
+space_keep(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+static int
+read_csv(struct table *t, const struct schema *s, const char *path,
+    int digits, const char *buf, size_t len, table_row_cb cb, void *arg)
+{
+	struct reader rd;
+	struct csv_parser p;
+	const char *q, *end, *nl, *z;
+	size_t n, done, off;
+	int ret = -1;
+
+	table_release(t);
+	t->s = s;
+	t->path = xstrdup(path);
+	t->digits = digits;
+	memset(&rd, 0, sizeof(rd));
+	rd.t = t;
+	rd.cb = cb;
+	rd.arg = arg;
+
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
+		t->had_bom = 1;
+		buf += 3;
+		len -= 3;
+	}
+	if (len == 0)
+		return kam_err(KAM_EX_DATA, "%s: file is empty (expected a "
+		    "header line)", path);
+	if (len > MAX_FILE)
+		return kam_err(KAM_EX_DATA, "%s: file too large (%zu bytes)",
+		    path, len);
+	if ((z = memchr(buf, '\0', len)) != NULL) {
+		off = (size_t)(z - buf);
+		q = off > 0 ? memrchr(buf, '\n', off) : NULL;
+		return kam_err(KAM_EX_DATA, "%s:%lu:%zu: NUL byte (0x00)",
+		    path, line_of(buf, off), q ? (size_t)(z - q) : off + 1);
+	}
+	if (!utf8_valid(buf, len, &off))
+		return kam_err(KAM_EX_DATA, "%s:%lu: invalid UTF-8 at byte "
+		    "offset %zu", path, line_of(buf, off), off);
+
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_EMPTY_IS_NULL) != 0)
+		return kam_err(KAM_EX_INTERNAL, "cannot set up the CSV parser");
+	csv_set_space_func(&p, space_keep);
+	end = buf + len;
+	for (q = buf; q < end && !rd.stop; q += n) {
+		nl = memchr(q, '\n', (size_t)(end - q));
+		n = nl != NULL ? (size_t)(nl - q) + 1 : (size_t)(end - q);
+		rd.line++;
+		if (*q == '\r' || (nl != NULL && nl > q && nl[-1] == '\r'))
+			t->had_crlf = 1;
+		if ((*q == '<' || *q == '=' || *q == '>' || *q == '|') &&
+		    is_marker(q, n)) {
+			rd_error(&rd, rd.line, "unresolved merge conflict "
+			    "marker '%.7s'", q);
+			rd.stop = 1;
+			break;
+		}
+		if ((done = csv_parse(&p, q, n, on_field, on_record, &rd)) != n) {
+			if (csv_error(&p) == CSV_ETOOBIG ||
+			    csv_error(&p) == CSV_ENOMEM)
+				rd_error(&rd, rd.line, "field too large");
+			else if (q[done] == '"')
+				rd_error(&rd, rd.line, "column %zu: quote inside "
+				    "an unquoted field", done + 1);
+			else
+				rd_error(&rd, rd.line, "column %zu: text after "
+				    "a closing quote", done + 1);
+			rd.stop = 1;
+			break;
+		}
+	}
+	if (!rd.stop && csv_fini(&p, on_field, on_record, &rd) != 0)
+		rd_error(&rd, rd.rec_line ? rd.rec_line : rd.line,
+		    "unterminated quoted field (the quote opened on this line)");
+	csv_free(&p);
+	if (!rd.have_header && t->nerrors == 0)
+		rd_error(&rd, 1, "no header line");
+	if (t->nerrors == 0 && !rd.stop)
+		ret = 0;
+	else if (t->nerrors == 0)
+		ret = -1;	/* the callback stopped and reported */
+	free(rd.fields);
+	arena_release(&rd.scratch);
+	if (ret == 0 && cb == NULL && s->prefix == NULL && s->nkeys > 0)
+		t->unsorted = 1;
+	return t->nerrors > 0 ? -1 : ret;
+}
+
+static int
+cmp_num(const void *a, const void *b)
+{
+	const struct row *x = a, *y = b;
+
+	return x->num < y->num ? -1 : x->num > y->num ? 1 :
+	    (x->line < y->line ? -1 : x->line > y->line);
+}
+
+static int	key_cols[2] = { -1, -1 };	/* for cmp_key (qsort) */
+
+static int
+cmp_key(const void *a, const void *b)
+{
+	const struct row *x = a, *y = b;
+	int c = strcmp(x->cell[key_cols[0]], y->cell[key_cols[0]]);
+
+	if (c == 0 && key_cols[1] != -1)
+		c = strcmp(x->cell[key_cols[1]], y->cell[key_cols[1]]);
+	return c;
+}
+
+static void
+sort_rows(const struct table *t, struct row *rows, size_t n)
+{
+	if (t->s->prefix != NULL) {
+		qsort(rows, n, sizeof(*rows), cmp_num);
+		return;
+	}
+	key_cols[0] = t->colmap[t->s->keys[0]];
+	key_cols[1] = t->s->nkeys > 1 ? t->colmap[t->s->keys[1]] : -1;
+	qsort(rows, n, sizeof(*rows), cmp_key);
+}
+
+void
+table_sort(struct table *t)
+{
+	if (!t->unsorted)
+		return;
+	sort_rows(t, t->rows, t->nrows);
+	t->unsorted = 0;
+}
+
+static int
+check_duplicates(struct table *t)
+{
+	struct row *v;
+	size_t i;
+	int ret = 0;
+
+	if (t->nrows < 2)
+		return 0;
+	if (!t->unsorted && t->s->prefix != NULL)
+		return 0;	/* strictly increasing: no duplicates */
+	v = xmalloc(t->nrows * sizeof(*v));
+	memcpy(v, t->rows, t->nrows * sizeof(*v));
+	sort_rows(t, v, t->nrows);
+	for (i = 1; i < t->nrows; i++) {
+		if (t->s->prefix != NULL ? v[i].num != v[i - 1].num ||
+		    v[i].num == 0 : cmp_key(&v[i], &v[i - 1]) != 0)
+			continue;
+		t->nerrors++;
+		if (t->s->prefix != NULL)
+			kam_err(KAM_EX_DATA, "%s:%lu: duplicate id %s (first "
+			    "defined at %s:%lu)", t->path, v[i].line,
+			    v[i].cell[t->colmap[0]], t->path, v[i - 1].line);
+		else
+			kam_err(KAM_EX_DATA, "%s:%lu: duplicate %s '%s' (first "
+			    "defined at %s:%lu)", t->path, v[i].line,
+			    t->s->cols[t->s->keys[0]].name,
+			    v[i].cell[t->colmap[t->s->keys[0]]], t->path,
+			    v[i - 1].line);
+		ret = -1;
+	}
+	free(v);
+	return ret;
+}
+
+int
+table_parse(struct table *t, const struct schema *s, const char *path,
+    int digits, const char *buf, size_t len)
+{
+	int ret = read_csv(t, s, path, digits, buf, len, NULL, NULL);
+
+	if (t->header != NULL && check_duplicates(t) == -1)
+		ret = -1;
+	return ret;
+}
+
+int
+table_scan(struct table *t, const struct schema *s, const char *path,
+    int digits, const char *buf, size_t len, table_row_cb cb, void *arg)
+{
+	return read_csv(t, s, path, digits, buf, len, cb, arg);
+}
+
+void
+table_init(struct table *t, const struct schema *s, const char *path,
+    int digits)
+{
+	size_t j;
+
+	table_release(t);
+	t->s = s;
+	t->path = xstrdup(path);
+	t->digits = digits;
+	t->ncols = s->ncols;
+	t->header = xcalloc(s->ncols, sizeof(char *));
+	t->colmap = xcalloc(s->ncols, sizeof(int));
+	for (j = 0; j < s->ncols; j++) {
+		t->header[j] = (char *)s->cols[j].name;
+		t->colmap[j] = (int)j;
+	}
+}
+
+/* ---- access ---- */
+
+const char *
+table_get(const struct table *t, const struct row *r, int col)
+{
+	int i = t->colmap[col];
+
+	return i == -1 ? empty : r->cell[i];
+}
+
+const char *
+table_get_name(const struct table *t, const struct row *r, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < t->ncols; i++)
+		if (strcmp(t->header[i], name) == 0)
+			return r->cell[i];
+	return NULL;
+}
+
+/* A kam column that the file's header lacks: append it everywhere. */
+static void
+add_column(struct table *t, int col)
+{
+	char **cells;
+	size_t i, n = t->ncols;
+
+	t->header = xrealloc(t->header, (n + 1) * sizeof(char *));
+	t->header[n] = (char *)t->s->cols[col].name;
+	for (i = 0; i < t->nrows; i++) {
+		cells = arena_alloc(&t->arena, (n + 1) * sizeof(char *));
+		memcpy(cells, t->rows[i].cell, n * sizeof(char *));
+		cells[n] = empty;
+		t->rows[i].cell = cells;
+	}
+	t->colmap[col] = (int)n;
+	t->ncols = n + 1;
+}
+
+void
+table_set(struct table *t, struct row *r, int col, const char *val)
+{
+	if (t->colmap[col] == -1) {
+		if (val == NULL || *val == '\0')
+			return;
+		add_column(t, col);
+	}
+	if (val == NULL)
+		val = "";
+	if (strcmp(r->cell[t->colmap[col]], val) == 0)
+		return;
+	r->cell[t->colmap[col]] = table_strdup(t, val);
+	t->changed = 1;
+}
+
+struct row *
+table_find(const struct table *t, const char *id)
+{
+	long num;
+	size_t lo = 0, hi = t->nrows, i;
+
+	if (t->s->prefix == NULL || id_parse(id, t->s->prefix, &num, NULL) == -1)
+		return NULL;
+	if (t->unsorted) {
+		for (i = 0; i < t->nrows; i++)
+			if (t->rows[i].num == num)
+				return &t->rows[i];
+		return NULL;
+	}
+	while (lo < hi) {
+		i = lo + (hi - lo) / 2;
+		if (t->rows[i].num == num)
+			return &t->rows[i];
+		if (t->rows[i].num < num)
+			lo = i + 1;
+		else
+			hi = i;
+	}
+	return NULL;
+}
+
+struct row *
+table_find_key(const struct table *t, const char *key1, const char *key2)
+{
+	size_t i;
+	int c0 = t->colmap[t->s->keys[0]];
+	int c1 = t->s->nkeys > 1 ? t->colmap[t->s->keys[1]] : -1;
+
+	for (i = 0; i < t->nrows; i++)
+		if (strcmp(t->rows[i].cell[c0], key1) == 0 &&
+		    (c1 == -1 || key2 == NULL ||
+		    strcmp(t->rows[i].cell[c1], key2) == 0))
+			return &t->rows[i];
+	return NULL;
+}
+
+struct row *
+table_add(struct table *t)
+{
+	struct row *r;
+	size_t i;
+	char id[32];
+
+	if (t->nrows == t->alloc) {
+		t->alloc = t->alloc ? t->alloc * 2 : 64;
+		t->rows = xrealloc(t->rows, t->alloc * sizeof(*t->rows));
+	}
+	r = &t->rows[t->nrows++];
+	r->cell = arena_alloc(&t->arena, t->ncols * sizeof(char *));
+	for (i = 0; i < t->ncols; i++)
+		r->cell[i] = empty;
+	r->line = 0;
+	r->num = 0;
+	if (t->s->prefix != NULL) {
+		r->num = ++t->max_num;
+		snprintf(id, sizeof(id), "%s-%ld", t->s->prefix, r->num);
+		r->cell[t->colmap[0]] = table_strdup(t, id);
+	} else
+		t->unsorted = 1;
+	t->changed = 1;
+	return r;
+}
+
+void
+table_remove(struct table *t, struct row *r)
+{
+	size_t i = (size_t)(r - t->rows);
+
+	memmove(&t->rows[i], &t->rows[i + 1],
+	    (t->nrows - i - 1) * sizeof(*t->rows));
+	t->nrows--;
+	t->changed = 1;
+}
+
+/* ---- writing ---- */
+
+static void
+put_field(struct kam_buf *b, const char *s)
+{
+	size_t n = strlen(s);
+	const char *p;
+
+	if (n == 0)
+		return;
+	if (strpbrk(s, ",\"\r\n") == NULL && s[0] != ' ' && s[0] != '\t' &&
+	    s[n - 1] != ' ' && s[n - 1] != '\t') {
+		kam_buf_add(b, s, n);
+		return;
+	}
+	kam_buf_putc(b, '"');
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '"')
+			kam_buf_putc(b, '"');
+		kam_buf_putc(b, *p);
+	}
+	kam_buf_putc(b, '"');
+}
+
+void
+table_serialize(const struct table *t, struct kam_buf *out)
+{
+	struct row *v = t->rows;
+	size_t i, j;
+
+	kam_buf_reset(out);
+	for (j = 0; j < t->ncols; j++) {
+		if (j > 0)
+			kam_buf_putc(out, ',');
+		put_field(out, t->header[j]);
+	}
+	kam_buf_putc(out, '\n');
+	if (t->unsorted && t->nrows > 1) {
+		v = xmalloc(t->nrows * sizeof(*v));
+		memcpy(v, t->rows, t->nrows * sizeof(*v));
+		sort_rows(t, v, t->nrows);
+	}
+	for (i = 0; i < t->nrows; i++) {
+		for (j = 0; j < t->ncols; j++) {
+			if (j > 0)
+				kam_buf_putc(out, ',');
+			put_field(out, v[i].cell[j]);
+		}
+		kam_buf_putc(out, '\n');
+	}
+	if (v != t->rows)
+		free(v);
+}
+
+void
+table_release(struct table *t)
+{
+	free(t->path);
+	free(t->header);
+	free(t->colmap);
+	free(t->rows);
+	arena_release(&t->arena);
+	t->s = NULL;
+	t->path = NULL;
+	t->header = NULL;
+	t->colmap = NULL;
+	t->rows = NULL;
+	t->ncols = t->nrows = t->alloc = 0;
+	t->max_num = 0;
+	t->had_bom = t->had_crlf = t->changed = t->unsorted = 0;
+	t->nerrors = 0;
+}

@@ -1,0 +1,53 @@
+/*
+ * value.h: kam's strict value grammars (SPEC §2, RELIABILITY §4).
+ *
+ * Every parser takes a NUL-terminated string, never consults the locale,
+ * and on failure returns -1 with a short reason in *why (a static string,
+ * or NULL-safe: why may be NULL).  Nothing is printed: callers add the
+ * file:line or option name and report with kam_err().
+ */
+#ifndef KAM_VALUE_H
+#define KAM_VALUE_H
+
+#include <stdint.h>
+
+/* Money: int64 minor units.  Grammar ^-?(0|[1-9][0-9]*)(\.[0-9]{1,D})?$,
+ * range +-(2^63-1) minor units, "-0" normalised to 0.  `digits` is the
+ * currency's minor digits (0..4). */
+int	money_parse(const char *s, int digits, int64_t *out, const char **why);
+/* Writes exactly `digits` decimals ("1234.50"); buf needs 32 bytes.
+ * Returns buf. */
+char	*money_fmt(int64_t v, int digits, char *buf);
+/* Overflow-checked a += b; returns -1 (a unchanged) on overflow. */
+int	money_add(int64_t *a, int64_t b);
+
+/* Dates: days since 1970-01-01 (proleptic Gregorian).  Grammar
+ * YYYY-MM-DD, a real calendar date between 1900-01-01 and 2999-12-31. */
+int	date_parse(const char *s, int32_t *out, const char **why);
+/* Writes "YYYY-MM-DD" and a NUL; buf needs 11 bytes.  Returns buf. */
+char	*date_fmt(int32_t d, char *buf);
+/* 0 = Monday ... 6 = Sunday. */
+int	date_weekday(int32_t d);
+void	date_ymd(int32_t d, int *y, int *m, int *day);
+int32_t	date_from_ymd(int y, int m, int d);
+
+/* Ids "PREFIX-N": N a decimal without leading zeros, 1..999999999.
+ * id_parse() is the file grammar: exact upper-case prefix.  id_parse_arg()
+ * is the command-line grammar: the prefix matched case-insensitively; it
+ * writes the canonical form into canon (needs 32 bytes).  `prefix` NULL
+ * accepts any of kam's prefixes; *num gets N. */
+int	id_parse(const char *s, const char *prefix, long *num, const char **why);
+int	id_parse_arg(const char *s, const char *prefix, char *canon, long *num,
+	    const char **why);
+/* The prefix of an id ("REQ" of "REQ-3") into buf (16 bytes); -1 if s is
+ * not shaped like an id. */
+int	id_prefix(const char *s, char *buf);
+
+/* A decimal integer (optional leading '-') within [min, max]. */
+int	int_parse(const char *s, long min, long max, long *out, const char **why);
+
+/* 1 when s is valid UTF-8 (no overlongs, no surrogates); otherwise 0 and
+ * *bad_off gets the offset of the first bad byte. */
+int	utf8_valid(const char *s, size_t len, size_t *bad_off);
+
+#endif
