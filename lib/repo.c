@@ -1486,6 +1486,40 @@ out:
 	return ret;
 }
 
+/*
+ * Refuse (78) before committing when the work tree cannot take a file:
+ * a directory where the file goes, or a file or symbolic link where one
+ * of its directories goes.  Otherwise the commit would be made and only
+ * the work-tree update would fail.
+ */
+static int
+check_paths(const struct tx *tx, const struct upd *u, size_t n)
+{
+	struct stat st;
+	char *abs, *s;
+	size_t i, wlen = strlen(tx->p->workdir);
+	int ret = 0;
+
+	for (i = 0; i < n && ret == 0; i++) {
+		abs = xasprintf("%s%s", tx->p->workdir, u[i].rel);
+		for (s = abs + wlen; (s = strchr(s, '/')) != NULL; s++) {
+			*s = '\0';
+			if (lstat(abs, &st) == 0 && !S_ISDIR(st.st_mode))
+				ret = kam_err(KAM_EX_STATE, "'%s' is in the way of "
+				    "'%s': it is not a directory", abs + wlen,
+				    u[i].rel);
+			*s = '/';
+			if (ret == -1)
+				break;
+		}
+		if (ret == 0 && lstat(abs, &st) == 0 && S_ISDIR(st.st_mode))
+			ret = kam_err(KAM_EX_STATE, "'%s' is a directory in the "
+			    "work tree", u[i].rel);
+		free(abs);
+	}
+	return ret;
+}
+
 static int
 check_clean(struct tx *tx, const struct upd *u, size_t n)
 {
@@ -1497,6 +1531,10 @@ check_clean(struct tx *tx, const struct upd *u, size_t n)
 		rc = git_status_file(&st, tx->p->repo, u[i].rel);
 		if (rc == GIT_ENOTFOUND || (rc == 0 && st == GIT_STATUS_CURRENT))
 			continue;
+		if (rc == GIT_EAMBIGUOUS)
+			return kam_err(KAM_EX_STATE, "'%s' has uncommitted "
+			    "changes; commit them with 'kam commit' or stash "
+			    "them first", u[i].rel);
 		if (rc < 0)
 			return kam_giterr(rc, "cannot get the status of '%s'",
 			    u[i].rel);
@@ -1597,7 +1635,8 @@ tx_commit(struct tx *tx, const char *subject, const char *body)
 		ret = 1;
 		goto out;
 	}
-	if (!tx->allow_dirty && check_clean(tx, u, n) == -1)
+	if (check_paths(tx, u, n) == -1 ||
+	    (!tx->allow_dirty && check_clean(tx, u, n) == -1))
 		goto out;
 	if (index_lock_wait(tx, NULL) == -1)
 		goto out;

@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/file.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -139,6 +141,28 @@ index_has(const char *path, const char *data)
 	    git_index_read(index, 1) == 0 &&
 	    (e = git_index_get_bypath(index, path, 0)) != NULL)
 		ret = git_oid_equal(&e->id, &want);
+	git_index_free(index);
+	return ret;
+}
+
+/* The index entry carries the file's stat data (no re-hash needed). */
+static int
+index_stat_ok(const char *path)
+{
+	const git_index_entry *e;
+	git_index *index = NULL;
+	struct stat st;
+	int ret = 0;
+
+	if (stat(wt(path), &st) == 0 &&
+	    git_repository_index(&index, p.repo) == 0 &&
+	    git_index_read(index, 1) == 0 &&
+	    (e = git_index_get_bypath(index, path, 0)) != NULL)
+		ret = e->file_size == (uint32_t)st.st_size &&
+		    e->ino == (uint32_t)st.st_ino &&
+		    e->mtime.seconds == (int32_t)st.st_mtim.tv_sec &&
+		    e->mtime.nanoseconds == (uint32_t)st.st_mtim.tv_nsec &&
+		    e->mode == GIT_FILEMODE_BLOB;
 	git_index_free(index);
 	return ret;
 }
@@ -291,6 +315,8 @@ t_first_commit(void)
 	ok(index_has("risks.csv", "a\n") &&
 	    index_has("expenses/2026-11.csv", "e1\n"),
 	    "index entries are the blobs");
+	ok(index_stat_ok("risks.csv") && index_stat_ok("expenses/2026-11.csv"),
+	    "index entries carry the files' stat data");
 	is_int(status_of("risks.csv"), GIT_STATUS_CURRENT,
 	    "git status is clean for the file");
 	ok(!exists(gd("kam/txn")), "journal removed");
@@ -646,6 +672,84 @@ t_recovery(void)
 	kam_err_reset();
 }
 
+/* A directory in the way is refused before committing. */
+static void
+t_in_the_way(void)
+{
+	git_oid before, after;
+	int rc;
+
+	mkdir(wt("blocked.csv"), 0777);
+	write_file(wt("blocked.csv/inner"), "x\n");
+	write_file(wt("plain"), "x\n");
+	head_oid(&before);
+	kam_err_reset();
+	capture_start();
+	rc = write_one("blocked.csv", "b\n", "kam: blocked");
+	capture_end();
+	ok(rc == -1 && kam_exit_code == 78, "directory where the file goes: "
+	    "78");
+	kam_err_reset();
+	capture_start();
+	rc = write_one("plain/x.csv", "b\n", "kam: blocked");
+	capture_end();
+	ok(rc == -1 && kam_exit_code == 78, "file where a directory goes: 78");
+	head_oid(&after);
+	ok(git_oid_equal(&before, &after), "no commit made");
+	unlink(wt("blocked.csv/inner"));
+	rmdir(wt("blocked.csv"));
+	unlink(wt("plain"));
+	kam_err_reset();
+}
+
+/* A failure after the commit (here EFBIG from RLIMIT_FSIZE on the work
+ * tree file): exit 0, since the commit exists; the journal is kept and
+ * the next transaction finishes the work tree. */
+static void
+t_after_commit_failure(void)
+{
+	struct tx tx = TX_INIT;
+	struct rlimit old, lim;
+	struct stat st;
+	char *big;
+	int rc;
+
+	big = xmalloc(65537);
+	memset(big, 'a', 65536);
+	big[65536] = '\0';
+	getrlimit(RLIMIT_FSIZE, &old);
+	lim = old;
+	lim.rlim_cur = 16384;
+	signal(SIGXFSZ, SIG_IGN);
+	kam_err_reset();
+	capture_start();
+	setrlimit(RLIMIT_FSIZE, &lim);
+	rc = write_one("big.csv", big, "kam: big");
+	setrlimit(RLIMIT_FSIZE, &old);
+	capture_end();
+	signal(SIGXFSZ, SIG_DFL);
+	is_int(rc, 0, "work tree failure after the commit still gives 0");
+	is_int(kam_exit_code, 0, "and no failure is recorded");
+	ok(strstr(errbuf, "cannot write 'big.csv'") != NULL &&
+	    strstr(errbuf, "the next kam command will finish it") != NULL,
+	    "it is reported as a warning");
+	ok(head_has("big.csv", big), "the commit exists");
+	ok(exists(gd("kam/txn")), "the journal is kept");
+	ok(!exists(wt("big.csv")), "no partial file");
+	capture_start();
+	rc = tx_begin(&tx, &p, 0);
+	capture_end();
+	tx_release(&tx);
+	is_int(rc, 0, "the next tx_begin recovers");
+	ok(stat(wt("big.csv"), &st) == 0 && st.st_size == 65536,
+	    "and writes the file");
+	ok(index_has("big.csv", big) &&
+	    status_of("big.csv") == GIT_STATUS_CURRENT, "and the index");
+	ok(!exists(gd("kam/txn")), "journal removed");
+	kam_err_reset();
+	free(big);
+}
+
 static void
 t_locks(void)
 {
@@ -835,6 +939,8 @@ main(void)
 	t_identity();
 	t_emodified();
 	t_recovery();
+	t_in_the_way();
+	t_after_commit_failure();
 	t_locks();
 	t_no_commit();
 	t_prefix();
