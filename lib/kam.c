@@ -17,6 +17,16 @@
 int kam_exit_code;
 int kam_retry_requested;
 
+static kam_msg_fn msg_hook;
+static void *msg_arg;
+
+void
+kam_msg_capture(kam_msg_fn fn, void *arg)
+{
+	msg_hook = fn;
+	msg_arg = arg;
+}
+
 static void
 record(int code)
 {
@@ -25,7 +35,8 @@ record(int code)
 }
 
 static void
-vreport(const char *prefix, const char *fmt, va_list ap, const char *tail)
+vreport(int code, const char *prefix, const char *fmt, va_list ap,
+    const char *tail)
 {
 	struct kam_buf b = KAM_BUF_INIT;
 	va_list cp;
@@ -46,6 +57,12 @@ vreport(const char *prefix, const char *fmt, va_list ap, const char *tail)
 		kam_buf_puts(&b, ": ");
 		kam_buf_puts(&b, tail);
 	}
+	if (msg_hook != NULL) {
+		/* The message alone: no "kam: " and no newline. */
+		msg_hook(msg_arg, code, b.ptr + 5 + strlen(prefix));
+		kam_buf_release(&b);
+		return;
+	}
 	kam_buf_putc(&b, '\n');
 	fputs(b.ptr, stderr);
 	fflush(stderr);
@@ -58,7 +75,7 @@ kam_err(int code, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport("", fmt, ap, NULL);
+	vreport(code, "", fmt, ap, NULL);
 	va_end(ap);
 	record(code);
 	return -1;
@@ -70,7 +87,8 @@ kam_errno(int err, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport("", fmt, ap, strerror(err));
+	vreport(err == EACCES || err == EPERM ? KAM_EX_PERM : KAM_EX_IO, "",
+	    fmt, ap, strerror(err));
 	va_end(ap);
 	record(err == EACCES || err == EPERM ? KAM_EX_PERM : KAM_EX_IO);
 	return -1;
@@ -83,7 +101,8 @@ kam_giterr(int rc, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport("", fmt, ap, e != NULL && e->message != NULL ? e->message :
+	vreport(rc == GIT_ELOCKED || rc == GIT_EMODIFIED ? KAM_EX_RETRY :
+	    KAM_EX_INTERNAL, "", fmt, ap, e != NULL && e->message != NULL ? e->message :
 	    "unknown libgit2 error");
 	va_end(ap);
 	record(rc == GIT_ELOCKED || rc == GIT_EMODIFIED ? KAM_EX_RETRY :
@@ -97,7 +116,7 @@ kam_warn(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vreport("warning: ", fmt, ap, NULL);
+	vreport(0, "warning: ", fmt, ap, NULL);
 	va_end(ap);
 }
 

@@ -51,6 +51,13 @@ int	kam_giterr(int rc, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 /* "kam: warning: <msg>" on stderr; never changes the exit code. */
 void	kam_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Send every message of kam_err() and friends to fn(arg, code, msg)
+ * instead of stderr (code 0 for warnings; msg without "kam: " and
+ * without a newline).  The exit kind is still recorded.  NULL restores
+ * stderr.  For commands that collect findings (kam check) or read old
+ * versions quietly (log, diff, merge-file). */
+typedef void (*kam_msg_fn)(void *arg, int code, const char *msg);
+void	kam_msg_capture(kam_msg_fn fn, void *arg);
 /* Reset the remembered failure (used between retries). */
 void	kam_err_reset(void);
 
