@@ -191,6 +191,7 @@ cmd_help(int argc, char **argv)
 {
 	char dir[PATH_MAX], page[64], path[PATH_MAX + 80];
 	const struct family *f = NULL;
+	int i;
 
 	if (argc > 1 && (f = find_family(argv[1])) == NULL &&
 	    strcmp(argv[1], "files") != 0)
@@ -202,10 +203,17 @@ cmd_help(int argc, char **argv)
 	else
 		snprintf(page, sizeof(page), "kam");
 	fflush(stdout);
+	/* A kam run from its source tree (./kam, build/kam) shows the pages
+	 * of that tree; an installed kam asks man(1) for them. */
 	exe_dir(dir, sizeof(dir));
-	snprintf(path, sizeof(path), "%s/man/%s.%c", dir, page,
-	    strcmp(page, "kam-files") == 0 ? '5' : '1');
-	if (dir[0] != '\0' && access(path, R_OK) == 0)
+	for (i = 0; dir[0] != '\0' && i < 2; i++) {
+		snprintf(path, sizeof(path), "%s/%sman/%s.%c", dir,
+		    i == 0 ? "" : "../", page,
+		    strcmp(page, "kam-files") == 0 ? '5' : '1');
+		if (access(path, R_OK) == 0)
+			break;
+	}
+	if (dir[0] != '\0' && i < 2)
 		execlp("man", "man", "-l", path, (char *)NULL);
 	else
 		execlp("man", "man", page, (char *)NULL);
@@ -221,9 +229,10 @@ static const char *
 family_prefix(const char *family)
 {
 	static const char *const map[][2] = {
-		{ "change", "CR" }, { "goal", "G" }, { "people", "P" },
-		{ "renumber", NULL }, { "req", "REQ" }, { "risk", "R" },
-		{ "scope", "S" }, { "task", "T" },
+		{ "change", "CR" }, { "comm", "C" }, { "csat", "F" },
+		{ "defect", "D" }, { "goal", "G" }, { "lesson", "L" },
+		{ "people", "P" }, { "qa", "Q" }, { "req", "REQ" },
+		{ "risk", "R" }, { "scope", "S" }, { "task", "T" },
 	};
 	size_t i;
 
@@ -233,16 +242,17 @@ family_prefix(const char *family)
 	return NULL;
 }
 
+/* Ids of table `pfx` that start with cur (any case), each after lead. */
 static void
-complete_ids(struct kam *k, const char *family, const char *cur)
+complete_ids(struct kam *k, const char *pfx, const char *lead,
+    const char *cur)
 {
 	const struct schema *s;
 	struct table t = TABLE_INIT;
-	const char *pfx = family_prefix(family);
 	size_t i, n = strlen(cur);
 	FILE *saved = stderr;
 
-	if (pfx == NULL || (s = schema_by_prefix(pfx)) == NULL)
+	if (pfx == NULL || (s = schema_by_prefix(pfx)) == NULL || s->monthly)
 		return;
 	/* Completion must stay quiet: errors go nowhere. */
 	stderr = fopen("/dev/null", "w");
@@ -250,22 +260,24 @@ complete_ids(struct kam *k, const char *family, const char *cur)
 		stderr = saved;
 		return;
 	}
-	if (kam_open_project(k) == 0 && store_load(&k->p, NULL, s, &t) == 0)
+	if (kam_open_project(k) == 0 && store_load(&k->p, NULL, s, &t) == 0) {
+		table_sort(&t);
 		for (i = 0; i < t.nrows; i++) {
 			const char *id = table_get(&t, &t.rows[i], 0);
 
-			if (kam_strcasecmp(cur, "") == 0 ||
-			    strncasecmp(id, cur, n) == 0)
-				printf("%s\n", id);
+			if (strncasecmp(id, cur, n) == 0)
+				printf("%s%s\n", lead, id);
 		}
+	}
 	table_release(&t);
 	fclose(stderr);
 	stderr = saved;
 	kam_err_reset();
 }
 
+/* The words of the space-separated list that start with cur, after lead. */
 static void
-complete_words(const char *list, const char *cur)
+complete_words(const char *list, const char *lead, const char *cur)
 {
 	const char *p = list, *q;
 	size_t n = strlen(cur), len;
@@ -273,57 +285,212 @@ complete_words(const char *list, const char *cur)
 	while (p != NULL && *p != '\0') {
 		q = strchr(p, ' ');
 		len = q != NULL ? (size_t)(q - p) : strlen(p);
-		if (len >= n && strncmp(p, cur, n) == 0)
-			printf("%.*s\n", (int)len, p);
+		if (len >= n && len > 0 && strncmp(p, cur, n) == 0)
+			printf("%s%.*s\n", lead, (int)len, p);
 		p = q != NULL ? q + 1 : NULL;
 	}
 }
 
-/* kam __complete WORD... CUR: candidates for CUR, one per line. */
+/*
+ * The value a verb's usage string gives option opt: "[--owner P-n]"
+ * gives "P-n", "[--sort score|id|review]" gives "score|id|review".
+ */
+static int
+usage_metavar(const char *usage, const char *opt, char *buf, size_t len)
+{
+	const char *p = usage, *e;
+	size_t n = strlen(opt);
+
+	while ((p = strstr(p, opt)) != NULL) {
+		if ((p == usage || p[-1] == '[' || p[-1] == ' ') && p[n] == ' ') {
+			p += n + 1;
+			e = p + strcspn(p, " ]");
+			if ((size_t)(e - p) >= len)
+				return -1;
+			memcpy(buf, p, e - p);
+			buf[e - p] = '\0';
+			return 0;
+		}
+		p += n;
+	}
+	return -1;
+}
+
+/*
+ * Candidates for the value of option opt of verb v, each after lead:
+ * alternatives or an id kind from the usage string, else the enum values
+ * or the referred ids of the family's column of that name.
+ */
+static void
+complete_value(struct kam *k, const struct family *f, const struct verb *v,
+    const char *opt, const char *lead, const char *cur)
+{
+	const struct schema *s;
+	const char *pfx = family_prefix(f->name);
+	char meta[128], *q;
+	size_t i;
+	int c;
+
+	if (usage_metavar(v->usage, opt, meta, sizeof(meta)) == 0) {
+		if (strchr(meta, '|') != NULL) {
+			for (q = meta; *q != '\0'; q++)
+				if (*q == '|')
+					*q = ' ';
+			complete_words(meta, lead, cur);
+			return;
+		}
+		for (i = 0; meta[i] >= 'A' && meta[i] <= 'Z'; i++)
+			;
+		if (i > 0 && strncmp(meta + i, "-n", 2) == 0) {
+			meta[i] = '\0';
+			complete_ids(k, meta, lead, cur);
+			return;
+		}
+	}
+	if (pfx == NULL || (s = schema_by_prefix(pfx)) == NULL ||
+	    strncmp(opt, "--", 2) != 0 || (c = schema_col(s, opt + 2)) < 0)
+		return;
+	if (s->cols[c].type == COL_ENUM)
+		for (i = 0; s->cols[c].enums[i] != NULL; i++)
+			complete_words(s->cols[c].enums[i], lead, cur);
+	else if (s->cols[c].type == COL_REF && s->cols[c].ref != NULL)
+		complete_ids(k, s->cols[c].ref, lead, cur);
+}
+
+/* Does verb v take a record of its own family as an operand? */
+static int
+takes_own_id(const struct family *f, const struct verb *v)
+{
+	const char *pfx = family_prefix(f->name);
+	char want[16];
+
+	if (pfx == NULL)
+		return 0;
+	snprintf(want, sizeof(want), " %s-n", pfx);
+	return strstr(v->usage, want) != NULL;
+}
+
+/* Does verb v have the long option opt taking a value ("--owner=")? */
+static int
+takes_value(const struct verb *v, const char *opt)
+{
+	size_t n = strlen(opt);
+	const char *p = v->opts;
+
+	while (opt[0] == '-' && opt[1] == '-' && (p = strstr(p, opt)) != NULL) {
+		if ((p == v->opts || p[-1] == ' ') && p[n] == '=')
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
+#define GLOBAL_OPTS	"--format= --no-commit --today= -C -m"
+
+static int
+is_global_with_value(const char *w)
+{
+	return strcmp(w, "-C") == 0 || strcmp(w, "--format") == 0 ||
+	    strcmp(w, "-m") == 0 || strcmp(w, "--message") == 0 ||
+	    strcmp(w, "--today") == 0;
+}
+
+/*
+ * kam __complete WORD... CUR: candidates for CUR, one per line.  The
+ * words are those after "kam"; global options among them are skipped
+ * wherever they stand, and -C DIR is honoured for id candidates.
+ */
 static int
 cmd_complete(struct kam *k, int argc, char **argv)
 {
-	const char *cur = argc > 1 ? argv[argc - 1] : "";
+	const char *cur = argc > 1 ? argv[argc - 1] : "", *eq, **w;
 	const struct family *f;
+	const struct verb *v = NULL;
+	char *opt = NULL, *lead = NULL;
 	size_t i;
+	int j, nw = 0;
 
-	if (argc <= 2) {
-		for (i = 0; i < kam_nfamilies; i++)
-			if (kam_families[i].verbs != NULL &&
-			    strncmp(kam_families[i].name, cur, strlen(cur)) == 0)
-				printf("%s\n", kam_families[i].name);
-		complete_words("help --format= --no-commit --today= --version",
-		    cur);
-		return 0;
+	w = xcalloc(argc + 1, sizeof(*w));
+	for (j = 1; j < argc - 1; j++) {
+		if (is_global_with_value(argv[j])) {
+			if (j + 1 == argc - 1) {
+				/* CUR is the option's value; the shell
+				 * completes the directory of -C itself. */
+				if (strcmp(argv[j], "--format") == 0)
+					complete_words("table json csv md", "",
+					    cur);
+				goto out;
+			}
+			if (strcmp(argv[j], "-C") == 0)
+				k->dir = argv[j + 1];
+			j++;
+			continue;
+		}
+		if (strncmp(argv[j], "-C=", 3) == 0)
+			k->dir = argv[j] + 3;
+		else if (strcmp(argv[j], "--no-commit") != 0 &&
+		    strncmp(argv[j], "--format=", 9) != 0 &&
+		    strncmp(argv[j], "--today=", 8) != 0 &&
+		    strncmp(argv[j], "--message=", 10) != 0 &&
+		    strncmp(argv[j], "-m=", 3) != 0)
+			w[nw++] = argv[j];
 	}
-	if ((f = find_family(argv[1])) == NULL) {
-		if (strcmp(argv[1], "help") == 0 && argc == 3)
+	if (strncmp(cur, "--format=", 9) == 0) {
+		complete_words("table json csv md", "--format=", cur + 9);
+		goto out;
+	}
+	if (nw == 0) {
+		for (i = 0; i < kam_nfamilies; i++)
+			if (kam_families[i].verbs != NULL)
+				complete_words(kam_families[i].name, "", cur);
+		complete_words("help", "", cur);
+		if (cur[0] == '-')
+			complete_words(GLOBAL_OPTS " --help --version", "", cur);
+		goto out;
+	}
+	if ((f = find_family(w[0])) == NULL) {
+		if (strcmp(w[0], "help") == 0 && nw == 1) {
 			for (i = 0; i < kam_nfamilies; i++)
 				if (kam_families[i].verbs != NULL)
-					complete_words(kam_families[i].name, cur);
-		return 0;
-	}
-	if (argc == 3) {
-		for (i = 0; i < *f->nverbs; i++)
-			if (f->verbs[i].name[0] != '\0')
-				complete_words(f->verbs[i].name, cur);
-		if (cur[0] != '-' && *f->nverbs > 0 && f->verbs[0].name[0] == '\0')
-			complete_ids(k, f->name, cur);
-		return 0;
+					complete_words(kam_families[i].name, "",
+					    cur);
+			complete_words("files", "", cur);
+		}
+		goto out;
 	}
 	for (i = 0; i < *f->nverbs; i++)
-		if (strcmp(f->verbs[i].name, argv[2]) == 0)
+		if (nw > 1 && strcmp(f->verbs[i].name, w[1]) == 0)
 			break;
-	if (i == *f->nverbs)
+	if (i < *f->nverbs)
+		v = &f->verbs[i];
+	else
 		for (i = 0; i < *f->nverbs; i++)
 			if (f->verbs[i].name[0] == '\0')
-				break;
-	if (i < *f->nverbs && cur[0] == '-')
-		complete_words(f->verbs[i].opts, cur);
-	else if (i < *f->nverbs)
-		complete_ids(k, f->name, cur);
-	if (strcmp(cur, "--") == 0 || cur[0] == '-')
-		complete_words("--format= --no-commit --today= -C -m", cur);
+				v = &f->verbs[i];
+	if (nw == 1 && cur[0] != '-')
+		for (i = 0; i < *f->nverbs; i++)
+			if (f->verbs[i].name[0] != '\0')
+				complete_words(f->verbs[i].name, "", cur);
+	if (v == NULL)
+		goto out;
+	if (strncmp(cur, "--", 2) == 0 && (eq = strchr(cur, '=')) != NULL) {
+		/* Candidates are whole words: "--owner=P-1". */
+		opt = xstrndup(cur, eq - cur);
+		lead = xstrndup(cur, eq - cur + 1);
+		complete_value(k, f, v, opt, lead, eq + 1);
+		goto out;
+	}
+	if (cur[0] == '-') {
+		complete_words(v->opts, "", cur);
+		complete_words(GLOBAL_OPTS, "", cur);
+	} else if (nw > 1 && takes_value(v, w[nw - 1]))
+		complete_value(k, f, v, w[nw - 1], "", cur);
+	else if (takes_own_id(f, v))
+		complete_ids(k, family_prefix(f->name), "", cur);
+out:
+	free(opt);
+	free(lead);
+	free(w);
 	return 0;
 }
 
@@ -483,6 +650,11 @@ main(int argc, char **argv)
 		k.today_arg = NULL;
 	git_libgit2_init();
 
+	/* Completion reads the global options among its words itself. */
+	if (argc > 1 && strcmp(argv[1], "__complete") == 0) {
+		rc = cmd_complete(&k, argc - 1, argv + 1);
+		goto out;
+	}
 	if (globals(&k, &argc, argv) == -1)
 		goto out;
 	if (k.today_arg != NULL) {
@@ -509,8 +681,6 @@ main(int argc, char **argv)
 		rc = 0;
 	} else if (strcmp(argv[1], "help") == 0)
 		rc = cmd_help(argc - 1, argv + 1);
-	else if (strcmp(argv[1], "__complete") == 0)
-		rc = cmd_complete(&k, argc - 1, argv + 1);
 	else
 		rc = dispatch(&k, argc - 1, argv + 1);
 out:
