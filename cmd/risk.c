@@ -455,11 +455,13 @@ risk_matrix(int argc, char **argv, struct kam *k)
 				    "\033[103;30m" : "\033[42;30m";
 
 				if (color)
-					printf("%s%4ld \033[0m", c, count[p - 1][i - 1]);
+					printf("%s%4ld\033[0m", c, count[p - 1][i - 1]);
 				else
-					printf("%4ld ", count[p - 1][i - 1]);
+					printf("%4ld", count[p - 1][i - 1]);
+				if (i < 5)
+					putchar(' ');
 			}
-			printf("\n");
+			putchar('\n');
 		}
 		printf("\nlevels: low 1-4, medium 5-9, high 10-14, critical "
 		    ">=15 (score = probability x impact)\n");

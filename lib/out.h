@@ -7,6 +7,9 @@
  *   ...
  *   out_end(&o);                  prints what was buffered
  *
+ * Output goes to stdout unless o->fp is set before out_begin(); out_end()
+ * resets the struct (fp included) so it can be reused.
+ *
  * table: aligned by display width (CJK wide = 2 columns), header bold only
  *        on a terminal without NO_COLOR; control characters and bidi
  *        overrides escaped ("\x1b", "<U+202E>").
