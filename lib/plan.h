@@ -59,18 +59,21 @@
  * The working calendar: weekday mask and holidays of kam.conf, with a
  * cache of the dates of working-day indexes that grows on demand.
  * Functions that take a non-const calendar or plan may grow that cache;
- * they never fail (dates are int32 days, kam's dates stay in 1900-9999).
+ * they never fail: the cache stops at 1900-01-01 and 9999-12-31, and an
+ * index beyond those gives the last date cached (plan_compute refuses a
+ * schedule that runs past 9999-12-31).
  */
 struct plan_cal {
 	unsigned	 workdays;	/* bit 0 Monday .. bit 6 Sunday */
 	const int32_t	*holidays;	/* sorted; borrowed from the project */
 	size_t		 nholidays;
 	int32_t		 origin;	/* date of index 0 */
-	int32_t		*day;		/* day[i - lo]: date of index i */
-	long		 lo, n;		/* cached indexes [lo, lo + n) */
-	size_t		 alloc;
+	int32_t		*fwd;		/* fwd[i]: date of index i >= 0 */
+	size_t		 nfwd, afwd;
+	int32_t		*back;		/* back[k]: date of index -(k + 1) */
+	size_t		 nback, aback;
 };
-#define PLAN_CAL_INIT { 0, NULL, 0, 0, NULL, 0, 0, 0 }
+#define PLAN_CAL_INIT { 0, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0 }
 
 /* Set up the calendar of project p (borrows p->holidays: p must outlive
  * cal).  Index 0 is the first working day on or after p->start (today when
