@@ -129,7 +129,9 @@ init_run(int argc, char **argv, struct kam *k)
 		    "project", conf);
 		goto out;
 	}
-	rc = git_repository_open_ext(&p.repo, path, 0, NULL);
+	/* As git: never search above GIT_CEILING_DIRECTORIES. */
+	rc = git_repository_open_ext(&p.repo, path, 0,
+	    getenv("GIT_CEILING_DIRECTORIES"));
 	if (rc == GIT_ENOTFOUND)
 		rc = git_repository_init(&p.repo, path, 0);
 	if (rc < 0) {

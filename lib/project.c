@@ -229,7 +229,8 @@ project_open(struct project *p, const char *dir)
 
 			/* A bare repository gets its own answer (R2). */
 			if (git_repository_open_ext(&r, dir != NULL ? dir : ".",
-			    0, NULL) == 0 && git_repository_is_bare(r)) {
+			    0, getenv("GIT_CEILING_DIRECTORIES")) == 0 &&
+			    git_repository_is_bare(r)) {
 				git_repository_free(r);
 				kam_err(KAM_EX_STATE, "bare repository has no "
 				    "working tree");
@@ -247,7 +248,9 @@ project_open(struct project *p, const char *dir)
 		goto out;
 	}
 	p->root = with_slash(path);
-	if ((rc = git_repository_open_ext(&p->repo, p->root, 0, NULL)) < 0) {
+	/* As git: never search above GIT_CEILING_DIRECTORIES. */
+	if ((rc = git_repository_open_ext(&p->repo, p->root, 0,
+	    getenv("GIT_CEILING_DIRECTORIES"))) < 0) {
 		if (rc == GIT_ENOTFOUND)
 			kam_err(KAM_EX_NOPROJECT, "'%s' is not inside a git "
 			    "repository (run 'kam init' there)", p->root);
