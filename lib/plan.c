@@ -285,10 +285,23 @@ next_id(const char **s, const char *prefix, long *num, char *bad)
 	return 1;
 }
 
+/* "T-1 -> T-3 -> T-2 -> T-1": the cycle ids[0..n) closed on ids[0];
+ * a long one keeps its first and last few. */
 static void
-put_id(struct kam_buf *b, long num)
+put_cycle(struct kam_buf *b, const long *ids, size_t n)
 {
-	kam_buf_printf(b, "T-%ld", num);
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (n > 12 && i == 5) {
+			kam_buf_puts(b, " -> ...");
+			i = n - 5;
+		}
+		kam_buf_printf(b, "%sT-%ld", i > 0 ? " -> " : "", ids[i]);
+	}
+	kam_buf_printf(b, " -> T-%ld", ids[0]);
+	if (n > 12)
+		kam_buf_printf(b, " (%zu tasks)", n);
 }
 
 /*
@@ -304,6 +317,7 @@ report_cycle(const struct plan *pl, const struct table *t,
 	size_t n = pl->ntasks, u = 0, i, k, len, best;
 	long *seen = xcalloc(n, sizeof(long));
 	size_t *path = xcalloc(n + 1, sizeof(size_t));
+	long *ids = NULL;
 	struct kam_buf b = KAM_BUF_INIT;
 	long step = 0;
 
@@ -328,17 +342,15 @@ report_cycle(const struct plan *pl, const struct table *t,
 	for (k = i; k < len; k++)
 		if (pl->tasks[path[k]].id < pl->tasks[path[best]].id)
 			best = k;
-	for (k = 0; k <= len - i; k++) {
-		size_t j = i + (best - i + k) % (len - i);
-
-		if (k > 0)
-			kam_buf_puts(&b, " -> ");
-		put_id(&b, pl->tasks[path[j]].id);
-	}
+	ids = xcalloc(len - i, sizeof(long));
+	for (k = 0; k < len - i; k++)
+		ids[k] = pl->tasks[path[i + (best - i + k) % (len - i)]].id;
+	put_cycle(&b, ids, len - i);
 	kam_err(KAM_EX_DATA, "%s:%lu: dependency cycle: %s", t->path,
 	    pl->tasks[path[best]].row->line, b.ptr);
 out:
 	kam_buf_release(&b);
+	free(ids);
 	free(seen);
 	free(path);
 }
@@ -725,7 +737,7 @@ plan_check_new_deps(const struct table *t, long from, const long *to,
 	for (i = 0; i < n; i++)
 		if (to[i] == from) {
 			ret = kam_err(KAM_EX_DATA, "dependency cycle: T-%ld -> "
-			    "T-%ld: a task cannot depend on itself", from, from);
+			    "T-%ld (a task cannot depend on itself)", from, from);
 			goto out;
 		}
 	if (fi == -1)
@@ -760,15 +772,21 @@ plan_check_new_deps(const struct table *t, long from, const long *to,
 				struct kam_buf b = KAM_BUF_INIT;
 
 				/* Parents lead back from `from` to to[i]:
-				 * print them reversed. */
-				for (v = parent[fi], sp = 0; v != -1;
-				    v = parent[v])
-					stack[sp++] = (size_t)v;
-				kam_buf_printf(&b, "T-%ld", from);
-				while (sp > 0)
-					kam_buf_printf(&b, " -> T-%ld",
-					    t->rows[stack[--sp]].num);
-				kam_buf_printf(&b, " -> T-%ld", from);
+				 * the cycle is from, to[i], ..., parent[fi]. */
+				long *ids = xmalloc((nr + 1) * sizeof(long));
+				size_t m = 0, a, z;
+
+				ids[m++] = from;
+				for (v = parent[fi]; v != -1; v = parent[v])
+					ids[m++] = t->rows[v].num;
+				for (a = 1, z = m - 1; a < z; a++, z--) {
+					long tmp = ids[a];
+
+					ids[a] = ids[z];
+					ids[z] = tmp;
+				}
+				put_cycle(&b, ids, m);
+				free(ids);
 				ret = kam_err(KAM_EX_DATA, "dependency cycle: %s",
 				    b.ptr);
 				kam_buf_release(&b);
