@@ -211,7 +211,8 @@ out_fmt_parse(const char *s, enum out_fmt *fmt)
 		enum out_fmt	 fmt;
 	} fmts[] = {
 		{ "table", FMT_TABLE }, { "json", FMT_JSON },
-		{ "csv", FMT_CSV }, { "md", FMT_MD },
+		{ "csv", FMT_CSV }, { "md", FMT_MD }, { "svg", FMT_SVG },
+		{ "html", FMT_HTML },
 	};
 	char *e;
 	size_t i;
@@ -610,6 +611,8 @@ out_begin(struct out *o, enum out_fmt fmt, const struct out_col *cols,
 	size_t i;
 	const char **names;
 
+	if (fmt == FMT_SVG || fmt == FMT_HTML)
+		fmt = FMT_TABLE;	/* a command without its own document */
 	o->fmt = fmt;
 	if (o->fp == NULL)
 		o->fp = stdout;
@@ -644,6 +647,8 @@ out_row(struct out *o, const char *const *cells)
 		break;
 	case FMT_TABLE:
 	case FMT_MD:
+	case FMT_SVG:
+	case FMT_HTML:
 		if (o->nrows == o->alloc) {
 			o->alloc = o->alloc ? o->alloc * 2 : 64;
 			o->cells = xrealloc(o->cells, o->alloc *
@@ -672,6 +677,8 @@ out_end(struct out *o)
 		break;
 	case FMT_TABLE:
 	case FMT_MD:
+	case FMT_SVG:
+	case FMT_HTML:
 		print_buffered(o);
 		break;
 	}
@@ -701,6 +708,8 @@ out_record(enum out_fmt fmt, const struct out_col *cols, size_t ncols,
 		out_end(&o);
 		break;
 	case FMT_TABLE:
+	case FMT_SVG:
+	case FMT_HTML:
 		for (i = 0; i < ncols; i++)
 			if ((w = out_width(cols[i].name)) > namew)
 				namew = w;

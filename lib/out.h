@@ -28,7 +28,11 @@
 
 #include "kam.h"
 
-enum out_fmt { FMT_TABLE, FMT_JSON, FMT_CSV, FMT_MD };
+/* FMT_SVG and FMT_HTML are documents that only some commands write
+ * (`kam gantt --format svg`, `kam report --format html`); they check
+ * k->fmt themselves.  For everything else out_begin()/out_record() treat
+ * them as FMT_TABLE. */
+enum out_fmt { FMT_TABLE, FMT_JSON, FMT_CSV, FMT_MD, FMT_SVG, FMT_HTML };
 
 enum out_type {
 	OT_TEXT,	/* JSON string */
@@ -54,7 +58,7 @@ struct out {
 };
 #define OUT_INIT { FMT_TABLE, NULL, NULL, 0, NULL, 0, 0, 0, 0 }
 
-/* Parse "table|json|csv|md"; -1 (64 printed) when unknown. */
+/* Parse "table|json|csv|md|svg|html"; -1 (64 printed) when unknown. */
 int	out_fmt_parse(const char *s, enum out_fmt *fmt);
 
 void	out_begin(struct out *o, enum out_fmt fmt, const struct out_col *cols,
