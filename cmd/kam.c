@@ -97,18 +97,30 @@ int
 kam_getopt(int argc, char **argv, const char *shortopts, const void *longopts,
     const char *usage, int *err)
 {
+	char opts[64];
+	const char *arg;
+	size_t n;
 	int ch;
 
+	/* A leading ':' makes getopt tell a missing value (':') from an
+	 * unknown option ('?'). */
+	opts[0] = ':';
+	snprintf(opts + 1, sizeof(opts) - 1, "%s", shortopts);
 	opterr = 0;
-	ch = getopt_long(argc, argv, shortopts, longopts, NULL);
+	ch = getopt_long(argc, argv, opts, longopts, NULL);
 	if (ch == '?' || ch == ':') {
-		if (optopt != 0 && ch == ':')
-			kam_err(KAM_EX_USAGE, "option '-%c' needs a value", optopt);
-		else if (optopt != 0)
-			kam_err(KAM_EX_USAGE, "unknown option '-%c'", optopt);
-		else
-			kam_err(KAM_EX_USAGE, "unknown option or missing value "
-			    "in '%s'", argv[optind - 1]);
+		arg = optind > 0 && optind <= argc ? argv[optind - 1] : "";
+		if (strncmp(arg, "--", 2) != 0 || arg[2] == '\0') {
+			kam_err(KAM_EX_USAGE, ch == ':' ? "option '-%c' needs a "
+			    "value" : "unknown option '-%c'", optopt);
+		} else if (ch == ':') {
+			kam_err(KAM_EX_USAGE, "option '%s' needs a value", arg);
+		} else if (optopt != 0 && strchr(arg, '=') != NULL) {
+			n = (size_t)(strchr(arg, '=') - arg);
+			kam_err(KAM_EX_USAGE, "option '%.*s' takes no value",
+			    (int)n, arg);
+		} else
+			kam_err(KAM_EX_USAGE, "unknown option '%s'", arg);
 		fprintf(stderr, "usage: %s\n", usage);
 		*err = 1;
 		return -1;
