@@ -674,8 +674,15 @@ main(int argc, char **argv)
 		const char *why;
 
 		if (date_parse(k.today_arg, &d, &why) == -1) {
-			kam_err(KAM_EX_USAGE, "--today: invalid date '%s': %s",
-			    k.today_arg, why);
+			kam_err(KAM_EX_USAGE, "%s: invalid date '%s': %s",
+			    k.today_arg == getenv("KAM_TODAY") ? "KAM_TODAY" :
+			    "--today", k.today_arg, why);
+			goto out;
+		}
+		/* --today wins over KAM_TODAY everywhere (project_open and
+		 * init read the variable). */
+		if (setenv("KAM_TODAY", k.today_arg, 1) == -1) {
+			kam_errno(errno, "cannot set KAM_TODAY");
 			goto out;
 		}
 	}
