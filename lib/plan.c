@@ -507,17 +507,26 @@ int
 plan_compute(struct plan *pl, const struct project *p,
     const struct table *t)
 {
+	return plan_compute_flags(pl, p, t, 0);
+}
+
+int
+plan_compute_flags(struct plan *pl, const struct project *p,
+    const struct table *t, unsigned flags)
+{
 	struct idmap *map = NULL;
 	size_t *indeg = NULL, *succ = NULL, *soff = NULL, *queue = NULL;
 	size_t n = t->nrows, i, k, head, tail;
 	long maxee, minstart, tidx;
-	int col[7], dcol, ret = -1;
+	int col[7], dcol, act = (flags & PLAN_NO_ACTUALS) == 0, ret = -1;
 
 	memset(pl, 0, sizeof(*pl));
 	if (plan_cal_init(&pl->cal, p) == -1)
 		return -1;
 	pl->today = p->today;
 	pl->today_idx = tidx = plan_cal_index(&pl->cal, p->today);
+	if (!act)
+		tidx = -((long)1 << 40);	/* no today rule */
 	col[0] = schema_col(&schema_tasks, "duration");
 	col[1] = schema_col(&schema_tasks, "start");
 	col[2] = schema_col(&schema_tasks, "finish");
@@ -586,7 +595,10 @@ plan_compute(struct plan *pl, const struct project *p,
 			if (ee > es)
 				es = ee;
 		}
-		if (pt->milestone && pt->started) {
+		if (!act) {
+			pt->es = es;
+			pt->ee = es + pt->duration;
+		} else if (pt->milestone && pt->started) {
 			/* kam: a milestone is reached on its date. */
 			pt->ee = pt->es = index_after(&pl->cal, pt->finished ?
 			    pt->finish : pt->start);

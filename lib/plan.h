@@ -139,6 +139,16 @@ struct plan {
  */
 int	plan_compute(struct plan *pl, const struct project *p,
 	    const struct table *tasks);
+/*
+ * The same with flags.  PLAN_NO_ACTUALS: schedule as planned from the
+ * project start, ignoring start, finish, progress and today (the plan a
+ * baseline taken on day 0 would hold; `kam task late` measures against
+ * it when a task has no baseline).  The started/finished/progress fields
+ * still describe the file.
+ */
+#define PLAN_NO_ACTUALS	0x1
+int	plan_compute_flags(struct plan *pl, const struct project *p,
+	    const struct table *tasks, unsigned flags);
 void	plan_release(struct plan *pl);
 
 /* Shortcuts to pl->cal. */

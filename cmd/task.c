@@ -1,0 +1,780 @@
+/*
+ * task.c: kam task — the tasks of the schedule (SPEC §3 "Time
+ * management"): add, change, track and list them.  The schedule itself
+ * is lib/plan.c; `kam plan` and `kam gantt` show it.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "../lib/plan.h"
+#include "../lib/records.h"
+#include "../lib/store.h"
+#include "../lib/value.h"
+
+static const char add_usage[] =
+    "kam task add title (--duration days | --milestone) [--after T-n,...] "
+    "[--assignee P-n] [--cost money] [--req REQ-n,...] [--deadline date]";
+static const char set_usage[] =
+    "kam task set T-n [--title t] [--duration days] [--milestone] "
+    "[--after T-n,...] [--assignee P-n] [--cost money] [--req REQ-n,...] "
+    "[--deadline date] [--start date] [--finish date] [--progress pct]";
+static const char list_usage[] =
+    "kam task list [--open] [--status planned|started|done] "
+    "[--assignee P-n] [--req REQ-n]";
+static const char show_usage[] = "kam task show T-n";
+static const char start_usage[] = "kam task start T-n [--date date]";
+static const char progress_usage[] = "kam task progress T-n pct";
+static const char done_usage[] = "kam task done T-n [--date date]";
+static const char late_usage[] = "kam task late";
+
+/* The field options of add and set: long name, value, column. */
+static const struct option field_opts[] = {
+	{ "title", required_argument, NULL, 't' },
+	{ "duration", required_argument, NULL, 'd' },
+	{ "milestone", no_argument, NULL, 'M' },
+	{ "after", required_argument, NULL, 'a' },
+	{ "assignee", required_argument, NULL, 'A' },
+	{ "cost", required_argument, NULL, 'c' },
+	{ "req", required_argument, NULL, 'r' },
+	{ "deadline", required_argument, NULL, 'D' },
+	{ "start", required_argument, NULL, 's' },
+	{ "finish", required_argument, NULL, 'f' },
+	{ "progress", required_argument, NULL, 'p' },
+	{ NULL, 0, NULL, 0 }
+};
+
+struct setting {
+	const char	*col, *opt, *val;
+};
+
+static const char *
+column_of(int ch)
+{
+	switch (ch) {
+	case 't': return "title";
+	case 'd': case 'M': return "duration";
+	case 'a': return "depends";
+	case 'A': return "assignee";
+	case 'c': return "cost";
+	case 'r': return "reqs";
+	case 'D': return "deadline";
+	case 's': return "start";
+	case 'f': return "finish";
+	default: return "progress";
+	}
+}
+
+/* Collect the field options; `add` takes no --title/--start/--finish/
+ * --progress (a new task has no actuals). */
+static int
+collect(int argc, char **argv, const char *usage, int is_add,
+    struct setting *set, size_t *nset)
+{
+	int ch, err = 0, have_dur = 0, have_ms = 0;
+	size_t i;
+
+	*nset = 0;
+	while ((ch = kam_getopt(argc, argv, "", field_opts, usage, &err)) !=
+	    -1) {
+		for (i = 0; field_opts[i].name != NULL; i++)
+			if (field_opts[i].val == ch)
+				break;
+		if (is_add && strchr("tsfp", ch) != NULL) {
+			kam_err(KAM_EX_USAGE, "option '--%s' is for 'kam task "
+			    "set'", field_opts[i].name);
+			fprintf(stderr, "usage: %s\n", usage);
+			return -1;
+		}
+		if (*nset == 32)
+			return kam_err(KAM_EX_USAGE, "too many options");
+		have_dur |= ch == 'd';
+		have_ms |= ch == 'M';
+		set[*nset].col = column_of(ch);
+		set[*nset].opt = field_opts[i].name;
+		set[*nset].val = ch == 'M' ? "0" : optarg;
+		(*nset)++;
+	}
+	if (err)
+		return -1;
+	if (have_dur && have_ms)
+		for (i = 0; i < *nset; i++)
+			if (strcmp(set[i].opt, "duration") == 0 &&
+			    strcmp(set[i].val, "0") != 0)
+				return kam_err(KAM_EX_USAGE, "--milestone and "
+				    "--duration %s contradict each other (a "
+				    "milestone lasts 0 days)", set[i].val);
+	if (is_add && !have_dur && !have_ms)
+		return kam_err(KAM_EX_USAGE, "a new task needs --duration "
+		    "(working days) or --milestone");
+	return 0;
+}
+
+/* The project tables a task refers to, loaded only when needed. */
+struct refs {
+	struct table	people, reqs;
+	int		have_people, have_reqs;
+};
+
+static int
+each_id(const char *list, int (*fn)(void *, const char *), void *arg)
+{
+	char one[32];
+	const char *q;
+	size_t n;
+
+	while (*list != '\0') {
+		q = strchr(list, ' ');
+		n = q != NULL ? (size_t)(q - list) : strlen(list);
+		if (n > 0 && n < sizeof(one)) {
+			memcpy(one, list, n);
+			one[n] = '\0';
+			if (fn(arg, one) == -1)
+				return -1;
+		}
+		list += n;
+		while (*list == ' ')
+			list++;
+	}
+	return 0;
+}
+
+static int
+req_exists(void *arg, const char *id)
+{
+	struct table *reqs = arg;
+
+	if (table_find(reqs, id) != NULL)
+		return 0;
+	return kam_err(KAM_EX_DATA, "--req: requirement %s does not exist in "
+	    "%s", id, reqs->path);
+}
+
+struct dep_arg {
+	struct table	*tasks;
+	long		*nums;
+	size_t		 n;
+};
+
+static int
+dep_exists(void *arg, const char *id)
+{
+	struct dep_arg *d = arg;
+	struct row *r;
+
+	if ((r = table_find(d->tasks, id)) == NULL)
+		return kam_err(KAM_EX_DATA, "--after: task %s does not exist "
+		    "in %s", id, d->tasks->path);
+	d->nums[d->n++] = r->num;
+	return 0;
+}
+
+/* Apply the settings to task r, checking what they refer to. */
+static int
+apply(struct kam *k, struct tx *tx, struct table *tasks, struct refs *rf,
+    struct row *r, const struct setting *set, size_t nset)
+{
+	struct dep_arg d = { tasks, NULL, 0 };
+	const char *v;
+	size_t i;
+	long num = r->num;
+	int ret = -1;
+
+	for (i = 0; i < nset; i++) {
+		if (strcmp(set[i].col, "assignee") == 0 && *set[i].val != '\0') {
+			if (!rf->have_people) {
+				if (store_load(&k->p, tx, &schema_people,
+				    &rf->people) == -1)
+					goto out;
+				rf->have_people = 1;
+			}
+			if (store_lookup(&rf->people, set[i].val) == NULL)
+				goto out;
+		}
+		if (store_set_arg(tasks, r, set[i].col, set[i].val,
+		    set[i].opt) == -1)
+			goto out;
+		/* r may not move: table_set never reallocates rows. */
+		v = table_get(tasks, r, schema_col(&schema_tasks, set[i].col));
+		if (strcmp(set[i].col, "reqs") == 0 && *v != '\0') {
+			if (!rf->have_reqs) {
+				if (store_load(&k->p, tx, &schema_requirements,
+				    &rf->reqs) == -1)
+					goto out;
+				rf->have_reqs = 1;
+			}
+			if (each_id(v, req_exists, &rf->reqs) == -1)
+				goto out;
+		}
+		if (strcmp(set[i].col, "depends") == 0 && *v != '\0') {
+			free(d.nums);
+			d.nums = xcalloc(strlen(v) / 2 + 2, sizeof(long));
+			d.n = 0;
+			if (each_id(v, dep_exists, &d) == -1 ||
+			    plan_check_new_deps(tasks, num, d.nums, d.n) == -1)
+				goto out;
+		}
+	}
+	ret = 0;
+out:
+	free(d.nums);
+	return ret;
+}
+
+/* finish before start is refused whichever option set it. */
+static int
+check_dates(const struct table *t, const struct row *r)
+{
+	const char *s = table_get(t, r, schema_col(&schema_tasks, "start"));
+	const char *f = table_get(t, r, schema_col(&schema_tasks, "finish"));
+
+	if (*s != '\0' && *f != '\0' && strcmp(f, s) < 0)
+		return kam_err(KAM_EX_DATA, "%s: finish %s would be before "
+		    "start %s", table_get(t, r, 0), f, s);
+	return 0;
+}
+
+static void
+refs_release(struct refs *rf)
+{
+	table_release(&rf->people);
+	table_release(&rf->reqs);
+}
+
+static int
+task_add(int argc, char **argv, struct kam *k)
+{
+	struct table tasks = TABLE_INIT;
+	struct refs rf = { TABLE_INIT, TABLE_INIT, 0, 0 };
+	struct tx tx = TX_INIT;
+	struct setting set[32];
+	size_t nset;
+	struct row *r;
+	char id[32];
+	int ret = -1;
+
+	if (collect(argc, argv, add_usage, 1, set, &nset) == -1)
+		return -1;
+	if (argc - optind != 1)
+		return kam_usage(add_usage);
+	if (kam_tx_begin(k, &tx) == -1 ||
+	    store_load(&k->p, &tx, &schema_tasks, &tasks) == -1)
+		goto out;
+	r = table_add(&tasks);
+	if (store_set_arg(&tasks, r, "title", argv[optind], "title") == -1 ||
+	    apply(k, &tx, &tasks, &rf, r, set, nset) == -1)
+		goto out;
+	snprintf(id, sizeof(id), "%s", table_get(&tasks, r, 0));
+	store_put(&tx, &tasks);
+	if (kam_tx_commit(k, &tx, "task add", id, argv[optind]) == -1)
+		goto out;
+	printf("%s\n", id);
+	ret = 0;
+out:
+	tx_release(&tx);
+	table_release(&tasks);
+	refs_release(&rf);
+	return ret;
+}
+
+static int
+task_set(int argc, char **argv, struct kam *k)
+{
+	struct table tasks = TABLE_INIT;
+	struct refs rf = { TABLE_INIT, TABLE_INIT, 0, 0 };
+	struct tx tx = TX_INIT;
+	struct setting set[32];
+	size_t nset;
+	struct row *r;
+	char *id = NULL, *title = NULL;
+	int ret = -1;
+
+	if (collect(argc, argv, set_usage, 0, set, &nset) == -1)
+		return -1;
+	if (argc - optind != 1 || nset == 0)
+		return kam_usage(set_usage);
+	if (kam_tx_begin(k, &tx) == -1 ||
+	    store_load(&k->p, &tx, &schema_tasks, &tasks) == -1 ||
+	    (r = store_lookup(&tasks, argv[optind])) == NULL ||
+	    apply(k, &tx, &tasks, &rf, r, set, nset) == -1 ||
+	    check_dates(&tasks, r) == -1)
+		goto out;
+	id = xstrdup(table_get(&tasks, r, 0));
+	title = xstrdup(table_get(&tasks, r, 1));
+	store_put(&tx, &tasks);
+	if (kam_tx_commit(k, &tx, "task set", id, title) == -1)
+		goto out;
+	ret = 0;
+out:
+	free(id);
+	free(title);
+	tx_release(&tx);
+	table_release(&tasks);
+	refs_release(&rf);
+	return ret;
+}
+
+/* --date D (default today) for start and done. */
+static int
+date_opt(int argc, char **argv, struct kam *k, const char *usage,
+    int32_t *date)
+{
+	static const struct option opts[] = {
+		{ "date", required_argument, NULL, 'd' }, { NULL, 0, NULL, 0 } };
+	const char *why;
+	int ch, err = 0;
+
+	*date = k->p.today;
+	while ((ch = kam_getopt(argc, argv, "", opts, usage, &err)) != -1)
+		if (date_parse(optarg, date, &why) == -1)
+			return kam_err(KAM_EX_USAGE, "--date: invalid date '%s': "
+			    "%s", optarg, why);
+	if (err)
+		return -1;
+	if (argc - optind != 1)
+		return kam_usage(usage);
+	return 0;
+}
+
+/* Warn when a task starts while one of its predecessors is unfinished
+ * (kam records what happened; the plan shows the consequence). */
+static void
+warn_unfinished_deps(const struct table *t, const struct row *r)
+{
+	const char *v = table_get(t, r, schema_col(&schema_tasks, "depends"));
+	int fcol = schema_col(&schema_tasks, "finish");
+	char one[32];
+	const struct row *d;
+	size_t n;
+
+	while (*v != '\0') {
+		n = strcspn(v, " ");
+		if (n < sizeof(one)) {
+			memcpy(one, v, n);
+			one[n] = '\0';
+			if ((d = table_find(t, one)) != NULL &&
+			    *table_get(t, d, fcol) == '\0')
+				kam_warn("%s starts before %s, which it depends "
+				    "on, is done", table_get(t, r, 0), one);
+		}
+		v += n;
+		while (*v == ' ')
+			v++;
+	}
+}
+
+static int
+track(int argc, char **argv, struct kam *k, const char *usage,
+    const char *verb)
+{
+	struct table tasks = TABLE_INIT;
+	struct tx tx = TX_INIT;
+	struct row *r;
+	char *id = NULL, *title = NULL, day[11];
+	const char *why, *pct = NULL;
+	int scol = schema_col(&schema_tasks, "start");
+	int fcol = schema_col(&schema_tasks, "finish");
+	int pcol = schema_col(&schema_tasks, "progress");
+	int32_t date;
+	long p = 0;
+	int err = 0, ret = -1;
+
+	if (strcmp(verb, "task progress") == 0) {
+		static const struct option none[] = { { NULL, 0, NULL, 0 } };
+
+		if (kam_getopt(argc, argv, "", none, usage, &err) != -1 || err)
+			return -1;
+		if (argc - optind != 2)
+			return kam_usage(usage);
+		pct = argv[optind + 1];
+		if (int_parse(pct, 0, 100, &p, &why) == -1)
+			return kam_err(KAM_EX_USAGE, "progress: '%s' is not a "
+			    "percentage 0-100", pct);
+		date = k->p.today;
+	} else if (date_opt(argc, argv, k, usage, &date) == -1)
+		return -1;
+	date_fmt(date, day);
+	if (kam_tx_begin(k, &tx) == -1 ||
+	    store_load(&k->p, &tx, &schema_tasks, &tasks) == -1 ||
+	    (r = store_lookup(&tasks, argv[optind])) == NULL)
+		goto out;
+	id = xstrdup(table_get(&tasks, r, 0));
+	title = xstrdup(table_get(&tasks, r, 1));
+	if (*table_get(&tasks, r, fcol) != '\0') {
+		kam_err(KAM_EX_DATA, "%s is already done (finished %s); use "
+		    "'kam task set %s --finish date' to correct it", id,
+		    table_get(&tasks, r, fcol), id);
+		goto out;
+	}
+	if (strcmp(verb, "task start") == 0) {
+		if (*table_get(&tasks, r, scol) != '\0') {
+			kam_err(KAM_EX_DATA, "%s already started on %s; use "
+			    "'kam task set %s --start date' to correct it", id,
+			    table_get(&tasks, r, scol), id);
+			goto out;
+		}
+		table_set(&tasks, r, scol, day);
+		warn_unfinished_deps(&tasks, r);
+	} else if (strcmp(verb, "task progress") == 0) {
+		char buf[8];
+
+		/* Progress on a task not started yet starts it today. */
+		if (*table_get(&tasks, r, scol) == '\0' && p > 0) {
+			table_set(&tasks, r, scol, day);
+			warn_unfinished_deps(&tasks, r);
+		}
+		snprintf(buf, sizeof(buf), "%ld", p);
+		table_set(&tasks, r, pcol, buf);
+	} else {
+		if (*table_get(&tasks, r, scol) == '\0')
+			table_set(&tasks, r, scol, day);
+		else if (strcmp(table_get(&tasks, r, scol), day) > 0) {
+			kam_err(KAM_EX_DATA, "%s: finish %s would be before start "
+			    "%s", id, day, table_get(&tasks, r, scol));
+			goto out;
+		}
+		table_set(&tasks, r, fcol, day);
+		table_set(&tasks, r, pcol, "100");
+	}
+	store_put(&tx, &tasks);
+	if (kam_tx_commit(k, &tx, verb, id, title) == -1)
+		goto out;
+	ret = 0;
+out:
+	free(id);
+	free(title);
+	tx_release(&tx);
+	table_release(&tasks);
+	return ret;
+}
+
+static int
+task_start(int argc, char **argv, struct kam *k)
+{
+	return track(argc, argv, k, start_usage, "task start");
+}
+
+static int
+task_progress(int argc, char **argv, struct kam *k)
+{
+	return track(argc, argv, k, progress_usage, "task progress");
+}
+
+static int
+task_done(int argc, char **argv, struct kam *k)
+{
+	return track(argc, argv, k, done_usage, "task done");
+}
+
+static const char *
+status_of(const struct table *t, const struct row *r)
+{
+	if (*table_get(t, r, schema_col(&schema_tasks, "finish")) != '\0')
+		return "done";
+	if (*table_get(t, r, schema_col(&schema_tasks, "start")) != '\0')
+		return "started";
+	return "planned";
+}
+
+static const char *
+d_status(const struct table *t, const struct row *r, char *buf, void *arg)
+{
+	(void)buf;
+	(void)arg;
+	return status_of(t, r);
+}
+
+static const struct derived list_derived[] = {
+	{ "status", OT_TEXT, d_status },
+};
+
+static const char *const brief[] = { "id", "title", "duration", "depends",
+	"assignee", "start", "finish", "progress", "deadline", "status",
+	NULL };
+
+static int
+task_list(int argc, char **argv, struct kam *k)
+{
+	static const struct option opts[] = {
+		{ "open", no_argument, NULL, 'o' },
+		{ "status", required_argument, NULL, 's' },
+		{ "assignee", required_argument, NULL, 'a' },
+		{ "req", required_argument, NULL, 'r' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct table tasks = TABLE_INIT;
+	struct row **rows = NULL;
+	const char *status = NULL, *why, *v;
+	char who[32] = "", req[32] = "";
+	size_t i, n = 0, len;
+	long num;
+	int ch, err = 0, open_only = 0, ret = -1;
+
+	while ((ch = kam_getopt(argc, argv, "", opts, list_usage, &err)) != -1)
+		switch (ch) {
+		case 'o':
+			open_only = 1;
+			break;
+		case 's':
+			if (strcmp(optarg, "planned") != 0 &&
+			    strcmp(optarg, "started") != 0 &&
+			    strcmp(optarg, "done") != 0)
+				return kam_err(KAM_EX_USAGE, "--status: expected "
+				    "planned, started or done, not '%s'", optarg);
+			status = optarg;
+			break;
+		case 'a':
+			if (id_parse_arg(optarg, "P", who, &num, &why) == -1)
+				return kam_err(KAM_EX_USAGE, "--assignee: invalid "
+				    "person id '%s' (expected e.g. P-3)", optarg);
+			break;
+		case 'r':
+			if (id_parse_arg(optarg, "REQ", req, &num, &why) == -1)
+				return kam_err(KAM_EX_USAGE, "--req: invalid "
+				    "requirement id '%s' (expected e.g. REQ-3)",
+				    optarg);
+			break;
+		}
+	if (err)
+		return -1;
+	if (optind != argc)
+		return kam_usage(list_usage);
+	if (store_load(&k->p, NULL, &schema_tasks, &tasks) == -1)
+		goto out;
+	table_sort(&tasks);
+	rows = xcalloc(tasks.nrows + 1, sizeof(*rows));
+	len = strlen(req);
+	for (i = 0; i < tasks.nrows; i++) {
+		struct row *r = &tasks.rows[i];
+		const char *st = status_of(&tasks, r);
+
+		if (open_only && strcmp(st, "done") == 0)
+			continue;
+		if (status != NULL && strcmp(st, status) != 0)
+			continue;
+		if (who[0] != '\0' && strcmp(table_get(&tasks, r,
+		    schema_col(&schema_tasks, "assignee")), who) != 0)
+			continue;
+		if (len > 0) {
+			v = table_get(&tasks, r, schema_col(&schema_tasks,
+			    "reqs"));
+			while ((v = strstr(v, req)) != NULL &&
+			    (v[len] != '\0' && v[len] != ' '))
+				v += len;
+			if (v == NULL)
+				continue;
+		}
+		rows[n++] = r;
+	}
+	records_print(k->fmt, &tasks, rows, n, brief, list_derived,
+	    ARRAY_SIZE(list_derived), NULL);
+	ret = 0;
+out:
+	free(rows);
+	table_release(&tasks);
+	return ret;
+}
+
+/* Derived fields of `task show` from the plan (arg). */
+static const struct plan_task *
+ptask(const struct table *t, const struct row *r, void *arg)
+{
+	struct plan *pl = arg;
+
+	return &pl->tasks[r - t->rows];
+}
+
+static const char *
+d_es(const struct table *t, const struct row *r, char *buf, void *arg)
+{
+	return date_fmt(ptask(t, r, arg)->es_date, buf);
+}
+
+static const char *
+d_ef(const struct table *t, const struct row *r, char *buf, void *arg)
+{
+	return date_fmt(ptask(t, r, arg)->ef_date, buf);
+}
+
+static const char *
+d_ls(const struct table *t, const struct row *r, char *buf, void *arg)
+{
+	return date_fmt(ptask(t, r, arg)->ls_date, buf);
+}
+
+static const char *
+d_lf(const struct table *t, const struct row *r, char *buf, void *arg)
+{
+	return date_fmt(ptask(t, r, arg)->lf_date, buf);
+}
+
+static const char *
+d_slack(const struct table *t, const struct row *r, char *buf, void *arg)
+{
+	snprintf(buf, 64, "%ld", ptask(t, r, arg)->slack);
+	return buf;
+}
+
+static const char *
+d_critical(const struct table *t, const struct row *r, char *buf, void *arg)
+{
+	(void)buf;
+	return ptask(t, r, arg)->critical ? "true" : "false";
+}
+
+static const char *
+d_variance(const struct table *t, const struct row *r, char *buf, void *arg)
+{
+	const struct plan_task *pt = ptask(t, r, arg);
+
+	if (!pt->has_baseline)
+		return NULL;
+	snprintf(buf, 64, "%ld", pt->variance);
+	return buf;
+}
+
+static const struct derived show_derived[] = {
+	{ "status", OT_TEXT, d_status },
+	{ "es", OT_TEXT, d_es }, { "ef", OT_TEXT, d_ef },
+	{ "ls", OT_TEXT, d_ls }, { "lf", OT_TEXT, d_lf },
+	{ "slack", OT_NUM, d_slack }, { "critical", OT_BOOL, d_critical },
+	{ "variance", OT_NUM, d_variance },
+};
+
+static int
+task_show(int argc, char **argv, struct kam *k)
+{
+	static const struct option none[] = { { NULL, 0, NULL, 0 } };
+	struct table tasks = TABLE_INIT;
+	struct plan pl = PLAN_INIT;
+	struct row *r;
+	int err = 0, ret = -1;
+
+	if (kam_getopt(argc, argv, "", none, show_usage, &err) != -1 || err)
+		return -1;
+	if (argc - optind != 1)
+		return kam_usage(show_usage);
+	if (store_load(&k->p, NULL, &schema_tasks, &tasks) == -1 ||
+	    (r = store_lookup(&tasks, argv[optind])) == NULL ||
+	    plan_compute(&pl, &k->p, &tasks) == -1)
+		goto out;
+	record_show(k->fmt, &tasks, r, show_derived, ARRAY_SIZE(show_derived),
+	    &pl);
+	ret = 0;
+out:
+	plan_release(&pl);
+	table_release(&tasks);
+	return ret;
+}
+
+/*
+ * Late: unfinished tasks that should have started or finished by today,
+ * measured against the baseline when the task has one, else against the
+ * plan as made from the project start (PLAN_NO_ACTUALS); a deadline that
+ * passed counts too.
+ */
+static int
+task_late(int argc, char **argv, struct kam *k)
+{
+	static const struct option none[] = { { NULL, 0, NULL, 0 } };
+	static const struct out_col cols[] = {
+		{ "id", OT_TEXT }, { "title", OT_TEXT }, { "assignee", OT_TEXT },
+		{ "planned_start", OT_TEXT }, { "planned_finish", OT_TEXT },
+		{ "start", OT_TEXT }, { "progress", OT_NUM },
+		{ "days_late", OT_NUM }, { "reason", OT_TEXT },
+	};
+	struct table tasks = TABLE_INIT;
+	struct plan ref = PLAN_INIT, cur = PLAN_INIT;
+	struct out o = OUT_INIT;
+	const char *cells[9];
+	char ps[11], pf[11], dl[11], late[24], reason[200], prog[8];
+	int acol = schema_col(&schema_tasks, "assignee");
+	int scol = schema_col(&schema_tasks, "start");
+	size_t i;
+	int err = 0, ret = -1;
+
+	if (kam_getopt(argc, argv, "", none, late_usage, &err) != -1 || err)
+		return -1;
+	if (argc != optind)
+		return kam_usage(late_usage);
+	if (store_load(&k->p, NULL, &schema_tasks, &tasks) == -1 ||
+	    plan_compute(&cur, &k->p, &tasks) == -1 ||
+	    plan_compute_flags(&ref, &k->p, &tasks, PLAN_NO_ACTUALS) == -1)
+		goto out;
+	out_begin(&o, k->fmt, cols, ARRAY_SIZE(cols));
+	for (i = 0; i < tasks.nrows; i++) {
+		const struct plan_task *t = &cur.tasks[i];
+		int32_t s, f;
+		long days = 0, lastidx;
+
+		if (t->finished)
+			continue;
+		s = t->has_baseline ? t->bs_date : ref.tasks[i].es_date;
+		f = t->has_baseline ? t->bf_date : ref.tasks[i].ef_date;
+		reason[0] = '\0';
+		/* Working days after the planned date up to today. */
+		lastidx = plan_cal_index_before(&cur.cal, k->p.today);
+		if (f < k->p.today) {
+			snprintf(reason, sizeof(reason), "%s %s",
+			    t->milestone ? "should have been reached on" :
+			    "should have finished by", date_fmt(f, pf));
+			days = lastidx - plan_date_index(&cur, f);
+		} else if (!t->started && s < k->p.today) {
+			snprintf(reason, sizeof(reason), "should have started on "
+			    "%s", date_fmt(s, ps));
+			days = lastidx - plan_date_index(&cur, s);
+		}
+		if (t->has_deadline && t->deadline < k->p.today)
+			snprintf(reason + strlen(reason), sizeof(reason) -
+			    strlen(reason), "%sdeadline %s passed",
+			    reason[0] != '\0' ? "; " : "",
+			    date_fmt(t->deadline, dl));
+		if (reason[0] == '\0')
+			continue;
+		if (days < 0)
+			days = 0;
+		snprintf(late, sizeof(late), "%ld", days);
+		snprintf(prog, sizeof(prog), "%d", t->progress);
+		cells[0] = table_get(&tasks, t->row, 0);
+		cells[1] = table_get(&tasks, t->row, 1);
+		cells[2] = table_get(&tasks, t->row, acol);
+		cells[3] = date_fmt(s, ps);
+		cells[4] = date_fmt(f, pf);
+		cells[5] = table_get(&tasks, t->row, scol);
+		cells[6] = prog;
+		cells[7] = late;
+		cells[8] = reason;
+		out_row(&o, cells);
+	}
+	out_end(&o);
+	ret = 0;
+out:
+	plan_release(&ref);
+	plan_release(&cur);
+	table_release(&tasks);
+	return ret;
+}
+
+#define FIELD_OPTS "--duration= --milestone --after= --assignee= --cost= " \
+	"--req= --deadline="
+const struct verb task_verbs[] = {
+	{ "add", task_add, NEED_PROJECT | WRITES, add_usage, FIELD_OPTS,
+	    "add a task or milestone" },
+	{ "done", task_done, NEED_PROJECT | WRITES, done_usage, "--date=",
+	    "a task is finished" },
+	{ "late", task_late, NEED_PROJECT, late_usage, "",
+	    "tasks that should have started or finished by today" },
+	{ "list", task_list, NEED_PROJECT, list_usage,
+	    "--open --status= --assignee= --req=", "list tasks" },
+	{ "progress", task_progress, NEED_PROJECT | WRITES, progress_usage, "",
+	    "record a task's progress (percent)" },
+	{ "set", task_set, NEED_PROJECT | WRITES, set_usage,
+	    FIELD_OPTS " --title= --start= --finish= --progress=",
+	    "change a task" },
+	{ "show", task_show, NEED_PROJECT, show_usage, "",
+	    "show one task with its scheduled dates" },
+	{ "start", task_start, NEED_PROJECT | WRITES, start_usage, "--date=",
+	    "a task has started" },
+};
+const size_t task_nverbs = ARRAY_SIZE(task_verbs);
