@@ -294,6 +294,8 @@ check_row(struct reader *rd, struct row *r)
 	struct table *t = rd->t;
 	const struct schema *s = t->s;
 	const char *why, *v;
+	char buf[32];
+	int64_t m;
 	size_t j;
 	long n;
 
@@ -314,9 +316,18 @@ check_row(struct reader *rd, struct row *r)
 				t->max_num = n;
 			continue;
 		}
-		if (table_check_value(&s->cols[j], t->digits, v, &why) == -1)
+		if (table_check_value(&s->cols[j], t->digits, v, &why) == -1) {
 			rd_error(rd, r->line, "%s: invalid value '%s': %s",
 			    s->cols[j].name, v, why);
+			continue;
+		}
+		/* Money is kept in its one canonical form ("12.3" and "-0"
+		 * become "12.30" and "0.00"), as on the command line. */
+		if (s->cols[j].type == COL_MONEY && *v != '\0' &&
+		    money_parse(v, t->digits, &m, NULL) == 0 &&
+		    strcmp(money_fmt(m, t->digits, buf), v) != 0)
+			r->cell[t->colmap[j]] = arena_strndup(rd->cb == NULL ?
+			    &t->arena : &rd->scratch, buf, strlen(buf));
 	}
 }
 
