@@ -36,11 +36,16 @@ static const struct option field_opts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/* The options as messages name them, in field_opts order. */
+static const char *const field_labels[] = { "--name", "--side", "--role",
+	"--org", "--email", "--skills", "--capacity", "--rate", "--influence",
+	"--interest" };
+
 static const char *const brief[] = { "id", "name", "side", "org", "role",
 	"email", "capacity", "influence", "interest", NULL };
 
 struct setting {
-	const char	*col, *val;
+	const char	*col, *opt, *val;
 };
 
 /* Collect the field options of argv (getopt permutes the operands to the
@@ -60,6 +65,7 @@ collect(int argc, char **argv, const char *usage, struct setting *set,
 		if (*nset == 32)
 			return kam_err(KAM_EX_USAGE, "too many options");
 		set[*nset].col = field_opts[i].name;
+		set[*nset].opt = field_labels[i];
 		set[(*nset)++].val = optarg;
 	}
 	return err ? -1 : 0;
@@ -71,7 +77,7 @@ apply(struct table *t, struct row *r, const struct setting *set, int nset)
 	int i;
 
 	for (i = 0; i < nset; i++)
-		if (store_set_arg(t, r, set[i].col, set[i].val, set[i].col) == -1)
+		if (store_set_arg(t, r, set[i].col, set[i].val, set[i].opt) == -1)
 			return -1;
 	return 0;
 }

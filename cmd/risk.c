@@ -40,6 +40,11 @@ static const struct option field_opts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/* The options as messages name them, in field_opts order. */
+static const char *const field_labels[] = { "--probability", "--impact",
+	"--title", "--category", "--owner", "--strategy", "--response",
+	"--trigger", "--review" };
+
 struct setting {
 	const char	*col, *opt, *val;
 };
@@ -59,7 +64,7 @@ collect(int argc, char **argv, const char *usage, struct setting *set,
 				break;
 		set[*nset].col = field_opts[i].name;
 		set[*nset].opt = ch == 'p' ? "-p" : ch == 'i' ? "-i" :
-		    field_opts[i].name;
+		    field_labels[i];
 		set[*nset].val = optarg;
 		(*nset)++;
 	}
