@@ -156,7 +156,7 @@ people_list(int argc, char **argv, struct kam *k)
 		{ "side", required_argument, NULL, 's' }, { NULL, 0, NULL, 0 } };
 	struct table t = TABLE_INIT;
 	struct row **rows = NULL;
-	const char *side = NULL;
+	const char *side = NULL, *why;
 	size_t i, n = 0;
 	int ch, err = 0, ret = -1;
 
@@ -164,6 +164,10 @@ people_list(int argc, char **argv, struct kam *k)
 		side = optarg;
 	if (err)
 		return -1;
+	if (side != NULL && table_check_value(&schema_people.cols[schema_col(
+	    &schema_people, "side")], 2, side, &why) == -1)
+		return kam_err(KAM_EX_USAGE, "--side: invalid value '%s': %s",
+		    side, why);
 	if (optind != argc)
 		return kam_usage(list_usage);
 	if (store_load(&k->p, NULL, &schema_people, &t) == -1)

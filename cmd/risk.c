@@ -331,6 +331,12 @@ risk_list(int argc, char **argv, struct kam *k)
 			break;
 		case 's':
 			status = optarg;
+			if (table_check_value(&schema_risks.cols[schema_col(
+			    &schema_risks, "status")], 2, status, &why) == -1) {
+				kam_err(KAM_EX_USAGE, "--status: invalid value "
+				    "'%s': %s", status, why);
+				goto out;
+			}
 			break;
 		case 'S':
 			if (strcmp(optarg, "score") == 0)
