@@ -48,6 +48,7 @@ static const char *const field_labels[] = { "--probability", "--impact",
 struct setting {
 	const char	*col, *opt, *val;
 };
+#define MAX_SETTINGS	16	/* size of every struct setting array */
 
 static int
 collect(int argc, char **argv, const char *usage, struct setting *set,
@@ -62,6 +63,8 @@ collect(int argc, char **argv, const char *usage, struct setting *set,
 		for (i = 0; field_opts[i].name != NULL; i++)
 			if (field_opts[i].val == ch)
 				break;
+		if (*nset == MAX_SETTINGS)
+			return kam_err(KAM_EX_USAGE, "too many options");
 		set[*nset].col = field_opts[i].name;
 		set[*nset].opt = ch == 'p' ? "-p" : ch == 'i' ? "-i" :
 		    field_labels[i];
@@ -134,7 +137,7 @@ risk_add(int argc, char **argv, struct kam *k)
 {
 	struct table risks = TABLE_INIT, people = TABLE_INIT;
 	struct tx tx = TX_INIT;
-	struct setting set[16];
+	struct setting set[MAX_SETTINGS];
 	size_t nset, i;
 	struct row *r;
 	char today[11], id[32];
@@ -180,7 +183,7 @@ risk_assess(int argc, char **argv, struct kam *k)
 {
 	struct table risks = TABLE_INIT, people = TABLE_INIT;
 	struct tx tx = TX_INIT;
-	struct setting set[16];
+	struct setting set[MAX_SETTINGS];
 	size_t nset;
 	struct row *r;
 	char *id = NULL, *title = NULL;
