@@ -160,7 +160,8 @@ risk_add(int argc, char **argv, struct kam *k)
 		goto out;
 	r = table_add(&risks);
 	if (store_set_arg(&risks, r, "title", argv[optind], "title") == -1 ||
-	    apply(&risks, &people, r, set, nset) == -1)
+	    apply(&risks, &people, r, set, nset) == -1 ||
+	    store_check_refs(&risks, &people) == -1)
 		goto out;
 	table_set(&risks, r, schema_col(&schema_risks, "status"), "open");
 	table_set(&risks, r, schema_col(&schema_risks, "raised"),
@@ -197,7 +198,8 @@ risk_assess(int argc, char **argv, struct kam *k)
 	    store_load(&k->p, &tx, &schema_risks, &risks) == -1 ||
 	    store_load(&k->p, &tx, &schema_people, &people) == -1 ||
 	    (r = store_lookup(&risks, argv[optind])) == NULL ||
-	    apply(&risks, &people, r, set, nset) == -1)
+	    apply(&risks, &people, r, set, nset) == -1 ||
+	    store_check_refs(&risks, &people) == -1)
 		goto out;
 	id = xstrdup(table_get(&risks, r, 0));
 	title = xstrdup(table_get(&risks, r, 1));
