@@ -623,6 +623,12 @@ dispatch(struct kam *k, int argc, char **argv)
 		print_overview(stderr);
 		return -1;
 	}
+	/* Every verb's usage, the default verb's included (kam plan -h). */
+	if (argc > 1 && (strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "--help") == 0)) {
+		print_family_usage(stdout, f);
+		return 0;
+	}
 	for (i = 0; i < *f->nverbs; i++) {
 		if (f->verbs[i].name[0] == '\0')
 			dflt = &f->verbs[i];
@@ -631,11 +637,6 @@ dispatch(struct kam *k, int argc, char **argv)
 	}
 	if (dflt != NULL)
 		return run_verb(k, dflt, argc, argv);
-	if (argc > 1 && (strcmp(argv[1], "-h") == 0 ||
-	    strcmp(argv[1], "--help") == 0)) {
-		print_family_usage(stdout, f);
-		return 0;
-	}
 	if (argc > 1)
 		kam_err(KAM_EX_USAGE, "'%s' is not a verb of 'kam %s'", argv[1],
 		    f->name);
