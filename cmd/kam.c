@@ -190,9 +190,10 @@ exe_dir(char *buf, size_t len)
 	ssize_t n = readlink("/proc/self/exe", buf, len - 1);
 	char *slash;
 
-	buf[0] = '\0';
-	if (n <= 0)
+	if (n <= 0) {
+		buf[0] = '\0';
 		return;
+	}
 	buf[n] = '\0';
 	if ((slash = strrchr(buf, '/')) != NULL)
 		*slash = '\0';
