@@ -148,7 +148,9 @@ change_add(int argc, char **argv, struct kam *k)
 	    (days != NULL &&
 	    store_set_arg(&changes, r, "days", days, "--days") == -1) ||
 	    (by != NULL &&
-	    store_set_arg(&changes, r, "requested_by", by, "--by") == -1))
+	    store_set_arg(&changes, r, "requested_by", by, "--by") == -1) ||
+	    store_check_refs(&changes, &reqs) == -1 ||
+	    store_check_refs(&changes, &people) == -1)
 		goto out;
 	snprintf(id, sizeof(id), "%s", table_get(&changes, r, C_ID));
 	store_put(&tx, &changes);
@@ -243,8 +245,11 @@ decide(int argc, char **argv, struct kam *k, int approve)
 	date_fmt(k->p.today, on);
 	if (date != NULL && past_date("--date", date, k->p.today, on) == -1)
 		return -1;
+	/* Requirements and people are loaded for every decision: the tables
+	 * written must not carry a dangling reference on (RELIABILITY W3). */
 	if (kam_tx_begin(k, &tx) == -1 ||
 	    store_load(&k->p, &tx, &schema_changes, &changes) == -1 ||
+	    store_load(&k->p, &tx, &schema_requirements, &reqs) == -1 ||
 	    store_load(&k->p, &tx, &schema_people, &people) == -1 ||
 	    (cr = store_lookup(&changes, argv[optind])) == NULL)
 		goto out;
@@ -298,8 +303,6 @@ decide(int argc, char **argv, struct kam *k, int approve)
 			    "request with --req", id, nt[0].opt);
 			goto out;
 		}
-		if (store_load(&k->p, &tx, &schema_requirements, &reqs) == -1)
-			goto out;
 		if ((rq = table_find(&reqs, rid)) == NULL) {
 			kam_err(KAM_EX_DATA, "change request %s touches %s, which "
 			    "does not exist in %s", id, rid, reqs.path);
@@ -336,6 +339,10 @@ decide(int argc, char **argv, struct kam *k, int approve)
 	table_set(&changes, cr, C_BY, p != NULL ? table_get(&people, p, 0) :
 	    NULL);
 	table_set(&changes, cr, C_ON, on);
+	if (store_check_refs(&changes, &reqs) == -1 ||
+	    store_check_refs(&changes, &people) == -1 ||
+	    (rq != NULL && store_check_refs(&reqs, &people) == -1))
+		goto out;
 	store_put(&tx, &changes);
 	if (rq != NULL)
 		store_put(&tx, &reqs);

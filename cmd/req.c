@@ -174,7 +174,8 @@ req_add(int argc, char **argv, struct kam *k)
 	table_set(&reqs, r, C_PRIORITY, "should");
 	table_set(&reqs, r, C_STATUS, "draft");
 	if (store_set_arg(&reqs, r, "title", argv[optind], "title") == -1 ||
-	    apply(&reqs, &people, r, set, nset) == -1)
+	    apply(&reqs, &people, r, set, nset) == -1 ||
+	    store_check_refs(&reqs, &people) == -1)
 		goto out;
 	snprintf(id, sizeof(id), "%s", table_get(&reqs, r, C_ID));
 	store_put(&tx, &reqs);
@@ -219,7 +220,8 @@ req_set(int argc, char **argv, struct kam *k)
 		kam_err(KAM_EX_DATA, "%s", why.ptr);
 		goto out;
 	}
-	if (apply(&reqs, &people, r, set, nset) == -1)
+	if (apply(&reqs, &people, r, set, nset) == -1 ||
+	    store_check_refs(&reqs, &people) == -1)
 		goto out;
 	store_put(&tx, &reqs);
 	if (kam_tx_commit(k, &tx, "req set", id, table_get(&reqs, r,
@@ -272,8 +274,11 @@ transition(int argc, char **argv, struct kam *k, enum req_action a,
 	date_fmt(k->p.today, on);
 	if (date != NULL && past_date("--date", date, k->p.today, on) == -1)
 		return -1;
+	/* The people are loaded for every transition: the table written must
+	 * not carry a dangling reference on (RELIABILITY W3). */
 	if (kam_tx_begin(k, &tx) == -1 ||
 	    store_load(&k->p, &tx, &schema_requirements, &reqs) == -1 ||
+	    store_load(&k->p, &tx, &schema_people, &people) == -1 ||
 	    (r = store_lookup(&reqs, argv[optind])) == NULL)
 		goto out;
 	id = xstrdup(table_get(&reqs, r, C_ID));
@@ -283,8 +288,7 @@ transition(int argc, char **argv, struct kam *k, enum req_action a,
 	f.status = reqflow_status(table_get(&reqs, r, C_STATUS));
 	f.acceptance = table_get(&reqs, r, C_ACC);
 	if (a == REQ_CONFIRM) {
-		if (store_load(&k->p, &tx, &schema_people, &people) == -1 ||
-		    (p = person(&people, by, "--by")) == NULL)
+		if ((p = person(&people, by, "--by")) == NULL)
 			goto out;
 		f.by = table_get(&people, p, 0);
 		f.by_side = table_get_name(&people, p, "side");
@@ -314,6 +318,8 @@ transition(int argc, char **argv, struct kam *k, enum req_action a,
 	if (a == REQ_FINISH)
 		kam_buf_printf(&body, "\nPassing quality check: %s (%s).",
 		    f.check_id, table_get_name(&quality, qc.latest, "date"));
+	if (store_check_refs(&reqs, &people) == -1)
+		goto out;
 	store_put(&tx, &reqs);
 	snprintf(cmd, sizeof(cmd), "req %s", reqflow_action_name(a));
 	if (commit_with(k, &tx, cmd, id, title, body.ptr) == -1)

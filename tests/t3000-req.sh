@@ -405,6 +405,20 @@ test_expect_success 'the history of the requirements is the git log' '
 	grep "^kam: req done REQ-1: Single sign-on\$" log
 '
 
+test_expect_success 'refused: a write that would carry a dangling reference on' '
+	cd "$P" &&
+	kam req add "Hand edited" >/dev/null &&
+	sed "s/^REQ-6,Hand edited,should,draft,,/REQ-6,Hand edited,should,draft,P-9,/" \
+	    requirements.csv >../tmp && mv ../tmp requirements.csv &&
+	git commit -q -m "hand edit" requirements.csv &&
+	refused 65 req analyse REQ-6 &&
+	errmsg "requirements.csv:7: source: person P-9 does not exist in people.csv" &&
+	refused 65 req set REQ-5 --title "Audit log v2" &&
+	grep "P-9 does not exist" "$TRASH/err" &&
+	kam req set REQ-6 --source "" &&
+	kam req analyse REQ-6
+'
+
 test_expect_success 'write errors on stdout are not silent' '
 	cd "$P" &&
 	test_expect_code 74 kam req list >/dev/full
