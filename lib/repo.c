@@ -902,6 +902,57 @@ commit_tree_of(git_repository *repo, const git_oid *id, git_tree **tree)
 }
 
 /*
+ * A lock on the branch (refs/heads/main.lock) that is not older than the
+ * journal was taken inside git_commit_create by the kam that died before
+ * it renamed the lock into place (or, on an unborn branch, after linking
+ * it to the new ref but before unlinking it).  Left there, it would make
+ * every later commit fail with GIT_ELOCKED, so it goes; an older one is
+ * foreign and stays (the commit then reports it).
+ */
+static int
+remove_our_ref_lock(const struct tx *tx, const struct timespec *ours)
+{
+	git_reference *head = NULL;
+	const char *target;
+	struct stat st;
+	char *path = NULL;
+	int rc, ret = -1;
+
+	if ((rc = git_reference_lookup(&head, tx->p->repo, "HEAD")) < 0) {
+		kam_giterr(rc, "cannot read HEAD");
+		goto out;
+	}
+	if ((target = git_reference_symbolic_target(head)) == NULL ||
+	    strncmp(target, "refs/", 5) != 0 || strstr(target, "..") != NULL) {
+		ret = 0;	/* detached: check_state refuses it */
+		goto out;
+	}
+	path = xasprintf("%s%s.lock", git_repository_commondir(tx->p->repo),
+	    target);
+	if (lstat(path, &st) == -1) {
+		if (errno == ENOENT)
+			ret = 0;
+		else
+			kam_errno(errno, "cannot stat '%s'", path);
+		goto out;
+	}
+	if (S_ISREG(st.st_mode) && (st.st_mtim.tv_sec > ours->tv_sec ||
+	    (st.st_mtim.tv_sec == ours->tv_sec &&
+	    st.st_mtim.tv_nsec >= ours->tv_nsec))) {
+		if (unlink(path) == -1 && errno != ENOENT) {
+			kam_errno(errno, "cannot remove '%s'", path);
+			goto out;
+		}
+		kam_warn("removed '%s' left by an interrupted kam", path);
+	}
+	ret = 0;
+out:
+	free(path);
+	git_reference_free(head);
+	return ret;
+}
+
+/*
  * Finish or drop the transaction of a kam that died (RELIABILITY W5).
  * Runs under the flock, which proves that kam is gone.
  */
@@ -1012,6 +1063,8 @@ recover(struct tx *tx)
 			memset(&u[i].st, 0, sizeof(u[i].st));
 		free(abs);
 	}
+	if (remove_our_ref_lock(tx, &jst.st_mtim) == -1)
+		goto out;
 	if (landed) {
 		/* Only an index.lock from the index phase can be ours. */
 		if (index_lock_wait(tx, rewrote ? NULL : &jst.st_mtim) == -1)
