@@ -1,0 +1,281 @@
+#!/bin/sh
+# t0910: shell completion.  `kam __complete WORD... CUR` answers from the
+# command table (commands, verbs, options, option values) and from the
+# project (ids); completions/kam.bash, _kam and kam.fish only wrap it.
+test_description='completion'
+. "$(dirname "$0")/lib.sh"
+
+COMP="$SRC_DIR/completions"
+
+test_skip () {
+	test_count=$((test_count + 1))
+	echo "ok $test_count # skip $1"
+}
+
+# The commands of `kam -h`, one per line.
+kam -h | sed -n '/^commands:$/,/^$/s/^   \([^ ][^ ]*\)  .*/\1/p' >commands
+
+test_expect_success 'kam __complete "" lists exactly the commands of kam -h, and help' '
+	test -s commands &&
+	kam __complete "" >out &&
+	grep -v "^help\$" out >got &&
+	test_cmp commands got &&
+	grep -q "^help\$" out
+'
+
+test_expect_success 'global options only for a word starting with -' '
+	kam __complete "" >out &&
+	! grep -q "^-" out &&
+	kam __complete -- >out &&
+	grep -q "^--format=\$" out &&
+	grep -q "^--version\$" out &&
+	! grep -q "^risk\$" out
+'
+
+test_expect_success 'a prefix narrows the commands' '
+	kam __complete ri >out &&
+	echo risk >expect &&
+	test_cmp expect out
+'
+
+test_expect_success 'kam __complete risk "" lists the verbs of kam risk -h' '
+	kam risk -h | sed "s/^usage://" | awk "{ print \$3 }" | sort -u >expect &&
+	kam __complete risk "" | sort >got &&
+	test_cmp expect got
+'
+
+test_expect_success 'the verbs of every command match its -h' '
+	for f in $(cat commands); do
+		kam __complete "$f" "" | grep -v "^[A-Z]" | sort >got
+		kam "$f" -h | sed "s/^usage://" |
+		    awk -v f="$f" "\$2 == f && \$3 ~ /^[a-z][a-z-]*\$/ { print \$3 }" |
+		    sort -u >usage
+		# Verbs are words of the usage lines; a default verb has none.
+		for v in $(cat got); do
+			grep -qx "$v" usage ||
+			    { echo "kam $f: verb $v not in kam $f -h"; exit 1; }
+		done
+	done
+'
+
+test_expect_success 'risk add --o completes to --owner=' '
+	kam __complete risk add --o >out &&
+	echo "--owner=" >expect &&
+	test_cmp expect out
+'
+
+test_expect_success 'options of a verb, then the global ones' '
+	kam __complete risk list -- >out &&
+	grep -qx -- "--open" out &&
+	grep -qx -- "--min-score=" out &&
+	grep -qx -- "--format=" out &&
+	grep -qx -- "--no-commit" out &&
+	! grep -qx -- "--probability=" out
+'
+
+test_expect_success 'every option offered is in the usage of its verb' '
+	for f in $(cat commands); do
+		kam "$f" -h | sed "s/^usage: *//; s/^ *//" >usages
+		verbs=$(kam __complete "$f" "")
+		while IFS= read -r u; do
+			v=$(echo "$u" | awk "{ print \$3 }")
+			echo "$verbs" | grep -qxF -- "$v" || v=
+			kam __complete "$f" $v -- | grep -v -x -e "--format=" \
+			    -e "--no-commit" -e "--today=" >opts
+			for o in $(sed "s/=\$//" opts); do
+				case " $u " in
+				*" $o "*|*"[$o "*|*"[$o]"*|*" $o]"*) ;;
+				*) echo "kam $f $v: $o is not in \"$u\""; exit 1 ;;
+				esac
+			done
+		done <usages
+	done
+'
+
+test_expect_success 'option values: alternatives from the usage string' '
+	kam __complete risk list --sort= >out &&
+	printf "%s\n" --sort=score --sort=id --sort=review >expect &&
+	test_cmp expect out &&
+	kam __complete risk list --sort s >out &&
+	echo score >expect &&
+	test_cmp expect out
+'
+
+test_expect_success 'option values: enum of the schema column' '
+	kam __complete risk add --strategy= >out &&
+	printf "%s\n" --strategy=avoid --strategy=mitigate \
+	    --strategy=transfer --strategy=accept >expect &&
+	test_cmp expect out &&
+	kam __complete people add --side=c >out &&
+	echo --side=client >expect &&
+	test_cmp expect out
+'
+
+test_expect_success '--format values, wherever it stands' '
+	printf "%s\n" table json csv md >expect &&
+	kam __complete --format "" >out &&
+	test_cmp expect out &&
+	kam __complete risk list --format "" >out &&
+	test_cmp expect out &&
+	kam __complete --format=j >out &&
+	echo --format=json >expect &&
+	test_cmp expect out
+'
+
+test_expect_success 'global options before the command are skipped' '
+	kam __complete risk "" >expect &&
+	kam __complete --format json --no-commit risk "" >out &&
+	test_cmp expect out &&
+	kam __complete --today=2026-01-01 -m msg risk "" >out &&
+	test_cmp expect out
+'
+
+test_expect_success 'kam help completes the commands and files' '
+	kam __complete help "" >out &&
+	grep -v "^files\$" out >got &&
+	test_cmp commands got &&
+	grep -qx files out
+'
+
+test_expect_success 'outside a project: no ids, no message, exit 0' '
+	mkdir -p outside &&
+	(cd outside && kam __complete risk show "" >../out 2>../err) &&
+	test ! -s out &&
+	test ! -s err
+'
+
+test_expect_success 'set up a project with people and risks' '
+	new_project &&
+	kam people add "Li Wei" --side client >/dev/null &&
+	kam people add "Ana Souza" >/dev/null &&
+	for i in 1 2 3 4 5 6 7 8 9 10 11; do
+		kam risk add "Risk $i" -p 2 -i 3 >/dev/null || exit 1
+	done
+'
+
+test_expect_success 'risk show r lists the R-ids of the project' '
+	(cd proj && kam __complete risk show r) >out &&
+	printf "R-%s\n" 1 2 3 4 5 6 7 8 9 10 11 >expect &&
+	test_cmp expect out
+'
+
+test_expect_success 'an id prefix narrows them, in any case' '
+	(cd proj && kam __complete risk close r-1) >out &&
+	printf "R-%s\n" 1 10 11 >expect &&
+	test_cmp expect out
+'
+
+test_expect_success 'ids only where the verb takes one' '
+	(cd proj && kam __complete risk add "") >out &&
+	test ! -s out &&
+	(cd proj && kam __complete risk list "") >out &&
+	test ! -s out
+'
+
+test_expect_success 'person ids for --owner, as --owner=P-n and after --owner' '
+	(cd proj && kam __complete risk add --owner=) >out &&
+	printf "%s\n" --owner=P-1 --owner=P-2 >expect &&
+	test_cmp expect out &&
+	(cd proj && kam __complete risk list --owner p) >out &&
+	printf "%s\n" P-1 P-2 >expect &&
+	test_cmp expect out
+'
+
+test_expect_success '-C DIR is honoured for ids' '
+	kam __complete -C proj people show "" >out &&
+	printf "%s\n" P-1 P-2 >expect &&
+	test_cmp expect out
+'
+
+# The wrappers.  bash: _kam fills COMPREPLY from COMP_WORDS/COMP_CWORD.
+bash_complete () {
+	bash -c '
+		. "$1" || exit 1
+		shift
+		COMP_WORDS=("$@")
+		COMP_CWORD=$(($# - 1))
+		COMPREPLY=()
+		_kam
+		printf "%s\n" "${COMPREPLY[@]}"
+	' bash_complete "$COMP/kam.bash" "$KAM" "$@"
+}
+
+if command -v bash >/dev/null 2>&1; then
+	test_expect_success 'bash: kam.bash parses and registers _kam' '
+		bash -n "$COMP/kam.bash" &&
+		bash -c ". \"$COMP/kam.bash\" && complete -p kam" >out &&
+		grep -q -- "-F _kam" out
+	'
+
+	test_expect_success 'bash: the commands' '
+		bash_complete "" >out &&
+		grep -v "^help\$" out >got &&
+		test_cmp commands got
+	'
+
+	test_expect_success 'bash: the verbs of risk' '
+		bash_complete risk "" >out &&
+		kam __complete risk "" >expect &&
+		test_cmp expect out
+	'
+
+	test_expect_success 'bash: --o completes to --owner=' '
+		bash_complete risk add --o >out &&
+		echo "--owner=" >expect &&
+		test_cmp expect out
+	'
+
+	test_expect_success 'bash: risk show r in a project gives the R-ids' '
+		(cd proj && bash_complete risk show r) >out &&
+		printf "R-%s\n" 1 2 3 4 5 6 7 8 9 10 11 >expect &&
+		test_cmp expect out
+	'
+
+	test_expect_success 'bash: --owner=P split at = by COMP_WORDBREAKS' '
+		(cd proj && bash_complete risk add --owner = P) >out &&
+		printf "%s\n" P-1 P-2 >expect &&
+		test_cmp expect out &&
+		(cd proj && bash_complete risk add --owner = "") >out &&
+		test_cmp expect out
+	'
+
+	test_expect_success 'bash: global options before the command' '
+		(cd proj && bash_complete --format json risk show R-1) >out &&
+		printf "R-%s\n" 1 10 11 >expect &&
+		test_cmp expect out
+	'
+else
+	test_skip 'bash is not installed'
+fi
+
+if command -v zsh >/dev/null 2>&1; then
+	test_expect_success 'zsh: _kam parses' '
+		zsh -n "$COMP/_kam" &&
+		head -n 1 "$COMP/_kam" >first &&
+		echo "#compdef kam" >expect &&
+		test_cmp expect first
+	'
+else
+	test_skip 'zsh is not installed'
+fi
+
+if command -v fish >/dev/null 2>&1; then
+	test_expect_success 'fish: kam.fish parses' '
+		fish -n "$COMP/kam.fish"
+	'
+
+	test_expect_success 'fish: commands with their descriptions, ids' '
+		mkdir -p bin && ln -sf "$KAM" bin/kam &&
+		PATH="$PWD/bin:$PATH" fish --no-config -c "
+			source $COMP/kam.fish
+			complete -C \"kam ri\"
+			cd proj; complete -C \"kam risk show R-1\"" >out &&
+		summary=$(kam -h | sed -n "s/^   risk  *//p") &&
+		printf "risk\t%s\nR-1\nR-10\nR-11\n" "$summary" >expect &&
+		test_cmp expect out
+	'
+else
+	test_skip 'fish is not installed'
+fi
+
+test_done
