@@ -180,7 +180,8 @@ project_read_conf(struct project *p, const char *path)
 		    (p->nholidays + 1) * sizeof(int32_t));
 		p->holidays[p->nholidays++] = d;
 	}
-	qsort(p->holidays, p->nholidays, sizeof(int32_t), cmp_date);
+	if (p->nholidays > 0)	/* qsort(NULL, 0, ...) is undefined */
+		qsort(p->holidays, p->nholidays, sizeof(int32_t), cmp_date);
 	if (conf_long(cfg, "health.budget-warn", 0, 1000, &p->budget_warn) ||
 	    conf_long(cfg, "health.budget-overrun", 0, 1000,
 	    &p->budget_overrun) ||
@@ -215,9 +216,15 @@ project_open(struct project *p, const char *dir)
 	struct stat st;
 	int rc, ret = -1;
 
-	if (realpath(dir != NULL ? dir : ".", path) == NULL)
+	if (realpath(dir != NULL ? dir : ".", path) == NULL) {
+		/* A directory that is not there holds no project (66). */
+		if (errno == ENOENT || errno == ENOTDIR)
+			return kam_err(KAM_EX_NOPROJECT, "cannot use directory "
+			    "'%s': %s", dir != NULL ? dir : ".",
+			    strerror(errno));
 		return kam_errno(errno, "cannot use directory '%s'",
 		    dir != NULL ? dir : ".");
+	}
 	for (;;) {
 		free(conf);
 		conf = xasprintf("%s%skam.conf", path,
