@@ -1171,21 +1171,8 @@ check_state(struct tx *tx)
 	const char *what = NULL;
 	int rc, ret = -1;
 
-	rc = git_repository_head_detached(repo);
-	if (rc < 0) {
-		kam_giterr(rc, "cannot read HEAD");
-		goto out;
-	}
-	if (rc == 1) {
-		if ((rc = git_reference_lookup(&ref, repo, "HEAD")) < 0) {
-			kam_giterr(rc, "cannot read HEAD");
-			goto out;
-		}
-		kam_err(KAM_EX_STATE, "HEAD is detached at %.7s; check out a "
-		    "branch", git_reference_target(ref) != NULL ?
-		    git_oid_tostr_s(git_reference_target(ref)) : "?");
-		goto out;
-	}
+	/* The state first: a rebase or bisect detaches HEAD, and naming
+	 * the operation says more than "HEAD is detached". */
 	switch (git_repository_state(repo)) {
 	case GIT_REPOSITORY_STATE_NONE:
 		break;
@@ -1213,6 +1200,21 @@ check_state(struct tx *tx)
 	if (what != NULL) {
 		kam_err(KAM_EX_STATE, "%s is in progress; finish or abort it "
 		    "first", what);
+		goto out;
+	}
+	rc = git_repository_head_detached(repo);
+	if (rc < 0) {
+		kam_giterr(rc, "cannot read HEAD");
+		goto out;
+	}
+	if (rc == 1) {
+		if ((rc = git_reference_lookup(&ref, repo, "HEAD")) < 0) {
+			kam_giterr(rc, "cannot read HEAD");
+			goto out;
+		}
+		kam_err(KAM_EX_STATE, "HEAD is detached at %.7s; check out a "
+		    "branch", git_reference_target(ref) != NULL ?
+		    git_oid_tostr_s(git_reference_target(ref)) : "?");
 		goto out;
 	}
 	ret = 0;
