@@ -148,7 +148,8 @@ reqflow_decide(enum req_action a, const struct reqflow_facts *f,
 		return -1;
 	}
 	if (a == REQ_CONFIRM) {
-		if (f->acceptance == NULL || f->acceptance[0] == '\0') {
+		if (f->acceptance == NULL ||
+		    f->acceptance[strspn(f->acceptance, " \t\r\n")] == '\0') {
 			kam_buf_printf(why, "requirement %s has no acceptance "
 			    "criteria; set them with 'kam req set %s --acceptance "
 			    "TEXT' before it is confirmed", f->id, f->id);

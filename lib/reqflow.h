@@ -55,7 +55,7 @@ const char	*reqflow_action_name(enum req_action a);
 struct reqflow_facts {
 	const char	*id;		/* "REQ-3", for the messages */
 	enum req_status	 status;
-	const char	*acceptance;	/* confirm: must not be empty */
+	const char	*acceptance;	/* confirm: must not be empty or blank */
 	const char	*by;		/* confirm: the person's id */
 	const char	*by_side;	/* confirm: that person's side */
 	int		 check;		/* done: REQFLOW_CHECK_* of the latest */

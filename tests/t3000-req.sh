@@ -182,7 +182,11 @@ test_expect_success 'refused: confirm without acceptance criteria' '
 	cd "$P" &&
 	kam req analyse REQ-3 &&
 	refused 65 req confirm REQ-3 --by P-1 &&
-	errmsg "requirement REQ-3 has no acceptance criteria; set them with '"'kam req set REQ-3 --acceptance TEXT'"' before it is confirmed"
+	errmsg "requirement REQ-3 has no acceptance criteria; set them with '"'kam req set REQ-3 --acceptance TEXT'"' before it is confirmed" &&
+	kam req set REQ-3 --acceptance "   " &&
+	refused 65 req confirm REQ-3 --by P-1 &&
+	grep "no acceptance criteria" "$TRASH/err" &&
+	kam req set REQ-3 --acceptance ""
 '
 
 test_expect_success 'refused: confirm by the team or a partner' '

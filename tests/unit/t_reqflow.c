@@ -138,6 +138,9 @@ test_messages(void)
 	f.acceptance = NULL;
 	is_int(reqflow_decide(REQ_CONFIRM, &f, &why), -1,
 	    "confirm with NULL acceptance refused");
+	f.acceptance = " \t\n";
+	is_int(reqflow_decide(REQ_CONFIRM, &f, &why), -1,
+	    "confirm with blank acceptance refused");
 
 	f = good(REQ_ANALYSED);
 	f.by = "P-2";
