@@ -1,0 +1,282 @@
+/*
+ * log.c: kam log — record-level history from git (SPEC §3 "Health, audit
+ * and review").  Commits made by kam and hand edits committed with plain
+ * git count alike: the change is found by comparing the tables, never by
+ * reading commit messages.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "../lib/history.h"
+#include "../lib/value.h"
+
+static const char log_usage[] =
+    "kam log [ID] [rev] [--table name] [--since date] [--until date] "
+    "[--author text] [--all-parents] [-n count]";
+
+static const struct out_col log_cols[] = {
+	{ "commit", OT_TEXT }, { "date", OT_TEXT }, { "author", OT_TEXT },
+	{ "email", OT_TEXT }, { "subject", OT_TEXT }, { "table", OT_TEXT },
+	{ "file", OT_TEXT }, { "id", OT_TEXT }, { "title", OT_TEXT },
+	{ "change", OT_TEXT }, { "field", OT_TEXT }, { "old", OT_TEXT },
+	{ "new", OT_TEXT },
+};
+
+struct log_state {
+	struct kam	*k;
+	struct out	 o;
+	long		 max, shown;
+	unsigned	 invalid;
+	int		 color;
+};
+
+/* "2026-01-05 14:03:00 +0100" (sep ' ') or "2026-01-05T14:03:00+01:00". */
+static void
+fmt_time(char *buf, size_t len, git_time_t t, int offset, int iso)
+{
+	int64_t local = (int64_t)t + (int64_t)offset * 60;
+	int64_t days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+	int64_t sec = local - days * 86400;
+	int off = offset < 0 ? -offset : offset;
+	char d[11];
+
+	date_fmt((int32_t)days, d);
+	if (iso)
+		snprintf(buf, len, "%sT%02d:%02d:%02d%c%02d:%02d", d,
+		    (int)(sec / 3600), (int)(sec / 60 % 60), (int)(sec % 60),
+		    offset < 0 ? '-' : '+', off / 60, off % 60);
+	else
+		snprintf(buf, len, "%s %02d:%02d:%02d %c%02d%02d", d,
+		    (int)(sec / 3600), (int)(sec / 60 % 60), (int)(sec % 60),
+		    offset < 0 ? '-' : '+', off / 60, off % 60);
+}
+
+static void
+print_text(struct log_state *st, const git_commit *c,
+    const struct hist_set *set, int first)
+{
+	const git_signature *a = git_commit_author(c);
+	struct kam_buf b = KAM_BUF_INIT;
+	const char *msg = git_commit_message(c), *p;
+	char when[40], *esc;
+	size_t i, j;
+
+	if (!first)
+		goto records;
+	fmt_time(when, sizeof(when), a->when.time, a->when.offset, 0);
+	if (st->shown > 0)
+		putchar('\n');
+	if (st->color)
+		printf("\033[33mcommit %s\033[0m\n", git_oid_tostr_s(
+		    git_commit_id(c)));
+	else
+		printf("commit %s\n", git_oid_tostr_s(git_commit_id(c)));
+	esc = out_escape(a->name);
+	printf("Author: %s <%s>\nDate:   %s\n\n", esc, a->email, when);
+	free(esc);
+	/* The message as git shows it, indented; escaped for the terminal. */
+	for (p = msg; p != NULL && *p != '\0';) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl != NULL ? (size_t)(nl - p) : strlen(p);
+		char *line = xstrndup(p, n);
+
+		esc = out_escape(line);
+		printf("    %s\n", esc);
+		free(esc);
+		free(line);
+		p = nl != NULL ? nl + 1 : NULL;
+		if (p != NULL && *p == '\0')
+			break;
+	}
+	putchar('\n');
+records:
+	for (i = 0; i < set->n; i++) {
+		const struct hist_rec *r = &set->v[i];
+
+		for (j = 0; j < (r->op == HIST_CHANGED ? r->nf : 1); j++) {
+			kam_buf_reset(&b);
+			hist_line(&b, r, j);
+			esc = out_escape(b.ptr);
+			printf("    %s\n", esc);
+			free(esc);
+		}
+	}
+	kam_buf_release(&b);
+}
+
+static void
+print_rows(struct log_state *st, const git_commit *c,
+    const struct hist_set *set)
+{
+	const git_signature *a = git_commit_author(c);
+	const char *cells[ARRAY_SIZE(log_cols)];
+	char when[40], id[GIT_OID_HEXSZ + 1];
+	size_t i, j;
+
+	git_oid_tostr(id, sizeof(id), git_commit_id(c));
+	fmt_time(when, sizeof(when), a->when.time, a->when.offset, 1);
+	cells[0] = id;
+	cells[1] = when;
+	cells[2] = a->name;
+	cells[3] = a->email;
+	cells[4] = git_commit_summary((git_commit *)c);
+	for (i = 0; i < set->n; i++) {
+		const struct hist_rec *r = &set->v[i];
+
+		cells[5] = r->s->name;
+		cells[6] = r->file;
+		cells[7] = r->id;
+		cells[8] = r->title;
+		cells[9] = hist_op_name(r->op);
+		for (j = 0; j < r->nf || j == 0; j++) {
+			cells[10] = j < r->nf ? r->f[j].name : NULL;
+			cells[11] = j < r->nf && r->op != HIST_ADDED ?
+			    r->f[j].old : NULL;
+			cells[12] = j < r->nf && r->op != HIST_REMOVED ?
+			    r->f[j].new : NULL;
+			out_row(&st->o, cells);
+		}
+	}
+}
+
+static int
+on_commit(void *arg, const git_commit *c, const struct hist_set *set,
+    int first)
+{
+	struct log_state *st = arg;
+
+	if (first && st->max > 0 && st->shown >= st->max)
+		return 1;
+	st->invalid += set->invalid;
+	if (st->k->fmt == FMT_TABLE)
+		print_text(st, c, set, first);
+	else
+		print_rows(st, c, set);
+	if (first)
+		st->shown++;
+	return 0;
+}
+
+static int
+parse_day(const char *opt, const char *v, int end, int64_t *out)
+{
+	const char *why;
+	int32_t d;
+
+	if (date_parse(v, &d, &why) == -1)
+		return kam_err(KAM_EX_USAGE, "%s: invalid date '%s': %s", opt, v,
+		    why);
+	*out = ((int64_t)d + (end ? 1 : 0)) * 86400 - (end ? 1 : 0);
+	if (*out == 0)
+		*out = 1;
+	return 0;
+}
+
+/* An argument that is a kam id of a table with ids; canon gets it. */
+static const struct schema *
+id_table(const char *arg, char *canon)
+{
+	const struct schema *s;
+	char pfx[16];
+	long num;
+	size_t i;
+
+	if (id_prefix(arg, pfx) == -1)
+		return NULL;
+	for (i = 0; pfx[i] != '\0'; i++)
+		if (pfx[i] >= 'a' && pfx[i] <= 'z')
+			pfx[i] -= 'a' - 'A';
+	if ((s = schema_by_prefix(pfx)) == NULL ||
+	    id_parse_arg(arg, pfx, canon, &num, NULL) == -1)
+		return NULL;
+	return s;
+}
+
+static int
+log_run(int argc, char **argv, struct kam *k)
+{
+	static const struct option opts[] = {
+		{ "table", required_argument, NULL, 't' },
+		{ "since", required_argument, NULL, 's' },
+		{ "until", required_argument, NULL, 'u' },
+		{ "author", required_argument, NULL, 'a' },
+		{ "all-parents", no_argument, NULL, 'A' },
+		{ "max-count", required_argument, NULL, 'n' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct hist_log_opts lo;
+	struct log_state st;
+	const struct schema *s;
+	char canon[32];
+	const char *why;
+	int ch, err = 0, i, ret = -1;
+
+	memset(&lo, 0, sizeof(lo));
+	memset(&st, 0, sizeof(st));
+	st.k = k;
+	st.o = (struct out)OUT_INIT;
+	while ((ch = kam_getopt(argc, argv, "n:", opts, log_usage, &err)) != -1)
+		switch (ch) {
+		case 't':
+			if ((lo.filter.table = schema_by_name(optarg)) == NULL &&
+			    (lo.filter.table = schema_by_file(optarg)) == NULL)
+				return kam_err(KAM_EX_USAGE, "--table: no table "
+				    "'%s' (e.g. risks, tasks, expenses)", optarg);
+			break;
+		case 's':
+			if (parse_day("--since", optarg, 0, &lo.since) == -1)
+				return -1;
+			break;
+		case 'u':
+			if (parse_day("--until", optarg, 1, &lo.until) == -1)
+				return -1;
+			break;
+		case 'a':
+			lo.author = optarg;
+			break;
+		case 'A':
+			lo.all_parents = 1;
+			break;
+		case 'n':
+			if (int_parse(optarg, 1, 1000000000L, &st.max, &why) == -1)
+				return kam_err(KAM_EX_USAGE, "-n: '%s' is not a "
+				    "positive count", optarg);
+			break;
+		}
+	if (err)
+		return -1;
+	for (i = optind; i < argc; i++) {
+		if (lo.filter.id == NULL &&
+		    (s = id_table(argv[i], canon)) != NULL) {
+			if (lo.filter.table != NULL && lo.filter.table != s)
+				return kam_err(KAM_EX_USAGE, "%s is not in table "
+				    "'%s'", canon, lo.filter.table->name);
+			lo.filter.table = s;
+			lo.filter.id = canon;
+		} else if (lo.rev == NULL)
+			lo.rev = argv[i];
+		else
+			return kam_usage(log_usage);
+	}
+	st.color = k->fmt == FMT_TABLE && out_use_color();
+	if (k->fmt != FMT_TABLE)
+		out_begin(&st.o, k->fmt, log_cols, ARRAY_SIZE(log_cols));
+	ret = hist_log(&k->p, &lo, on_commit, &st);
+	if (k->fmt != FMT_TABLE)
+		out_end(&st.o);
+	if (ret == 0 && st.invalid > 0)
+		kam_warn("%u version%s of kam files in this history %s not "
+		    "valid data; their changes are shown as far as they could "
+		    "be read", st.invalid, st.invalid == 1 ? "" : "s",
+		    st.invalid == 1 ? "is" : "are");
+	return ret;
+}
+
+const struct verb log_verbs[] = {
+	{ "", log_run, NEED_PROJECT, log_usage,
+	    "--table= --since= --until= --author= --all-parents --max-count=",
+	    "record-level history" },
+};
+const size_t log_nverbs = ARRAY_SIZE(log_verbs);

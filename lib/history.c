@@ -1,0 +1,1333 @@
+/*
+ * history.c: record-level change sets and the history walk (history.h).
+ *
+ * Two versions of a file are compared byte-wise first.  Their longest
+ * common prefix and suffix are cut back to record boundaries (a newline
+ * outside quotes: in valid RFC 4180 text the number of quote characters
+ * before it is even) and only the records in between are parsed, each side
+ * with the file's header in front, so the cost of a one-record change does
+ * not grow with the file.
+ *
+ * The walk follows the benchmark notes (shared/bench/README.md): revwalk,
+ * compare tree entry ids of each table file with the parent's, read a blob
+ * only when its id changed, never re-parse an unchanged version, and keep
+ * strict hash verification off while walking (read-only).
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <git2.h>
+
+#include "history.h"
+#include "kam.h"
+#include "table.h"
+#include "value.h"
+
+/* ---- the change set ---- */
+
+const char *
+hist_op_name(enum hist_op op)
+{
+	return op == HIST_ADDED ? "added" : op == HIST_REMOVED ? "removed" :
+	    "changed";
+}
+
+static struct hist_rec *
+rec_new(struct hist_set *set, const struct schema *s, const char *file,
+    const char *id, long num, enum hist_op op)
+{
+	struct hist_rec *r;
+
+	if (set->n == set->alloc) {
+		set->alloc = set->alloc ? set->alloc * 2 : 16;
+		set->v = xrealloc(set->v, set->alloc * sizeof(*set->v));
+	}
+	r = &set->v[set->n++];
+	memset(r, 0, sizeof(*r));
+	r->s = s;
+	r->file = xstrdup(file);
+	r->id = xstrdup(id);
+	r->title = xstrdup("");
+	r->num = num;
+	r->op = op;
+	return r;
+}
+
+static void
+field_add(struct hist_rec *r, const char *name, const char *old,
+    const char *new, int derived)
+{
+	struct hist_field *f;
+
+	r->f = xrealloc(r->f, (r->nf + 1) * sizeof(*r->f));
+	f = &r->f[r->nf++];
+	f->name = xstrdup(name);
+	f->old = xstrdup(old != NULL ? old : "");
+	f->new = xstrdup(new != NULL ? new : "");
+	f->derived = derived;
+}
+
+static void
+rec_free(struct hist_rec *r)
+{
+	size_t j;
+
+	for (j = 0; j < r->nf; j++) {
+		free((char *)r->f[j].name);
+		free(r->f[j].old);
+		free(r->f[j].new);
+	}
+	free(r->f);
+	free(r->file);
+	free(r->id);
+	free(r->title);
+}
+
+void
+hist_set_clear(struct hist_set *set)
+{
+	size_t i;
+
+	for (i = 0; i < set->n; i++)
+		rec_free(&set->v[i]);
+	set->n = 0;
+	set->invalid = 0;
+}
+
+void
+hist_set_release(struct hist_set *set)
+{
+	hist_set_clear(set);
+	free(set->v);
+	set->v = NULL;
+	set->alloc = 0;
+}
+
+static size_t
+schema_rank(const struct schema *s)
+{
+	size_t i;
+
+	for (i = 0; i < kam_nschemas; i++)
+		if (kam_schemas[i] == s)
+			return i;
+	return i;
+}
+
+static int
+cmp_rec(const void *x, const void *y)
+{
+	const struct hist_rec *a = x, *b = y;
+	size_t ra = schema_rank(a->s), rb = schema_rank(b->s);
+	int c;
+
+	if (ra != rb)
+		return ra < rb ? -1 : 1;
+	if (a->num != b->num)
+		return a->num < b->num ? -1 : 1;
+	if ((c = strcmp(a->id, b->id)) != 0)
+		return c;
+	return strcmp(a->file, b->file);
+}
+
+void
+hist_set_sort(struct hist_set *set)
+{
+	if (set->n > 1)
+		qsort(set->v, set->n, sizeof(*set->v), cmp_rec);
+}
+
+/* ---- reading a version quietly ---- */
+
+static void
+quiet(void *arg, int code, const char *msg)
+{
+	(void)arg;
+	(void)code;
+	(void)msg;
+}
+
+/* Parse without printing and without touching the exit code: an old
+ * version's problems are history, not this command's failure. */
+static int
+quiet_parse(struct table *t, const struct schema *s, const char *file,
+    int digits, const char *buf, size_t len)
+{
+	int saved = kam_exit_code, rc;
+
+	kam_msg_capture(quiet, NULL);
+	rc = table_parse(t, s, file, digits, buf, len);
+	kam_msg_capture(NULL, NULL);
+	kam_exit_code = saved;
+	return rc;
+}
+
+/* ---- byte-wise trimming ---- */
+
+/* Quote characters in p[0..n): eight bytes at a time, since kam files
+ * quote many fields and a memchr() per quote costs more than this. */
+static size_t
+count_quotes(const char *p, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ULL, hi = 0x8080808080808080ULL;
+	const uint64_t low7 = 0x7f7f7f7f7f7f7f7fULL;
+	size_t c = 0, i = 0;
+	uint64_t w, x;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, p + i, 8);
+		x = w ^ (ones * '"');
+		/* High bit set in each byte of x that is zero. */
+		x = ~(((x & low7) + low7) | x) & hi;
+		/* Sum the 0/1 bytes into the top byte. */
+		c += (size_t)(((x >> 7) * ones) >> 56);
+	}
+	for (; i < n; i++)
+		c += p[i] == '"';
+	return c;
+}
+
+static size_t
+count_lines(const char *p, size_t n)
+{
+	const char *e = p + n;
+	size_t c = 0;
+
+	while (p < e && (p = memchr(p, '\n', (size_t)(e - p))) != NULL) {
+		c++;
+		p++;
+	}
+	return c;
+}
+
+/* End of the header record (just after its newline), 0 if none. */
+static size_t
+header_end(const char *b, size_t len)
+{
+	const char *p = b, *e = b + len, *nl;
+	size_t q = 0;
+
+	while (p < e && (nl = memchr(p, '\n', (size_t)(e - p))) != NULL) {
+		q += count_quotes(p, (size_t)(nl - p));
+		if (q % 2 == 0)
+			return (size_t)(nl - b) + 1;
+		p = nl + 1;
+	}
+	return 0;
+}
+
+static size_t
+common_prefix(const char *a, size_t alen, const char *b, size_t blen)
+{
+	size_t n = alen < blen ? alen : blen, i = 0;
+
+	while (i + 4096 <= n && memcmp(a + i, b + i, 4096) == 0)
+		i += 4096;
+	while (i < n && a[i] == b[i])
+		i++;
+	return i;
+}
+
+static size_t
+common_suffix(const char *a, size_t alen, const char *b, size_t blen,
+    size_t cap)
+{
+	size_t i = 0;
+
+	while (i + 4096 <= cap && memcmp(a + alen - i - 4096,
+	    b + blen - i - 4096, 4096) == 0)
+		i += 4096;
+	while (i < cap && a[alen - i - 1] == b[blen - i - 1])
+		i++;
+	return i;
+}
+
+struct cut {
+	size_t	 hend;		/* header length */
+	size_t	 pre;		/* common records end here (both sides) */
+	size_t	 aend, bend;	/* the differing records end here */
+};
+
+/* Find the records that differ.  Returns 1 when the versions are the
+ * same records byte for byte, 0 with *c set, -1 when the files must be
+ * compared whole (headers differ, odd quotes, no header). */
+static int
+trim(const char *a, size_t alen, const char *b, size_t blen, struct cut *c)
+{
+	size_t p, s, q, qs, x, nx, xa, xb, cap;
+	const char *nl;
+
+	if (alen == blen && memcmp(a, b, alen) == 0)
+		return 1;
+	c->hend = header_end(a, alen);
+	if (c->hend == 0 || c->hend != header_end(b, blen))
+		return -1;
+	p = common_prefix(a, alen, b, blen);
+	if (p < c->hend)
+		return -1;
+	/* Back to a line start with an even number of quotes before it. */
+	q = count_quotes(a, p);
+	x = p;
+	while (x != c->hend && (a[x - 1] != '\n' || q % 2 != 0)) {
+		nl = memrchr(a + c->hend, '\n', x - 1 - c->hend);
+		nx = nl != NULL ? (size_t)(nl - a) + 1 : c->hend;
+		q -= count_quotes(a + nx, x - nx);
+		x = nx;
+	}
+	c->pre = x;
+	cap = (alen < blen ? alen : blen) - c->pre;
+	s = common_suffix(a, alen, b, blen, cap);
+	xa = alen - s;
+	xb = blen - s;
+	qs = count_quotes(a + xa, s);
+	/* Each whole version must have an even number of quotes, or no
+	 * newline can be known to end a record. */
+	if ((q + count_quotes(a + c->pre, xa - c->pre) + qs) % 2 != 0 ||
+	    (q + count_quotes(b + c->pre, xb - c->pre) + qs) % 2 != 0)
+		return -1;
+	/* Forward to a line start in both versions with an even number of
+	 * quotes after it. */
+	while (xa != alen && !((xa == c->pre || a[xa - 1] == '\n') &&
+	    (xb == c->pre || b[xb - 1] == '\n') && qs % 2 == 0)) {
+		nl = memchr(a + xa, '\n', alen - xa);
+		x = nl != NULL ? (size_t)(nl - a) + 1 - xa : alen - xa;
+		qs -= count_quotes(a + xa, x);
+		xa += x;
+		xb += x;
+	}
+	c->aend = xa;
+	c->bend = xb;
+	return 0;
+}
+
+/* ---- comparing records ---- */
+
+struct key {
+	const char	*id;	/* id or composed key */
+	long		 num;
+	const struct row *r;
+};
+
+static int
+cmp_key(const void *x, const void *y)
+{
+	const struct key *a = x, *b = y;
+
+	if (a->num != b->num)
+		return a->num < b->num ? -1 : 1;
+	return strcmp(a->id, b->id);
+}
+
+/* Keys of t's rows, sorted; keyless tables get "k1/k2" in t's arena. */
+static struct key *
+keys_of(struct table *t, const struct hist_filter *f, size_t *n)
+{
+	const struct schema *s = t->s;
+	struct key *k = xcalloc(t->nrows + 1, sizeof(*k));
+	const char *id;
+	size_t i;
+
+	*n = 0;
+	for (i = 0; i < t->nrows; i++) {
+		struct row *r = &t->rows[i];
+
+		if (s->prefix != NULL) {
+			id = table_get(t, r, 0);
+			if (f != NULL && f->id != NULL && strcmp(id, f->id) != 0)
+				continue;
+			k[*n].num = r->num;
+		} else {
+			char *tmp = s->nkeys > 1 ?
+			    xasprintf("%s/%s", table_get(t, r, s->keys[0]),
+			    table_get(t, r, s->keys[1])) :
+			    xstrdup(table_get(t, r, s->keys[0]));
+
+			id = table_strdup(t, tmp);
+			free(tmp);
+			if (f != NULL && f->id != NULL && strcmp(id, f->id) != 0)
+				continue;
+			k[*n].num = 0;
+		}
+		k[*n].id = id;
+		k[*n].r = r;
+		(*n)++;
+	}
+	qsort(k, *n, sizeof(*k), cmp_key);
+	return k;
+}
+
+static const char *const title_cols[] = { "title", "name", "item",
+	"description", "lesson", "criterion", "comment", NULL };
+
+static const char *
+title_of(const struct table *t, const struct row *r)
+{
+	const char *v;
+	size_t i;
+
+	for (i = 0; title_cols[i] != NULL; i++)
+		if ((v = table_get_name(t, r, title_cols[i])) != NULL)
+			return v;
+	return "";
+}
+
+/* Values computed on read that a reviewer wants to see change. */
+struct derived_def {
+	const struct schema	*s;
+	const char		*name;
+	void			(*fn)(const struct table *t, const struct row *r,
+				    char *buf);
+};
+
+static long
+risk_score(const struct table *t, const struct row *r)
+{
+	const char *p = table_get_name(t, r, "probability");
+	const char *i = table_get_name(t, r, "impact");
+	long pv, iv;
+
+	if (p == NULL || i == NULL || int_parse(p, 1, 5, &pv, NULL) == -1 ||
+	    int_parse(i, 1, 5, &iv, NULL) == -1)
+		return 0;
+	return pv * iv;
+}
+
+static void
+d_score(const struct table *t, const struct row *r, char *buf)
+{
+	long s = risk_score(t, r);
+
+	if (s == 0)
+		buf[0] = '\0';
+	else
+		snprintf(buf, 32, "%ld", s);
+}
+
+static void
+d_level(const struct table *t, const struct row *r, char *buf)
+{
+	long s = risk_score(t, r);
+
+	snprintf(buf, 32, "%s", s == 0 ? "" : s >= 15 ? "critical" :
+	    s >= 10 ? "high" : s >= 5 ? "medium" : "low");
+}
+
+static const struct derived_def derived_defs[] = {
+	{ &schema_risks, "score", d_score },
+	{ &schema_risks, "level", d_level },
+};
+
+static int
+same_value(const struct table *t, const char *name, const char *x,
+    const char *y)
+{
+	int c;
+	int64_t mx, my;
+
+	if (strcmp(x, y) == 0)
+		return 1;
+	if ((c = schema_col(t->s, name)) == -1 ||
+	    t->s->cols[c].type != COL_MONEY)
+		return 0;
+	return money_parse(x, t->digits, &mx, NULL) == 0 &&
+	    money_parse(y, t->digits, &my, NULL) == 0 && mx == my;
+}
+
+/* Column names of a and b in b's order, then a's columns that b lacks. */
+static void
+compare_rows(struct hist_rec *rec, const struct table *a, const struct row *ra,
+    const struct table *b, const struct row *rb)
+{
+	const char *x, *y;
+	char dx[32], dy[32];
+	size_t i;
+
+	if (rb != NULL)
+		for (i = 0; i < b->ncols; i++) {
+			if (ra == NULL && i == (size_t)b->colmap[0] &&
+			    b->s->prefix != NULL)
+				continue;	/* an added record's own id */
+			y = rb->cell[i];
+			x = ra != NULL ? table_get_name(a, ra, b->header[i]) : "";
+			if (x == NULL)
+				x = "";
+			if (!same_value(b, b->header[i], x, y))
+				field_add(rec, b->header[i], x, y, 0);
+		}
+	if (ra != NULL)
+		for (i = 0; i < a->ncols; i++) {
+			if (rb != NULL &&
+			    table_get_name(b, rb, a->header[i]) != NULL)
+				continue;
+			x = ra->cell[i];
+			if (rb == NULL && i == (size_t)a->colmap[0] &&
+			    a->s->prefix != NULL)
+				continue;
+			if (*x != '\0')
+				field_add(rec, a->header[i], x, "", 0);
+		}
+	for (i = 0; i < ARRAY_SIZE(derived_defs); i++) {
+		if (derived_defs[i].s != (a != NULL ? a->s : b->s))
+			continue;
+		dx[0] = dy[0] = '\0';
+		if (ra != NULL)
+			derived_defs[i].fn(a, ra, dx);
+		if (rb != NULL)
+			derived_defs[i].fn(b, rb, dy);
+		if (strcmp(dx, dy) != 0)
+			field_add(rec, derived_defs[i].name, dx, dy, 1);
+	}
+}
+
+/* Match the records of a and b by key.  line_a/line_b: added to the
+ * table's line numbers to get the file's (trimmed parses). */
+static void
+match(struct hist_set *set, const char *file, struct table *a, long line_a,
+    struct table *b, long line_b, const struct hist_filter *f)
+{
+	struct key *ka, *kb;
+	size_t na, nb, i = 0, j = 0;
+	struct hist_rec *rec;
+	int c;
+
+	ka = keys_of(a, f, &na);
+	kb = keys_of(b, f, &nb);
+	while (i < na || j < nb) {
+		if (i == na)
+			c = 1;
+		else if (j == nb)
+			c = -1;
+		else
+			c = cmp_key(&ka[i], &kb[j]);
+		if (c < 0) {
+			rec = rec_new(set, a->s, file, ka[i].id, ka[i].num,
+			    HIST_REMOVED);
+			compare_rows(rec, a, ka[i].r, a, NULL);
+			free(rec->title);
+			rec->title = xstrdup(title_of(a, ka[i].r));
+			rec->line = ka[i].r->line + (unsigned long)line_a;
+			i++;
+			continue;
+		}
+		if (c > 0) {
+			rec = rec_new(set, b->s, file, kb[j].id, kb[j].num,
+			    HIST_ADDED);
+			compare_rows(rec, b, NULL, b, kb[j].r);
+			free(rec->title);
+			rec->title = xstrdup(title_of(b, kb[j].r));
+			rec->line = kb[j].r->line + (unsigned long)line_b;
+			j++;
+			continue;
+		}
+		rec = rec_new(set, b->s, file, kb[j].id, kb[j].num,
+		    HIST_CHANGED);
+		compare_rows(rec, a, ka[i].r, b, kb[j].r);
+		if (rec->nf == 0) {
+			rec_free(rec);
+			set->n--;
+		} else {
+			free(rec->title);
+			rec->title = xstrdup(title_of(b, kb[j].r));
+			rec->line = kb[j].r->line + (unsigned long)line_b;
+		}
+		i++;
+		j++;
+	}
+	free(ka);
+	free(kb);
+}
+
+/* Header plus records [from, to) of buf, parsed quietly. */
+static void
+parse_part(struct table *t, const struct schema *s, const char *file,
+    int digits, const char *buf, size_t hend, size_t from, size_t to,
+    unsigned *invalid)
+{
+	struct kam_buf b = KAM_BUF_INIT;
+
+	kam_buf_add(&b, buf, hend);
+	kam_buf_add(&b, buf + from, to - from);
+	if (quiet_parse(t, s, file, digits, b.ptr, b.len) == -1)
+		(*invalid)++;
+	kam_buf_release(&b);
+}
+
+static void
+parse_whole(struct table *t, const struct schema *s, const char *file,
+    int digits, const char *buf, size_t len, unsigned *invalid)
+{
+	if (buf == NULL) {
+		table_init(t, s, file, digits);
+		return;
+	}
+	if (quiet_parse(t, s, file, digits, buf, len) == -1)
+		(*invalid)++;
+	if (t->header == NULL)
+		table_init(t, s, file, digits);
+}
+
+/* Might the trimmed part of one side hold the record of the filter?  A
+ * cheap test before parsing, sure only in kam's own layout (id the first
+ * column, unquoted): the id and a comma at a line start. */
+static int
+mentions(const char *buf, size_t hend, size_t from, size_t to, const char *id)
+{
+	size_t n = strlen(id);
+	const char *p = buf + from, *e = buf + to, *q;
+
+	if (hend < 3 || memcmp(buf, "id,", 3) != 0 ||
+	    memchr(p, '"', (size_t)(e - p)) != NULL)
+		return 1;
+
+	while (p < e && (q = memmem(p, (size_t)(e - p), id, n)) != NULL) {
+		if ((q == buf + from || q[-1] == '\n') && q + n < e &&
+		    q[n] == ',')
+			return 1;
+		p = q + 1;
+	}
+	return 0;
+}
+
+void
+hist_diff_bufs(struct hist_set *set, const struct schema *s, const char *file,
+    int digits, const char *a, size_t alen, const char *b, size_t blen,
+    const struct hist_filter *f)
+{
+	struct table ta = TABLE_INIT, tb = TABLE_INIT;
+	struct cut c;
+	size_t first = set->n, i;
+	long hl;
+	int rc;
+
+	if (f != NULL && f->table != NULL && f->table != s)
+		return;
+	if (a != NULL && b != NULL) {
+		rc = trim(a, alen, b, blen, &c);
+		if (rc == 1)
+			return;
+		if (rc == 0) {
+			/* An id filter on an id table: skip the parse when
+			 * neither side's changed records name it. */
+			if (f != NULL && f->id != NULL && s->prefix != NULL &&
+			    !mentions(a, c.hend, c.pre, c.aend, f->id) &&
+			    !mentions(b, c.hend, c.pre, c.bend, f->id))
+				return;
+			parse_part(&ta, s, file, digits, a, c.hend, c.pre,
+			    c.aend, &set->invalid);
+			parse_part(&tb, s, file, digits, b, c.hend, c.pre,
+			    c.bend, &set->invalid);
+			match(set, file, &ta, 0, &tb, 0, f);
+			if (set->n > first) {
+				/* Lines: the part starts after the header. */
+				hl = (long)count_lines(a, c.pre) -
+				    (long)count_lines(a, c.hend);
+				for (i = first; i < set->n; i++)
+					if (set->v[i].line > 0)
+						set->v[i].line += (unsigned long)hl;
+			}
+			goto out;
+		}
+	}
+	parse_whole(&ta, s, file, digits, a, alen, &set->invalid);
+	parse_whole(&tb, s, file, digits, b, blen, &set->invalid);
+	match(set, file, &ta, 0, &tb, 0, f);
+out:
+	table_release(&ta);
+	table_release(&tb);
+}
+
+/* ---- sides: git trees and the work tree ---- */
+
+/* State of one comparison of two sides.  A few blobs are kept between
+ * comparisons: in a walk, the parent's version of one change is the
+ * child's version of the next one down.  flush, when set, is handed the
+ * changes after each file, so a commit that adds a million expenses is
+ * never held whole. */
+#define NCACHE	4
+struct blob_cache {
+	git_blob	*b[NCACHE];
+	unsigned	 next;
+	int		(*flush)(void *arg, struct hist_set *set);
+	void		*farg;
+};
+
+static void
+cache_release(struct blob_cache *bc)
+{
+	unsigned i;
+
+	for (i = 0; i < NCACHE; i++) {
+		git_blob_free(bc->b[i]);
+		bc->b[i] = NULL;
+	}
+}
+
+static int
+cache_get(struct blob_cache *bc, git_repository *repo, const git_oid *id,
+    const git_blob **out)
+{
+	unsigned i;
+	int rc;
+
+	for (i = 0; i < NCACHE; i++)
+		if (bc->b[i] != NULL && git_oid_equal(git_blob_id(bc->b[i]), id)) {
+			*out = bc->b[i];
+			return 0;
+		}
+	i = bc->next++ % NCACHE;
+	git_blob_free(bc->b[i]);
+	bc->b[i] = NULL;
+	if ((rc = git_blob_lookup(&bc->b[i], repo, id)) < 0)
+		return kam_giterr(rc, "cannot read blob %s", git_oid_tostr_s(id));
+	*out = bc->b[i];
+	return 0;
+}
+
+/* One file's content on one side: *data NULL when absent. */
+struct content {
+	const char	*data;
+	size_t		 len;
+	struct kam_buf	 buf;	/* work-tree bytes */
+	git_oid		 id;
+	int		 have_id;
+};
+
+static int
+side_entry(const struct hist_side *sd, const char *dir, const char *name,
+    git_oid *id)
+{
+	const git_tree_entry *e;
+	git_tree_entry *sub = NULL;
+	char *path;
+	int rc;
+
+	if (sd->tree == NULL)
+		return 0;
+	if (dir == NULL) {
+		e = git_tree_entry_byname(sd->tree, name);
+		if (e == NULL || git_tree_entry_type(e) != GIT_OBJECT_BLOB)
+			return 0;
+		git_oid_cpy(id, git_tree_entry_id(e));
+		return 1;
+	}
+	path = xasprintf("%s/%s", dir, name);
+	rc = git_tree_entry_bypath(&sub, sd->tree, path);
+	free(path);
+	if (rc < 0 || git_tree_entry_type(sub) != GIT_OBJECT_BLOB) {
+		git_tree_entry_free(sub);
+		return 0;
+	}
+	git_oid_cpy(id, git_tree_entry_id(sub));
+	git_tree_entry_free(sub);
+	return 1;
+}
+
+static int
+load(struct content *ct, const struct project *p, const struct hist_side *sd,
+    const char *path, struct blob_cache *bc)
+{
+	const git_blob *blob = NULL;
+	char *abs;
+	int rc;
+
+	ct->data = NULL;
+	ct->len = 0;
+	if (ct->have_id) {
+		if (cache_get(bc, p->repo, &ct->id, &blob) == -1)
+			return -1;
+		ct->data = git_blob_rawcontent(blob);
+		ct->len = (size_t)git_blob_rawsize(blob);
+		if (ct->data == NULL)
+			ct->data = "";
+		return 0;
+	}
+	if (!sd->worktree)
+		return 0;
+	abs = project_abspath(p, path);
+	rc = kam_read_file(&ct->buf, abs);
+	free(abs);
+	if (rc == -1)
+		return -1;
+	if (rc == 0)
+		ct->data = ct->buf.ptr != NULL ? ct->buf.ptr : "";
+	ct->len = ct->buf.len;
+	return 0;
+}
+
+static int
+diff_file(struct hist_set *set, const struct project *p,
+    const struct hist_side *a, const struct hist_side *b,
+    const struct schema *s, const char *dir, const char *name,
+    const struct hist_filter *f, struct blob_cache *bc)
+{
+	struct content ca, cb;
+	char *path = dir != NULL ? xasprintf("%s/%s", dir, name) :
+	    xstrdup(name);
+	int ret = -1;
+
+	memset(&ca, 0, sizeof(ca));
+	memset(&cb, 0, sizeof(cb));
+	ca.have_id = side_entry(a, dir, name, &ca.id);
+	cb.have_id = side_entry(b, dir, name, &cb.id);
+	if (ca.have_id && cb.have_id && git_oid_equal(&ca.id, &cb.id)) {
+		ret = 0;
+		goto out;
+	}
+	if (load(&ca, p, a, path, bc) == -1 || load(&cb, p, b, path, bc) == -1)
+		goto out;
+	if (ca.data != NULL || cb.data != NULL)
+		hist_diff_bufs(set, s, path, p->digits, ca.data, ca.len,
+		    cb.data, cb.len, f);
+	ret = 0;
+	if (bc->flush != NULL && set->n > 0)
+		ret = bc->flush(bc->farg, set);
+out:
+	kam_buf_release(&ca.buf);
+	kam_buf_release(&cb.buf);
+	free(path);
+	return ret;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Month files of `dir` on one side, sorted. */
+static int
+list_months(const struct project *p, const struct hist_side *sd,
+    const char *dir, char ***out, size_t *n)
+{
+	git_tree_entry *e = NULL;
+	git_tree *sub = NULL;
+	char *path;
+	size_t i, cnt;
+	int rc, ret = -1;
+
+	*out = NULL;
+	*n = 0;
+	if (sd->tree != NULL) {
+		rc = git_tree_entry_bypath(&e, sd->tree, dir);
+		if (rc == GIT_ENOTFOUND || (rc == 0 &&
+		    git_tree_entry_type(e) != GIT_OBJECT_TREE)) {
+			ret = 0;
+			goto out;
+		}
+		if (rc < 0 || (rc = git_tree_lookup(&sub, p->repo,
+		    git_tree_entry_id(e))) < 0) {
+			kam_giterr(rc, "cannot read '%s'", dir);
+			goto out;
+		}
+		cnt = git_tree_entrycount(sub);
+		*out = xcalloc(cnt + 1, sizeof(char *));
+		for (i = 0; i < cnt; i++) {
+			const char *nm = git_tree_entry_name(
+			    git_tree_entry_byindex(sub, i));
+
+			path = xasprintf("%s/%s", dir, nm);
+			if (schema_by_file(path) != NULL)
+				(*out)[(*n)++] = xstrdup(nm);
+			free(path);
+		}
+	} else if (sd->worktree) {
+		DIR *d;
+		struct dirent *de;
+		char *abs = project_abspath(p, dir);
+
+		if ((d = opendir(abs)) == NULL) {
+			if (errno != ENOENT && errno != ENOTDIR) {
+				kam_errno(errno, "cannot read '%s'", abs);
+				free(abs);
+				goto out;
+			}
+			free(abs);
+			ret = 0;
+			goto out;
+		}
+		free(abs);
+		while ((de = readdir(d)) != NULL) {
+			path = xasprintf("%s/%s", dir, de->d_name);
+			if (schema_by_file(path) != NULL) {
+				*out = xrealloc(*out, (*n + 1) * sizeof(char *));
+				(*out)[(*n)++] = xstrdup(de->d_name);
+			}
+			free(path);
+		}
+		closedir(d);
+	}
+	if (*n > 1)
+		qsort(*out, *n, sizeof(char *), cmp_str);
+	ret = 0;
+out:
+	git_tree_free(sub);
+	git_tree_entry_free(e);
+	return ret;
+}
+
+static void
+free_names(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static int
+diff_monthly(struct hist_set *set, const struct project *p,
+    const struct hist_side *a, const struct hist_side *b,
+    const struct schema *s, const struct hist_filter *f,
+    struct blob_cache *bc)
+{
+	const git_tree_entry *ea, *eb;
+	char **na = NULL, **nb = NULL;
+	size_t ia = 0, ib = 0, ca = 0, cb = 0;
+	int c, ret = -1;
+
+	/* The whole directory unchanged: nothing to read. */
+	if (a->tree != NULL && b->tree != NULL) {
+		ea = git_tree_entry_byname(a->tree, s->file);
+		eb = git_tree_entry_byname(b->tree, s->file);
+		if (ea == NULL && eb == NULL)
+			return 0;
+		if (ea != NULL && eb != NULL &&
+		    git_oid_equal(git_tree_entry_id(ea), git_tree_entry_id(eb)))
+			return 0;
+	}
+	if (list_months(p, a, s->file, &na, &ca) == -1 ||
+	    list_months(p, b, s->file, &nb, &cb) == -1)
+		goto out;
+	while (ia < ca || ib < cb) {
+		c = ia == ca ? 1 : ib == cb ? -1 : strcmp(na[ia], nb[ib]);
+		if (diff_file(set, p, a, b, s, s->file, c <= 0 ? na[ia] :
+		    nb[ib], f, bc) == -1)
+			goto out;
+		if (c <= 0)
+			ia++;
+		if (c >= 0)
+			ib++;
+	}
+	ret = 0;
+out:
+	free_names(na, ca);
+	free_names(nb, cb);
+	return ret;
+}
+
+static int
+diff_sides(struct hist_set *set, const struct project *p,
+    const struct hist_side *a, const struct hist_side *b,
+    const struct hist_filter *f, struct blob_cache *bc)
+{
+	const struct schema *s;
+	size_t i;
+
+	if (a->tree != NULL && b->tree != NULL &&
+	    git_oid_equal(git_tree_id(a->tree), git_tree_id(b->tree)))
+		return 0;
+	for (i = 0; i < kam_nschemas; i++) {
+		s = kam_schemas[i];
+		if (f != NULL && f->table != NULL && f->table != s)
+			continue;
+		if (s->monthly) {
+			if (diff_monthly(set, p, a, b, s, f, bc) == -1)
+				return -1;
+		} else if (diff_file(set, p, a, b, s, NULL, s->file, f,
+		    bc) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+int
+hist_diff_sides(struct hist_set *set, const struct project *p,
+    const struct hist_side *a, const struct hist_side *b,
+    const struct hist_filter *f)
+{
+	struct blob_cache bc;
+	int rc;
+
+	memset(&bc, 0, sizeof(bc));
+	rc = diff_sides(set, p, a, b, f, &bc);
+	cache_release(&bc);
+	hist_set_sort(set);
+	return rc;
+}
+
+static int
+project_tree_of(git_tree **out, const struct project *p, const git_oid *tree)
+{
+	git_tree *root = NULL;
+	git_tree_entry *e = NULL;
+	char *dir;
+	size_t n;
+	int rc, ret = -1;
+
+	*out = NULL;
+	if ((rc = git_tree_lookup(&root, p->repo, tree)) < 0) {
+		kam_giterr(rc, "cannot read tree %s", git_oid_tostr_s(tree));
+		goto out;
+	}
+	if (p->prefix == NULL || p->prefix[0] == '\0') {
+		*out = root;
+		root = NULL;
+		ret = 0;
+		goto out;
+	}
+	n = strlen(p->prefix);
+	dir = xstrndup(p->prefix, p->prefix[n - 1] == '/' ? n - 1 : n);
+	rc = git_tree_entry_bypath(&e, root, dir);
+	free(dir);
+	if (rc == GIT_ENOTFOUND || (rc == 0 &&
+	    git_tree_entry_type(e) != GIT_OBJECT_TREE)) {
+		ret = 0;
+		goto out;
+	}
+	if (rc < 0 || (rc = git_tree_lookup(out, p->repo,
+	    git_tree_entry_id(e))) < 0) {
+		kam_giterr(rc, "cannot read the project directory '%s'",
+		    p->prefix);
+		goto out;
+	}
+	ret = 0;
+out:
+	git_tree_entry_free(e);
+	git_tree_free(root);
+	return ret;
+}
+
+int
+hist_project_tree(git_tree **out, const struct project *p,
+    const git_commit *c)
+{
+	return project_tree_of(out, p, git_commit_tree_id(c));
+}
+
+/* ---- the walk ---- */
+
+/* ASCII case-insensitive substring test. */
+static int
+has_substr(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle), i;
+	const char *p;
+
+	for (p = hay; *p != '\0'; p++) {
+		for (i = 0; i < n && p[i] != '\0'; i++) {
+			unsigned char x = (unsigned char)p[i];
+			unsigned char y = (unsigned char)needle[i];
+
+			if (x >= 'A' && x <= 'Z')
+				x += 'a' - 'A';
+			if (y >= 'A' && y <= 'Z')
+				y += 'a' - 'A';
+			if (x != y)
+				break;
+		}
+		if (i == n)
+			return 1;
+	}
+	return n == 0;
+}
+
+static int
+author_matches(const git_commit *c, const char *pat)
+{
+	const git_signature *a = git_commit_author(c);
+	char *who;
+	int m;
+
+	if (pat == NULL)
+		return 1;
+	who = xasprintf("%s <%s>", a->name, a->email);
+	m = has_substr(who, pat);
+	free(who);
+	return m;
+}
+
+/* The project tree of one commit, kept for the next step of the walk
+ * (a commit's first parent is usually the next commit walked). */
+struct snap {
+	git_oid		 commit;
+	git_tree	*tree;
+	int		 valid;
+};
+
+static void
+snap_release(struct snap *s)
+{
+	git_tree_free(s->tree);
+	s->tree = NULL;
+	s->valid = 0;
+}
+
+static int
+snap_of(struct snap *out, const struct project *p, const git_oid *commit,
+    struct snap *cache)
+{
+	git_commit *c = NULL;
+	int rc;
+
+	if (cache->valid && git_oid_equal(&cache->commit, commit)) {
+		*out = *cache;
+		cache->tree = NULL;
+		cache->valid = 0;
+		return 0;
+	}
+	memset(out, 0, sizeof(*out));
+	if ((rc = git_commit_lookup(&c, p->repo, commit)) < 0)
+		return kam_giterr(rc, "cannot read commit %s",
+		    git_oid_tostr_s(commit));
+	rc = project_tree_of(&out->tree, p, git_commit_tree_id(c));
+	git_commit_free(c);
+	if (rc == -1)
+		return -1;
+	git_oid_cpy(&out->commit, commit);
+	out->valid = 1;
+	return 0;
+}
+
+/* Keep the records of set that also differ from every other parent
+ * (git's rule for merges: show what no parent had). */
+static void
+keep_in_all(struct hist_set *set, const struct hist_set *other)
+{
+	size_t i, j, k = 0;
+
+	for (i = 0; i < set->n; i++) {
+		for (j = 0; j < other->n; j++)
+			if (other->v[j].s == set->v[i].s &&
+			    strcmp(other->v[j].id, set->v[i].id) == 0)
+				break;
+		if (j < other->n)
+			set->v[k++] = set->v[i];
+		else
+			rec_free(&set->v[i]);
+	}
+	set->n = k;
+}
+
+static int
+push_start(git_revwalk *w, const struct project *p, const char *rev)
+{
+	git_object *obj = NULL;
+	int rc;
+
+	if (rev == NULL) {
+		rc = git_revwalk_push_head(w);
+		if (rc == GIT_EUNBORNBRANCH || rc == GIT_ENOTFOUND)
+			return 1;
+		if (rc < 0)
+			return kam_giterr(rc, "cannot read HEAD");
+		return 0;
+	}
+	if (strstr(rev, "..") != NULL) {
+		if ((rc = git_revwalk_push_range(w, rev)) < 0)
+			return kam_err(KAM_EX_USAGE, "unknown revision range "
+			    "'%s'", rev);
+		return 0;
+	}
+	if (git_revparse_single(&obj, p->repo, rev) < 0) {
+		return kam_err(KAM_EX_USAGE, "unknown revision '%s'", rev);
+	}
+	rc = git_revwalk_push(w, git_object_id(obj));
+	git_object_free(obj);
+	if (rc < 0)
+		return kam_err(KAM_EX_USAGE, "'%s' is not a commit", rev);
+	return 0;
+}
+
+struct log_flush {
+	hist_log_cb		 cb;
+	void			*arg;
+	const git_commit	*c;
+	int			 first, stop;
+};
+
+static int
+log_flush(void *arg, struct hist_set *set)
+{
+	struct log_flush *lf = arg;
+	int rc;
+
+	hist_set_sort(set);
+	rc = lf->cb(lf->arg, lf->c, set, lf->first);
+	lf->first = 0;
+	hist_set_clear(set);
+	if (rc == 1)
+		lf->stop = 1;
+	return rc == 0 ? 0 : -1;
+}
+
+int
+hist_log(const struct project *p, const struct hist_log_opts *o,
+    hist_log_cb cb, void *arg)
+{
+	git_revwalk *w = NULL;
+	git_commit *c = NULL;
+	struct hist_set set = HIST_SET_INIT, other = HIST_SET_INIT;
+	struct snap cache, cur, par;
+	struct blob_cache bc;
+	struct log_flush lf;
+	struct hist_side sa, sb;
+	git_oid id;
+	int64_t t;
+	ssize_t cached = 0, cache_max = 256 << 20;
+	unsigned i, np;
+	int merge, rc, ret = -1;
+
+	memset(&cache, 0, sizeof(cache));
+	memset(&cur, 0, sizeof(cur));
+	memset(&par, 0, sizeof(par));
+	memset(&bc, 0, sizeof(bc));
+	memset(&lf, 0, sizeof(lf));
+	lf.cb = cb;
+	lf.arg = arg;
+	/* Read-only: libgit2 need not re-hash every object it reads. */
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+	/* Each tree and commit is read once: a small object cache halves the
+	 * memory of a long walk at no cost in time. */
+	git_libgit2_opts(GIT_OPT_GET_CACHED_MEMORY, &cached, &cache_max);
+	git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)(8 << 20));
+	/* A first-parent walk is one chain: git's default order, no sort of
+	 * the whole graph; all parents need a stable topological order. */
+	if ((rc = git_revwalk_new(&w, p->repo)) < 0 ||
+	    (rc = git_revwalk_sorting(w, o->all_parents ?
+	    GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME : GIT_SORT_NONE)) < 0) {
+		kam_giterr(rc, "cannot walk the history");
+		goto out;
+	}
+	if (!o->all_parents)
+		git_revwalk_simplify_first_parent(w);
+	if ((rc = push_start(w, p, o->rev)) != 0) {
+		ret = rc == 1 ? 0 : -1;
+		goto out;
+	}
+	while ((rc = git_revwalk_next(&id, w)) == 0) {
+		git_commit_free(c);
+		c = NULL;
+		if ((rc = git_commit_lookup(&c, p->repo, &id)) < 0) {
+			kam_giterr(rc, "cannot read commit %s",
+			    git_oid_tostr_s(&id));
+			goto out;
+		}
+		np = git_commit_parentcount(c);
+		t = (int64_t)git_commit_time(c);
+		if ((o->since != 0 && t < o->since) ||
+		    (o->until != 0 && t > o->until) ||
+		    !author_matches(c, o->author))
+			continue;
+		if (snap_of(&cur, p, &id, &cache) == -1)
+			goto out;
+		hist_set_clear(&set);
+		sb.tree = cur.tree;
+		sb.worktree = 0;
+		sa.worktree = 0;
+		sa.tree = NULL;
+		/* A merge seen with all parents is shown whole, after the
+		 * other parents are compared; anything else file by file. */
+		merge = o->all_parents && np > 1;
+		lf.c = c;
+		lf.first = 1;
+		bc.flush = merge ? NULL : log_flush;
+		bc.farg = &lf;
+		if (np > 0) {
+			if (snap_of(&par, p, git_commit_parent_id(c, 0),
+			    &cache) == -1)
+				goto out;
+			sa.tree = par.tree;
+		}
+		if (diff_sides(&set, p, &sa, &sb, &o->filter, &bc) == -1) {
+			ret = lf.stop ? 0 : -1;
+			goto out;
+		}
+		bc.flush = NULL;
+		for (i = 1; merge && i < np && set.n > 0; i++) {
+			struct snap op;
+
+			memset(&op, 0, sizeof(op));
+			if (snap_of(&op, p, git_commit_parent_id(c, i),
+			    &cache) == -1)
+				goto out;
+			sa.tree = op.tree;
+			hist_set_clear(&other);
+			rc = diff_sides(&other, p, &sa, &sb, &o->filter, &bc);
+			snap_release(&op);
+			if (rc == -1)
+				goto out;
+			keep_in_all(&set, &other);
+		}
+		if (np > 0) {
+			/* The first parent is most likely walked next. */
+			snap_release(&cache);
+			cache = par;
+			memset(&par, 0, sizeof(par));
+		}
+		snap_release(&cur);
+		if (set.n > 0 && log_flush(&lf, &set) == -1) {
+			ret = lf.stop ? 0 : -1;
+			goto out;
+		}
+	}
+	if (rc != GIT_ITEROVER) {
+		kam_giterr(rc, "cannot walk the history");
+		goto out;
+	}
+	ret = 0;
+out:
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 1);
+	git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, cache_max);
+	snap_release(&cache);
+	snap_release(&cur);
+	snap_release(&par);
+	cache_release(&bc);
+	hist_set_release(&set);
+	hist_set_release(&other);
+	git_commit_free(c);
+	git_revwalk_free(w);
+	return ret;
+}
+
+/* ---- text ---- */
+
+static void
+put_value(struct kam_buf *b, const char *v)
+{
+	if (*v == '\0')
+		kam_buf_puts(b, "(none)");
+	else if (strpbrk(v, " \t\n\"") != NULL) {
+		kam_buf_putc(b, '"');
+		for (; *v != '\0'; v++) {
+			if (*v == '"' || *v == '\\')
+				kam_buf_putc(b, '\\');
+			if (*v == '\n')
+				kam_buf_puts(b, "\\n");
+			else
+				kam_buf_putc(b, *v);
+		}
+		kam_buf_putc(b, '"');
+	} else
+		kam_buf_puts(b, v);
+}
+
+void
+hist_line(struct kam_buf *b, const struct hist_rec *r, size_t j)
+{
+	kam_buf_puts(b, r->id);
+	if (r->op != HIST_CHANGED) {
+		kam_buf_printf(b, " %s", hist_op_name(r->op));
+		if (r->title[0] != '\0') {
+			kam_buf_puts(b, ": ");
+			kam_buf_puts(b, r->title);
+		}
+		return;
+	}
+	kam_buf_printf(b, " %s ", r->f[j].name);
+	put_value(b, r->f[j].old);
+	kam_buf_puts(b, " -> ");
+	put_value(b, r->f[j].new);
+}
