@@ -521,6 +521,58 @@ links_release(struct links *l)
 	kam_buf_release(&l->changes);
 }
 
+/*
+ * The links of every requirement of reqs (sorted), in one pass over the
+ * tasks and one over the checks, so that tracing 2,000 requirements
+ * against 10,000 tasks stays linear.  Returns reqs->nrows links.
+ */
+static struct links *
+links_index(const struct table *reqs, const struct table *tasks,
+    const struct table *quality)
+{
+	int treqs = schema_col(&schema_tasks, "reqs");
+	int qsub = schema_col(&schema_quality, "subject");
+	int qres = schema_col(&schema_quality, "result");
+	struct links *all = xcalloc(reqs->nrows + 1, sizeof(*all)), *l;
+	const struct row *r, *q;
+	const char *p, *res;
+	char one[32];
+	size_t i, n;
+	long num;
+
+	for (i = 0; i < tasks->nrows; i++) {
+		q = &tasks->rows[i];
+		for (p = table_get(tasks, q, treqs); *p != '\0'; p += n) {
+			while (*p == ' ')
+				p++;
+			n = strcspn(p, " ");
+			if (n == 0 || n >= sizeof(one))
+				continue;
+			memcpy(one, p, n);
+			one[n] = '\0';
+			if ((r = table_find(reqs, one)) == NULL)
+				continue;
+			add_word(&all[r - reqs->rows].tasks,
+			    table_get(tasks, q, 0));
+		}
+	}
+	for (i = 0; i < quality->nrows; i++) {
+		q = &quality->rows[i];
+		if (id_parse_arg(table_get(quality, q, qsub), "REQ", one, &num,
+		    NULL) == -1 || (r = table_find(reqs, one)) == NULL)
+			continue;
+		l = &all[r - reqs->rows];
+		add_word(&l->checks, table_get(quality, q, 0));
+		res = table_get(quality, q, qres);
+		if (strcmp(res, "pass") == 0)
+			add_word(&l->passed, table_get(quality, q, 0));
+		else if (strcmp(res, "fail") == 0)
+			add_word(&l->failed, table_get(quality, q, 0));
+		reqflow_checks_add(&l->qc, quality, q);
+	}
+	return all;
+}
+
 static const char *
 d_tasks(const struct table *t, const struct row *r, char *buf, void *arg)
 {
@@ -621,7 +673,7 @@ req_trace(int argc, char **argv, struct kam *k)
 	    quality = TABLE_INIT;
 	struct out o = OUT_INIT;
 	struct kam_buf flags = KAM_BUF_INIT;
-	struct links l;
+	struct links *all = NULL, *l;
 	struct row **rows = NULL;
 	const char *cells[ARRAY_SIZE(all_cols)], *full[ARRAY_SIZE(all_cols)];
 	size_t i, j, n = 0, ncols, nmust = 0, nflagged = 0;
@@ -655,6 +707,7 @@ req_trace(int argc, char **argv, struct kam *k)
 	ncols = brief_out ? ARRAY_SIZE(brief_idx) : ARRAY_SIZE(all_cols);
 	for (j = 0; j < ncols; j++)
 		cols[j] = all_cols[brief_out ? brief_idx[j] : j];
+	all = links_index(&reqs, &tasks, &quality);
 	out_begin(&o, k->fmt, cols, ncols);
 	for (i = 0; i < n; i++) {
 		struct row *r = rows[i];
@@ -664,40 +717,37 @@ req_trace(int argc, char **argv, struct kam *k)
 
 		if (key && !must)
 			continue;
-		links_find(&l, id, &tasks, &quality, NULL);
+		l = &all[r - reqs.rows];
 		kam_buf_reset(&flags);
 		if (must && strcmp(st, "rejected") != 0) {
 			nmust++;
 			if (strcmp(st, "draft") == 0 || strcmp(st, "analysed") == 0)
 				add_word(&flags, "unconfirmed");
-			if (l.tasks.len == 0)
+			if (l->tasks.len == 0)
 				add_word(&flags, "untraced");
-			if (l.qc.latest_result != REQFLOW_CHECK_PASS)
+			if (l->qc.latest_result != REQFLOW_CHECK_PASS)
 				add_word(&flags, "untested");
 			if (flags.len > 0)
 				nflagged++;
 		}
-		if (flagged_only && flags.len == 0) {
-			links_release(&l);
+		if (flagged_only && flags.len == 0)
 			continue;
-		}
 		full[0] = id;
 		full[1] = table_get(&reqs, r, C_TITLE);
 		full[2] = table_get(&reqs, r, C_PRIORITY);
 		full[3] = st;
 		full[4] = table_get(&reqs, r, C_BY);
 		full[5] = table_get(&reqs, r, C_ON);
-		full[6] = l.tasks.ptr;
-		full[7] = l.checks.ptr;
-		full[8] = l.passed.ptr;
-		full[9] = l.failed.ptr;
-		full[10] = l.qc.latest_result == REQFLOW_CHECK_PASS ? "pass" :
-		    l.qc.latest_result == REQFLOW_CHECK_FAIL ? "fail" : NULL;
+		full[6] = l->tasks.ptr;
+		full[7] = l->checks.ptr;
+		full[8] = l->passed.ptr;
+		full[9] = l->failed.ptr;
+		full[10] = l->qc.latest_result == REQFLOW_CHECK_PASS ? "pass" :
+		    l->qc.latest_result == REQFLOW_CHECK_FAIL ? "fail" : NULL;
 		full[11] = flags.ptr;
 		for (j = 0; j < ncols; j++)
 			cells[j] = full[brief_out ? brief_idx[j] : j];
 		out_row(&o, cells);
-		links_release(&l);
 	}
 	out_end(&o);
 	if (k->fmt == FMT_TABLE && nflagged > 0)
@@ -706,6 +756,9 @@ req_trace(int argc, char **argv, struct kam *k)
 		    nmust == 1 ? "" : "s");
 	ret = 0;
 out:
+	for (i = 0; all != NULL && i < reqs.nrows; i++)
+		links_release(&all[i]);
+	free(all);
 	kam_buf_release(&flags);
 	free(rows);
 	table_release(&reqs);

@@ -187,41 +187,42 @@ reqflow_decide(enum req_action a, const struct reqflow_facts *f,
 /* ---- quality checks ---- */
 
 void
+reqflow_checks_add(struct reqflow_checks *c, const struct table *q,
+    const struct row *r)
+{
+	int cdate = schema_col(&schema_quality, "date");
+	int cres = schema_col(&schema_quality, "result");
+	const char *res = table_get(q, r, cres);
+	int cmp;
+
+	c->n++;
+	if (strcmp(res, "pass") == 0)
+		c->npass++;
+	else if (strcmp(res, "fail") == 0)
+		c->nfail++;
+	if (c->latest != NULL) {
+		/* Dates are YYYY-MM-DD: they order as strings. */
+		cmp = strcmp(table_get(q, r, cdate),
+		    table_get(q, c->latest, cdate));
+		if (cmp < 0 || (cmp == 0 && r->num < c->latest->num))
+			return;
+	}
+	c->latest = r;
+	c->latest_result = strcmp(res, "pass") == 0 ? REQFLOW_CHECK_PASS :
+	    strcmp(res, "fail") == 0 ? REQFLOW_CHECK_FAIL : REQFLOW_CHECK_NONE;
+}
+
+void
 reqflow_checks(const struct table *q, const char *id,
     struct reqflow_checks *out)
 {
 	int csub = schema_col(&schema_quality, "subject");
-	int cdate = schema_col(&schema_quality, "date");
-	int cres = schema_col(&schema_quality, "result");
-	const struct row *r;
-	const char *res, *d, *ld;
 	size_t i;
-	int c;
 
 	memset(out, 0, sizeof(*out));
-	for (i = 0; i < q->nrows; i++) {
-		r = &q->rows[i];
-		if (kam_strcasecmp(table_get(q, r, csub), id) != 0)
-			continue;
-		res = table_get(q, r, cres);
-		out->n++;
-		if (strcmp(res, "pass") == 0)
-			out->npass++;
-		else if (strcmp(res, "fail") == 0)
-			out->nfail++;
-		if (out->latest != NULL) {
-			/* Dates are YYYY-MM-DD: they order as strings. */
-			d = table_get(q, r, cdate);
-			ld = table_get(q, out->latest, cdate);
-			c = strcmp(d, ld);
-			if (c < 0 || (c == 0 && r->num < out->latest->num))
-				continue;
-		}
-		out->latest = r;
-		out->latest_result = strcmp(res, "pass") == 0 ?
-		    REQFLOW_CHECK_PASS : strcmp(res, "fail") == 0 ?
-		    REQFLOW_CHECK_FAIL : REQFLOW_CHECK_NONE;
-	}
+	for (i = 0; i < q->nrows; i++)
+		if (kam_strcasecmp(table_get(q, &q->rows[i], csub), id) == 0)
+			reqflow_checks_add(out, q, &q->rows[i]);
 }
 
 /* ---- goals ---- */

@@ -84,6 +84,10 @@ struct reqflow_checks {
  * a table of schema_quality. */
 void	reqflow_checks(const struct table *q, const char *id,
 	    struct reqflow_checks *out);
+/* Fold one check (row r of q) into c, which starts zeroed: for callers
+ * that index every subject in one pass. */
+void	reqflow_checks_add(struct reqflow_checks *c, const struct table *q,
+	    const struct row *r);
 
 /*
  * Goals.  A goal value is numeric when it is a decimal in kam's number

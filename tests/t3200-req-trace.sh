@@ -135,6 +135,31 @@ test_expect_success 'trace reads the work tree; a project without tasks or check
 	test_cmp expect last
 '
 
+test_expect_success 'trace: rows out of order in a hand-edited file' '
+	new_project p3 &&
+	cd "$TRASH/p3" &&
+	cat >requirements.csv <<-\EOF &&
+	id,title,priority,status,source,confirmed_by,confirmed_on,acceptance
+	REQ-10,Ten,must,draft,,,,
+	REQ-2,Two,must,draft,,,,
+	REQ-1,One,should,draft,,,,
+	EOF
+	cat >>tasks.csv <<-\EOF &&
+	T-1,Build ten,1,,,,,,,REQ-10 REQ-1,,,
+	EOF
+	cat >>quality.csv <<-\EOF &&
+	Q-1,REQ-2,two works,2026-11-20,,pass,
+	EOF
+	kam req trace --format csv >out &&
+	cat >expect <<-\EOF &&
+	"id","title","priority","status","confirmed_by","confirmed_on","tasks","checks","passed","failed","latest","flags"
+	"REQ-1","One","should","draft","","","T-1","","","","",""
+	"REQ-2","Two","must","draft","","","","Q-1","Q-1","","pass","unconfirmed untraced"
+	"REQ-10","Ten","must","draft","","","T-1","","","","","unconfirmed untested"
+	EOF
+	test_cmp expect out
+'
+
 test_expect_success 'trace: invalid tasks.csv is reported, exit 65' '
 	cd "$TRASH/p2" &&
 	echo "T-1,Broken,abc,,,,,,,REQ-1,,," >>tasks.csv &&
