@@ -576,21 +576,27 @@ links_index(const struct table *reqs, const struct table *tasks,
 static const char *
 d_tasks(const struct table *t, const struct row *r, char *buf, void *arg)
 {
-	(void)t, (void)r, (void)buf;
+	(void)t;
+	(void)r;
+	(void)buf;
 	return ((struct links *)arg)->tasks.ptr;
 }
 
 static const char *
 d_checks(const struct table *t, const struct row *r, char *buf, void *arg)
 {
-	(void)t, (void)r, (void)buf;
+	(void)t;
+	(void)r;
+	(void)buf;
 	return ((struct links *)arg)->checks.ptr;
 }
 
 static const char *
 d_changes(const struct table *t, const struct row *r, char *buf, void *arg)
 {
-	(void)t, (void)r, (void)buf;
+	(void)t;
+	(void)r;
+	(void)buf;
 	return ((struct links *)arg)->changes.ptr;
 }
 
