@@ -461,7 +461,7 @@ risk_matrix(int argc, char **argv, struct kam *k)
 
 		printf("%s risks: probability (rows) x impact (columns)\n\n",
 		    all ? "all" : "open");
-		printf("        impact 1    2    3    4    5\n");
+		printf("      impact 1    2    3    4    5\n");
 		for (p = 5; p >= 1; p--) {
 			printf("prob %ld    ", p);
 			for (i = 1; i <= 5; i++) {
