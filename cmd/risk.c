@@ -168,7 +168,8 @@ risk_add(int argc, char **argv, struct kam *k)
 	    date_fmt(k->p.today, today));
 	snprintf(id, sizeof(id), "%s", table_get(&risks, r, 0));
 	store_put(&tx, &risks);
-	if (kam_tx_commit(k, &tx, "risk add", id, argv[optind]) == -1)
+	if (kam_tx_commit(k, &tx, "risk add", id,
+	    table_get(&risks, r, 1)) == -1)
 		goto out;
 	printf("%s\n", id);
 	ret = 0;
