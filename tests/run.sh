@@ -1,6 +1,9 @@
 #!/bin/sh
 # tests/run.sh: run every test with prove against both builds (normal and
 # ASan+UBSan), lint the man pages, and print "N passed, N failed".
+#
+# A test file that cannot run, dies, or does not match its plan counts as a
+# failure, never as "no tests".
 cd "$(dirname "$0")/.." || exit 1
 log=$(mktemp)
 status=0
@@ -8,25 +11,29 @@ for b in build build-san; do
 	[ -x "$b/kam" ] || continue
 	echo "== $b"
 	units=$(ls "$b"/tests/unit/t_* 2>/dev/null | grep -v '\.o$')
-	KAM="$b/kam" prove -v --exec '' $units tests/t*.sh >"$log.$b" 2>&1 ||
+	if [ -n "$units" ]; then
+		prove -v --exec '' $units >"$log.u.$b" 2>&1 || status=1
+	fi
+	KAM="$b/kam" prove -j2 -v --exec sh tests/t*.sh >"$log.s.$b" 2>&1 ||
 	    status=1
-	grep -E '^(not )?ok ' "$log.$b" >>"$log"
-	grep -E '^(not ok|Result|Files=|Failed)|^t.*(Wstat|Dubious)' \
-	    "$log.$b" | head -40
+	for f in "$log.u.$b" "$log.s.$b"; do
+		[ -f "$f" ] || continue
+		grep -E '^(not )?ok ' "$f" >>"$log"
+		grep -E '^(not ok|Result|Files=|Failed|Could not)|Wstat|Dubious|Parse errors' \
+		    "$f" | head -40
+	done
 done
 echo "== man pages"
-if command -v mandoc >/dev/null 2>&1; then
-	if mandoc -T lint -W warning man/*.1 man/*.5; then
-		echo "ok - mandoc -T lint" >>"$log"
-	else
-		echo "not ok - mandoc -T lint" >>"$log"
-		status=1
-	fi
+if mandoc -T lint -W warning man/*.1 man/*.5; then
+	echo "ok - mandoc -T lint" >>"$log"
+else
+	echo "not ok - mandoc -T lint" >>"$log"
+	status=1
 fi
 passed=$(grep -c '^ok ' "$log")
 failed=$(grep -c '^not ok ' "$log")
 if [ "$status" != 0 ] && [ "$failed" = 0 ]; then
-	failed=1	# a script died or its plan did not match
+	failed=1	# a script died, could not run, or did not match its plan
 fi
 rm -f "$log" "$log".*
 echo "$passed passed, $failed failed"
