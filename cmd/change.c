@@ -154,7 +154,8 @@ change_add(int argc, char **argv, struct kam *k)
 		goto out;
 	snprintf(id, sizeof(id), "%s", table_get(&changes, r, C_ID));
 	store_put(&tx, &changes);
-	if (kam_tx_commit(k, &tx, "change add", id, argv[optind]) == -1)
+	if (kam_tx_commit(k, &tx, "change add", id, table_get(&changes, r,
+	    C_TITLE)) == -1)
 		goto out;
 	printf("%s\n", id);
 	ret = 0;

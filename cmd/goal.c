@@ -170,7 +170,8 @@ goal_add(int argc, char **argv, struct kam *k)
 		goto out;
 	snprintf(id, sizeof(id), "%s", table_get(&goals, r, C_ID));
 	store_put(&tx, &goals);
-	if (kam_tx_commit(k, &tx, "goal add", id, argv[optind]) == -1)
+	if (kam_tx_commit(k, &tx, "goal add", id, table_get(&goals, r,
+	    C_TITLE)) == -1)
 		goto out;
 	printf("%s\n", id);
 	ret = 0;

@@ -157,7 +157,7 @@ req_add(int argc, char **argv, struct kam *k)
 	struct table reqs = TABLE_INIT, people = TABLE_INIT;
 	struct tx tx = TX_INIT;
 	struct setting set[16];
-	size_t nset;
+	size_t nset, i;
 	struct row *r;
 	char id[32];
 	int edits, ret = -1;
@@ -166,6 +166,12 @@ req_add(int argc, char **argv, struct kam *k)
 		return -1;
 	if (argc - optind != 1)
 		return kam_usage(add_usage);
+	for (i = 0; i < nset; i++)
+		if (strcmp(set[i].col, "title") == 0) {
+			kam_err(KAM_EX_USAGE, "unknown option '--title' (the "
+			    "title is the operand)");
+			return kam_usage(add_usage);
+		}
 	if (kam_tx_begin(k, &tx) == -1 ||
 	    store_load(&k->p, &tx, &schema_requirements, &reqs) == -1 ||
 	    store_load(&k->p, &tx, &schema_people, &people) == -1)
@@ -179,7 +185,8 @@ req_add(int argc, char **argv, struct kam *k)
 		goto out;
 	snprintf(id, sizeof(id), "%s", table_get(&reqs, r, C_ID));
 	store_put(&tx, &reqs);
-	if (kam_tx_commit(k, &tx, "req add", id, argv[optind]) == -1)
+	if (kam_tx_commit(k, &tx, "req add", id, table_get(&reqs, r,
+	    C_TITLE)) == -1)
 		goto out;
 	printf("%s\n", id);
 	ret = 0;

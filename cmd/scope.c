@@ -65,7 +65,8 @@ scope_add(int argc, char **argv, struct kam *k)
 		goto out;
 	snprintf(id, sizeof(id), "%s", table_get(&scope, r, C_ID));
 	store_put(&tx, &scope);
-	if (kam_tx_commit(k, &tx, "scope add", id, argv[optind]) == -1)
+	if (kam_tx_commit(k, &tx, "scope add", id, table_get(&scope, r,
+	    C_ITEM)) == -1)
 		goto out;
 	printf("%s\n", id);
 	ret = 0;

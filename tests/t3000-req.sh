@@ -82,6 +82,7 @@ test_expect_success 'req add refusals: bad priority 64, unknown source 65, no ti
 	refused 64 req add "X" --source Q-1 &&
 	refused 64 req add &&
 	refused 64 req add "X" --bogus &&
+	refused 64 req add "X" --title "Y" &&
 	refused 64 req add "" &&
 	refused 64 req add "X" --priority ""
 '
