@@ -301,9 +301,9 @@ draw_text(struct chart *c, long width)
 		today_col = col_of(c, &x, c->pl.today);
 
 	/* Axis: labels at ticks that fit, and a ruler. */
-	kind = tick_kind(1000 / x.k, 11);
-	if (kind > 0 && tick_kind(1000 / x.k, 8) < kind)
-		kind = tick_kind(1000 / x.k, 8);	/* "YYYY-MM" is shorter */
+	/* Ticks every week while a week is 3 columns or more, else every
+	 * month, quarter or year; labels go on the ticks they fit on. */
+	kind = x.k <= 2 ? 0 : x.k <= 14 ? 1 : x.k <= 45 ? 2 : 3;
 	axis = xcalloc((size_t)x.ncols + 16, 1);
 	ruler = xcalloc((size_t)x.ncols + 1, 1);
 	memset(axis, ' ', (size_t)x.ncols + 15);
@@ -363,8 +363,9 @@ draw_text(struct chart *c, long width)
 		printf("  %s today %s", x.fancy ? "\033[35m\xe2\x94\x82\033[0m" :
 		    "|", date_fmt(c->pl.today, d));
 	printf("\n%s to ", date_fmt(c->from, d));
-	printf("%s, 1 column = %ld day%s; finish %s\n", date_fmt(c->to, d),
-	    x.k, x.k == 1 ? "" : "s", date_fmt(c->pl.finish, d));
+	printf("%s, 1 column = %ld day%s; ", date_fmt(c->to, d), x.k,
+	    x.k == 1 ? "" : "s");
+	printf("finish %s\n", date_fmt(c->pl.finish, d));
 }
 
 /* -------------------------------------------------------------- SVG */
