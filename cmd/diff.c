@@ -1,0 +1,379 @@
+/*
+ * diff.c: kam diff — record-level changes between two revisions, or a
+ * revision and the work tree, for review (SPEC §3 "Health, audit and
+ * review").
+ *
+ *   kam diff              HEAD -> work tree
+ *   kam diff REV          REV -> work tree
+ *   kam diff A B          A -> B
+ *   kam diff A..B         A -> B
+ *   kam diff A...B        merge base of A and B -> B (what a pull request
+ *                         of B into A changes)
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "../lib/history.h"
+#include "../lib/value.h"
+
+static const char diff_usage[] =
+    "kam diff [--stat] [--table name] [rev [rev]]";
+
+static const struct out_col diff_cols[] = {
+	{ "table", OT_TEXT }, { "file", OT_TEXT }, { "line", OT_NUM },
+	{ "id", OT_TEXT }, { "title", OT_TEXT }, { "change", OT_TEXT },
+	{ "field", OT_TEXT }, { "old", OT_TEXT }, { "new", OT_TEXT },
+};
+
+static const struct out_col stat_cols[] = {
+	{ "table", OT_TEXT }, { "added", OT_NUM }, { "removed", OT_NUM },
+	{ "changed", OT_NUM },
+};
+
+/* The project tree of revision `rev` (*out NULL: no project there). */
+static int
+rev_tree(struct kam *k, const char *rev, const git_oid *id, git_tree **out)
+{
+	git_object *obj = NULL;
+	git_commit *c = NULL;
+	int rc, ret = -1;
+
+	*out = NULL;
+	if (id != NULL)
+		rc = git_commit_lookup(&c, k->p.repo, id);
+	else if ((rc = git_revparse_single(&obj, k->p.repo, rev)) == 0)
+		rc = git_object_peel((git_object **)&c, obj, GIT_OBJECT_COMMIT);
+	if (rc < 0) {
+		if (rev != NULL && strcmp(rev, "HEAD") == 0 &&
+		    git_repository_head_unborn(k->p.repo) == 1)
+			ret = 0;	/* no commit yet: nothing before */
+		else
+			kam_err(KAM_EX_USAGE, "unknown revision '%s'",
+			    rev != NULL ? rev : git_oid_tostr_s(id));
+		goto out;
+	}
+	ret = hist_project_tree(out, &k->p, c);
+out:
+	git_commit_free(c);
+	git_object_free(obj);
+	return ret;
+}
+
+static int
+range_trees(struct kam *k, const char *arg, git_tree **a, git_tree **b)
+{
+	git_revspec spec;
+	git_oid base;
+	int rc, ret = -1;
+
+	memset(&spec, 0, sizeof(spec));
+	if ((rc = git_revparse(&spec, k->p.repo, arg)) < 0 ||
+	    spec.from == NULL) {
+		kam_err(KAM_EX_USAGE, "unknown revision range '%s'", arg);
+		goto out;
+	}
+	if (spec.to == NULL) {
+		if (rev_tree(k, "HEAD", NULL, b) == -1)
+			goto out;
+	} else if (rev_tree(k, NULL, git_object_id(spec.to), b) == -1)
+		goto out;
+	if (spec.flags & GIT_REVSPEC_MERGE_BASE) {
+		if (spec.to == NULL || (rc = git_merge_base(&base, k->p.repo,
+		    git_object_id(spec.from), git_object_id(spec.to))) < 0) {
+			kam_err(KAM_EX_USAGE, "'%s': the two revisions have no "
+			    "common ancestor", arg);
+			goto out;
+		}
+		ret = rev_tree(k, NULL, &base, a);
+	} else
+		ret = rev_tree(k, NULL, git_object_id(spec.from), a);
+out:
+	git_object_free(spec.from);
+	git_object_free(spec.to);
+	return ret;
+}
+
+static void
+print_text(const struct hist_set *set)
+{
+	struct kam_buf b = KAM_BUF_INIT;
+	const char *file = NULL;
+	char *esc;
+	size_t i, j;
+
+	for (i = 0; i < set->n; i++) {
+		const struct hist_rec *r = &set->v[i];
+
+		if (file == NULL || strcmp(file, r->file) != 0) {
+			file = r->file;
+			printf("%s%s\n", i > 0 ? "\n" : "", file);
+		}
+		for (j = 0; j < (r->op == HIST_CHANGED ? r->nf : 1); j++) {
+			kam_buf_reset(&b);
+			hist_line(&b, r, j);
+			esc = out_escape(b.ptr);
+			printf("    %s\n", esc);
+			free(esc);
+		}
+		if (r->op == HIST_CHANGED)
+			continue;
+		for (j = 0; j < r->nf; j++) {
+			kam_buf_reset(&b);
+			kam_buf_printf(&b, "%s %s", r->f[j].name,
+			    r->op == HIST_ADDED ? r->f[j].new : r->f[j].old);
+			esc = out_escape(b.ptr);
+			printf("        %s\n", esc);
+			free(esc);
+		}
+	}
+	kam_buf_release(&b);
+}
+
+static void
+print_rows(enum out_fmt fmt, const struct hist_set *set)
+{
+	struct out o = OUT_INIT;
+	const char *cells[ARRAY_SIZE(diff_cols)];
+	char line[24];
+	size_t i, j;
+
+	out_begin(&o, fmt, diff_cols, ARRAY_SIZE(diff_cols));
+	for (i = 0; i < set->n; i++) {
+		const struct hist_rec *r = &set->v[i];
+
+		snprintf(line, sizeof(line), "%lu", r->line);
+		cells[0] = r->s->name;
+		cells[1] = r->file;
+		cells[2] = r->line > 0 ? line : NULL;
+		cells[3] = r->id;
+		cells[4] = r->title;
+		cells[5] = hist_op_name(r->op);
+		for (j = 0; j < r->nf || j == 0; j++) {
+			cells[6] = j < r->nf ? r->f[j].name : NULL;
+			cells[7] = j < r->nf && r->op != HIST_ADDED ?
+			    r->f[j].old : NULL;
+			cells[8] = j < r->nf && r->op != HIST_REMOVED ?
+			    r->f[j].new : NULL;
+			out_row(&o, cells);
+		}
+	}
+	out_end(&o);
+}
+
+/* Records added, removed and changed per table, in schema order. */
+static void
+count(const struct hist_set *set, const struct schema *s, long n[3])
+{
+	size_t i;
+
+	n[0] = n[1] = n[2] = 0;
+	for (i = 0; i < set->n; i++)
+		if (set->v[i].s == s)
+			n[set->v[i].op]++;
+}
+
+static void
+print_stat(enum out_fmt fmt, const struct hist_set *set)
+{
+	struct out o = OUT_INIT;
+	const char *cells[4];
+	char a[24], r[24], c[24];
+	long n[3];
+	size_t i;
+
+	out_begin(&o, fmt, stat_cols, ARRAY_SIZE(stat_cols));
+	for (i = 0; i < kam_nschemas; i++) {
+		count(set, kam_schemas[i], n);
+		if (n[0] + n[1] + n[2] == 0)
+			continue;
+		snprintf(a, sizeof(a), "%ld", n[HIST_ADDED]);
+		snprintf(r, sizeof(r), "%ld", n[HIST_REMOVED]);
+		snprintf(c, sizeof(c), "%ld", n[HIST_CHANGED]);
+		cells[0] = kam_schemas[i]->name;
+		cells[1] = a;
+		cells[2] = r;
+		cells[3] = c;
+		out_row(&o, cells);
+	}
+	out_end(&o);
+}
+
+/* Markdown text: one line, inline markup characters escaped. */
+static void
+md_text(const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == '\n' || *s == '\r' || *s == '\t') {
+			putchar(' ');
+			continue;
+		}
+		if (strchr("\\`*_[]<>|#~!", *s) != NULL)
+			putchar('\\');
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			continue;
+		putchar(*s);
+	}
+}
+
+static void
+md_value(const char *v)
+{
+	if (*v == '\0')
+		fputs("*(none)*", stdout);
+	else
+		md_text(v);
+}
+
+/* A pull-request summary: counts per table, then each record. */
+static void
+print_md(const struct hist_set *set, const char *from, const char *to)
+{
+	long n[3];
+	size_t i, j, k;
+
+	printf("### Project changes (");
+	md_text(from);
+	if (to != NULL) {
+		printf(" → ");
+		md_text(to);
+	}
+	printf(")\n\n");
+	if (set->n == 0) {
+		printf("No record changed.\n");
+		return;
+	}
+	printf("| table | added | removed | changed |\n|---|---:|---:|---:|\n");
+	for (i = 0; i < kam_nschemas; i++) {
+		count(set, kam_schemas[i], n);
+		if (n[0] + n[1] + n[2] > 0)
+			printf("| %s | %ld | %ld | %ld |\n", kam_schemas[i]->name,
+			    n[HIST_ADDED], n[HIST_REMOVED], n[HIST_CHANGED]);
+	}
+	for (k = 0; k < kam_nschemas; k++) {
+		const struct schema *s = kam_schemas[k];
+		int head = 0;
+
+		for (i = 0; i < set->n; i++) {
+			const struct hist_rec *r = &set->v[i];
+
+			if (r->s != s)
+				continue;
+			if (!head) {
+				printf("\n#### %s\n\n", s->name);
+				head = 1;
+			}
+			printf("- **");
+			md_text(r->id);
+			printf("** %s", r->op == HIST_CHANGED ? "" :
+			    r->op == HIST_ADDED ? "added" : "removed");
+			if (r->title[0] != '\0') {
+				printf("%s", r->op == HIST_CHANGED ? "" : ": ");
+				md_text(r->title);
+			}
+			printf("\n");
+			for (j = 0; j < r->nf; j++) {
+				printf("  - %s: ", r->f[j].name);
+				if (r->op == HIST_CHANGED) {
+					md_value(r->f[j].old);
+					printf(" → ");
+					md_value(r->f[j].new);
+				} else
+					md_value(r->op == HIST_ADDED ?
+					    r->f[j].new : r->f[j].old);
+				printf("\n");
+			}
+		}
+	}
+}
+
+static int
+diff_run(int argc, char **argv, struct kam *k)
+{
+	static const struct option opts[] = {
+		{ "stat", no_argument, NULL, 's' },
+		{ "table", required_argument, NULL, 't' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct hist_set set = HIST_SET_INIT;
+	struct hist_side a, b;
+	struct hist_filter f;
+	const char *from = "HEAD", *to = "work tree";
+	int ch, err = 0, stat = 0, ret = -1;
+
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	memset(&f, 0, sizeof(f));
+	while ((ch = kam_getopt(argc, argv, "", opts, diff_usage, &err)) != -1)
+		switch (ch) {
+		case 's':
+			stat = 1;
+			break;
+		case 't':
+			if ((f.table = schema_by_name(optarg)) == NULL &&
+			    (f.table = schema_by_file(optarg)) == NULL)
+				return kam_err(KAM_EX_USAGE, "--table: no table "
+				    "'%s' (e.g. risks, tasks, expenses)", optarg);
+			break;
+		}
+	if (err)
+		return -1;
+	switch (argc - optind) {
+	case 0:
+		if (rev_tree(k, "HEAD", NULL, &a.tree) == -1)
+			goto out;
+		b.worktree = 1;
+		break;
+	case 1:
+		from = argv[optind];
+		if (strstr(from, "..") != NULL) {
+			if (range_trees(k, from, &a.tree, &b.tree) == -1)
+				goto out;
+			to = NULL;
+			break;
+		}
+		if (rev_tree(k, from, NULL, &a.tree) == -1)
+			goto out;
+		b.worktree = 1;
+		break;
+	case 2:
+		from = argv[optind];
+		to = argv[optind + 1];
+		if (rev_tree(k, from, NULL, &a.tree) == -1 ||
+		    rev_tree(k, to, NULL, &b.tree) == -1)
+			goto out;
+		break;
+	default:
+		return kam_usage(diff_usage);
+	}
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+	ret = hist_diff_sides(&set, &k->p, &a, &b, &f);
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 1);
+	if (ret == -1)
+		goto out;
+	if (set.invalid > 0)
+		kam_warn("a compared version of a kam file is not valid data "
+		    "(run 'kam check'); its changes are shown as far as they "
+		    "could be read");
+	if (stat)
+		print_stat(k->fmt, &set);
+	else if (k->fmt == FMT_TABLE)
+		print_text(&set);
+	else if (k->fmt == FMT_MD)
+		print_md(&set, from, to);
+	else
+		print_rows(k->fmt, &set);
+	ret = 0;
+out:
+	git_tree_free(a.tree);
+	git_tree_free(b.tree);
+	hist_set_release(&set);
+	return ret;
+}
+
+const struct verb diff_verbs[] = {
+	{ "", diff_run, NEED_PROJECT, diff_usage, "--stat --table=",
+	    "record-level changes between revisions" },
+};
+const size_t diff_nverbs = ARRAY_SIZE(diff_verbs);
