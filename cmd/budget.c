@@ -1,0 +1,622 @@
+/*
+ * budget.c: kam budget — planned budget, expenses, audit and earned value
+ * (SPEC §3 "Budget and cost", §4 earned value).
+ *
+ * The sums live in lib/budget.c so that kam check and kam status judge a
+ * budget exactly the way `kam budget audit` shows it.
+ */
+#include <getopt.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "../lib/budget.h"
+#include "../lib/schema.h"
+#include "../lib/store.h"
+#include "../lib/value.h"
+
+static const char set_usage[] =
+    "kam budget set [--remove] category [amount]";
+static const char spend_usage[] =
+    "kam budget spend amount --category c [--date date] [--ref ref] "
+    "[--task T-n] description";
+static const char list_usage[] =
+    "kam budget list [--category c] [--from date] [--to date] [--task T-n]";
+static const char audit_usage[] =
+    "kam budget audit [--from date] [--to date] [--by month] [--check]";
+static const char evm_usage[] = "kam budget evm [--by task]";
+
+static int
+date_opt(const char *opt, const char *val, int32_t *out)
+{
+	const char *why;
+
+	if (date_parse(val, out, &why) == -1)
+		return kam_err(KAM_EX_USAGE, "%s: invalid date '%s': %s", opt,
+		    val, why);
+	return 0;
+}
+
+static int
+task_opt(const char *val, char *canon, long *num)
+{
+	const char *why;
+
+	if (id_parse_arg(val, "T", canon, num, &why) == -1)
+		return kam_err(KAM_EX_USAGE, "--task: invalid task id '%s' "
+		    "(expected e.g. T-3)", val);
+	return 0;
+}
+
+/* A category is a key people type: no edge spaces, no control chars. */
+static int
+category_ok(const char *c, const char *opt)
+{
+	const unsigned char *p;
+	size_t n = strlen(c), bad;
+
+	if (n == 0)
+		return kam_err(KAM_EX_USAGE, "%s: a category must not be empty",
+		    opt);
+	if (!utf8_valid(c, n, &bad))
+		return kam_err(KAM_EX_USAGE, "%s: category is not valid UTF-8 "
+		    "(byte %zu)", opt, bad);
+	if (c[0] == ' ' || c[0] == '\t' || c[n - 1] == ' ' || c[n - 1] == '\t')
+		return kam_err(KAM_EX_USAGE, "%s: category '%s' has leading or "
+		    "trailing space", opt, c);
+	for (p = (const unsigned char *)c; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return kam_err(KAM_EX_USAGE, "%s: category has a control "
+			    "character (byte %zu)", opt,
+			    (size_t)(p - (const unsigned char *)c));
+	return 0;
+}
+
+/* ---- set ---- */
+
+static int
+budget_set(int argc, char **argv, struct kam *k)
+{
+	static const struct option opts[] = {
+		{ "remove", no_argument, NULL, 'r' }, { NULL, 0, NULL, 0 } };
+	struct table budget = TABLE_INIT;
+	struct tx tx = TX_INIT;
+	struct row *r;
+	const char *cat, *why;
+	char amount[32];
+	int64_t v = 0;
+	int ch, err = 0, remove = 0, ret = -1;
+
+	while ((ch = kam_getopt(argc, argv, "", opts, set_usage, &err)) != -1)
+		remove = 1;
+	if (err)
+		return -1;
+	if (argc - optind != (remove ? 1 : 2))
+		return kam_usage(set_usage);
+	cat = argv[optind];
+	if (category_ok(cat, "category") == -1)
+		return -1;
+	if (!remove) {
+		if (money_parse(argv[optind + 1], k->p.digits, &v, &why) == -1)
+			return kam_err(KAM_EX_USAGE, "invalid amount '%s': %s",
+			    argv[optind + 1], why);
+		if (v < 0)
+			return kam_err(KAM_EX_USAGE, "a planned budget cannot be "
+			    "negative ('%s')", argv[optind + 1]);
+		remove = v == 0;
+	}
+	money_fmt(v, k->p.digits, amount);
+	if (kam_tx_begin(k, &tx) == -1 ||
+	    store_load(&k->p, &tx, &schema_budget, &budget) == -1)
+		goto out;
+	r = table_find_key(&budget, cat, NULL);
+	if (remove) {
+		if (r == NULL) {
+			kam_err(KAM_EX_DATA, "budget.csv has no line for category "
+			    "'%s' (nothing to remove)", cat);
+			goto out;
+		}
+		table_remove(&budget, r);
+	} else {
+		if (r == NULL) {
+			r = table_add(&budget);
+			table_set(&budget, r, 0, cat);
+		}
+		table_set(&budget, r, 1, amount);
+	}
+	store_put(&tx, &budget);
+	if (kam_tx_commit(k, &tx, "budget set", cat, remove ? "removed" :
+	    amount) == -1)
+		goto out;
+	ret = 0;
+out:
+	tx_release(&tx);
+	table_release(&budget);
+	return ret;
+}
+
+/* ---- spend ---- */
+
+/*
+ * A negative amount ("-80.00", a credit note) looks like an option to
+ * getopt: take it out of argv first.  An argument right after an option
+ * that takes a separate value is that option's value, not the amount.
+ */
+static const char *
+take_negative(int *argcp, char **argv)
+{
+	static const char *const valued[] = { "--category", "--date", "--ref",
+		"--task", "-c", "-d", "-r", "-t", NULL };
+	const char *amount;
+	int i, j, argc = *argcp;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return NULL;
+		if (argv[i][0] != '-' || !(argv[i][1] >= '0' &&
+		    argv[i][1] <= '9'))
+			continue;
+		for (j = 0; valued[j] != NULL; j++)
+			if (strcmp(argv[i - 1], valued[j]) == 0)
+				break;
+		if (valued[j] != NULL)
+			continue;
+		amount = argv[i];
+		for (j = i; j < argc; j++)
+			argv[j] = argv[j + 1];
+		(*argcp)--;
+		return amount;
+	}
+	return NULL;
+}
+
+static int
+budget_spend(int argc, char **argv, struct kam *k)
+{
+	static const struct option opts[] = {
+		{ "category", required_argument, NULL, 'c' },
+		{ "date", required_argument, NULL, 'd' },
+		{ "ref", required_argument, NULL, 'r' },
+		{ "task", required_argument, NULL, 't' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct table ex = TABLE_INIT, tasks = TABLE_INIT;
+	struct tx tx = TX_INIT;
+	struct kam_buf b = KAM_BUF_INIT;
+	struct row *r;
+	const char *amount_arg, *desc, *cat = NULL, *ref = NULL, *task = NULL;
+	const char *why;
+	char amount[32], date[11], path[32], id[32], canon[32];
+	int32_t d = k->p.today;
+	int64_t v;
+	long max, tnum;
+	int ch, rc, err = 0, ret = -1;
+
+	amount_arg = take_negative(&argc, argv);
+	while ((ch = kam_getopt(argc, argv, "c:d:r:t:", opts, spend_usage,
+	    &err)) != -1)
+		switch (ch) {
+		case 'c':
+			cat = optarg;
+			break;
+		case 'd':
+			if (date_opt("--date", optarg, &d) == -1)
+				return -1;
+			break;
+		case 'r':
+			ref = optarg;
+			break;
+		case 't':
+			if (task_opt(optarg, canon, &tnum) == -1)
+				return -1;
+			task = optarg;
+			break;
+		}
+	if (err)
+		return -1;
+	if (amount_arg == NULL && optind < argc)
+		amount_arg = argv[optind++];
+	if (amount_arg == NULL || argc - optind != 1)
+		return kam_usage(spend_usage);
+	desc = argv[optind];
+	if (cat == NULL)
+		return kam_err(KAM_EX_USAGE, "an expense needs --category");
+	if (category_ok(cat, "--category") == -1)
+		return -1;
+	if (money_parse(amount_arg, k->p.digits, &v, &why) == -1)
+		return kam_err(KAM_EX_USAGE, "invalid amount '%s': %s",
+		    amount_arg, why);
+	if (v == 0)
+		return kam_err(KAM_EX_USAGE, "an expense of 0 records nothing");
+	money_fmt(v, k->p.digits, amount);
+	date_fmt(d, date);
+	budget_month_path(d, path);
+
+	if (kam_tx_begin(k, &tx) == -1)
+		goto out;
+	if (task != NULL) {
+		if (store_load(&k->p, &tx, &schema_tasks, &tasks) == -1 ||
+		    store_lookup(&tasks, task) == NULL)
+			goto out;
+	}
+	/* The new id is global: one above the highest of every month. */
+	if (budget_last_id(&tx, k->p.digits, &max) == -1)
+		goto out;
+	if ((rc = tx_read(&tx, path, &b)) == -1)
+		goto out;
+	if (rc == 1)
+		table_init(&ex, &schema_expenses, path, k->p.digits);
+	else if (table_parse(&ex, &schema_expenses, path, k->p.digits, b.ptr,
+	    b.len) == -1)
+		goto out;
+	if (ex.max_num > max)
+		max = ex.max_num;
+	if (max >= 999999999) {
+		kam_err(KAM_EX_DATA, "expense ids are exhausted (E-%ld)", max);
+		goto out;
+	}
+	ex.max_num = max;
+	r = table_add(&ex);
+	if (store_set_arg(&ex, r, "date", date, "--date") == -1 ||
+	    store_set_arg(&ex, r, "category", cat, "--category") == -1 ||
+	    store_set_arg(&ex, r, "amount", amount, "amount") == -1 ||
+	    store_set_arg(&ex, r, "description", desc, "description") == -1 ||
+	    (ref != NULL &&
+	    store_set_arg(&ex, r, "ref", ref, "--ref") == -1) ||
+	    (task != NULL &&
+	    store_set_arg(&ex, r, "task", task, "--task") == -1))
+		goto out;
+	snprintf(id, sizeof(id), "%s", table_get(&ex, r, 0));
+	store_put(&tx, &ex);
+	if (kam_tx_commit(k, &tx, "budget spend", id, desc) == -1)
+		goto out;
+	printf("%s\n", id);
+	ret = 0;
+out:
+	kam_buf_release(&b);
+	tx_release(&tx);
+	table_release(&ex);
+	table_release(&tasks);
+	return ret;
+}
+
+/* ---- list ---- */
+
+static const struct out_col list_cols[] = {
+	{ "id", OT_TEXT }, { "date", OT_TEXT }, { "category", OT_TEXT },
+	{ "amount", OT_NUM }, { "description", OT_TEXT }, { "ref", OT_TEXT },
+	{ "task", OT_TEXT },
+};
+
+static int
+list_row(void *arg, const struct expense *e)
+{
+	const char *cells[7];
+	char amount[32];
+
+	cells[0] = e->id;
+	cells[1] = e->date;
+	cells[2] = e->category;
+	cells[3] = money_fmt(e->amount, e->t->digits, amount);
+	cells[4] = e->description;
+	cells[5] = e->ref;
+	cells[6] = e->task;
+	out_row(arg, cells);
+	return 0;
+}
+
+/* Options shared by list and audit. */
+static int
+filter_opt(int ch, struct expense_filter *f)
+{
+	char canon[32];
+
+	switch (ch) {
+	case 'c':
+		f->category = optarg;
+		return 0;
+	case 'f':
+		return date_opt("--from", optarg, &f->from);
+	case 'T':
+		return date_opt("--to", optarg, &f->to);
+	case 't':
+		return task_opt(optarg, canon, &f->task);
+	}
+	return 0;
+}
+
+static int
+budget_list(int argc, char **argv, struct kam *k)
+{
+	static const struct option opts[] = {
+		{ "category", required_argument, NULL, 'c' },
+		{ "from", required_argument, NULL, 'f' },
+		{ "to", required_argument, NULL, 'T' },
+		{ "task", required_argument, NULL, 't' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct expense_filter f = EXPENSE_FILTER_INIT;
+	struct out o = OUT_INIT;
+	int ch, err = 0, ret = -1;
+
+	while ((ch = kam_getopt(argc, argv, "", opts, list_usage, &err)) != -1)
+		if (filter_opt(ch, &f) == -1)
+			return -1;
+	if (err)
+		return -1;
+	if (argc != optind)
+		return kam_usage(list_usage);
+	if (f.from > f.to)
+		return kam_err(KAM_EX_USAGE, "--from is after --to");
+	out_begin(&o, k->fmt, list_cols, ARRAY_SIZE(list_cols));
+	if (budget_scan(&k->p, &f, list_row, &o) == -1)
+		goto out;
+	ret = 0;
+out:
+	/* On failure the rows so far are still printed: JSON stays whole. */
+	out_end(&o);
+	return ret;
+}
+
+/* ---- audit ---- */
+
+static const struct out_col audit_cols[] = {
+	{ "category", OT_TEXT }, { "planned", OT_NUM }, { "actual", OT_NUM },
+	{ "variance", OT_NUM }, { "used_pct", OT_NUM }, { "status", OT_TEXT },
+	{ "count", OT_NUM },
+};
+
+static void
+audit_row(struct out *o, const struct budget_line *l, int digits,
+    const char *label)
+{
+	char planned[32], actual[32], variance[32], pct[32], count[24];
+	const char *cells[7];
+
+	cells[0] = l->category != NULL ? l->category : label;
+	cells[1] = money_fmt(l->planned, digits, planned);
+	cells[2] = money_fmt(l->actual, digits, actual);
+	cells[3] = money_fmt(l->variance, digits, variance);
+	cells[4] = l->has_pct ? budget_pct_fmt(l->used_bp, pct) : NULL;
+	cells[5] = budget_status_name(l->status);
+	snprintf(count, sizeof(count), "%lu", l->count);
+	cells[6] = count;
+	out_row(o, cells);
+}
+
+static const struct out_col month_cols[] = {
+	{ "month", OT_TEXT }, { "count", OT_NUM }, { "actual", OT_NUM },
+	{ "cumulative", OT_NUM }, { "remaining", OT_NUM },
+	{ "used_pct", OT_NUM },
+};
+
+static int
+burn_table(struct kam *k, const struct budget_audit *a)
+{
+	struct out o = OUT_INIT;
+	const struct budget_sums *s = &a->sums;
+	const char *cells[6];
+	char count[24], actual[32], cum[32], rem[32], pct[32];
+	int64_t c = 0, r;
+	size_t i;
+	int ret = -1;
+
+	out_begin(&o, k->fmt, month_cols, ARRAY_SIZE(month_cols));
+	for (i = 0; i < s->nmonths; i++) {
+		if (money_add(&c, s->months[i].actual) == -1 ||
+		    __builtin_sub_overflow(s->planned, c, &r)) {
+			kam_err(KAM_EX_DATA, "the cumulative spending at %s "
+			    "exceeds the money range", s->months[i].month);
+			goto out;
+		}
+		snprintf(count, sizeof(count), "%lu", s->months[i].count);
+		cells[0] = s->months[i].month;
+		cells[1] = count;
+		cells[2] = money_fmt(s->months[i].actual, k->p.digits, actual);
+		cells[3] = money_fmt(c, k->p.digits, cum);
+		cells[4] = money_fmt(r, k->p.digits, rem);
+		cells[5] = s->planned > 0 ? budget_pct_fmt(
+		    (int64_t)(((__int128)c * 10000 + (c < 0 ? -1 : 1) *
+		    (s->planned / 2)) / s->planned), pct) : NULL;
+		out_row(&o, cells);
+	}
+	ret = 0;
+out:
+	out_end(&o);
+	return ret;
+}
+
+static int
+budget_audit_cmd(int argc, char **argv, struct kam *k)
+{
+	static const struct option opts[] = {
+		{ "from", required_argument, NULL, 'f' },
+		{ "to", required_argument, NULL, 'T' },
+		{ "by", required_argument, NULL, 'b' },
+		{ "check", no_argument, NULL, 'C' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct expense_filter f = EXPENSE_FILTER_INIT;
+	struct budget_audit a = BUDGET_AUDIT_INIT;
+	struct out o = OUT_INIT;
+	struct kam_buf names = KAM_BUF_INIT;
+	int human = k->fmt == FMT_TABLE || k->fmt == FMT_MD;
+	int ch, err = 0, by_month = 0, check = 0, ret = -1;
+	size_t i, nred = 0;
+
+	while ((ch = kam_getopt(argc, argv, "", opts, audit_usage, &err)) != -1)
+		switch (ch) {
+		case 'b':
+			if (strcmp(optarg, "month") != 0)
+				return kam_err(KAM_EX_USAGE, "--by: expected "
+				    "'month', not '%s'", optarg);
+			by_month = 1;
+			break;
+		case 'C':
+			check = 1;
+			break;
+		default:
+			if (filter_opt(ch, &f) == -1)
+				return -1;
+			break;
+		}
+	if (err)
+		return -1;
+	if (argc != optind)
+		return kam_usage(audit_usage);
+	if (f.from > f.to)
+		return kam_err(KAM_EX_USAGE, "--from is after --to");
+	if (budget_audit(&a, &k->p, &f) == -1)
+		goto out;
+	/* Machines get one document: with --by month, the burn table. */
+	if (human || !by_month) {
+		out_begin(&o, k->fmt, audit_cols, ARRAY_SIZE(audit_cols));
+		for (i = 0; i < a.nlines; i++)
+			audit_row(&o, &a.lines[i], k->p.digits, NULL);
+		audit_row(&o, &a.total, k->p.digits, human ? "total" : NULL);
+		out_end(&o);
+	}
+	if (by_month) {
+		if (human)
+			printf("\n");
+		if (burn_table(k, &a) == -1)
+			goto out;
+	}
+	ret = 0;
+	if (check && a.health == HEALTH_RED) {
+		for (i = 0; i < a.nlines; i++) {
+			if (a.lines[i].health != HEALTH_RED)
+				continue;
+			kam_buf_printf(&names, "%s%s", nred++ ? ", " : "",
+			    a.lines[i].category);
+		}
+		fprintf(stderr, "kam: budget over plan: %s\n", names.ptr);
+		ret = 1;
+	}
+out:
+	kam_buf_release(&names);
+	budget_audit_release(&a);
+	return ret;
+}
+
+/* ---- evm ---- */
+
+static const struct out_col evm_cols[] = {
+	{ "id", OT_TEXT }, { "title", OT_TEXT }, { "bac", OT_NUM },
+	{ "pv", OT_NUM }, { "ev", OT_NUM }, { "ac", OT_NUM }, { "cv", OT_NUM },
+	{ "sv", OT_NUM }, { "cpi", OT_NUM }, { "spi", OT_NUM },
+	{ "eac", OT_NUM }, { "etc", OT_NUM }, { "vac", OT_NUM },
+	{ "basis", OT_TEXT },
+};
+
+/* Cells 2..12 (bac .. vac) of a line. */
+static void
+evm_cells(const struct evm_line *l, int digits, char (*buf)[32],
+    const char **cells)
+{
+	cells[2] = money_fmt(l->bac, digits, buf[2]);
+	cells[3] = money_fmt(l->pv, digits, buf[3]);
+	cells[4] = money_fmt(l->ev, digits, buf[4]);
+	cells[5] = money_fmt(l->ac, digits, buf[5]);
+	cells[6] = money_fmt(l->cv, digits, buf[6]);
+	cells[7] = money_fmt(l->sv, digits, buf[7]);
+	cells[8] = l->has_cpi ? budget_ratio_fmt(l->cpi, buf[8]) : NULL;
+	cells[9] = l->has_spi ? budget_ratio_fmt(l->spi, buf[9]) : NULL;
+	cells[10] = l->has_eac ? money_fmt(l->eac, digits, buf[10]) : NULL;
+	cells[11] = l->has_eac ? money_fmt(l->etc, digits, buf[11]) : NULL;
+	cells[12] = l->has_eac ? money_fmt(l->vac, digits, buf[12]) : NULL;
+}
+
+static int
+budget_evm_cmd(int argc, char **argv, struct kam *k)
+{
+	static const struct option opts[] = {
+		{ "by", required_argument, NULL, 'b' }, { NULL, 0, NULL, 0 } };
+	static const struct out_col sum_cols[] = {
+		{ "as_of", OT_TEXT }, { "basis", OT_TEXT }, { "bac", OT_NUM },
+		{ "pv", OT_NUM }, { "ev", OT_NUM }, { "ac", OT_NUM },
+		{ "cv", OT_NUM }, { "sv", OT_NUM }, { "cpi", OT_NUM },
+		{ "spi", OT_NUM }, { "eac", OT_NUM }, { "etc", OT_NUM },
+		{ "vac", OT_NUM },
+	};
+	struct table tasks = TABLE_INIT;
+	struct budget_evm e = BUDGET_EVM_INIT;
+	struct out o = OUT_INIT;
+	const char *cells[14], *basis;
+	char buf[14][32], id[32], today[11];
+	int human = k->fmt == FMT_TABLE || k->fmt == FMT_MD;
+	int ch, err = 0, by_task = 0, ret = -1;
+	size_t i;
+
+	while ((ch = kam_getopt(argc, argv, "", opts, evm_usage, &err)) != -1) {
+		if (strcmp(optarg, "task") != 0)
+			return kam_err(KAM_EX_USAGE, "--by: expected 'task', "
+			    "not '%s'", optarg);
+		by_task = 1;
+	}
+	if (err)
+		return -1;
+	if (argc != optind)
+		return kam_usage(evm_usage);
+	if (store_load(&k->p, NULL, &schema_tasks, &tasks) == -1 ||
+	    budget_evm(&e, &k->p, &tasks) == -1)
+		goto out;
+	basis = e.use_baseline ? "baseline" : "plan";
+	if (e.nno_baseline > 0)
+		kam_warn("%zu task%s without a baseline count 0 in pv (run "
+		    "'kam plan baseline' to take one)", e.nno_baseline,
+		    e.nno_baseline == 1 ? "" : "s");
+	if (!by_task) {
+		cells[0] = date_fmt(e.today, today);
+		cells[1] = basis;
+		evm_cells(&e.total, k->p.digits, buf, cells);
+		out_record(k->fmt, sum_cols, ARRAY_SIZE(sum_cols), cells);
+	} else {
+		out_begin(&o, k->fmt, evm_cols, ARRAY_SIZE(evm_cols) -
+		    (human ? 1 : 0));
+		cells[13] = basis;
+		for (i = 0; i < e.ntasks; i++) {
+			snprintf(id, sizeof(id), "T-%ld", e.tasks[i].task);
+			cells[0] = id;
+			cells[1] = e.tasks[i].title;
+			evm_cells(&e.tasks[i], k->p.digits, buf, cells);
+			out_row(&o, cells);
+		}
+		if (e.other.ac != 0) {
+			cells[0] = NULL;
+			cells[1] = "expenses without a task";
+			evm_cells(&e.other, k->p.digits, buf, cells);
+			out_row(&o, cells);
+		}
+		cells[0] = NULL;
+		cells[1] = "total";
+		evm_cells(&e.total, k->p.digits, buf, cells);
+		out_row(&o, cells);
+		out_end(&o);
+	}
+	if (human)
+		printf("%spv from the %s (as of %s)\n", by_task ? "\n" : "",
+		    e.use_baseline ? "baseline" : "current plan scheduled as "
+		    "planned: there is no baseline", date_fmt(e.today, today));
+	ret = 0;
+out:
+	budget_evm_release(&e);
+	table_release(&tasks);
+	return ret;
+}
+
+const struct verb budget_verbs[] = {
+	{ "audit", budget_audit_cmd, NEED_PROJECT, audit_usage,
+	    "--from= --to= --by= --check",
+	    "planned vs actual by category" },
+	{ "evm", budget_evm_cmd, NEED_PROJECT, evm_usage, "--by=",
+	    "earned value as of today" },
+	{ "list", budget_list, NEED_PROJECT, list_usage,
+	    "--category= --from= --to= --task=", "list expenses" },
+	{ "set", budget_set, NEED_PROJECT | WRITES, set_usage, "--remove",
+	    "set or remove a category's planned budget" },
+	{ "spend", budget_spend, NEED_PROJECT | WRITES, spend_usage,
+	    "--category= --date= --ref= --task=", "record an expense" },
+};
+const size_t budget_nverbs = ARRAY_SIZE(budget_verbs);

@@ -1,0 +1,1121 @@
+/*
+ * budget.c: budget.csv, the expense month files, exact sums and the
+ * audit (see budget.h).
+ *
+ * Rows reach the callbacks here only after table_scan() validated them
+ * (the callback is not called for a row with an error), so the amount and
+ * task cells are known to be in the money and id grammars; they are
+ * converted by the small trusted readers below instead of being parsed a
+ * second time with money_parse()/id_parse().
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <csv.h>
+
+#include "budget.h"
+#include "plan.h"
+#include "schema.h"
+#include "store.h"
+#include "value.h"
+
+/* Expense columns in schema order (lib/schema.c, SPEC §2). */
+enum { E_ID, E_DATE, E_CATEGORY, E_AMOUNT, E_DESCRIPTION, E_REF, E_TASK };
+
+static const char *const status_names[] = {
+	"ok", "warn", "over", "unplanned",
+};
+
+const char *
+budget_status_name(enum budget_status st)
+{
+	return status_names[st];
+}
+
+/* ---- trusted readers for validated cells ---- */
+
+/* A validated money string: ^-?(0|[1-9][0-9]*)(\.[0-9]{1,D})?$ within
+ * range, so no overflow check is needed. */
+static int64_t
+amount_of(const char *s, int digits)
+{
+	uint64_t v = 0;
+	int neg = 0, nf = 0;
+
+	if (*s == '-') {
+		neg = 1;
+		s++;
+	}
+	for (; *s >= '0' && *s <= '9'; s++)
+		v = v * 10 + (uint64_t)(*s - '0');
+	if (*s == '.')
+		for (s++; *s >= '0' && *s <= '9'; s++, nf++)
+			v = v * 10 + (uint64_t)(*s - '0');
+	for (; nf < digits; nf++)
+		v *= 10;
+	return neg ? -(int64_t)v : (int64_t)v;
+}
+
+/* N of a validated id "PREFIX-N"; 0 for "". */
+static long
+num_of(const char *s)
+{
+	long n = 0;
+
+	if ((s = strchr(s, '-')) == NULL)
+		return 0;
+	for (s++; *s >= '0' && *s <= '9'; s++)
+		n = n * 10 + (*s - '0');
+	return n;
+}
+
+/* "2026-11.csv" with a real month. */
+static int
+is_month_name(const char *name)
+{
+	char buf[11];
+	int32_t d;
+
+	if (strlen(name) != 11 || strcmp(name + 7, ".csv") != 0)
+		return 0;
+	memcpy(buf, name, 7);
+	memcpy(buf + 7, "-01", 4);
+	return date_parse(buf, &d, NULL) == 0;
+}
+
+char *
+budget_month_path(int32_t date, char *buf)
+{
+	int y, m, d;
+
+	date_ymd(date, &y, &m, &d);
+	snprintf(buf, 32, EXPENSES_DIR "/%04d-%02d.csv", y, m);
+	return buf;
+}
+
+char *
+budget_pct_fmt(int64_t bp, char *buf)
+{
+	uint64_t u = bp < 0 ? -(uint64_t)bp : (uint64_t)bp;
+
+	snprintf(buf, 32, "%s%llu.%02llu", bp < 0 ? "-" : "",
+	    (unsigned long long)(u / 100), (unsigned long long)(u % 100));
+	return buf;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* ---- the month files ---- */
+
+int
+budget_month_files(struct project *p, char ***names)
+{
+	struct dirent *de;
+	struct stat st;
+	char *dir;
+	size_t n = 0;
+	DIR *d;
+	int ret = -1;
+
+	*names = NULL;
+	dir = project_abspath(p, EXPENSES_DIR);
+	if ((d = opendir(dir)) == NULL) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			ret = 0;
+		else
+			kam_errno(errno, "cannot read '%s'", dir);
+		goto out;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) == -1
+		    || S_ISDIR(st.st_mode))
+			continue;
+		if (!is_month_name(de->d_name)) {
+			kam_warn(EXPENSES_DIR "/%s: not a month file (expected "
+			    "YYYY-MM.csv); ignored", de->d_name);
+			continue;
+		}
+		*names = xrealloc(*names, (n + 1) * sizeof(**names));
+		(*names)[n++] = xstrdup(de->d_name);
+	}
+	closedir(d);
+	if (n > 1)
+		qsort(*names, n, sizeof(**names), cmp_str);
+	ret = (int)n;
+out:
+	free(dir);
+	return ret;
+}
+
+static void
+free_names(char **names, int n)
+{
+	while (n > 0)
+		free(names[--n]);
+	free(names);
+}
+
+struct scan {
+	const struct expense_filter	*f;
+	expense_cb			 cb;
+	void				*arg;
+	int				 digits;
+	char				 month[8];	/* of the file being read */
+	char				 from[11], to[11];	/* "" = open */
+	const struct table		*t;	/* whose columns col[] are */
+	int				 col[E_TASK + 1];	/* header index or -1 */
+	struct expense			 e;
+};
+
+/* Header positions of kam's columns in this file (any order is valid). */
+static void
+scan_columns(struct scan *sc, const struct table *t)
+{
+	int j;
+
+	for (j = 0; j <= E_TASK; j++)
+		sc->col[j] = t->colmap[j];
+	sc->t = t;
+}
+
+static int
+scan_row(void *arg, const struct table *t, const struct row *r)
+{
+	struct scan *sc = arg;
+	struct expense *e = &sc->e;
+	char *const *cell = r->cell;
+
+	if (sc->t != t)
+		scan_columns(sc, t);
+	e->date = cell[sc->col[E_DATE]];
+	if (memcmp(e->date, sc->month, 7) != 0)
+		return kam_err(KAM_EX_DATA, "%s:%lu: date %s is not in %s "
+		    "(an expense belongs in the file of its month: move it to "
+		    EXPENSES_DIR "/%.7s.csv)", t->path, r->line, e->date,
+		    sc->month, e->date);
+	if (sc->from[0] != '\0' && strcmp(e->date, sc->from) < 0)
+		return 0;
+	if (sc->to[0] != '\0' && strcmp(e->date, sc->to) > 0)
+		return 0;
+	e->category = cell[sc->col[E_CATEGORY]];
+	if (sc->f->category != NULL && strcmp(e->category, sc->f->category) != 0)
+		return 0;
+	e->task = sc->col[E_TASK] != -1 ? cell[sc->col[E_TASK]] : "";
+	e->task_num = *e->task != '\0' ? num_of(e->task) : 0;
+	if (sc->f->task != 0 && e->task_num != sc->f->task)
+		return 0;
+	e->path = t->path;
+	e->line = r->line;
+	e->num = r->num;
+	e->id = cell[sc->col[E_ID]];
+	e->amount = amount_of(cell[sc->col[E_AMOUNT]], sc->digits);
+	e->description = sc->col[E_DESCRIPTION] != -1 ?
+	    cell[sc->col[E_DESCRIPTION]] : "";
+	e->ref = sc->col[E_REF] != -1 ? cell[sc->col[E_REF]] : "";
+	e->t = t;
+	e->r = r;
+	return sc->cb(sc->arg, e);
+}
+
+/*
+ * Map a month file read-only (no copy of a large file through read(2)).
+ * Returns 0, 1 when it does not exist, -1 after reporting.  An empty
+ * file maps nothing: *len is 0 and *map points at "".
+ */
+static int
+map_file(const char *path, char **map, size_t *len)
+{
+	struct stat st;
+	void *m;
+	int fd, ret = -1;
+
+	*map = (char *)"";
+	*len = 0;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) == -1) {
+		if (errno == ENOENT)
+			return 1;
+		if (errno == ELOOP)
+			return kam_err(KAM_EX_STATE, "refusing to follow symlink "
+			    "'%s'", path);
+		return kam_errno(errno, "cannot open '%s'", path);
+	}
+	if (fstat(fd, &st) == -1) {
+		kam_errno(errno, "cannot stat '%s'", path);
+		goto out;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		kam_err(KAM_EX_DATA, "'%s' is not a regular file", path);
+		goto out;
+	}
+	if (st.st_size > 0) {
+		m = mmap(NULL, (size_t)st.st_size, PROT_READ,
+		    MAP_PRIVATE, fd, 0);
+		if (m == MAP_FAILED) {
+			kam_errno(errno, "cannot read '%s'", path);
+			goto out;
+		}
+		*map = m;
+		*len = (size_t)st.st_size;
+	}
+	ret = 0;
+out:
+	close(fd);
+	return ret;
+}
+
+int
+budget_scan(struct project *p, const struct expense_filter *f,
+    expense_cb cb, void *arg)
+{
+	static const struct expense_filter all = EXPENSE_FILTER_INIT;
+	struct table t = TABLE_INIT;
+	struct scan sc;
+	char **names = NULL, path[64], *abs, *map;
+	size_t len;
+	int i, n, rc, ret = -1;
+
+	memset(&sc, 0, sizeof(sc));
+	sc.f = f != NULL ? f : &all;
+	sc.cb = cb;
+	sc.arg = arg;
+	sc.digits = p->digits;
+	if (sc.f->from != INT32_MIN)
+		date_fmt(sc.f->from, sc.from);
+	if (sc.f->to != INT32_MAX)
+		date_fmt(sc.f->to, sc.to);
+	if ((n = budget_month_files(p, &names)) == -1)
+		return -1;
+	for (i = 0; i < n; i++) {
+		/* A whole month outside the range is not read. */
+		if ((sc.from[0] != '\0' && strncmp(names[i], sc.from, 7) < 0) ||
+		    (sc.to[0] != '\0' && strncmp(names[i], sc.to, 7) > 0))
+			continue;
+		memcpy(sc.month, names[i], 7);
+		snprintf(path, sizeof(path), EXPENSES_DIR "/%s", names[i]);
+		abs = project_abspath(p, path);
+		rc = map_file(abs, &map, &len);
+		free(abs);
+		if (rc == -1)
+			goto out;
+		if (rc == 1)
+			continue;	/* removed while we read */
+		sc.t = NULL;
+		rc = table_scan(&t, &schema_expenses, path, p->digits, map, len,
+		    scan_row, &sc);
+		if (len > 0)
+			munmap(map, len);
+		if (rc == -1)
+			goto out;
+	}
+	ret = 0;
+out:
+	table_release(&t);
+	free_names(names, n);
+	return ret;
+}
+
+/* ---- validation for kam check ---- */
+
+struct seen {
+	long		 num;
+	unsigned long	 line;
+	size_t		 file;
+};
+
+struct validate {
+	struct seen	*ids;
+	size_t		 nids, aids;
+	char		**files;
+	size_t		 nfiles;
+	long		*tasks;		/* sorted task numbers */
+	size_t		 ntasks;
+	int		 check_tasks;
+	int		 bad;
+};
+
+static int
+cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static int
+cmp_seen(const void *a, const void *b)
+{
+	const struct seen *x = a, *y = b;
+
+	if (x->num != y->num)
+		return x->num < y->num ? -1 : 1;
+	if (x->file != y->file)
+		return x->file < y->file ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+static int
+validate_row(void *arg, const struct expense *e)
+{
+	struct validate *v = arg;
+
+	if (v->nfiles == 0 || strcmp(v->files[v->nfiles - 1], e->path) != 0) {
+		v->files = xrealloc(v->files, (v->nfiles + 1) * sizeof(char *));
+		v->files[v->nfiles++] = xstrdup(e->path);
+	}
+	if (v->nids == v->aids) {
+		v->aids = v->aids ? v->aids * 2 : 1024;
+		v->ids = xrealloc(v->ids, v->aids * sizeof(*v->ids));
+	}
+	v->ids[v->nids].num = e->num;
+	v->ids[v->nids].line = e->line;
+	v->ids[v->nids].file = v->nfiles - 1;
+	v->nids++;
+	if (v->check_tasks && e->task_num != 0 &&
+	    bsearch(&e->task_num, v->tasks, v->ntasks, sizeof(long),
+	    cmp_long) == NULL) {
+		kam_err(KAM_EX_DATA, "%s:%lu: task: task %s does not exist in "
+		    "tasks.csv", e->path, e->line, e->task);
+		v->bad = 1;
+	}
+	return 0;
+}
+
+int
+budget_validate(struct project *p, const struct table *tasks)
+{
+	struct validate v;
+	size_t i;
+	int ret = -1;
+
+	memset(&v, 0, sizeof(v));
+	if (tasks != NULL) {
+		v.check_tasks = 1;
+		v.tasks = xcalloc(tasks->nrows + 1, sizeof(long));
+		for (i = 0; i < tasks->nrows; i++)
+			v.tasks[v.ntasks++] = tasks->rows[i].num;
+		qsort(v.tasks, v.ntasks, sizeof(long), cmp_long);
+	}
+	if (budget_scan(p, NULL, validate_row, &v) == -1)
+		goto out;
+	if (v.nids > 1)
+		qsort(v.ids, v.nids, sizeof(*v.ids), cmp_seen);
+	for (i = 1; i < v.nids; i++)
+		if (v.ids[i].num == v.ids[i - 1].num) {
+			kam_err(KAM_EX_DATA, "%s:%lu: duplicate id E-%ld (first "
+			    "defined at %s:%lu)", v.files[v.ids[i].file],
+			    v.ids[i].line, v.ids[i].num,
+			    v.files[v.ids[i - 1].file], v.ids[i - 1].line);
+			v.bad = 1;
+		}
+	ret = v.bad ? -1 : 0;
+out:
+	for (i = 0; i < v.nfiles; i++)
+		free(v.files[i]);
+	free(v.files);
+	free(v.ids);
+	free(v.tasks);
+	return ret;
+}
+
+/* ---- sums ---- */
+
+static uint64_t
+hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static uint64_t
+hash_long(long n)
+{
+	uint64_t h = (uint64_t)n * 0x9e3779b97f4a7c15ULL;
+
+	return h ^ (h >> 29);
+}
+
+/* Open addressing over index + 1 (0 = empty slot). */
+static void
+cat_rehash(struct budget_sums *s)
+{
+	size_t i, j, n = s->ncat_slot ? s->ncat_slot * 2 : 64;
+
+	free(s->cat_slot);
+	s->cat_slot = xcalloc(n, sizeof(size_t));
+	s->ncat_slot = n;
+	for (i = 0; i < s->ncats; i++) {
+		j = hash_str(s->cats[i].name) & (n - 1);
+		while (s->cat_slot[j] != 0)
+			j = (j + 1) & (n - 1);
+		s->cat_slot[j] = i + 1;
+	}
+}
+
+static struct budget_cat *
+cat_get(struct budget_sums *s, const char *name)
+{
+	size_t j, mask;
+	struct budget_cat *c;
+
+	if (s->ncat_slot == 0)
+		cat_rehash(s);
+	mask = s->ncat_slot - 1;
+	for (j = hash_str(name) & mask; s->cat_slot[j] != 0; j = (j + 1) & mask)
+		if (strcmp(s->cats[s->cat_slot[j] - 1].name, name) == 0)
+			return &s->cats[s->cat_slot[j] - 1];
+	if (s->ncats == s->acats) {
+		s->acats = s->acats ? s->acats * 2 : 16;
+		s->cats = xrealloc(s->cats, s->acats * sizeof(*s->cats));
+	}
+	c = &s->cats[s->ncats++];
+	memset(c, 0, sizeof(*c));
+	c->name = xstrdup(name);
+	s->cat_slot[j] = s->ncats;
+	if (s->ncats * 2 > s->ncat_slot)
+		cat_rehash(s);
+	return c;
+}
+
+/* Rebuild the task hash with n slots (a power of two). */
+static void
+task_rehash(struct budget_sums *s, size_t n)
+{
+	size_t i, j;
+
+	free(s->task_slot);
+	s->task_slot = xcalloc(n, sizeof(size_t));
+	s->ntask_slot = n;
+	for (i = 0; i < s->ntasks; i++) {
+		j = hash_long(s->tasks[i].task) & (n - 1);
+		while (s->task_slot[j] != 0)
+			j = (j + 1) & (n - 1);
+		s->task_slot[j] = i + 1;
+	}
+}
+
+static struct budget_task_sum *
+task_get(struct budget_sums *s, long num)
+{
+	size_t j, mask;
+	struct budget_task_sum *ts;
+
+	if (s->ntask_slot == 0)
+		task_rehash(s, 256);
+	mask = s->ntask_slot - 1;
+	for (j = hash_long(num) & mask; s->task_slot[j] != 0;
+	    j = (j + 1) & mask)
+		if (s->tasks[s->task_slot[j] - 1].task == num)
+			return &s->tasks[s->task_slot[j] - 1];
+	if (s->ntasks == s->atasks) {
+		s->atasks = s->atasks ? s->atasks * 2 : 64;
+		s->tasks = xrealloc(s->tasks, s->atasks * sizeof(*s->tasks));
+	}
+	ts = &s->tasks[s->ntasks++];
+	ts->task = num;
+	ts->actual = 0;
+	s->task_slot[j] = s->ntasks;
+	if (s->ntasks * 2 > s->ntask_slot)
+		task_rehash(s, s->ntask_slot * 2);
+	return ts;
+}
+
+static int
+overflow(const struct expense *e, const char *what, const char *name)
+{
+	return kam_err(KAM_EX_DATA, "%s:%lu: %s%s%s exceeds the money range "
+	    "(+-9223372036854775807 minor units) at %s", e->path, e->line,
+	    what, name != NULL ? " " : "", name != NULL ? name : "", e->id);
+}
+
+static int
+sum_row(void *arg, const struct expense *e)
+{
+	struct budget_sums *s = arg;
+	struct budget_cat *c = cat_get(s, e->category);
+	struct budget_month *m;
+
+	if (money_add(&c->actual, e->amount) == -1)
+		return overflow(e, "the sum of category", c->name);
+	c->count++;
+	m = s->nmonths > 0 ? &s->months[s->nmonths - 1] : NULL;
+	if (m == NULL || memcmp(m->month, e->date, 7) != 0) {
+		if (s->nmonths == s->amonths) {
+			s->amonths = s->amonths ? s->amonths * 2 : 32;
+			s->months = xrealloc(s->months, s->amonths *
+			    sizeof(*s->months));
+		}
+		m = &s->months[s->nmonths++];
+		memcpy(m->month, e->date, 7);
+		m->month[7] = '\0';
+		m->actual = 0;
+		m->count = 0;
+	}
+	if (money_add(&m->actual, e->amount) == -1)
+		return overflow(e, "the sum of month", m->month);
+	m->count++;
+	if (e->task_num != 0) {
+		if (money_add(&task_get(s, e->task_num)->actual, e->amount) == -1)
+			return overflow(e, "the sum of task", e->task);
+	} else if (money_add(&s->no_task, e->amount) == -1)
+		return overflow(e, "the sum of expenses without a task", NULL);
+	if (money_add(&s->actual, e->amount) == -1)
+		return overflow(e, "the sum of all expenses", NULL);
+	s->count++;
+	return 0;
+}
+
+static int
+cmp_task_sum(const void *a, const void *b)
+{
+	const struct budget_task_sum *x = a, *y = b;
+
+	return x->task < y->task ? -1 : x->task > y->task;
+}
+
+int
+budget_sum(struct budget_sums *s, struct project *p,
+    const struct table *budget, const struct expense_filter *f)
+{
+	struct budget_cat *c;
+	const char *why;
+	size_t i;
+	int64_t v;
+
+	if (budget != NULL)
+		for (i = 0; i < budget->nrows; i++) {
+			const struct row *r = &budget->rows[i];
+
+			if (money_parse(table_get(budget, r, 1), p->digits, &v,
+			    &why) == -1)
+				return kam_err(KAM_EX_DATA, "%s:%lu: amount: "
+				    "invalid value '%s': %s", budget->path,
+				    r->line, table_get(budget, r, 1), why);
+			c = cat_get(s, table_get(budget, r, 0));
+			c->planned = v;
+			c->has_plan = 1;
+			if (money_add(&s->planned, v) == -1)
+				return kam_err(KAM_EX_DATA, "%s:%lu: the sum of "
+				    "the planned budget exceeds the money range",
+				    budget->path, r->line);
+		}
+	if (budget_scan(p, f, sum_row, s) == -1)
+		return -1;
+	if (s->ntasks > 1) {
+		qsort(s->tasks, s->ntasks, sizeof(*s->tasks), cmp_task_sum);
+		/* The hash holds positions: rebuild it for the new order. */
+		task_rehash(s, s->ntask_slot);
+	}
+	return 0;
+}
+
+int64_t
+budget_task_actual(const struct budget_sums *s, long num)
+{
+	size_t lo = 0, hi = s->ntasks, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (s->tasks[mid].task == num)
+			return s->tasks[mid].actual;
+		if (s->tasks[mid].task < num)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+void
+budget_sums_release(struct budget_sums *s)
+{
+	static const struct budget_sums init = BUDGET_SUMS_INIT;
+	size_t i;
+
+	for (i = 0; i < s->ncats; i++)
+		free(s->cats[i].name);
+	free(s->cats);
+	free(s->months);
+	free(s->tasks);
+	free(s->cat_slot);
+	free(s->task_slot);
+	*s = init;
+}
+
+/* ---- the audit ---- */
+
+/* round(a * 10000 / b) for b > 0, half away from zero. */
+static int64_t
+ratio_bp(int64_t a, int64_t b)
+{
+	__int128 n = (__int128)a * 10000, q;
+
+	q = (n < 0 ? n - b / 2 : n + b / 2) / b;
+	if (q > INT64_MAX)
+		return INT64_MAX;
+	if (q < INT64_MIN)
+		return INT64_MIN;
+	return (int64_t)q;
+}
+
+int
+budget_classify(struct budget_line *l, const struct project *p)
+{
+	__int128 used = (__int128)l->actual * 100;
+
+	if (__builtin_sub_overflow(l->planned, l->actual, &l->variance))
+		return kam_err(KAM_EX_DATA, "the variance of %s%s%s exceeds the "
+		    "money range", l->category != NULL ? "category '" : "the total",
+		    l->category != NULL ? l->category : "",
+		    l->category != NULL ? "'" : "");
+	l->has_pct = l->planned > 0;
+	l->used_bp = l->has_pct ? ratio_bp(l->actual, l->planned) : 0;
+	if (!l->has_plan) {
+		l->status = BUDGET_UNPLANNED;
+		l->health = l->actual > 0 ? HEALTH_RED : HEALTH_GREEN;
+		return 0;
+	}
+	/* Exact integer comparisons: no rounding decides a status. */
+	if (l->planned <= 0)
+		l->status = l->actual > l->planned ? BUDGET_OVER : BUDGET_OK;
+	else if (used > (__int128)l->planned * (100 + p->budget_overrun))
+		l->status = BUDGET_OVER;
+	else if (used >= (__int128)l->planned * p->budget_warn)
+		l->status = BUDGET_WARN;
+	else
+		l->status = BUDGET_OK;
+	l->health = l->status == BUDGET_OVER ? HEALTH_RED :
+	    l->status == BUDGET_WARN ? HEALTH_AMBER : HEALTH_GREEN;
+	return 0;
+}
+
+static int
+cmp_line(const void *a, const void *b)
+{
+	return strcmp(((const struct budget_line *)a)->category,
+	    ((const struct budget_line *)b)->category);
+}
+
+int
+budget_audit(struct budget_audit *a, struct project *p,
+    const struct expense_filter *f)
+{
+	struct table budget = TABLE_INIT;
+	struct budget_line *l;
+	size_t i;
+	int ret = -1;
+
+	if (store_load(p, NULL, &schema_budget, &budget) == -1)
+		goto out;
+	table_sort(&budget);
+	if (budget_sum(&a->sums, p, &budget, f) == -1)
+		goto out;
+	a->lines = xcalloc(a->sums.ncats + 1, sizeof(*a->lines));
+	a->nlines = a->sums.ncats;
+	a->health = HEALTH_GREEN;
+	for (i = 0; i < a->nlines; i++) {
+		const struct budget_cat *c = &a->sums.cats[i];
+
+		l = &a->lines[i];
+		l->category = c->name;
+		l->planned = c->planned;
+		l->actual = c->actual;
+		l->count = c->count;
+		l->has_plan = c->has_plan;
+		if (budget_classify(l, p) == -1)
+			goto out;
+		a->nover += l->status == BUDGET_OVER;
+		a->nwarn += l->status == BUDGET_WARN;
+		a->nunplanned += l->status == BUDGET_UNPLANNED;
+		if (l->health > a->health)
+			a->health = l->health;
+	}
+	/* Planned categories come first (budget.csv, sorted); the unplanned
+	 * ones follow, sorted by name too. */
+	for (i = 0; i < a->nlines && a->lines[i].has_plan; i++)
+		;
+	if (a->nlines - i > 1)
+		qsort(a->lines + i, a->nlines - i, sizeof(*a->lines), cmp_line);
+	l = &a->total;
+	memset(l, 0, sizeof(*l));
+	l->planned = a->sums.planned;
+	l->actual = a->sums.actual;
+	l->count = a->sums.count;
+	l->has_plan = 1;
+	if (budget_classify(l, p) == -1)
+		goto out;
+	if (l->health > a->health)
+		a->health = l->health;
+	ret = 0;
+out:
+	table_release(&budget);
+	return ret;
+}
+
+void
+budget_audit_release(struct budget_audit *a)
+{
+	static const struct budget_audit init = BUDGET_AUDIT_INIT;
+
+	budget_sums_release(&a->sums);
+	free(a->lines);
+	*a = init;
+}
+
+/* ---- earned value ---- */
+
+/* round(a * b / c), half away from zero; -1 when c is 0 or the result
+ * leaves int64. */
+static int
+muldiv(int64_t a, int64_t b, int64_t c, int64_t *out)
+{
+	__int128 n = (__int128)a * b, q, r;
+
+	if (c == 0)
+		return -1;
+	if (c < 0) {
+		n = -n;
+		c = -c;
+	}
+	q = n / c;
+	r = n % c;
+	if (r < 0 ? -r * 2 >= c : r * 2 >= c)
+		q += r < 0 ? -1 : 1;
+	if (q > INT64_MAX || q < INT64_MIN)
+		return -1;
+	*out = (int64_t)q;
+	return 0;
+}
+
+char *
+budget_ratio_fmt(int64_t milli, char *buf)
+{
+	uint64_t u = milli < 0 ? -(uint64_t)milli : (uint64_t)milli;
+
+	snprintf(buf, 32, "%s%llu.%03llu", milli < 0 ? "-" : "",
+	    (unsigned long long)(u / 1000), (unsigned long long)(u % 1000));
+	return buf;
+}
+
+static int
+evm_range(const char *what, long task)
+{
+	if (task > 0)
+		return kam_err(KAM_EX_DATA, "earned value: %s of task T-%ld "
+		    "exceeds the money range", what, task);
+	return kam_err(KAM_EX_DATA, "earned value: %s exceeds the money range",
+	    what);
+}
+
+/* The derived values of a line whose bac, pv, ev and ac are set. */
+static int
+evm_derive(struct evm_line *l)
+{
+	if (__builtin_sub_overflow(l->ev, l->ac, &l->cv))
+		return evm_range("cv", l->task);
+	if (__builtin_sub_overflow(l->ev, l->pv, &l->sv))
+		return evm_range("sv", l->task);
+	l->has_cpi = muldiv(l->ev, 1000, l->ac, &l->cpi) == 0;
+	l->has_spi = muldiv(l->ev, 1000, l->pv, &l->spi) == 0;
+	/* EAC = BAC / CPI = BAC x AC / EV, exactly, not from rounded CPI. */
+	l->has_eac = l->has_cpi && l->ev != 0;
+	if (l->has_eac) {
+		if (muldiv(l->bac, l->ac, l->ev, &l->eac) == -1)
+			return evm_range("eac", l->task);
+		if (__builtin_sub_overflow(l->eac, l->ac, &l->etc) ||
+		    __builtin_sub_overflow(l->bac, l->eac, &l->vac))
+			return evm_range("etc or vac", l->task);
+	}
+	return 0;
+}
+
+static int
+evm_add(struct evm_line *sum, const struct evm_line *l)
+{
+	if (money_add(&sum->bac, l->bac) == -1 ||
+	    money_add(&sum->pv, l->pv) == -1 ||
+	    money_add(&sum->ev, l->ev) == -1 ||
+	    money_add(&sum->ac, l->ac) == -1)
+		return evm_range("the project total", 0);
+	return 0;
+}
+
+int
+budget_evm(struct budget_evm *e, struct project *p, const struct table *tasks)
+{
+	struct plan pl = PLAN_INIT;
+	struct budget_sums s = BUDGET_SUMS_INIT;
+	struct expense_filter f = EXPENSE_FILTER_INIT;
+	struct evm_line *l;
+	const char *why, *c;
+	int64_t num, den, tasks_ac = 0;
+	size_t i;
+	int ccol = schema_col(&schema_tasks, "cost");
+	int tcol = schema_col(&schema_tasks, "title");
+	int ret = -1;
+
+	e->today = p->today;
+	/* Scheduled as planned from the start: the dates PV falls back to
+	 * without a baseline (the baseline dates themselves come from the
+	 * rows either way). */
+	if (plan_compute_flags(&pl, p, tasks, PLAN_NO_ACTUALS) == -1)
+		goto out;
+	e->use_baseline = pl.has_baseline;
+	f.to = p->today;
+	if (budget_sum(&s, p, NULL, &f) == -1)
+		goto out;
+	e->tasks = xcalloc(pl.ntasks + 1, sizeof(*e->tasks));
+	e->ntasks = pl.ntasks;
+	for (i = 0; i < pl.ntasks; i++) {
+		const struct plan_task *pt = &pl.tasks[i];
+
+		l = &e->tasks[i];
+		l->task = pt->id;
+		l->title = table_get(tasks, pt->row, tcol);
+		c = table_get(tasks, pt->row, ccol);
+		if (*c != '\0' && money_parse(c, p->digits, &l->bac, &why) == -1) {
+			kam_err(KAM_EX_DATA, "%s:%lu: cost: invalid value '%s': %s",
+			    tasks->path, pt->row->line, c, why);
+			goto out;
+		}
+		plan_share_passed(&pl, pt, e->use_baseline, &num, &den);
+		if (e->use_baseline && !pt->has_baseline)
+			e->nno_baseline++;
+		if (muldiv(l->bac, num, den, &l->pv) == -1 ||
+		    muldiv(l->bac, pt->finished ? 100 : pt->progress, 100,
+		    &l->ev) == -1) {
+			evm_range("pv or ev", l->task);
+			goto out;
+		}
+		l->ac = budget_task_actual(&s, pt->id);
+		if (money_add(&tasks_ac, l->ac) == -1) {
+			evm_range("ac", 0);
+			goto out;
+		}
+		if (evm_derive(l) == -1 || evm_add(&e->total, l) == -1)
+			goto out;
+	}
+	/* Expenses without a task, or naming a task that is gone. */
+	if (__builtin_sub_overflow(s.actual, tasks_ac, &e->other.ac)) {
+		evm_range("ac", 0);
+		goto out;
+	}
+	e->other.title = "";
+	if (evm_derive(&e->other) == -1 || evm_add(&e->total, &e->other) == -1 ||
+	    evm_derive(&e->total) == -1)
+		goto out;
+	ret = 0;
+out:
+	budget_sums_release(&s);
+	plan_release(&pl);
+	return ret;
+}
+
+void
+budget_evm_release(struct budget_evm *e)
+{
+	static const struct budget_evm init = BUDGET_EVM_INIT;
+
+	free(e->tasks);
+	*e = init;
+}
+
+/* ---- the highest id, from the tails of the month files ---- */
+
+struct rec {
+	int		 header;	/* collecting the header's names */
+	char		**names;
+	size_t		 nnames, anames;
+	size_t		 nf;		/* fields of the current record */
+	size_t		 nrec;
+	size_t		 ncols;
+	int		 idcol;
+	int		 bad;
+	long		 id;
+};
+
+static void
+rec_field(void *s, size_t len, void *arg)
+{
+	struct rec *r = arg;
+	char buf[32];
+	long n;
+
+	if (r->header) {
+		if (r->nnames == r->anames) {
+			r->anames = r->anames ? r->anames * 2 : 16;
+			r->names = xrealloc(r->names, r->anames * sizeof(char *));
+		}
+		r->names[r->nnames++] = s != NULL ? xstrndup(s, len) :
+		    xstrdup("");
+	} else if (r->nrec == 0 && (int)r->nf == r->idcol) {
+		if (s != NULL && len < sizeof(buf)) {
+			memcpy(buf, s, len);
+			buf[len] = '\0';
+			if (id_parse(buf, "E", &n, NULL) == 0)
+				r->id = n;
+		}
+	}
+	r->nf++;
+}
+
+static void
+rec_end(int c, void *arg)
+{
+	struct rec *r = arg;
+
+	(void)c;
+	if (!r->header && r->nf != r->ncols)
+		r->bad = 1;
+	r->nrec++;
+	r->nf = 0;
+}
+
+static int
+no_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+static size_t
+feed(struct rec *r, const char *s, size_t len)
+{
+	struct csv_parser p;
+	size_t ok = 0;
+
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_EMPTY_IS_NULL) != 0)
+		return 0;
+	csv_set_space_func(&p, no_space);
+	if (csv_parse(&p, s, len, rec_field, rec_end, r) == len &&
+	    csv_fini(&p, rec_field, rec_end, r) == 0)
+		ok = r->nrec;
+	csv_free(&p);
+	return ok;
+}
+
+/*
+ * The id of the last record of a month file from its tail.  A physical
+ * line inside a quoted field can never parse as a whole record up to the
+ * end of the file by itself (its quotes are unbalanced), so walking back
+ * line by line to the first tail that parses as exactly one record finds
+ * the last record.  Returns the id, 0 for a file with no rows, or -1 when
+ * the tail does not tell (the caller then reads the whole file).
+ */
+static long
+last_id_of(const char *buf, size_t len)
+{
+	struct rec h, r;
+	const char *nl;
+	size_t i, hdr, end, start, tried = 0;
+	long id = -1;
+
+	memset(&h, 0, sizeof(h));
+	h.header = 1;
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
+		buf += 3;
+		len -= 3;
+	}
+	nl = memchr(buf, '\n', len);
+	hdr = nl != NULL ? (size_t)(nl - buf) + 1 : len;
+	if (feed(&h, buf, hdr) != 1)
+		goto out;
+	for (i = 0; i < h.nnames; i++)
+		if (strcmp(h.names[i], "id") == 0)
+			break;
+	if (i == h.nnames)
+		goto out;
+	end = len;
+	while (end > hdr && (buf[end - 1] == '\n' || buf[end - 1] == '\r'))
+		end--;
+	if (end <= hdr) {
+		id = 0;
+		goto out;
+	}
+	for (start = end; start > hdr && tried < 1000 &&
+	    end - start < (1 << 20); tried++) {
+		/* Back to the start of the previous physical line. */
+		start--;
+		while (start > hdr && buf[start - 1] != '\n')
+			start--;
+		memset(&r, 0, sizeof(r));
+		r.ncols = h.nnames;
+		r.idcol = (int)i;
+		if (feed(&r, buf + start, len - start) == 1 && !r.bad &&
+		    r.id > 0) {
+			id = r.id;
+			break;
+		}
+	}
+out:
+	for (i = 0; i < h.nnames; i++)
+		free(h.names[i]);
+	free(h.names);
+	return id;
+}
+
+static int
+max_row(void *arg, const struct table *t, const struct row *r)
+{
+	(void)arg;
+	(void)t;
+	(void)r;
+	return 0;
+}
+
+int
+budget_last_id(struct tx *tx, int digits, long *max)
+{
+	struct kam_buf b = KAM_BUF_INIT;
+	struct table t = TABLE_INIT;
+	char **names = NULL;
+	const char *base;
+	long id;
+	int i, n, rc, ret = -1;
+
+	*max = 0;
+	if ((n = tx_list(tx, EXPENSES_DIR, &names)) == -1)
+		return -1;
+	for (i = 0; i < n; i++) {
+		base = strrchr(names[i], '/');
+		base = base != NULL ? base + 1 : names[i];
+		if (!is_month_name(base))
+			continue;
+		if ((rc = tx_read(tx, names[i], &b)) == -1)
+			goto out;
+		if (rc == 1)
+			continue;
+		if ((id = last_id_of(b.ptr, b.len)) == -1) {
+			/* Unusual tail: read the file in full. */
+			if (table_scan(&t, &schema_expenses, names[i], digits,
+			    b.ptr, b.len, max_row, NULL) == -1)
+				goto out;
+			id = t.max_num;
+		}
+		if (id > *max)
+			*max = id;
+	}
+	ret = 0;
+out:
+	table_release(&t);
+	kam_buf_release(&b);
+	free_names(names, n);
+	return ret;
+}

@@ -1,0 +1,254 @@
+/*
+ * budget.h: the planned budget (budget.csv) and the expenses
+ * (expenses/YYYY-MM.csv), read as a stream for exact sums.
+ *
+ * The expenses of a large account do not fit comfortably in memory as
+ * rows (1,000,000 lines, 70 MB), and sums never need them: every month
+ * file is read with table_scan(), which validates each row strictly (id,
+ * date, amount, task) and hands it over once.  Sums are int64 minor units;
+ * an overflow is reported (65, naming file:line) and never wraps.
+ *
+ *   struct budget_audit a = BUDGET_AUDIT_INIT;
+ *   struct expense_filter f = EXPENSE_FILTER_INIT;
+ *   if (budget_audit(&a, &k->p, &f) == -1)        65: bad data, overflow
+ *           goto out;
+ *   for (i = 0; i < a.nlines; i++)
+ *           ... a.lines[i].category, .planned, .actual, .status ...
+ *   ... a.total, a.nover ...
+ *   budget_audit_release(&a);
+ *
+ * Reads come from the work tree (read commands, kam check, kam status).
+ * `kam budget spend` reads HEAD through its transaction with
+ * budget_last_id().
+ */
+#ifndef KAM_BUDGET_H
+#define KAM_BUDGET_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "project.h"
+#include "repo.h"
+#include "table.h"
+
+/* The directory of the month files, project-relative. */
+#define EXPENSES_DIR	"expenses"
+
+/* One expense as the scan hands it over.  Strings are valid only during
+ * the callback. */
+struct expense {
+	const char		*path;		/* "expenses/2026-11.csv" */
+	unsigned long		 line;		/* where the record starts */
+	long			 num;		/* N of E-N */
+	const char		*id, *date, *category, *description, *ref;
+	const char		*task;		/* "" when unset */
+	long			 task_num;	/* 0 when unset */
+	int64_t			 amount;	/* minor units */
+	const struct table	*t;		/* for the user's own columns: */
+	const struct row	*r;		/* table_get_name(e->t, e->r, ..) */
+};
+
+/* Return 0 to go on, -1 to stop (the error already reported). */
+typedef int (*expense_cb)(void *arg, const struct expense *e);
+
+/* Which expenses a scan hands over.  Dates are inclusive; month files
+ * wholly outside [from, to] are not read at all. */
+struct expense_filter {
+	int32_t		 from, to;	/* days; INT32_MIN / INT32_MAX: open */
+	const char	*category;	/* exact; NULL: every category */
+	long		 task;		/* task number; 0: any (or none) */
+};
+#define EXPENSE_FILTER_INIT { INT32_MIN, INT32_MAX, NULL, 0 }
+
+/*
+ * Month file names under expenses/ of the work tree ("2026-11.csv"),
+ * sorted.  Other names are ignored with a warning (dot files silently).
+ * Returns the count or -1; the caller frees each name and the array.
+ */
+int	budget_month_files(struct project *p, char ***names);
+
+/*
+ * Read every month file (in month order, rows in file order) and call cb
+ * for each expense that passes f (NULL: all).  Every file read is
+ * validated strictly; a row dated outside its file's month is invalid
+ * data (65).  Returns 0, or -1 after reporting.
+ */
+int	budget_scan(struct project *p, const struct expense_filter *f,
+	    expense_cb cb, void *arg);
+
+/*
+ * What `kam check` needs beyond budget_scan(): every month file read in
+ * full, ids unique across all files, and every task reference present in
+ * `tasks` (schema_tasks; NULL skips that).  Reports each problem with
+ * file:line (65) and returns -1 if there was any.
+ */
+int	budget_validate(struct project *p, const struct table *tasks);
+
+/* ---- sums ---- */
+
+struct budget_cat {
+	char		*name;
+	int64_t		 planned;	/* budget.csv amount (0 when none) */
+	int64_t		 actual;	/* sum of the expenses */
+	unsigned long	 count;		/* number of expenses */
+	unsigned	 has_plan : 1;	/* a line in budget.csv */
+};
+
+struct budget_month {
+	char		 month[8];	/* "2026-11" */
+	int64_t		 actual;
+	unsigned long	 count;
+};
+
+struct budget_task_sum {
+	long		 task;		/* N of T-N */
+	int64_t		 actual;
+};
+
+struct budget_sums {
+	struct budget_cat	*cats;		/* budget.csv's order, then unplanned
+						 * categories in order of appearance */
+	size_t			 ncats, acats;
+	struct budget_month	*months;	/* ascending */
+	size_t			 nmonths, amonths;
+	struct budget_task_sum	*tasks;		/* sorted by task (after the sum) */
+	size_t			 ntasks, atasks;
+	int64_t			 no_task;	/* expenses without a task */
+	int64_t			 planned;	/* sum of budget.csv */
+	int64_t			 actual;	/* sum of all expenses taken */
+	unsigned long		 count;
+	/* private: hash tables over cats (by name) and tasks (by number) */
+	size_t			*cat_slot, ncat_slot;
+	size_t			*task_slot, ntask_slot;
+};
+#define BUDGET_SUMS_INIT { NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, 0, 0, 0, 0, \
+	NULL, 0, NULL, 0 }
+
+/*
+ * Sum the expenses that pass f by category, month and task, starting from
+ * the planned amounts of `budget` (schema_budget, as store_load() gives
+ * it; NULL: no plan).  s must be BUDGET_SUMS_INIT or released.  Returns 0,
+ * or -1 after reporting (65 for bad data or a sum beyond the money range).
+ */
+int	budget_sum(struct budget_sums *s, struct project *p,
+	    const struct table *budget, const struct expense_filter *f);
+/* Actual of task T-num in s (0 when it has no expenses). */
+int64_t	budget_task_actual(const struct budget_sums *s, long num);
+void	budget_sums_release(struct budget_sums *s);
+
+/* ---- the audit (SPEC §3 budget audit, §7 health) ---- */
+
+enum budget_status {
+	BUDGET_OK,
+	BUDGET_WARN,		/* used >= [health] budget-warn % of plan */
+	BUDGET_OVER,		/* used > plan by more than budget-overrun % */
+	BUDGET_UNPLANNED	/* expenses on a category without a plan line */
+};
+/* "ok", "warn", "over", "unplanned". */
+const char	*budget_status_name(enum budget_status st);
+
+enum budget_health { HEALTH_GREEN, HEALTH_AMBER, HEALTH_RED };
+
+struct budget_line {
+	const char		*category;	/* NULL for the total */
+	int64_t			 planned, actual;
+	int64_t			 variance;	/* planned - actual */
+	int64_t			 used_bp;	/* actual / planned in hundredths
+						 * of a percent, rounded */
+	unsigned long		 count;
+	unsigned		 has_pct : 1;	/* planned > 0 */
+	unsigned		 has_plan : 1;
+	enum budget_status	 status;
+	/* Health rule of SPEC §7: over is red, warn amber; an unplanned
+	 * category with a positive actual is red (its plan is zero, so any
+	 * spending is over it by more than any percentage). */
+	enum budget_health	 health;
+};
+
+/* Status and health of one category (or the total) by p's thresholds;
+ * fills variance, used_bp, has_pct too.  -1 (65) when the variance
+ * leaves the money range. */
+int	budget_classify(struct budget_line *l, const struct project *p);
+
+struct budget_audit {
+	struct budget_sums	 sums;
+	struct budget_line	*lines;		/* one per category (sums' order) */
+	size_t			 nlines;
+	struct budget_line	 total;
+	size_t			 nover, nwarn, nunplanned;
+	enum budget_health	 health;	/* worst of lines and total */
+};
+#define BUDGET_AUDIT_INIT { BUDGET_SUMS_INIT, NULL, 0, { NULL, 0, 0, 0, 0, \
+	0, 0, 0, BUDGET_OK, HEALTH_GREEN }, 0, 0, 0, HEALTH_GREEN }
+
+/*
+ * The whole audit from the work tree: budget.csv, the expenses passing f
+ * (NULL: all), one line per category, the total.  Returns 0 or -1
+ * (reported).  Release a with budget_audit_release() in every case.
+ */
+int	budget_audit(struct budget_audit *a, struct project *p,
+	    const struct expense_filter *f);
+void	budget_audit_release(struct budget_audit *a);
+
+/* "12.50" style percentage of hundredths (used_bp) into buf (32 bytes). */
+char	*budget_pct_fmt(int64_t bp, char *buf);
+
+/* ---- earned value (SPEC §4) ---- */
+
+/*
+ * One task's (or the project's) earned value, in minor units.  Ratios are
+ * in thousandths, rounded half away from zero; has_* is 0 where SPEC §4
+ * says null (a divisor of 0).  Money values are rounded to the minor unit
+ * per task, so the tasks add up to the total.
+ */
+struct evm_line {
+	long		 task;		/* N of T-N; 0 for "other" and total */
+	const char	*title;		/* borrowed from the tasks table */
+	int64_t		 bac, pv, ev, ac, cv, sv, eac, etc, vac;
+	int64_t		 cpi, spi;	/* x 1000 */
+	unsigned	 has_cpi : 1, has_spi : 1, has_eac : 1;
+};
+
+struct budget_evm {
+	struct evm_line	*tasks;		/* tasks.csv order */
+	size_t		 ntasks;
+	struct evm_line	 other;		/* expenses tied to no (known) task */
+	struct evm_line	 total;
+	int32_t		 today;
+	unsigned	 use_baseline : 1;	/* PV from baseline dates */
+	size_t		 nno_baseline;	/* tasks counted 0 in PV for lack of one */
+};
+#define BUDGET_EVM_INIT { NULL, 0, { 0 }, { 0 }, 0, 0, 0 }
+
+/*
+ * Earned value as of p->today of `tasks` (schema_tasks, from store_load;
+ * borrowed until release): BAC = sum of costs; PV = cost x the share of
+ * the task's baseline working days passed by the end of today (without
+ * any baseline in tasks.csv: the plan's dates as scheduled from the
+ * project start, ignoring actuals; a task without a baseline when others
+ * have one counts 0); EV = cost x progress / 100 (100 when finished); AC =
+ * expenses dated on or before today.  Returns 0 or -1 (reported: 65 for a
+ * bad schedule, bad expenses or a value beyond the money range).
+ */
+int	budget_evm(struct budget_evm *e, struct project *p,
+	    const struct table *tasks);
+void	budget_evm_release(struct budget_evm *e);
+
+/* "0.857" style ratio of thousandths into buf (32 bytes). */
+char	*budget_ratio_fmt(int64_t milli, char *buf);
+
+/* ---- writing (kam budget spend) ---- */
+
+/*
+ * The highest expense number in HEAD (through tx; the work tree in
+ * --no-commit mode): the last record of each month file, as kam writes
+ * them sorted by id.  Only the tail of each file is parsed, unless its
+ * last record cannot be told from the tail (then the whole file is read).
+ * Returns 0 with *max (0 when there are none) or -1.
+ */
+int	budget_last_id(struct tx *tx, int digits, long *max);
+
+/* Month file of a date: "expenses/2026-11.csv" into buf (32 bytes). */
+char	*budget_month_path(int32_t date, char *buf);
+
+#endif
