@@ -2,9 +2,13 @@
  * init.c: kam init — create kam.conf, the tables, .gitattributes for the
  * merge driver, and the first commit (git init first when needed).
  */
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
 #include <getopt.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -25,19 +29,35 @@ static const char init_usage[] =
 
 #define ATTR_LINES "*.csv merge=kam\nexpenses/*.csv merge=kam\n"
 
+#define DRIVER_NAME	"kam record-level merge"
+#define DRIVER_CMD	"kam merge-file %O %A %B %P"
+#define TMP_INIT	".kam-tmp-init-"
+
 /* The repository's merge.kam driver (config is not cloned, so clones run
- * `kam init --merge-driver`). */
+ * `kam init --merge-driver`).  The config file is not rewritten when the
+ * driver is set already. */
 static int
 set_merge_driver(git_repository *repo)
 {
 	git_config *cfg = NULL;
+	const char *v;
 	int rc, ret = -1;
 
+	if (git_repository_config_snapshot(&cfg, repo) == 0 &&
+	    git_config_get_string(&v, cfg, "merge.kam.name") == 0 &&
+	    strcmp(v, DRIVER_NAME) == 0 &&
+	    git_config_get_string(&v, cfg, "merge.kam.driver") == 0 &&
+	    strcmp(v, DRIVER_CMD) == 0) {
+		ret = 0;
+		goto out;
+	}
+	git_config_free(cfg);
+	cfg = NULL;
 	if ((rc = git_repository_config(&cfg, repo)) < 0 ||
 	    (rc = git_config_set_string(cfg, "merge.kam.name",
-	    "kam record-level merge")) < 0 ||
+	    DRIVER_NAME)) < 0 ||
 	    (rc = git_config_set_string(cfg, "merge.kam.driver",
-	    "kam merge-file %O %A %B %P")) < 0) {
+	    DRIVER_CMD)) < 0) {
 		kam_giterr(rc, "cannot set the merge driver in the repository "
 		    "config");
 		goto out;
@@ -45,6 +65,100 @@ set_merge_driver(git_repository *repo)
 	ret = 0;
 out:
 	git_config_free(cfg);
+	return ret;
+}
+
+static int
+rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	remove(path);
+	return 0;
+}
+
+/*
+ * Remove the temporary repositories of kam inits that are gone (killed
+ * before they renamed theirs into place or removed the directory).
+ */
+static void
+remove_dead_inits(const char *path)
+{
+	struct dirent *de;
+	const char *q;
+	char *tmp;
+	long pid;
+	DIR *d;
+
+	if ((d = opendir(path)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		if (strncmp(de->d_name, TMP_INIT, strlen(TMP_INIT)) != 0)
+			continue;
+		pid = 0;
+		for (q = de->d_name + strlen(TMP_INIT); *q >= '0' && *q <= '9' &&
+		    pid < 100000000; q++)
+			pid = pid * 10 + (*q - '0');
+		if (*q != '\0' || pid <= 0 || pid == (long)getpid() ||
+		    kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		tmp = xasprintf("%s/%s", path, de->d_name);
+		nftw(tmp, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+		free(tmp);
+	}
+	closedir(d);
+}
+
+/*
+ * A new repository is made in a temporary directory beside its place,
+ * with the merge driver in its config, and its .git renamed into place
+ * whole: killed inside git_repository_init(), kam would otherwise leave a
+ * partial .git holding config.lock or HEAD.lock, which no later run may
+ * remove (RELIABILITY K1).  When another kam init was quicker, its
+ * repository is used.
+ */
+static int
+init_repository(git_repository **out, const char *path)
+{
+	git_repository *repo = NULL;
+	char *tmp, *from, *to;
+	int rc, fd, ret = -1;
+
+	tmp = xasprintf("%s/" TMP_INIT "%ld", path, (long)getpid());
+	from = xasprintf("%s/.git", tmp);
+	to = xasprintf("%s/.git", path);
+	if ((rc = git_repository_init(&repo, tmp, 0)) < 0) {
+		kam_giterr(rc, "cannot create a repository at '%s'", path);
+		goto out;
+	}
+	if (set_merge_driver(repo) == -1)
+		goto out;
+	git_repository_free(repo);
+	repo = NULL;
+	if (rename(from, to) == -1 && errno != EEXIST && errno != ENOTEMPTY) {
+		kam_errno(errno, "cannot create '%s'", to);
+		goto out;
+	}
+	if ((fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1 ||
+	    (fsync(fd) == -1 && errno != EINVAL)) {
+		kam_errno(errno, "cannot sync directory '%s'", path);
+		if (fd != -1)
+			close(fd);
+		goto out;
+	}
+	close(fd);
+	if ((rc = git_repository_open(out, path)) < 0) {
+		kam_giterr(rc, "cannot open the repository at '%s'", path);
+		goto out;
+	}
+	ret = 0;
+out:
+	git_repository_free(repo);
+	nftw(tmp, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	free(tmp);
+	free(from);
+	free(to);
 	return ret;
 }
 
@@ -107,6 +221,10 @@ init_run(int argc, char **argv, struct kam *k)
 	if (start != NULL && date_parse(start, &d, &why) == -1)
 		return kam_err(KAM_EX_USAGE, "--start: invalid date '%s': %s",
 		    start, why);
+	if (strlen(currency) != 3 || strspn(currency,
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 3)
+		return kam_err(KAM_EX_USAGE, "--currency: '%s' is not an ISO "
+		    "4217 code (e.g. CNY, EUR, USD)", currency);
 	if ((name && conf_safe("--name", name)) ||
 	    (client && conf_safe("--client", client)) ||
 	    conf_safe("--currency", currency))
@@ -123,6 +241,7 @@ init_run(int argc, char **argv, struct kam *k)
 	if (realpath(k->dir != NULL ? k->dir : ".", path) == NULL)
 		return kam_errno(errno, "cannot use directory '%s'",
 		    k->dir != NULL ? k->dir : ".");
+	remove_dead_inits(path);
 	conf = xasprintf("%s/kam.conf", path);
 	if (lstat(conf, &st) == 0) {
 		kam_err(KAM_EX_STATE, "'%s' already exists: this is a kam "
@@ -132,8 +251,11 @@ init_run(int argc, char **argv, struct kam *k)
 	/* As git: never search above GIT_CEILING_DIRECTORIES. */
 	rc = git_repository_open_ext(&p.repo, path, 0,
 	    getenv("GIT_CEILING_DIRECTORIES"));
-	if (rc == GIT_ENOTFOUND)
-		rc = git_repository_init(&p.repo, path, 0);
+	if (rc == GIT_ENOTFOUND) {
+		if (init_repository(&p.repo, path) == -1)
+			goto out;
+		rc = 0;
+	}
 	if (rc < 0) {
 		kam_giterr(rc, "cannot open or create a repository at '%s'", path);
 		goto out;
