@@ -1019,8 +1019,8 @@ feed(struct rec *r, const char *s, size_t len)
  * the last record.  Returns the id, 0 for a file with no rows, or -1 when
  * the tail does not tell (the caller then reads the whole file).
  */
-static long
-last_id_of(const char *buf, size_t len)
+long
+budget_tail_id(const char *buf, size_t len)
 {
 	struct rec h, r;
 	const char *nl;
@@ -1102,7 +1102,7 @@ budget_last_id(struct tx *tx, int digits, long *max)
 			goto out;
 		if (rc == 1)
 			continue;
-		if ((id = last_id_of(b.ptr, b.len)) == -1) {
+		if ((id = budget_tail_id(b.ptr, b.len)) == -1) {
 			/* Unusual tail: read the file in full. */
 			if (table_scan(&t, &schema_expenses, names[i], digits,
 			    b.ptr, b.len, max_row, NULL) == -1)

@@ -248,6 +248,13 @@ char	*budget_ratio_fmt(int64_t milli, char *buf);
  */
 int	budget_last_id(struct tx *tx, int digits, long *max);
 
+/*
+ * The id number of the last record of one month file's bytes, found from
+ * its tail: 0 when it has no rows, -1 when the tail does not tell (the
+ * file is then to be read in full).  Used by budget_last_id().
+ */
+long	budget_tail_id(const char *buf, size_t len);
+
 /* Month file of a date: "expenses/2026-11.csv" into buf (32 bytes). */
 char	*budget_month_path(int32_t date, char *buf);
 
