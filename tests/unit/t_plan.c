@@ -401,6 +401,29 @@ test_progress(void)
 }
 
 static void
+test_no_actuals(void)
+{
+	struct plan ref = PLAN_INIT;
+
+	note("PLAN_NO_ACTUALS: the plan as made from the start");
+	reset();
+	proj.today = D("2026-01-14");		/* index 7 */
+	ok(sched("T-1,a,3,,2026-01-06,2026-01-12,,,,\n"
+	    "T-2,b,2,T-1,,,,,,\n"
+	    "T-3,c,4,,2026-01-08,,50,,,\n") == 0, "actuals");
+	ok(plan_compute_flags(&ref, &proj, &tab, PLAN_NO_ACTUALS) == 0,
+	    "reference plan");
+	is_int(ref.tasks[0].es, 0, "T-1 from day 0, not its start");
+	is_int(ref.tasks[0].ee, 3, "T-1 its duration, not its finish");
+	is_int(ref.tasks[1].es, 3, "T-2 after T-1, not after today");
+	is_int(ref.tasks[2].ee, 4, "T-3 all of its duration, from day 0");
+	ok(ref.tasks[0].finished && ref.tasks[2].started,
+	    "the flags still describe the file");
+	is_int(T(2)->es, 7, "the ordinary plan keeps the today rule");
+	plan_release(&ref);
+}
+
+static void
 test_cycles(void)
 {
 	note("dependency cycles are invalid data and are named");
@@ -579,6 +602,7 @@ main(void)
 	test_deadlines();
 	test_actuals();
 	test_progress();
+	test_no_actuals();
 	test_cycles();
 	test_baseline();
 	test_textbook();
