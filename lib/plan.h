@@ -45,6 +45,14 @@
  *
  * Both passes are iterative (Kahn's topological order), linear in tasks +
  * dependencies, with no recursion: a chain of 100,000 tasks is fine.
+ *
+ * For the health rules (SPEC §7) a caller reads, per task t:
+ *   negative slack             !t->finished && t->slack < 0
+ *   unfinished past late finish !t->finished && t->lf_date < pl->today
+ *   started late vs baseline   t->started && t->has_baseline &&
+ *                              plan_date_index(pl, t->start) > t->bs
+ * (finished tasks keep the slack the formulas give them; it means
+ * nothing for them, so skip them).  For earned value: plan_share_passed().
  */
 #ifndef KAM_PLAN_H
 #define KAM_PLAN_H
