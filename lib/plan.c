@@ -399,7 +399,7 @@ read_task(struct plan *pl, const struct table *t, size_t i, const int *col)
 	if (*v != '\0') {
 		if (date_parse(v, &pt->start, &why) == -1)
 			goto bad;
-		pt->started = 1;
+		pt->started = pt->has_start = 1;
 	}
 	v = table_get(t, r, col[2]);
 	if (*v != '\0') {
@@ -407,7 +407,7 @@ read_task(struct plan *pl, const struct table *t, size_t i, const int *col)
 			goto bad;
 		pt->started = pt->finished = 1;
 		pt->progress = 100;
-		if (*table_get(t, r, col[1]) != '\0' && pt->finish < pt->start)
+		if (pt->has_start && pt->finish < pt->start)
 			return kam_err(KAM_EX_DATA, "%s:%lu: finish %s is before "
 			    "start %s; fix one of them", t->path, r->line, v,
 			    table_get(t, r, col[1]));
@@ -604,9 +604,8 @@ plan_compute_flags(struct plan *pl, const struct project *p,
 			    pt->finish : pt->start);
 		} else if (pt->finished) {
 			pt->ee = index_after(&pl->cal, pt->finish);
-			pt->es = *table_get(t, pt->row, col[1]) != '\0' ?
-			    plan_cal_index(&pl->cal, pt->start) :
-			    pt->ee - pt->duration;
+			pt->es = pt->has_start ? plan_cal_index(&pl->cal,
+			    pt->start) : pt->ee - pt->duration;
 		} else if (pt->started) {
 			pt->es = plan_cal_index(&pl->cal, pt->start);
 			left = (pt->duration * (100 - pt->progress) + 99) / 100;

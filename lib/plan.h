@@ -49,7 +49,7 @@
  * For the health rules (SPEC §7) a caller reads, per task t:
  *   negative slack             !t->finished && t->slack < 0
  *   unfinished past late finish !t->finished && t->lf_date < pl->today
- *   started late vs baseline   t->started && t->has_baseline &&
+ *   started late vs baseline   t->has_start && t->has_baseline &&
  *                              plan_date_index(pl, t->start) > t->bs
  * (finished tasks keep the slack the formulas give them; it means
  * nothing for them, so skip them).  For earned value: plan_share_passed().
@@ -106,13 +106,14 @@ struct plan_task {
 	long		 slack;		/* ls - es */
 	/* Shown dates (SPEC §4: milestones on ES - 1). */
 	int32_t		 es_date, ef_date, ls_date, lf_date;
-	int32_t		 start, finish;	/* actual dates; valid when started/finished */
+	int32_t		 start, finish;	/* actual dates: has_start, finished */
 	int32_t		 deadline;	/* valid when has_deadline */
 	int32_t		 bs_date, bf_date;	/* baseline; valid when has_baseline */
 	long		 bs, bf;	/* baseline indexes, inclusive */
 	long		 variance;	/* index(ef) - bf: working days late; has_baseline */
 	unsigned	 milestone : 1;
 	unsigned	 started : 1;	/* `start` or `finish` set */
+	unsigned	 has_start : 1;	/* `start` set */
 	unsigned	 finished : 1;	/* `finish` set */
 	unsigned	 critical : 1;	/* slack <= 0 */
 	unsigned	 has_deadline : 1;
