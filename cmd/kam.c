@@ -172,8 +172,10 @@ kam_open_project(struct kam *k)
 
 	if (k->have_project)
 		return 0;
-	if (project_open(&k->p, k->dir) == -1)
+	if (project_open(&k->p, k->dir) == -1) {
+		project_release(&k->p);
 		return -1;
+	}
 	k->have_project = 1;
 	if (k->today_arg != NULL &&
 	    date_parse(k->today_arg, &k->p.today, &why) == -1)
