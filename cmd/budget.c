@@ -371,14 +371,15 @@ static void
 audit_row(struct out *o, const struct budget_line *l, int digits,
     const char *label)
 {
-	char planned[32], actual[32], variance[32], pct[32], count[24];
+	char planned[32], actual[32], variance[32], pct[48], count[24];
 	const char *cells[7];
 
 	cells[0] = l->category != NULL ? l->category : label;
 	cells[1] = money_fmt(l->planned, digits, planned);
 	cells[2] = money_fmt(l->actual, digits, actual);
 	cells[3] = money_fmt(l->variance, digits, variance);
-	cells[4] = l->has_pct ? budget_pct_fmt(l->used_bp, pct) : NULL;
+	cells[4] = l->has_pct ? budget_pct_fmt(l->actual, l->planned, pct) :
+	    NULL;
 	cells[5] = budget_status_name(l->status);
 	snprintf(count, sizeof(count), "%lu", l->count);
 	cells[6] = count;
@@ -397,7 +398,7 @@ burn_table(struct kam *k, const struct budget_audit *a)
 	struct out o = OUT_INIT;
 	const struct budget_sums *s = &a->sums;
 	const char *cells[6];
-	char count[24], actual[32], cum[32], rem[32], pct[32];
+	char count[24], actual[32], cum[32], rem[32], pct[48];
 	int64_t c = 0, r;
 	size_t i;
 	int ret = -1;
@@ -416,9 +417,8 @@ burn_table(struct kam *k, const struct budget_audit *a)
 		cells[2] = money_fmt(s->months[i].actual, k->p.digits, actual);
 		cells[3] = money_fmt(c, k->p.digits, cum);
 		cells[4] = money_fmt(r, k->p.digits, rem);
-		cells[5] = s->planned > 0 ? budget_pct_fmt(
-		    (int64_t)(((__int128)c * 10000 + (c < 0 ? -1 : 1) *
-		    (s->planned / 2)) / s->planned), pct) : NULL;
+		cells[5] = s->planned > 0 ? budget_pct_fmt(c, s->planned, pct) :
+		    NULL;
 		out_row(&o, cells);
 	}
 	ret = 0;

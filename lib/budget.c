@@ -101,12 +101,27 @@ budget_month_path(int32_t date, char *buf)
 }
 
 char *
-budget_pct_fmt(int64_t bp, char *buf)
+budget_pct_fmt(int64_t part, int64_t whole, char *buf)
 {
-	uint64_t u = bp < 0 ? -(uint64_t)bp : (uint64_t)bp;
+	__int128 n = (__int128)part * 10000, q;
+	unsigned __int128 u;
+	char tmp[48];
+	size_t i = 0, j = 0;
 
-	snprintf(buf, 32, "%s%llu.%02llu", bp < 0 ? "-" : "",
-	    (unsigned long long)(u / 100), (unsigned long long)(u % 100));
+	/* round(part * 10000 / whole), half away from zero, for whole > 0 */
+	q = (n < 0 ? n - whole / 2 : n + whole / 2) / whole;
+	u = q < 0 ? -(unsigned __int128)q : (unsigned __int128)q;
+	do {
+		tmp[i++] = (char)('0' + (int)(u % 10));
+		u /= 10;
+		if (i == 2)
+			tmp[i++] = '.';
+	} while (u != 0 || i < 4);
+	if (q < 0)
+		buf[j++] = '-';
+	while (i > 0)
+		buf[j++] = tmp[--i];
+	buf[j] = '\0';
 	return buf;
 }
 
@@ -661,20 +676,6 @@ budget_sums_release(struct budget_sums *s)
 
 /* ---- the audit ---- */
 
-/* round(a * 10000 / b) for b > 0, half away from zero. */
-static int64_t
-ratio_bp(int64_t a, int64_t b)
-{
-	__int128 n = (__int128)a * 10000, q;
-
-	q = (n < 0 ? n - b / 2 : n + b / 2) / b;
-	if (q > INT64_MAX)
-		return INT64_MAX;
-	if (q < INT64_MIN)
-		return INT64_MIN;
-	return (int64_t)q;
-}
-
 int
 budget_classify(struct budget_line *l, const struct project *p)
 {
@@ -686,7 +687,6 @@ budget_classify(struct budget_line *l, const struct project *p)
 		    l->category != NULL ? l->category : "",
 		    l->category != NULL ? "'" : "");
 	l->has_pct = l->planned > 0;
-	l->used_bp = l->has_pct ? ratio_bp(l->actual, l->planned) : 0;
 	if (!l->has_plan) {
 		l->status = BUDGET_UNPLANNED;
 		l->health = l->actual > 0 ? HEALTH_RED : HEALTH_GREEN;

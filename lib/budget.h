@@ -153,10 +153,9 @@ struct budget_line {
 	const char		*category;	/* NULL for the total */
 	int64_t			 planned, actual;
 	int64_t			 variance;	/* planned - actual */
-	int64_t			 used_bp;	/* actual / planned in hundredths
-						 * of a percent, rounded */
 	unsigned long		 count;
-	unsigned		 has_pct : 1;	/* planned > 0 */
+	unsigned		 has_pct : 1;	/* planned > 0: used_pct is
+						 * budget_pct_fmt(actual, planned) */
 	unsigned		 has_plan : 1;
 	enum budget_status	 status;
 	/* Health rule of SPEC §7: over is red, warn amber; an unplanned
@@ -166,7 +165,7 @@ struct budget_line {
 };
 
 /* Status and health of one category (or the total) by p's thresholds;
- * fills variance, used_bp, has_pct too.  -1 (65) when the variance
+ * fills variance and has_pct too.  -1 (65) when the variance
  * leaves the money range. */
 int	budget_classify(struct budget_line *l, const struct project *p);
 
@@ -179,7 +178,7 @@ struct budget_audit {
 	enum budget_health	 health;	/* worst of lines and total */
 };
 #define BUDGET_AUDIT_INIT { BUDGET_SUMS_INIT, NULL, 0, { NULL, 0, 0, 0, 0, \
-	0, 0, 0, BUDGET_OK, HEALTH_GREEN }, 0, 0, 0, HEALTH_GREEN }
+	0, 0, BUDGET_OK, HEALTH_GREEN }, 0, 0, 0, HEALTH_GREEN }
 
 /*
  * The whole audit from the work tree: budget.csv, the expenses passing f
@@ -190,8 +189,9 @@ int	budget_audit(struct budget_audit *a, struct project *p,
 	    const struct expense_filter *f);
 void	budget_audit_release(struct budget_audit *a);
 
-/* "12.50" style percentage of hundredths (used_bp) into buf (32 bytes). */
-char	*budget_pct_fmt(int64_t bp, char *buf);
+/* part as a percentage of whole (> 0), two decimals rounded half away
+ * from zero ("12.50"), exact at any size; buf needs 48 bytes. */
+char	*budget_pct_fmt(int64_t part, int64_t whole, char *buf);
 
 /* ---- earned value (SPEC §4) ---- */
 

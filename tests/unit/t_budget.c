@@ -357,7 +357,7 @@ static void
 test_classify(void)
 {
 	struct budget_line l;
-	char buf[32];
+	char buf[48];
 
 	proj.budget_warn = 90;
 	proj.budget_overrun = 0;
@@ -383,14 +383,25 @@ test_classify(void)
 
 	l = line("300.00", "100.00", 1);
 	budget_classify(&l, &proj);
-	ok(l.has_pct && l.used_bp == 3333 && l.variance == 20000 &&
-	    l.health == HEALTH_GREEN, "1/3: used 33.33, variance 200.00, green");
+	ok(l.has_pct && l.variance == 20000 && l.health == HEALTH_GREEN,
+	    "1/3: variance 200.00, green");
+	is_str(budget_pct_fmt(l.actual, l.planned, buf), "33.33",
+	    "1/3 is 33.33");
 	l = line("300.00", "200.00", 1);
 	budget_classify(&l, &proj);
-	is_str(budget_pct_fmt(l.used_bp, buf), "66.67", "2/3 rounds to 66.67");
+	is_str(budget_pct_fmt(l.actual, l.planned, buf), "66.67",
+	    "2/3 rounds to 66.67");
 	l = line("300.00", "-200.00", 1);
 	budget_classify(&l, &proj);
-	is_str(budget_pct_fmt(l.used_bp, buf), "-66.67", "negative used_pct");
+	is_str(budget_pct_fmt(l.actual, l.planned, buf), "-66.67",
+	    "negative used_pct");
+	is_str(budget_pct_fmt(INT64_MAX, 1, buf), "922337203685477580700.00",
+	    "a used_pct beyond int64 is exact");
+	is_str(budget_pct_fmt(-INT64_MAX, 3, buf), "-307445734561825860233.33",
+	    "and negative");
+	is_str(budget_pct_fmt(1, 200000, buf), "0.00", "tiny rounds to 0.00");
+	is_str(budget_pct_fmt(1, 20000, buf), "0.01", "half rounds up");
+	is_str(budget_pct_fmt(-1, 20000, buf), "-0.01", "half rounds away");
 	l = line("0.00", "5.00", 0);
 	budget_classify(&l, &proj);
 	ok(!l.has_pct && l.health == HEALTH_RED && l.variance == -500,
