@@ -248,6 +248,8 @@ init_run(int argc, char **argv, struct kam *k)
 		    "project", conf);
 		goto out;
 	}
+	if (project_config_env(NULL) == -1)
+		goto out;
 	/* As git: never search above GIT_CEILING_DIRECTORIES. */
 	rc = git_repository_open_ext(&p.repo, path, 0,
 	    getenv("GIT_CEILING_DIRECTORIES"));
@@ -260,6 +262,8 @@ init_run(int argc, char **argv, struct kam *k)
 		kam_giterr(rc, "cannot open or create a repository at '%s'", path);
 		goto out;
 	}
+	if (project_config_env(p.repo) == -1)
+		goto out;
 	if ((wd = git_repository_workdir(p.repo)) == NULL) {
 		kam_err(KAM_EX_STATE, "bare repository has no working tree");
 		goto out;

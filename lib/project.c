@@ -198,6 +198,35 @@ out:
 	return ret;
 }
 
+int
+project_config_env(git_repository *repo)
+{
+	const char *g = getenv("GIT_CONFIG_GLOBAL");
+	git_config *cfg = NULL;
+	int rc;
+
+	if (g == NULL)
+		return 0;
+	if (repo == NULL) {
+		if ((rc = git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH,
+		    GIT_CONFIG_LEVEL_GLOBAL, "")) < 0 ||
+		    (rc = git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH,
+		    GIT_CONFIG_LEVEL_XDG, "")) < 0)
+			return kam_giterr(rc, "GIT_CONFIG_GLOBAL: cannot set the "
+			    "configuration search path");
+		return 0;
+	}
+	if (*g == '\0')
+		return 0;
+	if ((rc = git_repository_config(&cfg, repo)) == 0)
+		rc = git_config_add_file_ondisk(cfg, g, GIT_CONFIG_LEVEL_GLOBAL,
+		    repo, 0);
+	git_config_free(cfg);
+	if (rc < 0 && rc != GIT_ENOTFOUND)
+		return kam_giterr(rc, "GIT_CONFIG_GLOBAL: cannot read '%s'", g);
+	return 0;
+}
+
 static int32_t
 system_today(void)
 {
@@ -255,6 +284,8 @@ project_open(struct project *p, const char *dir)
 		goto out;
 	}
 	p->root = with_slash(path);
+	if (project_config_env(NULL) == -1)
+		goto out;
 	/* As git: never search above GIT_CEILING_DIRECTORIES. */
 	if ((rc = git_repository_open_ext(&p->repo, p->root, 0,
 	    getenv("GIT_CEILING_DIRECTORIES"))) < 0) {
@@ -266,6 +297,8 @@ project_open(struct project *p, const char *dir)
 			    p->root);
 		goto out;
 	}
+	if (project_config_env(p->repo) == -1)
+		goto out;
 	if ((wd = git_repository_workdir(p->repo)) == NULL) {
 		kam_err(KAM_EX_STATE, "bare repository has no working tree");
 		goto out;

@@ -34,6 +34,11 @@ struct project {
  * up to the first directory holding kam.conf, open its repository and read
  * kam.conf.  66 when there is none, 65 for a bad kam.conf (file:line). */
 int	project_open(struct project *p, const char *dir);
+/* git's GIT_CONFIG_GLOBAL, which libgit2 1.5 does not know: with repo
+ * NULL (before opening a repository) stop reading ~/.gitconfig and the
+ * XDG file; with the opened repository add the named file as its global
+ * configuration.  No-op when the variable is unset.  0 or -1. */
+int	project_config_env(git_repository *repo);
 /* Read kam.conf at `path` into p (used by project_open and init). */
 int	project_read_conf(struct project *p, const char *path);
 void	project_release(struct project *p);

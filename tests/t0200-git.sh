@@ -208,6 +208,25 @@ test_expect_success 'R18 no author identity: 78, nothing changed' '
 	test_cmp ../expect ../who
 '
 
+test_expect_success 'GIT_CONFIG_GLOBAL replaces ~/.gitconfig, as in git' '
+	cd proj &&
+	unset GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL &&
+	GIT_CONFIG_GLOBAL=/dev/null &&
+	export GIT_CONFIG_GLOBAL &&
+	! git var GIT_AUTHOR_IDENT >/dev/null 2>&1 &&
+	refused "kam: no author identity: set user.name and user.email (git config) or GIT_AUTHOR_NAME/GIT_AUTHOR_EMAIL" \
+	    risk add "Nobody" -p 1 -i 1 &&
+	printf "[user]\n\tname = File User\n\temail = file@example.com\n" >../global.cfg &&
+	GIT_CONFIG_GLOBAL=$TRASH/global.cfg &&
+	kam risk assess R-1 --category from-file &&
+	git log -1 --format="%an <%ae>|%cn <%ce>" >../who &&
+	echo "File User <file@example.com>|File User <file@example.com>" >../expect &&
+	test_cmp ../expect ../who &&
+	git var GIT_AUTHOR_IDENT | sed "s/> .*/>/" >../git-who &&
+	echo "File User <file@example.com>" >../expect &&
+	test_cmp ../expect ../git-who
+'
+
 # ---- the message ----
 
 test_expect_success 'message: kam: <command> <id>: <title>, then the -m text' '
