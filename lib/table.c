@@ -699,6 +699,8 @@ cmp_key(const void *a, const void *b)
 static void
 sort_rows(const struct table *t, struct row *rows, size_t n)
 {
+	if (n < 2)
+		return;		/* rows may be NULL: qsort(NULL, 0) is UB */
 	if (t->s->prefix != NULL) {
 		qsort(rows, n, sizeof(*rows), cmp_num);
 		return;
