@@ -34,6 +34,7 @@ struct kam {
 
 #define NEED_PROJECT	0x1	/* open the project before the verb runs */
 #define WRITES		0x2	/* a write command (one commit) */
+#define DOCUMENTS	0x4	/* takes --format svg|html (charts, reports) */
 
 struct verb {
 	const char	*name;

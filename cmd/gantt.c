@@ -596,7 +596,7 @@ out:
 }
 
 const struct verb gantt_verbs[] = {
-	{ "", gantt, NEED_PROJECT, gantt_usage, "--from= --to= --width=",
+	{ "", gantt, NEED_PROJECT | DOCUMENTS, gantt_usage, "--from= --to= --width=",
 	    "Gantt chart of the schedule (terminal or --format svg)" },
 };
 const size_t gantt_nverbs = ARRAY_SIZE(gantt_verbs);

@@ -599,6 +599,11 @@ run_verb(struct kam *k, const struct verb *v, int argc, char **argv)
 		printf("usage: %s\n", v->usage);
 		return 0;
 	}
+	if ((k->fmt == FMT_SVG || k->fmt == FMT_HTML) &&
+	    !(v->flags & DOCUMENTS))
+		return kam_err(KAM_EX_USAGE, "--format %s is for charts and "
+		    "reports (kam gantt); this command writes table, json, csv "
+		    "or md", k->fmt == FMT_SVG ? "svg" : "html");
 	if ((v->flags & NEED_PROJECT) && kam_open_project(k) == -1)
 		return -1;
 	for (attempt = 0; attempt < 6; attempt++) {
