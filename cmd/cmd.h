@@ -35,6 +35,7 @@ struct kam {
 #define NEED_PROJECT	0x1	/* open the project before the verb runs */
 #define WRITES		0x2	/* a write command (one commit) */
 #define DOCUMENTS	0x4	/* takes --format svg|html (charts, reports) */
+#define JUNIT		0x8	/* takes --format junit (kam check) */
 
 struct verb {
 	const char	*name;

@@ -604,6 +604,9 @@ run_verb(struct kam *k, const struct verb *v, int argc, char **argv)
 		return kam_err(KAM_EX_USAGE, "--format %s is for charts and "
 		    "reports (kam gantt); this command writes table, json, csv "
 		    "or md", k->fmt == FMT_SVG ? "svg" : "html");
+	if (k->fmt == FMT_JUNIT && !(v->flags & JUNIT))
+		return kam_err(KAM_EX_USAGE, "--format junit is for kam check; "
+		    "this command writes table, json, csv or md");
 	if ((v->flags & NEED_PROJECT) && kam_open_project(k) == -1)
 		return -1;
 	for (attempt = 0; attempt < 6; attempt++) {

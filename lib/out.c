@@ -212,7 +212,7 @@ out_fmt_parse(const char *s, enum out_fmt *fmt)
 	} fmts[] = {
 		{ "table", FMT_TABLE }, { "json", FMT_JSON },
 		{ "csv", FMT_CSV }, { "md", FMT_MD }, { "svg", FMT_SVG },
-		{ "html", FMT_HTML },
+		{ "html", FMT_HTML }, { "junit", FMT_JUNIT },
 	};
 	char *e;
 	size_t i;
@@ -611,7 +611,7 @@ out_begin(struct out *o, enum out_fmt fmt, const struct out_col *cols,
 	size_t i;
 	const char **names;
 
-	if (fmt == FMT_SVG || fmt == FMT_HTML)
+	if (fmt == FMT_SVG || fmt == FMT_HTML || fmt == FMT_JUNIT)
 		fmt = FMT_TABLE;	/* a command without its own document */
 	o->fmt = fmt;
 	if (o->fp == NULL)
@@ -649,6 +649,7 @@ out_row(struct out *o, const char *const *cells)
 	case FMT_MD:
 	case FMT_SVG:
 	case FMT_HTML:
+	case FMT_JUNIT:
 		if (o->nrows == o->alloc) {
 			o->alloc = o->alloc ? o->alloc * 2 : 64;
 			o->cells = xrealloc(o->cells, o->alloc *
@@ -679,6 +680,7 @@ out_end(struct out *o)
 	case FMT_MD:
 	case FMT_SVG:
 	case FMT_HTML:
+	case FMT_JUNIT:
 		print_buffered(o);
 		break;
 	}
@@ -710,6 +712,7 @@ out_record(enum out_fmt fmt, const struct out_col *cols, size_t ncols,
 	case FMT_TABLE:
 	case FMT_SVG:
 	case FMT_HTML:
+	case FMT_JUNIT:
 		for (i = 0; i < ncols; i++)
 			if ((w = out_width(cols[i].name)) > namew)
 				namew = w;
