@@ -1,0 +1,930 @@
+/*
+ * health.c: validation and the health rules of SPEC §7 (health.h).
+ *
+ * Messages of the modules that validate (table.h, store.h, budget.h,
+ * plan.h) are captured with kam_msg_capture() and become findings of
+ * level ERROR, with the file and line they name; a failure that is not
+ * about the data (I/O, permission) is printed and ends the run.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "budget.h"
+#include "health.h"
+#include "kam.h"
+#include "plan.h"
+#include "reqflow.h"
+#include "schema.h"
+#include "store.h"
+#include "table.h"
+#include "value.h"
+
+#define R(n, l, a, w)	{ n, l, a, w }
+const struct health_rule health_rules[] = {
+	R("invalid-value", FIND_ERROR, AREA_DATA,
+	    "every cell has its column's type, enum value or id form"),
+	R("duplicate-id", FIND_ERROR, AREA_DATA,
+	    "no id (or key) is used twice"),
+	R("reference", FIND_ERROR, AREA_DATA,
+	    "every reference names an existing record"),
+	R("dependency-cycle", FIND_ERROR, AREA_DATA,
+	    "task dependencies have no cycle"),
+	R("conflict-marker", FIND_ERROR, AREA_DATA,
+	    "no file holds unresolved merge conflict markers"),
+	R("budget-overrun", FIND_RED, AREA_BUDGET,
+	    "no category is over its plan by more than health.budget-overrun %"),
+	R("schedule-negative-slack", FIND_RED, AREA_SCHEDULE,
+	    "no task has negative slack"),
+	R("schedule-past-late-finish", FIND_RED, AREA_SCHEDULE,
+	    "no unfinished task is past its late finish"),
+	R("risk-critical-unmanaged", FIND_RED, AREA_RISK,
+	    "open risks at or above health.risk-critical have owner and "
+	    "response"),
+	R("task-unconfirmed-requirement", FIND_RED, AREA_REQUIREMENTS,
+	    "started tasks serve confirmed requirements only"),
+	R("requirement-done-untested", FIND_RED, AREA_REQUIREMENTS,
+	    "done requirements have a passing quality check"),
+	R("defect-critical-open", FIND_RED, AREA_QUALITY,
+	    "no critical defect is open"),
+	R("csat-low", FIND_RED, AREA_SATISFACTION,
+	    "average satisfaction of the last 90 days is at least "
+	    "health.csat-min"),
+	R("budget-warn", FIND_AMBER, AREA_BUDGET,
+	    "no category has used health.budget-warn % of its plan"),
+	R("schedule-started-late", FIND_AMBER, AREA_SCHEDULE,
+	    "no task started later than its baseline start"),
+	R("risk-review-overdue", FIND_AMBER, AREA_RISK,
+	    "no open risk is past its review date"),
+	R("defect-major-open", FIND_AMBER, AREA_QUALITY,
+	    "no major defect is open"),
+	R("comm-overdue", FIND_AMBER, AREA_COMMUNICATION,
+	    "no planned communication is late by more than health.comm-grace "
+	    "days"),
+	R("raci-accountable", FIND_AMBER, AREA_COMMUNICATION,
+	    "every RACI activity has exactly one A"),
+	R("raci-responsible", FIND_AMBER, AREA_COMMUNICATION,
+	    "every RACI activity has at least one R"),
+};
+#undef R
+const size_t health_nrules = ARRAY_SIZE(health_rules);
+
+static const char *const area_names[AREA_N] = { "schedule", "budget", "risk",
+	"requirements", "quality", "satisfaction", "communication", "data" };
+static const char *const area_more[AREA_N] = { "kam plan",
+	"kam budget audit", "kam risk review", "kam req trace",
+	"kam qa report", "kam csat report", "kam comm due", "kam check" };
+
+const char *
+health_level_name(enum finding_level l)
+{
+	return l == FIND_ERROR ? "error" : l == FIND_RED ? "red" : "amber";
+}
+
+const char *
+health_area_name(enum health_area a)
+{
+	return area_names[a];
+}
+
+const char *
+health_status_name(enum area_status s)
+{
+	return s == AREA_RED ? "red" : s == AREA_AMBER ? "amber" :
+	    s == AREA_GREEN ? "green" : "none";
+}
+
+static size_t
+rule_index(const char *rule)
+{
+	size_t i;
+
+	for (i = 0; i < health_nrules; i++)
+		if (strcmp(health_rules[i].name, rule) == 0)
+			return i;
+	return 0;
+}
+
+static void
+add(struct health *h, const char *rule, const char *record, const char *file,
+    unsigned long line, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+static void
+add(struct health *h, const char *rule, const char *record, const char *file,
+    unsigned long line, const char *fmt, ...)
+{
+	const struct health_rule *hr = &health_rules[rule_index(rule)];
+	struct finding *f;
+	struct kam_buf b = KAM_BUF_INIT;
+	va_list ap;
+	int n;
+
+	if (h->n == h->alloc) {
+		h->alloc = h->alloc ? h->alloc * 2 : 32;
+		h->v = xrealloc(h->v, h->alloc * sizeof(*h->v));
+	}
+	f = &h->v[h->n++];
+	f->level = hr->level;
+	f->rule = hr->name;
+	f->area = hr->area;
+	f->record = record != NULL ? xstrdup(record) : NULL;
+	f->file = file != NULL ? xstrdup(file) : NULL;
+	f->line = line;
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	kam_buf_grow(&b, (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(b.ptr, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b.len = (size_t)n;
+	f->why = kam_buf_detach(&b);
+	if (f->level == FIND_ERROR)
+		h->nerror++;
+	else if (f->level == FIND_RED)
+		h->nred++;
+	else
+		h->namber++;
+}
+
+/* ---- capturing the validators' messages ---- */
+
+struct ctx {
+	struct health		*h;
+	struct project		*p;
+	struct table		 t[32];		/* by kam_schemas index */
+	int			 ok[32];	/* parsed without a problem */
+	int			 fatal;		/* not a data problem */
+};
+
+/* The rule a validator's message is about. */
+static const char *
+classify(const char *msg)
+{
+	if (strstr(msg, "conflict marker") != NULL)
+		return "conflict-marker";
+	if (strstr(msg, "does not exist") != NULL)
+		return "reference";
+	if (strstr(msg, "dependency cycle") != NULL)
+		return "dependency-cycle";
+	if (strstr(msg, "duplicate") != NULL)
+		return "duplicate-id";
+	return "invalid-value";
+}
+
+/* "file:line[:col]: what" or "file: what" or "what". */
+static void
+on_msg(void *arg, int code, const char *msg)
+{
+	struct ctx *c = arg;
+	const char *p = msg, *colon;
+	char *file = NULL;
+	unsigned long line = 0;
+
+	if (code != KAM_EX_DATA) {
+		if (code != 0)
+			c->fatal = 1;
+		fprintf(stderr, "kam: %s%s\n", code == 0 ? "warning: " : "",
+		    msg);
+		return;
+	}
+	colon = strchr(p, ':');
+	if (colon != NULL && colon > p && strchr(" \t", *p) == NULL &&
+	    memchr(p, ' ', (size_t)(colon - p)) == NULL &&
+	    (colon[1] == ' ' || (colon[1] >= '0' && colon[1] <= '9'))) {
+		file = xstrndup(p, (size_t)(colon - p));
+		p = colon + 1;
+		while (*p >= '0' && *p <= '9')
+			line = line * 10 + (unsigned long)(*p++ - '0');
+		if (*p == ':' && p[1] >= '0' && p[1] <= '9')
+			for (p++; *p >= '0' && *p <= '9'; p++)
+				;
+		if (*p == ':')
+			p++;
+		while (*p == ' ')
+			p++;
+	}
+	add(c->h, classify(msg), NULL, file, line, "%s", p);
+	free(file);
+}
+
+/* ---- validation ---- */
+
+static size_t
+sidx(const struct schema *s)
+{
+	size_t i;
+
+	for (i = 0; i < kam_nschemas; i++)
+		if (kam_schemas[i] == s)
+			return i;
+	return 0;
+}
+
+static struct table *
+tab(struct ctx *c, const struct schema *s)
+{
+	return &c->t[sidx(s)];
+}
+
+static int
+valid(struct ctx *c, const struct schema *s)
+{
+	return c->ok[sidx(s)];
+}
+
+static void
+load_tables(struct ctx *c)
+{
+	struct kam_buf b = KAM_BUF_INIT;
+	size_t i;
+	char *abs;
+	int rc;
+
+	for (i = 0; i < kam_nschemas && !c->fatal; i++) {
+		const struct schema *s = kam_schemas[i];
+
+		c->t[i] = (struct table)TABLE_INIT;
+		if (s->monthly)
+			continue;
+		abs = project_abspath(c->p, s->file);
+		rc = kam_read_file(&b, abs);
+		free(abs);
+		if (rc == -1)
+			break;
+		if (rc == 1) {
+			table_init(&c->t[i], s, s->file, c->p->digits);
+			c->ok[i] = 1;
+			continue;
+		}
+		c->ok[i] = table_parse(&c->t[i], s, s->file, c->p->digits,
+		    b.ptr, b.len) == 0;
+		if (c->t[i].header == NULL)
+			table_init(&c->t[i], s, s->file, c->p->digits);
+		else
+			table_sort(&c->t[i]);
+	}
+	kam_buf_release(&b);
+}
+
+/* References of every valid table to every valid table with ids. */
+static void
+check_refs(struct ctx *c)
+{
+	size_t i, j;
+
+	for (i = 0; i < kam_nschemas; i++) {
+		if (kam_schemas[i]->monthly || !c->ok[i])
+			continue;
+		for (j = 0; j < kam_nschemas; j++) {
+			if (kam_schemas[j]->monthly ||
+			    kam_schemas[j]->prefix == NULL || !c->ok[j])
+				continue;
+			if (store_check_refs(&c->t[i], &c->t[j]) == -1)
+				c->ok[i] = 0;
+		}
+	}
+}
+
+static int
+marker_line(const char *p, size_t n)
+{
+	char ch = *p;
+
+	if (n < 7 || (ch != '<' && ch != '>' && ch != '=' && ch != '|'))
+		return 0;
+	if (memcmp(p, ch == '<' ? "<<<<<<<" : ch == '>' ? ">>>>>>>" :
+	    ch == '=' ? "=======" : "|||||||", 7) != 0)
+		return 0;
+	return n == 7 || p[7] == '\n' || p[7] == '\r' ||
+	    (ch != '=' && p[7] == ' ');
+}
+
+/* Conflict markers in the minutes (tables: table.h finds them). */
+static void
+check_minutes(struct ctx *c)
+{
+	struct kam_buf b = KAM_BUF_INIT;
+	struct dirent *de;
+	char *dir = project_abspath(c->p, "meetings"), *abs, *rel;
+	const char *p, *end, *nl;
+	unsigned long line;
+	size_t n;
+	DIR *d;
+
+	if ((d = opendir(dir)) == NULL) {
+		free(dir);
+		return;
+	}
+	while ((de = readdir(d)) != NULL) {
+		n = strlen(de->d_name);
+		if (de->d_name[0] == '.' || n < 4 ||
+		    strcmp(de->d_name + n - 3, ".md") != 0)
+			continue;
+		abs = xasprintf("%s/%s", dir, de->d_name);
+		rel = xasprintf("meetings/%s", de->d_name);
+		if (kam_read_file(&b, abs) == 0 && b.ptr != NULL)
+			for (p = b.ptr, end = b.ptr + b.len, line = 1; p < end;
+			    line++) {
+				nl = memchr(p, '\n', (size_t)(end - p));
+				if (marker_line(p, (size_t)((nl ? nl : end) - p))) {
+					add(c->h, "conflict-marker", NULL, rel, line,
+					    "unresolved merge conflict marker "
+					    "'%.7s'", p);
+					break;
+				}
+				p = nl ? nl + 1 : end;
+			}
+		free(abs);
+		free(rel);
+	}
+	closedir(d);
+	free(dir);
+	kam_buf_release(&b);
+}
+
+/* ---- rules ---- */
+
+static int32_t
+date_of(const char *s)
+{
+	int32_t d;
+
+	return *s != '\0' && date_parse(s, &d, NULL) == 0 ? d : 0;
+}
+
+static void
+rules_schedule(struct ctx *c, struct plan *pl, int plan_ok)
+{
+	struct table *t = tab(c, &schema_tasks);
+	int cs = schema_col(&schema_tasks, "start");
+	int cbs = schema_col(&schema_tasks, "baseline_start");
+	char d1[11], d2[11];
+	size_t i;
+
+	if (!valid(c, &schema_tasks) || t->nrows == 0)
+		return;
+	c->h->ran[rule_index("schedule-started-late")] = 1;
+	for (i = 0; i < t->nrows; i++) {
+		const struct row *r = &t->rows[i];
+		int32_t s = date_of(table_get(t, r, cs));
+		int32_t b = date_of(table_get(t, r, cbs));
+
+		if (s != 0 && b != 0 && s > b)
+			add(c->h, "schedule-started-late", table_get(t, r, 0),
+			    t->path, r->line, "started %s, %ld day%s after its "
+			    "baseline start %s", date_fmt(s, d1), (long)(s - b),
+			    s - b == 1 ? "" : "s", date_fmt(b, d2));
+	}
+	if (!plan_ok)
+		return;
+	c->h->ran[rule_index("schedule-negative-slack")] = 1;
+	c->h->ran[rule_index("schedule-past-late-finish")] = 1;
+	for (i = 0; i < pl->ntasks; i++) {
+		const struct plan_task *pt = &pl->tasks[i];
+		const char *id = table_get(t, pt->row, 0);
+
+		if (pt->slack < 0)
+			add(c->h, "schedule-negative-slack", id, t->path,
+			    pt->row->line, "slack is %ld working day%s: it "
+			    "finishes %s, %s", pt->slack, pt->slack == -1 ? "" :
+			    "s", date_fmt(pt->ef_date, d1), pt->has_deadline ?
+			    "after its deadline or a successor's" :
+			    "after a successor's deadline");
+		if (!pt->finished && pt->lf_date < c->p->today)
+			add(c->h, "schedule-past-late-finish", id, t->path,
+			    pt->row->line, "not finished and its late finish %s "
+			    "has passed", date_fmt(pt->lf_date, d1));
+	}
+}
+
+static void
+rules_budget(struct ctx *c, int expenses_ok)
+{
+	struct budget_audit a = BUDGET_AUDIT_INIT;
+	char pl[32], ac[32], pct[48];
+	size_t i;
+
+	if (!expenses_ok || !valid(c, &schema_budget))
+		return;
+	if (budget_audit(&a, c->p, NULL) == -1)
+		goto out;
+	c->h->ran[rule_index("budget-overrun")] = 1;
+	c->h->ran[rule_index("budget-warn")] = 1;
+	for (i = 0; i < a.nlines; i++) {
+		const struct budget_line *l = &a.lines[i];
+
+		money_fmt(l->planned, c->p->digits, pl);
+		money_fmt(l->actual, c->p->digits, ac);
+		if (l->health == HEALTH_RED && !l->has_plan)
+			add(c->h, "budget-overrun", l->category, "budget.csv", 0,
+			    "%s spent on a category without a plan", ac);
+		else if (l->health == HEALTH_RED)
+			add(c->h, "budget-overrun", l->category, "budget.csv", 0,
+			    "%s spent of %s planned (%s%%)", ac, pl,
+			    budget_pct_fmt(l->actual, l->planned, pct));
+		else if (l->health == HEALTH_AMBER)
+			add(c->h, "budget-warn", l->category, "budget.csv", 0,
+			    "%s spent of %s planned (%s%%, warning at %ld%%)",
+			    ac, pl, budget_pct_fmt(l->actual, l->planned, pct),
+			    c->p->budget_warn);
+	}
+	/* The area's line. */
+	if (a.sums.planned > 0 || a.sums.count > 0) {
+		money_fmt(a.sums.actual, c->p->digits, ac);
+		money_fmt(a.sums.planned, c->p->digits, pl);
+		free(c->h->areas[AREA_BUDGET].reason);
+		c->h->areas[AREA_BUDGET].reason = a.sums.planned > 0 ?
+		    xasprintf("%s spent of %s planned (%s%%)", ac, pl,
+		    budget_pct_fmt(a.sums.actual, a.sums.planned, pct)) :
+		    xasprintf("%s spent, no budget planned", ac);
+		c->h->areas[AREA_BUDGET].status = AREA_GREEN;
+	}
+out:
+	budget_audit_release(&a);
+}
+
+static long
+risk_score(const struct table *t, const struct row *r)
+{
+	long p, i;
+
+	if (int_parse(table_get_name(t, r, "probability"), 1, 5, &p, NULL) ||
+	    int_parse(table_get_name(t, r, "impact"), 1, 5, &i, NULL))
+		return 0;
+	return p * i;
+}
+
+static void
+rules_risk(struct ctx *c, size_t *nopen)
+{
+	struct table *t = tab(c, &schema_risks);
+	int cst = schema_col(&schema_risks, "status");
+	int cow = schema_col(&schema_risks, "owner");
+	int cre = schema_col(&schema_risks, "response");
+	int crv = schema_col(&schema_risks, "review");
+	char d[11];
+	size_t i;
+
+	*nopen = 0;
+	if (!valid(c, &schema_risks))
+		return;
+	c->h->ran[rule_index("risk-critical-unmanaged")] = 1;
+	c->h->ran[rule_index("risk-review-overdue")] = 1;
+	for (i = 0; i < t->nrows; i++) {
+		const struct row *r = &t->rows[i];
+		const char *id = table_get(t, r, 0);
+		long s = risk_score(t, r);
+		int32_t rv = date_of(table_get(t, r, crv));
+		int no_owner, no_resp;
+
+		if (strcmp(table_get(t, r, cst), "open") != 0)
+			continue;
+		(*nopen)++;
+		no_owner = *table_get(t, r, cow) == '\0';
+		no_resp = *table_get(t, r, cre) == '\0';
+		if (s >= c->p->risk_critical && (no_owner || no_resp))
+			add(c->h, "risk-critical-unmanaged", id, t->path, r->line,
+			    "open, score %ld (critical at %ld), %s", s,
+			    c->p->risk_critical, no_owner && no_resp ?
+			    "without owner or response" : no_owner ?
+			    "without an owner" : "without a response");
+		if (rv != 0 && rv < c->p->today)
+			add(c->h, "risk-review-overdue", id, t->path, r->line,
+			    "review was due %s", date_fmt(rv, d));
+	}
+}
+
+static void
+rules_requirements(struct ctx *c)
+{
+	struct table *rq = tab(c, &schema_requirements);
+	struct table *tk = tab(c, &schema_tasks);
+	struct table *q = tab(c, &schema_quality);
+	struct reqflow_checks *ch = NULL;
+	int rst = schema_col(&schema_requirements, "status");
+	int tst = schema_col(&schema_tasks, "start");
+	int tfi = schema_col(&schema_tasks, "finish");
+	int trq = schema_col(&schema_tasks, "reqs");
+	int qsub = schema_col(&schema_quality, "subject");
+	char one[32];
+	size_t i;
+
+	if (!valid(c, &schema_requirements))
+		return;
+	if (valid(c, &schema_tasks)) {
+		c->h->ran[rule_index("task-unconfirmed-requirement")] = 1;
+		for (i = 0; i < tk->nrows; i++) {
+			const struct row *r = &tk->rows[i];
+			const char *v = table_get(tk, r, trq), *sp;
+			size_t n;
+
+			if (*table_get(tk, r, tst) == '\0' &&
+			    *table_get(tk, r, tfi) == '\0')
+				continue;
+			while (*v != '\0') {
+				const struct row *req;
+				const char *st;
+
+				sp = strchr(v, ' ');
+				n = sp != NULL ? (size_t)(sp - v) : strlen(v);
+				if (n < sizeof(one)) {
+					memcpy(one, v, n);
+					one[n] = '\0';
+					if ((req = table_find(rq, one)) != NULL &&
+					    strcmp(st = table_get(rq, req, rst),
+					    "confirmed") != 0 &&
+					    strcmp(st, "done") != 0)
+						add(c->h,
+						    "task-unconfirmed-requirement",
+						    table_get(tk, r, 0), tk->path,
+						    r->line, "started, but its "
+						    "requirement %s is %s, not "
+						    "confirmed", one, st);
+				}
+				v += n;
+				while (*v == ' ')
+					v++;
+			}
+		}
+	}
+	if (!valid(c, &schema_quality))
+		return;
+	/* One pass over the checks, indexed by requirement. */
+	c->h->ran[rule_index("requirement-done-untested")] = 1;
+	ch = xcalloc(rq->nrows + 1, sizeof(*ch));
+	for (i = 0; i < q->nrows; i++) {
+		const struct row *r = &q->rows[i], *req;
+		char canon[32];
+		long num;
+
+		if (id_parse_arg(table_get(q, r, qsub), "REQ", canon, &num,
+		    NULL) == -1 || (req = table_find(rq, canon)) == NULL)
+			continue;
+		reqflow_checks_add(&ch[req - rq->rows], q, r);
+	}
+	for (i = 0; i < rq->nrows; i++) {
+		const struct row *r = &rq->rows[i];
+
+		if (strcmp(table_get(rq, r, rst), "done") != 0 ||
+		    ch[i].latest_result == REQFLOW_CHECK_PASS)
+			continue;
+		add(c->h, "requirement-done-untested", table_get(rq, r, 0),
+		    rq->path, r->line, "done, but %s", ch[i].n == 0 ?
+		    "no quality check names it" :
+		    "its latest quality check failed");
+	}
+	free(ch);
+}
+
+static void
+rules_quality(struct ctx *c, size_t *nopen)
+{
+	struct table *t = tab(c, &schema_defects);
+	int csev = schema_col(&schema_defects, "severity");
+	int cst = schema_col(&schema_defects, "status");
+	size_t i;
+
+	*nopen = 0;
+	if (!valid(c, &schema_defects))
+		return;
+	c->h->ran[rule_index("defect-critical-open")] = 1;
+	c->h->ran[rule_index("defect-major-open")] = 1;
+	for (i = 0; i < t->nrows; i++) {
+		const struct row *r = &t->rows[i];
+		const char *sev = table_get(t, r, csev);
+
+		if (strcmp(table_get(t, r, cst), "open") != 0)
+			continue;
+		(*nopen)++;
+		if (strcmp(sev, "critical") == 0)
+			add(c->h, "defect-critical-open", table_get(t, r, 0),
+			    t->path, r->line, "critical defect open: %s",
+			    table_get(t, r, 1));
+		else if (strcmp(sev, "major") == 0)
+			add(c->h, "defect-major-open", table_get(t, r, 0),
+			    t->path, r->line, "major defect open: %s",
+			    table_get(t, r, 1));
+	}
+}
+
+static void
+rules_csat(struct ctx *c)
+{
+	struct table *t = tab(c, &schema_csat);
+	int cd = schema_col(&schema_csat, "date");
+	int cs = schema_col(&schema_csat, "score");
+	long sum = 0, n = 0, v;
+	int32_t d;
+	size_t i;
+	struct area *a = &c->h->areas[AREA_SATISFACTION];
+
+	if (!valid(c, &schema_csat))
+		return;
+	for (i = 0; i < t->nrows; i++) {
+		d = date_of(table_get(t, &t->rows[i], cd));
+		if (d == 0 || d > c->p->today || d <= c->p->today - 90 ||
+		    int_parse(table_get(t, &t->rows[i], cs), 0, 10, &v, NULL))
+			continue;
+		sum += v;
+		n++;
+	}
+	if (n == 0) {
+		if (t->nrows > 0) {
+			free(a->reason);
+			a->reason = xstrdup("no scores in the last 90 days");
+		}
+		return;
+	}
+	c->h->ran[rule_index("csat-low")] = 1;
+	free(a->reason);
+	/* Average with one decimal, rounded half up, in integers. */
+	a->reason = xasprintf("average %ld.%ld of %ld score%s in the last 90 "
+	    "days (minimum %ld)", (sum * 10 + n / 2) / n / 10,
+	    (sum * 10 + n / 2) / n % 10, n, n == 1 ? "" : "s",
+	    c->p->csat_min);
+	a->status = AREA_GREEN;
+	if (sum < c->p->csat_min * n)
+		add(c->h, "csat-low", NULL, t->path, 0, "%s", a->reason);
+}
+
+/* Day a communication of this frequency is next due after `last`. */
+static int32_t
+next_due(const char *freq, int32_t last)
+{
+	int y, m, d, add, mdays;
+
+	if (strcmp(freq, "daily") == 0)
+		return last + 1;
+	if (strcmp(freq, "weekly") == 0)
+		return last + 7;
+	if (strcmp(freq, "biweekly") == 0)
+		return last + 14;
+	add = strcmp(freq, "quarterly") == 0 ? 3 : 1;
+	date_ymd(last, &y, &m, &d);
+	m += add;
+	while (m > 12) {
+		m -= 12;
+		y++;
+	}
+	/* The same day of the month, or the month's last day. */
+	mdays = (int)(date_from_ymd(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1,
+	    1) - date_from_ymd(y, m, 1));
+	return date_from_ymd(y, m, d > mdays ? mdays : d);
+}
+
+static void
+rules_comms(struct ctx *c)
+{
+	struct table *t = tab(c, &schema_comms);
+	int cf = schema_col(&schema_comms, "frequency");
+	int cl = schema_col(&schema_comms, "last");
+	char d1[11];
+	size_t i;
+
+	if (!valid(c, &schema_comms))
+		return;
+	c->h->ran[rule_index("comm-overdue")] = 1;
+	for (i = 0; i < t->nrows; i++) {
+		const struct row *r = &t->rows[i];
+		int32_t last = date_of(table_get(t, r, cl)), due;
+
+		if (last == 0 && c->p->start == 0)
+			continue;
+		due = next_due(table_get(t, r, cf), last != 0 ? last :
+		    c->p->start);
+		if (c->p->today - due > c->p->comm_grace)
+			add(c->h, "comm-overdue", table_get(t, r, 0), t->path,
+			    r->line, "%s communication was due %s (%ld days "
+			    "ago; grace %ld)%s", table_get(t, r, cf),
+			    date_fmt(due, d1), (long)(c->p->today - due),
+			    c->p->comm_grace, last == 0 ? ", never done" : "");
+	}
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+rules_raci(struct ctx *c)
+{
+	struct table *t = tab(c, &schema_raci);
+	int ca = schema_col(&schema_raci, "activity");
+	int cr = schema_col(&schema_raci, "role");
+	const char **acts;
+	size_t i, j, k, na, nr;
+
+	if (!valid(c, &schema_raci) || t->nrows == 0)
+		return;
+	c->h->ran[rule_index("raci-accountable")] = 1;
+	c->h->ran[rule_index("raci-responsible")] = 1;
+	acts = xcalloc(t->nrows, sizeof(char *));
+	for (i = 0; i < t->nrows; i++)
+		acts[i] = table_get(t, &t->rows[i], ca);
+	qsort(acts, t->nrows, sizeof(char *), cmp_str);
+	for (i = 0; i < t->nrows; i = j) {
+		const struct row *first = NULL;
+
+		for (j = i; j < t->nrows && strcmp(acts[j], acts[i]) == 0; j++)
+			;
+		na = nr = 0;
+		for (k = 0; k < t->nrows; k++) {
+			const struct row *r = &t->rows[k];
+			const char *role;
+
+			if (strcmp(table_get(t, r, ca), acts[i]) != 0)
+				continue;
+			if (first == NULL || r->line < first->line)
+				first = r;
+			role = table_get(t, r, cr);
+			na += strcmp(role, "A") == 0;
+			nr += strcmp(role, "R") == 0;
+		}
+		if (na != 1)
+			add(c->h, "raci-accountable", acts[i], t->path,
+			    first ? first->line : 0, "%zu people accountable "
+			    "(A); exactly one is needed", na);
+		if (nr == 0)
+			add(c->h, "raci-responsible", acts[i], t->path,
+			    first ? first->line : 0, "nobody responsible (R)");
+	}
+	free(acts);
+}
+
+/* ---- areas ---- */
+
+static void
+set_reason(struct area *a, char *s)
+{
+	free(a->reason);
+	a->reason = s;
+}
+
+static void
+areas(struct ctx *c, struct plan *pl, int plan_ok, size_t nopen_risks,
+    size_t nopen_defects)
+{
+	struct health *h = c->h;
+	struct table *tk = tab(c, &schema_tasks), *rq =
+	    tab(c, &schema_requirements);
+	size_t i, a, cnt[AREA_N][3];
+	const struct finding *first[AREA_N][3];
+	char d[11], more[40];
+
+	memset(cnt, 0, sizeof(cnt));
+	memset(first, 0, sizeof(first));
+	for (a = 0; a < AREA_N; a++) {
+		h->areas[a].name = area_names[a];
+		h->areas[a].more = area_more[a];
+	}
+	/* Green lines from the data. */
+	if (plan_ok && tk->nrows > 0) {
+		h->areas[AREA_SCHEDULE].status = AREA_GREEN;
+		set_reason(&h->areas[AREA_SCHEDULE], xasprintf("%zu task%s, "
+		    "finish %s, %zu critical", tk->nrows, tk->nrows == 1 ? "" :
+		    "s", date_fmt(pl->finish, d), pl->ncritical));
+	}
+	if (valid(c, &schema_risks) && tab(c, &schema_risks)->nrows > 0) {
+		h->areas[AREA_RISK].status = AREA_GREEN;
+		set_reason(&h->areas[AREA_RISK], xasprintf("%zu open risk%s of "
+		    "%zu", nopen_risks, nopen_risks == 1 ? "" : "s",
+		    tab(c, &schema_risks)->nrows));
+	}
+	if (valid(c, &schema_requirements) && rq->nrows > 0) {
+		int st = schema_col(&schema_requirements, "status");
+		size_t conf = 0, done = 0;
+
+		for (i = 0; i < rq->nrows; i++) {
+			const char *v = table_get(rq, &rq->rows[i], st);
+
+			conf += strcmp(v, "confirmed") == 0;
+			done += strcmp(v, "done") == 0;
+		}
+		h->areas[AREA_REQUIREMENTS].status = AREA_GREEN;
+		set_reason(&h->areas[AREA_REQUIREMENTS], xasprintf("%zu "
+		    "requirement%s: %zu confirmed, %zu done", rq->nrows,
+		    rq->nrows == 1 ? "" : "s", conf, done));
+	}
+	if ((valid(c, &schema_defects) && tab(c, &schema_defects)->nrows > 0) ||
+	    (valid(c, &schema_quality) && tab(c, &schema_quality)->nrows > 0)) {
+		h->areas[AREA_QUALITY].status = AREA_GREEN;
+		set_reason(&h->areas[AREA_QUALITY], xasprintf("%zu quality "
+		    "check%s, %zu open defect%s",
+		    tab(c, &schema_quality)->nrows,
+		    tab(c, &schema_quality)->nrows == 1 ? "" : "s",
+		    nopen_defects, nopen_defects == 1 ? "" : "s"));
+	}
+	if ((valid(c, &schema_comms) && tab(c, &schema_comms)->nrows > 0) ||
+	    (valid(c, &schema_raci) && tab(c, &schema_raci)->nrows > 0)) {
+		h->areas[AREA_COMMUNICATION].status = AREA_GREEN;
+		set_reason(&h->areas[AREA_COMMUNICATION], xasprintf("%zu planned "
+		    "communication%s, %zu RACI entr%s",
+		    tab(c, &schema_comms)->nrows,
+		    tab(c, &schema_comms)->nrows == 1 ? "" : "s",
+		    tab(c, &schema_raci)->nrows,
+		    tab(c, &schema_raci)->nrows == 1 ? "y" : "ies"));
+	}
+	h->areas[AREA_DATA].status = AREA_GREEN;
+	set_reason(&h->areas[AREA_DATA], xstrdup("every file is valid"));
+	/* Findings override: the worst level and its first finding. */
+	for (i = 0; i < h->n; i++) {
+		const struct finding *f = &h->v[i];
+
+		if (cnt[f->area][f->level]++ == 0)
+			first[f->area][f->level] = f;
+	}
+	for (a = 0; a < AREA_N; a++) {
+		int lv = cnt[a][FIND_ERROR] ? FIND_ERROR : cnt[a][FIND_RED] ?
+		    FIND_RED : cnt[a][FIND_AMBER] ? FIND_AMBER : -1;
+		const struct finding *f;
+		size_t n;
+
+		if (lv == -1)
+			continue;
+		f = first[a][lv];
+		n = cnt[a][lv];
+		h->areas[a].status = lv == FIND_AMBER ? AREA_AMBER : AREA_RED;
+		more[0] = '\0';
+		if (n > 1)
+			snprintf(more, sizeof(more), ", and %zu more", n - 1);
+		set_reason(&h->areas[a], xasprintf("%s%s%s (%s)%s",
+		    f->record != NULL ? f->record : "",
+		    f->record != NULL ? ": " : "", f->why, f->rule, more));
+	}
+	for (a = 0; a < AREA_N; a++)
+		if (h->areas[a].reason == NULL)
+			h->areas[a].reason = xstrdup("no data");
+}
+
+int
+health_run(struct health *h, struct project *p)
+{
+	struct ctx *c = xcalloc(1, sizeof(*c));
+	struct plan pl = PLAN_INIT;
+	size_t i, nopen_risks = 0, nopen_defects = 0;
+	int expenses_ok, plan_ok = 0, saved = kam_exit_code, ret = -1;
+
+	c->h = h;
+	c->p = p;
+	kam_msg_capture(on_msg, c);
+	load_tables(c);
+	if (c->fatal)
+		goto out;
+	check_refs(c);
+	expenses_ok = budget_validate(p, valid(c, &schema_tasks) ?
+	    tab(c, &schema_tasks) : NULL) == 0;
+	if (c->fatal)
+		goto out;
+	if (valid(c, &schema_tasks))
+		plan_ok = plan_compute(&pl, p, tab(c, &schema_tasks)) == 0;
+	check_minutes(c);
+	for (i = 0; i < health_nrules; i++)
+		if (health_rules[i].level == FIND_ERROR)
+			h->ran[i] = 1;
+	rules_schedule(c, &pl, plan_ok);
+	rules_budget(c, expenses_ok);
+	rules_risk(c, &nopen_risks);
+	rules_requirements(c);
+	rules_quality(c, &nopen_defects);
+	rules_csat(c);
+	rules_comms(c);
+	rules_raci(c);
+	if (c->fatal)
+		goto out;
+	areas(c, &pl, plan_ok, nopen_risks, nopen_defects);
+	ret = 0;
+out:
+	kam_msg_capture(NULL, NULL);
+	/* Findings are the answer, not this function's failure. */
+	if (ret == 0)
+		kam_exit_code = saved;
+	plan_release(&pl);
+	for (i = 0; i < kam_nschemas; i++)
+		table_release(&c->t[i]);
+	free(c);
+	return ret;
+}
+
+void
+health_release(struct health *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->n; i++) {
+		free(h->v[i].record);
+		free(h->v[i].file);
+		free(h->v[i].why);
+	}
+	free(h->v);
+	h->v = NULL;
+	h->n = h->alloc = 0;
+	for (i = 0; i < AREA_N; i++) {
+		free(h->areas[i].reason);
+		h->areas[i].reason = NULL;
+	}
+}

@@ -1,0 +1,93 @@
+/*
+ * health.h: validation of every file of a project and the health rules of
+ * SPEC §7, as a list of findings; `kam check` prints them and decides the
+ * exit status, `kam status` folds them into one line per area.
+ *
+ *   struct health h = HEALTH_INIT;
+ *   if (health_run(&h, &k->p) == -1)      an I/O or internal failure
+ *           goto out;
+ *   for (i = 0; i < h.n; i++) ... h.v[i].level, .rule, .record, .why
+ *   ... h.nerror (invalid data), h.nred, h.namber, h.areas[a] ...
+ *   health_release(&h);
+ *
+ * Validation works from the table declarations of schema.h: every table
+ * file is parsed strictly (types, enums, required fields, duplicate ids,
+ * conflict markers: table.h), every reference column is checked against
+ * the table it names, the expenses are validated by budget.h, dependency
+ * cycles by the scheduler (plan.h), and the meeting minutes are searched
+ * for conflict markers.  A problem is a finding of level ERROR (exit 65).
+ *
+ * Rules: each rule of SPEC §7 runs when the tables it reads are valid and
+ * hold data; the schedule comes from plan.h and the budget from budget.h,
+ * never from a second implementation here.
+ */
+#ifndef KAM_HEALTH_H
+#define KAM_HEALTH_H
+
+#include <stddef.h>
+
+#include "project.h"
+
+enum finding_level {
+	FIND_ERROR,	/* invalid data: exit 65 */
+	FIND_RED,	/* unhealthy: exit 1 */
+	FIND_AMBER	/* reported; exit 1 only with --strict */
+};
+
+/* The areas of `kam status`, in its order. */
+enum health_area {
+	AREA_SCHEDULE, AREA_BUDGET, AREA_RISK, AREA_REQUIREMENTS,
+	AREA_QUALITY, AREA_SATISFACTION, AREA_COMMUNICATION, AREA_DATA,
+	AREA_N
+};
+
+enum area_status { AREA_NONE, AREA_GREEN, AREA_AMBER, AREA_RED };
+
+struct finding {
+	enum finding_level	 level;
+	const char		*rule;		/* "risk-critical-unmanaged" */
+	enum health_area	 area;
+	char			*record;	/* "R-3", "Travel"; NULL */
+	char			*file;		/* "risks.csv"; NULL */
+	unsigned long		 line;		/* 0: none */
+	char			*why;
+};
+
+struct area {
+	const char		*name;		/* "schedule" */
+	enum area_status	 status;
+	char			*reason;	/* one line */
+	const char		*more;		/* the command to see more */
+};
+
+/* A rule with its level and area, for listings (JUnit shows each rule
+ * that ran, passing or not). */
+struct health_rule {
+	const char		*name;
+	enum finding_level	 level;
+	enum health_area	 area;
+	const char		*what;		/* one line */
+};
+extern const struct health_rule health_rules[];
+extern const size_t health_nrules;
+
+struct health {
+	struct finding	*v;
+	size_t		 n, alloc;
+	size_t		 nerror, nred, namber;
+	unsigned char	 ran[64];	/* ran[i]: rule health_rules[i] was
+					 * applied (had valid data) */
+	struct area	 areas[AREA_N];
+};
+#define HEALTH_INIT { NULL, 0, 0, 0, 0, 0, { 0 }, { { NULL, 0, NULL, NULL } } }
+
+/* Validate everything and apply the rules.  Findings never make this
+ * fail: -1 only for an I/O or internal error (reported). */
+int	health_run(struct health *h, struct project *p);
+void	health_release(struct health *h);
+
+const char	*health_level_name(enum finding_level l);	/* "error" ... */
+const char	*health_area_name(enum health_area a);
+const char	*health_status_name(enum area_status s);	/* "green" ... */
+
+#endif
