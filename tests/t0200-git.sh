@@ -554,6 +554,34 @@ test_expect_success 'kam commit validates kam.conf' '
 	cp ../conf kam.conf
 '
 
+test_expect_success 'kam commit commits a valid kam.conf edit' '
+	cd proj &&
+	git config -f kam.conf --add calendar.holiday 2026-12-25 &&
+	kam commit 2>/dev/null &&
+	git show --stat --format=%s HEAD >../stat &&
+	cat >../expect <<-\EOF &&
+	kam: commit: kam.conf
+
+	 kam.conf | 1 +
+	 1 file changed, 1 insertion(+)
+	EOF
+	test_cmp ../expect ../stat
+'
+
+test_expect_success 'kam commit does not commit a deleted kam file, and says so' '
+	cd proj &&
+	rm risks.csv &&
+	n=$(ncommits) &&
+	kam commit 2>../err &&
+	cat >../expect <<-\EOF &&
+	kam: warning: '"'"'risks.csv'"'"' was deleted; kam commit does not commit deletions (use git rm)
+	kam: no kam file has uncommitted changes
+	EOF
+	test_cmp ../expect ../err &&
+	test "$(ncommits)" = $n &&
+	git checkout -q risks.csv
+'
+
 test_expect_success 'kam commit leaves the user staged changes in other files alone' '
 	cd proj &&
 	echo "staged by user" >>plan.txt &&
