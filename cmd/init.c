@@ -78,6 +78,26 @@ rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 	return 0;
 }
 
+static int
+sync_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	int fd, rc;
+
+	(void)st;
+	(void)ftw;
+	if (flag != FTW_F && flag != FTW_DP)
+		return 0;
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) == -1)
+		return kam_errno(errno, "cannot open '%s'", path);
+	rc = fsync(fd);
+	if (rc == -1 && errno != EINVAL)
+		kam_errno(errno, "cannot sync '%s'", path);
+	else
+		rc = 0;
+	close(fd);
+	return rc;
+}
+
 /*
  * Remove the temporary repositories of kam inits that are gone (killed
  * before they renamed theirs into place or removed the directory).
@@ -128,7 +148,8 @@ init_repository(git_repository **out, const char *path)
 	tmp = xasprintf("%s/" TMP_INIT "%ld", path, (long)getpid());
 	from = xasprintf("%s/.git", tmp);
 	to = xasprintf("%s/.git", path);
-	if ((rc = git_repository_init(&repo, tmp, 0)) < 0) {
+	if ((rc = git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1)) < 0 ||
+	    (rc = git_repository_init(&repo, tmp, 0)) < 0) {
 		kam_giterr(rc, "cannot create a repository at '%s'", path);
 		goto out;
 	}
@@ -136,6 +157,10 @@ init_repository(git_repository **out, const char *path)
 		goto out;
 	git_repository_free(repo);
 	repo = NULL;
+	/* libgit2 does not fsync the config or HEAD; everything is on disk
+	 * before the repository appears. */
+	if (nftw(from, sync_entry, 16, FTW_DEPTH | FTW_PHYS) != 0)
+		goto out;
 	if (rename(from, to) == -1 && errno != EEXIST && errno != ENOTEMPTY) {
 		kam_errno(errno, "cannot create '%s'", to);
 		goto out;
