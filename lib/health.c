@@ -774,7 +774,7 @@ areas(struct ctx *c, struct plan *pl, int plan_ok, size_t nopen_risks,
 	    tab(c, &schema_requirements);
 	size_t i, a, cnt[AREA_N][3];
 	const struct finding *first[AREA_N][3];
-	char d[11], more[40];
+	char d[11], more[40], where[300];
 
 	memset(cnt, 0, sizeof(cnt));
 	memset(first, 0, sizeof(first));
@@ -852,9 +852,17 @@ areas(struct ctx *c, struct plan *pl, int plan_ok, size_t nopen_risks,
 		more[0] = '\0';
 		if (n > 1)
 			snprintf(more, sizeof(more), ", and %zu more", n - 1);
-		set_reason(&h->areas[a], xasprintf("%s%s%s (%s)%s",
-		    f->record != NULL ? f->record : "",
-		    f->record != NULL ? ": " : "", f->why, f->rule, more));
+		if (f->record != NULL)
+			snprintf(where, sizeof(where), "%s: ", f->record);
+		else if (f->file != NULL && f->line > 0)
+			snprintf(where, sizeof(where), "%s:%lu: ", f->file,
+			    f->line);
+		else if (f->file != NULL)
+			snprintf(where, sizeof(where), "%s: ", f->file);
+		else
+			where[0] = '\0';
+		set_reason(&h->areas[a], xasprintf("%s%s (%s)%s", where, f->why,
+		    f->rule, more));
 	}
 	for (a = 0; a < AREA_N; a++)
 		if (h->areas[a].reason == NULL)
