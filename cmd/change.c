@@ -41,25 +41,6 @@ static const char *const brief[] = { "id", "title", "req", "cost", "days",
 
 static const struct option no_opts[] = { { NULL, 0, NULL, 0 } };
 
-static int
-commit_with(struct kam *k, struct tx *tx, const char *cmd, const char *id,
-    const char *title, const char *body)
-{
-	struct kam_buf b = KAM_BUF_INIT;
-	char *subject = kam_subject(cmd, id, title);
-	int rc;
-
-	kam_buf_puts(&b, body);
-	if (k->msg != NULL && *k->msg != '\0')
-		kam_buf_printf(&b, "\n\n%s", k->msg);
-	rc = tx_commit(tx, subject, b.ptr);
-	if (rc == 1)
-		fprintf(stderr, "kam: nothing changed; no commit made\n");
-	free(subject);
-	kam_buf_release(&b);
-	return rc;
-}
-
 static struct row *
 lookup_as(const struct table *t, const char *arg, const char *opt)
 {
@@ -347,7 +328,7 @@ decide(int argc, char **argv, struct kam *k, int approve)
 	store_put(&tx, &changes);
 	if (rq != NULL)
 		store_put(&tx, &reqs);
-	if (commit_with(k, &tx, approve ? "change approve" : "change reject",
+	if (kam_tx_commit_body(k, &tx, approve ? "change approve" : "change reject",
 	    id, title, body.ptr) == -1)
 		goto out;
 	ret = 0;

@@ -57,11 +57,15 @@ int	kam_getopt(int argc, char **argv, const char *shortopts,
 int	kam_open_project(struct kam *k);
 /* Start a write transaction on k's project (honours --no-commit). */
 int	kam_tx_begin(struct kam *k, struct tx *tx);
-/* Commit tx with subject "kam: <cmd> <id>: <title>" and the -m body.
- * Returns 0 (committed, or written with --no-commit), 1 when nothing
- * changed (no commit; a note is printed), -1 on failure. */
+/* Commit tx with subject "kam: <cmd> <id>: <title>" and the -m text as
+ * body; kam_tx_commit_body() puts `body` (what the command decided) before
+ * the -m text.  Returns 0 (committed, or written with --no-commit) or -1;
+ * a write that changes nothing is refused with 65, since exit 0 promises
+ * exactly one commit. */
 int	kam_tx_commit(struct kam *k, struct tx *tx, const char *cmd,
 	    const char *id, const char *title);
+int	kam_tx_commit_body(struct kam *k, struct tx *tx, const char *cmd,
+	    const char *id, const char *title, const char *body);
 /* Commit message subject "kam: <cmd> <id>: <title>" (id/title may be
  * NULL); caller frees. */
 char	*kam_subject(const char *cmd, const char *id, const char *title);

@@ -153,16 +153,36 @@ kam_tx_begin(struct kam *k, struct tx *tx)
 }
 
 int
+kam_tx_commit_body(struct kam *k, struct tx *tx, const char *cmd,
+    const char *id, const char *title, const char *body)
+{
+	struct kam_buf b = KAM_BUF_INIT;
+	char *subject = kam_subject(cmd, id, title);
+	int rc;
+
+	/* The body says what the command decided; the user's -m text
+	 * follows it. */
+	if (body != NULL && *body != '\0')
+		kam_buf_puts(&b, body);
+	if (k->msg != NULL && *k->msg != '\0')
+		kam_buf_printf(&b, "%s%s", b.len > 0 ? "\n\n" : "", k->msg);
+	rc = tx_commit(tx, subject, b.len > 0 ? b.ptr : NULL);
+	/* Exit 0 means exactly one commit (SPEC §3): a write that would
+	 * change nothing is refused rather than reported as done. */
+	if (rc == 1)
+		rc = kam_err(KAM_EX_DATA, "%s%s%s: nothing to change (the files "
+		    "already say so); no commit made", cmd, id ? " " : "",
+		    id ? id : "");
+	free(subject);
+	kam_buf_release(&b);
+	return rc;
+}
+
+int
 kam_tx_commit(struct kam *k, struct tx *tx, const char *cmd, const char *id,
     const char *title)
 {
-	char *subject = kam_subject(cmd, id, title);
-	int rc = tx_commit(tx, subject, k->msg);
-
-	if (rc == 1)
-		fprintf(stderr, "kam: nothing changed; no commit made\n");
-	free(subject);
-	return rc;
+	return kam_tx_commit_body(k, tx, cmd, id, title, NULL);
 }
 
 int

@@ -54,27 +54,6 @@ struct setting {
 	const char	*col, *val;
 };
 
-/* Commit with the subject "kam: <cmd> <id>: <title>" and a body that says
- * what the command decided, followed by the -m text. */
-static int
-commit_with(struct kam *k, struct tx *tx, const char *cmd, const char *id,
-    const char *title, const char *body)
-{
-	struct kam_buf b = KAM_BUF_INIT;
-	char *subject = kam_subject(cmd, id, title);
-	int rc;
-
-	kam_buf_puts(&b, body);
-	if (k->msg != NULL && *k->msg != '\0')
-		kam_buf_printf(&b, "\n\n%s", k->msg);
-	rc = tx_commit(tx, subject, b.ptr);
-	if (rc == 1)
-		fprintf(stderr, "kam: nothing changed; no commit made\n");
-	free(subject);
-	kam_buf_release(&b);
-	return rc;
-}
-
 /* The person `arg` (a command-line id) in people, or NULL after 64/65. */
 static struct row *
 person(const struct table *people, const char *arg, const char *opt)
@@ -329,7 +308,7 @@ transition(int argc, char **argv, struct kam *k, enum req_action a,
 		goto out;
 	store_put(&tx, &reqs);
 	snprintf(cmd, sizeof(cmd), "req %s", reqflow_action_name(a));
-	if (commit_with(k, &tx, cmd, id, title, body.ptr) == -1)
+	if (kam_tx_commit_body(k, &tx, cmd, id, title, body.ptr) == -1)
 		goto out;
 	ret = 0;
 out:

@@ -355,6 +355,15 @@ test_expect_success 'assess: re-assessment in one commit, history in git log' '
 	test_cmp ../expect ../count
 '
 
+test_expect_success 'assess that changes nothing: 65, no commit (exit 0 means one commit)' '
+	cd proj &&
+	head=$(git rev-parse HEAD) &&
+	test_expect_code 65 kam risk assess R-2 -p 2 -i 4 2>../err &&
+	grep "risk assess R-2: nothing to change" ../err &&
+	test "$(git rev-parse HEAD)" = "$head" &&
+	test -z "$(git status --porcelain)"
+'
+
 test_expect_success 'assess --title renames; --owner "" unsets; owner must exist' '
 	cd proj &&
 	kam risk assess R-6 --title "Tie broken" --owner P-2 &&
