@@ -13,6 +13,7 @@
 #include <git2.h>
 
 #include "kam.h"
+#include "out.h"
 
 int kam_exit_code;
 int kam_retry_requested;
@@ -40,6 +41,7 @@ vreport(int code, const char *prefix, const char *fmt, va_list ap,
 {
 	struct kam_buf b = KAM_BUF_INIT;
 	va_list cp;
+	char *esc;
 	int n;
 
 	/* One write per message so concurrent kams do not interleave. */
@@ -63,9 +65,12 @@ vreport(int code, const char *prefix, const char *fmt, va_list ap,
 		kam_buf_release(&b);
 		return;
 	}
-	kam_buf_putc(&b, '\n');
-	fputs(b.ptr, stderr);
+	/* Messages quote arguments and cells: never let their control
+	 * characters or bidi overrides reach the terminal (RELIABILITY S5). */
+	esc = out_escape(b.ptr);
+	fprintf(stderr, "%s\n", esc);
 	fflush(stderr);
+	free(esc);
 	kam_buf_release(&b);
 }
 
@@ -287,6 +292,12 @@ kam_buf_detach(struct kam_buf *b)
 int
 kam_read_file(struct kam_buf *b, const char *path)
 {
+	return kam_read_file_as(b, path, path);
+}
+
+int
+kam_read_file_as(struct kam_buf *b, const char *path, const char *shown)
+{
 	struct stat st;
 	ssize_t n;
 	int fd, ret = -1;
@@ -305,7 +316,13 @@ kam_read_file(struct kam_buf *b, const char *path)
 		goto out;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		kam_err(KAM_EX_DATA, "'%s' is not a regular file", path);
+		kam_err(KAM_EX_DATA, "'%s' is not a regular file", shown);
+		goto out;
+	}
+	if (st.st_size > KAM_MAX_FILE) {
+		kam_err(KAM_EX_DATA, "%s: file too large (%lld bytes; the limit "
+		    "is %ld MiB)", shown, (long long)st.st_size,
+		    KAM_MAX_FILE >> 20);
 		goto out;
 	}
 	kam_buf_grow(b, (size_t)st.st_size);

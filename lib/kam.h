@@ -90,8 +90,14 @@ char	*kam_buf_detach(struct kam_buf *b);
 
 /* Read a whole file into b.  Returns 0, 1 when the file does not exist
  * (b empty, nothing printed), or -1 after printing the error.  Refuses
- * symlinks (O_NOFOLLOW) with 78. */
+ * symlinks (O_NOFOLLOW) with 78 and files over KAM_MAX_FILE with 65. */
 int	kam_read_file(struct kam_buf *b, const char *path);
+/* The same, naming the file `shown` in messages ("risks.csv"). */
+int	kam_read_file_as(struct kam_buf *b, const char *path, const char *shown);
+
+/* Largest file kam reads whole (RELIABILITY X19): larger ones are refused
+ * with 65 before anything is buffered. */
+#define KAM_MAX_FILE	(64L << 20)
 
 /* Case-insensitive ASCII compare that ignores the locale. */
 int	kam_strcasecmp(const char *a, const char *b);

@@ -20,7 +20,7 @@ store_load(struct project *p, struct tx *tx, const struct schema *s,
 		rc = tx_read(tx, s->file, &b);
 	else {
 		path = project_abspath(p, s->file);
-		rc = kam_read_file(&b, path);
+		rc = kam_read_file_as(&b, path, s->file);
 	}
 	if (rc == -1)
 		goto out;

@@ -16,7 +16,7 @@
 
 #define MAX_ERRORS	20
 #define MAX_FIELD	262144
-#define MAX_FILE	(256UL << 20)
+#define MAX_FILE	((size_t)KAM_MAX_FILE)
 #define BLK_SIZE	(64 * 1024)
 
 static char empty[] = "";

@@ -199,9 +199,9 @@ test_expect_success 'X18 a field of exactly 262144 bytes is accepted' '
 test_expect_success 'X19 a file over the size limit: 65 "file too large"' '
 	new_project p-x19 &&
 	printf "%s\n" "$H" >risks.csv &&
-	truncate -s 268435457 risks.csv &&
+	truncate -s 67108865 risks.csv &&
 	test_expect_code 65 kam risk list >../out 2>../err &&
-	echo "kam: risks.csv: file too large (268435457 bytes)" >../expect &&
+	echo "kam: risks.csv: file too large (67108865 bytes; the limit is 64 MiB)" >../expect &&
 	test_cmp ../expect ../err &&
 	test ! -s ../out
 '
