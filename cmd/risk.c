@@ -150,6 +150,9 @@ risk_add(int argc, char **argv, struct kam *k)
 	for (i = 0; i < nset; i++) {
 		have_p |= strcmp(set[i].col, "probability") == 0;
 		have_i |= strcmp(set[i].col, "impact") == 0;
+		if (strcmp(set[i].col, "title") == 0)
+			return kam_err(KAM_EX_USAGE, "kam risk add takes the "
+			    "title as its argument, not --title");
 	}
 	if (!have_p || !have_i)
 		return kam_err(KAM_EX_USAGE, "a new risk needs -p (probability "

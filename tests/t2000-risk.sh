@@ -355,6 +355,14 @@ test_expect_success 'assess: re-assessment in one commit, history in git log' '
 	test_cmp ../expect ../count
 '
 
+test_expect_success 'add takes the title as its argument, not --title: 64' '
+	cd proj &&
+	head=$(git rev-parse HEAD) &&
+	test_expect_code 64 kam risk add "A" --title "B" -p 1 -i 1 2>../err &&
+	grep "takes the title as its argument" ../err &&
+	test "$(git rev-parse HEAD)" = "$head"
+'
+
 test_expect_success 'assess that changes nothing: 65, no commit (exit 0 means one commit)' '
 	cd proj &&
 	head=$(git rev-parse HEAD) &&
