@@ -1080,40 +1080,154 @@ max_row(void *arg, const struct table *t, const struct row *r)
 	return 0;
 }
 
+/*
+ * The last id of a month file read from the tail of the file at abs:
+ * the header (first line) and the last TAIL_WINDOW bytes.  Returns the id
+ * (0: no rows), or -1 when the window does not tell.
+ */
+#define TAIL_WINDOW	(64 * 1024)
+
+static long
+file_tail_id(int fd, size_t size)
+{
+	char *buf = NULL, *nl;
+	size_t hdr, want;
+	ssize_t n;
+	long id = -1;
+
+	want = size <= 2 * TAIL_WINDOW ? size : TAIL_WINDOW;
+	buf = xmalloc(want + TAIL_WINDOW + 1);
+	if ((n = pread(fd, buf, want, 0)) != (ssize_t)want)
+		goto out;
+	if (want == size) {
+		id = budget_tail_id(buf, size);
+		goto out;
+	}
+	if ((nl = memchr(buf, '\n', want)) == NULL)
+		goto out;
+	hdr = (size_t)(nl - buf) + 1;
+	/* The window after its first (probably partial) line. */
+	if ((n = pread(fd, buf + hdr, TAIL_WINDOW, (off_t)(size -
+	    TAIL_WINDOW))) != TAIL_WINDOW ||
+	    (nl = memchr(buf + hdr, '\n', TAIL_WINDOW)) == NULL)
+		goto out;
+	want = (size_t)(buf + hdr + TAIL_WINDOW - (nl + 1));
+	memmove(buf + hdr, nl + 1, want);
+	/* 0 would mean "no rows" of the window only: not an answer. */
+	if ((id = budget_tail_id(buf, hdr + want)) == 0)
+		id = -1;
+out:
+	free(buf);
+	return id;
+}
+
+/*
+ * HEAD's blob of a month file is inflated and hashed in full by libgit2,
+ * which on a large ledger is most of a spend's time.  When git's own
+ * stat check (the one `git status` trusts) shows the work-tree file is
+ * that blob — the index entry has HEAD's blob id, no assume-valid or
+ * skip-worktree flag, the file's size, times and inode match the entry,
+ * and the entry is not racily clean — the tail of the file is read
+ * instead.  In --no-commit mode the work tree is the data anyway.
+ * Returns the id, or -1 when the blob must be read.
+ */
+static long
+worktree_tail_id(struct tx *tx, git_index *idx, const struct stat *ist,
+    const char *path)
+{
+	const git_index_entry *e;
+	git_tree_entry *te = NULL;
+	struct stat st;
+	char *rel, *abs;
+	long id = -1;
+	int fd = -1;
+
+	rel = project_relpath(tx->p, path);
+	abs = project_abspath(tx->p, path);
+	if (!tx->no_commit) {
+		if (idx == NULL || tx->tree == NULL ||
+		    (e = git_index_get_bypath(idx, rel, 0)) == NULL ||
+		    git_tree_entry_bypath(&te, tx->tree, rel) != 0 ||
+		    !git_oid_equal(&e->id, git_tree_entry_id(te)) ||
+		    (e->flags & GIT_INDEX_ENTRY_VALID) != 0 ||
+		    (e->flags_extended & GIT_INDEX_ENTRY_SKIP_WORKTREE) != 0)
+			goto out;
+	}
+	if ((fd = open(abs, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) == -1 ||
+	    fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) || st.st_size == 0)
+		goto out;
+	if (!tx->no_commit) {
+		e = git_index_get_bypath(idx, rel, 0);
+		if (e->file_size != (uint32_t)st.st_size ||
+		    e->mtime.seconds != (int32_t)st.st_mtim.tv_sec ||
+		    e->mtime.nanoseconds != (uint32_t)st.st_mtim.tv_nsec ||
+		    e->ctime.seconds != (int32_t)st.st_ctim.tv_sec ||
+		    e->ctime.nanoseconds != (uint32_t)st.st_ctim.tv_nsec ||
+		    e->ino != (uint32_t)st.st_ino)
+			goto out;
+		/* Racily clean: changed in the index's own timestamp. */
+		if (st.st_mtim.tv_sec > ist->st_mtim.tv_sec ||
+		    (st.st_mtim.tv_sec == ist->st_mtim.tv_sec &&
+		    st.st_mtim.tv_nsec >= ist->st_mtim.tv_nsec))
+			goto out;
+	}
+	id = file_tail_id(fd, (size_t)st.st_size);
+out:
+	if (fd != -1)
+		close(fd);
+	git_tree_entry_free(te);
+	free(rel);
+	free(abs);
+	return id;
+}
+
 int
 budget_last_id(struct tx *tx, int digits, long *max)
 {
 	struct kam_buf b = KAM_BUF_INIT;
 	struct table t = TABLE_INIT;
+	struct stat ist;
+	git_index *idx = NULL;
 	char **names = NULL;
 	const char *base;
 	long id;
 	int i, n, rc, ret = -1;
 
 	*max = 0;
+	memset(&ist, 0, sizeof(ist));
 	if ((n = tx_list(tx, EXPENSES_DIR, &names)) == -1)
 		return -1;
+	/* Without a readable index every file is read from HEAD. */
+	if (!tx->no_commit &&
+	    (git_repository_index(&idx, tx->p->repo) != 0 ||
+	    git_index_path(idx) == NULL || stat(git_index_path(idx), &ist) != 0)) {
+		git_index_free(idx);
+		idx = NULL;
+	}
 	for (i = 0; i < n; i++) {
 		base = strrchr(names[i], '/');
 		base = base != NULL ? base + 1 : names[i];
 		if (!is_month_name(base))
 			continue;
-		if ((rc = tx_read(tx, names[i], &b)) == -1)
-			goto out;
-		if (rc == 1)
-			continue;
-		if ((id = budget_tail_id(b.ptr, b.len)) == -1) {
-			/* Unusual tail: read the file in full. */
-			if (table_scan(&t, &schema_expenses, names[i], digits,
-			    b.ptr, b.len, max_row, NULL) == -1)
+		if ((id = worktree_tail_id(tx, idx, &ist, names[i])) == -1) {
+			if ((rc = tx_read(tx, names[i], &b)) == -1)
 				goto out;
-			id = t.max_num;
+			if (rc == 1)
+				continue;
+			if ((id = budget_tail_id(b.ptr, b.len)) == -1) {
+				/* Unusual tail: read the file in full. */
+				if (table_scan(&t, &schema_expenses, names[i],
+				    digits, b.ptr, b.len, max_row, NULL) == -1)
+					goto out;
+				id = t.max_num;
+			}
 		}
 		if (id > *max)
 			*max = id;
 	}
 	ret = 0;
 out:
+	git_index_free(idx);
 	table_release(&t);
 	kam_buf_release(&b);
 	free_names(names, n);

@@ -142,6 +142,45 @@ test_expect_success 'a month file with an unreadable tail is read in full' '
 	echo E-51 >"$TRASH/expect" && test_cmp "$TRASH/expect" "$TRASH/out"
 '
 
+test_expect_success 'large month files: the id from the tail of each' '
+	cd "$P" &&
+	python3 - <<-\EOF &&
+	import random
+	rng = random.Random(3)
+	for m, first, last in (("2027-01", 100, 4000), ("2027-02", 4001, 6000)):
+	    with open("expenses/%s.csv" % m, "w") as f:
+	        f.write("id,date,category,amount,description,ref,task\n")
+	        for i in range(first, last + 1):
+	            f.write("E-%d,%s-%02d,travel,%d.00,%s,,\n" % (i, m,
+	                1 + i % 28, i, rng.choice(["a b", "\"x, y\"", "\"q\nr\""])))
+	EOF
+	test $(wc -c <expenses/2027-01.csv) -gt 131072 &&
+	git add expenses && git commit -q -m "big months" &&
+	kam budget spend 1 --category travel --date 2027-01-31 big >"$TRASH/out" &&
+	echo E-6001 >"$TRASH/expect" && test_cmp "$TRASH/expect" "$TRASH/out" &&
+	kam budget spend 1 --category travel --date 2027-03-01 big2 >"$TRASH/out" &&
+	echo E-6002 >"$TRASH/expect" && test_cmp "$TRASH/expect" "$TRASH/out"
+'
+
+test_expect_success 'an uncommitted edit of the same size is not taken for HEAD' '
+	cd "$P" &&
+	sed "s/^E-6000,/E-9999,/" expenses/2027-02.csv >"$TRASH/m" &&
+	test $(wc -c <"$TRASH/m") = $(wc -c <expenses/2027-02.csv) &&
+	cat "$TRASH/m" >expenses/2027-02.csv &&
+	kam budget spend 1 --category travel --date 2027-03-02 big3 >"$TRASH/out" &&
+	echo E-6003 >"$TRASH/expect" && test_cmp "$TRASH/expect" "$TRASH/out" &&
+	git checkout -- expenses/2027-02.csv
+'
+
+test_expect_success '--no-commit takes the id from the work tree' '
+	cd "$P" &&
+	printf "E-7000,2027-04-01,travel,1.00,draft,,\n" >>expenses/2027-02.csv &&
+	sed -i "s/^E-7000,2027-04-01/E-7000,2027-02-01/" expenses/2027-02.csv &&
+	kam --no-commit budget spend 1 --category travel --date 2027-03-03 nc >"$TRASH/out" &&
+	echo E-7001 >"$TRASH/expect" && test_cmp "$TRASH/expect" "$TRASH/out" &&
+	git checkout -- expenses/2027-02.csv expenses/2027-03.csv
+'
+
 test_expect_success 'usage errors (64)' '
 	cd "$P" &&
 	refused 64 budget spend &&
@@ -191,8 +230,9 @@ test_expect_success 'an uncommitted edit of the month file is refused (78)' '
 
 test_expect_success 'other month files may have edits: only the month is written' '
 	cd "$P" &&
-	echo "E-61,2026-12-30,travel,1.00,draft,," >>expenses/2026-12.csv &&
+	echo "E-9000,2026-12-30,travel,1.00,draft,," >>expenses/2026-12.csv &&
 	kam budget spend 3 --category travel w >"$TRASH/out" &&
+	echo E-6004 >"$TRASH/expect" && test_cmp "$TRASH/expect" "$TRASH/out" &&
 	git show --name-only --format= HEAD >"$TRASH/files" &&
 	echo expenses/2026-11.csv >"$TRASH/expect" &&
 	test_cmp "$TRASH/expect" "$TRASH/files" &&
