@@ -17,11 +17,14 @@
  *       removed once the work-tree files (temp + fsync + rename + fsync of
  *       the directory) and their index entries are in place.
  *   W6  SIGINT, SIGTERM, SIGHUP and SIGQUIT are blocked from just before
- *       the journal is written until it is removed (or the transaction
- *       failed and its temp files are gone).  A signal that arrives in
- *       between stays pending and is delivered, with its default action
+ *       the first object is written until the journal is removed (or the
+ *       transaction failed and its temp files are gone), and in recovery
+ *       while a temp file or index.lock may exist.  A signal that arrives
+ *       in between stays pending and is delivered, with its default action
  *       (exit status 128+n), when the mask is restored: the process never
- *       dies half-way through a step, and no handler has to clean up.
+ *       dies half-way through a step, and no handler has to clean up.  One
+ *       pending when the journal is about to be written stops the command
+ *       there, before the commit, so 128+n then means nothing changed.
  *       SIGKILL and power loss are what the journal is for.
  *   W7  GIT_OPT_ENABLE_FSYNC_GITDIR is on, and every write, fsync, close
  *       and rename is checked.
@@ -254,6 +257,25 @@ static void
 restore_signals(const sigset_t *old)
 {
 	sigprocmask(SIG_SETMASK, old, NULL);
+}
+
+/* A blocked signal is pending whose action is not to ignore it. */
+static int
+signal_pending(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+	struct sigaction sa;
+	sigset_t set;
+	size_t i;
+
+	if (sigpending(&set) == -1)
+		return 0;
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		if (sigismember(&set, sigs[i]) &&
+		    sigaction(sigs[i], NULL, &sa) == 0 &&
+		    sa.sa_handler != SIG_IGN)
+			return 1;
+	return 0;
 }
 
 /* ---------------------------------------------------------------- */
@@ -968,9 +990,10 @@ recover(struct tx *tx)
 	git_oid parent, id, cid, zero;
 	struct upd *u = NULL;
 	struct stat jst;
+	sigset_t old;
 	char *path = git_path(tx, "kam/txn"), *dir, *abs, *slash;
 	size_t i, n = 0;
-	int rc, rf, prc, landed, rewrote = 0, ret = -1;
+	int rc, rf, prc, landed, rewrote = 0, blocked = 0, ret = -1;
 
 	rc = kam_read_file(&b, path);
 	if (rc == 1) {
@@ -1024,7 +1047,10 @@ recover(struct tx *tx)
 	 * the parent's bytes (or missing, when the parent had none) was not
 	 * renamed yet and is rewritten; one holding anything else was edited
 	 * since and is left alone, so it shows as a change against HEAD.
+	 * Signals wait (W6) while a temp file or index.lock may exist.
 	 */
+	block_signals(&old);
+	blocked = 1;
 	for (i = 0; landed && i < n; i++) {
 		abs = xasprintf("%s%s", tx->p->workdir, u[i].rel);
 		rf = kam_read_file(&cur, abs);
@@ -1066,9 +1092,14 @@ recover(struct tx *tx)
 	if (remove_our_ref_lock(tx, &jst.st_mtim) == -1)
 		goto out;
 	if (landed) {
-		/* Only an index.lock from the index phase can be ours. */
+		/* Only an index.lock from the index phase can be ours.  The
+		 * wait may be long: signals get through meanwhile. */
+		restore_signals(&old);
+		blocked = 0;
 		if (index_lock_wait(tx, rewrote ? NULL : &jst.st_mtim) == -1)
 			goto out;
+		block_signals(&old);
+		blocked = 1;
 		if ((rc = index_update(repo, u, n)) < 0) {
 			kam_giterr(rc, "cannot update the index");
 			goto out;
@@ -1093,6 +1124,8 @@ recover(struct tx *tx)
 		    git_oid_tostr_s(git_commit_id(head)));
 	ret = 0;
 out:
+	if (blocked)
+		restore_signals(&old);
 	git_blob_free(blob);
 	git_tree_free(htree);
 	git_tree_free(ptree);
@@ -1696,6 +1729,11 @@ tx_commit(struct tx *tx, const char *subject, const char *body)
 	if (index_lock_wait(tx, NULL) == -1)
 		goto out;
 
+	/* W6 from the first object on: a signal must not leave libgit2's
+	 * tmp_object_git2_* files behind. */
+	block_signals(&old);
+	blocked = 1;
+
 	/* W4: blobs, a tree from HEAD's, the commit. */
 	tu = xcalloc(n, sizeof(*tu));
 	for (i = 0; i < n; i++) {
@@ -1725,8 +1763,19 @@ tx_commit(struct tx *tx, const char *subject, const char *body)
 		goto out;
 	msg = commit_message(subject, body);
 
-	block_signals(&old);
-	blocked = 1;
+	/*
+	 * The last moment to give up: a signal that came while the objects
+	 * were written ends the command here, before the commit, so that
+	 * exit 128+n means nothing changed (the objects are unreferenced).
+	 * One that comes later waits until the work tree is done.
+	 */
+	if (signal_pending()) {
+		restore_signals(&old);		/* the default action: exit */
+		blocked = 0;
+		kam_err(KAM_EX_RETRY, "interrupted by a signal; nothing was "
+		    "committed");
+		goto out;
+	}
 	if (journal_write(tx, tx->head != NULL ? git_commit_id(tx->head) :
 	    NULL, u, n) == -1)
 		goto out;
