@@ -5,7 +5,8 @@
 #
 #   inj_points LIST CMD...   run CMD once under strace and write the
 #                            points at which it changes the file system,
-#                            one "syscall ordinal" line each, to LIST
+#                            one "syscall ordinal [path]" line each, to
+#                            LIST
 #   inj_run NAME ORD SPEC LOG CMD...
 #                            run CMD with SPEC (signal=KILL, error=ENOSPC,
 #                            ...) injected at the ORD-th call of NAME;
@@ -74,7 +75,10 @@ inj_points () {
 		n[name]++
 		if (name == "openat" && line !~ /O_WRONLY|O_RDWR|O_CREAT/)
 			next
-		print name, n[name]
+		what = ""
+		if (match(line, /"[^"]*"/))
+			what = substr(line, RSTART + 1, RLENGTH - 2)
+		print name, n[name], what
 	}' "$_list.raw" >"$_list"
 }
 
@@ -102,7 +106,7 @@ inj_point () {
 		inj_run "$p_sys" "$p_ord" "$p_spec" "$W/log" "$@" \
 		    >"$W/inj.out" 2>"$W/inj.err" </dev/null
 		inj_rc=$?
-		inj_hit_ok "$W/log" "$p_sys" && break
+		inj_hit_ok "$W/log" "$p_sys" "$p_ord" && break
 		p_try=$((p_try + 1))
 		if [ "$p_try" -ge 5 ]; then
 			inj_missed=1
@@ -112,18 +116,15 @@ inj_point () {
 	return 0
 }
 
-# The point really hit: the last traced call of the log (for openat it
-# must be one that writes or creates).
+# The point really hit: the ORD-th call of SYS in the log (which traces
+# only SYS); for openat it must be one that writes or creates.
 inj_hit_ok () {
-	_l=$(grep -v -e '^[0-9]* *+++' -e '^[0-9]* *---' "$1" | tail -n 1)
-	case "$2" in
-	openat)
-		case "$_l" in
-		*O_WRONLY*|*O_RDWR*|*O_CREAT*) return 0 ;;
-		*) return 1 ;;
-		esac ;;
+	[ "$2" = openat ] || return 0
+	_l=$(awk -v n="$3" '/^[0-9]* *openat\(/ && ++c == n' "$1")
+	case "$_l" in
+	*O_WRONLY*|*O_RDWR*|*O_CREAT*) return 0 ;;
 	esac
-	return 0
+	return 1
 }
 
 # Leftovers a kam write must never leave once the next kam has run:
