@@ -50,7 +50,7 @@ k1 () {
 		return 1
 	fi
 	k_i=0 k_fail=0 k_missed=0
-	while read -r k_sys k_ord; do
+	while read -r k_sys k_ord k_what; do
 		k_i=$((k_i + 1))
 		[ $(( (k_i - 1) % STRIDE )) = 0 ] || continue
 		inj_point "$k_tpl" "$k_sys" "$k_ord" signal=KILL "$@" || return 1
@@ -179,7 +179,7 @@ test_expect_success 'K1: kam init killed at every point' '
 	test "$n" -ge 10 &&
 	mkdir -p "$W/empty" &&
 	fail=0 i=0 missed=0 &&
-	while read -r sys ord; do
+	while read -r sys ord what; do
 		i=$((i + 1))
 		[ $(( (i - 1) % STRIDE )) = 0 ] || continue
 		# shellcheck disable=SC2086
