@@ -80,8 +80,11 @@ print_text(struct log_state *st, const git_commit *c,
 	for (p = msg; p != NULL && *p != '\0';) {
 		const char *nl = strchr(p, '\n');
 		size_t n = nl != NULL ? (size_t)(nl - p) : strlen(p);
-		char *line = xstrndup(p, n);
+		char *line = xstrndup(p, n), *tab;
 
+		/* git shows tabs as they are; a terminal gets spaces. */
+		while ((tab = strchr(line, '\t')) != NULL)
+			*tab = ' ';
 		esc = out_escape(line);
 		printf("    %s\n", esc);
 		free(esc);
