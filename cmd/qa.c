@@ -1,0 +1,758 @@
+/*
+ * qa.c: kam qa — quality checks and the quality report (SPEC §3 "Quality
+ * and customer satisfaction").
+ *
+ * A check is one row of quality.csv: a subject (a record such as REQ-3 or
+ * T-2, or free text), a criterion, a date, a reviewer and pass or fail.
+ * The latest check of a subject (by date, then id) decides whether the
+ * subject passes; that rule lives in lib/reqflow.c (reqflow_checks), which
+ * `kam req done` and `kam check` use too.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "qa.h"
+#include "../lib/budget.h"
+#include "../lib/records.h"
+#include "../lib/reqflow.h"
+#include "../lib/store.h"
+#include "../lib/value.h"
+
+static const char check_usage[] =
+    "kam qa check subject --criterion text --result pass|fail --by P-n "
+    "[--date date] [--note text]";
+static const char list_usage[] =
+    "kam qa list [--subject s] [--result pass|fail]";
+static const char show_usage[] = "kam qa show Q-n";
+static const char report_usage[] = "kam qa report";
+
+/* Column indexes of quality.csv (SPEC order). */
+enum { C_ID, C_SUBJECT, C_CRITERION, C_DATE, C_REVIEWER, C_RESULT, C_NOTE };
+/* Of defects.csv. */
+enum { D_ID, D_TITLE, D_SEVERITY, D_SUBJECT, D_FOUND, D_STATUS, D_REWORK,
+	D_CLOSED };
+
+static const struct option no_opts[] = { { NULL, 0, NULL, 0 } };
+
+static const char *const brief[] = { "id", "subject", "criterion", "date",
+	"reviewer", "result", NULL };
+
+/* ---- shared with kam defect (qa.h) ---- */
+
+int
+qa_subject(struct kam *k, struct tx *tx, const char *arg, const char *opt,
+    struct table *target, char *canon, const char **out)
+{
+	const struct schema *s;
+	char pfx[16];
+	long num;
+
+	if (arg[strspn(arg, " \t\r\n")] == '\0')
+		return kam_err(KAM_EX_USAGE, "%s: must not be empty; name a "
+		    "record (REQ-3, T-2) or say in words what it is", opt);
+	if (id_prefix(arg, pfx) == -1) {
+		*out = arg;
+		return 0;
+	}
+	/* Shaped like an id: it must be one (the file grammar says so). */
+	if ((s = schema_by_prefix(pfx)) == NULL)
+		return kam_err(KAM_EX_USAGE, "%s: '%s' looks like an id, but no "
+		    "kam table has the prefix %s-; name a record (REQ-3, T-2) "
+		    "or describe the subject in words", opt, arg, pfx);
+	if (s->monthly)
+		return kam_err(KAM_EX_USAGE, "%s: an expense (%s) cannot be a "
+		    "subject; name the task it was spent on, or describe the "
+		    "subject in words", opt, arg);
+	if (id_parse_arg(arg, pfx, canon, &num, NULL) == -1)
+		return kam_err(KAM_EX_USAGE, "%s: invalid %s id '%s' (expected "
+		    "e.g. %s-12)", opt, s->noun, arg, pfx);
+	if (store_load(&k->p, tx, s, target) == -1 ||
+	    store_lookup(target, canon) == NULL)
+		return -1;
+	*out = canon;
+	return 0;
+}
+
+int
+qa_past_date(const char *opt, const char *arg, int32_t today, int32_t *out)
+{
+	const char *why;
+	char t[11];
+
+	if (date_parse(arg, out, &why) == -1)
+		return kam_err(KAM_EX_USAGE, "%s: invalid date '%s': %s", opt,
+		    arg, why);
+	if (*out > today)
+		return kam_err(KAM_EX_USAGE, "%s: %s is after today (%s); record "
+		    "it when it has happened", opt, arg, date_fmt(today, t));
+	return 0;
+}
+
+/* ---- check ---- */
+
+static int
+qa_check(int argc, char **argv, struct kam *k)
+{
+	static const struct option opts[] = {
+		{ "criterion", required_argument, NULL, 'c' },
+		{ "result", required_argument, NULL, 'r' },
+		{ "by", required_argument, NULL, 'b' },
+		{ "date", required_argument, NULL, 'd' },
+		{ "note", required_argument, NULL, 'n' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct table quality = TABLE_INIT, people = TABLE_INIT,
+	    target = TABLE_INIT;
+	struct tx tx = TX_INIT;
+	struct kam_buf title = KAM_BUF_INIT, body = KAM_BUF_INIT;
+	struct reqflow_checks qc;
+	const char *criterion = NULL, *result = NULL, *by = NULL,
+	    *date = NULL, *note = NULL, *subject;
+	char canon[32], who[32], day[11], id[32];
+	struct row *r, *p;
+	int32_t d;
+	long num;
+	int ch, err = 0, ret = -1;
+
+	while ((ch = kam_getopt(argc, argv, "", opts, check_usage, &err)) != -1)
+		switch (ch) {
+		case 'c':
+			criterion = optarg;
+			break;
+		case 'r':
+			result = optarg;
+			break;
+		case 'b':
+			by = optarg;
+			break;
+		case 'd':
+			date = optarg;
+			break;
+		case 'n':
+			note = optarg;
+			break;
+		}
+	if (err)
+		return -1;
+	if (argc - optind != 1)
+		return kam_usage(check_usage);
+	if (criterion == NULL || result == NULL || by == NULL)
+		return kam_err(KAM_EX_USAGE, "a quality check needs --criterion "
+		    "TEXT, --result pass|fail and --by P-n (the reviewer)");
+	d = k->p.today;
+	if (date != NULL && qa_past_date("--date", date, k->p.today, &d) == -1)
+		return -1;
+	if (id_parse_arg(by, "P", who, &num, NULL) == -1)
+		return kam_err(KAM_EX_USAGE, "--by: invalid person id '%s' "
+		    "(expected e.g. P-3)", by);
+	if (kam_tx_begin(k, &tx) == -1 ||
+	    store_load(&k->p, &tx, &schema_quality, &quality) == -1 ||
+	    store_load(&k->p, &tx, &schema_people, &people) == -1 ||
+	    (p = store_lookup(&people, who)) == NULL ||
+	    qa_subject(k, &tx, argv[optind], "subject", &target, canon,
+	    &subject) == -1)
+		goto out;
+	r = table_add(&quality);
+	if (store_set_arg(&quality, r, "subject", subject, "subject") == -1 ||
+	    store_set_arg(&quality, r, "criterion", criterion,
+	    "--criterion") == -1 ||
+	    store_set_arg(&quality, r, "result", result, "--result") == -1 ||
+	    store_set_arg(&quality, r, "reviewer", who, "--by") == -1 ||
+	    (note != NULL &&
+	    store_set_arg(&quality, r, "note", note, "--note") == -1))
+		goto out;
+	table_set(&quality, r, C_DATE, date_fmt(d, day));
+	if (store_check_refs(&quality, &people) == -1 ||
+	    (target.s != NULL && store_check_refs(&quality, &target) == -1))
+		goto out;
+	snprintf(id, sizeof(id), "%s", table_get(&quality, r, C_ID));
+	kam_buf_printf(&title, "%s %s: %s", table_get(&quality, r, C_SUBJECT),
+	    table_get(&quality, r, C_RESULT), table_get(&quality, r, C_CRITERION));
+	kam_buf_printf(&body, "Reviewed by %s (%s) on %s.", who,
+	    table_get_name(&people, p, "name"), day);
+	/* A check dated before the subject's latest one does not decide. */
+	reqflow_checks(&quality, table_get(&quality, r, C_SUBJECT), &qc);
+	if (qc.latest != r) {
+		kam_buf_printf(&body, "\nThe latest check of %s is still %s "
+		    "(%s, %s).", table_get(&quality, r, C_SUBJECT),
+		    table_get(&quality, qc.latest, C_ID),
+		    table_get(&quality, qc.latest, C_RESULT),
+		    table_get(&quality, qc.latest, C_DATE));
+		kam_warn("%s is dated before %s, the latest check of %s (%s), "
+		    "which still decides", id, table_get(&quality, qc.latest,
+		    C_ID), table_get(&quality, r, C_SUBJECT),
+		    table_get(&quality, qc.latest, C_RESULT));
+	}
+	store_put(&tx, &quality);
+	if (kam_tx_commit_body(k, &tx, "qa check", id, title.ptr,
+	    body.ptr) == -1)
+		goto out;
+	printf("%s\n", id);
+	ret = 0;
+out:
+	kam_buf_release(&title);
+	kam_buf_release(&body);
+	tx_release(&tx);
+	table_release(&quality);
+	table_release(&people);
+	table_release(&target);
+	return ret;
+}
+
+/* ---- list, show ---- */
+
+static int
+qa_list(int argc, char **argv, struct kam *k)
+{
+	static const struct option opts[] = {
+		{ "subject", required_argument, NULL, 's' },
+		{ "result", required_argument, NULL, 'r' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const struct column *cres = &schema_quality.cols[C_RESULT];
+	struct table quality = TABLE_INIT;
+	struct row **rows = NULL;
+	const char *subject = NULL, *result = NULL, *why;
+	char canon[32];
+	size_t i, n = 0;
+	long num;
+	int ch, err = 0, ret = -1;
+
+	while ((ch = kam_getopt(argc, argv, "", opts, list_usage, &err)) != -1)
+		if (ch == 's')
+			subject = optarg;
+		else
+			result = optarg;
+	if (err)
+		return -1;
+	if (optind != argc)
+		return kam_usage(list_usage);
+	if (result != NULL && (*result == '\0' ||
+	    table_check_value(cres, 2, result, &why) == -1))
+		return kam_err(KAM_EX_USAGE, "--result: invalid value '%s': "
+		    "expected one of: pass fail", result);
+	/* Ids in any case; text as written, compared ignoring case. */
+	if (subject != NULL && id_parse_arg(subject, NULL, canon, &num,
+	    NULL) == 0)
+		subject = canon;
+	if (store_load(&k->p, NULL, &schema_quality, &quality) == -1)
+		goto out;
+	table_sort(&quality);
+	rows = xcalloc(quality.nrows + 1, sizeof(*rows));
+	for (i = 0; i < quality.nrows; i++) {
+		struct row *r = &quality.rows[i];
+
+		if (subject != NULL && kam_strcasecmp(table_get(&quality, r,
+		    C_SUBJECT), subject) != 0)
+			continue;
+		if (result != NULL &&
+		    strcmp(table_get(&quality, r, C_RESULT), result) != 0)
+			continue;
+		rows[n++] = r;
+	}
+	records_print(k->fmt, &quality, rows, n, brief, NULL, 0, NULL);
+	ret = 0;
+out:
+	free(rows);
+	table_release(&quality);
+	return ret;
+}
+
+static int
+qa_show(int argc, char **argv, struct kam *k)
+{
+	struct table quality = TABLE_INIT;
+	struct row *r;
+	int err = 0, ret = -1;
+
+	if (kam_getopt(argc, argv, "", no_opts, show_usage, &err) != -1 || err)
+		return -1;
+	if (argc - optind != 1)
+		return kam_usage(show_usage);
+	if (store_load(&k->p, NULL, &schema_quality, &quality) == -1 ||
+	    (r = store_lookup(&quality, argv[optind])) == NULL)
+		goto out;
+	record_show(k->fmt, &quality, r, NULL, 0, NULL);
+	ret = 0;
+out:
+	table_release(&quality);
+	return ret;
+}
+
+/* ---- report ---- */
+
+static const char *const severities[] = { "critical", "major", "minor" };
+static const char *const dstatuses[] = { "open", "fixed", "verified" };
+
+struct subject_sum {
+	const char		*name;	/* as the latest check writes it */
+	struct reqflow_checks	 c;
+};
+
+struct month_sum {
+	char	 ym[8];			/* "2026-11" */
+	long	 checks, passed, failed;
+};
+
+struct report {
+	const struct table	*q;
+	long			 checks, passed, failed;
+	struct subject_sum	*subj;
+	size_t			 nsubj;
+	long			 subj_pass, subj_fail;
+	struct month_sum	*months;
+	size_t			 nmonths;
+	long			 sev[3][3];	/* severity x status */
+	long			 rework[3], rework_total, open_total;
+	int			 human;		/* table or md */
+};
+
+static const struct table *sort_q;
+
+/* 0 a kam id (prefix and number into pfx, num), 1 text, 2 unset. */
+static int
+subject_kind(const char *s, char *pfx, long *num)
+{
+	if (*s == '\0')
+		return 2;
+	if (id_prefix(s, pfx) == 0 && id_parse(s, NULL, num, NULL) == 0)
+		return 0;
+	return 1;
+}
+
+/* Subjects: ids (by prefix, then number), then text ignoring case, then
+ * the checks without one. */
+static int
+cmp_subject_str(const char *a, const char *b)
+{
+	char pa[16], pb[16];
+	long na = 0, nb = 0;
+	int ka = subject_kind(a, pa, &na), kb = subject_kind(b, pb, &nb), c;
+
+	if (ka != kb)
+		return ka - kb;
+	if (ka != 0)
+		return kam_strcasecmp(a, b);
+	if ((c = strcmp(pa, pb)) != 0)
+		return c;
+	return na < nb ? -1 : na > nb;
+}
+
+static int
+cmp_by_subject(const void *a, const void *b)
+{
+	const struct row *x = *(struct row *const *)a;
+	const struct row *y = *(struct row *const *)b;
+	int c = cmp_subject_str(table_get(sort_q, x, C_SUBJECT),
+	    table_get(sort_q, y, C_SUBJECT));
+
+	if (c == 0)
+		c = x->num < y->num ? -1 : x->num > y->num;
+	return c;
+}
+
+static int
+cmp_by_date(const void *a, const void *b)
+{
+	const struct row *x = *(struct row *const *)a;
+	const struct row *y = *(struct row *const *)b;
+	int c = strcmp(table_get(sort_q, x, C_DATE),
+	    table_get(sort_q, y, C_DATE));
+
+	if (c == 0)
+		c = x->num < y->num ? -1 : x->num > y->num;
+	return c;
+}
+
+static int
+index_of(const char *const *names, size_t n, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(names[i], s) == 0)
+			return (int)i;
+	return -1;
+}
+
+static void
+report_build(struct report *rp, const struct table *q, const struct table *d)
+{
+	struct row **rows = xcalloc(q->nrows + 1, sizeof(*rows));
+	struct subject_sum *s = NULL;
+	struct month_sum *m = NULL;
+	const char *res, *date;
+	size_t i;
+	long h;
+	int sv, st;
+
+	rp->q = q;
+	for (i = 0; i < q->nrows; i++) {
+		rows[i] = &q->rows[i];
+		res = table_get(q, rows[i], C_RESULT);
+		rp->checks++;
+		rp->passed += strcmp(res, "pass") == 0;
+		rp->failed += strcmp(res, "fail") == 0;
+	}
+	/* By subject: the latest check of each decides (reqflow). */
+	sort_q = q;
+	qsort(rows, q->nrows, sizeof(*rows), cmp_by_subject);
+	rp->subj = xcalloc(q->nrows + 1, sizeof(*rp->subj));
+	for (i = 0; i < q->nrows; i++) {
+		if (s == NULL || cmp_subject_str(table_get(q, rows[i],
+		    C_SUBJECT), s->name) != 0) {
+			s = &rp->subj[rp->nsubj++];
+			s->name = table_get(q, rows[i], C_SUBJECT);
+		}
+		reqflow_checks_add(&s->c, q, rows[i]);
+	}
+	for (i = 0; i < rp->nsubj; i++) {
+		s = &rp->subj[i];
+		s->name = table_get(q, s->c.latest, C_SUBJECT);
+		rp->subj_pass += s->c.latest_result == REQFLOW_CHECK_PASS;
+		rp->subj_fail += s->c.latest_result == REQFLOW_CHECK_FAIL;
+	}
+	/* By month of the check's date. */
+	qsort(rows, q->nrows, sizeof(*rows), cmp_by_date);
+	rp->months = xcalloc(q->nrows + 1, sizeof(*rp->months));
+	for (i = 0; i < q->nrows; i++) {
+		date = table_get(q, rows[i], C_DATE);
+		if (strlen(date) < 7)
+			continue;
+		if (m == NULL || memcmp(m->ym, date, 7) != 0) {
+			m = &rp->months[rp->nmonths++];
+			memcpy(m->ym, date, 7);
+			m->ym[7] = '\0';
+		}
+		res = table_get(q, rows[i], C_RESULT);
+		m->checks++;
+		m->passed += strcmp(res, "pass") == 0;
+		m->failed += strcmp(res, "fail") == 0;
+	}
+	/* Defects by severity and status; rework hours. */
+	for (i = 0; i < d->nrows; i++) {
+		const struct row *r = &d->rows[i];
+
+		sv = index_of(severities, 3, table_get(d, r, D_SEVERITY));
+		st = index_of(dstatuses, 3, table_get(d, r, D_STATUS));
+		if (sv == -1 || st == -1)
+			continue;
+		rp->sev[sv][st]++;
+		rp->open_total += st == 0;
+		if (int_parse(table_get(d, r, D_REWORK), 0, 1000000, &h,
+		    NULL) == 0) {
+			rp->rework[sv] += h;
+			rp->rework_total += h;
+		}
+	}
+	free(rows);
+}
+
+static void
+report_release(struct report *rp)
+{
+	free(rp->subj);
+	free(rp->months);
+}
+
+/* passed as a percentage of checks, or NULL (unset) without checks. */
+static const char *
+rate(long passed, long checks, char *buf)
+{
+	return checks > 0 ? budget_pct_fmt(passed, checks, buf) : NULL;
+}
+
+static const struct out_col summary_cols[] = {
+	{ "checks", OT_NUM }, { "passed", OT_NUM }, { "failed", OT_NUM },
+	{ "pass_rate", OT_NUM }, { "subjects", OT_NUM },
+	{ "subjects_passing", OT_NUM }, { "subjects_failing", OT_NUM },
+	{ "open_defects", OT_NUM }, { "rework_hours", OT_NUM },
+};
+
+static void
+fill_summary(struct out *o, const struct report *rp)
+{
+	char v[9][48];
+	const char *cells[9];
+	size_t i;
+
+	snprintf(v[0], sizeof(v[0]), "%ld", rp->checks);
+	snprintf(v[1], sizeof(v[1]), "%ld", rp->passed);
+	snprintf(v[2], sizeof(v[2]), "%ld", rp->failed);
+	snprintf(v[4], sizeof(v[4]), "%zu", rp->nsubj);
+	snprintf(v[5], sizeof(v[5]), "%ld", rp->subj_pass);
+	snprintf(v[6], sizeof(v[6]), "%ld", rp->subj_fail);
+	snprintf(v[7], sizeof(v[7]), "%ld", rp->open_total);
+	snprintf(v[8], sizeof(v[8]), "%ld", rp->rework_total);
+	for (i = 0; i < 9; i++)
+		cells[i] = v[i];
+	cells[3] = rate(rp->passed, rp->checks, v[3]);
+	out_row(o, cells);
+}
+
+static const struct out_col subject_cols[] = {
+	{ "subject", OT_TEXT }, { "checks", OT_NUM }, { "passed", OT_NUM },
+	{ "failed", OT_NUM }, { "latest", OT_TEXT }, { "date", OT_TEXT },
+	{ "result", OT_TEXT },
+};
+
+static void
+fill_subjects(struct out *o, const struct report *rp)
+{
+	char n[3][24];
+	const char *cells[7];
+	size_t i;
+
+	for (i = 0; i < rp->nsubj; i++) {
+		const struct subject_sum *s = &rp->subj[i];
+
+		snprintf(n[0], sizeof(n[0]), "%zu", s->c.n);
+		snprintf(n[1], sizeof(n[1]), "%zu", s->c.npass);
+		snprintf(n[2], sizeof(n[2]), "%zu", s->c.nfail);
+		cells[0] = s->name;
+		cells[1] = n[0];
+		cells[2] = n[1];
+		cells[3] = n[2];
+		cells[4] = table_get(rp->q, s->c.latest, C_ID);
+		cells[5] = table_get(rp->q, s->c.latest, C_DATE);
+		cells[6] = table_get(rp->q, s->c.latest, C_RESULT);
+		out_row(o, cells);
+	}
+}
+
+static const struct out_col severity_cols[] = {
+	{ "severity", OT_TEXT }, { "open", OT_NUM }, { "fixed", OT_NUM },
+	{ "verified", OT_NUM }, { "total", OT_NUM }, { "rework", OT_NUM },
+};
+
+static void
+severity_row(struct out *o, const char *name, const long *by_status,
+    long rework)
+{
+	char n[5][24];
+	const char *cells[6];
+
+	snprintf(n[0], sizeof(n[0]), "%ld", by_status[0]);
+	snprintf(n[1], sizeof(n[1]), "%ld", by_status[1]);
+	snprintf(n[2], sizeof(n[2]), "%ld", by_status[2]);
+	snprintf(n[3], sizeof(n[3]), "%ld", by_status[0] + by_status[1] +
+	    by_status[2]);
+	snprintf(n[4], sizeof(n[4]), "%ld", rework);
+	cells[0] = name;
+	cells[1] = n[0];
+	cells[2] = n[1];
+	cells[3] = n[2];
+	cells[4] = n[3];
+	cells[5] = n[4];
+	out_row(o, cells);
+}
+
+static void
+fill_severities(struct out *o, const struct report *rp)
+{
+	long total[3] = { 0, 0, 0 };
+	size_t i, j;
+
+	for (i = 0; i < 3; i++) {
+		severity_row(o, severities[i], rp->sev[i], rp->rework[i]);
+		for (j = 0; j < 3; j++)
+			total[j] += rp->sev[i][j];
+	}
+	/* People get a total line; machines have the summary. */
+	if (rp->human)
+		severity_row(o, "total", total, rp->rework_total);
+}
+
+static const struct out_col month_cols[] = {
+	{ "month", OT_TEXT }, { "checks", OT_NUM }, { "passed", OT_NUM },
+	{ "failed", OT_NUM }, { "pass_rate", OT_NUM },
+};
+
+static void
+fill_months(struct out *o, const struct report *rp)
+{
+	char n[3][24], pct[48];
+	const char *cells[5];
+	size_t i;
+
+	for (i = 0; i < rp->nmonths; i++) {
+		const struct month_sum *m = &rp->months[i];
+
+		snprintf(n[0], sizeof(n[0]), "%ld", m->checks);
+		snprintf(n[1], sizeof(n[1]), "%ld", m->passed);
+		snprintf(n[2], sizeof(n[2]), "%ld", m->failed);
+		cells[0] = m->ym;
+		cells[1] = n[0];
+		cells[2] = n[1];
+		cells[3] = n[2];
+		cells[4] = rate(m->passed, m->checks, pct);
+		out_row(o, cells);
+	}
+}
+
+/* The sections of the report, in order; the first is the summary. */
+static const struct section {
+	const char		*key;		/* JSON */
+	const char		*heading;	/* Markdown */
+	const struct out_col	*cols;
+	size_t			 ncols;
+	void			(*fill)(struct out *, const struct report *);
+} sections[] = {
+	{ NULL, "Quality", summary_cols, ARRAY_SIZE(summary_cols),
+	    fill_summary },
+	{ "by_subject", "Checks by subject (the latest check decides)",
+	    subject_cols, ARRAY_SIZE(subject_cols), fill_subjects },
+	{ "by_severity", "Defects by severity", severity_cols,
+	    ARRAY_SIZE(severity_cols), fill_severities },
+	{ "by_month", "Checks by month", month_cols, ARRAY_SIZE(month_cols),
+	    fill_months },
+};
+
+/* The summary for people: one line per figure, aligned on a terminal,
+ * a list in Markdown. */
+static void
+summary_lines(const struct report *rp, int md)
+{
+	const char *b = md ? "- " : "";
+	int w = md ? 0 : 13;	/* "open defects:" */
+	char pct[48];
+
+	printf("%s%-*s %ld (%ld passed, %ld failed)\n", b, w, "checks:",
+	    rp->checks, rp->passed, rp->failed);
+	printf("%s%-*s %s%s\n", b, w, "pass rate:", rp->checks > 0 ?
+	    budget_pct_fmt(rp->passed, rp->checks, pct) : "-",
+	    rp->checks > 0 ? "%" : "");
+	printf("%s%-*s %zu (%ld passing, %ld failing on their latest check)\n",
+	    b, w, "subjects:", rp->nsubj, rp->subj_pass, rp->subj_fail);
+	printf("%s%-*s %ld (critical %ld, major %ld, minor %ld)\n", b, w,
+	    "open defects:", rp->open_total, rp->sev[0][0], rp->sev[1][0],
+	    rp->sev[2][0]);
+	printf("%s%-*s %ld hour%s\n", b, w, "rework:", rp->rework_total,
+	    rp->rework_total == 1 ? "" : "s");
+}
+
+/* The JSON array of section s into *text (caller frees), without the
+ * final newline.  -1 (74) when no memory stream can be had. */
+static int
+json_section(const struct section *s, const struct report *rp, char **text)
+{
+	struct out o = OUT_INIT;
+	size_t len = 0;
+	FILE *fp;
+
+	*text = NULL;
+	if ((fp = open_memstream(text, &len)) == NULL)
+		return kam_errno(errno, "cannot buffer the report");
+	o.fp = fp;
+	out_begin(&o, FMT_JSON, s->cols, s->ncols);
+	s->fill(&o, rp);
+	out_end(&o);
+	if (fclose(fp) != 0) {
+		free(*text);
+		*text = NULL;
+		return kam_errno(errno, "cannot buffer the report");
+	}
+	while (len > 0 && (*text)[len - 1] == '\n')
+		(*text)[--len] = '\0';
+	return 0;
+}
+
+/*
+ * JSON: one object, the summary's fields and then one array per section:
+ * {"checks":..., ..., "by_subject":[...], "by_severity":[...],
+ * "by_month":[...]}.
+ */
+static int
+report_json(const struct report *rp)
+{
+	char *text = NULL, *p;
+	size_t i;
+	int ret = -1;
+
+	if (json_section(&sections[0], rp, &text) == -1)
+		goto out;
+	/* "[\n{...}\n]": keep the object's fields. */
+	if ((p = strchr(text, '{')) == NULL || strrchr(p, '}') == NULL) {
+		kam_err(KAM_EX_INTERNAL, "qa report: unexpected JSON summary");
+		goto out;
+	}
+	*strrchr(p, '}') = '\0';
+	printf("%s", p);
+	for (i = 1; i < ARRAY_SIZE(sections); i++) {
+		free(text);
+		if (json_section(&sections[i], rp, &text) == -1)
+			goto out;
+		printf(",\n\"%s\":%s", sections[i].key, text);
+	}
+	printf("}\n");
+	ret = 0;
+out:
+	free(text);
+	return ret;
+}
+
+static int
+qa_report(int argc, char **argv, struct kam *k)
+{
+	struct table quality = TABLE_INIT, defects = TABLE_INIT;
+	struct report rp;
+	struct out o = OUT_INIT;
+	size_t i;
+	int err = 0, ret = -1;
+
+	memset(&rp, 0, sizeof(rp));
+	if (kam_getopt(argc, argv, "", no_opts, report_usage, &err) != -1 ||
+	    err)
+		return -1;
+	if (argc != optind)
+		return kam_usage(report_usage);
+	if (store_load(&k->p, NULL, &schema_quality, &quality) == -1 ||
+	    store_load(&k->p, NULL, &schema_defects, &defects) == -1)
+		goto out;
+	rp.human = k->fmt != FMT_JSON && k->fmt != FMT_CSV;
+	report_build(&rp, &quality, &defects);
+	if (k->fmt == FMT_JSON) {
+		ret = report_json(&rp);
+		goto out;
+	}
+	/* table, md, csv: the sections one after the other, a blank line
+	 * between them. */
+	for (i = 0; i < ARRAY_SIZE(sections); i++) {
+		const struct section *s = &sections[i];
+
+		if (i > 0)
+			putchar('\n');
+		if (k->fmt == FMT_MD)
+			printf("### %s\n\n", s->heading);
+		if (i == 0 && rp.human) {
+			summary_lines(&rp, k->fmt == FMT_MD);
+			continue;
+		}
+		out_begin(&o, k->fmt, s->cols, s->ncols);
+		s->fill(&o, &rp);
+		out_end(&o);
+	}
+	ret = 0;
+out:
+	report_release(&rp);
+	table_release(&quality);
+	table_release(&defects);
+	return ret;
+}
+
+const struct verb qa_verbs[] = {
+	{ "check", qa_check, NEED_PROJECT | WRITES, check_usage,
+	    "--criterion= --result= --by= --date= --note=",
+	    "record a quality check of a requirement, task or anything" },
+	{ "list", qa_list, NEED_PROJECT, list_usage, "--subject= --result=",
+	    "list quality checks" },
+	{ "report", qa_report, NEED_PROJECT, report_usage, "",
+	    "pass rate, open defects, rework hours, checks by month" },
+	{ "show", qa_show, NEED_PROJECT, show_usage, "",
+	    "show one quality check" },
+};
+const size_t qa_nverbs = ARRAY_SIZE(qa_verbs);
