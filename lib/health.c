@@ -345,6 +345,45 @@ check_minutes(struct ctx *c)
 	kam_buf_release(&b);
 }
 
+/* Name the record of each error that gives only file:line. */
+static void
+name_records(struct ctx *c)
+{
+	const struct schema *s;
+	const struct table *t;
+	size_t i, j;
+
+	for (i = 0; i < c->h->n; i++) {
+		struct finding *f = &c->h->v[i];
+
+		if (f->record != NULL || f->file == NULL || f->line == 0 ||
+		    (s = schema_by_file(f->file)) == NULL || s->monthly)
+			continue;
+		t = tab(c, s);
+		if (t->colmap == NULL)
+			continue;
+		for (j = 0; j < t->nrows; j++) {
+			const struct row *r = &t->rows[j];
+
+			if (r->line != f->line)
+				continue;
+			if (s->prefix != NULL)
+				f->record = xstrdup(table_get(t, r, 0));
+			else if (s->nkeys > 1)
+				f->record = xasprintf("%s/%s",
+				    table_get(t, r, s->keys[0]),
+				    table_get(t, r, s->keys[1]));
+			else
+				f->record = xstrdup(table_get(t, r, s->keys[0]));
+			if (f->record[0] == '\0') {
+				free(f->record);
+				f->record = NULL;
+			}
+			break;
+		}
+	}
+}
+
 /* ---- rules ---- */
 
 static int32_t
@@ -852,7 +891,11 @@ areas(struct ctx *c, struct plan *pl, int plan_ok, size_t nopen_risks,
 		more[0] = '\0';
 		if (n > 1)
 			snprintf(more, sizeof(more), ", and %zu more", n - 1);
-		if (f->record != NULL)
+		if (f->record != NULL && f->level == FIND_ERROR &&
+		    f->file != NULL && f->line > 0)
+			snprintf(where, sizeof(where), "%s:%lu: %s: ", f->file,
+			    f->line, f->record);
+		else if (f->record != NULL)
 			snprintf(where, sizeof(where), "%s: ", f->record);
 		else if (f->file != NULL && f->line > 0)
 			snprintf(where, sizeof(where), "%s:%lu: ", f->file,
@@ -891,6 +934,7 @@ health_run(struct health *h, struct project *p)
 	if (valid(c, &schema_tasks))
 		plan_ok = plan_compute(&pl, p, tab(c, &schema_tasks)) == 0;
 	check_minutes(c);
+	name_records(c);
 	for (i = 0; i < health_nrules; i++)
 		if (health_rules[i].level == FIND_ERROR)
 			h->ran[i] = 1;

@@ -165,14 +165,14 @@ test_expect_success 'invalid: a bad enum value names file:line' '
 	fresh e1 &&
 	sed -i "s/^R-2,Minor,,1,2,,,open,/R-2,Minor,,1,2,,,pending,/" risks.csv &&
 	invalid invalid-value &&
-	grep -q "^risks.csv:3: error: invalid-value: status: invalid value .pending." ../out
+	grep -q "^risks.csv:3: error: invalid-value: R-2: status: invalid value .pending." ../out
 '
 
 test_expect_success 'invalid: a reference to a missing record' '
 	fresh e2 &&
 	sed -i "s/^T-1,Build,5,,P-1,/T-1,Build,5,,P-9,/" tasks.csv &&
 	invalid reference &&
-	grep -q "^tasks.csv:2: error: reference: assignee: person P-9 does not exist" ../out
+	grep -q "^tasks.csv:2: error: reference: T-1: assignee: person P-9 does not exist" ../out
 '
 
 test_expect_success 'invalid: an expense naming a missing task' '

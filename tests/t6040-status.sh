@@ -79,7 +79,7 @@ test_expect_success 'invalid data: the screen, then 65' '
 	cd proj &&
 	printf "R-9,Bad,,7,1,,,open,,,,\n" >>risks.csv &&
 	test_expect_code 65 kam status >../out 2>../err &&
-	grep -q "^data           red    risks.csv:4: probability: invalid value" ../out &&
+	grep -q "^data           red    risks.csv:4: R-9: probability: invalid value" ../out &&
 	grep -q "see kam check" ../err
 '
 
