@@ -99,19 +99,36 @@ kam_errno(int err, const char *fmt, ...)
 	return -1;
 }
 
+/*
+ * A libgit2 failure of a system call (class GIT_ERROR_OS, the message
+ * ends in strerror) is an I/O error like any other: 77 for a permission,
+ * 74 otherwise; a lock held or a moved branch is 75.
+ */
+static int
+giterr_code(int rc, const git_error *e)
+{
+	if (rc == GIT_ELOCKED || rc == GIT_EMODIFIED)
+		return KAM_EX_RETRY;
+	if (e == NULL || e->klass != GIT_ERROR_OS)
+		return KAM_EX_INTERNAL;
+	if (e->message != NULL && (strstr(e->message, strerror(EACCES)) !=
+	    NULL || strstr(e->message, strerror(EPERM)) != NULL))
+		return KAM_EX_PERM;
+	return KAM_EX_IO;
+}
+
 int
 kam_giterr(int rc, const char *fmt, ...)
 {
 	const git_error *e = git_error_last();
 	va_list ap;
+	int code = giterr_code(rc, e);
 
 	va_start(ap, fmt);
-	vreport(rc == GIT_ELOCKED || rc == GIT_EMODIFIED ? KAM_EX_RETRY :
-	    KAM_EX_INTERNAL, "", fmt, ap, e != NULL && e->message != NULL ? e->message :
-	    "unknown libgit2 error");
+	vreport(code, "", fmt, ap, e != NULL && e->message != NULL ?
+	    e->message : "unknown libgit2 error");
 	va_end(ap);
-	record(rc == GIT_ELOCKED || rc == GIT_EMODIFIED ? KAM_EX_RETRY :
-	    KAM_EX_INTERNAL);
+	record(code);
 	return -1;
 }
 

@@ -46,7 +46,8 @@ int	kam_err(int code, const char *fmt, ...)
 int	kam_errno(int err, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 /* As kam_err() with libgit2's last message appended; GIT_ELOCKED and
- * GIT_EMODIFIED give 75, anything else 70. */
+ * GIT_EMODIFIED give 75, a failed system call (GIT_ERROR_OS) 74 or 77 as
+ * kam_errno(), anything else 70. */
 int	kam_giterr(int rc, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 /* "kam: warning: <msg>" on stderr; never changes the exit code. */
