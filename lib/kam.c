@@ -17,6 +17,7 @@
 
 int kam_exit_code;
 int kam_retry_requested;
+int kam_committed;
 
 static kam_msg_fn msg_hook;
 static void *msg_arg;

@@ -1649,6 +1649,32 @@ commit_message(const char *subject, const char *body)
 	return xasprintf("%s\n\n%.*s\n", subject, (int)len, body);
 }
 
+/*
+ * After git_commit_create failed: does the branch hold our commit anyway
+ * (HEAD's tree is ours and its parent is the HEAD we read)?  Sets
+ * tx->commit when it does.
+ */
+static int
+commit_landed(struct tx *tx, const git_oid *tree_id)
+{
+	git_reference *ref = NULL;
+	git_commit *c = NULL;
+	int landed = 0;
+
+	if (git_repository_head(&ref, tx->p->repo) == 0 &&
+	    git_reference_peel((git_object **)&c, ref, GIT_OBJECT_COMMIT) == 0 &&
+	    git_oid_equal(git_commit_tree_id(c), tree_id) &&
+	    (tx->head == NULL ? git_commit_parentcount(c) == 0 :
+	    git_commit_parentcount(c) == 1 && git_oid_equal(
+	    git_commit_parent_id(c, 0), git_commit_id(tx->head)))) {
+		git_oid_cpy(&tx->commit, git_commit_id(c));
+		landed = 1;
+	}
+	git_commit_free(c);
+	git_reference_free(ref);
+	return landed;
+}
+
 int
 tx_commit(struct tx *tx, const char *subject, const char *body)
 {
@@ -1660,11 +1686,12 @@ tx_commit(struct tx *tx, const char *subject, const char *body)
 	const git_commit *parents[1];
 	struct upd *u = NULL;
 	git_oid tree_id, id;
+	const git_error *e;
 	sigset_t old;
-	char *msg = NULL;
+	char *msg = NULL, *why = NULL;
 	size_t i, n = 0;
 	time_t now;
-	int rc, ret = -1, blocked = 0, saved;
+	int rc, ret = -1, blocked = 0, saved, klass;
 
 	if (tx->no_commit)
 		return commit_worktree(tx);
@@ -1782,11 +1809,25 @@ tx_commit(struct tx *tx, const char *subject, const char *body)
 	parents[0] = tx->head;
 	rc = git_commit_create(&tx->commit, repo, "HEAD", author, committer,
 	    NULL, msg, tree, tx->head != NULL ? 1 : 0, parents);
+	if (rc < 0 && rc != GIT_EMODIFIED) {
+		/* An error after the branch moved (libgit2 fsyncs refs/heads/
+		 * after the rename) still means the commit exists. */
+		e = git_error_last();
+		klass = e != NULL ? e->klass : GIT_ERROR_NONE;
+		why = xstrdup(e != NULL && e->message != NULL ? e->message :
+		    "unknown libgit2 error");
+		if (commit_landed(tx, &tree_id)) {
+			kam_warn("committed %.7s, but: %s",
+			    git_oid_tostr_s(&tx->commit), why);
+			rc = 0;
+		} else
+			git_error_set_str(klass, why);
+	}
 	if (rc < 0) {
 		if (rc == GIT_EMODIFIED)
 			kam_retry_requested = 1;	/* the dispatcher re-runs */
 		else
-			kam_giterr(rc, "cannot commit");
+			kam_giterr(rc, "cannot commit to '%s'", tx->branch);
 		journal_remove(tx);
 		goto out;
 	}
@@ -1797,6 +1838,7 @@ tx_commit(struct tx *tx, const char *subject, const char *body)
 	 * reported as a warning; the journal stays for the next kam.
 	 */
 	ret = 0;
+	kam_committed = 1;
 	saved = kam_exit_code;
 	for (i = 0; i < n; i++)
 		if (write_worktree(tx, &u[i]) == -1)
@@ -1830,6 +1872,7 @@ out:
 	upd_free(u, n);
 	free(tu);
 	free(msg);
+	free(why);
 	return ret;
 }
 
