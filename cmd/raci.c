@@ -1,0 +1,363 @@
+/*
+ * raci.c: kam raci — the responsibility matrix (SPEC §3 "People,
+ * stakeholders, team, RACI").
+ *
+ * raci.csv has no ids: a row is keyed by activity + person and holds that
+ * person's role (R responsible, A accountable, C consulted, I informed).
+ * An activity is any kam id (stored canonical, so that kam renumber finds
+ * it) or free text.  `raci show` flags the activities that break the rule
+ * kam check applies (lib/health.c, raci-accountable/raci-responsible):
+ * exactly one A and at least one R per activity.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "../lib/records.h"
+#include "../lib/store.h"
+#include "../lib/value.h"
+
+static const char set_usage[] =
+    "kam raci set [--remove] activity P-n [R|A|C|I]";
+static const char show_usage[] = "kam raci show [activity]";
+
+/* Column indexes of raci.csv (SPEC order). */
+enum { C_ACTIVITY, C_PERSON, C_ROLE };
+
+/*
+ * The activity operand: an id of a kam table becomes canonical ("t-3"
+ * -> "T-3"); anything else is free text, which must be one clean line.
+ * 0, or -1 with 64 reported.
+ */
+static int
+activity_arg(const char *arg, char **out, int *is_id)
+{
+	const unsigned char *p;
+	const struct schema *s;
+	char canon[32], pfx[16];
+	size_t n = strlen(arg), bad;
+	long num;
+
+	*is_id = 0;
+	if (n == 0)
+		return kam_err(KAM_EX_USAGE, "activity: must not be empty");
+	if (!utf8_valid(arg, n, &bad))
+		return kam_err(KAM_EX_USAGE, "activity: not valid UTF-8 (byte "
+		    "%zu)", bad);
+	for (p = (const unsigned char *)arg; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return kam_err(KAM_EX_USAGE, "activity: control character "
+			    "at byte %zu", (size_t)(p - (const unsigned char *)arg));
+	if (arg[0] == ' ' || arg[n - 1] == ' ')
+		return kam_err(KAM_EX_USAGE, "activity '%s' has leading or "
+		    "trailing space", arg);
+	if (id_prefix(arg, pfx) == 0 && (s = schema_by_prefix(pfx)) != NULL) {
+		if (id_parse_arg(arg, pfx, canon, &num, NULL) == -1)
+			return kam_err(KAM_EX_USAGE, "activity: invalid %s id '%s' "
+			    "(expected e.g. %s-12)", s->noun, arg, pfx);
+		*out = xstrdup(canon);
+		*is_id = 1;
+		return 0;
+	}
+	*out = xstrdup(arg);
+	return 0;
+}
+
+/* An activity that is an id must name an existing record (expenses, kept
+ * in monthly files, are not looked up). */
+static int
+activity_exists(struct kam *k, struct tx *tx, const char *id)
+{
+	const struct schema *s;
+	struct table t = TABLE_INIT;
+	char pfx[16];
+	int ret = -1;
+
+	if (id_prefix(id, pfx) == -1 || (s = schema_by_prefix(pfx)) == NULL ||
+	    s->monthly)
+		return 0;
+	if (store_load(&k->p, tx, s, &t) == -1 || store_lookup(&t, id) == NULL)
+		goto out;
+	ret = 0;
+out:
+	table_release(&t);
+	return ret;
+}
+
+static int
+raci_set(int argc, char **argv, struct kam *k)
+{
+	static const struct option opts[] = {
+		{ "remove", no_argument, NULL, 'r' }, { NULL, 0, NULL, 0 } };
+	struct table raci = TABLE_INIT, people = TABLE_INIT;
+	struct tx tx = TX_INIT;
+	struct row *r;
+	char *act = NULL, person[32], role[2], title[64];
+	long num;
+	int ch, err = 0, remove = 0, is_id, ret = -1;
+
+	while ((ch = kam_getopt(argc, argv, "", opts, set_usage, &err)) != -1)
+		remove = 1;
+	if (err)
+		return -1;
+	if (argc - optind != (remove ? 2 : 3))
+		return kam_usage(set_usage);
+	if (id_parse_arg(argv[optind + 1], "P", person, &num, NULL) == -1)
+		return kam_err(KAM_EX_USAGE, "invalid person id '%s' (expected "
+		    "e.g. P-12)", argv[optind + 1]);
+	if (!remove) {
+		const char *v = argv[optind + 2];
+
+		role[0] = v[0] >= 'a' && v[0] <= 'z' ? v[0] - 'a' + 'A' : v[0];
+		role[1] = '\0';
+		if (v[0] == '\0' || v[1] != '\0' || strchr("RACI", role[0]) ==
+		    NULL)
+			return kam_err(KAM_EX_USAGE, "role: invalid value '%s': "
+			    "expected one of: R A C I", v);
+	}
+	if (activity_arg(argv[optind], &act, &is_id) == -1)
+		return -1;
+	if (kam_tx_begin(k, &tx) == -1 ||
+	    store_load(&k->p, &tx, &schema_raci, &raci) == -1)
+		goto out;
+	r = table_find_key(&raci, act, person);
+	if (remove) {
+		if (r == NULL) {
+			kam_err(KAM_EX_DATA, "raci.csv has no entry for activity "
+			    "'%s' and person %s (nothing to remove)", act,
+			    person);
+			goto out;
+		}
+		table_remove(&raci, r);
+		snprintf(title, sizeof(title), "%s removed", person);
+	} else {
+		if (store_load(&k->p, &tx, &schema_people, &people) == -1 ||
+		    store_lookup(&people, person) == NULL ||
+		    (is_id && activity_exists(k, &tx, act) == -1))
+			goto out;
+		if (r == NULL) {
+			r = table_add(&raci);
+			table_set(&raci, r, C_ACTIVITY, act);
+			table_set(&raci, r, C_PERSON, person);
+		}
+		table_set(&raci, r, C_ROLE, role);
+		if (store_check_refs(&raci, &people) == -1)
+			goto out;
+		snprintf(title, sizeof(title), "%s %s", person, role);
+	}
+	store_put(&tx, &raci);
+	if (kam_tx_commit(k, &tx, "raci set", act, title) == -1)
+		goto out;
+	ret = 0;
+out:
+	free(act);
+	tx_release(&tx);
+	table_release(&raci);
+	table_release(&people);
+	return ret;
+}
+
+/* ---- show ---- */
+
+/* What is wrong with one activity, "" when nothing (buf: 64 bytes). */
+static const char *
+problems(size_t na, size_t nr, char *buf)
+{
+	buf[0] = '\0';
+	if (na == 0)
+		snprintf(buf, 64, "no A");
+	else if (na > 1)
+		snprintf(buf, 64, "%zu A (one needed)", na);
+	if (nr == 0)
+		snprintf(buf + strlen(buf), 64 - strlen(buf), "%sno R",
+		    buf[0] != '\0' ? ", " : "");
+	return buf;
+}
+
+struct show {
+	const struct table	*raci, *people;
+	char			(*why)[64];	/* per row of raci */
+};
+
+static const char *
+d_name(const struct table *t, const struct row *r, char *buf, void *arg)
+{
+	const struct show *sh = arg;
+	const struct row *p = table_find(sh->people, table_get(t, r, C_PERSON));
+
+	(void)buf;
+	return p != NULL ? table_get(sh->people, p, 1) : NULL;
+}
+
+static const char *
+d_problems(const struct table *t, const struct row *r, char *buf, void *arg)
+{
+	const struct show *sh = arg;
+
+	(void)t;
+	(void)buf;
+	return sh->why[r - sh->raci->rows];
+}
+
+static const char *
+d_ok(const struct table *t, const struct row *r, char *buf, void *arg)
+{
+	(void)buf;
+	return d_problems(t, r, buf, arg)[0] == '\0' ? "true" : "false";
+}
+
+static int
+cmp_person(const void *a, const void *b)
+{
+	long x = 0, y = 0;
+
+	id_parse(*(const char *const *)a, "P", &x, NULL);
+	id_parse(*(const char *const *)b, "P", &y, NULL);
+	return x < y ? -1 : x > y;
+}
+
+/* The matrix for a terminal: activities down, people across. */
+static void
+print_matrix(const struct table *raci, const struct table *people,
+    struct row *const *rows, size_t n, char (*why)[64])
+{
+	struct out o = OUT_INIT;
+	struct out_col *cols;
+	const char **who, **cells, *prev;
+	size_t i, j, np = 0, c;
+
+	who = xcalloc(n + 1, sizeof(*who));
+	for (i = 0; i < n; i++) {
+		const char *p = table_get(raci, rows[i], C_PERSON);
+
+		for (j = 0; j < np; j++)
+			if (strcmp(who[j], p) == 0)
+				break;
+		if (j == np)
+			who[np++] = p;
+	}
+	qsort(who, np, sizeof(*who), cmp_person);
+	cols = xcalloc(np + 2, sizeof(*cols));
+	cells = xcalloc(np + 2, sizeof(*cells));
+	cols[0].name = "activity";
+	for (j = 0; j < np; j++)
+		cols[j + 1].name = who[j];
+	cols[np + 1].name = "problems";
+	out_begin(&o, FMT_TABLE, cols, np + 2);
+	for (i = 0; i < n; i = j) {
+		prev = table_get(raci, rows[i], C_ACTIVITY);
+		for (c = 0; c < np + 2; c++)
+			cells[c] = NULL;
+		cells[0] = prev;
+		cells[np + 1] = why[rows[i] - raci->rows];
+		for (j = i; j < n && strcmp(table_get(raci, rows[j],
+		    C_ACTIVITY), prev) == 0; j++)
+			for (c = 0; c < np; c++)
+				if (strcmp(who[c], table_get(raci, rows[j],
+				    C_PERSON)) == 0)
+					cells[c + 1] = table_get(raci, rows[j],
+					    C_ROLE);
+		out_row(&o, cells);
+	}
+	out_end(&o);
+	/* Who the column heads are. */
+	if (np > 0) {
+		static const struct out_col key[] = {
+			{ "person", OT_TEXT }, { "name", OT_TEXT } };
+		const char *kc[2];
+
+		putchar('\n');
+		out_begin(&o, FMT_TABLE, key, 2);
+		for (j = 0; j < np; j++) {
+			const struct row *p = table_find(people, who[j]);
+
+			kc[0] = who[j];
+			kc[1] = p != NULL ? table_get(people, p, 1) : NULL;
+			out_row(&o, kc);
+		}
+		out_end(&o);
+	}
+	free(cells);
+	free(cols);
+	free(who);
+}
+
+static int
+raci_show(int argc, char **argv, struct kam *k)
+{
+	static const struct option none[] = { { NULL, 0, NULL, 0 } };
+	static const struct derived d[] = {
+		{ "name", OT_TEXT, d_name },
+		{ "ok", OT_BOOL, d_ok },
+		{ "problems", OT_TEXT, d_problems },
+	};
+	static const char *const brief[] = { "activity", "person", "name",
+		"role", "problems", NULL };
+	struct table raci = TABLE_INIT, people = TABLE_INIT;
+	struct row **rows = NULL;
+	struct show sh;
+	char *act = NULL, (*why)[64] = NULL, buf[64];
+	size_t i, j, g, n = 0, na, nr;
+	int err = 0, is_id, ret = -1;
+
+	if (kam_getopt(argc, argv, "", none, show_usage, &err) != -1 || err)
+		return -1;
+	if (argc - optind > 1)
+		return kam_usage(show_usage);
+	if (argc - optind == 1 && activity_arg(argv[optind], &act, &is_id) == -1)
+		return -1;
+	if (store_load(&k->p, NULL, &schema_raci, &raci) == -1 ||
+	    store_load(&k->p, NULL, &schema_people, &people) == -1)
+		goto out;
+	table_sort(&raci);
+	rows = xcalloc(raci.nrows + 1, sizeof(*rows));
+	why = xcalloc(raci.nrows + 1, sizeof(*why));
+	for (i = 0; i < raci.nrows; i++)
+		if (act == NULL || strcmp(table_get(&raci, &raci.rows[i],
+		    C_ACTIVITY), act) == 0)
+			rows[n++] = &raci.rows[i];
+	if (act != NULL && n == 0) {
+		kam_err(KAM_EX_DATA, "raci.csv has no entry for activity '%s'",
+		    act);
+		goto out;
+	}
+	/* Rows are sorted by activity: count each run's A and R. */
+	for (i = 0; i < n; i = j) {
+		const char *a = table_get(&raci, rows[i], C_ACTIVITY);
+
+		na = nr = 0;
+		for (j = i; j < n && strcmp(table_get(&raci, rows[j],
+		    C_ACTIVITY), a) == 0; j++) {
+			na += strcmp(table_get(&raci, rows[j], C_ROLE), "A") == 0;
+			nr += strcmp(table_get(&raci, rows[j], C_ROLE), "R") == 0;
+		}
+		problems(na, nr, buf);
+		for (g = i; g < j; g++)
+			memcpy(why[rows[g] - raci.rows], buf, sizeof(buf));
+	}
+	if (k->fmt == FMT_JSON || k->fmt == FMT_CSV || k->fmt == FMT_MD) {
+		sh.raci = &raci;
+		sh.people = &people;
+		sh.why = why;
+		records_print(k->fmt, &raci, rows, n, brief, d, ARRAY_SIZE(d),
+		    &sh);
+	} else
+		print_matrix(&raci, &people, rows, n, why);
+	ret = 0;
+out:
+	free(act);
+	free(rows);
+	free(why);
+	table_release(&raci);
+	table_release(&people);
+	return ret;
+}
+
+const struct verb raci_verbs[] = {
+	{ "set", raci_set, NEED_PROJECT | WRITES, set_usage, "--remove",
+	    "give a person a role in an activity, or --remove it" },
+	{ "show", raci_show, NEED_PROJECT, show_usage, "",
+	    "the matrix, with activities lacking one A or any R" },
+};
+const size_t raci_nverbs = ARRAY_SIZE(raci_verbs);
