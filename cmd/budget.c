@@ -67,8 +67,8 @@ category_ok(const char *c, const char *opt)
 		    "trailing space", opt, c);
 	for (p = (const unsigned char *)c; *p != '\0'; p++)
 		if (*p < 0x20 || *p == 0x7f)
-			return kam_err(KAM_EX_USAGE, "%s: category has a control "
-			    "character (byte %zu)", opt,
+			return kam_err(KAM_EX_USAGE, "%s: category has a "
+			    "control character (byte %zu)", opt,
 			    (size_t)(p - (const unsigned char *)c));
 	return 0;
 }
@@ -102,8 +102,8 @@ budget_set(int argc, char **argv, struct kam *k)
 			return kam_err(KAM_EX_USAGE, "invalid amount '%s': %s",
 			    argv[optind + 1], why);
 		if (v < 0)
-			return kam_err(KAM_EX_USAGE, "a planned budget cannot be "
-			    "negative ('%s')", argv[optind + 1]);
+			return kam_err(KAM_EX_USAGE, "a planned budget cannot "
+			    "be negative ('%s')", argv[optind + 1]);
 		remove = v == 0;
 	}
 	money_fmt(v, k->p.digits, amount);
@@ -113,8 +113,8 @@ budget_set(int argc, char **argv, struct kam *k)
 	r = table_find_key(&budget, cat, NULL);
 	if (remove) {
 		if (r == NULL) {
-			kam_err(KAM_EX_DATA, "budget.csv has no line for category "
-			    "'%s' (nothing to remove)", cat);
+			kam_err(KAM_EX_DATA, "budget.csv has no line for "
+			    "category '%s' (nothing to remove)", cat);
 			goto out;
 		}
 		table_remove(&budget, r);

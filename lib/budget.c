@@ -155,8 +155,8 @@ budget_month_files(struct project *p, char ***names)
 	while ((de = readdir(d)) != NULL) {
 		if (de->d_name[0] == '.')
 			continue;
-		if (fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) == -1
-		    || S_ISDIR(st.st_mode))
+		if (fstatat(dirfd(d), de->d_name, &st,
+		    AT_SYMLINK_NOFOLLOW) == -1 || S_ISDIR(st.st_mode))
 			continue;
 		if (!is_month_name(de->d_name)) {
 			kam_warn(EXPENSES_DIR "/%s: not a month file (expected "
@@ -188,10 +188,10 @@ struct scan {
 	expense_cb			 cb;
 	void				*arg;
 	int				 digits;
-	char				 month[8];	/* of the file being read */
+	char				 month[8];	/* of this file */
 	char				 from[11], to[11];	/* "" = open */
 	const struct table		*t;	/* whose columns col[] are */
-	int				 col[E_TASK + 1];	/* header index or -1 */
+	int				 col[E_TASK + 1];	/* or -1 */
 	struct expense			 e;
 };
 
@@ -226,7 +226,8 @@ scan_row(void *arg, const struct table *t, const struct row *r)
 	if (sc->to[0] != '\0' && strcmp(e->date, sc->to) > 0)
 		return 0;
 	e->category = cell[sc->col[E_CATEGORY]];
-	if (sc->f->category != NULL && strcmp(e->category, sc->f->category) != 0)
+	if (sc->f->category != NULL &&
+	    strcmp(e->category, sc->f->category) != 0)
 		return 0;
 	e->task = sc->col[E_TASK] != -1 ? cell[sc->col[E_TASK]] : "";
 	e->task_num = *e->task != '\0' ? num_of(e->task) : 0;
@@ -263,8 +264,8 @@ map_file(const char *path, char **map, size_t *len)
 		if (errno == ENOENT)
 			return 1;
 		if (errno == ELOOP)
-			return kam_err(KAM_EX_STATE, "refusing to follow symlink "
-			    "'%s'", path);
+			return kam_err(KAM_EX_STATE, "refusing to follow "
+			    "symlink '%s'", path);
 		return kam_errno(errno, "cannot open '%s'", path);
 	}
 	if (fstat(fd, &st) == -1) {
@@ -429,8 +430,8 @@ budget_validate(struct project *p, const struct table *tasks)
 		qsort(v.ids, v.nids, sizeof(*v.ids), cmp_seen);
 	for (i = 1; i < v.nids; i++)
 		if (v.ids[i].num == v.ids[i - 1].num) {
-			kam_err(KAM_EX_DATA, "%s:%lu: duplicate id E-%ld (first "
-			    "defined at %s:%lu)", v.files[v.ids[i].file],
+			kam_err(KAM_EX_DATA, "%s:%lu: duplicate id E-%ld "
+			    "(first defined at %s:%lu)", v.files[v.ids[i].file],
 			    v.ids[i].line, v.ids[i].num,
 			    v.files[v.ids[i - 1].file], v.ids[i - 1].line);
 			v.bad = 1;
@@ -587,7 +588,8 @@ sum_row(void *arg, const struct expense *e)
 		return overflow(e, "the sum of month", m->month);
 	m->count++;
 	if (e->task_num != 0) {
-		if (money_add(&task_get(s, e->task_num)->actual, e->amount) == -1)
+		if (money_add(&task_get(s, e->task_num)->actual,
+		    e->amount) == -1)
 			return overflow(e, "the sum of task", e->task);
 	} else if (money_add(&s->no_task, e->amount) == -1)
 		return overflow(e, "the sum of expenses without a task", NULL);
@@ -627,9 +629,9 @@ budget_sum(struct budget_sums *s, struct project *p,
 			c->planned = v;
 			c->has_plan = 1;
 			if (money_add(&s->planned, v) == -1)
-				return kam_err(KAM_EX_DATA, "%s:%lu: the sum of "
-				    "the planned budget exceeds the money range",
-				    budget->path, r->line);
+				return kam_err(KAM_EX_DATA, "%s:%lu: the sum "
+				    "of the planned budget exceeds the money "
+				    "range", budget->path, r->line);
 		}
 	if (budget_scan(p, f, sum_row, s) == -1)
 		return -1;
@@ -682,9 +684,9 @@ budget_classify(struct budget_line *l, const struct project *p)
 	__int128 used = (__int128)l->actual * 100;
 
 	if (__builtin_sub_overflow(l->planned, l->actual, &l->variance))
-		return kam_err(KAM_EX_DATA, "the variance of %s%s%s exceeds the "
-		    "money range", l->category != NULL ? "category '" : "the total",
-		    l->category != NULL ? l->category : "",
+		return kam_err(KAM_EX_DATA, "the variance of %s%s%s exceeds "
+		    "the money range", l->category != NULL ? "category '" :
+		    "the total", l->category != NULL ? l->category : "",
 		    l->category != NULL ? "'" : "");
 	l->has_pct = l->planned > 0;
 	if (!l->has_plan) {
@@ -890,9 +892,10 @@ budget_evm(struct budget_evm *e, struct project *p, const struct table *tasks)
 		l->task = pt->id;
 		l->title = table_get(tasks, pt->row, tcol);
 		c = table_get(tasks, pt->row, ccol);
-		if (*c != '\0' && money_parse(c, p->digits, &l->bac, &why) == -1) {
-			kam_err(KAM_EX_DATA, "%s:%lu: cost: invalid value '%s': %s",
-			    tasks->path, pt->row->line, c, why);
+		if (*c != '\0' &&
+		    money_parse(c, p->digits, &l->bac, &why) == -1) {
+			kam_err(KAM_EX_DATA, "%s:%lu: cost: invalid value "
+			    "'%s': %s", tasks->path, pt->row->line, c, why);
 			goto out;
 		}
 		plan_share_passed(&pl, pt, e->use_baseline, &num, &den);
@@ -918,7 +921,8 @@ budget_evm(struct budget_evm *e, struct project *p, const struct table *tasks)
 		goto out;
 	}
 	e->other.title = "";
-	if (evm_derive(&e->other) == -1 || evm_add(&e->total, &e->other) == -1 ||
+	if (evm_derive(&e->other) == -1 ||
+	    evm_add(&e->total, &e->other) == -1 ||
 	    evm_derive(&e->total) == -1)
 		goto out;
 	ret = 0;
@@ -961,7 +965,8 @@ rec_field(void *s, size_t len, void *arg)
 	if (r->header) {
 		if (r->nnames == r->anames) {
 			r->anames = r->anames ? r->anames * 2 : 16;
-			r->names = xrealloc(r->names, r->anames * sizeof(char *));
+			r->names = xrealloc(r->names,
+			    r->anames * sizeof(char *));
 		}
 		r->names[r->nnames++] = s != NULL ? xstrndup(s, len) :
 		    xstrdup("");
@@ -1200,7 +1205,8 @@ budget_last_id(struct tx *tx, int digits, long *max)
 	/* Without a readable index every file is read from HEAD. */
 	if (!tx->no_commit &&
 	    (git_repository_index(&idx, tx->p->repo) != 0 ||
-	    git_index_path(idx) == NULL || stat(git_index_path(idx), &ist) != 0)) {
+	    git_index_path(idx) == NULL ||
+	    stat(git_index_path(idx), &ist) != 0)) {
 		git_index_free(idx);
 		idx = NULL;
 	}

@@ -44,8 +44,9 @@ struct expense {
 	const char		*task;		/* "" when unset */
 	long			 task_num;	/* 0 when unset */
 	int64_t			 amount;	/* minor units */
-	const struct table	*t;		/* for the user's own columns: */
-	const struct row	*r;		/* table_get_name(e->t, e->r, ..) */
+	/* The row, for the user's own columns: table_get_name(t, r, ..). */
+	const struct table	*t;
+	const struct row	*r;
 };
 
 /* Return 0 to go on, -1 to stop (the error already reported). */
@@ -106,12 +107,12 @@ struct budget_task_sum {
 };
 
 struct budget_sums {
-	struct budget_cat	*cats;		/* budget.csv's order, then unplanned
-						 * categories in order of appearance */
+	/* budget.csv's order, then unplanned categories as they appear */
+	struct budget_cat	*cats;
 	size_t			 ncats, acats;
 	struct budget_month	*months;	/* ascending */
 	size_t			 nmonths, amonths;
-	struct budget_task_sum	*tasks;		/* sorted by task (after the sum) */
+	struct budget_task_sum	*tasks;		/* sorted by task number */
 	size_t			 ntasks, atasks;
 	int64_t			 no_task;	/* expenses without a task */
 	int64_t			 planned;	/* sum of budget.csv */
@@ -154,8 +155,8 @@ struct budget_line {
 	int64_t			 planned, actual;
 	int64_t			 variance;	/* planned - actual */
 	unsigned long		 count;
-	unsigned		 has_pct : 1;	/* planned > 0: used_pct is
-						 * budget_pct_fmt(actual, planned) */
+	/* planned > 0: used_pct is budget_pct_fmt(actual, planned) */
+	unsigned		 has_pct : 1;
 	unsigned		 has_plan : 1;
 	enum budget_status	 status;
 	/* Health rule of SPEC §7: over is red, warn amber; an unplanned
@@ -171,7 +172,7 @@ int	budget_classify(struct budget_line *l, const struct project *p);
 
 struct budget_audit {
 	struct budget_sums	 sums;
-	struct budget_line	*lines;		/* one per category (sums' order) */
+	struct budget_line	*lines;		/* one per category */
 	size_t			 nlines;
 	struct budget_line	 total;
 	size_t			 nover, nwarn, nunplanned;
@@ -216,7 +217,7 @@ struct budget_evm {
 	struct evm_line	 total;
 	int32_t		 today;
 	unsigned	 use_baseline : 1;	/* PV from baseline dates */
-	size_t		 nno_baseline;	/* tasks counted 0 in PV for lack of one */
+	size_t		 nno_baseline;	/* tasks without one: 0 in PV */
 };
 #define BUDGET_EVM_INIT { NULL, 0, { 0 }, { 0 }, 0, 0, 0 }
 
