@@ -1577,25 +1577,33 @@ out:
 /*
  * Refuse (78) before committing when the work tree cannot take a file:
  * a directory where the file goes, or a file or symbolic link where one
- * of its directories goes.  Otherwise the commit would be made and only
- * the work-tree update would fail.
+ * of its directories goes; and (77, 74) when the deepest existing
+ * directory on its way is not writable (permissions, read-only mount).
+ * Otherwise the commit would be made and only the work-tree update would
+ * fail.
  */
 static int
 check_paths(const struct tx *tx, const struct upd *u, size_t n)
 {
 	struct stat st;
-	char *abs, *s;
+	char *abs, *s, *dir;
 	size_t i, wlen = strlen(tx->p->workdir);
-	int ret = 0;
+	int rc, ret = 0;
 
 	for (i = 0; i < n && ret == 0; i++) {
 		abs = xasprintf("%s%s", tx->p->workdir, u[i].rel);
+		dir = xstrdup(tx->p->workdir);
 		for (s = abs + wlen; (s = strchr(s, '/')) != NULL; s++) {
 			*s = '\0';
-			if (lstat(abs, &st) == 0 && !S_ISDIR(st.st_mode))
+			rc = lstat(abs, &st);
+			if (rc == 0 && !S_ISDIR(st.st_mode))
 				ret = kam_err(KAM_EX_STATE, "'%s' is in the way of "
 				    "'%s': it is not a directory", abs + wlen,
 				    u[i].rel);
+			else if (rc == 0) {
+				free(dir);
+				dir = xstrdup(abs);
+			}
 			*s = '/';
 			if (ret == -1)
 				break;
@@ -1603,6 +1611,10 @@ check_paths(const struct tx *tx, const struct upd *u, size_t n)
 		if (ret == 0 && lstat(abs, &st) == 0 && S_ISDIR(st.st_mode))
 			ret = kam_err(KAM_EX_STATE, "'%s' is a directory in the "
 			    "work tree", u[i].rel);
+		if (ret == 0 && faccessat(AT_FDCWD, dir, W_OK, AT_EACCESS) == -1 &&
+		    errno != ENOENT)
+			ret = kam_errno(errno, "cannot write '%s'", u[i].rel);
+		free(dir);
 		free(abs);
 	}
 	return ret;
