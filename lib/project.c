@@ -237,6 +237,35 @@ system_today(void)
 	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
+/*
+ * libgit2 1.5 refuses a repository owned by another user (git's
+ * safe.directory check) with GIT_ENOTFOUND, as if there were none.  Is
+ * that the case for dir?  Sets wd (PATH_MAX) to its work tree.
+ */
+static int
+foreign_repo(const char *dir, char *wd)
+{
+	git_repository *r = NULL;
+	const char *w;
+	int on = 1, found = 0;
+
+	if (git_libgit2_opts(GIT_OPT_GET_OWNER_VALIDATION, &on) < 0 || !on ||
+	    git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0) < 0)
+		return 0;
+	if (git_repository_open_ext(&r, dir, 0,
+	    getenv("GIT_CEILING_DIRECTORIES")) == 0) {
+		w = git_repository_workdir(r);
+		if (w == NULL)
+			w = git_repository_path(r);
+		snprintf(wd, PATH_MAX, "%.*s", (int)(strlen(w) > 1 &&
+		    w[strlen(w) - 1] == '/' ? strlen(w) - 1 : strlen(w)), w);
+		found = 1;
+	}
+	git_repository_free(r);
+	git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 1);
+	return found;
+}
+
 int
 project_open(struct project *p, const char *dir)
 {
@@ -289,7 +318,11 @@ project_open(struct project *p, const char *dir)
 	/* As git: never search above GIT_CEILING_DIRECTORIES. */
 	if ((rc = git_repository_open_ext(&p->repo, p->root, 0,
 	    getenv("GIT_CEILING_DIRECTORIES"))) < 0) {
-		if (rc == GIT_ENOTFOUND)
+		if (rc == GIT_ENOTFOUND && foreign_repo(p->root, path))
+			kam_err(KAM_EX_STATE, "the repository at '%s' belongs "
+			    "to another user; if you trust it: git config "
+			    "--global --add safe.directory '%s'", path, path);
+		else if (rc == GIT_ENOTFOUND)
 			kam_err(KAM_EX_NOPROJECT, "'%s' is not inside a git "
 			    "repository (run 'kam init' there)", p->root);
 		else
