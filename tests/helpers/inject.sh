@@ -76,7 +76,10 @@ inj_points () {
 		if (name == "openat" && line !~ /O_WRONLY|O_RDWR|O_CREAT/)
 			next
 		what = ""
-		if (match(line, /"[^"]*"/))
+		if (name ~ /^(write|pwrite64|fsync|fdatasync|ftruncate)$/ &&
+		    match(line, /\([0-9]+/))
+			what = "fd=" substr(line, RSTART + 1, RLENGTH - 1)
+		else if (match(line, /"[^"]*"/))
 			what = substr(line, RSTART + 1, RLENGTH - 2)
 		print name, n[name], what
 	}' "$_list.raw" >"$_list"
