@@ -21,12 +21,14 @@
 #define F(name, var, summary) { name, var##_verbs, &var##_nverbs, summary }
 /* Sorted by name; t0001 checks it. */
 const struct family kam_families[] = {
+	F("action", action, "action items from the minutes"),
 	F("budget", budget, "planned budget, expenses, audit, earned value"),
 	F("change", change, "change requests against confirmed requirements"),
 	F("check", check, "validate every file and the health rules"),
 	F("comm", comm, "communication plan and what is overdue"),
 	F("commit", commit, "validate and commit hand edits of kam files"),
 	F("csat", csat, "customer satisfaction, NPS, trend"),
+	F("decision", decision, "decisions from the minutes"),
 	F("defect", defect, "defects and rework"),
 	F("diff", diff, "record-level changes between revisions"),
 	F("gantt", gantt, "Gantt chart of the schedule"),
@@ -34,6 +36,7 @@ const struct family kam_families[] = {
 	F("init", init, "create a kam project"),
 	F("lesson", lesson, "lessons learned"),
 	F("log", log, "record-level history from git"),
+	F("meeting", meeting, "meeting minutes"),
 	F("merge-file", merge_file, "git merge driver for kam tables"),
 	F("people", people, "stakeholders and team"),
 	F("plan", plan, "critical path schedule and baseline"),
