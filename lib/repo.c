@@ -1171,6 +1171,10 @@ lock_take(struct tx *tx)
 			    pid < 100000000; i++)
 				pid = pid * 10 + (buf[i] - '0');
 		secs = fmt_secs(b.timeout_ms);
+		/* The file keeps the pid of the last kam that held the lock;
+		 * name it only while it lives (flock(1) writes none). */
+		if (pid > 0 && kill((pid_t)pid, 0) == -1 && errno != EPERM)
+			pid = 0;
 		if (pid > 0)
 			kam_err(KAM_EX_RETRY, "another kam (pid %ld) holds '%s'; "
 			    "gave up after %s s", pid, path, secs);
