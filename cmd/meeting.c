@@ -44,6 +44,32 @@ check_title(const char *title)
 	return 0;
 }
 
+/*
+ * The title as heading text that reads back as the same title: the ASCII
+ * punctuation that would start markup is backslash-escaped (CommonMark
+ * allows that before any ASCII punctuation); '&' only where it would
+ * start an entity, so "R&D" stays as it is written.
+ */
+static void
+put_title(struct kam_buf *b, const char *title)
+{
+	const char *p, *q;
+
+	for (p = title; *p != '\0'; p++) {
+		if (strchr("\\`*_[]<>", *p) != NULL)
+			kam_buf_putc(b, '\\');
+		else if (*p == '&') {
+			for (q = p + 1; (*q >= 'a' && *q <= 'z') ||
+			    (*q >= 'A' && *q <= 'Z') || (*q >= '0' && *q <= '9') ||
+			    *q == '#'; q++)
+				;
+			if (q > p + 1 && *q == ';')
+				kam_buf_putc(b, '\\');
+		}
+		kam_buf_putc(b, *p);
+	}
+}
+
 /* --attendees "P-1,P-2" (commas and/or spaces) into canonical ids,
  * "P-1, P-2" for the file; repeats dropped. */
 static int
@@ -145,8 +171,10 @@ meeting_new(int argc, char **argv, struct kam *k)
 		goto out;
 	}
 	kam_buf_reset(&b);
-	kam_buf_printf(&b, "# %s \xe2\x80\x94 %s\nAttendees:%s%s\n\n"
-	    "## Decisions\n\n## Actions\n", title, date_fmt(date, day),
+	kam_buf_puts(&b, "# ");
+	put_title(&b, title);
+	kam_buf_printf(&b, " \xe2\x80\x94 %s\nAttendees:%s%s\n\n"
+	    "## Decisions\n\n## Actions\n", date_fmt(date, day),
 	    ids.len > 0 ? " " : "", ids.len > 0 ? ids.ptr : "");
 	tx_put(&tx, path, b.ptr, b.len);
 	if (kam_tx_commit(k, &tx, "meeting new", path, title) == -1)

@@ -9,8 +9,9 @@
  *
  * What kam reads from a minutes file, everything else being free text:
  *
- * - title: the text of the first heading, without a trailing date
- *   ("Weekly steering — 2026-11-27" gives "Weekly steering");
+ * - title: the text of the first heading other than "Decisions" and
+ *   "Actions", without a trailing date ("Weekly steering — 2026-11-27"
+ *   gives "Weekly steering");
  * - date: from the file name meetings/YYYY-MM-DD-slug.md, else the date
  *   at the end of the first heading, else unset;
  * - attendees: the person ids (P-n) on the first line that starts with
@@ -48,28 +49,28 @@
 #include "project.h"
 
 struct minutes_item {
-	char		*text;		/* first paragraph, box removed */
-	unsigned long	 line;		/* physical line of the item's marker */
-	int		 boxed;		/* actions: a box was written */
-	int		 done;		/* actions: [x] or [X] */
+	char		*text;	/* first paragraph, box removed */
+	unsigned long	 line;	/* line of the item's marker */
+	int		 boxed;	/* actions: a box was written */
+	int		 done;	/* actions: [x] or [X] */
 	char		 owner[32];	/* "P-2", or "" */
 	int		 has_due;
-	int32_t		 due;		/* days, when has_due */
-	char		*refs;		/* space-separated ids, "" when none */
+	int32_t		 due;	/* days, when has_due */
+	char		*refs;	/* space-separated ids, or "" */
 };
 
 struct minutes {
-	char			*path;		/* as given, for messages */
-	char			*title;		/* "" when the file has no heading */
-	unsigned long		 title_line;	/* 0 when no heading */
-	int			 has_date;
-	int32_t			 date;
-	char			*attendees;	/* space-separated P ids, or "" */
-	unsigned long		 attendees_line;	/* 0 when none */
-	struct minutes_item	*decisions;
-	size_t			 ndecisions;
-	struct minutes_item	*actions;
-	size_t			 nactions;
+	char		*path;		/* as given, for messages */
+	char		*title;		/* "" when no heading */
+	unsigned long	 title_line;	/* 0 when no heading */
+	int		 has_date;
+	int32_t		 date;
+	char		*attendees;	/* space-separated P-n, or "" */
+	unsigned long	 attendees_line;	/* 0 when none */
+	struct minutes_item *decisions;
+	size_t		 ndecisions;
+	struct minutes_item *actions;
+	size_t		 nactions;
 };
 #define MINUTES_INIT { NULL, NULL, 0, 0, 0, NULL, 0, NULL, 0, NULL, 0 }
 
@@ -94,7 +95,9 @@ void	minutes_free_all(struct minutes *all, size_t n);
 
 /* Render a minutes file (any Markdown) to an HTML fragment, safely: raw
  * HTML is omitted and dangerous link destinations are emptied (cmark's
- * default; CMARK_OPT_UNSAFE is never used), invalid UTF-8 becomes U+FFFD.
+ * default; CMARK_OPT_UNSAFE is never used; raster data: images such as
+ * data:image/png are kept, as cmark keeps them), invalid UTF-8 becomes
+ * U+FFFD.
  * Task boxes of list items are shown as disabled checkboxes (kam's own
  * constant markup).  Returns a NUL-terminated string the caller frees. */
 char	*minutes_html(const char *buf, size_t len);

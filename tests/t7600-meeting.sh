@@ -78,6 +78,23 @@ test_expect_success 'new: slugs stay inside meetings/ (allow-list)' '
 	git rm -q meetings/2026-10-01-* && git commit -q -m "remove tests"
 '
 
+test_expect_success 'new: a title with Markdown characters reads back as written' '
+	cd proj &&
+	t="Budget <b>review</b> *v2* [x] a_b \\ R&D &amp; \`c\`" &&
+	kam meeting new "$t" --date 2026-09-30 >../out &&
+	echo meetings/2026-09-30-budget-b-review-b-v2-x-a-b-r-d-amp-c.md >../expect &&
+	test_cmp ../expect ../out &&
+	head -n 1 meetings/2026-09-30-budget-b-review-b-v2-x-a-b-r-d-amp-c.md >../head &&
+	printf "%s\n" "# Budget \\<b\\>review\\</b\\> \\*v2\\* \\[x\\] a\\_b \\\\ R&D \\&amp; \\\`c\\\` — 2026-09-30" >../expect &&
+	test_cmp ../expect ../head &&
+	kam meeting list --format csv >../out &&
+	grep -F "\"2026-09-30\",\"meetings/2026-09-30-budget-b-review-b-v2-x-a-b-r-d-amp-c.md\",\"$t\"," ../out &&
+	git log -1 --format=%s >../subject &&
+	echo "kam: meeting new meetings/2026-09-30-budget-b-review-b-v2-x-a-b-r-d-amp-c.md: $t" >../expect &&
+	test_cmp ../expect ../subject &&
+	git rm -q meetings/2026-09-30-* && git commit -q -m "remove test"
+'
+
 test_expect_success 'new: refuses to overwrite minutes (65), nothing changed' '
 	cd proj &&
 	snap >../before &&

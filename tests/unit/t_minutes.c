@@ -428,6 +428,13 @@ test_html(void)
 	    "<!-- raw HTML omitted --></h1>") != NULL, "heading escaped");
 	free(h);
 
+	/* M3, decided: raster data: images stay (cmark's rule), svg goes. */
+	h = minutes_html("![p](data:image/png;base64,iVBORw0KGgo=)\n"
+	    "![s](data:image/svg+xml;base64,PHN2Zz4=)\n", 82);
+	ok(h != NULL && strstr(h, "src=\"data:image/png;base64,") != NULL &&
+	    strstr(h, "svg") == NULL, "data:image/png kept, svg emptied");
+	free(h);
+
 	h = minutes_html("caf\xc3 \xff\n", 6);
 	ok(h != NULL && strstr(h, "caf\xef\xbf\xbd") != NULL,
 	    "invalid UTF-8 becomes U+FFFD when rendering");
