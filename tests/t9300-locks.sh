@@ -218,14 +218,14 @@ test_expect_success 'R19: the branch moves under every attempt: 75 after 6, noth
 	cd proj &&
 	old=$(git rev-parse HEAD) &&
 	rm -f ../stop &&
-	{ (i=0; while [ ! -f ../stop ]; do
+	{ (i=0; while [ ! -f ../stop ] && [ "$i" -lt 5000 ]; do
 		i=$((i + 1)); foreign_commit "loop $i" || exit 1; done) & } &&
 	looper=$! &&
-	wait_for sh -c "test \$(git rev-list --count $old..HEAD) -ge 2" &&
-	{ strace -f -qq -o /dev/null -e trace=fsync \
+	{ wait_for sh -c "test \$(git rev-list --count $old..HEAD) -ge 2" &&
+	  strace -f -qq -o /dev/null -e trace=fsync \
 	    -e inject=fsync:delay_enter=150000 "$KAM" risk add "Loser" -p 1 -i 1 \
-	    >../out 2>../err; rc=$?; } &&
-	: >../stop &&
+	    >../out 2>../err; rc=$?; } ;
+	: >../stop ;
 	wait "$looper" &&
 	cat ../err &&
 	test "$rc" = 75 &&
