@@ -657,6 +657,11 @@ minutes_load_all(const struct project *p, struct minutes **out, size_t *n)
 
 	*out = NULL;
 	*n = 0;
+	/* RELIABILITY P7/P8: the directory is not followed either. */
+	if (lstat(dir, &st) == 0 && S_ISLNK(st.st_mode)) {
+		kam_err(KAM_EX_STATE, "refusing to follow symlink 'meetings'");
+		goto out;
+	}
 	if ((d = opendir(dir)) == NULL) {
 		if (errno == ENOENT || errno == ENOTDIR)
 			ret = 0;

@@ -440,6 +440,23 @@ test_expect_success 'a symbolic link among the minutes is refused (78)' '
 	rm meetings/2026-11-28-link.md
 '
 
+test_expect_success 'a symbolic link as the meetings directory is refused (78)' '
+	new_project linked &&
+	mkdir ../elsewhere &&
+	printf "## Actions\n- [ ] outside\n" >../elsewhere/2026-11-28-x.md &&
+	ln -s ../elsewhere meetings &&
+	for c in "meeting list" "action list" "decision list"; do
+		test_expect_code 78 kam $c >../out 2>../err &&
+		test ! -s ../out &&
+		echo "kam: refusing to follow symlink '"'meetings'"'" >../expect &&
+		test_cmp ../expect ../err || exit 1
+	done &&
+	head=$(git rev-parse HEAD) &&
+	test_expect_code 78 kam meeting new "Outside" 2>../err &&
+	test "$(git rev-parse HEAD)" = "$head" &&
+	test ! -e ../elsewhere/2026-11-27-outside.md
+'
+
 test_expect_success 'other files and directories in meetings/ are ignored' '
 	cd proj &&
 	kam meeting list >../before &&
