@@ -126,7 +126,9 @@ static int
 csat_list(int argc, char **argv, struct kam *k)
 {
 	static const struct option opts[] = {
-		{ "person", required_argument, NULL, 'p' }, { NULL, 0, NULL, 0 } };
+		{ "person", required_argument, NULL, 'p' },
+		{ NULL, 0, NULL, 0 }
+	};
 	static const struct derived d[] = {
 		{ "name", OT_TEXT, d_name },
 		{ "category", OT_TEXT, d_category },
@@ -140,8 +142,8 @@ csat_list(int argc, char **argv, struct kam *k)
 
 	while ((ch = kam_getopt(argc, argv, "", opts, list_usage, &err)) != -1)
 		if (id_parse_arg(optarg, "P", person, &num, NULL) == -1)
-			return kam_err(KAM_EX_USAGE, "--person: invalid person id "
-			    "'%s' (expected e.g. P-3)", optarg);
+			return kam_err(KAM_EX_USAGE, "--person: invalid person "
+			    "id '%s' (expected e.g. P-3)", optarg);
 	if (err)
 		return -1;
 	if (optind != argc)
@@ -224,7 +226,7 @@ struct report {
 	struct month	*months;
 	size_t		 nmonths;
 	int32_t		 from, to;	/* the recent window, inclusive */
-	const char	*status;	/* "ok", "red", NULL: no recent scores */
+	const char	*status;	/* "ok", "red"; NULL: no recent score */
 };
 
 static int

@@ -47,15 +47,16 @@ activity_arg(const char *arg, char **out, int *is_id)
 		    "%zu)", bad);
 	for (p = (const unsigned char *)arg; *p != '\0'; p++)
 		if (*p < 0x20 || *p == 0x7f)
-			return kam_err(KAM_EX_USAGE, "activity: control character "
-			    "at byte %zu", (size_t)(p - (const unsigned char *)arg));
+			return kam_err(KAM_EX_USAGE, "activity: control "
+			    "character at byte %zu",
+			    (size_t)(p - (const unsigned char *)arg));
 	if (arg[0] == ' ' || arg[n - 1] == ' ')
 		return kam_err(KAM_EX_USAGE, "activity '%s' has leading or "
 		    "trailing space", arg);
 	if (id_prefix(arg, pfx) == 0 && (s = schema_by_prefix(pfx)) != NULL) {
 		if (id_parse_arg(arg, pfx, canon, &num, NULL) == -1)
-			return kam_err(KAM_EX_USAGE, "activity: invalid %s id '%s' "
-			    "(expected e.g. %s-12)", s->noun, arg, pfx);
+			return kam_err(KAM_EX_USAGE, "activity: invalid %s id "
+			    "'%s' (expected e.g. %s-12)", s->noun, arg, pfx);
 		*out = xstrdup(canon);
 		*is_id = 1;
 		return 0;
