@@ -167,29 +167,6 @@ same_row(const struct merged *m, const struct version *vx,
 
 /* ---- writing ---- */
 
-/* The quoting rule of table_serialize(). */
-static void
-put_field(struct kam_buf *b, const char *s)
-{
-	size_t n = strlen(s);
-	const char *p;
-
-	if (n == 0)
-		return;
-	if (strpbrk(s, ",\"\r\n") == NULL && s[0] != ' ' && s[0] != '\t' &&
-	    s[n - 1] != ' ' && s[n - 1] != '\t') {
-		kam_buf_add(b, s, n);
-		return;
-	}
-	kam_buf_putc(b, '"');
-	for (p = s; *p != '\0'; p++) {
-		if (*p == '"')
-			kam_buf_putc(b, '"');
-		kam_buf_putc(b, *p);
-	}
-	kam_buf_putc(b, '"');
-}
-
 static void
 put_row(struct kam_buf *b, const struct merged *m, const char *const *cells)
 {
@@ -198,7 +175,7 @@ put_row(struct kam_buf *b, const struct merged *m, const char *const *cells)
 	for (i = 0; i < m->ncols; i++) {
 		if (i > 0)
 			kam_buf_putc(b, ',');
-		put_field(b, cells[i]);
+		table_put_field(b, cells[i]);
 	}
 	kam_buf_putc(b, '\n');
 }

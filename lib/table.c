@@ -928,8 +928,8 @@ table_remove(struct table *t, struct row *r)
 
 /* ---- writing ---- */
 
-static void
-put_field(struct kam_buf *b, const char *s)
+void
+table_put_field(struct kam_buf *b, const char *s)
 {
 	size_t n = strlen(s);
 	const char *p;
@@ -960,7 +960,7 @@ table_serialize(const struct table *t, struct kam_buf *out)
 	for (j = 0; j < t->ncols; j++) {
 		if (j > 0)
 			kam_buf_putc(out, ',');
-		put_field(out, t->header[j]);
+		table_put_field(out, t->header[j]);
 	}
 	kam_buf_putc(out, '\n');
 	if (t->unsorted && t->nrows > 1) {
@@ -972,7 +972,7 @@ table_serialize(const struct table *t, struct kam_buf *out)
 		for (j = 0; j < t->ncols; j++) {
 			if (j > 0)
 				kam_buf_putc(out, ',');
-			put_field(out, v[i].cell[j]);
+			table_put_field(out, v[i].cell[j]);
 		}
 		kam_buf_putc(out, '\n');
 	}

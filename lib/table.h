@@ -97,6 +97,9 @@ void		 table_remove(struct table *t, struct row *r);
 
 /* Canonical bytes of the table (sorted copy; t itself is not reordered). */
 void	table_serialize(const struct table *t, struct kam_buf *out);
+/* Append one field in canonical form: bare, or quoted (quotes doubled)
+ * when it holds a comma, quote, CR/LF or leading/trailing blank. */
+void	table_put_field(struct kam_buf *b, const char *s);
 /* Sort t->rows in canonical order. */
 void	table_sort(struct table *t);
 
