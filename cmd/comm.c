@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "../lib/health.h"
 #include "../lib/records.h"
 #include "../lib/store.h"
 #include "../lib/value.h"
@@ -32,30 +33,6 @@ enum { C_ID, C_TITLE, C_AUDIENCE, C_CHANNEL, C_FREQUENCY, C_OWNER, C_LAST };
 static const char *const brief[] = { "id", "title", "audience", "channel",
 	"frequency", "owner", "last", "next", "overdue_days", NULL };
 
-/* Day a communication of this frequency is next due after `last`. */
-static int32_t
-next_due(const char *freq, int32_t last)
-{
-	int y, m, d, add, mdays;
-
-	if (strcmp(freq, "daily") == 0)
-		return last + 1;
-	if (strcmp(freq, "weekly") == 0)
-		return last + 7;
-	if (strcmp(freq, "biweekly") == 0)
-		return last + 14;
-	add = strcmp(freq, "quarterly") == 0 ? 3 : 1;
-	date_ymd(last, &y, &m, &d);
-	m += add;
-	if (m > 12) {
-		m -= 12;
-		y++;
-	}
-	mdays = (int)(date_from_ymd(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1,
-	    1) - date_from_ymd(y, m, 1));
-	return date_from_ymd(y, m, d > mdays ? mdays : d);
-}
-
 /* The next date of row r. */
 static int32_t
 next_of(const struct table *t, const struct row *r, const struct project *p)
@@ -67,7 +44,7 @@ next_of(const struct table *t, const struct row *r, const struct project *p)
 			return p->today;
 		last = p->start;
 	}
-	return next_due(table_get(t, r, C_FREQUENCY), last);
+	return health_comm_next(table_get(t, r, C_FREQUENCY), last);
 }
 
 static const char *

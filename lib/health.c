@@ -689,9 +689,8 @@ rules_csat(struct ctx *c)
 		add(c->h, "csat-low", NULL, t->path, 0, "%s", a->reason);
 }
 
-/* Day a communication of this frequency is next due after `last`. */
-static int32_t
-next_due(const char *freq, int32_t last)
+int32_t
+health_comm_next(const char *freq, int32_t last)
 {
 	int y, m, d, add, mdays;
 
@@ -732,7 +731,7 @@ rules_comms(struct ctx *c)
 
 		if (last == 0 && c->p->start == 0)
 			continue;
-		due = next_due(table_get(t, r, cf), last != 0 ? last :
+		due = health_comm_next(table_get(t, r, cf), last != 0 ? last :
 		    c->p->start);
 		if (c->p->today - due > c->p->comm_grace)
 			add(c->h, "comm-overdue", table_get(t, r, 0), t->path,

@@ -25,6 +25,7 @@
 #define KAM_HEALTH_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "project.h"
 
@@ -89,5 +90,11 @@ void	health_release(struct health *h);
 const char	*health_level_name(enum finding_level l);	/* "error" ... */
 const char	*health_area_name(enum health_area a);
 const char	*health_status_name(enum area_status s);	/* "green" ... */
+
+/* The day a communication of `frequency` (comms.csv) is next due after
+ * `last`: +1, +7 or +14 days; monthly and quarterly keep the day of the
+ * month, clamped to the month's last day.  kam comm and the comm-overdue
+ * rule share it. */
+int32_t	health_comm_next(const char *frequency, int32_t last);
 
 #endif
