@@ -39,7 +39,6 @@ enum { C_ID, C_TITLE, C_REQ, C_COST, C_DAYS, C_STATUS, C_REQUESTED, C_BY,
 static const char *const brief[] = { "id", "title", "req", "cost", "days",
 	"status", "requested_by", "decided_by", "decided_on", NULL };
 
-static const struct option no_opts[] = { { NULL, 0, NULL, 0 } };
 
 static struct row *
 lookup_as(const struct table *t, const char *arg, const char *opt)
@@ -485,22 +484,8 @@ out:
 static int
 change_show(int argc, char **argv, struct kam *k)
 {
-	struct table changes = TABLE_INIT;
-	struct row *r;
-	int err = 0, ret = -1;
-
-	if (kam_getopt(argc, argv, "", no_opts, show_usage, &err) != -1 || err)
-		return -1;
-	if (argc - optind != 1)
-		return kam_usage(show_usage);
-	if (store_load(&k->p, NULL, &schema_changes, &changes) == -1 ||
-	    (r = store_lookup(&changes, argv[optind])) == NULL)
-		goto out;
-	record_show(k->fmt, &changes, r, NULL, 0, NULL);
-	ret = 0;
-out:
-	table_release(&changes);
-	return ret;
+	return kam_show_record(argc, argv, k, &schema_changes, show_usage,
+	    NULL, 0);
 }
 
 const struct verb change_verbs[] = {

@@ -53,6 +53,14 @@ int	kam_usage(const char *usage);
  * missing argument -> usage error.  Reset optind before the first call. */
 int	kam_getopt(int argc, char **argv, const char *shortopts,
 	    const void *longopts, const char *usage, int *err);
+struct derived;
+struct schema;
+/* The whole of a `<family> show ID` verb: load table s from the work
+ * tree, look the id up (case-insensitively) and print the record with its
+ * derived fields in k->fmt. */
+int	kam_show_record(int argc, char **argv, struct kam *k,
+	    const struct schema *s, const char *usage, const struct derived *d,
+	    size_t nd);
 /* Ensure k->p is open (for verbs without NEED_PROJECT that need it). */
 int	kam_open_project(struct kam *k);
 /* Start a write transaction on k's project (honours --no-commit). */

@@ -390,22 +390,8 @@ out:
 static int
 defect_show(int argc, char **argv, struct kam *k)
 {
-	struct table defects = TABLE_INIT;
-	struct row *r;
-	int err = 0, ret = -1;
-
-	if (kam_getopt(argc, argv, "", no_opts, show_usage, &err) != -1 || err)
-		return -1;
-	if (argc - optind != 1)
-		return kam_usage(show_usage);
-	if (store_load(&k->p, NULL, &schema_defects, &defects) == -1 ||
-	    (r = store_lookup(&defects, argv[optind])) == NULL)
-		goto out;
-	record_show(k->fmt, &defects, r, NULL, 0, NULL);
-	ret = 0;
-out:
-	table_release(&defects);
-	return ret;
+	return kam_show_record(argc, argv, k, &schema_defects, show_usage,
+	    NULL, 0);
 }
 
 const struct verb defect_verbs[] = {

@@ -188,23 +188,8 @@ out:
 static int
 people_show(int argc, char **argv, struct kam *k)
 {
-	static const struct option none[] = { { NULL, 0, NULL, 0 } };
-	struct table t = TABLE_INIT;
-	struct row *r;
-	int err = 0, ret = -1;
-
-	if (kam_getopt(argc, argv, "", none, show_usage, &err) != -1 || err)
-		return -1;
-	if (argc - optind != 1)
-		return kam_usage(show_usage);
-	if (store_load(&k->p, NULL, &schema_people, &t) == -1 ||
-	    (r = store_lookup(&t, argv[optind])) == NULL)
-		goto out;
-	record_show(k->fmt, &t, r, NULL, 0, NULL);
-	ret = 0;
-out:
-	table_release(&t);
-	return ret;
+	return kam_show_record(argc, argv, k, &schema_people, show_usage,
+	    NULL, 0);
 }
 
 /* Mendelow's power/interest grid; 4-5 counts as high. */

@@ -265,22 +265,8 @@ out:
 static int
 qa_show(int argc, char **argv, struct kam *k)
 {
-	struct table quality = TABLE_INIT;
-	struct row *r;
-	int err = 0, ret = -1;
-
-	if (kam_getopt(argc, argv, "", no_opts, show_usage, &err) != -1 || err)
-		return -1;
-	if (argc - optind != 1)
-		return kam_usage(show_usage);
-	if (store_load(&k->p, NULL, &schema_quality, &quality) == -1 ||
-	    (r = store_lookup(&quality, argv[optind])) == NULL)
-		goto out;
-	record_show(k->fmt, &quality, r, NULL, 0, NULL);
-	ret = 0;
-out:
-	table_release(&quality);
-	return ret;
+	return kam_show_record(argc, argv, k, &schema_quality, show_usage,
+	    NULL, 0);
 }
 
 /* ---- report ---- */

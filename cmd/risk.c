@@ -399,24 +399,8 @@ out:
 static int
 risk_show(int argc, char **argv, struct kam *k)
 {
-	static const struct option none[] = { { NULL, 0, NULL, 0 } };
-	struct table risks = TABLE_INIT;
-	struct row *r;
-	int err = 0, ret = -1;
-
-	if (kam_getopt(argc, argv, "", none, show_usage, &err) != -1 || err)
-		return -1;
-	if (argc - optind != 1)
-		return kam_usage(show_usage);
-	if (store_load(&k->p, NULL, &schema_risks, &risks) == -1 ||
-	    (r = store_lookup(&risks, argv[optind])) == NULL)
-		goto out;
-	record_show(k->fmt, &risks, r, risk_derived, ARRAY_SIZE(risk_derived),
-	    NULL);
-	ret = 0;
-out:
-	table_release(&risks);
-	return ret;
+	return kam_show_record(argc, argv, k, &schema_risks, show_usage,
+	    risk_derived, ARRAY_SIZE(risk_derived));
 }
 
 static int
