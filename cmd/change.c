@@ -55,24 +55,6 @@ lookup_as(const struct table *t, const char *arg, const char *opt)
 }
 
 static int
-past_date(const char *opt, const char *arg, int32_t today, char *out)
-{
-	const char *why;
-	int32_t d;
-	char t[11];
-
-	if (date_parse(arg, &d, &why) == -1)
-		return kam_err(KAM_EX_USAGE, "%s: invalid date '%s': %s", opt,
-		    arg, why);
-	if (d > today)
-		return kam_err(KAM_EX_USAGE, "%s: %s is after today (%s); record "
-		    "a decision when it has been made", opt, arg,
-		    date_fmt(today, t));
-	date_fmt(d, out);
-	return 0;
-}
-
-static int
 change_add(int argc, char **argv, struct kam *k)
 {
 	static const struct option opts[] = {
@@ -201,6 +183,7 @@ decide(int argc, char **argv, struct kam *k, int approve)
 	struct newtext nt[3];
 	struct row *cr, *p = NULL, *rq = NULL;
 	const char *by = NULL, *date = NULL, *st, *side, *old;
+	int32_t day;
 	char *id = NULL, *title = NULL, on[11];
 	size_t nnt = 0, i;
 	int ch, err = 0, to, ret = -1;
@@ -223,9 +206,11 @@ decide(int argc, char **argv, struct kam *k, int approve)
 		return -1;
 	if (argc - optind != 1 || (approve && by == NULL))
 		return kam_usage(usage);
-	date_fmt(k->p.today, on);
-	if (date != NULL && past_date("--date", date, k->p.today, on) == -1)
+	day = k->p.today;
+	if (date != NULL && kam_opt_past_date("--date", date, k->p.today,
+	    "a decision when it has been made", &day) == -1)
 		return -1;
+	date_fmt(day, on);
 	/* Requirements and people are loaded for every decision: the tables
 	 * written must not carry a dangling reference on (RELIABILITY W3). */
 	if (kam_tx_begin(k, &tx) == -1 ||

@@ -154,7 +154,8 @@ defect_add(int argc, char **argv, struct kam *k)
 	if (enum_opt("--severity", C_SEVERITY, severity) == -1)
 		return -1;
 	d = k->p.today;
-	if (found != NULL && qa_past_date("--found", found, k->p.today,
+	if (found != NULL && kam_opt_past_date("--found", found, k->p.today,
+	    "it when it has happened",
 	    &d) == -1)
 		return -1;
 	if (kam_tx_begin(k, &tx) == -1 ||
@@ -226,7 +227,8 @@ transition(int argc, char **argv, struct kam *k, enum daction a,
 		return kam_err(KAM_EX_USAGE, "--rework: invalid value '%s': "
 		    "expected whole hours 0-%ld", rework, MAX_REWORK);
 	d = k->p.today;
-	if (date != NULL && qa_past_date("--date", date, k->p.today, &d) == -1)
+	if (date != NULL && kam_opt_past_date("--date", date, k->p.today,
+	    "it when it has happened", &d) == -1)
 		return -1;
 	date_fmt(d, day);
 	if (kam_tx_begin(k, &tx) == -1 ||

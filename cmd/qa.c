@@ -77,21 +77,6 @@ qa_subject(struct kam *k, struct tx *tx, const char *arg, const char *opt,
 	return 0;
 }
 
-int
-qa_past_date(const char *opt, const char *arg, int32_t today, int32_t *out)
-{
-	const char *why;
-	char t[11];
-
-	if (date_parse(arg, out, &why) == -1)
-		return kam_err(KAM_EX_USAGE, "%s: invalid date '%s': %s", opt,
-		    arg, why);
-	if (*out > today)
-		return kam_err(KAM_EX_USAGE, "%s: %s is after today (%s); record "
-		    "it when it has happened", opt, arg, date_fmt(today, t));
-	return 0;
-}
-
 /* ---- check ---- */
 
 static int
@@ -144,7 +129,8 @@ qa_check(int argc, char **argv, struct kam *k)
 		return kam_err(KAM_EX_USAGE, "a quality check needs --criterion "
 		    "TEXT, --result pass|fail and --by P-n (the reviewer)");
 	d = k->p.today;
-	if (date != NULL && qa_past_date("--date", date, k->p.today, &d) == -1)
+	if (date != NULL && kam_opt_past_date("--date", date, k->p.today,
+	    "it when it has happened", &d) == -1)
 		return -1;
 	if (id_parse_arg(by, "P", who, &num, NULL) == -1)
 		return kam_err(KAM_EX_USAGE, "--by: invalid person id '%s' "

@@ -25,11 +25,4 @@ int	qa_subject(struct kam *k, struct tx *tx, const char *arg,
 	    const char *opt, struct table *target, char *canon,
 	    const char **out);
 
-/*
- * A date option that records something that has happened: YYYY-MM-DD and
- * not after today.  *out gets the day.  0, or -1 after 64.
- */
-int	qa_past_date(const char *opt, const char *arg, int32_t today,
-	    int32_t *out);
-
 #endif

@@ -69,26 +69,6 @@ person(const struct table *people, const char *arg, const char *opt)
 	return store_lookup(people, canon);
 }
 
-/* A date option: not after today (a sign-off is recorded, never
- * announced).  0 or -1 (64). */
-static int
-past_date(const char *opt, const char *arg, int32_t today, char *out)
-{
-	const char *why;
-	int32_t d;
-	char t[11];
-
-	if (date_parse(arg, &d, &why) == -1)
-		return kam_err(KAM_EX_USAGE, "%s: invalid date '%s': %s", opt,
-		    arg, why);
-	if (d > today)
-		return kam_err(KAM_EX_USAGE, "%s: %s is after today (%s); record "
-		    "a decision when it has been made", opt, arg,
-		    date_fmt(today, t));
-	date_fmt(d, out);
-	return 0;
-}
-
 static int
 collect(int argc, char **argv, const char *usage, struct setting *set,
     size_t *nset, int *edits)
@@ -243,6 +223,7 @@ transition(int argc, char **argv, struct kam *k, enum req_action a,
 	struct reqflow_checks qc;
 	struct row *r, *p = NULL;
 	const char *by = NULL, *date = NULL;
+	int32_t day;
 	char *id = NULL, *title = NULL, on[11], cmd[32];
 	int ch, err = 0, to, ret = -1;
 
@@ -257,9 +238,11 @@ transition(int argc, char **argv, struct kam *k, enum req_action a,
 		return -1;
 	if (argc - optind != 1 || (a == REQ_CONFIRM && by == NULL))
 		return kam_usage(usage);
-	date_fmt(k->p.today, on);
-	if (date != NULL && past_date("--date", date, k->p.today, on) == -1)
+	day = k->p.today;
+	if (date != NULL && kam_opt_past_date("--date", date, k->p.today,
+	    "a decision when it has been made", &day) == -1)
 		return -1;
+	date_fmt(day, on);
 	/* The people are loaded for every transition: the table written must
 	 * not carry a dangling reference on (RELIABILITY W3). */
 	if (kam_tx_begin(k, &tx) == -1 ||
