@@ -33,6 +33,23 @@ static const char init_usage[] =
 #define DRIVER_CMD	"kam merge-file %O %A %B %P"
 #define TMP_INIT	".kam-tmp-init-"
 
+/* Is the repository's merge.kam driver set as kam sets it? */
+static int
+driver_is_set(git_repository *repo)
+{
+	git_config *cfg = NULL;
+	const char *v;
+	int set;
+
+	set = git_repository_config_snapshot(&cfg, repo) == 0 &&
+	    git_config_get_string(&v, cfg, "merge.kam.name") == 0 &&
+	    strcmp(v, DRIVER_NAME) == 0 &&
+	    git_config_get_string(&v, cfg, "merge.kam.driver") == 0 &&
+	    strcmp(v, DRIVER_CMD) == 0;
+	git_config_free(cfg);
+	return set;
+}
+
 /* The repository's merge.kam driver (config is not cloned, so clones run
  * `kam init --merge-driver`).  The config file is not rewritten when the
  * driver is set already. */
@@ -40,19 +57,10 @@ static int
 set_merge_driver(git_repository *repo)
 {
 	git_config *cfg = NULL;
-	const char *v;
 	int rc, ret = -1;
 
-	if (git_repository_config_snapshot(&cfg, repo) == 0 &&
-	    git_config_get_string(&v, cfg, "merge.kam.name") == 0 &&
-	    strcmp(v, DRIVER_NAME) == 0 &&
-	    git_config_get_string(&v, cfg, "merge.kam.driver") == 0 &&
-	    strcmp(v, DRIVER_CMD) == 0) {
-		ret = 0;
-		goto out;
-	}
-	git_config_free(cfg);
-	cfg = NULL;
+	if (driver_is_set(repo))
+		return 0;
 	if ((rc = git_repository_config(&cfg, repo)) < 0 ||
 	    (rc = git_config_set_string(cfg, "merge.kam.name",
 	    DRIVER_NAME)) < 0 ||
@@ -65,6 +73,87 @@ set_merge_driver(git_repository *repo)
 	ret = 0;
 out:
 	git_config_free(cfg);
+	return ret;
+}
+
+static int
+sync_dir(const char *path)
+{
+	int fd, ret = 0;
+
+	if ((fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1 ||
+	    (fsync(fd) == -1 && errno != EINVAL))
+		ret = kam_errno(errno, "cannot sync directory '%s'", path);
+	if (fd != -1)
+		close(fd);
+	return ret;
+}
+
+/*
+ * set_merge_driver under kam.lock, with the write announced in
+ * $GIT_DIR/kam/config first.  libgit2 rewrites the config through
+ * config.lock, which a kam killed in between would leave behind for good:
+ * no run may take away a foreign lock (RELIABILITY K1).  A config.lock
+ * not older than a note found here was left by such a kam, and goes.
+ */
+static int
+set_merge_driver_noted(git_repository *repo)
+{
+	struct stat nst, lst;
+	char *dir, *note, *lock;
+	int fd, ret = -1;
+
+	dir = xasprintf("%skam", git_repository_path(repo));
+	note = xasprintf("%s/config", dir);
+	lock = xasprintf("%sconfig.lock", git_repository_commondir(repo));
+	if (lstat(note, &nst) == 0) {
+		if (lstat(lock, &lst) == 0 && S_ISREG(lst.st_mode) &&
+		    (lst.st_mtim.tv_sec > nst.st_mtim.tv_sec ||
+		    (lst.st_mtim.tv_sec == nst.st_mtim.tv_sec &&
+		    lst.st_mtim.tv_nsec >= nst.st_mtim.tv_nsec))) {
+			if (unlink(lock) == -1 && errno != ENOENT) {
+				kam_errno(errno, "cannot remove '%s'", lock);
+				goto out;
+			}
+			kam_warn("removed '%s' left by an interrupted kam init",
+			    lock);
+		}
+		if (unlink(note) == -1 && errno != ENOENT) {
+			kam_errno(errno, "cannot remove '%s'", note);
+			goto out;
+		}
+	}
+	if (driver_is_set(repo)) {
+		ret = 0;
+		goto out;
+	}
+	if (mkdir(dir, 0777) == -1 && errno != EEXIST) {
+		kam_errno(errno, "cannot create '%s'", dir);
+		goto out;
+	}
+	if ((fd = open(note, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666))
+	    == -1) {
+		kam_errno(errno, "cannot create '%s'", note);
+		goto out;
+	}
+	if (fsync(fd) == -1) {
+		kam_errno(errno, "cannot write '%s'", note);
+		close(fd);
+		unlink(note);
+		goto out;
+	}
+	close(fd);
+	if (sync_dir(dir) == -1) {
+		unlink(note);
+		goto out;
+	}
+	ret = set_merge_driver(repo);
+	if (unlink(note) == -1 && errno != ENOENT && ret == 0)
+		ret = kam_errno(errno, "cannot remove '%s'", note);
+out:
+	free(dir);
+	free(note);
+	free(lock);
 	return ret;
 }
 
@@ -346,7 +435,7 @@ init_run(int argc, char **argv, struct kam *k)
 		kam_buf_puts(&attr, ATTR_LINES);
 		tx_put(&tx, ".gitattributes", attr.ptr, attr.len);
 	}
-	if (set_merge_driver(p.repo) == -1)
+	if (set_merge_driver_noted(p.repo) == -1)
 		goto out;
 	{
 		char *subject = kam_subject("init", NULL, name);
