@@ -111,23 +111,28 @@ test_expect_success 'K1: the recovering run killed at every point' '
 # (or it was finished already, then the next write works).
 init_args="--name Crash --client ACME --currency CNY --start 2026-01-05"
 
+# init_oracle OLD NEW: after a kill of kam init, HEAD is OLD (none when
+# the branch was unborn) or NEW; if the project is not finished, running
+# the same kam init again finishes it (as kam says: "run 'kam init'") and
+# makes NEW; then the next write works and nothing is left.
 init_oracle () {
-	i_new=$1
+	i_old=$1 i_new=$2
 	i_head=none
-	if git rev-parse -q --git-dir >/dev/null 2>&1 &&
-	    i_head=$(git rev-parse -q --verify HEAD); then
+	if git rev-parse -q --git-dir >/dev/null 2>&1; then
+		i_head=$(git rev-parse -q --verify HEAD) || i_head=none
+	fi
+	if [ "$i_head" != none ]; then
 		if ! git fsck --full >"$W/fsck" 2>&1; then
 			echo "git fsck --full failed:"
 			cat "$W/fsck"
 			return 1
 		fi
-		if [ "$i_head" != "$i_new" ]; then
-			echo "HEAD is $i_head, not the root commit $i_new"
-			return 1
-		fi
 	fi
-	# Not finished: do what kam says ("run 'kam init'") and no more.
-	if [ "$i_head" = none ] || [ ! -f kam.conf ]; then
+	if [ "$i_head" != "$i_old" ] && [ "$i_head" != "$i_new" ]; then
+		echo "HEAD is $i_head, neither $i_old nor $i_new"
+		return 1
+	fi
+	if [ "$i_head" = "$i_old" ] || [ ! -f kam.conf ]; then
 		# shellcheck disable=SC2086
 		"$KAM" init $init_args >"$W/next.out" 2>"$W/next.err"
 		i_rc=$?
@@ -143,15 +148,14 @@ init_oracle () {
 	fi
 	"$KAM" risk add "Next write" -p 1 -i 1 >"$W/next.out" \
 	    2>"$W/next.err"
-	o_rc=$?
-	if [ "$o_rc" != 0 ]; then
-		echo "the next kam write failed ($o_rc):"
+	i_rc=$?
+	if [ "$i_rc" != 0 ]; then
+		echo "the next kam write failed ($i_rc):"
 		cat "$W/next.err"
 		return 1
 	fi
-	if [ "$(git rev-parse HEAD^)" != "$i_new" ] ||
-	    [ "$(git rev-list --count HEAD)" != 2 ]; then
-		echo "history is not root + next write:"
+	if [ "$(git rev-parse HEAD^)" != "$i_new" ]; then
+		echo "the next write is not on $i_new:"
 		git log --oneline
 		return 1
 	fi
@@ -168,39 +172,52 @@ init_oracle () {
 	return 0
 }
 
-test_expect_success 'K1: kam init killed at every point' '
-	rm -rf w && mkdir w && cd w &&
+# k1_init LABEL TEMPLATE: kam init in a copy of $W/TEMPLATE killed at
+# every point.
+k1_init () {
+	n_label=$1 n_tpl=$2
+	inj_fresh "$n_tpl" || return 1
+	n_old=$(git rev-parse -q --verify HEAD 2>/dev/null) || n_old=none
 	# shellcheck disable=SC2086
-	inj_points "$W/pts.init" "$KAM" init $init_args &&
-	new=$(git rev-parse HEAD) &&
-	n=$(wc -l <"$W/pts.init") &&
-	echo "$n" >"$W/count.init" &&
-	echo "# init: $n injection points" &&
-	test "$n" -ge 10 &&
-	mkdir -p "$W/empty" &&
-	fail=0 i=0 missed=0 &&
-	while read -r sys ord what; do
-		i=$((i + 1))
-		[ $(( (i - 1) % STRIDE )) = 0 ] || continue
+	inj_points "$W/pts.$n_label" "$KAM" init $init_args || return 1
+	n_new=$(git rev-parse HEAD) || return 1
+	n_n=$(wc -l <"$W/pts.$n_label")
+	echo "$n_n" >"$W/count.$n_label"
+	echo "# $n_label: $n_n injection points"
+	test "$n_n" -ge 10 || return 1
+	n_fail=0 n_i=0 n_missed=0
+	while read -r n_sys n_ord n_what; do
+		n_i=$((n_i + 1))
+		[ $(( (n_i - 1) % STRIDE )) = 0 ] || continue
 		# shellcheck disable=SC2086
-		inj_point empty "$sys" "$ord" signal=KILL \
-		    "$KAM" init $init_args || exit 1
-		missed=$((missed + inj_missed))
+		inj_point "$n_tpl" "$n_sys" "$n_ord" signal=KILL \
+		    "$KAM" init $init_args || return 1
+		n_missed=$((n_missed + inj_missed))
 		if [ "$inj_rc" != 137 ]; then
-			echo "point $i ($sys #$ord): not killed, exit $inj_rc"
-			fail=$((fail + 1))
-		elif ! init_oracle "$new" >"$W/why" 2>&1 </dev/null; then
-			echo "point $i ($sys #$ord, killed at:" \
-			    "$(grep -v "^[0-9]* *+++" "$W/log" | tail -n 1 |
-			    cut -c 1-120)):"
+			echo "point $n_i ($n_sys #$n_ord): not killed, exit $inj_rc"
+			n_fail=$((n_fail + 1))
+		elif ! init_oracle "$n_old" "$n_new" >"$W/why" 2>&1 \
+		    </dev/null; then
+			echo "point $n_i ($n_sys #$n_ord $n_what):"
 			sed "s/^/    /" "$W/why"
-			fail=$((fail + 1))
+			n_fail=$((n_fail + 1))
 		fi
-	done <"$W/pts.init" &&
-	echo "# init: $missed points missed (racy openat)" &&
-	test $((missed * 10)) -le "$n" &&
-	echo "# init: $fail failures" &&
-	test "$fail" = 0
+	done <"$W/pts.$n_label"
+	cd "$TRASH" || return 1
+	echo "# $n_label: $n_missed points missed (racy openat)"
+	echo "# $n_label: $n_fail failures"
+	test $((n_missed * 10)) -le "$n_n" && test "$n_fail" = 0
+}
+
+test_expect_success 'K1: kam init in an empty directory killed at every point' '
+	mkdir -p "$W/empty" &&
+	k1_init init empty
+'
+
+test_expect_success 'K1: kam init in a git repository with history killed at every point' '
+	mkdir -p "$W/gitrepo" && cd "$W/gitrepo" && git init -q &&
+	echo "notes" >README && git add README && git commit -q -m README &&
+	k1_init init-git gitrepo
 '
 
 # K4: in an uninterrupted run every file put in place by a rename or a
@@ -229,10 +246,13 @@ test_expect_success 'K4: the recovering run fsyncs what it renames' '
 test_expect_success 'K4: kam init fsyncs what it renames' '
 	rm -rf "$W/w" && mkdir "$W/w" && cd "$W/w" &&
 	# shellcheck disable=SC2086
+	k4 "$KAM" init $init_args &&
+	inj_fresh gitrepo &&
+	# shellcheck disable=SC2086
 	k4 "$KAM" init $init_args
 '
 
-for c in risk-add people-add risk-assess recovery init; do
+for c in risk-add people-add risk-assess recovery init init-git; do
 	printf "# %s: %s injection points\n" "$c" \
 	    "$(cat "$W/count.$c" 2>/dev/null || echo ?)"
 done

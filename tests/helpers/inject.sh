@@ -131,10 +131,11 @@ inj_hit_ok () {
 }
 
 # Leftovers a kam write must never leave once the next kam has run:
-# temp files, git locks, a journal.  Prints them; status 1 when any.
+# temp files, git locks, anything in kam's journal directory.  Prints
+# them; status 1 when any.
 inj_leftovers () {
 	_left=$(find . \( -name '.kam-tmp-*' -o -name '*.lock' -o \
-	    -path './.git/kam/txn*' \) ! -path './.git/kam.lock' -print |
+	    -path './.git/kam/*' \) ! -path './.git/kam.lock' -print |
 	    sort)
 	if [ -n "$_left" ]; then
 		echo "$_left"
