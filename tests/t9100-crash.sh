@@ -17,6 +17,7 @@ test_description='SIGKILL at every mutating system call'
 STRIDE=1
 case "$KAM" in *build-san*) STRIDE=3 ;; esac
 [ -n "$KAM_TEST_LONG" ] && STRIDE=1
+[ "$STRIDE" = 1 ] && EVERY= || EVERY=" (one in $STRIDE tested)"
 
 if ! inj_have_strace; then
 	echo "1..0 # SKIP strace cannot trace here"
@@ -53,6 +54,7 @@ k1 () {
 	while read -r k_sys k_ord k_what; do
 		k_i=$((k_i + 1))
 		[ $(( (k_i - 1) % STRIDE )) = 0 ] || continue
+		inj_what=$k_what
 		inj_point "$k_tpl" "$k_sys" "$k_ord" signal=KILL "$@" || return 1
 		k_missed=$((k_missed + inj_missed))
 		k_at="$k_sys #$k_ord, killed at: $(grep -v '^[0-9]* *+++' \
@@ -68,7 +70,8 @@ k1 () {
 			k_fail=$((k_fail + 1))
 		fi
 	done <"$W/pts.$k_label"
-	echo "# $k_label: $k_missed points missed (racy openat)"
+	echo "# $k_label: $k_n points$EVERY, $k_missed missed (racy openat)," \
+	    "$k_fail failures" | tee -a "$W/summary"
 	# a few missed points are timing; many mean the harness is broken
 	if [ $((k_missed * 10)) -gt "$k_n" ]; then
 		echo "too many points missed"
@@ -190,6 +193,7 @@ k1_init () {
 		n_i=$((n_i + 1))
 		[ $(( (n_i - 1) % STRIDE )) = 0 ] || continue
 		# shellcheck disable=SC2086
+		inj_what=$n_what
 		inj_point "$n_tpl" "$n_sys" "$n_ord" signal=KILL \
 		    "$KAM" init $init_args || return 1
 		n_missed=$((n_missed + inj_missed))
@@ -204,7 +208,8 @@ k1_init () {
 		fi
 	done <"$W/pts.$n_label"
 	cd "$TRASH" || return 1
-	echo "# $n_label: $n_missed points missed (racy openat)"
+	echo "# $n_label: $n_n points$EVERY, $n_missed missed (racy openat)," \
+	    "$n_fail failures" | tee -a "$W/summary"
 	echo "# $n_label: $n_fail failures"
 	test $((n_missed * 10)) -le "$n_n" && test "$n_fail" = 0
 }
@@ -252,9 +257,6 @@ test_expect_success 'K4: kam init fsyncs what it renames' '
 	k4 "$KAM" init $init_args
 '
 
-for c in risk-add people-add risk-assess recovery init init-git; do
-	printf "# %s: %s injection points\n" "$c" \
-	    "$(cat "$W/count.$c" 2>/dev/null || echo ?)"
-done
+cat "$W/summary" 2>/dev/null
 
 test_done

@@ -14,6 +14,7 @@ test_description='SIGINT, SIGTERM, SIGHUP at every mutating system call'
 STRIDE=1
 case "$KAM" in *build-san*) STRIDE=3 ;; esac
 [ -n "$KAM_TEST_LONG" ] && STRIDE=1
+[ "$STRIDE" = 1 ] && EVERY= || EVERY=" (one in $STRIDE tested)"
 
 if ! inj_have_strace; then
 	echo "1..0 # SKIP strace cannot trace here"
@@ -72,6 +73,7 @@ k2 () {
 	while read -r s_sys s_ord s_what; do
 		s_i=$((s_i + 1))
 		[ $(( (s_i - 1) % STRIDE )) = 0 ] || continue
+		inj_what=$s_what
 		inj_point "$s_tpl" "$s_sys" "$s_ord" "signal=$s_sig" "$@" ||
 		    return 1
 		s_missed=$((s_missed + inj_missed))
@@ -103,7 +105,7 @@ k2 () {
 		fi
 	done <"$W/pts"
 	cd "$TRASH" || return 1
-	echo "# $s_label SIG$s_sig: $s_n points, $((s_j - 1)) before the" \
+	echo "# $s_label SIG$s_sig: $s_n points$EVERY, $((s_j - 1)) before the" \
 	    "journal, $s_late ran to exit 0, $s_after exited $s_want after" \
 	    "the commit, $s_missed missed" |
 	    tee -a "$W/summary"

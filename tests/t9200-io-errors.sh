@@ -15,6 +15,7 @@ test_description='I/O errors at every mutating system call'
 STRIDE=1
 case "$KAM" in *build-san*) STRIDE=3 ;; esac
 [ -n "$KAM_TEST_LONG" ] && STRIDE=1
+[ "$STRIDE" = 1 ] && EVERY= || EVERY=" (one in $STRIDE tested)"
 
 if ! inj_have_strace; then
 	echo "1..0 # SKIP strace cannot trace here"
@@ -54,6 +55,7 @@ k5 () {
 	while read -r e_sys e_ord e_what; do
 		e_i=$((e_i + 1))
 		[ $(( (e_i - 1) % STRIDE )) = 0 ] || continue
+		inj_what=$e_what
 		inj_point tpl "$e_sys" "$e_ord" "error=$e_errno" "$@" ||
 		    return 1
 		e_missed=$((e_missed + inj_missed))
@@ -105,7 +107,7 @@ k5 () {
 		fi
 	done <"$W/pts.$e_label"
 	cd "$TRASH" || return 1
-	echo "# $e_label: $e_n points, $e_err exited $e_want, $e_zero exited" \
+	echo "# $e_label: $e_n points$EVERY, $e_err exited $e_want, $e_zero exited" \
 	    "0 (after the commit), $e_missed missed" | tee -a "$W/summary"
 	if [ $((e_missed * 10)) -gt "$e_n" ]; then
 		echo "too many points missed"

@@ -95,39 +95,50 @@ inj_run () {
 
 # inj_point TEMPLATE SYS ORD SPEC CMD...: in a fresh copy of TEMPLATE,
 # run CMD with SPEC injected at point (SYS, ORD); its stdout and stderr go
-# to $W/inj.out and $W/inj.err, its exit status to $inj_rc.  An
-# openat ordinal can land on a read-only open when libgit2 re-reads a
-# racily clean file (timestamps in the same clock tick); then the run is
-# repeated, up to 5 times, and $inj_missed is 1 if it never hit.
+# to $W/inj.out and $W/inj.err, its exit status to $inj_rc.  An openat
+# ordinal can land on another open when libgit2 re-reads a racily clean
+# file (its timestamp in the same clock tick as the index's) more or
+# fewer times than in the trace run; then the neighbouring ordinals are
+# tried, nearest first, until the open hit writes or creates the same
+# path ($inj_what, from the point list, with pids and random parts
+# ignored).  $inj_missed is 1 if none did.
+inj_what=
 inj_point () {
 	p_tpl=$1 p_sys=$2 p_ord=$3 p_spec=$4
 	shift 4
-	p_try=0
 	inj_missed=0
-	while :; do
+	for p_d in 0 1 -1 2 -2 3 -3 4 -4; do
+		p_o=$((p_ord + p_d))
+		[ "$p_o" -ge 1 ] || continue
 		inj_fresh "$p_tpl" || return 1
-		inj_run "$p_sys" "$p_ord" "$p_spec" "$W/log" "$@" \
+		inj_run "$p_sys" "$p_o" "$p_spec" "$W/log" "$@" \
 		    >"$W/inj.out" 2>"$W/inj.err" </dev/null
 		inj_rc=$?
-		inj_hit_ok "$W/log" "$p_sys" "$p_ord" && break
-		p_try=$((p_try + 1))
-		if [ "$p_try" -ge 5 ]; then
-			inj_missed=1
-			break
-		fi
+		inj_hit_ok "$W/log" "$p_sys" "$p_o" && return 0
+		[ "$p_sys" = openat ] || break
 	done
+	inj_missed=1
 	return 0
 }
 
 # The point really hit: the ORD-th call of SYS in the log (which traces
-# only SYS); for openat it must be one that writes or creates.
+# only SYS); for openat it must be one that writes or creates, and the
+# path $inj_what when that is set.
 inj_hit_ok () {
 	[ "$2" = openat ] || return 0
 	_l=$(awk -v n="$3" '/^[0-9]* *openat\(/ && ++c == n' "$1")
 	case "$_l" in
-	*O_WRONLY*|*O_RDWR*|*O_CREAT*) return 0 ;;
+	*O_WRONLY*|*O_RDWR*|*O_CREAT*) ;;
+	*) return 1 ;;
 	esac
-	return 1
+	[ -n "$inj_what" ] || return 0
+	_got=$(echo "$_l" | sed 's/^[^"]*"\([^"]*\)".*/\1/' | inj_norm)
+	[ "$_got" = "$(echo "$inj_what" | inj_norm)" ]
+}
+
+# Paths without what changes from run to run: pids, random names.
+inj_norm () {
+	sed -e 's/[0-9a-f]\{16,\}/R/g' -e 's/[0-9][0-9]*/N/g'
 }
 
 # Leftovers a kam write must never leave once the next kam has run:
