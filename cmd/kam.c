@@ -44,6 +44,7 @@ const struct family kam_families[] = {
 	F("qa", qa, "quality checks and the quality report"),
 	F("raci", raci, "responsibility matrix (R/A/C/I)"),
 	F("renumber", renumber, "give a record a new id everywhere"),
+	F("report", report, "weekly status and final evaluation reports"),
 	F("req", req, "requirements and client sign-off"),
 	F("risk", risk, "the risk register"),
 	F("scope", scope, "in-scope and out-of-scope items"),
