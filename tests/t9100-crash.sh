@@ -172,6 +172,13 @@ init_oracle () {
 		cat "$W/left"
 		return 1
 	fi
+	"$KAM" check >"$W/check.out" 2>&1
+	i_rc=$?
+	if [ "$i_rc" -gt 1 ] || ! grep -q " 0 invalid" "$W/check.out"; then
+		echo "kam check after the next write ($i_rc):"
+		cat "$W/check.out"
+		return 1
+	fi
 	return 0
 }
 

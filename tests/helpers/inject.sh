@@ -176,7 +176,10 @@ inj_fresh () {
 	    cd "$W/w"
 }
 
-# inj_oracle OLD NEW FILE PATTERN: the K1 oracle in $W/w after a kill.
+# inj_oracle OLD NEW FILE PATTERN: the K1 oracle in $W/w after a kill:
+# fsck clean; HEAD is OLD or NEW, PATTERN in FILE accordingly 0 or 1
+# times; the next write succeeds with one commit on HEAD and its id in
+# it; nothing dirty, no leftovers; kam check finds every file valid.
 inj_oracle () {
 	o_old=$1 o_new=$2 o_file=$3 o_pat=$4
 	if ! git fsck --full >"$W/fsck" 2>&1; then
@@ -221,6 +224,14 @@ inj_oracle () {
 	if ! inj_leftovers >"$W/left"; then
 		echo "left behind:"
 		cat "$W/left"
+		return 1
+	fi
+	# every file still valid (health findings, exit 1, are no concern)
+	"$KAM" check >"$W/check.out" 2>&1
+	o_rc=$?
+	if [ "$o_rc" -gt 1 ] || ! grep -q " 0 invalid" "$W/check.out"; then
+		echo "kam check after the next write ($o_rc):"
+		cat "$W/check.out"
 		return 1
 	fi
 	return 0
