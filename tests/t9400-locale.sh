@@ -94,7 +94,16 @@ test_expect_success 'the locales were really in force (sanity)' '
 	done
 '
 
+# Zones the system knows (tzdata); an unknown TZ would quietly be UTC.
+TZS=
 for tz in Pacific/Kiritimati America/St_Johns; do
+	case "$(TZ=$tz date -d @1767225600 +%z)" in
+	+1400|-0330) TZS="$TZS $tz" ;;
+	*) echo "# no zoneinfo for $tz here (tzdata): not tested" ;;
+	esac
+done
+
+for tz in $TZS; do
 	test_expect_success "TZ=$tz: the same bytes and commits" '
 		TZ=$tz scenario "tz-$(echo $tz | tr / -)" &&
 		diff -r base.out "tz-$(echo $tz | tr / -).out"
@@ -105,6 +114,7 @@ done
 # not.  KAM_TODAY stays fixed (today is a calendar date, it does not move
 # with the zone once given).
 test_expect_success 'TZ=Pacific/Kiritimati with the clock, not fixed dates: same data' '
+	case "$TZS" in *Kiritimati*) ;; *) exit 0 ;; esac
 	unset GIT_AUTHOR_DATE GIT_COMMITTER_DATE &&
 	TZ=Pacific/Kiritimati scenario tz-clock &&
 	test_cmp base.out/files tz-clock.out/files &&
