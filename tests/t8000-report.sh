@@ -1,0 +1,611 @@
+#!/bin/sh
+# t8000: kam report weekly|final: the Markdown of a small project compared
+# with the expected text, the HTML page parsed as a browser would read it
+# (no script, no event handler, no dangerous link, the CSP, every inline
+# SVG well-formed: RELIABILITY S3), hostile titles from the CSV files and
+# the minutes inert (M1, M2, M5), and the errors.
+test_description='kam report'
+. "$(dirname "$0")/lib.sh"
+
+P="$TRASH/proj"
+
+# The S3 checker: report.html [number of svg elements expected].
+cat >"$TRASH/check-html.py" <<-\EOF
+	import html, html.parser, re, sys, xml.dom.minidom
+	CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+	BAD_TAGS = {"script", "iframe", "frame", "object", "embed", "link",
+	            "base", "form", "img", "a", "input", "audio", "video"}
+	class Page(html.parser.HTMLParser):
+	    def __init__(self):
+	        super().__init__(convert_charrefs=True)
+	        self.bad, self.csp, self.style_before_csp = [], 0, False
+	        self.seen_style = False
+	    def handle_starttag(self, tag, attrs):
+	        if tag in BAD_TAGS:
+	            self.bad.append("element <%s>" % tag)
+	        if tag == "style":
+	            self.seen_style = True
+	        d = dict(attrs)
+	        if tag == "meta" and (d.get("http-equiv") or "").lower() == \
+	                "content-security-policy":
+	            if d.get("content") == CSP:
+	                self.csp += 1
+	                self.style_before_csp = self.seen_style
+	        for k, v in attrs:
+	            v = v or ""
+	            if k.lower().startswith("on"):
+	                self.bad.append("attribute %s=%r" % (k, v))
+	            u = re.sub(r"[\x00-\x20]", "", html.unescape(v)).lower()
+	            if k.lower() in ("href", "src", "xlink:href", "action",
+	                             "formaction", "srcdoc", "data"):
+	                self.bad.append("attribute %s=%r" % (k, v))
+	            if re.match(r"(javascript|vbscript|file|data:text)", u):
+	                self.bad.append("attribute %s=%r" % (k, v))
+	            if "://" in v and k != "xmlns":
+	                self.bad.append("external %s=%r" % (k, v))
+	    handle_startendtag = handle_starttag
+	src = open(sys.argv[1], encoding="utf-8").read()
+	p = Page()
+	p.feed(src)
+	p.close()
+	errors = list(p.bad)
+	if p.csp != 1 or p.style_before_csp:
+	    errors.append("no CSP meta before the styles")
+	if not src.startswith("<!DOCTYPE html>\n"):
+	    errors.append("no doctype")
+	svgs = re.findall(r"<svg\b.*?</svg>", src, re.S)
+	for s in svgs:
+	    try:
+	        xml.dom.minidom.parseString(s)
+	    except Exception as e:
+	        errors.append("svg not well-formed: %s" % e)
+	if len(sys.argv) > 2 and len(svgs) != int(sys.argv[2]):
+	    errors.append("%d svg elements, expected %s" % (len(svgs), sys.argv[2]))
+	for e in errors:
+	    print(e)
+	sys.exit(1 if errors else 0)
+EOF
+
+test_expect_success 'the checker itself finds what it looks for' '
+	for bad in "<script>x</script>" "<p onclick=\"x\">" \
+	    "<a href=\"JaVa&#83;cript:x\">" "<img src=\"data:text/html,x\">" \
+	    "<svg><g></svg>"; do
+		printf "<!DOCTYPE html>\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src '"'"'none'"'"'; style-src '"'"'unsafe-inline'"'"'; img-src data:\">%s\n" \
+		    "$bad" >bad.html &&
+		test_expect_code 1 python3 "$TRASH/check-html.py" bad.html >out ||
+		exit 1
+	done &&
+	printf "<!DOCTYPE html>\n<p>x</p>\n" >nocsp.html &&
+	test_expect_code 1 python3 "$TRASH/check-html.py" nocsp.html >out &&
+	grep -q "no CSP" out
+'
+
+test_expect_success 'setup: a small project with hostile titles' '
+	mkdir -p "$P" && cd "$P" &&
+	kam init --name "Test project" --client "ACME Corp" --currency CNY \
+	    --start 2026-11-02 >/dev/null &&
+	set -e
+	kam people add "Li Wei" --side client >/dev/null
+	kam people add "Anna Berg" --side team >/dev/null
+	kam task add Design --duration 5 --assignee P-2 --cost 8000 >/dev/null
+	kam task add Build --duration 10 --after T-1 --assignee P-2 --cost 20000 >/dev/null
+	kam task add "Docs <i>x</i>" --duration 3 --after T-1 >/dev/null
+	kam task add Go-live --milestone --after T-2,T-3 >/dev/null
+	kam task add Review --milestone --after T-1 >/dev/null
+	kam --today 2026-10-30 plan baseline >/dev/null
+	kam task start T-1 --date 2026-11-02 >/dev/null
+	kam task done T-1 --date 2026-11-09 >/dev/null
+	kam task done T-5 --date 2026-11-09 >/dev/null
+	kam task start T-2 --date 2026-11-10 >/dev/null
+	kam task progress T-2 50 >/dev/null
+	kam budget set services 30000 >/dev/null
+	kam budget set travel 1000 >/dev/null
+	kam budget spend 9000 --category services --date 2026-11-06 Design >/dev/null
+	kam budget spend 950 --category travel --date 2026-11-24 Trip >/dev/null
+	kam risk add "<script>alert(1)</script>" -p 4 -i 4 --owner P-2 --response "Plan B" --review 2026-11-20 >/dev/null
+	kam risk add "[x](javascript:alert(1)) <img src=x onerror=alert(1)>" -p 2 -i 3 >/dev/null
+	kam --today 2026-11-02 risk add "Old & known" -p 3 -i 4 --owner P-1 --response "Watch" --review 2026-12-15 >/dev/null
+	kam req add "Invoice <b>match</b>" --priority must --source P-1 --acceptance "2% tolerance" >/dev/null
+	kam req add "Reports" --priority could --source P-1 >/dev/null
+	kam req analyse REQ-1 >/dev/null
+	kam req confirm REQ-1 --by P-1 --date 2026-11-25 >/dev/null
+	kam change add "More reports" --req REQ-1 --cost 1500 --days 2 --by P-1 >/dev/null
+	kam qa check REQ-1 --criterion "tolerance" --result pass --by P-2 --date 2026-11-26 >/dev/null
+	kam qa check T-1 --criterion "design review" --result fail --by P-2 --date 2026-11-05 >/dev/null
+	kam defect add "Crash &amp; burn" --severity major --subject REQ-1 --found 2026-11-24 >/dev/null
+	kam csat add P-1 6 --date 2026-10-10 >/dev/null
+	kam csat add P-1 9 --date 2026-11-25 "Good <u>work</u>" >/dev/null
+	kam lesson add "Talk *early*" --kind keep --area communication --date 2026-11-26 >/dev/null
+	kam lesson add "Estimate | buffer" --kind improve --area planning --action "Add 10%" --date 2026-11-01 >/dev/null
+	kam goal add "Close faster" --metric days --baseline 10 --target 5 --actual 6 --due 2027-01-31 >/dev/null
+	kam goal add "Match rate" --metric % --baseline 60 --target 90 --actual 95 --due 2026-12-31 >/dev/null
+	mkdir -p meetings
+	cat >meetings/2026-11-24-steering.md <<-\EOM
+	# Steering — 2026-11-24
+	Attendees: P-1, P-2
+
+	## Decisions
+	- Build goes on <script>alert(2)</script> (REQ-1)
+
+	## Actions
+	- [ ] Send the plan @P-2 due:2026-11-26
+	- [x] Book the room @P-1
+	- [ ] Check [y](javascript:alert(3)) @P-1 due:2026-12-04
+	EOM
+	cat >meetings/2026-11-10-kickoff.md <<-\EOM
+	# Kick-off — 2026-11-10
+
+	## Decisions
+	- Weekly steering on Tuesdays
+	EOM
+	git add meetings && git commit -qm minutes
+'
+
+test_expect_success 'weekly: the Markdown report' '
+	cd "$P" &&
+	kam report weekly >out &&
+	cat >expect <<-\EOF &&
+	# Weekly status report: Test project
+
+	**Client:** ACME Corp · **Date:** 2026-11-27 · **Period:** 2026-11-20 to 2026-11-27
+
+	## Overall health
+
+	Overall: **amber** — 0 red and 5 amber findings (`kam check`).
+
+	| area | status | reason | see |
+	|---|---|---|---|
+	| schedule | amber | T-2: started 2026-11-10, 1 day after its baseline start 2026-11-09 (schedule-started-late), and 1 more | kam plan |
+	| budget | amber | travel: 950.00 spent of 1000.00 planned (95.00%, warning at 90%) (budget-warn) | kam budget audit |
+	| risk | amber | R-1: review was due 2026-11-20 (risk-review-overdue) | kam risk review |
+	| requirements | green | 2 requirements: 1 confirmed, 0 done |  |
+	| quality | amber | D-1: major defect open: Crash \&amp; burn (defect-major-open) | kam qa report |
+	| satisfaction | green | average 7.5 of 2 scores in the last 90 days (minimum 7) |  |
+	| communication | none | no data |  |
+	| data | green | every file is valid |  |
+
+	## Schedule
+
+	- Start: 2026-11-02; finish (forecast): **2026-12-03**
+	- Baseline finish: 2026-11-20; variance: **9 working days late**
+	- Critical path: 1 task (T-4), 24 working days from start to finish, 5 left
+	- Tasks: 5 (2 done, 1 in progress, 2 not started); **3 late**
+
+	### Late tasks
+
+	| id | title | assignee | progress | days late | reason |
+	|---|---|---|---:|---:|---|
+	| T-2 | Build | Anna Berg | 50% | 5 | should have finished by 2026-11-20 |
+	| T-3 | Docs \<i\>x\</i\> |  | 0% | 12 | should have finished by 2026-11-11 |
+	| T-4 | Go-live |  | 0% | 5 | should have been reached on 2026-11-20 |
+
+	### Milestones in the next two weeks
+
+	| id | milestone | date | baseline | slack |
+	|---|---|---|---|---:|
+	| T-4 | Go-live | 2026-12-03 | 2026-11-20 | 0 |
+
+	## Budget
+
+	- Planned: 31000.00 CNY; spent: **9950.00 CNY** (32.10%); remaining: 21050.00 CNY
+	- Categories: 2 (0 over, 1 at the warning level, 0 unplanned)
+
+	### Categories needing attention
+
+	| category | planned | actual | variance | used | status |
+	|---|---:|---:|---:|---:|---|
+	| travel | 1000.00 | 950.00 | 50.00 | 95.00% | warn |
+
+	### Earned value
+
+	Earned value as of 2026-11-27 (`kam budget evm`):
+
+	| BAC | PV | EV | AC | CV | SV | CPI | SPI | EAC |
+	|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+	| 28000.00 | 28000.00 | 18000.00 | 9950.00 | 8050.00 | -10000.00 | 1.809 | 0.643 | 15477.78 |
+
+	## Risks
+
+	- Open: **3** (1 critical, 1 high, 1 medium, 0 low); closed: 0; occurred: 0
+
+	### Open critical and high risks
+
+	| id | risk | score | level | owner | review | response |
+	|---|---|---:|---|---|---|---|
+	| R-1 | \<script\>alert(1)\</script\> | 16 | critical | Anna Berg | 2026-11-20 | Plan B |
+	| R-3 | Old \& known | 12 | high | Li Wei | 2026-12-15 | Watch |
+
+	### Raised since the last report
+
+	| id | risk | score | level | owner | review | raised |
+	|---|---|---:|---|---|---|---|
+	| R-1 | \<script\>alert(1)\</script\> | 16 | critical | Anna Berg | 2026-11-20 | 2026-11-27 |
+	| R-2 | \[x\](javascript:alert(1)) \<img src=x onerror=alert(1)\> | 6 | medium |  |  | 2026-11-27 |
+
+	### Past their review date
+
+	| id | risk | score | level | owner | review | response |
+	|---|---|---:|---|---|---|---|
+	| R-1 | \<script\>alert(1)\</script\> | 16 | critical | Anna Berg | 2026-11-20 | Plan B |
+
+	## Requirements
+
+	| draft | analysed | confirmed | done | rejected | total |
+	|---:|---:|---:|---:|---:|---:|
+	| 1 | 0 | 1 | 0 | 0 | 2 |
+
+	Change requests: 0 approved (0.00 CNY, 0 working days), 0 rejected, 1 pending.
+
+	### Confirmed since the last report
+
+	| id | requirement | priority | confirmed by | on |
+	|---|---|---|---|---|
+	| REQ-1 | Invoice \<b\>match\</b\> | must | Li Wei | 2026-11-25 |
+
+	### Pending change requests
+
+	| id | change | requirement | cost | days | requested by |
+	|---|---|---|---:|---:|---|
+	| CR-1 | More reports | REQ-1 | 1500.00 | 2 | Li Wei |
+
+	## Quality
+
+	- Quality checks: 2, pass rate **50.00%** (1 passed, 1 failed); 1 in the period
+	- Open defects: 0 critical, 1 major, 0 minor; rework 0 hours
+
+	### Open critical and major defects
+
+	| id | defect | severity | subject | found |
+	|---|---|---|---|---|
+	| D-1 | Crash \&amp; burn | major | REQ-1 | 2026-11-24 |
+
+	## Customer satisfaction
+
+	- Last 90 days (2026-08-30 to 2026-11-27): average **7.5** of 2 responses, NPS 0 (minimum 7: met)
+	- All responses: average 7.5 of 2, NPS 0
+	- In the period: 1 response, average 9.0
+
+	## Decisions in the period
+
+	| date | meeting | decision |
+	|---|---|---|
+	| 2026-11-24 | Steering | Build goes on alert(2) (REQ-1) |
+
+	## Open actions
+
+	| due | owner | action | meeting | status |
+	|---|---|---|---|---|
+	| 2026-11-26 | Anna Berg | Send the plan @P-2 due:2026-11-26 | 2026-11-24 | late |
+	| 2026-12-04 | Li Wei | Check y @P-1 due:2026-12-04 | 2026-11-24 | open |
+
+	## Lessons added in the period
+
+	| id | date | area | kind | lesson | action |
+	|---|---|---|---|---|---|
+	| L-1 | 2026-11-26 | communication | keep | Talk \*early\* |  |
+
+	---
+
+	*Written by kam report from the project'"'"'s files on 2026-11-27.*
+	EOF
+	test_cmp expect out
+'
+
+test_expect_success 'weekly: --format table and md print the same Markdown' '
+	cd "$P" &&
+	kam report weekly >expect &&
+	kam report weekly --format table >out &&
+	test_cmp expect out &&
+	kam --format md report weekly >out &&
+	test_cmp expect out
+'
+
+test_expect_success 'weekly: --since widens the period' '
+	cd "$P" &&
+	kam report weekly --since 2026-11-01 >out &&
+	grep -q "^\*\*Client:\*\* ACME Corp · \*\*Date:\*\* 2026-11-27 · \*\*Period:\*\* 2026-11-01 to 2026-11-27\$" out &&
+	grep -q "^| 2026-11-10 | Kick-off | Weekly steering on Tuesdays |\$" out &&
+	grep -q "^| L-2 | 2026-11-01 | planning | improve | Estimate \\\\| buffer | Add 10% |\$" out &&
+	grep -q "^- In the period: 1 response, average 9.0\$" out
+'
+
+test_expect_success 'final: the Markdown evaluation' '
+	cd "$P" &&
+	kam report final >out &&
+	cat >expect <<-\EOF &&
+	# Final evaluation: Test project
+
+	**Client:** ACME Corp · **Date:** 2026-11-27 · **Project:** 2026-11-02 to 2026-12-03
+
+	## Summary
+
+	- Goals: **1 of 2 met**
+	- Schedule: forecast to finish 2026-12-03 against a baseline of 2026-11-20: **9 working days late**; 2 of 5 tasks done
+	- Cost: 9950.00 CNY spent of 31000.00 planned (**32.10%**)
+	- Quality: pass rate 50.00% of 2 checks
+	- Health at the close: **amber**
+
+	## Goals
+
+	**1 of 2** goals met.
+
+	| id | goal | metric | baseline | target | actual | progress | status |
+	|---|---|---|---:|---:|---:|---:|---|
+	| G-1 | Close faster | days | 10 | 5 | 6 | 80% | open |
+	| G-2 | Match rate | % | 60 | 90 | 95 | 117% | met |
+
+	## Schedule
+
+	- Start: 2026-11-02; finish (forecast): **2026-12-03**
+	- Baseline finish: 2026-11-20; variance: **9 working days late**
+	- Critical path: 1 task (T-4), 24 working days from start to finish, 5 left
+	- Tasks: 5 (2 done, 1 in progress, 2 not started)
+
+	### Milestones
+
+	| id | milestone | baseline | reached | variance |
+	|---|---|---|---|---:|
+	| T-4 | Go-live | 2026-11-20 | 2026-12-03 (forecast) | 9 |
+	| T-5 | Review | 2026-11-06 | 2026-11-09 | 1 |
+
+	## Cost
+
+	- Planned: 31000.00 CNY; spent: **9950.00 CNY** (32.10%); remaining: 21050.00 CNY
+	- Categories: 2 (0 over, 1 at the warning level, 0 unplanned)
+
+	### By category
+
+	| category | planned | actual | variance | used | status |
+	|---|---:|---:|---:|---:|---|
+	| services | 30000.00 | 9000.00 | 21000.00 | 30.00% | ok |
+	| travel | 1000.00 | 950.00 | 50.00 | 95.00% | warn |
+
+	### Earned value
+
+	Earned value as of 2026-11-27 (`kam budget evm`):
+
+	| BAC | PV | EV | AC | CV | SV | CPI | SPI | EAC |
+	|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+	| 28000.00 | 28000.00 | 18000.00 | 9950.00 | 8050.00 | -10000.00 | 1.809 | 0.643 | 15477.78 |
+
+	## Scope and requirements
+
+	| draft | analysed | confirmed | done | rejected | total |
+	|---:|---:|---:|---:|---:|---:|
+	| 1 | 0 | 1 | 0 | 0 | 2 |
+
+	Change requests: 0 approved (0.00 CNY, 0 working days), 0 rejected, 1 pending.
+
+	### Pending change requests
+
+	| id | change | requirement | cost | days | requested by |
+	|---|---|---|---:|---:|---|
+	| CR-1 | More reports | REQ-1 | 1500.00 | 2 | Li Wei |
+
+	## Quality
+
+	- Quality checks: 2, pass rate **50.00%** (1 passed, 1 failed)
+	- Open defects: 0 critical, 1 major, 0 minor; rework 0 hours
+
+	| severity | open | fixed | verified | rework hours |
+	|---|---:|---:|---:|---:|
+	| critical | 0 | 0 | 0 | 0 |
+	| major | 1 | 0 | 0 | 0 |
+	| minor | 0 | 0 | 0 | 0 |
+
+	## Customer satisfaction
+
+	- Last 90 days (2026-08-30 to 2026-11-27): average **7.5** of 2 responses, NPS 0 (minimum 7: met)
+	- All responses: average 7.5 of 2, NPS 0
+
+	| month | responses | average | NPS |
+	|---|---:|---:|---:|
+	| 2026-10 | 1 | 6.0 | -100 |
+	| 2026-11 | 1 | 9.0 | 100 |
+
+	## Risks
+
+	- Open: **3** (1 critical, 1 high, 1 medium, 0 low); closed: 0; occurred: 0
+
+	### Risks that occurred
+
+	No risk occurred.
+
+	## Lessons learned
+
+	### Keep doing
+
+	| id | area | lesson | action |
+	|---|---|---|---|
+	| L-1 | communication | Talk \*early\* |  |
+
+	### Improve
+
+	| id | area | lesson | action |
+	|---|---|---|---|
+	| L-2 | planning | Estimate \| buffer | Add 10% |
+
+	## Open items left
+
+	| kind | open | ids | see |
+	|---|---:|---|---|
+	| unfinished tasks | 3 | T-2 T-3 T-4 | kam task list --open |
+	| open risks | 3 | R-1 R-2 R-3 | kam risk list --open |
+	| requirements not done | 2 | REQ-1 REQ-2 | kam req list |
+	| pending change requests | 1 | CR-1 | kam change list |
+	| open defects | 1 | D-1 | kam defect list --open |
+	| open goals | 1 | G-1 | kam goal list |
+	| open actions | 2 |  | kam action list --open |
+
+	## Open actions left
+
+	| due | owner | action | meeting | status |
+	|---|---|---|---|---|
+	| 2026-11-26 | Anna Berg | Send the plan @P-2 due:2026-11-26 | 2026-11-24 | late |
+	| 2026-12-04 | Li Wei | Check y @P-1 due:2026-12-04 | 2026-11-24 | open |
+
+	## Health at the close
+
+	Overall: **amber** — 0 red and 5 amber findings (`kam check`).
+
+	| area | status | reason | see |
+	|---|---|---|---|
+	| schedule | amber | T-2: started 2026-11-10, 1 day after its baseline start 2026-11-09 (schedule-started-late), and 1 more | kam plan |
+	| budget | amber | travel: 950.00 spent of 1000.00 planned (95.00%, warning at 90%) (budget-warn) | kam budget audit |
+	| risk | amber | R-1: review was due 2026-11-20 (risk-review-overdue) | kam risk review |
+	| requirements | green | 2 requirements: 1 confirmed, 0 done |  |
+	| quality | amber | D-1: major defect open: Crash \&amp; burn (defect-major-open) | kam qa report |
+	| satisfaction | green | average 7.5 of 2 scores in the last 90 days (minimum 7) |  |
+	| communication | none | no data |  |
+	| data | green | every file is valid |  |
+
+	---
+
+	*Written by kam report from the project'"'"'s files on 2026-11-27.*
+	EOF
+	test_cmp expect out
+'
+
+test_expect_success 'weekly HTML: no script, handler or link; CSP; 4 SVG charts' '
+	cd "$P" &&
+	kam report weekly --format html >w.html &&
+	python3 "$TRASH/check-html.py" w.html 4 &&
+	grep -q "<title>Weekly status report: Test project</title>" w.html &&
+	grep -q "<title>Gantt chart: Test project</title>" w.html &&
+	grep -q "<title>Risk matrix: open risks by probability and impact</title>" w.html &&
+	grep -q "<title>Budget burn: spent by month and to date, against the planned value</title>" w.html &&
+	grep -q "<title>Satisfaction by month: average score</title>" w.html &&
+	! grep -q "<?xml" w.html
+'
+
+test_expect_success 'final HTML: the same checks' '
+	cd "$P" &&
+	kam report final --format html >f.html &&
+	python3 "$TRASH/check-html.py" f.html 4 &&
+	grep -q "<title>Final evaluation: Test project</title>" f.html &&
+	grep -q "<title>Risk matrix: all risks by probability and impact</title>" f.html
+'
+
+test_expect_success 'hostile titles are text in Markdown and HTML (M1, M2, M5)' '
+	cd "$P" &&
+	kam report weekly >w.md &&
+	grep -qF "| R-1 | \<script\>alert(1)\</script\> |" w.md &&
+	grep -qF "\[x\](javascript:alert(1)) \<img src=x onerror=alert(1)\>" w.md &&
+	grep -qF "Invoice \<b\>match\</b\>" w.md &&
+	kam report weekly --format html >w.html &&
+	grep -qF "<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>" w.html &&
+	grep -qF "[x](javascript:alert(1)) &lt;img src=x onerror=alert(1)&gt;" w.html &&
+	grep -qF "<td>Invoice &lt;b&gt;match&lt;/b&gt;</td>" w.html &&
+	grep -qF "<td>Crash &amp;amp; burn</td>" w.html &&
+	grep -qF "<td>Docs &lt;i&gt;x&lt;/i&gt;</td>" w.html &&
+	grep -qF "T-3 Docs &lt;i&gt;x&lt;/i&gt;" w.html &&
+	grep -qF "Crash &amp;amp; burn (defect-major-open)" w.html &&
+	! grep -qi "<script" w.html &&
+	! grep -q "<b>match" w.html &&
+	! grep -qi "javascript:alert(3)\"" w.html
+'
+
+test_expect_success 'text through cmark: entities, emphasis and pipes stay text' '
+	cd "$P" &&
+	kam lesson add "&#106;avascript:x **bold** \`code\` a|b <!-- c --> x  " \
+	    --kind keep --area "<iframe srcdoc=x>" >/dev/null &&
+	kam report weekly --format html >w.html &&
+	python3 "$TRASH/check-html.py" w.html 4 &&
+	grep -qF "<td>&amp;#106;avascript:x **bold** \`code\` a|b &lt;!-- c --&gt; x</td>" w.html &&
+	grep -qF "<td>&lt;iframe srcdoc=x&gt;</td>" w.html &&
+	! grep -q "<strong>bold" w.html &&
+	kam report weekly >w.md &&
+	grep -qF "| \&#106;avascript:x \*\*bold\*\* \\\`code\\\` a\|b \<!-- c --\> x |" w.md &&
+	git reset -q --hard HEAD~1
+'
+
+test_expect_success 'control characters and bidi overrides are shown escaped' '
+	cd "$P" &&
+	printf "R-4,\"ctl\033[2J\001x\342\200\256y\",,5,5,,,open,,,,\n" >>risks.csv &&
+	git commit -q -am "hand edit" &&
+	kam report weekly >w.md &&
+	grep -qF "| R-4 | ctl\\\\x1b\[2J\\\\x01x\<U+202E\>y | 25 | critical |" w.md &&
+	! grep -q "$(printf "\033")" w.md &&
+	kam report weekly --format html >w.html &&
+	python3 "$TRASH/check-html.py" w.html 4 &&
+	! grep -q "$(printf "\033")" w.html &&
+	grep -qF "<td>ctl\\x1b[2J\\x01x&lt;U+202E&gt;y</td>" w.html &&
+	git reset -q --hard HEAD~1
+'
+
+test_expect_success 'a fresh project: every section says there is nothing yet' '
+	new_project empty &&
+	kam report weekly >out &&
+	grep -q "^# Weekly status report: Test project\$" out &&
+	grep -q "^No tasks yet" out &&
+	grep -q "^No budget and no expenses yet" out &&
+	grep -q "^The risk register is empty" out &&
+	grep -q "^No requirements yet" out &&
+	! grep -q "^## Quality" out &&
+	! grep -q "^## Customer satisfaction" out &&
+	kam report weekly --format html >w.html &&
+	python3 "$TRASH/check-html.py" w.html 0 &&
+	kam report final --format html >f.html &&
+	python3 "$TRASH/check-html.py" f.html 0
+'
+
+test_expect_success 'a large plan: the Gantt chart shows the critical tasks' '
+	new_project big &&
+	i=1 &&
+	while test $i -le 70; do
+		echo "T-$i,Task $i,2,,,,,,,,,," || exit 1
+		i=$((i + 1))
+	done >>tasks.csv &&
+	printf "T-71,Last,3,T-70,,,,,,,,,\n" >>tasks.csv &&
+	git commit -q -am "a large plan" &&
+	kam report weekly --format html >w.html &&
+	python3 "$TRASH/check-html.py" w.html 1 &&
+	grep -q "Gantt chart: 2 critical tasks of 71 (kam gantt shows them all)." w.html &&
+	test "$(grep -c "<text class=\"label\"" w.html)" = 2
+'
+
+test_expect_success 'usage errors' '
+	cd "$P" &&
+	test_expect_code 64 kam report weekly --format json 2>err &&
+	grep -q "kam report writes a document: use --format md" err &&
+	test_expect_code 64 kam report final --format csv 2>err &&
+	test_expect_code 64 kam report weekly --format svg 2>err &&
+	test_expect_code 64 kam report weekly --since 2026-02-30 2>err &&
+	grep -q "^kam: --since: invalid date" err &&
+	test_expect_code 64 kam report weekly --since 2026-11-28 2>err &&
+	echo "kam: --since 2026-11-28 is after today (2026-11-27)" >expect &&
+	test_cmp expect err &&
+	test_expect_code 64 kam report final --since 2026-11-01 2>err &&
+	test_expect_code 64 kam report weekly extra 2>err &&
+	test_expect_code 64 kam report 2>err &&
+	kam report -h >out &&
+	printf "usage: kam report final\n       kam report weekly [--since date]\n" >expect &&
+	test_cmp expect out
+'
+
+test_expect_success 'invalid data: 65, no report' '
+	cd "$P" &&
+	sed "s/^R-3,Old & known,,3,/R-3,Old \& known,,9,/" risks.csv >r.tmp &&
+	mv r.tmp risks.csv &&
+	test_expect_code 65 kam report weekly >out 2>err &&
+	test ! -s out &&
+	grep -q "see kam check" err &&
+	git checkout -q risks.csv
+'
+
+test_expect_success 'a write error is reported (74)' '
+	cd "$P" &&
+	test_expect_code 74 kam report weekly >/dev/full 2>err &&
+	test_expect_code 74 kam report final --format html >/dev/full 2>err
+'
+
+test_expect_success 'reading changes nothing' '
+	cd "$P" &&
+	git rev-parse HEAD >before &&
+	kam report weekly >/dev/null && kam report final --format html >/dev/null &&
+	git rev-parse HEAD >after &&
+	test_cmp before after &&
+	test -z "$(git status --porcelain -- . ":!*.html" ":!*.md" ":!out" ":!err" ":!expect" ":!before" ":!after")"
+'
+
+test_done
