@@ -425,6 +425,7 @@ test_expect_success 'every defect verb fails with 65 on an invalid defects.csv' 
 '
 
 test_expect_success 'kam defect -h lists every verb' '
+	cd proj &&
 	kam defect -h >../out &&
 	cat >../expect <<-\EOF &&
 	usage: kam defect add title --severity critical|major|minor --subject s [--found date]
