@@ -210,5 +210,19 @@ test_expect_success "C5: $N concurrent kam init in a fresh git repository" '
 	echo R-1 >expect && test_cmp expect id
 '
 
+test_expect_success "C5: $N concurrent kam init in an empty directory" '
+	rm -rf empty && mkdir empty && cd empty &&
+	inits &&
+	cat "$TRASH"/init.rc.* | sort | uniq -c &&
+	other=$(cat "$TRASH"/init.rc.* | grep -v "^0\$\|^78\$" | wc -l) &&
+	test "$other" = 0 &&
+	test "$(git rev-list --count HEAD)" = 1 &&
+	git fsck --full &&
+	test -z "$(git status --porcelain)" &&
+	test -z "$(find . -name ".kam-tmp-*")" &&
+	kam risk add "After the race" -p 1 -i 1 >id &&
+	echo R-1 >expect && test_cmp expect id
+'
+
 cat "$TRASH/summary" 2>/dev/null
 test_done
