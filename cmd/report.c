@@ -315,6 +315,22 @@ out:
 	gantt_release(&g);
 }
 
+struct late {
+	size_t	 i;		/* into the plan's tasks */
+	long	 days;
+};
+
+/* Latest first, then in the file's order. */
+static int
+cmp_late(const void *a, const void *b)
+{
+	const struct late *x = a, *y = b;
+
+	if (x->days != y->days)
+		return x->days > y->days ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
 static void
 schedule_section(struct ctx *c)
 {
@@ -332,6 +348,7 @@ schedule_section(struct ctx *c)
 		{ "reached", RC_KEY }, { "variance", RC_NUM },
 	};
 	struct plan *pl = &c->pl;
+	struct late *late = NULL;
 	const char *cells[6];
 	char d1[11], d2[11], words[64], reason[200], prog[8], days[24],
 	    sl[24];
@@ -381,11 +398,11 @@ schedule_section(struct ctx *c)
 	rdoc_mdf(&c->d, "- Tasks: %zu (%zu done, %zu in progress, %zu not "
 	    "started)", pl->ntasks, ndone, nstarted, pl->ntasks - ndone -
 	    nstarted);
-	for (i = 0; i < pl->ntasks; i++) {
-		long dl;
-
-		nlate += task_late(c, i, reason, sizeof(reason), &dl);
-	}
+	late = xcalloc(pl->ntasks + 1, sizeof(*late));
+	for (i = 0; i < pl->ntasks; i++)
+		if (task_late(c, i, reason, sizeof(reason), &late[nlate].days))
+			late[nlate++].i = i;
+	qsort(late, nlate, sizeof(*late), cmp_late);
 	if (!c->final)
 		rdoc_mdf(&c->d, "; **%zu late**", nlate);
 	rdoc_md(&c->d, "\n\n");
@@ -394,14 +411,11 @@ schedule_section(struct ctx *c)
 		heading(c, 3, "Late tasks");
 		rdoc_table(&c->d, late_cols, ARRAY_SIZE(late_cols),
 		    "No task is late.");
-		for (i = 0; i < pl->ntasks; i++) {
-			const struct plan_task *t = &pl->tasks[i];
+		for (i = 0; i < nlate && i < LIST_MAX; i++) {
+			const struct plan_task *t = &pl->tasks[late[i].i];
 			long dl;
 
-			if (!task_late(c, i, reason, sizeof(reason), &dl))
-				continue;
-			if (rdoc_nrows(&c->d) == LIST_MAX)
-				break;
+			task_late(c, late[i].i, reason, sizeof(reason), &dl);
 			snprintf(prog, sizeof(prog), "%d%%", t->progress);
 			snprintf(days, sizeof(days), "%ld", dl);
 			cells[0] = table_get(&c->tasks, t->row, 0);
@@ -468,6 +482,7 @@ schedule_section(struct ctx *c)
 		more(c, nms, "kam plan");
 	}
 	gantt_chart(c);
+	free(late);
 }
 
 /* ---- budget ---- */

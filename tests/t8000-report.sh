@@ -175,8 +175,8 @@ test_expect_success 'weekly: the Markdown report' '
 
 	| id | title | assignee | progress | days late | reason |
 	|---|---|---|---:|---:|---|
-	| T-2 | Build | Anna Berg | 50% | 5 | should have finished by 2026-11-20 |
 	| T-3 | Docs \<i\>x\</i\> |  | 0% | 12 | should have finished by 2026-11-11 |
+	| T-2 | Build | Anna Berg | 50% | 5 | should have finished by 2026-11-20 |
 	| T-4 | Go-live |  | 0% | 5 | should have been reached on 2026-11-20 |
 
 	### Milestones in the next two weeks
