@@ -842,7 +842,7 @@ risks_section(struct ctx *c)
 				    &schema_risks, "response"));
 		more(c, cnt, "kam risk list --open --min-score 10");
 
-		heading(c, 3, "Raised since the last report");
+		heading(c, 3, "Raised in the period");
 		rdoc_table(&c->d, new_cols, ARRAY_SIZE(new_cols),
 		    "No risk was raised in the period.");
 		for (i = cnt = 0; i < n; i++) {
@@ -954,7 +954,7 @@ requirements_section(struct ctx *c)
 		    money(c, acost, m), c->p->currency != NULL ?
 		    c->p->currency : "", adays, plural(adays), nrej, nprop);
 	if (!c->final) {
-		heading(c, 3, "Confirmed since the last report");
+		heading(c, 3, "Confirmed in the period");
 		rdoc_table(&c->d, conf_cols, ARRAY_SIZE(conf_cols),
 		    "No requirement was confirmed in the period.");
 		for (i = n = 0; i < c->reqs.nrows; i++) {

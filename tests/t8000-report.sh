@@ -215,7 +215,7 @@ test_expect_success 'weekly: the Markdown report' '
 	| R-1 | \<script\>alert(1)\</script\> | 16 | critical | Anna Berg | 2026-11-20 | Plan B |
 	| R-3 | Old \& known | 12 | high | Li Wei | 2026-12-15 | Watch |
 
-	### Raised since the last report
+	### Raised in the period
 
 	| id | risk | score | level | owner | review | raised |
 	|---|---|---:|---|---|---|---|
@@ -236,7 +236,7 @@ test_expect_success 'weekly: the Markdown report' '
 
 	Change requests: 0 approved (0.00 CNY, 0 working days), 0 rejected, 1 pending.
 
-	### Confirmed since the last report
+	### Confirmed in the period
 
 	| id | requirement | priority | confirmed by | on |
 	|---|---|---|---|---|
