@@ -41,7 +41,7 @@ struct ctx {
 	struct table		 tasks, risks, reqs, changes, goals, quality,
 				 defects, csat, lessons, people;
 	struct plan		 pl;		/* with actuals */
-	struct plan		 ref;		/* as planned (PLAN_NO_ACTUALS) */
+	struct plan		 ref;		/* PLAN_NO_ACTUALS */
 	struct budget_audit	 audit;
 	struct budget_evm	 evm;
 	struct minutes		*mins;
@@ -124,7 +124,8 @@ static void
 more(struct ctx *c, size_t n, const char *cmd)
 {
 	if (n > LIST_MAX)
-		rdoc_mdf(&c->d, "…and %zu more (`%s`).\n\n", n - LIST_MAX, cmd);
+		rdoc_mdf(&c->d, "…and %zu more (`%s`).\n\n", n - LIST_MAX,
+		    cmd);
 }
 
 static void
@@ -234,7 +235,8 @@ variance_words(long var, char *buf, size_t len)
 	else if (var > 0)
 		snprintf(buf, len, "%ld working day%s late", var, plural(var));
 	else
-		snprintf(buf, len, "%ld working day%s early", -var, plural(-var));
+		snprintf(buf, len, "%ld working day%s early", -var,
+		    plural(-var));
 }
 
 /*
@@ -469,8 +471,8 @@ schedule_section(struct ctx *c)
 				snprintf(reason, sizeof(reason), "%s",
 				    date_fmt(t->es_date, d2));
 			else
-				snprintf(reason, sizeof(reason), "%s (forecast)",
-				    date_fmt(t->es_date, d2));
+				snprintf(reason, sizeof(reason),
+				    "%s (forecast)", date_fmt(t->es_date, d2));
 			cells[3] = reason;
 			if (t->has_baseline)
 				snprintf(sl, sizeof(sl), "%ld", t->variance);
@@ -554,8 +556,8 @@ burn_chart(struct ctx *c)
 		planned = xcalloc(n, sizeof(*planned));
 		for (k = 0; k < n; k++) {
 			m = m0 + (long)k + 1;
-			end = date_from_ymd((int)(m / 12), (int)(m % 12) + 1, 1) -
-			    1;
+			end = date_from_ymd((int)(m / 12), (int)(m % 12) + 1,
+			    1) - 1;
 			c->ref.today = end;
 			for (i = 0; i < c->ref.ntasks; i++) {
 				const struct plan_task *t = &c->ref.tasks[i];
@@ -604,8 +606,8 @@ evm_table(struct ctx *c)
 	size_t i;
 
 	if (t->bac == 0) {
-		rdoc_md(&c->d, "No task has a cost, so there is no earned value "
-		    "(`kam task set T-n --cost`).\n\n");
+		rdoc_md(&c->d, "No task has a cost, so there is no earned "
+		    "value (`kam task set T-n --cost`).\n\n");
 		return;
 	}
 	rdoc_mdf(&c->d, "Earned value as of %s (`kam budget evm`)%s:\n\n",
@@ -959,8 +961,8 @@ requirements_section(struct ctx *c)
 		    "No requirement was confirmed in the period.");
 		for (i = n = 0; i < c->reqs.nrows; i++) {
 			const struct row *r = &c->reqs.rows[i];
-			int32_t dd = date_cell(&c->reqs, r, &schema_requirements,
-			    "confirmed_on");
+			int32_t dd = date_cell(&c->reqs, r,
+			    &schema_requirements, "confirmed_on");
 
 			if (dd == 0 || dd < c->since || dd > c->today ||
 			    n++ >= LIST_MAX)
@@ -983,8 +985,8 @@ requirements_section(struct ctx *c)
 	for (i = n = 0; i < c->changes.nrows; i++) {
 		const struct row *r = &c->changes.rows[i];
 
-		if (!is(&c->changes, r, &schema_changes, "status", "proposed") ||
-		    n++ >= LIST_MAX)
+		if (!is(&c->changes, r, &schema_changes, "status",
+		    "proposed") || n++ >= LIST_MAX)
 			continue;
 		cells[0] = table_get(&c->changes, r, 0);
 		cells[1] = table_get(&c->changes, r, 1);
@@ -1047,16 +1049,16 @@ quality_section(struct ctx *c)
 		st = cell(&c->defects, r, &schema_defects, "status");
 		sev[j][strcmp(st, "open") == 0 ? 0 : strcmp(st, "fixed") == 0 ?
 		    1 : 2]++;
-		if (int_parse(cell(&c->defects, r, &schema_defects, "rework"), 0,
-		    1000000, &h, NULL) == 0) {
+		if (int_parse(cell(&c->defects, r, &schema_defects, "rework"),
+		    0, 1000000, &h, NULL) == 0) {
 			rework[j] += h;
 			rework_total += h;
 		}
 	}
 	if (checks > 0) {
-		rdoc_mdf(&c->d, "- Quality checks: %ld, pass rate **%s%%** (%ld "
-		    "passed, %ld failed)", checks, budget_pct_fmt(passed, checks,
-		    pct), passed, failed);
+		rdoc_mdf(&c->d, "- Quality checks: %ld, pass rate **%s%%** "
+		    "(%ld passed, %ld failed)", checks, budget_pct_fmt(passed,
+		    checks, pct), passed, failed);
 		if (!c->final)
 			rdoc_mdf(&c->d, "; %ld in the period", recent);
 		rdoc_md(&c->d, "\n");
@@ -1099,7 +1101,8 @@ quality_section(struct ctx *c)
 			cells[2] = severities[j];
 			cells[3] = cell(&c->defects, r, &schema_defects,
 			    "subject");
-			cells[4] = cell(&c->defects, r, &schema_defects, "found");
+			cells[4] = cell(&c->defects, r, &schema_defects,
+			    "found");
 			rdoc_row(&c->d, cells);
 		}
 	more(c, n, "kam defect list");
@@ -1197,8 +1200,9 @@ satisfaction_section(struct ctx *c)
 			}
 	}
 	if (recent.n > 0)
-		rdoc_mdf(&c->d, "- Last 90 days (%s to %s): average **%ld.%ld** "
-		    "of %ld response%s, NPS %ld (minimum %ld: %s)\n",
+		rdoc_mdf(&c->d, "- Last 90 days (%s to %s): average "
+		    "**%ld.%ld** of %ld response%s, NPS %ld (minimum %ld: "
+		    "%s)\n",
 		    date_fmt(from, d1), date_fmt(c->today, d2),
 		    avg10(&recent) / 10, avg10(&recent) % 10, recent.n,
 		    plural(recent.n), nps(&recent), c->p->csat_min,
@@ -1346,11 +1350,12 @@ static void
 lessons_section(struct ctx *c)
 {
 	static const struct rcol cols[] = {
-		{ "id", RC_KEY }, { "date", RC_KEY }, { "area", 0 }, { "kind", 0 },
-		{ "lesson", 0 }, { "action", 0 },
+		{ "id", RC_KEY }, { "date", RC_KEY }, { "area", 0 },
+		{ "kind", 0 }, { "lesson", 0 }, { "action", 0 },
 	};
 	static const struct rcol fcols[] = {
-		{ "id", RC_KEY }, { "area", 0 }, { "lesson", 0 }, { "action", 0 },
+		{ "id", RC_KEY }, { "area", 0 }, { "lesson", 0 },
+		{ "action", 0 },
 	};
 	static const char *const kinds[] = { "keep", "improve" };
 	const char *cells[6];
@@ -1369,9 +1374,12 @@ lessons_section(struct ctx *c)
 			    n++ >= LIST_MAX)
 				continue;
 			cells[0] = table_get(&c->lessons, r, 0);
-			cells[1] = cell(&c->lessons, r, &schema_lessons, "date");
-			cells[2] = cell(&c->lessons, r, &schema_lessons, "area");
-			cells[3] = cell(&c->lessons, r, &schema_lessons, "kind");
+			cells[1] = cell(&c->lessons, r, &schema_lessons,
+			    "date");
+			cells[2] = cell(&c->lessons, r, &schema_lessons,
+			    "area");
+			cells[3] = cell(&c->lessons, r, &schema_lessons,
+			    "kind");
 			cells[4] = cell(&c->lessons, r, &schema_lessons,
 			    "lesson");
 			cells[5] = cell(&c->lessons, r, &schema_lessons,
@@ -1397,7 +1405,8 @@ lessons_section(struct ctx *c)
 			    kinds[kd]) || n++ >= 4 * LIST_MAX)
 				continue;
 			cells[0] = table_get(&c->lessons, r, 0);
-			cells[1] = cell(&c->lessons, r, &schema_lessons, "area");
+			cells[1] = cell(&c->lessons, r, &schema_lessons,
+			    "area");
 			cells[2] = cell(&c->lessons, r, &schema_lessons,
 			    "lesson");
 			cells[3] = cell(&c->lessons, r, &schema_lessons,
@@ -1405,8 +1414,8 @@ lessons_section(struct ctx *c)
 			rdoc_row(&c->d, cells);
 		}
 		if (n > 4 * LIST_MAX)
-			rdoc_mdf(&c->d, "…and %zu more (`kam lesson list --kind "
-			    "%s`).\n\n", n - 4 * LIST_MAX, kinds[kd]);
+			rdoc_mdf(&c->d, "…and %zu more (`kam lesson list "
+			    "--kind %s`).\n\n", n - 4 * LIST_MAX, kinds[kd]);
 	}
 }
 
@@ -1600,8 +1609,8 @@ load(struct ctx *c)
 	if (health_run(&c->h, c->p) == -1)
 		return -1;
 	if (c->h.nerror > 0)
-		return kam_err(KAM_EX_DATA, "%zu problem%s in the project's files; "
-		    "fix them first (see kam check)", c->h.nerror,
+		return kam_err(KAM_EX_DATA, "%zu problem%s in the project's "
+		    "files; fix them first (see kam check)", c->h.nerror,
 		    plural((long)c->h.nerror));
 	if (store_load(&k->p, NULL, &schema_tasks, &c->tasks) == -1 ||
 	    store_load(&k->p, NULL, &schema_risks, &c->risks) == -1 ||

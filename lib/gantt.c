@@ -200,7 +200,8 @@ gantt_xml_text(struct kam_buf *out, const char *s)
 				kam_buf_puts(out, "\xef\xbf\xbd");
 			else if (*p == 0xef && p[1] == 0xbf &&
 			    (p[2] == 0xbe || p[2] == 0xbf)) {
-				kam_buf_puts(out, "\xef\xbf\xbd");	/* U+FFFE/F */
+				/* U+FFFE, U+FFFF */
+				kam_buf_puts(out, "\xef\xbf\xbd");
 				p += 2;
 			} else
 				kam_buf_putc(out, *p);
@@ -229,7 +230,8 @@ gantt_svg(struct gantt *g, const char *name, unsigned flags,
 	n = g->sel != NULL ? g->nsel : g->pl.ntasks;
 	height = SVG_TOP + (long)n * SVG_ROW + 56;
 	if (!(flags & GANTT_SVG_INLINE))
-		kam_buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+		kam_buf_puts(out, "<?xml version=\"1.0\" "
+		    "encoding=\"UTF-8\"?>\n");
 	kam_buf_printf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
 	    "width=\"%ld\" height=\"%ld\" viewBox=\"0 0 %ld %ld\" "
 	    "font-family=\"sans-serif\" font-size=\"12\">\n", width, height,
@@ -287,8 +289,9 @@ gantt_svg(struct gantt *g, const char *name, unsigned flags,
 			x0 = svg_x(g, left, pt->es_date) +
 			    SVG_CHART / g->days / 2;
 			kam_buf_printf(out, "<polygon class=\"mile\" "
-			    "points=\"%ld,%ld %ld,%ld %ld,%ld %ld,%ld\"><title>",
-			    x0, y + 2, x0 + 7, y + 9, x0, y + 16, x0 - 7, y + 9);
+			    "points=\"%ld,%ld %ld,%ld %ld,%ld %ld,%ld\">"
+			    "<title>", x0, y + 2, x0 + 7, y + 9, x0, y + 16,
+			    x0 - 7, y + 9);
 			gantt_xml_text(out, g->labels[i]);
 			kam_buf_printf(out, ": %s</title></polygon>\n",
 			    date_fmt(pt->es_date, d));
@@ -309,19 +312,21 @@ gantt_svg(struct gantt *g, const char *name, unsigned flags,
 		    pt->slack, pt->critical ? ", critical" : "");
 		if (pt->progress > 0)
 			kam_buf_printf(out, "<rect class=\"done\" x=\"%ld\" "
-			    "y=\"%ld\" width=\"%ld\" height=\"14\" rx=\"2\"/>\n",
-			    x0, y + 2, (x1 - x0) * pt->progress / 100);
+			    "y=\"%ld\" width=\"%ld\" height=\"14\" "
+			    "rx=\"2\"/>\n", x0, y + 2,
+			    (x1 - x0) * pt->progress / 100);
 	}
 	if (g->pl.today >= g->from && g->pl.today <= g->to) {
 		x0 = svg_x(g, left, g->pl.today);
-		kam_buf_printf(out, "<line class=\"today\" x1=\"%ld\" y1=\"%d\" "
-		    "x2=\"%ld\" y2=\"%ld\"><title>today %s</title></line>\n",
-		    x0, SVG_TOP - 16, x0, ty, date_fmt(g->pl.today, d));
+		kam_buf_printf(out, "<line class=\"today\" x1=\"%ld\" "
+		    "y1=\"%d\" x2=\"%ld\" y2=\"%ld\"><title>today %s"
+		    "</title></line>\n", x0, SVG_TOP - 16, x0, ty,
+		    date_fmt(g->pl.today, d));
 	}
 	y = ty + 24;
 	kam_buf_printf(out, "<rect class=\"task\" x=\"8\" y=\"%ld\" "
-	    "width=\"14\" height=\"10\"/><text x=\"26\" y=\"%ld\">task</text>\n",
-	    y, y + 9);
+	    "width=\"14\" height=\"10\"/><text x=\"26\" y=\"%ld\">task"
+	    "</text>\n", y, y + 9);
 	kam_buf_printf(out, "<rect class=\"crit\" x=\"70\" y=\"%ld\" "
 	    "width=\"14\" height=\"10\"/><text x=\"88\" y=\"%ld\">critical"
 	    "</text>\n", y, y + 9);
@@ -332,7 +337,7 @@ gantt_svg(struct gantt *g, const char *name, unsigned flags,
 	    "width=\"14\" height=\"3\"/><text x=\"258\" y=\"%ld\">baseline"
 	    "</text>\n", y + 4, y + 9);
 	kam_buf_printf(out, "<line class=\"today\" x1=\"324\" y1=\"%ld\" "
-	    "x2=\"324\" y2=\"%ld\"/><text x=\"330\" y=\"%ld\">today %s</text>\n",
-	    y - 2, y + 12, y + 9, date_fmt(g->pl.today, d));
+	    "x2=\"324\" y2=\"%ld\"/><text x=\"330\" y=\"%ld\">today %s"
+	    "</text>\n", y - 2, y + 12, y + 9, date_fmt(g->pl.today, d));
 	kam_buf_puts(out, "</svg>\n");
 }

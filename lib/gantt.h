@@ -34,9 +34,9 @@ struct gantt {
 	const struct table *t;		/* the tasks, borrowed */
 	int32_t		 from, to;	/* window, calendar days inclusive */
 	long		 days;		/* to - from + 1 */
-	int		 baseline;	/* some task has a baseline: draw them */
+	int		 baseline;	/* some task has a baseline */
 	size_t		 labelw;	/* display width of the label column */
-	char		**labels;	/* "T-n title", escaped, cut to labelw */
+	char		**labels;	/* "T-n title", escaped, cut */
 	/* The rows to draw, as indexes into pl.tasks, in drawing order
 	 * (NULL: every task, in pl.tasks order).  Set by the caller after
 	 * gantt_init(); borrowed. */

@@ -486,16 +486,19 @@ report_svg_matrix(struct kam_buf *out, const char *title,
 	static const char *const level[] = { "low", "medium", "high",
 	    "critical" };
 	const long left = 84, top = 44, cw = 68, ch = 48;
-	long p, i, s, x, y, lv;
+	long p, i, s, x, y, lv, n;
+	const char *id;
 	char *plain;
 
 	svg_title(out, title, left + 5 * cw + 24, top + 5 * ch + 84);
 	for (p = 5; p >= 1; p--) {
 		y = top + (5 - p) * ch;
 		kam_buf_printf(out, "<text x=\"%ld\" y=\"%ld\" "
-		    "text-anchor=\"end\">%ld</text>\n", left - 8, y + ch / 2 + 4,
-		    p);
+		    "text-anchor=\"end\">%ld</text>\n", left - 8,
+		    y + ch / 2 + 4, p);
 		for (i = 1; i <= 5; i++) {
+			n = count[p - 1][i - 1];
+			id = ids != NULL ? ids[p - 1][i - 1] : NULL;
 			x = left + (i - 1) * cw;
 			s = p * i;
 			lv = s >= 15 ? 3 : s >= 10 ? 2 : s >= 5 ? 1 : 0;
@@ -503,24 +506,21 @@ report_svg_matrix(struct kam_buf *out, const char *title,
 			    "width=\"%ld\" height=\"%ld\" fill=\"%s\" "
 			    "stroke=\"#fff\" stroke-width=\"2\"><title>"
 			    "probability %ld, impact %ld: score %ld (%s), "
-			    "%ld risk%s", x, y, cw, ch, count[p - 1][i - 1] > 0 ?
-			    strong[lv] : pale[lv], p, i, s, level[lv],
-			    count[p - 1][i - 1], count[p - 1][i - 1] == 1 ? "" :
-			    "s");
-			if (ids != NULL && ids[p - 1][i - 1] != NULL &&
-			    ids[p - 1][i - 1][0] != '\0') {
-				plain = report_plain(ids[p - 1][i - 1]);
+			    "%ld risk%s", x, y, cw, ch, n > 0 ? strong[lv] :
+			    pale[lv], p, i, s, level[lv], n, n == 1 ? "" : "s");
+			if (id != NULL && id[0] != '\0') {
+				plain = report_plain(id);
 				kam_buf_puts(out, ": ");
 				gantt_xml_text(out, plain);
 				free(plain);
 			}
 			kam_buf_puts(out, "</title></rect>\n");
-			if (count[p - 1][i - 1] > 0)
+			if (n > 0)
 				kam_buf_printf(out, "<text x=\"%ld\" y=\"%ld\" "
 				    "text-anchor=\"middle\" font-size=\"16\" "
-				    "font-weight=\"bold\" fill=\"%s\">%ld</text>\n",
-				    x + cw / 2, y + ch / 2 + 6, lv == 1 ? "#333" :
-				    "#fff", count[p - 1][i - 1]);
+				    "font-weight=\"bold\" fill=\"%s\">%ld"
+				    "</text>\n", x + cw / 2, y + ch / 2 + 6,
+				    lv == 1 ? "#333" : "#fff", n);
 		}
 	}
 	y = top + 5 * ch;
@@ -630,7 +630,8 @@ report_svg_burn(struct kam_buf *out, const char *title,
 	for (k = 0; k < nmonths; k++) {
 		if (actual[k] > ymax)
 			ymax = actual[k];
-		if (actual[k] > 0 && !__builtin_add_overflow(cum, actual[k], &v))
+		if (actual[k] > 0 &&
+		    !__builtin_add_overflow(cum, actual[k], &v))
 			cum = v;
 		if (k <= last_actual && cum > ymax)
 			ymax = cum;
@@ -677,8 +678,9 @@ report_svg_burn(struct kam_buf *out, const char *title,
 		    "stroke-dasharray=\"6 4\"><title>budget %s ", left, y,
 		    left + pw, y, money_fmt(budget, digits, b1));
 		gantt_xml_text(out, currency);
-		kam_buf_printf(out, "</title></line>\n<text x=\"%ld\" y=\"%ld\" "
-		    "text-anchor=\"end\" fill=\"#c9302c\">budget %s</text>\n",
+		kam_buf_printf(out, "</title></line>\n<text x=\"%ld\" "
+		    "y=\"%ld\" text-anchor=\"end\" fill=\"#c9302c\">budget %s"
+		    "</text>\n",
 		    left + pw, y - 5, money_short(budget, digits, b2,
 		    sizeof(b2)));
 	}
@@ -691,8 +693,9 @@ report_svg_burn(struct kam_buf *out, const char *title,
 			    scale_y(planned[k], ymax, top, ph));
 		kam_buf_puts(out, "\"/>\n");
 		for (k = 0; k < nmonths; k++) {
-			kam_buf_printf(out, "<circle cx=\"%ld\" cy=\"%ld\" r=\"3\" "
-			    "fill=\"#f08c00\"><title>%s: planned value %s ",
+			kam_buf_printf(out, "<circle cx=\"%ld\" cy=\"%ld\" "
+			    "r=\"3\" fill=\"#f08c00\"><title>%s: planned value "
+			    "%s ",
 			    left + (long)k * slot + slot / 2,
 			    scale_y(planned[k], ymax, top, ph), months[k],
 			    money_fmt(planned[k], digits, b1));
@@ -719,8 +722,9 @@ report_svg_burn(struct kam_buf *out, const char *title,
 				break;
 			cum = v;
 			py = scale_y(cum, ymax, top, ph);
-			kam_buf_printf(out, "<circle cx=\"%ld\" cy=\"%ld\" r=\"3.5\" "
-			    "fill=\"#1f5fa8\"><title>%s: spent to date %s ",
+			kam_buf_printf(out, "<circle cx=\"%ld\" cy=\"%ld\" "
+			    "r=\"3.5\" fill=\"#1f5fa8\"><title>%s: spent to "
+			    "date %s ",
 			    left + (long)k * slot + slot / 2, py, months[k],
 			    money_fmt(cum, digits, b1));
 			gantt_xml_text(out, currency);
@@ -730,9 +734,9 @@ report_svg_burn(struct kam_buf *out, const char *title,
 	kam_buf_printf(out, "<line x1=\"%ld\" y1=\"%ld\" x2=\"%ld\" y2=\"%ld\" "
 	    "stroke=\"#666\"/>\n", left, top + ph, left + pw, top + ph);
 	y = top + ph + 40;
-	kam_buf_printf(out, "<rect x=\"8\" y=\"%ld\" width=\"14\" height=\"10\" "
-	    "fill=\"#9cc3e6\"/><text x=\"26\" y=\"%ld\">spent in the month"
-	    "</text>\n", y, y + 9);
+	kam_buf_printf(out, "<rect x=\"8\" y=\"%ld\" width=\"14\" "
+	    "height=\"10\" fill=\"#9cc3e6\"/><text x=\"26\" y=\"%ld\">"
+	    "spent in the month</text>\n", y, y + 9);
 	kam_buf_printf(out, "<line x1=\"150\" y1=\"%ld\" x2=\"170\" y2=\"%ld\" "
 	    "stroke=\"#1f5fa8\" stroke-width=\"2.5\"/><text x=\"176\" "
 	    "y=\"%ld\">spent to date</text>\n", y + 5, y + 5, y + 9);
@@ -740,17 +744,18 @@ report_svg_burn(struct kam_buf *out, const char *title,
 	if (planned != NULL) {
 		kam_buf_printf(out, "<line x1=\"%ld\" y1=\"%ld\" x2=\"%ld\" "
 		    "y2=\"%ld\" stroke=\"#f08c00\" stroke-width=\"2\" "
-		    "stroke-dasharray=\"5 3\"/><text x=\"%ld\" y=\"%ld\">planned "
-		    "value (tasks' costs over their schedule)</text>\n", x,
+		    "stroke-dasharray=\"5 3\"/><text x=\"%ld\" y=\"%ld\">"
+		    "planned value (tasks' costs over their schedule)</text>\n",
+		    x,
 		    y + 5, x + 20, y + 5, x + 26, y + 9);
 		x += 290;
 	}
 	if (budget > 0)
 		kam_buf_printf(out, "<line x1=\"%ld\" y1=\"%ld\" x2=\"%ld\" "
 		    "y2=\"%ld\" stroke=\"#c9302c\" stroke-width=\"1.5\" "
-		    "stroke-dasharray=\"6 4\"/><text x=\"%ld\" y=\"%ld\">budget "
-		    "(budget.csv)</text>\n", x, y + 5, x + 20, y + 5, x + 26,
-		    y + 9);
+		    "stroke-dasharray=\"6 4\"/><text x=\"%ld\" y=\"%ld\">"
+		    "budget (budget.csv)</text>\n", x, y + 5, x + 20, y + 5,
+		    x + 26, y + 9);
 	kam_buf_printf(out, "<text x=\"%ld\" y=\"%ld\" text-anchor=\"end\" "
 	    "fill=\"#5b6270\">", left + pw, y + 9);
 	gantt_xml_text(out, currency);
@@ -781,10 +786,11 @@ report_svg_trend(struct kam_buf *out, const char *title,
 		y = top + ph - csat_min * ph / 10;
 		kam_buf_printf(out, "<line x1=\"%ld\" y1=\"%ld\" x2=\"%ld\" "
 		    "y2=\"%ld\" stroke=\"#c9302c\" stroke-width=\"1.5\" "
-		    "stroke-dasharray=\"6 4\"><title>minimum %ld (health.csat-min)"
-		    "</title></line>\n<text x=\"%ld\" y=\"%ld\" "
-		    "text-anchor=\"end\" fill=\"#c9302c\">minimum %ld</text>\n",
-		    left, y, left + pw, y, csat_min, left + pw, y - 5, csat_min);
+		    "stroke-dasharray=\"6 4\"><title>minimum %ld "
+		    "(health.csat-min)</title></line>\n<text x=\"%ld\" "
+		    "y=\"%ld\" text-anchor=\"end\" fill=\"#c9302c\">minimum "
+		    "%ld</text>\n", left, y, left + pw, y, csat_min, left + pw,
+		    y - 5, csat_min);
 	}
 	every = label_every(slot);
 	if (nmonths > 0) {
