@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "../lib/derive.h"
 #include "../lib/records.h"
 #include "../lib/store.h"
 #include "../lib/value.h"
@@ -168,61 +169,39 @@ out:
 
 /* ---- report ---- */
 
-struct tally {
-	long	n, sum, promoters, passives, detractors;
-};
-
-static void
-tally_add(struct tally *t, long v)
-{
-	t->n++;
-	t->sum += v;
-	if (v >= 9)
-		t->promoters++;
-	else if (v >= 7)
-		t->passives++;
-	else
-		t->detractors++;
-}
-
 /* The average in tenths, "7.8"; "" when there is nothing to average. */
 static const char *
-avg_fmt(const struct tally *t, char *buf, size_t len)
+avg_fmt(const struct csat_tally *t, char *buf, size_t len)
 {
-	long tenths;
+	long tenths = csat_avg10(t);
 
 	if (t->n == 0) {
 		buf[0] = '\0';
 		return buf;
 	}
-	tenths = (t->sum * 10 + t->n / 2) / t->n;
 	snprintf(buf, len, "%ld.%ld", tenths / 10, tenths % 10);
 	return buf;
 }
 
 /* NPS, an integer -100..100; "" when there are no responses. */
 static const char *
-nps_fmt(const struct tally *t, char *buf, size_t len)
+nps_fmt(const struct csat_tally *t, char *buf, size_t len)
 {
-	long v, nps;
-
 	if (t->n == 0) {
 		buf[0] = '\0';
 		return buf;
 	}
-	v = (t->promoters - t->detractors) * 100;
-	nps = v >= 0 ? (v + t->n / 2) / t->n : -((-v + t->n / 2) / t->n);
-	snprintf(buf, len, "%ld", nps);
+	snprintf(buf, len, "%ld", csat_nps(t));
 	return buf;
 }
 
 struct month {
 	int		y, m;
-	struct tally	t;
+	struct csat_tally	t;
 };
 
 struct report {
-	struct tally	 all, recent;
+	struct csat_tally	 all, recent;
 	struct month	*months;
 	size_t		 nmonths;
 	int32_t		 from, to;	/* the recent window, inclusive */
@@ -258,9 +237,9 @@ report_build(struct report *rp, const struct table *csat,
 		if ((v = score_of(csat, r)) == -1 ||
 		    date_parse(table_get(csat, r, C_DATE), &d, NULL) == -1)
 			continue;
-		tally_add(&rp->all, v);
+		csat_tally_add(&rp->all, v);
 		if (d >= rp->from && d <= rp->to)
-			tally_add(&rp->recent, v);
+			csat_tally_add(&rp->recent, v);
 		date_ymd(d, &y, &m, &day);
 		for (j = 0; j < rp->nmonths; j++)
 			if (rp->months[j].y == y && rp->months[j].m == m)
@@ -270,7 +249,7 @@ report_build(struct report *rp, const struct table *csat,
 			rp->months[j].m = m;
 			rp->nmonths++;
 		}
-		tally_add(&rp->months[j].t, v);
+		csat_tally_add(&rp->months[j].t, v);
 	}
 	qsort(rp->months, rp->nmonths, sizeof(*rp->months), cmp_month);
 	if (rp->recent.n > 0)
@@ -295,7 +274,7 @@ struct cells {
 
 static void
 period_cells(struct cells *cs, const char *period, int32_t from, int32_t to,
-    const struct tally *t, const char *status)
+    const struct csat_tally *t, const char *status)
 {
 	size_t i;
 
@@ -328,7 +307,7 @@ month_bounds(const struct month *mo, int32_t *from, int32_t *to)
 }
 
 static void
-json_tally(const struct tally *t)
+json_tally(const struct csat_tally *t)
 {
 	char a[32], n[32];
 
@@ -408,7 +387,7 @@ report_table(const struct report *rp, long csat_min)
 	putchar('\n');
 	out_begin(&o, FMT_TABLE, month_cols, ARRAY_SIZE(month_cols));
 	for (i = 0; i < rp->nmonths; i++) {
-		const struct tally *t = &rp->months[i].t;
+		const struct csat_tally *t = &rp->months[i].t;
 		char mn[32], ma[32], mp[32];
 
 		snprintf(mo, sizeof(mo), "%04d-%02d", rp->months[i].y % 10000,

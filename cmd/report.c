@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "../lib/derive.h"
 #include "../lib/budget.h"
 #include "../lib/gantt.h"
 #include "../lib/health.h"
@@ -74,24 +75,6 @@ date_cell(const struct table *t, const struct row *r, const struct schema *s,
 	if (date_parse(cell(t, r, s, name), &d, NULL) == -1)
 		return 0;
 	return d;
-}
-
-static long
-risk_score(const struct table *t, const struct row *r)
-{
-	long p = 0, i = 0;
-
-	int_parse(cell(t, r, &schema_risks, "probability"), 1, 5, &p, NULL);
-	int_parse(cell(t, r, &schema_risks, "impact"), 1, 5, &i, NULL);
-	return p * i;
-}
-
-/* The levels of SPEC §3 (kam risk). */
-static const char *
-risk_level(long s)
-{
-	return s >= 15 ? "critical" : s >= 10 ? "high" : s >= 5 ? "medium" :
-	    "low";
 }
 
 static char *
@@ -1110,37 +1093,6 @@ quality_section(struct ctx *c)
 
 /* ---- satisfaction ---- */
 
-struct tally {
-	long	n, sum, promoters, detractors;
-};
-
-static void
-tally_add(struct tally *t, long v)
-{
-	t->n++;
-	t->sum += v;
-	t->promoters += v >= 9;
-	t->detractors += v <= 6;
-}
-
-/* Average in tenths, rounded half up (kam csat report). */
-static long
-avg10(const struct tally *t)
-{
-	return t->n > 0 ? (t->sum * 10 + t->n / 2) / t->n : 0;
-}
-
-/* NPS, rounded half away from zero (kam csat report). */
-static long
-nps(const struct tally *t)
-{
-	long v = (t->promoters - t->detractors) * 100;
-
-	if (t->n == 0)
-		return 0;
-	return v >= 0 ? (v + t->n / 2) / t->n : -((-v + t->n / 2) / t->n);
-}
-
 static int
 cmp_month_str(const void *a, const void *b)
 {
@@ -1154,8 +1106,8 @@ satisfaction_section(struct ctx *c)
 		{ "month", RC_KEY }, { "responses", RC_NUM },
 		{ "average", RC_NUM }, { "NPS", RC_NUM },
 	};
-	struct tally all = { 0, 0, 0, 0 }, recent = { 0, 0, 0, 0 },
-	    period = { 0, 0, 0, 0 }, *mt = NULL;
+	struct csat_tally all = CSAT_TALLY_INIT, recent = CSAT_TALLY_INIT,
+	    period = CSAT_TALLY_INIT, *mt = NULL;
 	char (*months)[8] = NULL, d1[11], d2[11], b[3][24];
 	long *av = NULL, *cnt = NULL, v;
 	size_t i, k, nm = 0;
@@ -1173,11 +1125,11 @@ satisfaction_section(struct ctx *c)
 		if (int_parse(cell(&c->csat, r, &schema_csat, "score"), 0, 10,
 		    &v, NULL) == -1 || date_parse(ds, &d, NULL) == -1)
 			continue;
-		tally_add(&all, v);
+		csat_tally_add(&all, v);
 		if (d >= from && d <= c->today)
-			tally_add(&recent, v);
+			csat_tally_add(&recent, v);
 		if (d >= c->since && d <= c->today)
-			tally_add(&period, v);
+			csat_tally_add(&period, v);
 		for (k = 0; k < nm; k++)
 			if (strncmp(months[k], ds, 7) == 0)
 				break;
@@ -1195,7 +1147,7 @@ satisfaction_section(struct ctx *c)
 			continue;
 		for (k = 0; k < nm; k++)
 			if (strncmp(months[k], ds, 7) == 0) {
-				tally_add(&mt[k], v);
+				csat_tally_add(&mt[k], v);
 				break;
 			}
 	}
@@ -1204,19 +1156,19 @@ satisfaction_section(struct ctx *c)
 		    "**%ld.%ld** of %ld response%s, NPS %ld (minimum %ld: "
 		    "%s)\n",
 		    date_fmt(from, d1), date_fmt(c->today, d2),
-		    avg10(&recent) / 10, avg10(&recent) % 10, recent.n,
-		    plural(recent.n), nps(&recent), c->p->csat_min,
+		    csat_avg10(&recent) / 10, csat_avg10(&recent) % 10, recent.n,
+		    plural(recent.n), csat_nps(&recent), c->p->csat_min,
 		    recent.sum < c->p->csat_min * recent.n ? "below" : "met");
 	else
 		rdoc_mdf(&c->d, "- No responses in the last 90 days (%s to "
 		    "%s)\n", date_fmt(from, d1), date_fmt(c->today, d2));
 	rdoc_mdf(&c->d, "- All responses: average %ld.%ld of %ld, NPS %ld\n",
-	    avg10(&all) / 10, avg10(&all) % 10, all.n, nps(&all));
+	    csat_avg10(&all) / 10, csat_avg10(&all) % 10, all.n, csat_nps(&all));
 	if (!c->final) {
 		if (period.n > 0)
 			rdoc_mdf(&c->d, "- In the period: %ld response%s, "
 			    "average %ld.%ld\n", period.n, plural(period.n),
-			    avg10(&period) / 10, avg10(&period) % 10);
+			    csat_avg10(&period) / 10, csat_avg10(&period) % 10);
 		else
 			rdoc_md(&c->d, "- No responses in the period\n");
 	}
@@ -1225,9 +1177,9 @@ satisfaction_section(struct ctx *c)
 		rdoc_table(&c->d, cols, ARRAY_SIZE(cols), "");
 		for (k = 0; k < nm; k++) {
 			snprintf(b[0], 24, "%ld", mt[k].n);
-			snprintf(b[1], 24, "%ld.%ld", avg10(&mt[k]) / 10,
-			    avg10(&mt[k]) % 10);
-			snprintf(b[2], 24, "%ld", nps(&mt[k]));
+			snprintf(b[1], 24, "%ld.%ld", csat_avg10(&mt[k]) / 10,
+			    csat_avg10(&mt[k]) % 10);
+			snprintf(b[2], 24, "%ld", csat_nps(&mt[k]));
 			cells[0] = months[k];
 			cells[1] = b[0];
 			cells[2] = b[1];
@@ -1242,7 +1194,7 @@ satisfaction_section(struct ctx *c)
 		av = xcalloc(nm, sizeof(*av));
 		cnt = xcalloc(nm, sizeof(*cnt));
 		for (k = 0; k < nm; k++) {
-			av[k] = avg10(&mt[k]);
+			av[k] = csat_avg10(&mt[k]);
 			cnt[k] = mt[k].n;
 		}
 		report_svg_trend(&svg, title, months, nm, av, cnt,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "../lib/derive.h"
 #include "../lib/records.h"
 #include "../lib/store.h"
 #include "../lib/value.h"
@@ -91,28 +92,11 @@ apply(struct table *risks, struct table *people, struct row *r,
 	return 0;
 }
 
-static long
-score_of(const struct table *t, const struct row *r)
-{
-	long p = 0, i = 0;
-
-	int_parse(table_get(t, r, 3), 1, 5, &p, NULL);
-	int_parse(table_get(t, r, 4), 1, 5, &i, NULL);
-	return p * i;
-}
-
-static const char *
-level_name(long s)
-{
-	return s >= 15 ? "critical" : s >= 10 ? "high" : s >= 5 ? "medium" :
-	    "low";
-}
-
 static const char *
 d_score(const struct table *t, const struct row *r, char *buf, void *arg)
 {
 	(void)arg;
-	snprintf(buf, 64, "%ld", score_of(t, r));
+	snprintf(buf, 64, "%ld", risk_score(t, r));
 	return buf;
 }
 
@@ -121,7 +105,7 @@ d_level(const struct table *t, const struct row *r, char *buf, void *arg)
 {
 	(void)buf;
 	(void)arg;
-	return level_name(score_of(t, r));
+	return risk_level(risk_score(t, r));
 }
 
 static const struct derived risk_derived[] = {
@@ -281,7 +265,7 @@ cmp_rows(const void *a, const void *b)
 	int c = 0;
 
 	if (sort_key == 1) {
-		long sx = score_of(sort_table, x), sy = score_of(sort_table, y);
+		long sx = risk_score(sort_table, x), sy = risk_score(sort_table, y);
 
 		c = sx > sy ? -1 : sx < sy;
 	} else if (sort_key == 2) {
@@ -378,7 +362,7 @@ risk_list(int argc, char **argv, struct kam *k)
 		if (category != NULL &&
 		    strcmp(table_get(&risks, r, 2), category) != 0)
 			continue;
-		if (min > 0 && score_of(&risks, r) < min)
+		if (min > 0 && risk_score(&risks, r) < min)
 			continue;
 		rows[n++] = r;
 	}
@@ -484,7 +468,7 @@ risk_matrix(int argc, char **argv, struct kam *k)
 				cells[0] = ps;
 				cells[1] = is;
 				cells[2] = ss;
-				cells[3] = level_name(p * i);
+				cells[3] = risk_level(p * i);
 				cells[4] = cs;
 				cells[5] = ids[p - 1][i - 1].ptr;
 				out_row(&o, cells);
@@ -526,7 +510,7 @@ risk_review(int argc, char **argv, struct kam *k)
 	out_begin(&o, k->fmt, cols, ARRAY_SIZE(cols));
 	for (j = 0; j < risks.nrows; j++) {
 		struct row *r = &risks.rows[j];
-		long s = score_of(&risks, r);
+		long s = risk_score(&risks, r);
 		int crit;
 
 		if (strcmp(table_get(&risks, r, 7), "open") != 0)

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "budget.h"
+#include "derive.h"
 #include "health.h"
 #include "kam.h"
 #include "plan.h"
@@ -485,17 +486,6 @@ out:
 	budget_audit_release(&a);
 }
 
-static long
-risk_score(const struct table *t, const struct row *r)
-{
-	long p, i;
-
-	if (int_parse(table_get_name(t, r, "probability"), 1, 5, &p, NULL) ||
-	    int_parse(table_get_name(t, r, "impact"), 1, 5, &i, NULL))
-		return 0;
-	return p * i;
-}
-
 static void
 rules_risk(struct ctx *c, size_t *nopen)
 {
@@ -655,7 +645,8 @@ rules_csat(struct ctx *c)
 	struct table *t = tab(c, &schema_csat);
 	int cd = schema_col(&schema_csat, "date");
 	int cs = schema_col(&schema_csat, "score");
-	long sum = 0, n = 0, v;
+	struct csat_tally tl = CSAT_TALLY_INIT;
+	long v;
 	int32_t d;
 	size_t i;
 	struct area *a = &c->h->areas[AREA_SATISFACTION];
@@ -667,10 +658,9 @@ rules_csat(struct ctx *c)
 		if (d == 0 || d > c->p->today || d <= c->p->today - 90 ||
 		    int_parse(table_get(t, &t->rows[i], cs), 0, 10, &v, NULL))
 			continue;
-		sum += v;
-		n++;
+		csat_tally_add(&tl, v);
 	}
-	if (n == 0) {
+	if (tl.n == 0) {
 		if (t->nrows > 0) {
 			free(a->reason);
 			a->reason = xstrdup("no scores in the last 90 days");
@@ -679,13 +669,12 @@ rules_csat(struct ctx *c)
 	}
 	c->h->ran[rule_index("csat-low")] = 1;
 	free(a->reason);
-	/* Average with one decimal, rounded half up, in integers. */
 	a->reason = xasprintf("average %ld.%ld of %ld score%s in the last 90 "
-	    "days (minimum %ld)", (sum * 10 + n / 2) / n / 10,
-	    (sum * 10 + n / 2) / n % 10, n, n == 1 ? "" : "s",
-	    c->p->csat_min);
+	    "days (minimum %ld)", csat_avg10(&tl) / 10, csat_avg10(&tl) % 10,
+	    tl.n, tl.n == 1 ? "" : "s", c->p->csat_min);
 	a->status = AREA_GREEN;
-	if (sum < c->p->csat_min * n)
+	/* Red on the exact average, not the rounded one. */
+	if (tl.sum < c->p->csat_min * tl.n)
 		add(c->h, "csat-low", NULL, t->path, 0, "%s", a->reason);
 }
 

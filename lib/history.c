@@ -20,6 +20,7 @@
 
 #include <git2.h>
 
+#include "derive.h"
 #include "history.h"
 #include "kam.h"
 #include "table.h"
@@ -381,19 +382,6 @@ struct derived_def {
 				    char *buf);
 };
 
-static long
-risk_score(const struct table *t, const struct row *r)
-{
-	const char *p = table_get_name(t, r, "probability");
-	const char *i = table_get_name(t, r, "impact");
-	long pv, iv;
-
-	if (p == NULL || i == NULL || int_parse(p, 1, 5, &pv, NULL) == -1 ||
-	    int_parse(i, 1, 5, &iv, NULL) == -1)
-		return 0;
-	return pv * iv;
-}
-
 static void
 d_score(const struct table *t, const struct row *r, char *buf)
 {
@@ -410,8 +398,7 @@ d_level(const struct table *t, const struct row *r, char *buf)
 {
 	long s = risk_score(t, r);
 
-	snprintf(buf, 32, "%s", s == 0 ? "" : s >= 15 ? "critical" :
-	    s >= 10 ? "high" : s >= 5 ? "medium" : "low");
+	snprintf(buf, 32, "%s", risk_level(s));
 }
 
 static const struct derived_def derived_defs[] = {

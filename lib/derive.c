@@ -1,0 +1,56 @@
+/*
+ * derive.c: values derived on read (see derive.h).
+ */
+#include "derive.h"
+#include "value.h"
+
+long
+risk_score(const struct table *t, const struct row *r)
+{
+	const char *p = table_get_name(t, r, "probability");
+	const char *i = table_get_name(t, r, "impact");
+	long pv, iv;
+
+	if (p == NULL || i == NULL || int_parse(p, 1, 5, &pv, NULL) == -1 ||
+	    int_parse(i, 1, 5, &iv, NULL) == -1)
+		return 0;
+	return pv * iv;
+}
+
+const char *
+risk_level(long s)
+{
+	if (s <= 0)
+		return "";
+	return s >= 15 ? "critical" : s >= 10 ? "high" : s >= 5 ? "medium" :
+	    "low";
+}
+
+void
+csat_tally_add(struct csat_tally *t, long v)
+{
+	t->n++;
+	t->sum += v;
+	if (v >= 9)
+		t->promoters++;
+	else if (v >= 7)
+		t->passives++;
+	else
+		t->detractors++;
+}
+
+long
+csat_avg10(const struct csat_tally *t)
+{
+	return t->n > 0 ? (t->sum * 10 + t->n / 2) / t->n : 0;
+}
+
+long
+csat_nps(const struct csat_tally *t)
+{
+	long v = (t->promoters - t->detractors) * 100;
+
+	if (t->n == 0)
+		return 0;
+	return v >= 0 ? (v + t->n / 2) / t->n : -((-v + t->n / 2) / t->n);
+}

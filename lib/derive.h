@@ -1,0 +1,30 @@
+/*
+ * derive.h: values derived on read from a record (SPEC §2: never stored),
+ * shared by the commands, kam check, kam log/diff and kam report so each
+ * rule has one definition.
+ */
+#ifndef KAM_DERIVE_H
+#define KAM_DERIVE_H
+
+#include "table.h"
+
+/* probability x impact of a risks.csv row (any header order); 0 when
+ * either is unset or not 1-5. */
+long		 risk_score(const struct table *t, const struct row *r);
+/* SPEC §3: low 1-4, medium 5-9, high 10-14, critical >= 15; "" for 0. */
+const char	*risk_level(long score);
+
+/* Satisfaction scores (csat.csv), tallied. */
+struct csat_tally {
+	long	n, sum, promoters, passives, detractors;
+};
+#define CSAT_TALLY_INIT { 0, 0, 0, 0, 0 }
+
+void	csat_tally_add(struct csat_tally *t, long score);
+/* The average in tenths, rounded half up; 0 when n is 0. */
+long	csat_avg10(const struct csat_tally *t);
+/* NPS: promoters (9-10) minus detractors (0-6) in percent of the
+ * responses, rounded half away from zero; 0 when n is 0. */
+long	csat_nps(const struct csat_tally *t);
+
+#endif
