@@ -70,26 +70,6 @@ json_task(FILE *fp, const struct table *t, const struct plan *pl,
 	putc_unlocked('}', fp);
 }
 
-/* The project's baseline finish: the latest baseline finish of any task,
- * and the variance of the finish against it. */
-static int
-baseline_finish(struct plan *pl, int32_t *bf, long *var)
-{
-	size_t i;
-	int have = 0;
-
-	for (i = 0; i < pl->ntasks; i++)
-		if (pl->tasks[i].has_baseline && (!have ||
-		    pl->tasks[i].bf_date > *bf)) {
-			*bf = pl->tasks[i].bf_date;
-			have = 1;
-		}
-	if (have)
-		*var = (pl->end_idx == 0 ? 0 : pl->end_idx - 1) -
-		    plan_date_index(pl, *bf);
-	return have;
-}
-
 static void
 json_summary(FILE *fp, struct kam *k, const struct table *t,
     struct plan *pl)
@@ -113,7 +93,7 @@ json_summary(FILE *fp, struct kam *k, const struct table *t,
 		    0));
 	}
 	putc_unlocked(']', fp);
-	if (baseline_finish(pl, &bf, &var)) {
+	if (plan_baseline_finish(pl, &bf, &var)) {
 		json_date(fp, ",\"baseline_finish\":", bf);
 		json_long(fp, ",\"variance\":", var);
 	}
@@ -185,7 +165,7 @@ print_summary(struct kam *k, const struct table *t, struct plan *pl,
 	char d[4][11], n[3][24];
 	int32_t bf = 0;
 	long var = 0;
-	int has_bf = baseline_finish(pl, &bf, &var);
+	int has_bf = plan_baseline_finish(pl, &bf, &var);
 	size_t i;
 
 	for (i = 0; i < pl->ncritical; i++) {

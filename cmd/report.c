@@ -189,27 +189,6 @@ health_section(struct ctx *c)
 
 /* ---- schedule ---- */
 
-/* The project's baseline finish: the latest baseline finish of any
- * task, and the working days the finish lies after it (as kam plan
- * --summary). */
-static int
-baseline_finish(struct plan *pl, int32_t *bf, long *var)
-{
-	size_t i;
-	int have = 0;
-
-	for (i = 0; i < pl->ntasks; i++)
-		if (pl->tasks[i].has_baseline && (!have ||
-		    pl->tasks[i].bf_date > *bf)) {
-			*bf = pl->tasks[i].bf_date;
-			have = 1;
-		}
-	if (have)
-		*var = (pl->end_idx == 0 ? 0 : pl->end_idx - 1) -
-		    plan_date_index(pl, *bf);
-	return have;
-}
-
 static void
 variance_words(long var, char *buf, size_t len)
 {
@@ -220,46 +199,6 @@ variance_words(long var, char *buf, size_t len)
 	else
 		snprintf(buf, len, "%ld working day%s early", -var,
 		    plural(-var));
-}
-
-/*
- * Whether task i is late, the rule of kam task late: unfinished and
- * past its planned finish, or not started past its planned start, the
- * plan being the baseline when the task has one, else the schedule as
- * made from the project start; or its deadline passed.
- */
-static int
-task_late(struct ctx *c, size_t i, char *reason, size_t len, long *days)
-{
-	const struct plan_task *t = &c->pl.tasks[i];
-	int32_t s, f;
-	long last;
-	char d[11];
-
-	*days = 0;
-	reason[0] = '\0';
-	if (t->finished)
-		return 0;
-	s = t->has_baseline ? t->bs_date : c->ref.tasks[i].es_date;
-	f = t->has_baseline ? t->bf_date : c->ref.tasks[i].ef_date;
-	last = plan_cal_index_before(&c->pl.cal, c->today);
-	if (f < c->today) {
-		snprintf(reason, len, "%s %s", t->milestone ?
-		    "should have been reached on" : "should have finished by",
-		    date_fmt(f, d));
-		*days = last - plan_date_index(&c->pl, f);
-	} else if (!t->started && s < c->today) {
-		snprintf(reason, len, "should have started on %s",
-		    date_fmt(s, d));
-		*days = last - plan_date_index(&c->pl, s);
-	}
-	if (t->has_deadline && t->deadline < c->today)
-		snprintf(reason + strlen(reason), len - strlen(reason),
-		    "%sdeadline %s passed", reason[0] != '\0' ? "; " : "",
-		    date_fmt(t->deadline, d));
-	if (*days < 0)
-		*days = 0;
-	return reason[0] != '\0';
 }
 
 static void
@@ -339,7 +278,7 @@ schedule_section(struct ctx *c)
 	    sl[24];
 	size_t i, nlate = 0, ndone = 0, nstarted = 0, nms = 0;
 	long var = 0, rem;
-	int32_t bf = 0;
+	int32_t bf = 0, ps, pf;
 	int all_done;
 
 	heading(c, 2, "Schedule");
@@ -355,7 +294,7 @@ schedule_section(struct ctx *c)
 	rdoc_mdf(&c->d, "- Start: %s; finish (%s): **%s**\n",
 	    date_fmt(pl->start, d1), all_done ? "actual" : "forecast",
 	    date_fmt(pl->finish, d2));
-	if (baseline_finish(pl, &bf, &var)) {
+	if (plan_baseline_finish(pl, &bf, &var)) {
 		variance_words(var, words, sizeof(words));
 		rdoc_mdf(&c->d, "- Baseline finish: %s; variance: **%s**\n",
 		    date_fmt(bf, d1), words);
@@ -385,7 +324,8 @@ schedule_section(struct ctx *c)
 	    nstarted);
 	late = xcalloc(pl->ntasks + 1, sizeof(*late));
 	for (i = 0; i < pl->ntasks; i++)
-		if (task_late(c, i, reason, sizeof(reason), &late[nlate].days))
+		if (plan_task_late(&c->pl, &c->ref, i, c->today, reason,
+		    sizeof(reason), &late[nlate].days, &ps, &pf))
 			late[nlate++].i = i;
 	qsort(late, nlate, sizeof(*late), cmp_late);
 	if (!c->final)
@@ -400,7 +340,8 @@ schedule_section(struct ctx *c)
 			const struct plan_task *t = &pl->tasks[late[i].i];
 			long dl;
 
-			task_late(c, late[i].i, reason, sizeof(reason), &dl);
+			plan_task_late(&c->pl, &c->ref, late[i].i, c->today,
+			    reason, sizeof(reason), &dl, &ps, &pf);
 			snprintf(prog, sizeof(prog), "%d%%", t->progress);
 			snprintf(days, sizeof(days), "%ld", dl);
 			cells[0] = table_get(&c->tasks, t->row, 0);
@@ -1523,7 +1464,7 @@ final_summary(struct ctx *c)
 		rdoc_mdf(&c->d, "- Schedule: %s %s", ndone == c->pl.ntasks ?
 		    "finished" : "forecast to finish", date_fmt(c->pl.finish,
 		    d1));
-		if (baseline_finish(&c->pl, &bf, &var)) {
+		if (plan_baseline_finish(&c->pl, &bf, &var)) {
 			variance_words(var, words, sizeof(words));
 			rdoc_mdf(&c->d, " against a baseline of %s: **%s**",
 			    date_fmt(bf, d2), words);

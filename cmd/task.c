@@ -688,7 +688,7 @@ task_late(int argc, char **argv, struct kam *k)
 	struct plan ref = PLAN_INIT, cur = PLAN_INIT;
 	struct out o = OUT_INIT;
 	const char *cells[9];
-	char ps[11], pf[11], dl[11], late[24], reason[200], prog[8];
+	char ps[11], pf[11], late[24], reason[200], prog[8];
 	int acol = schema_col(&schema_tasks, "assignee");
 	int scol = schema_col(&schema_tasks, "start");
 	size_t i;
@@ -706,34 +706,11 @@ task_late(int argc, char **argv, struct kam *k)
 	for (i = 0; i < tasks.nrows; i++) {
 		const struct plan_task *t = &cur.tasks[i];
 		int32_t s, f;
-		long days = 0, lastidx;
+		long days;
 
-		if (t->finished)
+		if (!plan_task_late(&cur, &ref, i, k->p.today, reason,
+		    sizeof(reason), &days, &s, &f))
 			continue;
-		s = t->has_baseline ? t->bs_date : ref.tasks[i].es_date;
-		f = t->has_baseline ? t->bf_date : ref.tasks[i].ef_date;
-		reason[0] = '\0';
-		/* Working days after the planned date up to today. */
-		lastidx = plan_cal_index_before(&cur.cal, k->p.today);
-		if (f < k->p.today) {
-			snprintf(reason, sizeof(reason), "%s %s",
-			    t->milestone ? "should have been reached on" :
-			    "should have finished by", date_fmt(f, pf));
-			days = lastidx - plan_date_index(&cur, f);
-		} else if (!t->started && s < k->p.today) {
-			snprintf(reason, sizeof(reason), "should have started on "
-			    "%s", date_fmt(s, ps));
-			days = lastidx - plan_date_index(&cur, s);
-		}
-		if (t->has_deadline && t->deadline < k->p.today)
-			snprintf(reason + strlen(reason), sizeof(reason) -
-			    strlen(reason), "%sdeadline %s passed",
-			    reason[0] != '\0' ? "; " : "",
-			    date_fmt(t->deadline, dl));
-		if (reason[0] == '\0')
-			continue;
-		if (days < 0)
-			days = 0;
 		snprintf(late, sizeof(late), "%ld", days);
 		snprintf(prog, sizeof(prog), "%d", t->progress);
 		cells[0] = table_get(&tasks, t->row, 0);

@@ -811,3 +811,60 @@ out:
 	free(stack);
 	return ret;
 }
+
+int
+plan_baseline_finish(struct plan *pl, int32_t *bf, long *var)
+{
+	size_t i;
+	int have = 0;
+
+	for (i = 0; i < pl->ntasks; i++)
+		if (pl->tasks[i].has_baseline && (!have ||
+		    pl->tasks[i].bf_date > *bf)) {
+			*bf = pl->tasks[i].bf_date;
+			have = 1;
+		}
+	if (have)
+		*var = (pl->end_idx == 0 ? 0 : pl->end_idx - 1) -
+		    plan_date_index(pl, *bf);
+	return have;
+}
+
+int
+plan_task_late(struct plan *cur, const struct plan *ref, size_t i,
+    int32_t today, char *reason, size_t len, long *days, int32_t *pstart,
+    int32_t *pfinish)
+{
+	const struct plan_task *t = &cur->tasks[i];
+	int32_t s, f;
+	long last;
+	char d[11];
+
+	*days = 0;
+	reason[0] = '\0';
+	s = t->has_baseline ? t->bs_date : ref->tasks[i].es_date;
+	f = t->has_baseline ? t->bf_date : ref->tasks[i].ef_date;
+	*pstart = s;
+	*pfinish = f;
+	if (t->finished)
+		return 0;
+	/* Working days after the planned date up to today. */
+	last = plan_cal_index_before(&cur->cal, today);
+	if (f < today) {
+		snprintf(reason, len, "%s %s", t->milestone ?
+		    "should have been reached on" : "should have finished by",
+		    date_fmt(f, d));
+		*days = last - plan_date_index(cur, f);
+	} else if (!t->started && s < today) {
+		snprintf(reason, len, "should have started on %s",
+		    date_fmt(s, d));
+		*days = last - plan_date_index(cur, s);
+	}
+	if (t->has_deadline && t->deadline < today)
+		snprintf(reason + strlen(reason), len - strlen(reason),
+		    "%sdeadline %s passed", reason[0] != '\0' ? "; " : "",
+		    date_fmt(t->deadline, d));
+	if (*days < 0)
+		*days = 0;
+	return reason[0] != '\0';
+}

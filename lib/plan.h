@@ -177,6 +177,25 @@ long	plan_find(const struct plan *pl, long num);
 void	plan_share_passed(struct plan *pl, const struct plan_task *t,
 	    int use_baseline, int64_t *num, int64_t *den);
 
+/* The project's baseline finish: the latest baseline finish of any task
+ * into *bf, and into *var the working days the planned finish lies after
+ * it (negative: early).  Returns 0 when no task has a baseline. */
+int	plan_baseline_finish(struct plan *pl, int32_t *bf, long *var);
+
+/*
+ * Whether task i of `cur` (the plan with actuals) is late as of today,
+ * the rule of kam task late: unfinished and past its planned finish, or
+ * not started past its planned start, the plan being the task's baseline
+ * when it has one, else `ref` (the same tasks computed with
+ * PLAN_NO_ACTUALS); or its deadline has passed.  Writes the reason
+ * ("should have finished by 2026-11-20; deadline 2026-11-25 passed") and
+ * the working days late (0 when only the deadline passed), and the planned
+ * start and finish used.  Returns 1 when late.
+ */
+int	plan_task_late(struct plan *cur, const struct plan *ref, size_t i,
+	    int32_t today, char *reason, size_t len, long *days,
+	    int32_t *pstart, int32_t *pfinish);
+
 /*
  * Would making task `from` depend on each of `to[0..n)` close a cycle?
  * Returns 0 when not; otherwise reports "dependency cycle: T-a -> T-b ->
