@@ -666,16 +666,12 @@ remove_stray_tmp(const char *dir)
  * the libgit2 code (GIT_ELOCKED when index.lock is held); prints nothing.
  */
 static int
-index_update(git_repository *repo, const struct upd *u, size_t n)
+index_apply(git_index *index, const struct upd *u, size_t n)
 {
 	git_index_entry e;
-	git_index *index = NULL;
 	size_t i;
 	int rc;
 
-	if ((rc = git_repository_index(&index, repo)) < 0 ||
-	    (rc = git_index_read(index, 1)) < 0)
-		goto out;
 	for (i = 0; i < n; i++) {
 		memset(&e, 0, sizeof(e));
 		e.ctime.seconds = (int32_t)u[i].st.st_ctim.tv_sec;
@@ -691,12 +687,155 @@ index_update(git_repository *repo, const struct upd *u, size_t n)
 		e.id = u[i].id;
 		e.path = u[i].rel;
 		if ((rc = git_index_add(index, &e)) < 0)
-			goto out;
+			return rc;
 	}
-	rc = git_index_write(index);
-out:
+	return 0;
+}
+
+static int
+index_update(git_repository *repo, const struct upd *u, size_t n)
+{
+	git_index *index = NULL;
+	int rc;
+
+	if ((rc = git_repository_index(&index, repo)) == 0 &&
+	    (rc = git_index_read(index, 1)) == 0 &&
+	    (rc = index_apply(index, u, n)) == 0)
+		rc = git_index_write(index);
 	git_index_free(index);
 	return rc;
+}
+
+/* A file's bytes into b (replacing them): 0, 1 when it does not exist,
+ * -1 with errno set.  Prints nothing. */
+static int
+read_quiet(struct kam_buf *b, const char *path)
+{
+	char chunk[65536];
+	ssize_t r;
+	int fd, err;
+
+	kam_buf_reset(b);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return errno == ENOENT ? 1 : -1;
+	while ((r = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (r == -1 && errno == EINTR)
+			continue;
+		if (r == -1) {
+			err = errno;
+			close(fd);
+			errno = err;
+			return -1;
+		}
+		kam_buf_add(b, chunk, (size_t)r);
+	}
+	close(fd);
+	return 0;
+}
+
+/*
+ * Take $GIT_DIR/index.lock and hold it from just after the journal until
+ * the index has the new entries, as git commit does: a `git commit` that
+ * read the index after HEAD moved but before the index caught up would
+ * commit the old files and so revert kam's change (RELIABILITY C2).
+ * Waits like index_lock_wait.  Returns the lock's descriptor, -1 on
+ * failure.
+ */
+static int
+index_lock_take(const struct tx *tx)
+{
+	struct backoff b;
+	struct stat st;
+	char *path = git_path(tx, "index.lock");
+	int fd;
+
+	backoff_init(&b);
+	while ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+	    0666)) == -1) {
+		if (errno != EEXIST) {
+			kam_errno(errno, "cannot create '%s'", path);
+			break;
+		}
+		if (lstat(path, &st) == -1)
+			continue;
+		if (!backoff_wait(&b)) {
+			kam_err(KAM_EX_RETRY, "'%s' exists (age %ld s); another "
+			    "git process may be running. If none is, remove it",
+			    path, (long)(time(NULL) - st.st_mtim.tv_sec));
+			break;
+		}
+	}
+	free(path);
+	return fd;
+}
+
+/*
+ * Write the index with these entries through the index.lock we hold
+ * (fd, closed here).  libgit2 cannot write through a lock it did not
+ * take, so it updates a copy in $GIT_DIR/kam/, whose bytes go into the
+ * lock, which is then renamed over the index.  Returns 0 or -1 with the
+ * reason in *why (no message printed).
+ */
+static int
+index_write_locked(const struct tx *tx, int fd, const struct upd *u,
+    size_t n, const char **why)
+{
+	struct kam_buf b = KAM_BUF_INIT;
+	git_index *index = NULL;
+	char *copy = git_path(tx, "kam/index"), *lock = git_path(tx,
+	    "index.lock"), *path = git_path(tx, "index");
+	int cfd, rc, ret = -1;
+
+	*why = NULL;
+	rc = read_quiet(&b, path);
+	if (rc == -1) {
+		*why = strerror(errno);
+		goto out;
+	}
+	if (rc == 0) {
+		if ((cfd = open(copy, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+		    0666)) == -1 || write_all(cfd, b.ptr, b.len) == -1) {
+			*why = strerror(errno);
+			if (cfd != -1)
+				close(cfd);
+			goto out;
+		}
+		if (close(cfd) == -1) {
+			*why = strerror(errno);
+			goto out;
+		}
+	}
+	if ((rc = git_index_open(&index, copy)) < 0 ||
+	    (rc = index_apply(index, u, n)) < 0 ||
+	    (rc = git_index_write(index)) < 0) {
+		*why = git_error_last() != NULL ? git_error_last()->message :
+		    "unknown libgit2 error";
+		goto out;
+	}
+	if (read_quiet(&b, copy) != 0 ||
+	    write_all(fd, b.ptr, b.len) == -1 || fsync(fd) == -1) {
+		*why = strerror(errno);
+		goto out;
+	}
+	rc = close(fd);
+	fd = -1;
+	if (rc == -1 || rename(lock, path) == -1) {
+		*why = strerror(errno);
+		goto out;
+	}
+	ret = 0;
+out:
+	if (fd != -1) {
+		close(fd);
+		unlink(lock);
+	}
+	git_index_free(index);
+	unlink(copy);
+	kam_buf_release(&b);
+	free(copy);
+	free(lock);
+	free(path);
+	return ret;
 }
 
 /*
@@ -993,7 +1132,7 @@ recover(struct tx *tx)
 	sigset_t old;
 	char *path = git_path(tx, "kam/txn"), *dir, *abs, *slash;
 	size_t i, n = 0;
-	int rc, rf, prc, landed, rewrote = 0, blocked = 0, ret = -1;
+	int rc, rf, prc, landed, blocked = 0, ret = -1;
 
 	rc = kam_read_file(&b, path);
 	if (rc == 1) {
@@ -1076,7 +1215,6 @@ recover(struct tx *tx)
 			    (rf == 0 && prc == 0 && git_oid_equal(&id, &cid))) {
 				if (write_worktree(tx, &u[i]) == -1)
 					goto out;
-				rewrote = 1;
 			} else
 				kam_warn("'%s' was edited after an interrupted "
 				    "kam write; keeping the edit", u[i].rel);
@@ -1091,15 +1229,22 @@ recover(struct tx *tx)
 	}
 	if (remove_our_ref_lock(tx, &jst.st_mtim) == -1)
 		goto out;
+	/* kam holds index.lock from just after the journal until the index
+	 * is written: one not older than the journal is ours.  The wait for
+	 * a foreign one may be long: signals get through meanwhile. */
+	restore_signals(&old);
+	blocked = 0;
+	if (index_lock_wait(tx, &jst.st_mtim) == -1)
+		goto out;
+	block_signals(&old);
+	blocked = 1;
+	dir = git_path(tx, "kam/index");
+	unlink(dir);
+	free(dir);
+	dir = git_path(tx, "kam/index.lock");
+	unlink(dir);
+	free(dir);
 	if (landed) {
-		/* Only an index.lock from the index phase can be ours.  The
-		 * wait may be long: signals get through meanwhile. */
-		restore_signals(&old);
-		blocked = 0;
-		if (index_lock_wait(tx, rewrote ? NULL : &jst.st_mtim) == -1)
-			goto out;
-		block_signals(&old);
-		blocked = 1;
 		if ((rc = index_update(repo, u, n)) < 0) {
 			kam_giterr(rc, "cannot update the index");
 			goto out;
@@ -1754,10 +1899,12 @@ tx_commit(struct tx *tx, const char *subject, const char *body)
 	git_oid tree_id, id;
 	const git_error *e;
 	sigset_t old;
-	char *msg = NULL, *why = NULL;
+	char *msg = NULL, *why = NULL, *ilk;
+	const char *reason;
+	struct backoff b;
 	size_t i, n = 0;
 	time_t now;
-	int rc, ret = -1, blocked = 0, saved, klass;
+	int rc, ret = -1, blocked = 0, saved, klass, ilfd = -1;
 
 	if (tx->no_commit)
 		return commit_worktree(tx);
@@ -1872,9 +2019,20 @@ tx_commit(struct tx *tx, const char *subject, const char *body)
 	if (journal_write(tx, tx->head != NULL ? git_commit_id(tx->head) :
 	    NULL, u, n) == -1)
 		goto out;
+	if ((ilfd = index_lock_take(tx)) == -1) {
+		journal_remove(tx);
+		goto out;
+	}
 	parents[0] = tx->head;
-	rc = git_commit_create(&tx->commit, repo, "HEAD", author, committer,
-	    NULL, msg, tree, tx->head != NULL ? 1 : 0, parents);
+	/* A git that holds the branch's lock for a moment (its own commit)
+	 * is waited for like any lock; it stays GIT_ELOCKED (75) after
+	 * KAM_LOCK_TIMEOUT. */
+	backoff_init(&b);
+	do
+		rc = git_commit_create(&tx->commit, repo, "HEAD", author,
+		    committer, NULL, msg, tree, tx->head != NULL ? 1 : 0,
+		    parents);
+	while (rc == GIT_ELOCKED && backoff_wait(&b));
 	if (rc < 0 && rc != GIT_EMODIFIED) {
 		/* An error after the branch moved (libgit2 fsyncs refs/heads/
 		 * after the rename) still means the commit exists. */
@@ -1916,11 +2074,12 @@ tx_commit(struct tx *tx, const char *subject, const char *body)
 		    git_oid_tostr_s(&tx->commit));
 		goto out;
 	}
-	if ((rc = index_update(repo, u, n)) < 0) {
+	rc = index_write_locked(tx, ilfd, u, n, &reason);
+	ilfd = -1;
+	if (rc == -1) {
 		kam_warn("committed %.7s, but could not update the index (%s); "
 		    "the next kam command will finish it",
-		    git_oid_tostr_s(&tx->commit), git_error_last() != NULL ?
-		    git_error_last()->message : "unknown error");
+		    git_oid_tostr_s(&tx->commit), reason);
 		goto out;
 	}
 	if (journal_remove(tx) == -1) {
@@ -1929,6 +2088,13 @@ tx_commit(struct tx *tx, const char *subject, const char *body)
 		    "journal", git_oid_tostr_s(&tx->commit));
 	}
 out:
+	if (ilfd != -1) {
+		/* not committed, or the work tree failed: the index stays */
+		close(ilfd);
+		ilk = git_path(tx, "index.lock");
+		unlink(ilk);
+		free(ilk);
+	}
 	if (blocked)
 		restore_signals(&old);
 	git_signature_free(author);
