@@ -110,7 +110,8 @@ check_run () {
 		echo "history is not linear"
 		return 1
 	fi
-	git log -n "$c_ok" --format=%s >"$TRASH/subjects"
+	git log --format=%s | grep "^kam: risk add R-[0-9]*: w[0-9]*-[0-9]*\$" \
+	    >"$TRASH/subjects"
 	awk '$1 == 0 { print "kam: risk add " $2 ": " $3 }' "$TRASH/all" |
 	    sort >"$TRASH/want.subj"
 	sort "$TRASH/subjects" >"$TRASH/got.subj"
@@ -208,6 +209,48 @@ test_expect_success "C5: $N concurrent kam init in a fresh git repository" '
 	done &&
 	kam risk add "After the race" -p 1 -i 1 >id &&
 	echo R-1 >expect && test_cmp expect id
+'
+
+# C2: kam writers and a `git add && git commit` loop on another file.
+# Neither may undo the other: every kam success is in HEAD, every foreign
+# commit is in the history and its line in HEAD's notes.txt.  (git fails
+# while kam holds index.lock; the loop then tries again.)
+foreign_loop () {
+	f_i=0
+	while [ ! -f "$TRASH/done" ] && [ "$f_i" -lt 2000 ]; do
+		f_i=$((f_i + 1))
+		echo "foreign $f_i" >>notes.txt
+		f_n=0
+		until git add notes.txt 2>/dev/null &&
+		    git commit -q -m "foreign $f_i" 2>/dev/null; do
+			f_n=$((f_n + 1))
+			[ "$f_n" -lt 500 ] || return 1
+			sleep 0.01
+		done
+		echo "$f_i" >>"$TRASH/foreign"
+		sleep 0.02
+	done
+}
+
+test_expect_success "C2: $((N / 2)) kam writers x $M and a git commit loop" '
+	new_project c2 &&
+	kam people add "Ann Lee" >/dev/null &&
+	base=$(git rev-list --count HEAD) &&
+	rm -f "$TRASH/done" "$TRASH/foreign" &&
+	{ foreign_loop & } &&
+	looper=$! &&
+	N=$((N / 2)) &&
+	writers &&
+	wait "$looper" &&
+	nf=$(wc -l <"$TRASH/foreign") &&
+	echo "# $nf foreign commits during the run" | tee -a "$TRASH/summary" &&
+	test "$nf" -gt 0 &&
+	check_run $((base + nf)) 0 $((N * M)) &&
+	git log --format=%s | grep "^foreign " | sort >got &&
+	sed "s/^/foreign /" "$TRASH/foreign" | sort >expect &&
+	test_cmp expect got &&
+	git show HEAD:notes.txt | sort >got &&
+	test_cmp expect got
 '
 
 test_expect_success "C5: $N concurrent kam init in an empty directory" '
