@@ -15,7 +15,9 @@
  *       which is a compare-and-swap on the branch.
  *   W5  The journal $GIT_DIR/kam/txn is written before the commit and
  *       removed once the work-tree files (temp + fsync + rename + fsync of
- *       the directory) and their index entries are in place.
+ *       the directory) and their index entries are in place.  index.lock
+ *       is held from just after the journal until then, so that no git
+ *       command reads the index while it lags behind HEAD.
  *   W6  SIGINT, SIGTERM, SIGHUP and SIGQUIT are blocked from just before
  *       the first object is written until the journal is removed (or the
  *       transaction failed and its temp files are gone), and in recovery
@@ -735,9 +737,10 @@ read_quiet(struct kam_buf *b, const char *path)
 
 /*
  * Take $GIT_DIR/index.lock and hold it from just after the journal until
- * the index has the new entries, as git commit does: a `git commit` that
- * read the index after HEAD moved but before the index caught up would
- * commit the old files and so revert kam's change (RELIABILITY C2).
+ * the index has the new entries, so that no git command reads the index
+ * in between: a `git commit` that read it after HEAD moved but before the
+ * index caught up would commit the old files on top of kam's commit and
+ * so revert it (RELIABILITY C2).
  * Waits like index_lock_wait.  Returns the lock's descriptor, -1 on
  * failure.
  */
