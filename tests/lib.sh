@@ -15,8 +15,11 @@ SRC_DIR=$(cd "$TEST_DIR/.." && pwd)
 case "$KAM" in /*) ;; *) KAM="$SRC_DIR/$KAM" ;; esac
 export KAM
 name=$(basename "$0" .sh)
-TRASH="$TEST_DIR/trash.$name.$$"
-rm -rf "$TRASH"
+# Tests run in $TRASH, one level below the trash root, so that a stray
+# "../out" of a test that forgot to cd into its project stays in the trash.
+TRASH_ROOT="$TEST_DIR/trash.$name.$$"
+TRASH="$TRASH_ROOT/w"
+rm -rf "$TRASH_ROOT"
 mkdir -p "$TRASH"
 HOME="$TRASH"
 export HOME
@@ -81,7 +84,7 @@ test_done () {
 	echo "1..$test_count"
 	cd "$TEST_DIR" || exit 1
 	if [ "$test_failed" = 0 ]; then
-		rm -rf "$TRASH"
+		rm -rf "$TRASH_ROOT"
 		exit 0
 	fi
 	exit 1

@@ -594,6 +594,7 @@ test_expect_success 'every qa verb fails with 65 on an invalid quality.csv' '
 '
 
 test_expect_success 'kam qa -h lists every verb' '
+	cd proj &&
 	kam qa -h >../out &&
 	cat >../expect <<-\EOF &&
 	usage: kam qa check subject --criterion text --result pass|fail --by P-n [--date date] [--note text]
