@@ -2098,7 +2098,11 @@ out:
 		unlink(ilk);
 		free(ilk);
 	}
-	if (blocked)
+	/* Once the commit exists the command has succeeded: a SIGINT, TERM,
+	 * HUP or QUIT that arrives now stays blocked and dies with the
+	 * process, which exits 0 (RELIABILITY: any other exit changed
+	 * nothing, so a re-run must not be invited to add the record twice). */
+	if (blocked && !kam_committed)
 		restore_signals(&old);
 	git_signature_free(author);
 	git_signature_free(committer);

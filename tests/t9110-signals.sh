@@ -2,9 +2,10 @@
 # t9110: clean abort on catchable signals (RELIABILITY.md §3 K2).  SIGINT,
 # SIGTERM and SIGHUP arrive at each mutating system call of a write
 # (strace injects the signal as the call is entered; the call itself
-# still runs).  kam exits 128+n, or 0 when the signal came too late to
-# stop it; before kam starts its journal (the point of no return) it must
-# be 128+n with HEAD unchanged; right after, no kam temp file, no temp
+# still runs).  kam exits 128+n with nothing changed, or 0 once the commit
+# exists (the commit is the command's success: a late signal is dropped);
+# before kam starts its journal (the point of no return) it must be 128+n
+# with HEAD unchanged; right after, no kam temp file, no temp
 # object, no git lock and no journal is left; then the K1 oracle
 # (helpers/inject.sh) holds.
 test_description='SIGINT, SIGTERM, SIGHUP at every mutating system call'
@@ -90,7 +91,13 @@ k2 () {
 		case "$inj_rc" in
 		0)	s_late=$((s_late + 1)) ;;
 		"$s_want")
-			[ "$s_head" = "$s_new" ] && s_after=$((s_after + 1)) ;;
+			# once the commit exists the command has succeeded
+			if [ "$s_head" = "$s_new" ]; then
+				echo "point $s_i ($s_at): exit $inj_rc although" \
+				    "the commit exists (want 0)"
+				s_fail=$((s_fail + 1))
+				continue
+			fi ;;
 		*)	echo "point $s_i ($s_at): exit $inj_rc, not 0 or $s_want"
 			sed 's/^/    /' "$W/inj.err"
 			s_fail=$((s_fail + 1))
