@@ -10,8 +10,8 @@ PREFIX	?= /usr/local
 BINDIR	 = $(PREFIX)/bin
 MANDIR	 = $(PREFIX)/share/man
 CC	?= cc
-DEPS	 = gcc libc6-dev git perl python3 strace libgit2-dev libcmark-dev \
-	   libcsv-dev pkg-config mandoc
+DEPS	 = gcc libc6-dev git perl python3 strace locales tzdata libgit2-dev \
+	   libcmark-dev libcsv-dev pkg-config mandoc
 PKGS	 = libgit2 libcmark
 WARN	 = -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE -DGIT_DEPRECATE_HARD
 OPT	?= -O2 -g
