@@ -79,6 +79,13 @@ int	kam_tx_commit(struct kam *k, struct tx *tx, const char *cmd,
 	    const char *id, const char *title);
 int	kam_tx_commit_body(struct kam *k, struct tx *tx, const char *cmd,
 	    const char *id, const char *title, const char *body);
+struct table;
+struct row;
+/* Queue table t in tx and commit it with the subject "kam: <cmd> <id>:
+ * <title>" taken from row r (its id and title columns).  As
+ * kam_tx_commit(). */
+int	kam_tx_commit_row(struct kam *k, struct tx *tx, const char *cmd,
+	    struct table *t, const struct row *r);
 /* Commit message subject "kam: <cmd> <id>: <title>" (id/title may be
  * NULL); caller frees. */
 char	*kam_subject(const char *cmd, const char *id, const char *title);

@@ -197,6 +197,14 @@ kam_tx_commit(struct kam *k, struct tx *tx, const char *cmd, const char *id,
 }
 
 int
+kam_tx_commit_row(struct kam *k, struct tx *tx, const char *cmd,
+    struct table *t, const struct row *r)
+{
+	store_put(tx, t);
+	return kam_tx_commit(k, tx, cmd, table_get(t, r, 0), table_get(t, r, 1));
+}
+
+int
 kam_show_record(int argc, char **argv, struct kam *k, const struct schema *s,
     const char *usage, const struct derived *d, size_t nd)
 {

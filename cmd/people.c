@@ -123,7 +123,6 @@ people_set(int argc, char **argv, struct kam *k)
 	struct tx tx = TX_INIT;
 	struct setting set[32];
 	struct row *r;
-	char *id = NULL, *name = NULL;
 	int nset, ret = -1;
 
 	if (collect(argc, argv, set_usage, set, &nset) == -1)
@@ -135,15 +134,10 @@ people_set(int argc, char **argv, struct kam *k)
 	    (r = store_lookup(&t, argv[optind])) == NULL ||
 	    apply(&t, r, set, nset) == -1)
 		goto out;
-	id = xstrdup(table_get(&t, r, 0));
-	name = xstrdup(table_get(&t, r, 1));
-	store_put(&tx, &t);
-	if (kam_tx_commit(k, &tx, "people set", id, name) == -1)
+	if (kam_tx_commit_row(k, &tx, "people set", &t, r) == -1)
 		goto out;
 	ret = 0;
 out:
-	free(id);
-	free(name);
 	tx_release(&tx);
 	table_release(&t);
 	return ret;

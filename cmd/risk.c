@@ -175,7 +175,6 @@ risk_assess(int argc, char **argv, struct kam *k)
 	struct setting set[MAX_SETTINGS];
 	size_t nset;
 	struct row *r;
-	char *id = NULL, *title = NULL;
 	int ret = -1;
 
 	if (collect(argc, argv, assess_usage, set, &nset) == -1)
@@ -189,15 +188,10 @@ risk_assess(int argc, char **argv, struct kam *k)
 	    apply(&risks, &people, r, set, nset) == -1 ||
 	    store_check_refs(&risks, &people) == -1)
 		goto out;
-	id = xstrdup(table_get(&risks, r, 0));
-	title = xstrdup(table_get(&risks, r, 1));
-	store_put(&tx, &risks);
-	if (kam_tx_commit(k, &tx, "risk assess", id, title) == -1)
+	if (kam_tx_commit_row(k, &tx, "risk assess", &risks, r) == -1)
 		goto out;
 	ret = 0;
 out:
-	free(id);
-	free(title);
 	tx_release(&tx);
 	table_release(&risks);
 	table_release(&people);
@@ -211,7 +205,6 @@ set_status(int argc, char **argv, struct kam *k, const char *usage,
 	struct table risks = TABLE_INIT;
 	struct tx tx = TX_INIT;
 	struct row *r;
-	char *id = NULL, *title = NULL;
 	int col = schema_col(&schema_risks, "status"), err = 0, ret = -1;
 
 	static const struct option none[] = { { NULL, 0, NULL, 0 } };
@@ -223,20 +216,16 @@ set_status(int argc, char **argv, struct kam *k, const char *usage,
 	    store_load(&k->p, &tx, &schema_risks, &risks) == -1 ||
 	    (r = store_lookup(&risks, argv[optind])) == NULL)
 		goto out;
-	id = xstrdup(table_get(&risks, r, 0));
-	title = xstrdup(table_get(&risks, r, 1));
 	if (strcmp(table_get(&risks, r, col), status) == 0) {
-		kam_err(KAM_EX_DATA, "risk %s is already %s", id, status);
+		kam_err(KAM_EX_DATA, "risk %s is already %s",
+		    table_get(&risks, r, 0), status);
 		goto out;
 	}
 	table_set(&risks, r, col, status);
-	store_put(&tx, &risks);
-	if (kam_tx_commit(k, &tx, verb, id, title) == -1)
+	if (kam_tx_commit_row(k, &tx, verb, &risks, r) == -1)
 		goto out;
 	ret = 0;
 out:
-	free(id);
-	free(title);
 	tx_release(&tx);
 	table_release(&risks);
 	return ret;

@@ -287,7 +287,6 @@ task_set(int argc, char **argv, struct kam *k)
 	struct setting set[32];
 	size_t nset;
 	struct row *r;
-	char *id = NULL, *title = NULL;
 	int ret = -1;
 
 	if (collect(argc, argv, set_usage, 0, set, &nset) == -1)
@@ -300,15 +299,10 @@ task_set(int argc, char **argv, struct kam *k)
 	    apply(k, &tx, &tasks, &rf, r, set, nset) == -1 ||
 	    check_dates(&tasks, r) == -1)
 		goto out;
-	id = xstrdup(table_get(&tasks, r, 0));
-	title = xstrdup(table_get(&tasks, r, 1));
-	store_put(&tx, &tasks);
-	if (kam_tx_commit(k, &tx, "task set", id, title) == -1)
+	if (kam_tx_commit_row(k, &tx, "task set", &tasks, r) == -1)
 		goto out;
 	ret = 0;
 out:
-	free(id);
-	free(title);
 	tx_release(&tx);
 	table_release(&tasks);
 	refs_release(&rf);
@@ -371,8 +365,8 @@ track(int argc, char **argv, struct kam *k, const char *usage,
 	struct table tasks = TABLE_INIT;
 	struct tx tx = TX_INIT;
 	struct row *r;
-	char *id = NULL, *title = NULL, day[11];
-	const char *why, *pct = NULL;
+	const char *id, *why, *pct = NULL;
+	char day[11];
 	int scol = schema_col(&schema_tasks, "start");
 	int fcol = schema_col(&schema_tasks, "finish");
 	int pcol = schema_col(&schema_tasks, "progress");
@@ -399,8 +393,7 @@ track(int argc, char **argv, struct kam *k, const char *usage,
 	    store_load(&k->p, &tx, &schema_tasks, &tasks) == -1 ||
 	    (r = store_lookup(&tasks, argv[optind])) == NULL)
 		goto out;
-	id = xstrdup(table_get(&tasks, r, 0));
-	title = xstrdup(table_get(&tasks, r, 1));
+	id = table_get(&tasks, r, 0);
 	if (*table_get(&tasks, r, fcol) != '\0') {
 		kam_err(KAM_EX_DATA, "%s is already done (finished %s); use "
 		    "'kam task set %s --finish date' to correct it", id,
@@ -437,13 +430,10 @@ track(int argc, char **argv, struct kam *k, const char *usage,
 		table_set(&tasks, r, fcol, day);
 		table_set(&tasks, r, pcol, "100");
 	}
-	store_put(&tx, &tasks);
-	if (kam_tx_commit(k, &tx, verb, id, title) == -1)
+	if (kam_tx_commit_row(k, &tx, verb, &tasks, r) == -1)
 		goto out;
 	ret = 0;
 out:
-	free(id);
-	free(title);
 	tx_release(&tx);
 	table_release(&tasks);
 	return ret;
