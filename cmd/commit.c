@@ -13,6 +13,7 @@
 #include <git2.h>
 
 #include "cmd.h"
+#include "../lib/minutes.h"
 #include "../lib/store.h"
 #include "../lib/value.h"
 
@@ -54,6 +55,45 @@ on_status(const char *path, unsigned flags, void *arg)
 	return 0;
 }
 
+/* Meeting minutes: they must parse (UTF-8, dates, due: dates) and the
+ * people they name must exist, as kam check requires. */
+static int
+minutes_check(struct kam *k, const char *path, const struct kam_buf *b)
+{
+	struct minutes m = MINUTES_INIT;
+	struct table people = TABLE_INIT;
+	const char *p, *q;
+	char id[32];
+	size_t i, n;
+	int ret = -1;
+
+	if (minutes_parse(&m, path, b->ptr, b->len) == -1 ||
+	    store_load(&k->p, NULL, &schema_people, &people) == -1)
+		goto out;
+	ret = 0;
+	for (p = m.attendees; *p != '\0'; p = *q != '\0' ? q + 1 : q) {
+		q = p + strcspn(p, " ");
+		n = (size_t)(q - p);
+		if (n == 0 || n >= sizeof(id))
+			continue;
+		memcpy(id, p, n);
+		id[n] = '\0';
+		if (table_find(&people, id) == NULL)
+			ret = kam_err(KAM_EX_DATA, "%s:%lu: attendee %s does not "
+			    "exist in people.csv", path, m.attendees_line, id);
+	}
+	for (i = 0; i < m.nactions; i++)
+		if (m.actions[i].owner[0] != '\0' &&
+		    table_find(&people, m.actions[i].owner) == NULL)
+			ret = kam_err(KAM_EX_DATA, "%s:%lu: action owner %s does "
+			    "not exist in people.csv", path, m.actions[i].line,
+			    m.actions[i].owner);
+out:
+	minutes_release(&m);
+	table_release(&people);
+	return ret;
+}
+
 /* Validate one changed file from the work tree, with the references of
  * its table against the work-tree tables it names. */
 static int
@@ -63,7 +103,7 @@ validate(struct kam *k, const char *path, struct kam_buf *b)
 	struct table t = TABLE_INIT, target = TABLE_INIT;
 	char *abs = project_abspath(&k->p, path);
 	const char *seen[16];
-	size_t nseen = 0, j, m;
+	size_t nseen = 0, j;
 	int ret = -1, rc;
 
 	rc = kam_read_file(b, abs);
@@ -80,11 +120,8 @@ validate(struct kam *k, const char *path, struct kam_buf *b)
 			project_release(&p);
 			if (rc == -1)
 				goto out;
-		} else if (!utf8_valid(b->ptr, b->len, &m)) {
-			kam_err(KAM_EX_DATA, "%s: invalid UTF-8 at byte offset %zu",
-			    path, m);
+		} else if (minutes_check(k, path, b) == -1)
 			goto out;
-		}
 		ret = 0;
 		goto out;
 	}

@@ -14,6 +14,7 @@
 #include "budget.h"
 #include "derive.h"
 #include "health.h"
+#include "minutes.h"
 #include "kam.h"
 #include "plan.h"
 #include "reqflow.h"
@@ -303,7 +304,43 @@ marker_line(const char *p, size_t n)
 	    (ch != '=' && p[7] == ' ');
 }
 
-/* Conflict markers in the minutes (tables: table.h finds them). */
+/* The people a minutes file names (attendees, action owners) must exist. */
+static void
+check_minutes_people(struct ctx *c, const struct minutes *m)
+{
+	const struct table *people = tab(c, &schema_people);
+	const char *p = m->attendees, *q;
+	char id[32];
+	size_t i, n;
+
+	if (!valid(c, &schema_people))
+		return;
+	while (*p != '\0') {
+		q = strchr(p, ' ');
+		n = q != NULL ? (size_t)(q - p) : strlen(p);
+		if (n > 0 && n < sizeof(id)) {
+			memcpy(id, p, n);
+			id[n] = '\0';
+			if (table_find(people, id) == NULL)
+				add(c->h, "reference", NULL, m->path,
+				    m->attendees_line, "attendee %s does not "
+				    "exist in people.csv", id);
+		}
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	for (i = 0; i < m->nactions; i++)
+		if (m->actions[i].owner[0] != '\0' &&
+		    table_find(people, m->actions[i].owner) == NULL)
+			add(c->h, "reference", NULL, m->path, m->actions[i].line,
+			    "action owner %s does not exist in people.csv",
+			    m->actions[i].owner);
+}
+
+/* The minutes: conflict markers (tables: table.h finds them), then the
+ * parse of lib/minutes (UTF-8, dates, due: dates: its messages become
+ * findings) and the people they name. */
 static void
 check_minutes(struct ctx *c)
 {
@@ -313,6 +350,7 @@ check_minutes(struct ctx *c)
 	const char *p, *end, *nl;
 	unsigned long line;
 	size_t n;
+	int marked;
 	DIR *d;
 
 	if ((d = opendir(dir)) == NULL) {
@@ -326,18 +364,29 @@ check_minutes(struct ctx *c)
 			continue;
 		abs = xasprintf("%s/%s", dir, de->d_name);
 		rel = xasprintf("meetings/%s", de->d_name);
-		if (kam_read_file(&b, abs) == 0 && b.ptr != NULL)
-			for (p = b.ptr, end = b.ptr + b.len, line = 1; p < end;
-			    line++) {
-				nl = memchr(p, '\n', (size_t)(end - p));
-				if (marker_line(p, (size_t)((nl ? nl : end) - p))) {
-					add(c->h, "conflict-marker", NULL, rel, line,
-					    "unresolved merge conflict marker "
-					    "'%.7s'", p);
-					break;
-				}
-				p = nl ? nl + 1 : end;
+		marked = 0;
+		if (kam_read_file(&b, abs) != 0 || b.ptr == NULL) {
+			free(abs);
+			free(rel);
+			continue;
+		}
+		for (p = b.ptr, end = b.ptr + b.len, line = 1; p < end; line++) {
+			nl = memchr(p, '\n', (size_t)(end - p));
+			if (marker_line(p, (size_t)((nl ? nl : end) - p))) {
+				add(c->h, "conflict-marker", NULL, rel, line,
+				    "unresolved merge conflict marker '%.7s'", p);
+				marked = 1;
+				break;
 			}
+			p = nl ? nl + 1 : end;
+		}
+		if (!marked) {
+			struct minutes m = MINUTES_INIT;
+
+			if (minutes_parse(&m, rel, b.ptr, b.len) == 0)
+				check_minutes_people(c, &m);
+			minutes_release(&m);
+		}
 		free(abs);
 		free(rel);
 	}

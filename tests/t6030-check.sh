@@ -210,6 +210,22 @@ test_expect_success 'invalid: conflict markers in a table and in the minutes' '
 	grep -q "^meetings/2026-11-20-weekly.md:2: error: conflict-marker" ../out
 '
 
+test_expect_success 'invalid: minutes naming missing people or a bad due date' '
+	fresh e8 &&
+	mkdir -p meetings &&
+	printf "# Weekly\nAttendees: P-1, P-7\n## Actions\n- [ ] Send plan @P-9 due:2026-12-01\n" \
+	    >meetings/2026-11-20-weekly.md &&
+	invalid reference &&
+	grep -q "^meetings/2026-11-20-weekly.md:2: error: reference: attendee P-7 does not exist" ../out &&
+	grep -q "^meetings/2026-11-20-weekly.md:4: error: reference: action owner P-9 does not exist" ../out &&
+	fresh e9 &&
+	mkdir -p meetings &&
+	printf "# Weekly\nAttendees: P-1\n## Actions\n- [ ] Send plan @P-1 due:2026-02-30\n" \
+	    >meetings/2026-11-20-weekly.md &&
+	test_expect_code 65 kam check >../out 2>../err &&
+	grep -q "^meetings/2026-11-20-weekly.md:4: error: .*2026-02-30" ../out
+'
+
 test_expect_success 'rules still run on the valid tables when one is invalid' '
 	fresh e8 &&
 	sed -i "s/^R-2,Minor,,1,2,,,open,/R-2,Minor,,1,9,,,open,/" risks.csv &&

@@ -515,4 +515,25 @@ test_expect_success 'a project in pm/: paths are project-relative' '
 	grep -q "^\"2026-11-27\",\"meetings/2026-11-27-sprint-review.md\",\"Sprint review\",\"P-1\",\"0\",\"0\",\"0\"\$" ../../out
 '
 
+test_expect_success 'kam commit validates hand-edited minutes: people and dates (65)' '
+	cd proj &&
+	head=$(git rev-parse HEAD) &&
+	printf "# Review\nAttendees: P-1, P-7\n## Actions\n- [ ] Plan @P-9 due:2026-12-01\n" \
+	    >meetings/2026-11-21-review.md &&
+	test_expect_code 65 kam commit 2>../err &&
+	grep -q "^kam: meetings/2026-11-21-review.md:2: attendee P-7 does not exist in people.csv\$" ../err &&
+	grep -q "^kam: meetings/2026-11-21-review.md:4: action owner P-9 does not exist in people.csv\$" ../err &&
+	printf "# Review\nAttendees: P-1\n## Actions\n- [ ] Plan @P-2 due:2026-02-30\n" \
+	    >meetings/2026-11-21-review.md &&
+	test_expect_code 65 kam commit 2>../err &&
+	grep -q "meetings/2026-11-21-review.md:4: .*2026-02-30" ../err &&
+	test "$(git rev-parse HEAD)" = "$head" &&
+	printf "# Review\nAttendees: P-1\n## Actions\n- [ ] Plan @P-2 due:2026-12-01\n" \
+	    >meetings/2026-11-21-review.md &&
+	kam commit &&
+	git log -1 --format=%s >../subject &&
+	echo "kam: commit: meetings/2026-11-21-review.md" >../expect &&
+	test_cmp ../expect ../subject
+'
+
 test_done
