@@ -127,6 +127,17 @@ validate(struct kam *k, const char *path, struct kam_buf *b)
 	}
 	if (table_parse(&t, s, path, k->p.digits, b->ptr, b->len) == -1)
 		goto out;
+	/* kam budget spend takes the next expense id from the last row of
+	 * each month file, so those rows must stay in id order. */
+	for (j = 1; s->monthly && j < t.nrows; j++)
+		if (t.rows[j].num <= t.rows[j - 1].num)
+			break;
+	if (s->monthly && j < t.nrows) {
+		kam_err(KAM_EX_DATA, "%s:%lu: %s comes after %s: keep the rows "
+		    "of a month file in id order", path, t.rows[j].line,
+		    table_get(&t, &t.rows[j], 0), table_get(&t, &t.rows[j - 1], 0));
+		goto out;
+	}
 	ret = 0;
 	for (j = 0; j < s->ncols; j++) {
 		const char *pfx = s->cols[j].ref;

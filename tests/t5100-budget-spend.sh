@@ -260,4 +260,16 @@ test_expect_success '-m adds a body to the commit' '
 	grep "approved by P-1" "$TRASH/body"
 '
 
+test_expect_success 'kam commit keeps month files in id order (spend reads the last row)' '
+	cd proj &&
+	head=$(git rev-parse HEAD) &&
+	printf "id,date,category,amount,description,ref,task\nE-1001,2027-03-02,travel,1.00,b,,\nE-1000,2027-03-01,travel,1.00,a,,\n" \
+	    >expenses/2027-03.csv &&
+	test_expect_code 65 kam commit 2>../err &&
+	echo "kam: expenses/2027-03.csv:3: E-1000 comes after E-1001: keep the rows of a month file in id order" >../expect &&
+	test_cmp ../expect ../err &&
+	test "$(git rev-parse HEAD)" = "$head" &&
+	rm expenses/2027-03.csv
+'
+
 test_done
