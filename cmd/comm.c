@@ -193,7 +193,7 @@ comm_done(int argc, char **argv, struct kam *k)
 	struct tx tx = TX_INIT;
 	struct row *r;
 	const char *why;
-	char *id = NULL, *title = NULL, day[11], t[11];
+	char day[11], t[11];
 	int32_t date = k->p.today, last;
 	int ch, err = 0, ret = -1;
 
@@ -214,23 +214,19 @@ comm_done(int argc, char **argv, struct kam *k)
 	    store_load(&k->p, &tx, &schema_comms, &comms) == -1 ||
 	    (r = store_lookup(&comms, argv[optind])) == NULL)
 		goto out;
-	id = xstrdup(table_get(&comms, r, C_ID));
-	title = xstrdup(table_get(&comms, r, C_TITLE));
 	if (date_parse(table_get(&comms, r, C_LAST), &last, NULL) == 0 &&
 	    last > date) {
 		kam_err(KAM_EX_DATA, "communication %s was last done on %s, "
-		    "after %s; a later date is needed", id,
-		    table_get(&comms, r, C_LAST), day);
+		    "after %s; a later date is needed",
+		    table_get(&comms, r, C_ID), table_get(&comms, r, C_LAST),
+		    day);
 		goto out;
 	}
 	table_set(&comms, r, C_LAST, day);
-	store_put(&tx, &comms);
-	if (kam_tx_commit(k, &tx, "comm done", id, title) == -1)
+	if (kam_tx_commit_row(k, &tx, "comm done", &comms, r) == -1)
 		goto out;
 	ret = 0;
 out:
-	free(id);
-	free(title);
 	tx_release(&tx);
 	table_release(&comms);
 	return ret;

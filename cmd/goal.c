@@ -189,7 +189,6 @@ goal_set(int argc, char **argv, struct kam *k)
 	struct setting set[16];
 	size_t nset;
 	struct row *r;
-	char *id = NULL;
 	int ret = -1;
 
 	if (collect(argc, argv, set_usage, 1, set, &nset) == -1)
@@ -201,14 +200,10 @@ goal_set(int argc, char **argv, struct kam *k)
 	    (r = store_lookup(&goals, argv[optind])) == NULL ||
 	    apply(k, &goals, r, set, nset) == -1)
 		goto out;
-	id = xstrdup(table_get(&goals, r, C_ID));
-	store_put(&tx, &goals);
-	if (kam_tx_commit(k, &tx, "goal set", id, table_get(&goals, r,
-	    C_TITLE)) == -1)
+	if (kam_tx_commit_row(k, &tx, "goal set", &goals, r) == -1)
 		goto out;
 	ret = 0;
 out:
-	free(id);
 	tx_release(&tx);
 	table_release(&goals);
 	return ret;
