@@ -483,7 +483,9 @@ finish_task(struct plan *pl, struct plan_task *pt)
 {
 	struct plan_cal *cal = &pl->cal;
 
-	pt->slack = pt->ls - pt->es;
+	/* LF - EF: for a task not started this is LS - ES; for a started
+	 * one it counts from its remaining work (EE), not its duration. */
+	pt->slack = pt->le - pt->ee;
 	pt->critical = pt->slack <= 0;
 	if (pt->milestone) {
 		pt->es_date = pt->ef_date = plan_cal_date(cal, ms_shown(pt->es));

@@ -33,8 +33,10 @@
  *     ceil(d * (100 - p) / 100).
  *   - Backward pass: LE = smallest LS among successors, else the project
  *     end (largest EE); lowered to index(deadline + 1 day) when that is
- *     earlier.  LS = LE - d.  slack = LS - ES (negative when a deadline
- *     cannot be met); critical = slack <= 0.
+ *     earlier.  LS = LE - d.  kam: slack = LE - EE, the late finish
+ *     minus the early finish (LS - ES for a task not started; for a
+ *     started one it counts its remaining work, not its duration);
+ *     negative when a deadline cannot be met; critical = slack <= 0.
  *   - Shown dates: es = day ES, ef = day EE - 1; a milestone is shown on
  *     day ES - 1 for both (day 0 when ES = 0); ls/lf likewise from LS/LE.
  *   - Project finish = day (largest EE) - 1; start = day min(0, min ES).
@@ -103,7 +105,7 @@ struct plan_task {
 	int		 progress;	/* 0-100 as given; 100 when finished */
 	/* Working-day indexes; ee and le exclusive. */
 	long		 es, ee, ls, le;
-	long		 slack;		/* ls - es */
+	long		 slack;		/* le - ee */
 	/* Shown dates (SPEC §4: milestones on ES - 1). */
 	int32_t		 es_date, ef_date, ls_date, lf_date;
 	int32_t		 start, finish;	/* actual dates: has_start, finished */

@@ -134,6 +134,8 @@ test_expect_success 'plan baseline: one commit, tasks.csv only, the dates stored
 # The kick-off is reached, T-2 starts a day late and today is Thu 8 (day
 # 2): T-2 ends Mon 12 instead of Thu 8, everything after it two working
 # days late, and the deadline of T-5 is two days further out of reach.
+# T-2's slack is LF - EF of its remaining work: -3 like the rest of the
+# chain to T-5's deadline (LS - ES would say -2).
 test_expect_success 'plan: variance against the baseline' '
 	cd "$P" &&
 	kam task done T-1 --date 2026-01-05 &&
@@ -141,7 +143,7 @@ test_expect_success 'plan: variance against the baseline' '
 	kam --today 2026-01-08 plan --format json >out &&
 	grep "^{\"id\":\"T-2\"" out >line &&
 	cat >expect <<-\EOF &&
-	{"id":"T-2","title":"Design","duration":3,"es":"2026-01-06","ef":"2026-01-12","ls":"2026-01-02","lf":"2026-01-06","slack":-2,"critical":true,"baseline_start":"2026-01-05","baseline_finish":"2026-01-08","variance":2},
+	{"id":"T-2","title":"Design","duration":3,"es":"2026-01-06","ef":"2026-01-12","ls":"2026-01-02","lf":"2026-01-06","slack":-3,"critical":true,"baseline_start":"2026-01-05","baseline_finish":"2026-01-08","variance":2},
 	EOF
 	test_cmp expect line &&
 	tail -n 2 out | head -n 1 >sum &&
@@ -214,6 +216,32 @@ test_expect_success 'an empty plan' '
 	]
 	EOF
 	test_cmp expect out
+'
+
+# Slack of a started task counts from its remaining work (issue 17): Build
+# (10 days) started Tue 1 Sep, 20% done on Mon 14 Sep (index 9) has
+# ceil(10 x 0.8) = 8 days left: EE = 17, ef Wed 23.  Test (5 days) after it
+# must end by its deadline Fri 25 Sep (LE = index of Mon 28 = 19): LS = 14,
+# so Build's LE = 14 (lf Fri 18) and its slack LE - EE = -3, the same as
+# Test's; both critical.  (LS - ES gave Build +4 and called it not
+# critical while its successor could not make the deadline.)
+test_expect_success 'plan: the slack of a started task counts its remaining work' '
+	rm -rf started && mkdir started && cd started &&
+	kam init --start 2026-09-01 >/dev/null &&
+	kam task add Build --duration 10 >/dev/null &&
+	kam task add Test --duration 5 --after T-1 --deadline 2026-09-25 \
+	    >/dev/null &&
+	kam task start T-1 --date 2026-09-01 &&
+	kam --today 2026-09-14 task progress T-1 20 &&
+	kam --today 2026-09-14 plan --format json >out &&
+	cat >expect <<-\EOF &&
+	{"id":"T-1","title":"Build","duration":10,"es":"2026-09-01","ef":"2026-09-23","ls":"2026-09-07","lf":"2026-09-18","slack":-3,"critical":true},
+	{"id":"T-2","title":"Test","duration":5,"es":"2026-09-24","ef":"2026-09-30","ls":"2026-09-21","lf":"2026-09-25","slack":-3,"critical":true},
+	EOF
+	grep "^{\"id\":\"T-" out >actual &&
+	test_cmp expect actual &&
+	kam --today 2026-09-14 plan --critical >crit &&
+	grep -q "T-1" crit && grep -q "T-2" crit
 '
 
 test_expect_success 'usage errors' '

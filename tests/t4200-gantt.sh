@@ -20,16 +20,17 @@ test_expect_success 'setup: a small plan with a baseline and a slip' '
 	kam task start T-1 --date 2026-01-06
 '
 
-# T-1 started a day late (Tue 6) and today is Thu 8, so it ends Mon 12;
-# Build (critical) runs Tue 13 - Mon 19, Docs Tue 13 - Wed 14, Go-live is
-# on Mon 19.  The baseline rows show the plan of 2026-01-02.
+# T-1 started a day late (Tue 6) and today is Thu 8, so it ends Mon 12,
+# the day before Build (critical) must start: T-1 has no slack left and is
+# critical too (slack is LF - EF of its remaining work).  Build runs Tue 13
+# - Mon 19, Docs Tue 13 - Wed 14, Go-live is on Mon 19.  The baseline rows show the plan of 2026-01-02.
 test_expect_success 'the text chart, one column a day' '
 	cd "$P" &&
 	kam --today 2026-01-08 gantt --width 60 >out &&
 	cat >expect <<-\EOF &&
 	               2026-01-05    2026-01-19
 	               +--|---+------+
-	T-1 Design      =======
+	T-1 Design      #######
 	               ---|
 	T-2 Build         |    #######
 	                  -------
@@ -51,7 +52,7 @@ test_expect_success '--from/--to clip the bars, marking what goes on' '
 	cat >expect <<-\EOF &&
 	                    2026-01-12
 	               -|---+-
-	T-1 Design     <=====
+	T-1 Design     <#####
 	               -|
 	T-2 Build       |    >
 	                ------
@@ -116,8 +117,8 @@ test_expect_success 'SVG: well-formed, escaped, the same chart' '
 	test_cmp expect first &&
 	grep -q "<title>Gantt chart: Gantt &lt;test&gt; &amp; co</title>" g.svg &&
 	grep -q "<text class=\"label\" x=\"8\" y=\"[0-9]*\">T-3 Docs 文档</text>" g.svg &&
-	test "$(grep -c "<rect class=\"crit\"" g.svg)" = 2 &&
-	test "$(grep -c "<rect class=\"task\"" g.svg)" = 3 &&
+	test "$(grep -c "<rect class=\"crit\"" g.svg)" = 3 &&
+	test "$(grep -c "<rect class=\"task\"" g.svg)" = 2 &&
 	test "$(grep -c "<rect class=\"base\"" g.svg)" = 5 &&
 	test "$(grep -c "<polygon class=\"mile\"" g.svg)" = 2 &&
 	grep -q "<title>today 2026-01-08</title>" g.svg &&

@@ -168,7 +168,7 @@ test_expect_success 'weekly: the Markdown report' '
 
 	- Start: 2026-11-02; finish (forecast): **2026-12-03**
 	- Baseline finish: 2026-11-20; variance: **9 working days late**
-	- Critical path: 1 task (T-4), 24 working days from start to finish, 5 left
+	- Critical path: 2 tasks (T-2, T-4), 24 working days from start to finish, 5 left
 	- Tasks: 5 (2 done, 1 in progress, 2 not started); **3 late**
 
 	### Late tasks
@@ -338,7 +338,7 @@ test_expect_success 'final: the Markdown evaluation' '
 
 	- Start: 2026-11-02; finish (forecast): **2026-12-03**
 	- Baseline finish: 2026-11-20; variance: **9 working days late**
-	- Critical path: 1 task (T-4), 24 working days from start to finish, 5 left
+	- Critical path: 2 tasks (T-2, T-4), 24 working days from start to finish, 5 left
 	- Tasks: 5 (2 done, 1 in progress, 2 not started)
 
 	### Milestones
