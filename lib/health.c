@@ -64,6 +64,8 @@ const struct health_rule health_rules[] = {
 	R("comm-overdue", FIND_AMBER, AREA_COMMUNICATION,
 	    "no planned communication is late by more than health.comm-grace "
 	    "days"),
+	R("minutes-no-sections", FIND_AMBER, AREA_COMMUNICATION,
+	    "minutes with list items have a Decisions or Actions section"),
 	R("raci-accountable", FIND_AMBER, AREA_COMMUNICATION,
 	    "every RACI activity has exactly one A"),
 	R("raci-responsible", FIND_AMBER, AREA_COMMUNICATION,
@@ -383,8 +385,16 @@ check_minutes(struct ctx *c)
 		if (!marked) {
 			struct minutes m = MINUTES_INIT;
 
-			if (minutes_parse(&m, rel, b.ptr, b.len) == 0)
+			if (minutes_parse(&m, rel, b.ptr, b.len) == 0) {
+				c->h->ran[rule_index("minutes-no-sections")] = 1;
 				check_minutes_people(c, &m);
+				if (m.nsections == 0 && m.nloose > 0)
+					add(c->h, "minutes-no-sections", NULL,
+					    rel, m.loose_line, "%zu list items "
+					    "but no Decisions or Actions "
+					    "section: none is read as a "
+					    "decision or an action", m.nloose);
+			}
 			minutes_release(&m);
 		}
 		free(abs);

@@ -182,20 +182,40 @@ collapse(struct kam_buf *b)
 	b->ptr[j] = '\0';
 }
 
-/* Which section a heading's (collapsed) text opens. */
+/* Which section a heading's (collapsed) text opens: the English names,
+ * case-insensitive, or the Chinese ones; an optional trailing ':' or
+ * full-width '\xef\xbc\x9a' (U+FF1A). */
 static enum section
 section_of(const char *s)
 {
-	static const char *const names[] = { "decisions", "actions" };
+	static const struct {
+		const char	*name;
+		enum section	 sect;
+	} names[] = {
+		{ "decisions", SECT_DECISIONS },
+		{ "actions", SECT_ACTIONS },
+		{ "\xe5\x86\xb3\xe8\xae\xae", SECT_DECISIONS },	/* 决议 */
+		{ "\xe5\x86\xb3\xe5\xae\x9a", SECT_DECISIONS },	/* 决定 */
+		{ "\xe8\xa1\x8c\xe5\x8a\xa8\xe9\xa1\xb9", SECT_ACTIONS }, /* 行动项 */
+		{ "\xe5\xbe\x85\xe5\x8a\x9e", SECT_ACTIONS },	/* 待办 */
+	};
+	const char *rest;
 	size_t i, n, k;
 
 	for (k = 0; k < ARRAY_SIZE(names); k++) {
-		n = strlen(names[k]);
-		for (i = 0; i < n && lower((unsigned char)s[i]) == names[k][i];
-		    i++)
+		n = strlen(names[k].name);
+		for (i = 0; i < n && lower((unsigned char)s[i]) ==
+		    (unsigned char)names[k].name[i]; i++)
 			;
-		if (i == n && (s[n] == '\0' || (s[n] == ':' && s[n + 1] == '\0')))
-			return k == 0 ? SECT_DECISIONS : SECT_ACTIONS;
+		if (i != n)
+			continue;
+		rest = s + n;
+		if (*rest == ':')
+			rest++;
+		else if (strncmp(rest, "\xef\xbc\x9a", 3) == 0)
+			rest += 3;
+		if (*rest == '\0')
+			return names[k].sect;
 	}
 	return SECT_NONE;
 }
@@ -573,6 +593,7 @@ minutes_parse(struct minutes *m, const char *path, const char *buf,
 			if ((k = section_of(b.ptr)) != SECT_NONE) {
 				sect = k;
 				sect_level = level;
+				m->nsections++;
 			} else if (m->title == NULL) {
 				m->title = heading_title(b.ptr, &hd, &hdate);
 				m->title_line = (unsigned long)
@@ -588,7 +609,11 @@ minutes_parse(struct minutes *m, const char *path, const char *buf,
 				find_attendees(m, n);
 			break;
 		case CMARK_NODE_ITEM:
-			if (sect != SECT_NONE && add_item(m, &l, n, sect) == -1)
+			if (sect == SECT_NONE) {
+				if (m->nloose++ == 0)
+					m->loose_line = (unsigned long)
+					    cmark_node_get_start_line(n);
+			} else if (add_item(m, &l, n, sect) == -1)
 				goto out;
 			break;
 		default:

@@ -17,15 +17,16 @@
  * - attendees: the person ids (P-n) on the first line that starts with
  *   "Attendees:" in a paragraph outside any list;
  * - decisions: every list item (nested ones included, each on its own)
- *   under a heading "Decisions";
- * - actions: every list item under a heading "Actions".  The task box is
+ *   under a heading "Decisions" (or the Chinese "决议" or "决定");
+ * - actions: every list item under a heading "Actions" (or "行动项" or
+ *   "待办").  The task box is
  *   recognised on the source bytes at the start of the item's first
  *   paragraph, by the GFM rule: "[ ]" open, "[x]" or "[X]" done, followed
  *   by a space or tab; an item without a box is open.  The owner is the
  *   first "@P-n", the due date the first "due:YYYY-MM-DD".
  *
  * A section heading matches case-insensitively, with an optional trailing
- * ':'; a section lasts until the next heading of the same or a higher
+ * ':' (or the full-width '：'); a section lasts until the next heading of the same or a higher
  * level (a sub-heading stays inside it).  An item's text is the inline
  * text of its first paragraph, box removed, white space collapsed; items
  * with no text are skipped.  References are the kam ids (CR-2, REQ-10,
@@ -71,8 +72,11 @@ struct minutes {
 	size_t		 ndecisions;
 	struct minutes_item *actions;
 	size_t		 nactions;
+	size_t		 nsections;	/* Decisions/Actions headings seen */
+	size_t		 nloose;	/* list items outside those sections */
+	unsigned long	 loose_line;	/* line of the first such item */
 };
-#define MINUTES_INIT { NULL, NULL, 0, 0, 0, NULL, 0, NULL, 0, NULL, 0 }
+#define MINUTES_INIT { NULL, NULL, 0, 0, 0, NULL, 0, NULL, 0, NULL, 0, 0, 0, 0 }
 
 /* Parse one minutes file held in buf[0..len) (need not be NUL-terminated).
  * `path` names the file in messages and gives the date when its last

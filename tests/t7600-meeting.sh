@@ -363,6 +363,41 @@ test_expect_success 'minutes without a dated name: date from the heading, else n
 	rm meetings/retro.md meetings/notes.md
 '
 
+# Issue 17: a Chinese client's minutes use Chinese section headings.
+test_expect_success 'Chinese headings: 决议/决定 and 行动项/待办 are read' '
+	new_project zh &&
+	kam people add "王芳" --side team >/dev/null &&
+	mkdir -p meetings &&
+	cat >meetings/2026-12-02-review.md <<-\EOF &&
+	# 需求评审会 — 2026-12-02
+	Attendees: P-1
+	## 决议
+	- 采用方案 A
+	## 行动项：
+	- [ ] 发送修订计划 @P-1 due:2026-12-01
+	- [x] 预订会议室
+	EOF
+	kam decision list --format csv >../out &&
+	grep -q "采用方案 A" ../out &&
+	kam action list --format json >../out &&
+	grep -q "\"owner\":\"P-1\"" ../out &&
+	grep -q "\"state\":\"open\",\"owner\":\"P-1\",\"due\":\"2026-12-01\"" ../out &&
+	grep -q "\"state\":\"done\",.*预订会议室" ../out &&
+	kam check >../out 2>&1 &&
+	! grep -q minutes-no-sections ../out
+'
+
+test_expect_success 'kam check warns about minutes with items but no section' '
+	cd zh &&
+	printf "# 周会\n## 讨论\n- 一项\n- 二项\n" >meetings/2026-12-03-weekly.md &&
+	kam check >../out 2>&1 &&
+	grep -q "^meetings/2026-12-03-weekly.md:3: amber: minutes-no-sections: 2 list items but no Decisions or Actions section" ../out &&
+	kam check --format json >../out &&
+	grep -q "\"rule\":\"minutes-no-sections\"" ../out &&
+	test_expect_code 1 kam check --strict >/dev/null 2>&1 &&
+	rm meetings/2026-12-03-weekly.md
+'
+
 test_expect_success 'no meetings directory: empty lists, exit 0' '
 	new_project empty &&
 	kam meeting list --format json >../out &&

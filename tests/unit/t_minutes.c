@@ -208,6 +208,30 @@ test_nested(void)
 	    "nested decisions");
 }
 
+/* The Chinese section names (issue 17): 决议/决定 and 行动项/待办, with
+ * an ASCII or a full-width colon; other headings stay titles. */
+static void
+test_chinese_sections(void)
+{
+	struct minutes m = MINUTES_INIT;
+
+	decisions_are("# 需求评审会\n## 决议\n- 采用方案 A (REQ-1)\n"
+	    "## 决定：\n- 上线推迟\n", "3 [REQ-1] 采用方案 A (REQ-1)\n"
+	    "5 [] 上线推迟\n", "决议 and 决定： are Decisions");
+	actions_are("## 行动项\n- [ ] 发送计划 @P-2 due:2026-12-01\n"
+	    "## 待办:\n- [x] 预订会议室\n",
+	    "2 open P-2 2026-12-01 | 发送计划 @P-2 due:2026-12-01\n"
+	    "4 done - - | 预订会议室\n", "行动项 and 待办: are Actions");
+	actions_are("## 行动\n- [ ] not a section\n## 待办事项\n- [ ] nor this\n",
+	    "", "other Chinese headings are not sections");
+	ok(parse(&m, "meetings/x.md", "# 周会\n## 决议\n- a\n") == 0,
+	    "parses");
+	is_str(m.title, "周会", "a Chinese title");
+	is_int(m.nsections, 1, "one section");
+	is_int(m.nloose, 0, "no loose items");
+	minutes_release(&m);
+}
+
 static void
 test_sections(void)
 {
@@ -244,6 +268,9 @@ test_sections(void)
 	decisions_are(src, "15 [] decided\n",
 	    "only items inside a Decisions section");
 	ok(parse(&m, "meetings/r.md", src) == 0, "parses");
+	is_int(m.nsections, 3, "three section headings");
+	is_int(m.nloose, 4, "four list items outside them (lines 2, 4, 13, 19)");
+	is_int(m.loose_line, 2, "the first on line 2");
 	is_str(m.title, "Retro", "title from the first heading");
 	ok(!m.has_date, "no date anywhere");
 	is_str(m.attendees, "", "no attendees");
@@ -566,6 +593,7 @@ main(void)
 	test_boxes();
 	test_nested();
 	test_sections();
+	test_chinese_sections();
 	test_owner_due_refs();
 	test_refusals();
 	test_html();
