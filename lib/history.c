@@ -1098,6 +1098,415 @@ keep_in_all(struct hist_set *set, const struct hist_set *other)
 	set->n = k;
 }
 
+/*
+ * The walk of a shallow clone (git clone --depth N, the default checkout
+ * of CI runners).  libgit2 1.5's revwalk parses every parent it queues and
+ * fails at the shallow boundary ("object not found"), before it yields the
+ * boundary commit itself.  In a shallow repository kam walks by itself: a
+ * parent that is not in the object database is the boundary, and the
+ * commit above it is a root, as git log shows it.  The order is git's:
+ * first-parent, or children before parents, newest first.
+ */
+struct oidset {
+	git_oid		*v;
+	unsigned char	*used;
+	size_t		 cap, n;
+};
+
+static size_t
+oidset_slot(const struct oidset *s, const git_oid *id)
+{
+	size_t h, mask = s->cap - 1;
+
+	memcpy(&h, id->id, sizeof(h));
+	for (h &= mask; s->used[h] && !git_oid_equal(&s->v[h], id);
+	    h = (h + 1) & mask)
+		;
+	return h;
+}
+
+static int
+oidset_has(const struct oidset *s, const git_oid *id)
+{
+	return s->cap > 0 && s->used[oidset_slot(s, id)];
+}
+
+/* Add id; 1 when it was new. */
+static int
+oidset_add(struct oidset *s, const git_oid *id)
+{
+	size_t i, h;
+
+	if (2 * (s->n + 1) > s->cap) {
+		struct oidset g = { NULL, NULL, s->cap ? 2 * s->cap : 64, 0 };
+
+		g.v = xcalloc(g.cap, sizeof(*g.v));
+		g.used = xcalloc(g.cap, 1);
+		for (i = 0; i < s->cap; i++)
+			if (s->used[i])
+				oidset_add(&g, &s->v[i]);
+		free(s->v);
+		free(s->used);
+		*s = g;
+	}
+	h = oidset_slot(s, id);
+	if (s->used[h])
+		return 0;
+	s->used[h] = 1;
+	git_oid_cpy(&s->v[h], id);
+	s->n++;
+	return 1;
+}
+
+static void
+oidset_release(struct oidset *s)
+{
+	free(s->v);
+	free(s->used);
+	memset(s, 0, sizeof(*s));
+}
+
+struct snode {
+	git_oid		 id;
+	int64_t		 time;
+	size_t		 children;	/* in the walked set, not yet yielded */
+	size_t		 seq;		/* when it was queued: ties go FIFO */
+};
+
+struct swalk {
+	git_repository	*repo;
+	git_odb		*odb;
+	struct snode	*v;
+	size_t		 n, alloc;
+	git_oid		*out;		/* the order to yield */
+	size_t		 nout, next;
+	int		 truncated;	/* some parent lies beyond the boundary */
+	git_oid		 boundary;	/* the first commit found above it */
+};
+
+/* The parents of c that are in the repository (the others lie beyond the
+ * shallow boundary). */
+static unsigned
+present_parents(git_odb *odb, const git_commit *c, git_oid *out, unsigned max)
+{
+	unsigned i, n = 0, np = git_commit_parentcount(c);
+
+	for (i = 0; i < np && n < max; i++)
+		if (git_odb_exists(odb, git_commit_parent_id(c, i)))
+			git_oid_cpy(&out[n++], git_commit_parent_id(c, i));
+	return n;
+}
+
+/* Every commit reachable from `from` (first parents only when fp) into
+ * set, and as nodes when nodes is not NULL. */
+static int
+swalk_collect(struct swalk *w, const git_oid *from, int fp,
+    struct oidset *set, int *truncated, git_oid *boundary)
+{
+	git_oid *stack = NULL, par[64];
+	size_t ns = 0, as = 0;
+	git_commit *c = NULL;
+	unsigned i, np;
+	int rc;
+
+	if (!oidset_add(set, from))
+		return 0;
+	as = 64;
+	stack = xmalloc(as * sizeof(*stack));
+	git_oid_cpy(&stack[ns++], from);
+	while (ns > 0) {
+		git_oid id = stack[--ns];
+
+		if ((rc = git_commit_lookup(&c, w->repo, &id)) < 0) {
+			free(stack);
+			return kam_giterr(rc, "cannot read commit %s",
+			    git_oid_tostr_s(&id));
+		}
+		np = present_parents(w->odb, c, par, fp ? 1 : 64);
+		if (np < (fp && git_commit_parentcount(c) > 0 ? 1 :
+		    git_commit_parentcount(c)) && !*truncated) {
+			*truncated = 1;
+			git_oid_cpy(boundary, &id);
+		}
+		git_commit_free(c);
+		c = NULL;
+		for (i = 0; i < np; i++) {
+			if (!oidset_add(set, &par[i]))
+				continue;
+			if (ns == as) {
+				as *= 2;
+				stack = xrealloc(stack, as * sizeof(*stack));
+			}
+			git_oid_cpy(&stack[ns++], &par[i]);
+		}
+	}
+	free(stack);
+	return 0;
+}
+
+static void
+swalk_release(struct swalk *w)
+{
+	free(w->out);
+	free(w->v);
+	git_odb_free(w->odb);
+	memset(w, 0, sizeof(*w));
+}
+
+/* Max-heap of node indexes by commit time (newest first), then in the
+ * order they were queued (a merge's parents in their order), as
+ * libgit2's time-and-topology walk orders commits of equal time. */
+static int
+snode_before(const struct snode *v, size_t a, size_t b)
+{
+	if (v[a].time != v[b].time)
+		return v[a].time > v[b].time;
+	return v[a].seq < v[b].seq;
+}
+
+static void
+heap_push(size_t *h, size_t *n, const struct snode *v, size_t x)
+{
+	size_t i = (*n)++, up;
+
+	h[i] = x;
+	for (; i > 0 && snode_before(v, h[i], h[up = (i - 1) / 2]); i = up) {
+		size_t t = h[i];
+
+		h[i] = h[up];
+		h[up] = t;
+	}
+}
+
+static size_t
+heap_pop(size_t *h, size_t *n, const struct snode *v)
+{
+	size_t top = h[0], i = 0, l, best;
+
+	h[0] = h[--(*n)];
+	for (;;) {
+		best = i;
+		l = 2 * i + 1;
+		if (l < *n && snode_before(v, h[l], h[best]))
+			best = l;
+		if (l + 1 < *n && snode_before(v, h[l + 1], h[best]))
+			best = l + 1;
+		if (best == i)
+			break;
+		l = h[i];
+		h[i] = h[best];
+		h[best] = l;
+		i = best;
+	}
+	return top;
+}
+
+/* The node of id: slot_node maps the slots of `index` to nodes. */
+static size_t
+snode_find(const struct oidset *index, const size_t *slot_node,
+    const git_oid *id)
+{
+	return slot_node[oidset_slot(index, id)];
+}
+
+/* Set up the order of a walk from `want`, minus what `hide` reaches. */
+static int
+swalk_init(struct swalk *w, git_repository *repo, const git_oid *want,
+    const git_oid *hide, int fp)
+{
+	struct oidset hidden = { NULL, NULL, 0, 0 }, all = { NULL, NULL, 0, 0 };
+	git_commit *c = NULL;
+	git_oid par[64];
+	size_t *slot_node = NULL, *heap = NULL, nh = 0, i, j, k, seq;
+	git_oid hidden_boundary;
+	int rc, ret = -1, trunc_hidden = 0;
+
+	memset(w, 0, sizeof(*w));
+	w->repo = repo;
+	if ((rc = git_repository_odb(&w->odb, repo)) < 0)
+		return kam_giterr(rc, "cannot open the object database");
+	if (hide != NULL &&
+	    swalk_collect(w, hide, 0, &hidden, &trunc_hidden,
+	    &hidden_boundary) == -1)
+		goto out;
+	if (oidset_has(&hidden, want)) {
+		ret = 0;
+		goto out;
+	}
+	if (fp) {
+		/* One chain: follow first parents to the boundary. */
+		git_oid id = *want;
+
+		for (;;) {
+			if ((rc = git_commit_lookup(&c, repo, &id)) < 0) {
+				kam_giterr(rc, "cannot read commit %s",
+				    git_oid_tostr_s(&id));
+				goto out;
+			}
+			w->out = xrealloc(w->out, (w->nout + 1) *
+			    sizeof(*w->out));
+			git_oid_cpy(&w->out[w->nout++], &id);
+			k = git_commit_parentcount(c);
+			if (k == 0) {
+				git_commit_free(c);
+				break;
+			}
+			if (!git_odb_exists(w->odb, git_commit_parent_id(c, 0))) {
+				w->truncated = 1;
+				git_oid_cpy(&w->boundary, &id);
+				git_commit_free(c);
+				break;
+			}
+			git_oid_cpy(&id, git_commit_parent_id(c, 0));
+			git_commit_free(c);
+			c = NULL;
+			if (oidset_has(&hidden, &id))
+				break;
+		}
+		c = NULL;
+		ret = 0;
+		goto out;
+	}
+	/* All parents: the nodes, then Kahn's order, newest first. */
+	if (swalk_collect(w, want, 0, &all, &w->truncated, &w->boundary) ==
+	    -1)
+		goto out;
+	slot_node = xcalloc(all.cap, sizeof(*slot_node));
+	for (i = 0; i < all.cap; i++) {
+		if (!all.used[i] || oidset_has(&hidden, &all.v[i]))
+			continue;
+		if (w->n == w->alloc) {
+			w->alloc = w->alloc ? 2 * w->alloc : 64;
+			w->v = xrealloc(w->v, w->alloc * sizeof(*w->v));
+		}
+		memset(&w->v[w->n], 0, sizeof(w->v[w->n]));
+		git_oid_cpy(&w->v[w->n].id, &all.v[i]);
+		slot_node[i] = w->n++;
+	}
+	for (i = 0; i < w->n; i++) {
+		if ((rc = git_commit_lookup(&c, repo, &w->v[i].id)) < 0) {
+			kam_giterr(rc, "cannot read commit %s",
+			    git_oid_tostr_s(&w->v[i].id));
+			goto out;
+		}
+		w->v[i].time = (int64_t)git_commit_time(c);
+		k = present_parents(w->odb, c, par, 64);
+		git_commit_free(c);
+		c = NULL;
+		for (j = 0; j < k; j++) {
+			if (oidset_has(&hidden, &par[j]))
+				continue;
+			w->v[snode_find(&all, slot_node, &par[j])].children++;
+		}
+	}
+	heap = xmalloc((w->n + 1) * sizeof(*heap));
+	w->out = xmalloc((w->n + 1) * sizeof(*w->out));
+	for (i = 0, k = 0; i < w->n; i++)
+		if (w->v[i].children == 0) {
+			w->v[i].seq = k++;
+			heap_push(heap, &nh, w->v, i);
+		}
+	seq = k;
+	while (nh > 0) {
+		i = heap_pop(heap, &nh, w->v);
+		git_oid_cpy(&w->out[w->nout++], &w->v[i].id);
+		if ((rc = git_commit_lookup(&c, repo, &w->v[i].id)) < 0) {
+			kam_giterr(rc, "cannot read commit %s",
+			    git_oid_tostr_s(&w->v[i].id));
+			goto out;
+		}
+		k = present_parents(w->odb, c, par, 64);
+		git_commit_free(c);
+		c = NULL;
+		for (j = 0; j < k; j++) {
+			size_t x;
+
+			if (oidset_has(&hidden, &par[j]))
+				continue;
+			x = snode_find(&all, slot_node, &par[j]);
+			if (--w->v[x].children == 0) {
+				w->v[x].seq = seq++;
+				heap_push(heap, &nh, w->v, x);
+			}
+		}
+	}
+	ret = 0;
+out:
+	free(heap);
+	free(slot_node);
+	oidset_release(&hidden);
+	oidset_release(&all);
+	return ret;
+}
+
+static int
+swalk_next(git_oid *id, struct swalk *w)
+{
+	if (w->next == w->nout)
+		return GIT_ITEROVER;
+	git_oid_cpy(id, &w->out[w->next++]);
+	return 0;
+}
+
+static int
+peel_commit(git_oid *out, git_object *obj)
+{
+	git_object *c = NULL;
+	int rc;
+
+	if ((rc = git_object_peel(&c, obj, GIT_OBJECT_COMMIT)) < 0)
+		return rc;
+	git_oid_cpy(out, git_object_id(c));
+	git_object_free(c);
+	return 0;
+}
+
+/* Where a shallow walk starts: HEAD, a revision, or A..B (B minus what A
+ * reaches).  1 when HEAD is unborn. */
+static int
+swalk_start(struct swalk *w, const struct project *p, const char *rev,
+    int fp)
+{
+	git_revspec spec;
+	git_oid want, hide;
+	int rc, has_hide = 0;
+
+	if (rev == NULL) {
+		rc = git_reference_name_to_id(&want, p->repo, "HEAD");
+		if (rc == GIT_EUNBORNBRANCH || rc == GIT_ENOTFOUND)
+			return 1;
+		if (rc < 0)
+			return kam_giterr(rc, "cannot read HEAD");
+	} else {
+		memset(&spec, 0, sizeof(spec));
+		if (git_revparse(&spec, p->repo, rev) < 0)
+			return kam_err(KAM_EX_USAGE, strstr(rev, "..") ?
+			    "unknown revision range '%s'" :
+			    "unknown revision '%s'", rev);
+		if ((spec.flags & GIT_REVSPEC_MERGE_BASE) ||
+		    ((spec.flags & GIT_REVSPEC_RANGE) && spec.to == NULL)) {
+			git_object_free(spec.from);
+			git_object_free(spec.to);
+			return kam_err(KAM_EX_USAGE, "unknown revision range "
+			    "'%s'", rev);
+		}
+		rc = peel_commit(&want, spec.flags & GIT_REVSPEC_RANGE ?
+		    spec.to : spec.from);
+		if (rc == 0 && (spec.flags & GIT_REVSPEC_RANGE)) {
+			rc = peel_commit(&hide, spec.from);
+			has_hide = 1;
+		}
+		git_object_free(spec.from);
+		git_object_free(spec.to);
+		if (rc < 0)
+			return kam_err(KAM_EX_USAGE, "'%s' is not a commit",
+			    rev);
+	}
+	if (swalk_init(w, p->repo, &want, has_hide ? &hide : NULL, fp) == -1)
+		return -1;
+	return 0;
+}
+
 static int
 push_start(git_revwalk *w, const struct project *p, const char *rev)
 {
@@ -1165,13 +1574,16 @@ hist_log(const struct project *p, const struct hist_log_opts *o,
 	int64_t t;
 	ssize_t cached = 0, cache_max = 256 << 20;
 	unsigned i, np;
-	int merge, rc, ret = -1;
+	struct swalk sw;
+	git_oid pars[64];
+	int merge, rc, ret = -1, shallow;
 
 	memset(&cache, 0, sizeof(cache));
 	memset(&cur, 0, sizeof(cur));
 	memset(&par, 0, sizeof(par));
 	memset(&bc, 0, sizeof(bc));
 	memset(&lf, 0, sizeof(lf));
+	memset(&sw, 0, sizeof(sw));
 	lf.cb = cb;
 	lf.arg = arg;
 	/* Read-only: libgit2 need not re-hash every object it reads. */
@@ -1182,19 +1594,26 @@ hist_log(const struct project *p, const struct hist_log_opts *o,
 	git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)(8 << 20));
 	/* A first-parent walk is one chain: git's default order, no sort of
 	 * the whole graph; all parents need a stable topological order. */
-	if ((rc = git_revwalk_new(&w, p->repo)) < 0 ||
+	shallow = git_repository_is_shallow(p->repo) == 1;
+	if (shallow) {
+		if ((rc = swalk_start(&sw, p, o->rev, !o->all_parents)) != 0) {
+			ret = rc == 1 ? 0 : -1;
+			goto out;
+		}
+	} else if ((rc = git_revwalk_new(&w, p->repo)) < 0 ||
 	    (rc = git_revwalk_sorting(w, o->all_parents ?
 	    GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME : GIT_SORT_NONE)) < 0) {
 		kam_giterr(rc, "cannot walk the history");
 		goto out;
 	}
-	if (!o->all_parents)
+	if (!shallow && !o->all_parents)
 		git_revwalk_simplify_first_parent(w);
-	if ((rc = push_start(w, p, o->rev)) != 0) {
+	if (!shallow && (rc = push_start(w, p, o->rev)) != 0) {
 		ret = rc == 1 ? 0 : -1;
 		goto out;
 	}
-	while ((rc = git_revwalk_next(&id, w)) == 0) {
+	while ((rc = shallow ? swalk_next(&id, &sw) :
+	    git_revwalk_next(&id, w)) == 0) {
 		git_commit_free(c);
 		c = NULL;
 		if ((rc = git_commit_lookup(&c, p->repo, &id)) < 0) {
@@ -1202,7 +1621,9 @@ hist_log(const struct project *p, const struct hist_log_opts *o,
 			    git_oid_tostr_s(&id));
 			goto out;
 		}
-		np = git_commit_parentcount(c);
+		/* Beyond a shallow boundary a commit is a root. */
+		np = shallow ? present_parents(sw.odb, c, pars, 64) :
+		    git_commit_parentcount(c);
 		t = (int64_t)git_commit_time(c);
 		if ((o->since != 0 && t < o->since) ||
 		    (o->until != 0 && t > o->until) ||
@@ -1223,8 +1644,8 @@ hist_log(const struct project *p, const struct hist_log_opts *o,
 		bc.flush = merge ? NULL : log_flush;
 		bc.farg = &lf;
 		if (np > 0) {
-			if (snap_of(&par, p, git_commit_parent_id(c, 0),
-			    &cache) == -1)
+			if (snap_of(&par, p, shallow ? &pars[0] :
+			    git_commit_parent_id(c, 0), &cache) == -1)
 				goto out;
 			sa.tree = par.tree;
 		}
@@ -1237,8 +1658,8 @@ hist_log(const struct project *p, const struct hist_log_opts *o,
 			struct snap op;
 
 			memset(&op, 0, sizeof(op));
-			if (snap_of(&op, p, git_commit_parent_id(c, i),
-			    &cache) == -1)
+			if (snap_of(&op, p, shallow ? &pars[i] :
+			    git_commit_parent_id(c, i), &cache) == -1)
 				goto out;
 			sa.tree = op.tree;
 			hist_set_clear(&other);
@@ -1264,8 +1685,17 @@ hist_log(const struct project *p, const struct hist_log_opts *o,
 		kam_giterr(rc, "cannot walk the history");
 		goto out;
 	}
+	if (sw.truncated) {
+		char b[GIT_OID_HEXSZ + 1];
+
+		kam_warn("shallow clone: the history before commit %.12s is "
+		    "not in this repository, so that commit shows its "
+		    "records as added ('git fetch --unshallow' gives the "
+		    "rest)", git_oid_tostr(b, sizeof(b), &sw.boundary));
+	}
 	ret = 0;
 out:
+	swalk_release(&sw);
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 1);
 	git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, cache_max);
 	snap_release(&cache);

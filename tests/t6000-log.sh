@@ -193,6 +193,43 @@ test_expect_success 'a project in a subfolder of a product repository' '
 	test "$(grep -c ^commit ../../out)" = 2
 '
 
+# Issue 18: GitHub Actions checks out a depth-1 clone.  The shallow
+# boundary is a root: its records show as added, and kam says the history
+# is truncated.
+test_expect_success 'a shallow clone: the boundary is the root, with a warning' '
+	git clone -q --depth 1 "file://$TRASH/proj" shallow1 &&
+	cd shallow1 &&
+	kam log >../out 2>../err &&
+	test "$(grep -c ^commit ../out)" = 1 &&
+	grep -q "^    R-1 added: Supplier late\$" ../out &&
+	grep -q "^    P-2 added: Bob\$" ../out &&
+	head=$(git rev-parse --short=12 HEAD) &&
+	grep -q "^kam: warning: shallow clone: the history before commit $head is not in this repository" ../err &&
+	kam log --all-parents --format json >../out 2>../err &&
+	grep -q "\"id\":\"R-1\",\"title\":\"Supplier late\",\"change\":\"added\"" ../out &&
+	grep -q "shallow clone" ../err &&
+	kam log R-2 >../out 2>/dev/null &&
+	test "$(grep -c ^commit ../out)" = 1
+'
+
+test_expect_success 'a deeper shallow clone shows what a full clone shows, up to its end' '
+	git clone -q --depth 3 "file://$TRASH/proj" shallow3 &&
+	cd proj &&
+	kam log -n 2 >../full &&
+	kam log --all-parents -n 3 >../full-all &&
+	cd ../shallow3 &&
+	kam log -n 2 >../out 2>../err &&
+	test_cmp ../full ../out &&
+	test ! -s ../err &&
+	kam log --all-parents -n 3 >../out 2>/dev/null &&
+	test_cmp ../full-all ../out &&
+	kam log HEAD~1..HEAD >../out 2>../err &&
+	test "$(grep -c ^commit ../out)" = 1 &&
+	test ! -s ../err &&
+	test_expect_code 64 kam log no-such-branch 2>../err &&
+	grep -q "unknown revision" ../err
+'
+
 test_expect_success 'kam log on a project with no record yet prints nothing' '
 	new_project empty &&
 	kam log >../out &&
