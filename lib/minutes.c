@@ -838,28 +838,64 @@ minutes_html(const char *buf, size_t len)
 
 /* ------------------------------------------------------------ new files */
 
+/* Han, kana and Hangul letters: a slug keeps them as they are, so that
+ * two Chinese titles on one day name two files. */
+static int
+is_cjk(uint32_t c)
+{
+	return (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) ||
+	    (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+	    (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+	    (c >= 0x20000 && c <= 0x2FA1F);
+}
+
+/* One character of a slug at s: its length and whether it is a letter or
+ * digit kept (ASCII [A-Za-z0-9] or CJK); invalid UTF-8 is one byte, not
+ * kept. */
+static size_t
+slug_char(const unsigned char *s, uint32_t *cp, int *keep)
+{
+	size_t n = utf8_decode(s, cp);
+
+	if (n == 0) {
+		*cp = *s;
+		*keep = 0;
+		return 1;
+	}
+	*keep = *cp < 0x80 ? is_alnum((int)*cp) : is_cjk(*cp);
+	return n;
+}
+
 char *
 minutes_new_path(int32_t date, const char *title)
 {
 	struct kam_buf b = KAM_BUF_INIT;
 	const unsigned char *p;
-	size_t start;
+	size_t start, n, chars = 0;
+	uint32_t c;
 	char d[11];
-	int dash = 0;
+	int dash = 0, keep;
 
 	kam_buf_printf(&b, "meetings/%s-", date_fmt(date, d));
 	start = b.len;
-	for (p = (const unsigned char *)title; *p != '\0'; p++) {
-		if (!is_alnum(*p)) {
-			dash = 1;	/* non-ASCII bytes too: dropped */
+	for (p = (const unsigned char *)title; *p != '\0'; p += n) {
+		n = slug_char(p, &c, &keep);
+		if (!keep) {
+			dash = 1;	/* other characters: dropped */
 			continue;
 		}
-		if (b.len - start + (dash && b.len > start) >= SLUG_MAX)
+		if (chars + (dash && b.len > start) >= SLUG_MAX)
 			break;
-		if (dash && b.len > start)
+		if (dash && b.len > start) {
 			kam_buf_putc(&b, '-');
+			chars++;
+		}
 		dash = 0;
-		kam_buf_putc(&b, lower(*p));
+		if (c < 0x80)
+			kam_buf_putc(&b, lower((int)c));
+		else
+			kam_buf_add(&b, p, n);
+		chars++;
 	}
 	if (b.len == start)
 		kam_buf_puts(&b, "meeting");
@@ -871,35 +907,38 @@ int
 minutes_path_ok(const char *path)
 {
 	static const char dir[] = "meetings/";
-	const char *s, *e;
+	const unsigned char *s, *e;
 	char d[11];
 	int32_t day;
-	size_t n = strlen(path);
+	size_t n = strlen(path), k, chars = 0;
+	uint32_t c;
+	int keep, dash = 1;
 
 	if (n < sizeof(dir) - 1 + 10 + 1 + 1 + 3 ||
 	    strncmp(path, dir, sizeof(dir) - 1) != 0 ||
 	    strcmp(path + n - 3, ".md") != 0)
 		return 0;
-	s = path + sizeof(dir) - 1;
-	e = path + n - 3;
-	if (!date_shaped(s, (size_t)(e - s)) || s[10] != '-')
+	s = (const unsigned char *)path + sizeof(dir) - 1;
+	e = (const unsigned char *)path + n - 3;
+	if (!date_shaped((const char *)s, (size_t)(e - s)) || s[10] != '-')
 		return 0;
 	memcpy(d, s, 10);
 	d[10] = '\0';
 	if (date_parse(d, &day, NULL) == -1)
 		return 0;
-	s += 11;
-	if (e - s > SLUG_MAX)
-		return 0;
-	/* Words of [a-z0-9] joined by single dashes. */
-	if (s == e || *s == '-' || e[-1] == '-')
-		return 0;
-	for (; s < e; s++) {
-		if (*s == '-' && s[1] == '-')
+	/* Words of [a-z0-9] and CJK letters joined by single dashes, at
+	 * most SLUG_MAX characters. */
+	for (s += 11; s < e; s += k, chars++) {
+		k = slug_char(s, &c, &keep);
+		if (c == '-') {
+			if (dash)
+				return 0;
+			dash = 1;
+			continue;
+		}
+		if (!keep || (c >= 'A' && c <= 'Z'))
 			return 0;
-		if (*s != '-' && !((*s >= 'a' && *s <= 'z') ||
-		    (*s >= '0' && *s <= '9')))
-			return 0;
+		dash = 0;
 	}
-	return 1;
+	return chars > 0 && !dash && chars <= SLUG_MAX;
 }

@@ -107,13 +107,15 @@ void	minutes_free_all(struct minutes *all, size_t n);
 char	*minutes_html(const char *buf, size_t len);
 
 /* The file name for a new meeting: "meetings/YYYY-MM-DD-slug.md", the
- * slug made of the title's ASCII letters (lower-cased) and digits, other
- * ASCII runs becoming one '-', non-ASCII dropped, at most 60 characters,
- * "meeting" when nothing is left.  Caller frees. */
+ * slug made of the title's ASCII letters (lower-cased) and digits and its
+ * CJK letters (Han, kana, Hangul), every other run of characters becoming
+ * one '-', at most 60 characters, "meeting" when nothing is left.  Caller
+ * frees. */
 char	*minutes_new_path(int32_t date, const char *title);
 /* 1 when path is exactly meetings/YYYY-MM-DD-slug.md with a real date
- * and a slug of [a-z0-9] words joined by single '-' (the allow-list every
- * created path passes before any file is touched), else 0. */
+ * and a slug of words of [a-z0-9] and CJK letters joined by single '-'
+ * (the allow-list every created path passes before any file is touched),
+ * else 0. */
 int	minutes_path_ok(const char *path);
 
 #endif

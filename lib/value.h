@@ -49,5 +49,10 @@ int	int_parse(const char *s, long min, long max, long *out, const char **why);
 /* 1 when s is valid UTF-8 (no overlongs, no surrogates); otherwise 0 and
  * *bad_off gets the offset of the first bad byte. */
 int	utf8_valid(const char *s, size_t len, size_t *bad_off);
+/* Decode one UTF-8 sequence at s.  Returns its length (1-4) and sets *cp,
+ * or 0 when s does not start a valid sequence (overlong forms, surrogates
+ * and values above U+10FFFF are invalid).  A NUL byte ends any sequence
+ * early, since it is not a continuation byte. */
+size_t	utf8_decode(const unsigned char *s, uint32_t *cp);
 
 #endif

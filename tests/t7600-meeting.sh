@@ -50,12 +50,12 @@ test_expect_success 'new: the path alone, the template, one commit of one file' 
 test_expect_success 'new: --date, no attendees, -m body, a CJK title' '
 	cd proj &&
 	kam meeting new "数据迁移 review" --date 2026-11-13 -m "prepared by Ann" >../out &&
-	echo meetings/2026-11-13-review.md >../expect &&
+	echo meetings/2026-11-13-数据迁移-review.md >../expect &&
 	test_cmp ../expect ../out &&
 	printf "# 数据迁移 review — 2026-11-13\nAttendees:\n\n## Decisions\n\n## Actions\n" >../expect &&
-	test_cmp ../expect meetings/2026-11-13-review.md &&
+	test_cmp ../expect meetings/2026-11-13-数据迁移-review.md &&
 	git log -1 --format=%B >../msg &&
-	printf "kam: meeting new meetings/2026-11-13-review.md: 数据迁移 review\n\nprepared by Ann\n\n" >../expect &&
+	printf "kam: meeting new meetings/2026-11-13-数据迁移-review.md: 数据迁移 review\n\nprepared by Ann\n\n" >../expect &&
 	test_cmp ../expect ../msg
 '
 
@@ -65,17 +65,41 @@ test_expect_success 'new: slugs stay inside meetings/ (allow-list)' '
 	echo meetings/2026-10-01-etc-passwd.md >../expect &&
 	test_cmp ../expect ../out &&
 	kam meeting new "数据迁移" --date 2026-10-01 >../out &&
+	echo meetings/2026-10-01-数据迁移.md >../expect &&
+	test_cmp ../expect ../out &&
+	kam meeting new "«—» !!" --date 2026-10-01 >../out &&
 	echo meetings/2026-10-01-meeting.md >../expect &&
 	test_cmp ../expect ../out &&
 	kam meeting new "Kick-off: ACME / ERP!!" --date 2026-10-01 >../out &&
 	echo meetings/2026-10-01-kick-off-acme-erp.md >../expect &&
 	test_cmp ../expect ../out &&
 	test ! -e ../etc &&
-	git ls-files >../files &&
-	grep -v "^meetings/" ../files | grep -v "\.csv$" | grep -v "^kam.conf$" |
-	    grep -v "^.gitattributes$" >../odd || true &&
+	git -c core.quotepath=off ls-files >../files &&
+	{ grep -v "^meetings/" ../files | grep -v "\.csv$" |
+	    grep -v "^kam.conf$" | grep -v "^.gitattributes$" >../odd || true; } &&
 	test ! -s ../odd &&
 	git rm -q meetings/2026-10-01-* && git commit -q -m "remove tests"
+'
+
+# Issue 17: two Chinese-titled meetings on one day used to collide on
+# "meeting"; slugs keep CJK letters.
+test_expect_success 'new: two Chinese titles on one day name two files' '
+	cd proj &&
+	kam meeting new "需求评审会" --date 2026-10-02 >../out &&
+	kam meeting new "技术方案评审（第二轮）" --date 2026-10-02 >>../out &&
+	kam meeting new "週次定例 안건" --date 2026-10-02 >>../out &&
+	cat >../expect <<-\EOF &&
+	meetings/2026-10-02-需求评审会.md
+	meetings/2026-10-02-技术方案评审-第二轮.md
+	meetings/2026-10-02-週次定例-안건.md
+	EOF
+	test_cmp ../expect ../out &&
+	test -f meetings/2026-10-02-需求评审会.md &&
+	kam meeting list --format csv >../out &&
+	grep -q "^\"2026-10-02\",\"meetings/2026-10-02-需求评审会.md\",\"需求评审会\"" ../out &&
+	test_expect_code 65 kam meeting new "需求评审会" --date 2026-10-02 2>../err &&
+	grep -q "already exists" ../err &&
+	git rm -q meetings/2026-10-02-* && git commit -q -m "remove tests"
 '
 
 test_expect_success 'new: a title with Markdown characters reads back as written' '
@@ -173,7 +197,7 @@ test_expect_success 'new with the minutes directory in the way (78)' '
 
 test_expect_success 'setup: minutes edited by hand, committed with kam commit' '
 	cd proj &&
-	git rm -q meetings/2026-11-13-review.md &&
+	git rm -q meetings/2026-11-13-数据迁移-review.md &&
 	git commit -q -m "drop the review" &&
 	cat >meetings/2026-11-27-weekly-steering.md <<-\EOF &&
 	# Weekly steering — 2026-11-27

@@ -546,9 +546,20 @@ test_paths(void)
 	} cases[] = {
 		{ "Weekly steering", "meetings/2026-11-27-weekly-steering.md" },
 		{ "  Kick-off: ACME / ERP!! ", "meetings/2026-11-27-kick-off-acme-erp.md" },
-		{ "数据迁移 review", "meetings/2026-11-27-review.md" },
+		{ "数据迁移 review", "meetings/2026-11-27-数据迁移-review.md" },
 		{ "Café menu", "meetings/2026-11-27-caf-menu.md" },
-		{ "数据迁移", "meetings/2026-11-27-meeting.md" },
+		{ "数据迁移", "meetings/2026-11-27-数据迁移.md" },
+		{ "技术方案（第二轮）", "meetings/2026-11-27-技术方案-第二轮.md" },
+		{ "カタカナ・ひらがな 한국", "meetings/2026-11-27-カタカナ-ひらがな-한국.md" },
+		{ "«—» \xe2\x80\xae", "meetings/2026-11-27-meeting.md" },
+		{ "\xff\xfe x", "meetings/2026-11-27-x.md" },
+		/* 60 characters at most: 59 Han letters, then a dash does
+		 * not fit before the next word. */
+		{ "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十"
+		  "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九 b",
+		  "meetings/2026-11-27-一二三四五六七八九十一二三四五六七八九十"
+		  "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十"
+		  "一二三四五六七八九.md" },
 		{ "", "meetings/2026-11-27-meeting.md" },
 		{ "../../etc/passwd", "meetings/2026-11-27-etc-passwd.md" },
 		{ "..", "meetings/2026-11-27-meeting.md" },
@@ -569,6 +580,9 @@ test_paths(void)
 		"meetings/2026-11-27-x.md\n", "meetings/2026-11-27-x y.md",
 		"meetings/2026-11-27-"
 		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.md",
+		"meetings/2026-11-27-数据·迁移.md", "meetings/2026-11-27-数据 迁移.md",
+		"meetings/2026-11-27-\xe2\x80\xae.md", "meetings/2026-11-27-\xe6\x95.md",
+		"meetings/2026-11-27-Ｘ.md", "meetings/2026-11-27-数据--迁移.md",
 	};
 	int32_t d;
 	size_t i;
