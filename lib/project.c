@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -103,6 +104,172 @@ read_workdays(struct project *p, const char *s)
 	return 0;
 }
 
+/*
+ * The physical line of kam.conf where `name` (section.key, or
+ * section.sub.key) stands without "=": libgit2 gives a NULL value for
+ * such a key but no line.  0 when it is not found (an included file).
+ */
+static unsigned long
+valueless_line(const char *path, const char *name)
+{
+	struct kam_buf b = KAM_BUF_INIT;
+	const char *key = strrchr(name, '.'), *l, *e, *q;
+	unsigned long line = 0, n = 0;
+	size_t klen;
+
+	key = key != NULL ? key + 1 : name;
+	klen = strlen(key);
+	if (kam_read_file(&b, path) != 0) {
+		kam_buf_release(&b);
+		return 0;
+	}
+	for (l = b.ptr; l < b.ptr + b.len && line == 0; l = e + 1) {
+		n++;
+		if ((e = memchr(l, '\n', (size_t)(b.ptr + b.len - l))) == NULL)
+			e = b.ptr + b.len;
+		q = l;
+		if (*q == '[' && (q = memchr(l, ']', (size_t)(e - l))) != NULL)
+			q++;	/* "[calendar] holiday": key after the header */
+		else
+			q = l;
+		while (q < e && (*q == ' ' || *q == '\t'))
+			q++;
+		if ((size_t)(e - q) < klen || memchr(q, '=', (size_t)(e - q)) ||
+		    strncasecmp(q, key, klen) != 0)
+			continue;
+		for (q += klen; q < e && (*q == ' ' || *q == '\t' ||
+		    *q == '\r'); q++)
+			;
+		if (q == e || *q == '#' || *q == ';')
+			line = n;
+	}
+	kam_buf_release(&b);
+	return line;
+}
+
+/*
+ * An include.path or includeIf.*.path value: only relative paths that
+ * stay inside the work tree (after resolving symlinks) are allowed, so
+ * a kam.conf cannot make kam read /etc/passwd or ~/.gitconfig.
+ */
+static int
+include_inside(const char *conf, const char *value)
+{
+	char dir[PATH_MAX], real[PATH_MAX], *abs, *slash;
+	const char *c;
+	int ok = 1;
+
+	if (value[0] == '/' || value[0] == '~')
+		return 0;
+	for (c = value; *c != '\0'; c = strchr(c, '/') != NULL ?
+	    strchr(c, '/') + 1 : c + strlen(c))
+		if (strncmp(c, "..", 2) == 0 && (c[2] == '/' || c[2] == '\0'))
+			return 0;
+	if (realpath(conf, dir) == NULL)
+		return 0;
+	if ((slash = strrchr(dir, '/')) != NULL)
+		slash[1] = '\0';
+	abs = xasprintf("%s%s", dir, value);
+	if (realpath(abs, real) != NULL &&
+	    strncmp(real, dir, strlen(dir)) != 0)
+		ok = 0;		/* a symlink leading out */
+	free(abs);
+	return ok;
+}
+
+/*
+ * Before libgit2 reads kam.conf (and follows its includes): refuse an
+ * include.path or includeIf.*.path outside the project.  A line scanner
+ * that errs on the side of refusing; check_entries() checks again what
+ * libgit2 read.
+ */
+static int
+prescan_includes(const char *path)
+{
+	struct kam_buf b = KAM_BUF_INIT;
+	const char *l, *e, *q, *v;
+	char *val;
+	int in_inc = 0, ret = 0;
+
+	if (kam_read_file(&b, path) == -1)
+		return -1;
+	for (l = b.ptr; b.ptr != NULL && l < b.ptr + b.len && ret == 0;
+	    l = e + 1) {
+		if ((e = memchr(l, '\n', (size_t)(b.ptr + b.len - l))) == NULL)
+			e = b.ptr + b.len;
+		for (q = l; q < e && (*q == ' ' || *q == '\t'); q++)
+			;
+		if (q < e && *q == '[') {
+			q++;
+			in_inc = (size_t)(e - q) >= 7 &&
+			    strncasecmp(q, "include", 7) == 0 &&
+			    (q[7] == ']' || q[7] == ' ' || q[7] == '\t' ||
+			    ((size_t)(e - q) >= 9 &&
+			    strncasecmp(q + 7, "if", 2) == 0));
+			if ((q = memchr(q, ']', (size_t)(e - q))) == NULL)
+				continue;
+			for (q++; q < e && (*q == ' ' || *q == '\t'); q++)
+				;
+		}
+		if (!in_inc || (size_t)(e - q) < 4 ||
+		    strncasecmp(q, "path", 4) != 0)
+			continue;
+		for (q += 4; q < e && (*q == ' ' || *q == '\t'); q++)
+			;
+		if (q == e || *q != '=')
+			continue;
+		for (q++; q < e && (*q == ' ' || *q == '\t' || *q == '"'); q++)
+			;
+		for (v = e; v > q && (v[-1] == ' ' || v[-1] == '\t' ||
+		    v[-1] == '\r' || v[-1] == '"'); v--)
+			;
+		val = xstrndup(q, (size_t)(v - q));
+		if (!include_inside(path, val))
+			ret = kam_err(KAM_EX_DATA, "kam.conf: refusing to include "
+			    "'%s' (only relative paths inside the project)",
+			    val);
+		free(val);
+	}
+	kam_buf_release(&b);
+	return ret;
+}
+
+/* Every entry has a value; every include stays inside the project. */
+static int
+check_entries(git_config *cfg, const char *path)
+{
+	git_config_iterator *it = NULL;
+	git_config_entry *e;
+	unsigned long line;
+	size_t n;
+	int rc, ret = 0;
+
+	if ((rc = git_config_iterator_new(&it, cfg)) < 0)
+		return kam_giterr(rc, "kam.conf: cannot read");
+	while (ret == 0 && (rc = git_config_next(&e, it)) == 0) {
+		n = strlen(e->name);
+		if (e->value == NULL) {
+			line = valueless_line(path, e->name);
+			if (line > 0)
+				ret = kam_err(KAM_EX_DATA, "kam.conf:%lu: '%s' has "
+				    "no value (write '%s = ...')", line, e->name,
+				    strrchr(e->name, '.') + 1);
+			else
+				ret = kam_err(KAM_EX_DATA, "kam.conf: '%s' has no "
+				    "value (write '%s = ...')", e->name,
+				    strrchr(e->name, '.') + 1);
+		} else if ((kam_strcasecmp(e->name, "include.path") == 0 ||
+		    (strncasecmp(e->name, "includeif.", 10) == 0 && n > 15 &&
+		    kam_strcasecmp(e->name + n - 5, ".path") == 0)) &&
+		    !include_inside(path, e->value))
+			ret = kam_err(KAM_EX_DATA, "kam.conf: %s: refusing to "
+			    "include '%s' (only relative paths inside the "
+			    "project)", e->name, e->value);
+	}
+	git_config_iterator_free(it);
+	return ret;
+}
+
 int
 project_read_conf(struct project *p, const char *path)
 {
@@ -113,6 +280,8 @@ project_read_conf(struct project *p, const char *path)
 	const char *why;
 	int rc, ret = -1;
 
+	if (prescan_includes(path) == -1)
+		goto out;
 	if ((rc = git_config_open_ondisk(&file, path)) < 0 ||
 	    (rc = git_config_snapshot(&cfg, file)) < 0) {
 		const git_error *ge = git_error_last();
@@ -121,6 +290,8 @@ project_read_conf(struct project *p, const char *path)
 		    "cannot read");
 		goto out;
 	}
+	if (check_entries(cfg, path) == -1)
+		goto out;
 	if (conf_string(cfg, "project.name", &p->name) == -1 ||
 	    conf_string(cfg, "project.client", &p->client) == -1 ||
 	    conf_string(cfg, "project.currency", &p->currency) == -1)
