@@ -25,7 +25,8 @@ print_screen(const struct kam *k, const struct health *h)
 {
 	static const char *const color[] = { "\033[2m", "\033[32m", "\033[33m",
 	    "\033[1;31m" };
-	char today[11], *esc;
+	char today[11], worst[200], *esc;
+	enum area_status ov;
 	size_t a, w = 0;
 	int tty = out_use_color();
 
@@ -41,6 +42,21 @@ print_screen(const struct kam *k, const struct health *h)
 	for (a = 0; a < AREA_N; a++)
 		if (strlen(h->areas[a].name) > w)
 			w = strlen(h->areas[a].name);
+	ov = health_overall(h);
+	worst[0] = '\0';
+	for (a = 0; a < AREA_N && ov > AREA_GREEN; a++)
+		if (h->areas[a].status == ov)
+			snprintf(worst + strlen(worst), sizeof(worst) -
+			    strlen(worst), "%s%s", worst[0] ? ", " : "",
+			    h->areas[a].name);
+	if (tty)
+		printf("%-*s  %s%-5s\033[0m  %s%s\n", (int)w, "overall",
+		    color[ov], health_status_name(ov), ov > AREA_GREEN ?
+		    "the worst area: " : "no area amber or red", worst);
+	else
+		printf("%-*s  %-5s  %s%s\n", (int)w, "overall",
+		    health_status_name(ov), ov > AREA_GREEN ?
+		    "the worst area: " : "no area amber or red", worst);
 	for (a = 0; a < AREA_N; a++) {
 		const struct area *ar = &h->areas[a];
 		const char *st = health_status_name(ar->status);

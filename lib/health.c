@@ -70,6 +70,30 @@ const struct health_rule health_rules[] = {
 	    "every RACI activity has exactly one A"),
 	R("raci-responsible", FIND_AMBER, AREA_COMMUNICATION,
 	    "every RACI activity has at least one R"),
+	R("evm-red", FIND_RED, AREA_BUDGET,
+	    "CPI and SPI are at least health.evm-red (once EV or PV reaches "
+	    "health.evm-min-pct % of BAC)"),
+	R("evm-warn", FIND_AMBER, AREA_BUDGET,
+	    "CPI and SPI are at least health.evm-warn (once EV or PV reaches "
+	    "health.evm-min-pct % of BAC)"),
+	R("deadline-missed", FIND_RED, AREA_SCHEDULE,
+	    "the forecast finish is on or before project.deadline"),
+	R("deadline-near", FIND_AMBER, AREA_SCHEDULE,
+	    "the forecast finish is more than health.deadline-warn working "
+	    "days before project.deadline"),
+	R("task-very-late", FIND_RED, AREA_SCHEDULE,
+	    "no task is late (past its planned finish, or not started past "
+	    "its planned start) by more than health.late-red working days"),
+	R("task-late", FIND_AMBER, AREA_SCHEDULE,
+	    "no task is late by more than health.late-grace working days"),
+	R("action-very-overdue", FIND_RED, AREA_COMMUNICATION,
+	    "no open action item of the minutes is overdue by more than "
+	    "health.action-red days"),
+	R("action-overdue", FIND_AMBER, AREA_COMMUNICATION,
+	    "no open action item of the minutes is past its due date"),
+	R("change-unfunded", FIND_AMBER, AREA_BUDGET,
+	    "approved changes to confirmed requirements cost no more than "
+	    "budget.csv leaves unallocated to tasks"),
 };
 #undef R
 const size_t health_nrules = ARRAY_SIZE(health_rules);
@@ -97,6 +121,18 @@ health_status_name(enum area_status s)
 {
 	return s == AREA_RED ? "red" : s == AREA_AMBER ? "amber" :
 	    s == AREA_GREEN ? "green" : "none";
+}
+
+enum area_status
+health_overall(const struct health *h)
+{
+	enum area_status w = AREA_NONE;
+	size_t a;
+
+	for (a = 0; a < AREA_N; a++)
+		if (h->areas[a].status > w)
+			w = h->areas[a].status;
+	return w;
 }
 
 static size_t
@@ -155,12 +191,19 @@ add(struct health *h, const char *rule, const char *record, const char *file,
 
 /* ---- capturing the validators' messages ---- */
 
+struct ctx;
+static void	rules_actions(struct ctx *, const struct minutes *);
+static void	rules_changes(struct ctx *, const struct budget_audit *);
+
 struct ctx {
 	struct health		*h;
 	struct project		*p;
 	struct table		 t[32];		/* by kam_schemas index */
 	int			 ok[32];	/* parsed without a problem */
 	int			 fatal;		/* not a data problem */
+	size_t			 nlate;		/* tasks late beyond the grace */
+	int			 has_cpi, has_spi;	/* were judged */
+	int64_t			 cpi, spi;	/* thousandths */
 };
 
 /* The rule a validator's message is about. */
@@ -388,6 +431,7 @@ check_minutes(struct ctx *c)
 			if (minutes_parse(&m, rel, b.ptr, b.len) == 0) {
 				c->h->ran[rule_index("minutes-no-sections")] = 1;
 				check_minutes_people(c, &m);
+				rules_actions(c, &m);
 				if (m.nsections == 0 && m.nloose > 0)
 					add(c->h, "minutes-no-sections", NULL,
 					    rel, m.loose_line, "%zu list items "
@@ -510,6 +554,7 @@ rules_budget(struct ctx *c, int expenses_ok)
 		return;
 	if (budget_audit(&a, c->p, NULL) == -1)
 		goto out;
+	rules_changes(c, &a);
 	c->h->ran[rule_index("budget-overrun")] = 1;
 	c->h->ran[rule_index("budget-warn")] = 1;
 	for (i = 0; i < a.nlines; i++) {
@@ -842,6 +887,236 @@ rules_raci(struct ctx *c)
 	free(acts);
 }
 
+/* ---- the early warnings (issue 10) ---- */
+
+/* Sum of the tasks' costs (BAC) without reading the expenses; -1 when it
+ * leaves the money range (budget_evm then reports it). */
+static int
+tasks_cost(struct ctx *c, int64_t *bac)
+{
+	struct table *t = tab(c, &schema_tasks);
+	int cc = schema_col(&schema_tasks, "cost");
+	int64_t v;
+	size_t i;
+
+	*bac = 0;
+	for (i = 0; i < t->nrows; i++) {
+		const char *s = table_get(t, &t->rows[i], cc);
+
+		if (*s != '\0' && money_parse(s, c->p->digits, &v, NULL) == 0 &&
+		    money_add(bac, v) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* x >= pct % of whole, exactly. */
+static int
+at_least_pct(int64_t x, long pct, int64_t whole)
+{
+	return (__int128)x * 100 >= (__int128)pct * whole;
+}
+
+static void
+evm_one(struct ctx *c, const char *what, int64_t v, const char *num,
+    int64_t a, const char *den, int64_t b)
+{
+	char r[32], t[32], x[32], y[32];
+
+	money_fmt(a, c->p->digits, x);
+	money_fmt(b, c->p->digits, y);
+	if (v < c->p->evm_red)
+		add(c->h, "evm-red", what, "tasks.csv", 0, "%s (%s %s / %s %s), "
+		    "red below %s", budget_ratio_fmt(v, r), num, x, den, y,
+		    budget_ratio_fmt(c->p->evm_red, t));
+	else if (v < c->p->evm_warn)
+		add(c->h, "evm-warn", what, "tasks.csv", 0, "%s (%s %s / %s %s), "
+		    "amber below %s", budget_ratio_fmt(v, r), num, x, den,
+		    y, budget_ratio_fmt(c->p->evm_warn, t));
+}
+
+/* Earned value of lib/budget: CPI and SPI against the thresholds, once
+ * EV or PV is evm-min-pct % of BAC (a project's first days, with little
+ * earned or planned, would flap between red and green). */
+static void
+rules_evm(struct ctx *c, int expenses_ok, int plan_ok)
+{
+	struct budget_evm e = BUDGET_EVM_INIT;
+	const struct evm_line *l = &e.total;
+	int64_t bac;
+
+	if (!expenses_ok || !plan_ok || !valid(c, &schema_tasks) ||
+	    tasks_cost(c, &bac) == -1 || bac <= 0)
+		return;
+	if (budget_evm(&e, c->p, tab(c, &schema_tasks)) == -1)
+		goto out;
+	c->h->ran[rule_index("evm-red")] = 1;
+	c->h->ran[rule_index("evm-warn")] = 1;
+	if (l->bac <= 0 || (!at_least_pct(l->ev, c->p->evm_min_pct, l->bac) &&
+	    !at_least_pct(l->pv, c->p->evm_min_pct, l->bac)))
+		goto out;
+	c->has_cpi = l->has_cpi;
+	c->has_spi = l->has_spi;
+	c->cpi = l->cpi;
+	c->spi = l->spi;
+	if (l->has_cpi)
+		evm_one(c, "CPI", l->cpi, "EV", l->ev, "AC", l->ac);
+	if (l->has_spi)
+		evm_one(c, "SPI", l->spi, "EV", l->ev, "PV", l->pv);
+out:
+	budget_evm_release(&e);
+}
+
+/* project.deadline against the forecast finish of the plan. */
+static void
+rules_deadline(struct ctx *c, struct plan *pl, int plan_ok)
+{
+	char d1[11], d2[11];
+	long margin;
+
+	if (!plan_ok || c->p->deadline == 0 || pl->ntasks == 0)
+		return;
+	c->h->ran[rule_index("deadline-missed")] = 1;
+	c->h->ran[rule_index("deadline-near")] = 1;
+	date_fmt(pl->finish, d1);
+	date_fmt(c->p->deadline, d2);
+	if (pl->finish > c->p->deadline) {
+		margin = plan_date_index(pl, pl->finish) -
+		    plan_cal_index_before(&pl->cal, c->p->deadline);
+		add(c->h, "deadline-missed", "project", "kam.conf", 0,
+		    "forecast finish %s is %ld working day%s after the deadline "
+		    "%s", d1, margin, margin == 1 ? "" : "s", d2);
+		return;
+	}
+	margin = plan_cal_index_before(&pl->cal, c->p->deadline) -
+	    plan_date_index(pl, pl->finish);
+	if (margin <= c->p->deadline_warn)
+		add(c->h, "deadline-near", "project", "kam.conf", 0,
+		    "forecast finish %s is %ld working day%s before the deadline "
+		    "%s (amber within %ld)", d1, margin, margin == 1 ? "" : "s",
+		    d2, c->p->deadline_warn);
+}
+
+/* Tasks late against their planned dates: lib/plan's rule of kam task
+ * late, graded by the working days late. */
+static void
+rules_late(struct ctx *c, struct plan *pl, int plan_ok)
+{
+	struct table *t = tab(c, &schema_tasks);
+	struct plan ref = PLAN_INIT;
+	char reason[200];
+	int32_t ps, pf;
+	long days;
+	size_t i;
+
+	if (!plan_ok || pl->ntasks == 0 ||
+	    plan_compute_flags(&ref, c->p, t, PLAN_NO_ACTUALS) == -1)
+		goto out;
+	c->h->ran[rule_index("task-very-late")] = 1;
+	c->h->ran[rule_index("task-late")] = 1;
+	for (i = 0; i < pl->ntasks; i++) {
+		const struct plan_task *pt = &pl->tasks[i];
+
+		/* With a baseline in the project it is the plan of record:
+		 * a task added since has no planned dates to be late
+		 * against (as it has no PV in lib/budget's earned value). */
+		if (pl->has_baseline && !pt->has_baseline)
+			continue;
+		if (!plan_task_late(pl, &ref, i, c->p->today, reason,
+		    sizeof(reason), &days, &ps, &pf) ||
+		    days <= c->p->late_grace)
+			continue;
+		c->nlate++;
+		add(c->h, days > c->p->late_red ? "task-very-late" :
+		    "task-late", table_get(t, pt->row, 0), t->path,
+		    pt->row->line, "%ld working day%s late (%s%s), %s above %ld",
+		    days, days == 1 ? "" : "s", reason, pt->started ?
+		    "" : ", not started", days > c->p->late_red ? "red" :
+		    "amber", days > c->p->late_red ? c->p->late_red :
+		    c->p->late_grace);
+	}
+out:
+	plan_release(&ref);
+}
+
+/* Open action items of one minutes file past their due date. */
+static void
+rules_actions(struct ctx *c, const struct minutes *m)
+{
+	const struct table *people = tab(c, &schema_people);
+	const struct row *who;
+	char d[11], name[200];
+	long late;
+	size_t i;
+
+	for (i = 0; i < m->nactions; i++) {
+		const struct minutes_item *a = &m->actions[i];
+
+		if (a->done || !a->has_due || a->due >= c->p->today)
+			continue;
+		late = (long)(c->p->today - a->due);
+		name[0] = '\0';
+		if (a->owner[0] != '\0' && valid(c, &schema_people) &&
+		    (who = table_find(people, a->owner)) != NULL)
+			snprintf(name, sizeof(name), " (%s)",
+			    table_get(people, who, 1));
+		add(c->h, late > c->p->action_red ? "action-very-overdue" :
+		    "action-overdue", NULL, m->path, a->line, "open action "
+		    "was due %s, %ld day%s ago (red after %ld); owner %s%s: %s",
+		    date_fmt(a->due, d), late, late == 1 ? "" : "s",
+		    c->p->action_red, a->owner[0] != '\0' ? a->owner : "nobody", name,
+		    a->text);
+	}
+}
+
+/* Approved changes to confirmed requirements against the budget left
+ * over after the tasks' costs. */
+static void
+rules_changes(struct ctx *c, const struct budget_audit *a)
+{
+	struct table *ch = tab(c, &schema_changes);
+	struct table *rq = tab(c, &schema_requirements);
+	int cst = schema_col(&schema_changes, "status");
+	int creq = schema_col(&schema_changes, "req");
+	int ccost = schema_col(&schema_changes, "cost");
+	int rst = schema_col(&schema_requirements, "status");
+	char x[32], y[32], z[32], w[32];
+	const char *last = NULL;
+	unsigned long line = 0;
+	int64_t bac, total = 0, rest, v;
+	size_t i, n = 0;
+
+	if (!valid(c, &schema_changes) || !valid(c, &schema_requirements) ||
+	    !valid(c, &schema_tasks) || a->sums.planned <= 0 ||
+	    tasks_cost(c, &bac) == -1)
+		return;
+	c->h->ran[rule_index("change-unfunded")] = 1;
+	for (i = 0; i < ch->nrows; i++) {
+		const struct row *r = &ch->rows[i], *req;
+		const char *st;
+
+		if (strcmp(table_get(ch, r, cst), "approved") != 0 ||
+		    (req = table_find(rq, table_get(ch, r, creq))) == NULL ||
+		    (strcmp(st = table_get(rq, req, rst), "confirmed") != 0 &&
+		    strcmp(st, "done") != 0) ||
+		    money_parse(table_get(ch, r, ccost), c->p->digits, &v,
+		    NULL) == -1 || v <= 0 || money_add(&total, v) == -1)
+			continue;
+		n++;
+		last = table_get(ch, r, 0);
+		line = r->line;
+	}
+	rest = a->sums.planned - bac;
+	if (n == 0 || total <= rest)
+		return;
+	add(c->h, "change-unfunded", last, ch->path, line, "%zu approved "
+	    "change%s to confirmed requirements cost %s; budget.csv plans %s, "
+	    "the tasks cost %s, leaving %s", n, n == 1 ? "" : "s",
+	    money_fmt(total, c->p->digits, x), money_fmt(a->sums.planned,
+	    c->p->digits, y), money_fmt(bac, c->p->digits, z),
+	    money_fmt(rest, c->p->digits, w));
+}
+
 /* ---- areas ---- */
 
 static void
@@ -860,7 +1135,7 @@ areas(struct ctx *c, struct plan *pl, int plan_ok, size_t nopen_risks,
 	    tab(c, &schema_requirements);
 	size_t i, a, cnt[AREA_N][3];
 	const struct finding *first[AREA_N][3];
-	char d[11], more[40], where[300];
+	char d[11], dl[32], more[40], where[300];
 
 	memset(cnt, 0, sizeof(cnt));
 	memset(first, 0, sizeof(first));
@@ -871,9 +1146,14 @@ areas(struct ctx *c, struct plan *pl, int plan_ok, size_t nopen_risks,
 	/* Green lines from the data. */
 	if (plan_ok && tk->nrows > 0) {
 		h->areas[AREA_SCHEDULE].status = AREA_GREEN;
+		dl[0] = '\0';
+		if (c->p->deadline != 0)
+			snprintf(dl, sizeof(dl), " (deadline %s)",
+			    date_fmt(c->p->deadline, d));
 		set_reason(&h->areas[AREA_SCHEDULE], xasprintf("%zu task%s, "
-		    "finish %s, %zu critical", tk->nrows, tk->nrows == 1 ? "" :
-		    "s", date_fmt(pl->finish, d), pl->ncritical));
+		    "finish %s%s, %zu late, %zu critical", tk->nrows,
+		    tk->nrows == 1 ? "" : "s", date_fmt(pl->finish, d), dl,
+		    c->nlate, pl->ncritical));
 	}
 	if (valid(c, &schema_risks) && tab(c, &schema_risks)->nrows > 0) {
 		h->areas[AREA_RISK].status = AREA_GREEN;
@@ -915,6 +1195,18 @@ areas(struct ctx *c, struct plan *pl, int plan_ok, size_t nopen_risks,
 		    tab(c, &schema_raci)->nrows,
 		    tab(c, &schema_raci)->nrows == 1 ? "y" : "ies"));
 	}
+	if (c->has_cpi || c->has_spi) {
+		struct area *b = &h->areas[AREA_BUDGET];
+		char r1[32], r2[32], ev[80];
+
+		snprintf(ev, sizeof(ev), "%s%s%s%s%s", c->has_cpi ? "CPI " : "",
+		    c->has_cpi ? budget_ratio_fmt(c->cpi, r1) : "",
+		    c->has_cpi && c->has_spi ? ", " : "", c->has_spi ?
+		    "SPI " : "", c->has_spi ? budget_ratio_fmt(c->spi, r2) : "");
+		set_reason(b, b->reason != NULL ? xasprintf("%s; %s", b->reason,
+		    ev) : xstrdup(ev));
+		b->status = AREA_GREEN;
+	}
 	h->areas[AREA_DATA].status = AREA_GREEN;
 	set_reason(&h->areas[AREA_DATA], xstrdup("every file is valid"));
 	/* Findings override: the worst level and its first finding. */
@@ -953,6 +1245,10 @@ areas(struct ctx *c, struct plan *pl, int plan_ok, size_t nopen_risks,
 			where[0] = '\0';
 		set_reason(&h->areas[a], xasprintf("%s%s (%s)%s", where, f->why,
 		    f->rule, more));
+		if (a == AREA_SCHEDULE && c->nlate > 0)
+			set_reason(&h->areas[a], xasprintf("%s; %zu task%s late",
+			    h->areas[a].reason, c->nlate, c->nlate == 1 ? "" :
+			    "s"));
 	}
 	for (a = 0; a < AREA_N; a++)
 		if (h->areas[a].reason == NULL)
@@ -985,8 +1281,13 @@ health_run(struct health *h, struct project *p)
 	for (i = 0; i < health_nrules; i++)
 		if (health_rules[i].level == FIND_ERROR)
 			h->ran[i] = 1;
+	h->ran[rule_index("action-overdue")] = 1;
+	h->ran[rule_index("action-very-overdue")] = 1;
 	rules_schedule(c, &pl, plan_ok);
+	rules_deadline(c, &pl, plan_ok);
+	rules_late(c, &pl, plan_ok);
 	rules_budget(c, expenses_ok);
+	rules_evm(c, expenses_ok, plan_ok);
 	rules_risk(c, &nopen_risks);
 	rules_requirements(c);
 	rules_quality(c, &nopen_defects);

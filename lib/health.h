@@ -87,6 +87,9 @@ struct health {
 int	health_run(struct health *h, struct project *p);
 void	health_release(struct health *h);
 
+/* The overall verdict: the worst status of the areas. */
+enum area_status health_overall(const struct health *h);
+
 const char	*health_level_name(enum finding_level l);	/* "error" ... */
 const char	*health_area_name(enum health_area a);
 const char	*health_status_name(enum area_status s);	/* "green" ... */

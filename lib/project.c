@@ -270,6 +270,56 @@ check_entries(git_config *cfg, const char *path)
 	return ret;
 }
 
+/* A ratio such as 0.95 (at most three decimals, 0-10) in thousandths. */
+static int
+conf_ratio(git_config *cfg, const char *key, long *out)
+{
+	char *s = NULL;
+	int64_t v;
+	int ret = 0;
+
+	if (conf_string(cfg, key, &s) == -1)
+		return -1;
+	if (s == NULL)
+		return 0;
+	if (money_parse(s, 3, &v, NULL) == -1 || v < 0 || v > 10000)
+		ret = kam_err(KAM_EX_DATA, "kam.conf: %s: invalid value '%s' "
+		    "(expected a ratio 0-10 such as 0.95)", key, s);
+	else
+		*out = (long)v;
+	free(s);
+	return ret;
+}
+
+/* project.deadline and the [health] keys of the early warnings. */
+static int
+conf_health_more(git_config *cfg, struct project *p)
+{
+	const char *why;
+	char *s = NULL;
+	int ret = -1;
+
+	if (conf_ratio(cfg, "health.evm-warn", &p->evm_warn) ||
+	    conf_ratio(cfg, "health.evm-red", &p->evm_red) ||
+	    conf_long(cfg, "health.evm-min-pct", 0, 100, &p->evm_min_pct) ||
+	    conf_long(cfg, "health.deadline-warn", 0, 10000,
+	    &p->deadline_warn) ||
+	    conf_long(cfg, "health.late-grace", 0, 10000, &p->late_grace) ||
+	    conf_long(cfg, "health.late-red", 0, 10000, &p->late_red) ||
+	    conf_long(cfg, "health.action-red", 0, 10000, &p->action_red) ||
+	    conf_string(cfg, "project.deadline", &s) == -1)
+		goto out;
+	if (s != NULL && date_parse(s, &p->deadline, &why) == -1) {
+		kam_err(KAM_EX_DATA, "kam.conf: project.deadline: invalid date "
+		    "'%s': %s", s, why);
+		goto out;
+	}
+	ret = 0;
+out:
+	free(s);
+	return ret;
+}
+
 int
 project_read_conf(struct project *p, const char *path)
 {
@@ -359,6 +409,8 @@ project_read_conf(struct project *p, const char *path)
 	    conf_long(cfg, "health.risk-critical", 1, 25, &p->risk_critical) ||
 	    conf_long(cfg, "health.csat-min", 0, 10, &p->csat_min) ||
 	    conf_long(cfg, "health.comm-grace", 0, 365, &p->comm_grace))
+		goto out;
+	if (conf_health_more(cfg, p) == -1)
 		goto out;
 	ret = 0;
 out:

@@ -26,9 +26,13 @@ struct project {
 	long		 budget_warn, budget_overrun, risk_critical, csat_min,
 			 comm_grace;
 	int32_t		 today;		/* --today, KAM_TODAY or the system date */
+	/* [health] of issue 10: CPI/SPI thresholds in thousandths. */
+	long		 evm_warn, evm_red, evm_min_pct, deadline_warn,
+			 late_grace, late_red, action_red;
+	int32_t		 deadline;	/* project.deadline; 0 = unset */
 };
 #define PROJECT_INIT { NULL, NULL, NULL, NULL, NULL, NULL, NULL, 2, 0, 0x1f, \
-	NULL, 0, 90, 0, 15, 7, 2, 0 }
+	NULL, 0, 90, 0, 15, 7, 2, 0, 950, 850, 10, 5, 2, 10, 10, 0 }
 
 /* Find the project from `dir` (NULL = the current directory) by walking
  * up to the first directory holding kam.conf, open its repository and read

@@ -37,7 +37,7 @@ test_expect_success 'setup: a healthy project' '
 	kam risk add "Minor" -p 1 -i 2 >/dev/null &&
 	printf "id,title,priority,status,source,confirmed_by,confirmed_on,acceptance\nREQ-1,Login,must,confirmed,P-2,P-2,2026-10-01,works\n" \
 	    >requirements.csv &&
-	printf "$HDR_T\nT-1,Build,5,,P-1,2026-11-23,,20,1000.00,REQ-1,2026-12-31,2026-11-23,2026-11-27\nT-2,Ship,0,T-1,,,,,,,,,\n" \
+	printf "$HDR_T\nT-1,Build,5,,P-1,2026-11-23,,20,,REQ-1,2026-12-31,2026-11-23,2026-11-27\nT-2,Ship,0,T-1,,,,,,,,,\n" \
 	    >tasks.csv &&
 	printf "category,amount\nTravel,100.00\n" >budget.csv &&
 	mkdir -p expenses &&

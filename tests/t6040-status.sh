@@ -13,6 +13,7 @@ test_expect_success 'a new project: every area has no data yet' '
 	cat >../expect <<-\EOT &&
 	Test project (ACME Corp), 2026-11-27
 
+	overall        green  no area amber or red
 	schedule       none   no data
 	budget         none   no data
 	risk           none   no data
@@ -29,13 +30,16 @@ test_expect_success 'a new project: every area has no data yet' '
 
 test_expect_success 'green areas say what the data shows' '
 	cd proj &&
+	# planned from a start of today: an unstarted task of a project
+	# that began in January would be late (task-very-late)
+	git config -f kam.conf project.start 2026-11-27 &&
 	kam people add Ann --side team >/dev/null &&
 	kam risk add "Minor" -p 1 -i 2 >/dev/null &&
 	printf "$HDR_T\nT-1,Build,5,,P-1,,,,,,,,\n" >tasks.csv &&
 	printf "category,amount\nTravel,100.00\n" >budget.csv &&
 	printf "id,date,person,score,comment\nF-1,2026-11-20,P-1,9,\nF-2,2026-11-21,P-1,8,\n" >csat.csv &&
 	kam status >../out &&
-	grep -q "^schedule       green  1 task, finish 2026-12-03, 1 critical\$" ../out &&
+	grep -q "^schedule       green  1 task, finish 2026-12-03, 0 late, 1 critical\$" ../out &&
 	grep -q "^budget         green  0.00 spent of 100.00 planned (0.00%)\$" ../out &&
 	grep -q "^risk           green  1 open risk of 1\$" ../out &&
 	grep -q "^satisfaction   green  average 8.5 of 2 scores in the last 90 days (minimum 7)\$" ../out
@@ -51,6 +55,7 @@ test_expect_success 'red and amber areas give the first finding and the command'
 	grep -q "^ *see: kam risk review\$" ../out &&
 	grep -q "^quality        amber  D-1: major defect open: Typo (defect-major-open)\$" ../out &&
 	grep -q "^ *see: kam qa report\$" ../out &&
+	grep -q "^overall        red    the worst area: risk\$" ../out &&
 	grep -q "^1 invalid\\|^0 invalid, 1 red, 2 amber findings (kam check)\$" ../out
 '
 

@@ -151,17 +151,17 @@ test_expect_success 'weekly: the Markdown report' '
 
 	## Overall health
 
-	Overall: **amber** — 0 red and 5 amber findings (`kam check`).
+	Overall: **red** — 2 red and 8 amber findings (`kam check`).
 
 	| area | status | reason | see |
 	|---|---|---|---|
-	| schedule | amber | T-2: started 2026-11-10, 1 day after its baseline start 2026-11-09 (schedule-started-late), and 1 more | kam plan |
-	| budget | amber | travel: 950.00 spent of 1000.00 planned (95.00%, warning at 90%) (budget-warn) | kam budget audit |
+	| schedule | red | T-3: 12 working days late (should have finished by 2026-11-11, not started), red above 10 (task-very-late); 3 tasks late | kam plan |
+	| budget | red | SPI: 0.643 (EV 18000.00 / PV 28000.00), red below 0.850 (evm-red) | kam budget audit |
 	| risk | amber | R-1: review was due 2026-11-20 (risk-review-overdue) | kam risk review |
 	| requirements | green | 2 requirements: 1 confirmed, 0 done |  |
 	| quality | amber | D-1: major defect open: Crash \&amp; burn (defect-major-open) | kam qa report |
 	| satisfaction | green | average 7.5 of 2 scores in the last 90 days (minimum 7) |  |
-	| communication | none | no data |  |
+	| communication | amber | meetings/2026-11-24-steering.md:8: open action was due 2026-11-26, 1 day ago (red after 10); owner P-2 (Anna Berg): Send the plan @P-2 due:2026-11-26 (action-overdue) | kam comm due |
 	| data | green | every file is valid |  |
 
 	## Schedule
@@ -323,7 +323,7 @@ test_expect_success 'final: the Markdown evaluation' '
 	- Schedule: forecast to finish 2026-12-03 against a baseline of 2026-11-20: **9 working days late**; 2 of 5 tasks done
 	- Cost: 9950.00 CNY spent of 31000.00 planned (**32.10%**)
 	- Quality: pass rate 50.00% of 2 checks
-	- Health at the close: **amber**
+	- Health at the close: **red**
 
 	## Goals
 
@@ -446,17 +446,17 @@ test_expect_success 'final: the Markdown evaluation' '
 
 	## Health at the close
 
-	Overall: **amber** — 0 red and 5 amber findings (`kam check`).
+	Overall: **red** — 2 red and 8 amber findings (`kam check`).
 
 	| area | status | reason | see |
 	|---|---|---|---|
-	| schedule | amber | T-2: started 2026-11-10, 1 day after its baseline start 2026-11-09 (schedule-started-late), and 1 more | kam plan |
-	| budget | amber | travel: 950.00 spent of 1000.00 planned (95.00%, warning at 90%) (budget-warn) | kam budget audit |
+	| schedule | red | T-3: 12 working days late (should have finished by 2026-11-11, not started), red above 10 (task-very-late); 3 tasks late | kam plan |
+	| budget | red | SPI: 0.643 (EV 18000.00 / PV 28000.00), red below 0.850 (evm-red) | kam budget audit |
 	| risk | amber | R-1: review was due 2026-11-20 (risk-review-overdue) | kam risk review |
 	| requirements | green | 2 requirements: 1 confirmed, 0 done |  |
 	| quality | amber | D-1: major defect open: Crash \&amp; burn (defect-major-open) | kam qa report |
 	| satisfaction | green | average 7.5 of 2 scores in the last 90 days (minimum 7) |  |
-	| communication | none | no data |  |
+	| communication | amber | meetings/2026-11-24-steering.md:8: open action was due 2026-11-26, 1 day ago (red after 10); owner P-2 (Anna Berg): Send the plan @P-2 due:2026-11-26 (action-overdue) | kam comm due |
 	| data | green | every file is valid |  |
 
 	---
