@@ -8,9 +8,16 @@
 
 #include <cmark.h>
 
+#include "budget.h"
+#include "derive.h"
 #include "gantt.h"
+#include "health.h"
+#include "minutes.h"
 #include "out.h"
+#include "plan.h"
 #include "report.h"
+#include "reqflow.h"
+#include "store.h"
 #include "value.h"
 
 enum part_kind { PART_MD, PART_TABLE, PART_SVG };
@@ -829,4 +836,1583 @@ report_svg_trend(struct kam_buf *out, const char *title,
 	    "stroke=\"#1f5fa8\" stroke-width=\"2.5\"/><text x=\"34\" y=\"%ld\">"
 	    "average score of the month (0-10)</text>\n</svg>\n", y + 5, y + 5,
 	    y + 9);
+}
+
+/* ==== the weekly and final reports (kam report) ==== */
+
+#define LIST_MAX	25	/* rows of a list before "and N more" */
+#define GANTT_MAX	60	/* tasks in the Gantt chart */
+#define MONTHS_MAX	240	/* months of a burn or trend chart */
+
+struct ctx {
+	struct project		*p;
+	int			 final;
+	int32_t			 today, since;
+	struct rdoc		 d;
+	struct health		 h;
+	struct table		 tasks, risks, reqs, changes, goals, quality,
+				 defects, csat, lessons, people;
+	struct plan		 pl;		/* with actuals */
+	struct plan		 ref;		/* PLAN_NO_ACTUALS */
+	struct budget_audit	 audit;
+	struct budget_evm	 evm;
+	struct minutes		*mins;
+	size_t			 nmins;
+};
+
+/* ---- small helpers ---- */
+
+static const char *
+cell(const struct table *t, const struct row *r, const struct schema *s,
+    const char *name)
+{
+	return table_get(t, r, schema_col(s, name));
+}
+
+static int
+is(const struct table *t, const struct row *r, const struct schema *s,
+    const char *name, const char *val)
+{
+	return strcmp(cell(t, r, s, name), val) == 0;
+}
+
+/* Date cell as days; 0 when unset (validated on load). */
+static int32_t
+date_cell(const struct table *t, const struct row *r, const struct schema *s,
+    const char *name)
+{
+	int32_t d;
+
+	if (date_parse(cell(t, r, s, name), &d, NULL) == -1)
+		return 0;
+	return d;
+}
+
+static char *
+money(const struct ctx *c, int64_t v, char *buf)
+{
+	return money_fmt(v, c->p->digits, buf);
+}
+
+static const char *
+plural(long n)
+{
+	return n == 1 ? "" : "s";
+}
+
+/* A person's name for P-n (the id when unknown or unset). */
+static const char *
+person(const struct ctx *c, const char *id)
+{
+	const struct row *r;
+	const char *name;
+
+	if (*id == '\0' || (r = table_find(&c->people, id)) == NULL)
+		return id;
+	name = cell(&c->people, r, &schema_people, "name");
+	return *name != '\0' ? name : id;
+}
+
+/* "…and 12 more (kam risk list --open)." after a capped list. */
+static void
+more(struct ctx *c, size_t n, const char *cmd)
+{
+	if (n > LIST_MAX)
+		rdoc_mdf(&c->d, "…and %zu more (`%s`).\n\n", n - LIST_MAX,
+		    cmd);
+}
+
+static void
+heading(struct ctx *c, int level, const char *text)
+{
+	rdoc_mdf(&c->d, "%.*s %s\n\n", level, "######", text);
+}
+
+/* ---- header and health ---- */
+
+static void
+header(struct ctx *c)
+{
+	char t[11], s[11], a[11], b[11];
+	const char *name = c->p->name != NULL ? c->p->name : "kam project";
+	char *title;
+
+	title = xasprintf("%s: %s", c->final ? "Final evaluation" :
+	    "Weekly status report", name);
+	rdoc_init(&c->d, title);
+	free(title);
+	rdoc_mdf(&c->d, "# %s: ", c->final ? "Final evaluation" :
+	    "Weekly status report");
+	rdoc_text(&c->d, name);
+	rdoc_md(&c->d, "\n\n");
+	if (c->p->client != NULL) {
+		rdoc_md(&c->d, "**Client:** ");
+		rdoc_text(&c->d, c->p->client);
+		rdoc_md(&c->d, " · ");
+	}
+	rdoc_mdf(&c->d, "**Date:** %s · ", date_fmt(c->today, t));
+	if (c->final)
+		rdoc_mdf(&c->d, "**Project:** %s to %s\n\n",
+		    date_fmt(c->pl.start, a), date_fmt(c->pl.finish, b));
+	else
+		rdoc_mdf(&c->d, "**Period:** %s to %s\n\n",
+		    date_fmt(c->since, s), t);
+}
+
+static enum area_status
+overall(const struct health *h)
+{
+	enum area_status w = AREA_NONE;
+	size_t a;
+
+	for (a = 0; a < AREA_N; a++)
+		if (h->areas[a].status > w)
+			w = h->areas[a].status;
+	return w;
+}
+
+static void
+health_section(struct ctx *c)
+{
+	static const struct rcol cols[] = {
+		{ "area", 0 }, { "status", RC_STATUS }, { "reason", 0 },
+		{ "see", 0 },
+	};
+	const char *cells[4];
+	size_t a;
+
+	heading(c, 2, c->final ? "Health at the close" : "Overall health");
+	rdoc_mdf(&c->d, "Overall: **%s** — %zu red and %zu amber finding%s "
+	    "(`kam check`).\n\n", health_status_name(overall(&c->h)),
+	    c->h.nred, c->h.namber, plural((long)(c->h.nred + c->h.namber)));
+	rdoc_table(&c->d, cols, ARRAY_SIZE(cols), "");
+	for (a = 0; a < AREA_N; a++) {
+		const struct area *ar = &c->h.areas[a];
+
+		cells[0] = ar->name;
+		cells[1] = health_status_name(ar->status);
+		cells[2] = ar->reason;
+		cells[3] = ar->status == AREA_RED || ar->status == AREA_AMBER ?
+		    ar->more : "";
+		rdoc_row(&c->d, cells);
+	}
+}
+
+/* ---- schedule ---- */
+
+static void
+variance_words(long var, char *buf, size_t len)
+{
+	if (var == 0)
+		snprintf(buf, len, "on the baseline");
+	else if (var > 0)
+		snprintf(buf, len, "%ld working day%s late", var, plural(var));
+	else
+		snprintf(buf, len, "%ld working day%s early", -var,
+		    plural(-var));
+}
+
+static void
+gantt_chart(struct ctx *c)
+{
+	struct gantt g = GANTT_INIT;
+	struct kam_buf svg = KAM_BUF_INIT;
+	size_t *sel = NULL, n = 0, i;
+	char *cap;
+
+	if (c->tasks.nrows == 0)
+		return;
+	if (gantt_init(&g, c->p, &c->tasks, 0, 0) == -1)
+		goto out;
+	if (g.days > 200000)
+		goto out;
+	if (g.pl.ntasks > GANTT_MAX) {
+		/* A large plan: the critical tasks, in schedule order. */
+		sel = xcalloc(GANTT_MAX, sizeof(*sel));
+		for (i = 0; i < g.pl.ncritical && n < GANTT_MAX; i++)
+			sel[n++] = g.pl.critical[i];
+		g.sel = sel;
+		g.nsel = n;
+	}
+	gantt_svg(&g, c->p->name != NULL ? c->p->name : "kam", GANTT_SVG_INLINE,
+	    &svg);
+	if (sel != NULL)
+		cap = xasprintf("Gantt chart: %zu critical tasks of %zu (kam "
+		    "gantt shows them all).", n, g.pl.ntasks);
+	else
+		cap = xstrdup("Gantt chart: bars from early start to early "
+		    "finish, critical tasks in red, baselines in grey.");
+	rdoc_svg(&c->d, kam_buf_detach(&svg), cap);
+	free(cap);
+out:
+	free(sel);
+	kam_buf_release(&svg);
+	gantt_release(&g);
+}
+
+struct late {
+	size_t	 i;		/* into the plan's tasks */
+	long	 days;
+};
+
+/* Latest first, then in the file's order. */
+static int
+cmp_late(const void *a, const void *b)
+{
+	const struct late *x = a, *y = b;
+
+	if (x->days != y->days)
+		return x->days > y->days ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+static void
+schedule_section(struct ctx *c)
+{
+	static const struct rcol late_cols[] = {
+		{ "id", RC_KEY }, { "title", 0 }, { "assignee", 0 },
+		{ "progress", RC_NUM }, { "days late", RC_NUM },
+		{ "reason", 0 },
+	};
+	static const struct rcol ms_cols[] = {
+		{ "id", RC_KEY }, { "milestone", 0 }, { "date", RC_KEY },
+		{ "baseline", RC_KEY }, { "slack", RC_NUM },
+	};
+	static const struct rcol fms_cols[] = {
+		{ "id", RC_KEY }, { "milestone", 0 }, { "baseline", RC_KEY },
+		{ "reached", RC_KEY }, { "variance", RC_NUM },
+	};
+	struct plan *pl = &c->pl;
+	struct late *late = NULL;
+	const char *cells[6];
+	char d1[11], d2[11], words[64], reason[200], prog[8], days[24],
+	    sl[24];
+	size_t i, nlate = 0, ndone = 0, nstarted = 0, nms = 0;
+	long var = 0, rem;
+	int32_t bf = 0, ps, pf;
+	int all_done;
+
+	heading(c, 2, "Schedule");
+	if (pl->ntasks == 0) {
+		rdoc_md(&c->d, "No tasks yet (`kam task add`).\n\n");
+		return;
+	}
+	for (i = 0; i < pl->ntasks; i++) {
+		ndone += pl->tasks[i].finished;
+		nstarted += pl->tasks[i].started && !pl->tasks[i].finished;
+	}
+	all_done = ndone == pl->ntasks;
+	rdoc_mdf(&c->d, "- Start: %s; finish (%s): **%s**\n",
+	    date_fmt(pl->start, d1), all_done ? "actual" : "forecast",
+	    date_fmt(pl->finish, d2));
+	if (plan_baseline_finish(pl, &bf, &var)) {
+		variance_words(var, words, sizeof(words));
+		rdoc_mdf(&c->d, "- Baseline finish: %s; variance: **%s**\n",
+		    date_fmt(bf, d1), words);
+	} else
+		rdoc_md(&c->d, "- No baseline (`kam plan baseline`)\n");
+	rem = pl->end_idx - (pl->today_idx > pl->start_idx ? pl->today_idx :
+	    pl->start_idx);
+	if (rem < 0)
+		rem = 0;
+	rdoc_mdf(&c->d, "- Critical path: %zu task%s", pl->ncritical,
+	    plural((long)pl->ncritical));
+	if (pl->ncritical > 0 && pl->ncritical <= 12) {
+		for (i = 0; i < pl->ncritical; i++) {
+			rdoc_md(&c->d, i == 0 ? " (" : ", ");
+			rdoc_text(&c->d, table_get(&c->tasks,
+			    pl->tasks[pl->critical[i]].row, 0));
+		}
+		rdoc_md(&c->d, ")");
+	}
+	rdoc_mdf(&c->d, ", %ld working day%s from start to finish",
+	    pl->end_idx - pl->start_idx, plural(pl->end_idx - pl->start_idx));
+	if (!all_done)
+		rdoc_mdf(&c->d, ", %ld left", rem);
+	rdoc_md(&c->d, "\n");
+	rdoc_mdf(&c->d, "- Tasks: %zu (%zu done, %zu in progress, %zu not "
+	    "started)", pl->ntasks, ndone, nstarted, pl->ntasks - ndone -
+	    nstarted);
+	late = xcalloc(pl->ntasks + 1, sizeof(*late));
+	for (i = 0; i < pl->ntasks; i++)
+		if (plan_task_late(&c->pl, &c->ref, i, c->today, reason,
+		    sizeof(reason), &late[nlate].days, &ps, &pf))
+			late[nlate++].i = i;
+	qsort(late, nlate, sizeof(*late), cmp_late);
+	if (!c->final)
+		rdoc_mdf(&c->d, "; **%zu late**", nlate);
+	rdoc_md(&c->d, "\n\n");
+
+	if (!c->final) {
+		heading(c, 3, "Late tasks");
+		rdoc_table(&c->d, late_cols, ARRAY_SIZE(late_cols),
+		    "No task is late.");
+		for (i = 0; i < nlate && i < LIST_MAX; i++) {
+			const struct plan_task *t = &pl->tasks[late[i].i];
+			long dl;
+
+			plan_task_late(&c->pl, &c->ref, late[i].i, c->today,
+			    reason, sizeof(reason), &dl, &ps, &pf);
+			snprintf(prog, sizeof(prog), "%d%%", t->progress);
+			snprintf(days, sizeof(days), "%ld", dl);
+			cells[0] = table_get(&c->tasks, t->row, 0);
+			cells[1] = table_get(&c->tasks, t->row, 1);
+			cells[2] = person(c, cell(&c->tasks, t->row,
+			    &schema_tasks, "assignee"));
+			cells[3] = prog;
+			cells[4] = days;
+			cells[5] = reason;
+			rdoc_row(&c->d, cells);
+		}
+		more(c, nlate, "kam task late");
+
+		heading(c, 3, "Milestones in the next two weeks");
+		rdoc_table(&c->d, ms_cols, ARRAY_SIZE(ms_cols),
+		    "No milestone in the next two weeks.");
+		for (i = 0; i < pl->ntasks; i++) {
+			const struct plan_task *t = &pl->tasks[i];
+
+			if (!t->milestone || t->finished ||
+			    t->es_date < c->today || t->es_date > c->today + 14)
+				continue;
+			if (nms++ >= LIST_MAX)
+				continue;
+			snprintf(sl, sizeof(sl), "%ld", t->slack);
+			cells[0] = table_get(&c->tasks, t->row, 0);
+			cells[1] = table_get(&c->tasks, t->row, 1);
+			cells[2] = date_fmt(t->es_date, d1);
+			cells[3] = t->has_baseline ? date_fmt(t->bf_date, d2) :
+			    "";
+			cells[4] = sl;
+			rdoc_row(&c->d, cells);
+		}
+		more(c, nms, "kam plan");
+	} else {
+		heading(c, 3, "Milestones");
+		rdoc_table(&c->d, fms_cols, ARRAY_SIZE(fms_cols),
+		    "The plan has no milestones.");
+		for (i = 0; i < pl->ntasks; i++) {
+			const struct plan_task *t = &pl->tasks[i];
+
+			if (!t->milestone)
+				continue;
+			if (nms++ >= LIST_MAX)
+				continue;
+			cells[0] = table_get(&c->tasks, t->row, 0);
+			cells[1] = table_get(&c->tasks, t->row, 1);
+			cells[2] = t->has_baseline ? date_fmt(t->bf_date, d1) :
+			    "";
+			if (t->finished)
+				snprintf(reason, sizeof(reason), "%s",
+				    date_fmt(t->es_date, d2));
+			else
+				snprintf(reason, sizeof(reason),
+				    "%s (forecast)", date_fmt(t->es_date, d2));
+			cells[3] = reason;
+			if (t->has_baseline)
+				snprintf(sl, sizeof(sl), "%ld", t->variance);
+			else
+				sl[0] = '\0';
+			cells[4] = sl;
+			rdoc_row(&c->d, cells);
+		}
+		more(c, nms, "kam plan");
+	}
+	gantt_chart(c);
+	free(late);
+}
+
+/* ---- budget ---- */
+
+/* Month index of "YYYY-MM" counted from year 0. */
+static long
+month_num(int32_t d)
+{
+	int y, m, day;
+
+	date_ymd(d, &y, &m, &day);
+	return (long)y * 12 + m - 1;
+}
+
+static void
+burn_chart(struct ctx *c)
+{
+	char (*months)[8] = NULL;
+	int64_t *actual = NULL, *planned = NULL, cost, v, num, den;
+	__int128 q;
+	long m0, m1, m, mt;
+	size_t n, k, i, last;
+	int ccol = schema_col(&schema_tasks, "cost"), has_cost = 0;
+	int32_t saved = c->ref.today, end, first;
+	char day[16];
+	const struct budget_sums *s = &c->audit.sums;
+	char *title;
+
+	m0 = month_num(c->pl.start);
+	m1 = month_num(c->pl.finish);
+	mt = month_num(c->today);
+	if (mt < m0)
+		m0 = mt;
+	if (mt > m1)
+		m1 = mt;
+	for (k = 0; k < s->nmonths; k++) {
+		snprintf(day, sizeof(day), "%.7s-01", s->months[k].month);
+		if (date_parse(day, &first, NULL) == -1)
+			continue;	/* never: month files are YYYY-MM */
+		m = month_num(first);
+		if (m < m0)
+			m0 = m;
+		if (m > m1)
+			m1 = m;
+	}
+	if (m1 - m0 + 1 > MONTHS_MAX || (s->nmonths == 0 &&
+	    c->evm.total.bac == 0))
+		return;
+	n = (size_t)(m1 - m0 + 1);
+	months = xcalloc(n, sizeof(*months));
+	actual = xcalloc(n, sizeof(*actual));
+	for (k = 0; k < n; k++) {
+		date_fmt(date_from_ymd((int)((m0 + (long)k) / 12),
+		    (int)((m0 + (long)k) % 12) + 1, 1), day);
+		memcpy(months[k], day, 7);
+	}
+	for (k = 0; k < s->nmonths; k++)
+		for (i = 0; i < n; i++)
+			if (strcmp(months[i], s->months[k].month) == 0) {
+				actual[i] = s->months[k].actual;
+				break;
+			}
+	/* Planned value at each month's end: lib/plan's share of each
+	 * task's planned days passed by then, as earned value counts it. */
+	for (i = 0; i < c->ref.ntasks; i++)
+		if (*table_get(&c->tasks, c->ref.tasks[i].row, ccol) != '\0')
+			has_cost = 1;
+	if (has_cost) {
+		planned = xcalloc(n, sizeof(*planned));
+		for (k = 0; k < n; k++) {
+			m = m0 + (long)k + 1;
+			end = date_from_ymd((int)(m / 12), (int)(m % 12) + 1,
+			    1) - 1;
+			c->ref.today = end;
+			for (i = 0; i < c->ref.ntasks; i++) {
+				const struct plan_task *t = &c->ref.tasks[i];
+
+				if (money_parse(table_get(&c->tasks, t->row,
+				    ccol), c->p->digits, &cost, NULL) == -1)
+					continue;
+				plan_share_passed(&c->ref, t,
+				    c->ref.has_baseline, &num, &den);
+				q = (__int128)cost * num / den;
+				if (!__builtin_add_overflow(planned[k],
+				    (int64_t)q, &v))
+					planned[k] = v;
+			}
+		}
+		c->ref.today = saved;
+	}
+	last = (size_t)(mt - m0);
+	title = xasprintf("Budget burn: spent by month and to date%s",
+	    planned != NULL ? ", against the planned value" : "");
+	{
+		struct kam_buf svg = KAM_BUF_INIT;
+
+		report_svg_burn(&svg, title, months, n, actual, planned, last,
+		    c->audit.sums.planned, c->p->digits,
+		    c->p->currency != NULL ? c->p->currency : "");
+		rdoc_svg(&c->d, kam_buf_detach(&svg), NULL);
+	}
+	free(title);
+	free(months);
+	free(actual);
+	free(planned);
+}
+
+static void
+evm_table(struct ctx *c)
+{
+	static const struct rcol cols[] = {
+		{ "BAC", RC_NUM }, { "PV", RC_NUM }, { "EV", RC_NUM },
+		{ "AC", RC_NUM }, { "CV", RC_NUM }, { "SV", RC_NUM },
+		{ "CPI", RC_NUM }, { "SPI", RC_NUM }, { "EAC", RC_NUM },
+	};
+	const struct evm_line *t = &c->evm.total;
+	char b[9][32];
+	const char *cells[9];
+	size_t i;
+
+	if (t->bac == 0) {
+		rdoc_md(&c->d, "No task has a cost, so there is no earned "
+		    "value (`kam task set T-n --cost`).\n\n");
+		return;
+	}
+	rdoc_mdf(&c->d, "Earned value as of %s (`kam budget evm`)%s:\n\n",
+	    date_fmt(c->today, b[0]), c->evm.use_baseline ? "" :
+	    "; no baseline, so the planned value follows the plan as "
+	    "scheduled from the start");
+	money(c, t->bac, b[0]);
+	money(c, t->pv, b[1]);
+	money(c, t->ev, b[2]);
+	money(c, t->ac, b[3]);
+	money(c, t->cv, b[4]);
+	money(c, t->sv, b[5]);
+	if (t->has_cpi)
+		budget_ratio_fmt(t->cpi, b[6]);
+	else
+		b[6][0] = '\0';
+	if (t->has_spi)
+		budget_ratio_fmt(t->spi, b[7]);
+	else
+		b[7][0] = '\0';
+	if (t->has_eac)
+		money(c, t->eac, b[8]);
+	else
+		b[8][0] = '\0';
+	for (i = 0; i < 9; i++)
+		cells[i] = b[i];
+	rdoc_table(&c->d, cols, ARRAY_SIZE(cols), "");
+	rdoc_row(&c->d, cells);
+}
+
+static void
+budget_section(struct ctx *c)
+{
+	static const struct rcol cols[] = {
+		{ "category", 0 }, { "planned", RC_NUM }, { "actual", RC_NUM },
+		{ "variance", RC_NUM }, { "used", RC_NUM },
+		{ "status", RC_STATUS },
+	};
+	const struct budget_audit *a = &c->audit;
+	const char *cur = c->p->currency != NULL ? c->p->currency : "";
+	const char *cells[6];
+	char b1[32], b2[32], b3[32], pct[48], used[56];
+	size_t i, shown = 0;
+
+	heading(c, 2, c->final ? "Cost" : "Budget");
+	if (a->sums.planned == 0 && a->sums.count == 0 &&
+	    c->evm.total.bac == 0) {
+		rdoc_md(&c->d, "No budget and no expenses yet (`kam budget "
+		    "set`, `kam budget spend`).\n\n");
+		return;
+	}
+	rdoc_mdf(&c->d, "- Planned: %s %s; spent: **%s %s**", money(c,
+	    a->total.planned, b1), cur, money(c, a->total.actual, b2), cur);
+	if (a->total.has_pct)
+		rdoc_mdf(&c->d, " (%s%%)", budget_pct_fmt(a->total.actual,
+		    a->total.planned, pct));
+	rdoc_mdf(&c->d, "; %s: %s %s\n", a->total.variance >= 0 ? "remaining" :
+	    "over", money(c, a->total.variance >= 0 ? a->total.variance :
+	    -a->total.variance, b3), cur);
+	rdoc_mdf(&c->d, "- Categories: %zu (%zu over, %zu at the warning "
+	    "level, %zu unplanned)\n\n", a->nlines, a->nover, a->nwarn,
+	    a->nunplanned);
+	if (c->final) {
+		heading(c, 3, "By category");
+		rdoc_table(&c->d, cols, ARRAY_SIZE(cols), "No categories.");
+	} else {
+		heading(c, 3, "Categories needing attention");
+		rdoc_table(&c->d, cols, ARRAY_SIZE(cols),
+		    "Every category is within its plan.");
+	}
+	for (i = 0; i < a->nlines; i++) {
+		const struct budget_line *l = &a->lines[i];
+
+		if (!c->final && l->status == BUDGET_OK)
+			continue;
+		if (shown++ >= LIST_MAX)
+			continue;
+		cells[0] = l->category;
+		cells[1] = money(c, l->planned, b1);
+		cells[2] = money(c, l->actual, b2);
+		cells[3] = money(c, l->variance, b3);
+		if (l->has_pct)
+			snprintf(used, sizeof(used), "%s%%",
+			    budget_pct_fmt(l->actual, l->planned, pct));
+		else
+			used[0] = '\0';
+		cells[4] = used;
+		cells[5] = budget_status_name(l->status);
+		rdoc_row(&c->d, cells);
+	}
+	more(c, shown, "kam budget audit");
+	heading(c, 3, "Earned value");
+	evm_table(c);
+	burn_chart(c);
+}
+
+/* ---- risks ---- */
+
+static void
+matrix_chart(struct ctx *c, int all)
+{
+	long count[5][5], p, i;
+	struct kam_buf ids[5][5], svg = KAM_BUF_INIT;
+	const char *idp[5][5];
+	size_t j;
+	char *title;
+
+	memset(count, 0, sizeof(count));
+	memset(ids, 0, sizeof(ids));
+	for (j = 0; j < c->risks.nrows; j++) {
+		const struct row *r = &c->risks.rows[j];
+
+		if (!all && !is(&c->risks, r, &schema_risks, "status", "open"))
+			continue;
+		if (int_parse(cell(&c->risks, r, &schema_risks, "probability"),
+		    1, 5, &p, NULL) == -1 || int_parse(cell(&c->risks, r,
+		    &schema_risks, "impact"), 1, 5, &i, NULL) == -1)
+			continue;
+		count[p - 1][i - 1]++;
+		if (count[p - 1][i - 1] <= 20) {
+			if (ids[p - 1][i - 1].len > 0)
+				kam_buf_putc(&ids[p - 1][i - 1], ' ');
+			kam_buf_puts(&ids[p - 1][i - 1], table_get(&c->risks, r,
+			    0));
+		} else if (count[p - 1][i - 1] == 21)
+			kam_buf_puts(&ids[p - 1][i - 1], " …");
+	}
+	for (p = 0; p < 5; p++)
+		for (i = 0; i < 5; i++)
+			idp[p][i] = ids[p][i].ptr;
+	title = xasprintf("Risk matrix: %s risks by probability and impact",
+	    all ? "all" : "open");
+	report_svg_matrix(&svg, title, (const long (*)[5])count,
+	    (const char *const (*)[5])idp);
+	rdoc_svg(&c->d, kam_buf_detach(&svg), NULL);
+	free(title);
+	for (p = 0; p < 5; p++)
+		for (i = 0; i < 5; i++)
+			kam_buf_release(&ids[p][i]);
+}
+
+static void
+risk_row(struct ctx *c, const struct row *r, const char *last)
+{
+	char sc[16];
+	const char *cells[7];
+
+	snprintf(sc, sizeof(sc), "%ld", risk_score(&c->risks, r));
+	cells[0] = table_get(&c->risks, r, 0);
+	cells[1] = table_get(&c->risks, r, 1);
+	cells[2] = sc;
+	cells[3] = risk_level(risk_score(&c->risks, r));
+	cells[4] = person(c, cell(&c->risks, r, &schema_risks, "owner"));
+	cells[5] = cell(&c->risks, r, &schema_risks, "review");
+	cells[6] = last;
+	rdoc_row(&c->d, cells);
+}
+
+static const struct table *sort_t;
+
+/* Highest score first, then id. */
+static int
+cmp_score(const void *a, const void *b)
+{
+	const struct row *x = *(struct row *const *)a;
+	const struct row *y = *(struct row *const *)b;
+	long sx = risk_score(sort_t, x), sy = risk_score(sort_t, y);
+
+	if (sx != sy)
+		return sx > sy ? -1 : 1;
+	return x->num < y->num ? -1 : x->num > y->num;
+}
+
+static void
+risks_section(struct ctx *c)
+{
+	static const struct rcol cols[] = {
+		{ "id", RC_KEY }, { "risk", 0 }, { "score", RC_NUM },
+		{ "level", RC_STATUS }, { "owner", 0 }, { "review", RC_KEY },
+		{ "response", 0 },
+	};
+	static const struct rcol new_cols[] = {
+		{ "id", RC_KEY }, { "risk", 0 }, { "score", RC_NUM },
+		{ "level", RC_STATUS }, { "owner", 0 }, { "review", RC_KEY },
+		{ "raised", RC_KEY },
+	};
+	static const struct rcol occ_cols[] = {
+		{ "id", RC_KEY }, { "risk", 0 }, { "score", RC_NUM },
+		{ "level", RC_STATUS }, { "owner", 0 }, { "review", RC_KEY },
+		{ "response", 0 },
+	};
+	struct row **rows = NULL;
+	size_t i, n = 0, nopen = 0, nlevel[4] = { 0, 0, 0, 0 }, nclosed = 0,
+	    nocc = 0, cnt;
+	char today[11];
+	long s;
+
+	heading(c, 2, "Risks");
+	if (c->risks.nrows == 0) {
+		rdoc_md(&c->d, "The risk register is empty (`kam risk add`)."
+		    "\n\n");
+		return;
+	}
+	rows = xcalloc(c->risks.nrows + 1, sizeof(*rows));
+	for (i = 0; i < c->risks.nrows; i++) {
+		const struct row *r = &c->risks.rows[i];
+
+		rows[n++] = &c->risks.rows[i];
+		if (is(&c->risks, r, &schema_risks, "status", "open")) {
+			nopen++;
+			s = risk_score(&c->risks, r);
+			nlevel[s >= 15 ? 0 : s >= 10 ? 1 : s >= 5 ? 2 : 3]++;
+		} else if (is(&c->risks, r, &schema_risks, "status", "closed"))
+			nclosed++;
+		else
+			nocc++;
+	}
+	sort_t = &c->risks;
+	qsort(rows, n, sizeof(*rows), cmp_score);
+	rdoc_mdf(&c->d, "- Open: **%zu** (%zu critical, %zu high, %zu medium, "
+	    "%zu low); closed: %zu; occurred: %zu\n\n", nopen, nlevel[0],
+	    nlevel[1], nlevel[2], nlevel[3], nclosed, nocc);
+	date_fmt(c->today, today);
+
+	if (!c->final) {
+		heading(c, 3, "Open critical and high risks");
+		rdoc_table(&c->d, cols, ARRAY_SIZE(cols),
+		    "No open risk is critical or high.");
+		for (i = cnt = 0; i < n; i++)
+			if (is(&c->risks, rows[i], &schema_risks, "status",
+			    "open") && risk_score(&c->risks, rows[i]) >= 10 &&
+			    cnt++ < LIST_MAX)
+				risk_row(c, rows[i], cell(&c->risks, rows[i],
+				    &schema_risks, "response"));
+		more(c, cnt, "kam risk list --open --min-score 10");
+
+		heading(c, 3, "Raised in the period");
+		rdoc_table(&c->d, new_cols, ARRAY_SIZE(new_cols),
+		    "No risk was raised in the period.");
+		for (i = cnt = 0; i < n; i++) {
+			int32_t d = date_cell(&c->risks, rows[i], &schema_risks,
+			    "raised");
+
+			if (d != 0 && d >= c->since && d <= c->today &&
+			    cnt++ < LIST_MAX)
+				risk_row(c, rows[i], cell(&c->risks, rows[i],
+				    &schema_risks, "raised"));
+		}
+		more(c, cnt, "kam risk list");
+
+		heading(c, 3, "Past their review date");
+		rdoc_table(&c->d, cols, ARRAY_SIZE(cols),
+		    "No open risk is past its review date.");
+		for (i = cnt = 0; i < n; i++) {
+			int32_t d = date_cell(&c->risks, rows[i], &schema_risks,
+			    "review");
+
+			if (is(&c->risks, rows[i], &schema_risks, "status",
+			    "open") && d != 0 && d < c->today &&
+			    cnt++ < LIST_MAX)
+				risk_row(c, rows[i], cell(&c->risks, rows[i],
+				    &schema_risks, "response"));
+		}
+		more(c, cnt, "kam risk review");
+		matrix_chart(c, 0);
+	} else {
+		heading(c, 3, "Risks that occurred");
+		rdoc_table(&c->d, occ_cols, ARRAY_SIZE(occ_cols),
+		    "No risk occurred.");
+		for (i = cnt = 0; i < n; i++)
+			if (is(&c->risks, rows[i], &schema_risks, "status",
+			    "occurred") && cnt++ < LIST_MAX)
+				risk_row(c, rows[i], cell(&c->risks, rows[i],
+				    &schema_risks, "response"));
+		more(c, cnt, "kam risk list --status occurred");
+		matrix_chart(c, 1);
+	}
+	free(rows);
+}
+
+/* ---- requirements ---- */
+
+static void
+requirements_section(struct ctx *c)
+{
+	static const struct rcol count_cols[] = {
+		{ "draft", RC_NUM }, { "analysed", RC_NUM },
+		{ "confirmed", RC_NUM }, { "done", RC_NUM },
+		{ "rejected", RC_NUM }, { "total", RC_NUM },
+	};
+	static const struct rcol conf_cols[] = {
+		{ "id", RC_KEY }, { "requirement", 0 }, { "priority", 0 },
+		{ "confirmed by", 0 }, { "on", RC_KEY },
+	};
+	static const struct rcol cr_cols[] = {
+		{ "id", RC_KEY }, { "change", 0 }, { "requirement", 0 },
+		{ "cost", RC_NUM }, { "days", RC_NUM }, { "requested by", 0 },
+	};
+	long cnt[REQ_NSTATUS + 1];
+	char b[REQ_NSTATUS + 1][24], m[32];
+	const char *cells[REQ_NSTATUS + 1];
+	size_t i, n;
+	int st;
+	int64_t acost = 0, v;
+	long adays = 0, d, napp = 0, nrej = 0, nprop = 0;
+
+	heading(c, 2, c->final ? "Scope and requirements" : "Requirements");
+	memset(cnt, 0, sizeof(cnt));
+	for (i = 0; i < c->reqs.nrows; i++)
+		if ((st = reqflow_status(cell(&c->reqs, &c->reqs.rows[i],
+		    &schema_requirements, "status"))) != -1)
+			cnt[st]++;
+	for (i = 0; i < REQ_NSTATUS; i++) {
+		snprintf(b[i], sizeof(b[i]), "%ld", cnt[i]);
+		cells[i] = b[i];
+	}
+	snprintf(b[REQ_NSTATUS], sizeof(b[0]), "%zu", c->reqs.nrows);
+	cells[REQ_NSTATUS] = b[REQ_NSTATUS];
+	if (c->reqs.nrows == 0)
+		rdoc_md(&c->d, "No requirements yet (`kam req add`).\n\n");
+	else {
+		rdoc_table(&c->d, count_cols, ARRAY_SIZE(count_cols), "");
+		rdoc_row(&c->d, cells);
+	}
+	for (i = 0; i < c->changes.nrows; i++) {
+		const struct row *r = &c->changes.rows[i];
+
+		if (is(&c->changes, r, &schema_changes, "status", "approved")) {
+			napp++;
+			if (money_parse(cell(&c->changes, r, &schema_changes,
+			    "cost"), c->p->digits, &v, NULL) == 0 &&
+			    !__builtin_add_overflow(acost, v, &v))
+				acost = v;
+			if (int_parse(cell(&c->changes, r, &schema_changes,
+			    "days"), -1000000, 1000000, &d, NULL) == 0)
+				adays += d;
+		} else if (is(&c->changes, r, &schema_changes, "status",
+		    "rejected"))
+			nrej++;
+		else
+			nprop++;
+	}
+	if (c->changes.nrows > 0)
+		rdoc_mdf(&c->d, "Change requests: %ld approved (%s %s, %ld "
+		    "working day%s), %ld rejected, %ld pending.\n\n", napp,
+		    money(c, acost, m), c->p->currency != NULL ?
+		    c->p->currency : "", adays, plural(adays), nrej, nprop);
+	if (!c->final) {
+		heading(c, 3, "Confirmed in the period");
+		rdoc_table(&c->d, conf_cols, ARRAY_SIZE(conf_cols),
+		    "No requirement was confirmed in the period.");
+		for (i = n = 0; i < c->reqs.nrows; i++) {
+			const struct row *r = &c->reqs.rows[i];
+			int32_t dd = date_cell(&c->reqs, r,
+			    &schema_requirements, "confirmed_on");
+
+			if (dd == 0 || dd < c->since || dd > c->today ||
+			    n++ >= LIST_MAX)
+				continue;
+			cells[0] = table_get(&c->reqs, r, 0);
+			cells[1] = table_get(&c->reqs, r, 1);
+			cells[2] = cell(&c->reqs, r, &schema_requirements,
+			    "priority");
+			cells[3] = person(c, cell(&c->reqs, r,
+			    &schema_requirements, "confirmed_by"));
+			cells[4] = cell(&c->reqs, r, &schema_requirements,
+			    "confirmed_on");
+			rdoc_row(&c->d, cells);
+		}
+		more(c, n, "kam req list");
+	}
+	heading(c, 3, "Pending change requests");
+	rdoc_table(&c->d, cr_cols, ARRAY_SIZE(cr_cols),
+	    "No change request is waiting for a decision.");
+	for (i = n = 0; i < c->changes.nrows; i++) {
+		const struct row *r = &c->changes.rows[i];
+
+		if (!is(&c->changes, r, &schema_changes, "status",
+		    "proposed") || n++ >= LIST_MAX)
+			continue;
+		cells[0] = table_get(&c->changes, r, 0);
+		cells[1] = table_get(&c->changes, r, 1);
+		cells[2] = cell(&c->changes, r, &schema_changes, "req");
+		cells[3] = cell(&c->changes, r, &schema_changes, "cost");
+		cells[4] = cell(&c->changes, r, &schema_changes, "days");
+		cells[5] = person(c, cell(&c->changes, r, &schema_changes,
+		    "requested_by"));
+		rdoc_row(&c->d, cells);
+	}
+	more(c, n, "kam change list");
+}
+
+/* ---- quality ---- */
+
+static const char *const severities[] = { "critical", "major", "minor" };
+
+static void
+quality_section(struct ctx *c)
+{
+	static const struct rcol sev_cols[] = {
+		{ "severity", RC_STATUS }, { "open", RC_NUM },
+		{ "fixed", RC_NUM }, { "verified", RC_NUM },
+		{ "rework hours", RC_NUM },
+	};
+	static const struct rcol open_cols[] = {
+		{ "id", RC_KEY }, { "defect", 0 }, { "severity", RC_STATUS },
+		{ "subject", 0 }, { "found", RC_KEY },
+	};
+	long checks = 0, passed = 0, failed = 0, recent = 0, h;
+	long sev[3][3], rework[3], rework_total = 0;
+	char pct[48], b[3][5][24];
+	const char *cells[5], *st;
+	size_t i, j, n;
+	int32_t d;
+
+	if (c->quality.nrows == 0 && c->defects.nrows == 0)
+		return;
+	heading(c, 2, "Quality");
+	memset(sev, 0, sizeof(sev));
+	memset(rework, 0, sizeof(rework));
+	for (i = 0; i < c->quality.nrows; i++) {
+		const struct row *r = &c->quality.rows[i];
+
+		checks++;
+		passed += is(&c->quality, r, &schema_quality, "result", "pass");
+		failed += is(&c->quality, r, &schema_quality, "result", "fail");
+		d = date_cell(&c->quality, r, &schema_quality, "date");
+		recent += d != 0 && d >= c->since && d <= c->today;
+	}
+	for (i = 0; i < c->defects.nrows; i++) {
+		const struct row *r = &c->defects.rows[i];
+
+		for (j = 0; j < 3; j++)
+			if (is(&c->defects, r, &schema_defects, "severity",
+			    severities[j]))
+				break;
+		if (j == 3)
+			continue;
+		st = cell(&c->defects, r, &schema_defects, "status");
+		sev[j][strcmp(st, "open") == 0 ? 0 : strcmp(st, "fixed") == 0 ?
+		    1 : 2]++;
+		if (int_parse(cell(&c->defects, r, &schema_defects, "rework"),
+		    0, 1000000, &h, NULL) == 0) {
+			rework[j] += h;
+			rework_total += h;
+		}
+	}
+	if (checks > 0) {
+		rdoc_mdf(&c->d, "- Quality checks: %ld, pass rate **%s%%** "
+		    "(%ld passed, %ld failed)", checks, budget_pct_fmt(passed,
+		    checks, pct), passed, failed);
+		if (!c->final)
+			rdoc_mdf(&c->d, "; %ld in the period", recent);
+		rdoc_md(&c->d, "\n");
+	} else
+		rdoc_md(&c->d, "- No quality checks yet (`kam qa check`)\n");
+	rdoc_mdf(&c->d, "- Open defects: %ld critical, %ld major, %ld minor; "
+	    "rework %ld hour%s\n\n", sev[0][0], sev[1][0], sev[2][0],
+	    rework_total, plural(rework_total));
+	if (c->defects.nrows == 0)
+		return;
+	if (c->final) {
+		rdoc_table(&c->d, sev_cols, ARRAY_SIZE(sev_cols), "");
+		for (j = 0; j < 3; j++) {
+			snprintf(b[j][0], 24, "%ld", sev[j][0]);
+			snprintf(b[j][1], 24, "%ld", sev[j][1]);
+			snprintf(b[j][2], 24, "%ld", sev[j][2]);
+			snprintf(b[j][3], 24, "%ld", rework[j]);
+			cells[0] = severities[j];
+			cells[1] = b[j][0];
+			cells[2] = b[j][1];
+			cells[3] = b[j][2];
+			cells[4] = b[j][3];
+			rdoc_row(&c->d, cells);
+		}
+		return;
+	}
+	heading(c, 3, "Open critical and major defects");
+	rdoc_table(&c->d, open_cols, ARRAY_SIZE(open_cols),
+	    "No critical or major defect is open.");
+	for (j = 0, n = 0; j < 2; j++)
+		for (i = 0; i < c->defects.nrows; i++) {
+			const struct row *r = &c->defects.rows[i];
+
+			if (!is(&c->defects, r, &schema_defects, "status",
+			    "open") || !is(&c->defects, r, &schema_defects,
+			    "severity", severities[j]) || n++ >= LIST_MAX)
+				continue;
+			cells[0] = table_get(&c->defects, r, 0);
+			cells[1] = table_get(&c->defects, r, 1);
+			cells[2] = severities[j];
+			cells[3] = cell(&c->defects, r, &schema_defects,
+			    "subject");
+			cells[4] = cell(&c->defects, r, &schema_defects,
+			    "found");
+			rdoc_row(&c->d, cells);
+		}
+	more(c, n, "kam defect list");
+}
+
+/* ---- satisfaction ---- */
+
+static int
+cmp_month_str(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+static void
+satisfaction_section(struct ctx *c)
+{
+	static const struct rcol cols[] = {
+		{ "month", RC_KEY }, { "responses", RC_NUM },
+		{ "average", RC_NUM }, { "NPS", RC_NUM },
+	};
+	struct csat_tally all = CSAT_TALLY_INIT, recent = CSAT_TALLY_INIT,
+	    period = CSAT_TALLY_INIT, *mt = NULL;
+	char (*months)[8] = NULL, d1[11], d2[11], b[3][24];
+	long *av = NULL, *cnt = NULL, v;
+	size_t i, k, nm = 0;
+	int32_t d, from = c->today - 89;
+	const char *cells[4];
+
+	if (c->csat.nrows == 0)
+		return;
+	heading(c, 2, "Customer satisfaction");
+	months = xcalloc(c->csat.nrows, sizeof(*months));
+	for (i = 0; i < c->csat.nrows; i++) {
+		const struct row *r = &c->csat.rows[i];
+		const char *ds = cell(&c->csat, r, &schema_csat, "date");
+
+		if (int_parse(cell(&c->csat, r, &schema_csat, "score"), 0, 10,
+		    &v, NULL) == -1 || date_parse(ds, &d, NULL) == -1)
+			continue;
+		csat_tally_add(&all, v);
+		if (d >= from && d <= c->today)
+			csat_tally_add(&recent, v);
+		if (d >= c->since && d <= c->today)
+			csat_tally_add(&period, v);
+		for (k = 0; k < nm; k++)
+			if (strncmp(months[k], ds, 7) == 0)
+				break;
+		if (k == nm)
+			memcpy(months[nm++], ds, 7);
+	}
+	qsort(months, nm, sizeof(*months), cmp_month_str);
+	mt = xcalloc(nm + 1, sizeof(*mt));
+	for (i = 0; i < c->csat.nrows; i++) {
+		const struct row *r = &c->csat.rows[i];
+		const char *ds = cell(&c->csat, r, &schema_csat, "date");
+
+		if (int_parse(cell(&c->csat, r, &schema_csat, "score"), 0, 10,
+		    &v, NULL) == -1)
+			continue;
+		for (k = 0; k < nm; k++)
+			if (strncmp(months[k], ds, 7) == 0) {
+				csat_tally_add(&mt[k], v);
+				break;
+			}
+	}
+	if (recent.n > 0)
+		rdoc_mdf(&c->d, "- Last 90 days (%s to %s): average "
+		    "**%ld.%ld** of %ld response%s, NPS %ld (minimum %ld: "
+		    "%s)\n",
+		    date_fmt(from, d1), date_fmt(c->today, d2),
+		    csat_avg10(&recent) / 10, csat_avg10(&recent) % 10, recent.n,
+		    plural(recent.n), csat_nps(&recent), c->p->csat_min,
+		    recent.sum < c->p->csat_min * recent.n ? "below" : "met");
+	else
+		rdoc_mdf(&c->d, "- No responses in the last 90 days (%s to "
+		    "%s)\n", date_fmt(from, d1), date_fmt(c->today, d2));
+	rdoc_mdf(&c->d, "- All responses: average %ld.%ld of %ld, NPS %ld\n",
+	    csat_avg10(&all) / 10, csat_avg10(&all) % 10, all.n, csat_nps(&all));
+	if (!c->final) {
+		if (period.n > 0)
+			rdoc_mdf(&c->d, "- In the period: %ld response%s, "
+			    "average %ld.%ld\n", period.n, plural(period.n),
+			    csat_avg10(&period) / 10, csat_avg10(&period) % 10);
+		else
+			rdoc_md(&c->d, "- No responses in the period\n");
+	}
+	rdoc_md(&c->d, "\n");
+	if (c->final) {
+		rdoc_table(&c->d, cols, ARRAY_SIZE(cols), "");
+		for (k = 0; k < nm; k++) {
+			snprintf(b[0], 24, "%ld", mt[k].n);
+			snprintf(b[1], 24, "%ld.%ld", csat_avg10(&mt[k]) / 10,
+			    csat_avg10(&mt[k]) % 10);
+			snprintf(b[2], 24, "%ld", csat_nps(&mt[k]));
+			cells[0] = months[k];
+			cells[1] = b[0];
+			cells[2] = b[1];
+			cells[3] = b[2];
+			rdoc_row(&c->d, cells);
+		}
+	}
+	if (nm > 0 && nm <= MONTHS_MAX) {
+		struct kam_buf svg = KAM_BUF_INIT;
+		const char *title = "Satisfaction by month: average score";
+
+		av = xcalloc(nm, sizeof(*av));
+		cnt = xcalloc(nm, sizeof(*cnt));
+		for (k = 0; k < nm; k++) {
+			av[k] = csat_avg10(&mt[k]);
+			cnt[k] = mt[k].n;
+		}
+		report_svg_trend(&svg, title, months, nm, av, cnt,
+		    c->p->csat_min);
+		rdoc_svg(&c->d, kam_buf_detach(&svg), NULL);
+	}
+	free(av);
+	free(cnt);
+	free(mt);
+	free(months);
+}
+
+/* ---- minutes ---- */
+
+struct act {
+	const struct minutes		*m;
+	const struct minutes_item	*a;
+};
+
+static int
+cmp_act(const void *x, const void *y)
+{
+	const struct act *a = x, *b = y;
+
+	if (a->a->has_due != b->a->has_due)
+		return a->a->has_due ? -1 : 1;
+	if (a->a->has_due && a->a->due != b->a->due)
+		return a->a->due < b->a->due ? -1 : 1;
+	if (a->m != b->m)
+		return a->m < b->m ? -1 : 1;
+	return a->a < b->a ? -1 : a->a > b->a;
+}
+
+static void
+minutes_section(struct ctx *c)
+{
+	static const struct rcol dec_cols[] = {
+		{ "date", RC_KEY }, { "meeting", 0 }, { "decision", 0 },
+	};
+	static const struct rcol act_cols[] = {
+		{ "due", RC_KEY }, { "owner", 0 }, { "action", 0 },
+		{ "meeting", 0 }, { "status", RC_STATUS },
+	};
+	struct act *acts = NULL;
+	const char *cells[5];
+	char d1[11], d2[11], mt[64];
+	size_t i, j, n = 0, na = 0;
+
+	if (!c->final) {
+		heading(c, 2, "Decisions in the period");
+		rdoc_table(&c->d, dec_cols, ARRAY_SIZE(dec_cols),
+		    "No decisions were recorded in the period.");
+		for (i = 0; i < c->nmins; i++) {
+			const struct minutes *m = &c->mins[i];
+
+			if (!m->has_date || m->date < c->since ||
+			    m->date > c->today)
+				continue;
+			for (j = 0; j < m->ndecisions; j++) {
+				if (n++ >= LIST_MAX)
+					continue;
+				cells[0] = date_fmt(m->date, d1);
+				cells[1] = m->title;
+				cells[2] = m->decisions[j].text;
+				rdoc_row(&c->d, cells);
+			}
+		}
+		more(c, n, "kam decision list");
+	}
+	for (i = 0; i < c->nmins; i++)
+		na += c->mins[i].nactions;
+	acts = xcalloc(na + 1, sizeof(*acts));
+	for (i = n = 0; i < c->nmins; i++)
+		for (j = 0; j < c->mins[i].nactions; j++)
+			if (!c->mins[i].actions[j].done) {
+				acts[n].m = &c->mins[i];
+				acts[n++].a = &c->mins[i].actions[j];
+			}
+	qsort(acts, n, sizeof(*acts), cmp_act);
+	heading(c, 2, c->final ? "Open actions left" : "Open actions");
+	rdoc_table(&c->d, act_cols, ARRAY_SIZE(act_cols),
+	    "No action is open.");
+	for (i = 0; i < n && i < LIST_MAX; i++) {
+		const struct minutes_item *a = acts[i].a;
+
+		cells[0] = a->has_due ? date_fmt(a->due, d1) : "";
+		cells[1] = person(c, a->owner);
+		cells[2] = a->text;
+		if (acts[i].m->has_date)
+			snprintf(mt, sizeof(mt), "%s", date_fmt(acts[i].m->date,
+			    d2));
+		else
+			mt[0] = '\0';
+		cells[3] = mt[0] != '\0' ? mt : acts[i].m->path;
+		cells[4] = a->has_due && a->due < c->today ? "late" : "open";
+		rdoc_row(&c->d, cells);
+	}
+	more(c, n, "kam action list --open");
+	free(acts);
+}
+
+/* ---- lessons ---- */
+
+static void
+lessons_section(struct ctx *c)
+{
+	static const struct rcol cols[] = {
+		{ "id", RC_KEY }, { "date", RC_KEY }, { "area", 0 },
+		{ "kind", 0 }, { "lesson", 0 }, { "action", 0 },
+	};
+	static const struct rcol fcols[] = {
+		{ "id", RC_KEY }, { "area", 0 }, { "lesson", 0 },
+		{ "action", 0 },
+	};
+	static const char *const kinds[] = { "keep", "improve" };
+	const char *cells[6];
+	size_t i, n, kd;
+	int32_t d;
+
+	if (!c->final) {
+		heading(c, 2, "Lessons added in the period");
+		rdoc_table(&c->d, cols, ARRAY_SIZE(cols),
+		    "No lessons were added in the period.");
+		for (i = n = 0; i < c->lessons.nrows; i++) {
+			const struct row *r = &c->lessons.rows[i];
+
+			d = date_cell(&c->lessons, r, &schema_lessons, "date");
+			if (d == 0 || d < c->since || d > c->today ||
+			    n++ >= LIST_MAX)
+				continue;
+			cells[0] = table_get(&c->lessons, r, 0);
+			cells[1] = cell(&c->lessons, r, &schema_lessons,
+			    "date");
+			cells[2] = cell(&c->lessons, r, &schema_lessons,
+			    "area");
+			cells[3] = cell(&c->lessons, r, &schema_lessons,
+			    "kind");
+			cells[4] = cell(&c->lessons, r, &schema_lessons,
+			    "lesson");
+			cells[5] = cell(&c->lessons, r, &schema_lessons,
+			    "action");
+			rdoc_row(&c->d, cells);
+		}
+		more(c, n, "kam lesson list");
+		return;
+	}
+	heading(c, 2, "Lessons learned");
+	if (c->lessons.nrows == 0) {
+		rdoc_md(&c->d, "No lessons were recorded (`kam lesson add`)."
+		    "\n\n");
+		return;
+	}
+	for (kd = 0; kd < 2; kd++) {
+		heading(c, 3, kd == 0 ? "Keep doing" : "Improve");
+		rdoc_table(&c->d, fcols, ARRAY_SIZE(fcols), "None.");
+		for (i = n = 0; i < c->lessons.nrows; i++) {
+			const struct row *r = &c->lessons.rows[i];
+
+			if (!is(&c->lessons, r, &schema_lessons, "kind",
+			    kinds[kd]) || n++ >= 4 * LIST_MAX)
+				continue;
+			cells[0] = table_get(&c->lessons, r, 0);
+			cells[1] = cell(&c->lessons, r, &schema_lessons,
+			    "area");
+			cells[2] = cell(&c->lessons, r, &schema_lessons,
+			    "lesson");
+			cells[3] = cell(&c->lessons, r, &schema_lessons,
+			    "action");
+			rdoc_row(&c->d, cells);
+		}
+		if (n > 4 * LIST_MAX)
+			rdoc_mdf(&c->d, "…and %zu more (`kam lesson list "
+			    "--kind %s`).\n\n", n - 4 * LIST_MAX, kinds[kd]);
+	}
+}
+
+/* ---- final: goals, summary, open items ---- */
+
+static void
+goals_section(struct ctx *c, long *nmet, long *ngoals)
+{
+	static const struct rcol cols[] = {
+		{ "id", RC_KEY }, { "goal", 0 }, { "metric", 0 },
+		{ "baseline", RC_NUM }, { "target", RC_NUM },
+		{ "actual", RC_NUM }, { "progress", RC_NUM },
+		{ "status", RC_STATUS },
+	};
+	const char *cells[8], *st, *meas;
+	char pct[24], stbuf[64];
+	size_t i;
+	long pr;
+
+	heading(c, 2, "Goals");
+	*nmet = *ngoals = 0;
+	if (c->goals.nrows == 0) {
+		rdoc_md(&c->d, "No goals were set (`kam goal add`).\n\n");
+		return;
+	}
+	for (i = 0; i < c->goals.nrows; i++) {
+		const struct row *r = &c->goals.rows[i];
+
+		(*ngoals)++;
+		*nmet += is(&c->goals, r, &schema_goals, "status", "met");
+	}
+	rdoc_mdf(&c->d, "**%ld of %ld** goal%s met.\n\n", *nmet, *ngoals,
+	    plural(*ngoals));
+	rdoc_table(&c->d, cols, ARRAY_SIZE(cols), "");
+	for (i = 0; i < c->goals.nrows; i++) {
+		const struct row *r = &c->goals.rows[i];
+		const char *b = cell(&c->goals, r, &schema_goals, "baseline");
+		const char *t = cell(&c->goals, r, &schema_goals, "target");
+		const char *a = cell(&c->goals, r, &schema_goals, "actual");
+
+		if (goal_progress(b, t, a, &pr) == 0)
+			snprintf(pct, sizeof(pct), "%ld%%", pr);
+		else
+			pct[0] = '\0';
+		st = cell(&c->goals, r, &schema_goals, "status");
+		meas = goal_status(b, t, a, cell(&c->goals, r, &schema_goals,
+		    "due"), c->today);
+		if (strcmp(st, "open") == 0 && meas != NULL &&
+		    strcmp(meas, "open") != 0) {
+			snprintf(stbuf, sizeof(stbuf), "open (measured: %s)",
+			    meas);
+			st = stbuf;
+		}
+		cells[0] = table_get(&c->goals, r, 0);
+		cells[1] = table_get(&c->goals, r, 1);
+		cells[2] = cell(&c->goals, r, &schema_goals, "metric");
+		cells[3] = b;
+		cells[4] = t;
+		cells[5] = a;
+		cells[6] = pct;
+		cells[7] = st;
+		rdoc_row(&c->d, cells);
+	}
+}
+
+static void
+open_items(struct ctx *c)
+{
+	static const struct rcol cols[] = {
+		{ "kind", 0 }, { "open", RC_NUM }, { "ids", 0 },
+		{ "see", 0 },
+	};
+	struct kam_buf ids = KAM_BUF_INIT;
+	const char *cells[4];
+	char cnt[24];
+	size_t i, j, n;
+
+	heading(c, 2, "Open items left");
+	rdoc_table(&c->d, cols, ARRAY_SIZE(cols), "Nothing is left open.");
+#define ITEM(kind, cond, tab, see) do {					\
+	kam_buf_reset(&ids);						\
+	for (i = n = 0; i < (tab)->nrows; i++) {			\
+		const struct row *r = &(tab)->rows[i];			\
+									\
+		if (!(cond))						\
+			continue;					\
+		if (n++ < 12) {						\
+			if (ids.len > 0)				\
+				kam_buf_putc(&ids, ' ');		\
+			kam_buf_puts(&ids, table_get((tab), r, 0));	\
+		} else if (n == 13)					\
+			kam_buf_puts(&ids, " …");			\
+	}								\
+	if (n > 0) {							\
+		snprintf(cnt, sizeof(cnt), "%zu", n);			\
+		cells[0] = kind;					\
+		cells[1] = cnt;						\
+		cells[2] = ids.ptr;					\
+		cells[3] = see;						\
+		rdoc_row(&c->d, cells);					\
+	}								\
+} while (0)
+	ITEM("unfinished tasks", *cell(&c->tasks, r, &schema_tasks,
+	    "finish") == '\0', &c->tasks, "kam task list --open");
+	ITEM("open risks", is(&c->risks, r, &schema_risks, "status", "open"),
+	    &c->risks, "kam risk list --open");
+	ITEM("requirements not done", is(&c->reqs, r, &schema_requirements,
+	    "status", "draft") || is(&c->reqs, r, &schema_requirements,
+	    "status", "analysed") || is(&c->reqs, r, &schema_requirements,
+	    "status", "confirmed"), &c->reqs, "kam req list");
+	ITEM("pending change requests", is(&c->changes, r, &schema_changes,
+	    "status", "proposed"), &c->changes, "kam change list");
+	ITEM("open defects", is(&c->defects, r, &schema_defects, "status",
+	    "open"), &c->defects, "kam defect list --open");
+	ITEM("open goals", is(&c->goals, r, &schema_goals, "status", "open"),
+	    &c->goals, "kam goal list");
+#undef ITEM
+	for (i = n = 0; i < c->nmins; i++)
+		for (j = 0; j < c->mins[i].nactions; j++)
+			n += !c->mins[i].actions[j].done;
+	if (n > 0) {
+		snprintf(cnt, sizeof(cnt), "%zu", n);
+		cells[0] = "open actions";
+		cells[1] = cnt;
+		cells[2] = "";
+		cells[3] = "kam action list --open";
+		rdoc_row(&c->d, cells);
+	}
+	kam_buf_release(&ids);
+}
+
+static void
+final_summary(struct ctx *c)
+{
+	char d1[11], d2[11], words[64], b1[32], b2[32], pct[48];
+	int32_t bf = 0;
+	long var = 0, nmet = 0, ngoals = 0, passed = 0;
+	size_t i, ndone = 0;
+	const struct budget_line *t = &c->audit.total;
+	const char *cur = c->p->currency != NULL ? c->p->currency : "";
+
+	for (i = 0; i < c->goals.nrows; i++) {
+		ngoals++;
+		nmet += is(&c->goals, &c->goals.rows[i], &schema_goals,
+		    "status", "met");
+	}
+	for (i = 0; i < c->pl.ntasks; i++)
+		ndone += c->pl.tasks[i].finished;
+	heading(c, 2, "Summary");
+	if (ngoals > 0)
+		rdoc_mdf(&c->d, "- Goals: **%ld of %ld met**\n", nmet, ngoals);
+	if (c->pl.ntasks > 0) {
+		rdoc_mdf(&c->d, "- Schedule: %s %s", ndone == c->pl.ntasks ?
+		    "finished" : "forecast to finish", date_fmt(c->pl.finish,
+		    d1));
+		if (plan_baseline_finish(&c->pl, &bf, &var)) {
+			variance_words(var, words, sizeof(words));
+			rdoc_mdf(&c->d, " against a baseline of %s: **%s**",
+			    date_fmt(bf, d2), words);
+		}
+		rdoc_mdf(&c->d, "; %zu of %zu tasks done\n", ndone,
+		    c->pl.ntasks);
+	}
+	if (t->planned != 0 || t->actual != 0) {
+		rdoc_mdf(&c->d, "- Cost: %s %s spent of %s planned", money(c,
+		    t->actual, b1), cur, money(c, t->planned, b2));
+		if (t->has_pct)
+			rdoc_mdf(&c->d, " (**%s%%**)", budget_pct_fmt(t->actual,
+			    t->planned, pct));
+		rdoc_md(&c->d, "\n");
+	}
+	if (c->quality.nrows > 0) {
+		for (i = 0; i < c->quality.nrows; i++)
+			passed += is(&c->quality, &c->quality.rows[i],
+			    &schema_quality, "result", "pass");
+		rdoc_mdf(&c->d, "- Quality: pass rate %s%% of %zu checks\n",
+		    budget_pct_fmt(passed, (int64_t)c->quality.nrows, pct),
+		    c->quality.nrows);
+	}
+	rdoc_mdf(&c->d, "- Health at the close: **%s**\n\n",
+	    health_status_name(overall(&c->h)));
+}
+
+/* ---- the command ---- */
+
+static int
+load(struct ctx *c)
+{
+	if (health_run(&c->h, c->p) == -1)
+		return -1;
+	if (c->h.nerror > 0)
+		return kam_err(KAM_EX_DATA, "%zu problem%s in the project's "
+		    "files; fix them first (see kam check)", c->h.nerror,
+		    plural((long)c->h.nerror));
+	if (store_load(c->p, NULL, &schema_tasks, &c->tasks) == -1 ||
+	    store_load(c->p, NULL, &schema_risks, &c->risks) == -1 ||
+	    store_load(c->p, NULL, &schema_requirements, &c->reqs) == -1 ||
+	    store_load(c->p, NULL, &schema_changes, &c->changes) == -1 ||
+	    store_load(c->p, NULL, &schema_goals, &c->goals) == -1 ||
+	    store_load(c->p, NULL, &schema_quality, &c->quality) == -1 ||
+	    store_load(c->p, NULL, &schema_defects, &c->defects) == -1 ||
+	    store_load(c->p, NULL, &schema_csat, &c->csat) == -1 ||
+	    store_load(c->p, NULL, &schema_lessons, &c->lessons) == -1 ||
+	    store_load(c->p, NULL, &schema_people, &c->people) == -1)
+		return -1;
+	table_sort(&c->tasks);
+	table_sort(&c->risks);
+	table_sort(&c->reqs);
+	table_sort(&c->changes);
+	table_sort(&c->goals);
+	table_sort(&c->defects);
+	table_sort(&c->lessons);
+	if (plan_compute(&c->pl, c->p, &c->tasks) == -1 ||
+	    plan_compute_flags(&c->ref, c->p, &c->tasks, PLAN_NO_ACTUALS) ==
+	    -1 || budget_audit(&c->audit, c->p, NULL) == -1 ||
+	    budget_evm(&c->evm, c->p, &c->tasks) == -1 ||
+	    minutes_load_all(c->p, &c->mins, &c->nmins) == -1)
+		return -1;
+	return 0;
+}
+
+static void
+ctx_release(struct ctx *c)
+{
+	rdoc_release(&c->d);
+	health_release(&c->h);
+	plan_release(&c->pl);
+	plan_release(&c->ref);
+	budget_audit_release(&c->audit);
+	budget_evm_release(&c->evm);
+	minutes_free_all(c->mins, c->nmins);
+	table_release(&c->tasks);
+	table_release(&c->risks);
+	table_release(&c->reqs);
+	table_release(&c->changes);
+	table_release(&c->goals);
+	table_release(&c->quality);
+	table_release(&c->defects);
+	table_release(&c->csat);
+	table_release(&c->lessons);
+	table_release(&c->people);
+}
+
+int
+report_build(struct rdoc *out, struct project *p, int final, int32_t since)
+{
+	static const struct ctx init = { NULL, 0, 0, 0, RDOC_INIT,
+	    HEALTH_INIT, TABLE_INIT, TABLE_INIT, TABLE_INIT, TABLE_INIT,
+	    TABLE_INIT, TABLE_INIT, TABLE_INIT, TABLE_INIT, TABLE_INIT,
+	    TABLE_INIT, PLAN_INIT, PLAN_INIT, BUDGET_AUDIT_INIT,
+	    BUDGET_EVM_INIT, NULL, 0 };
+	struct ctx c = init;
+	long nmet, ngoals;
+	char t[11];
+	int ret = -1;
+
+	c.p = p;
+	c.final = final;
+	c.today = p->today;
+	c.since = since;
+	if (load(&c) == -1)
+		goto out;
+	header(&c);
+	if (final) {
+		final_summary(&c);
+		goals_section(&c, &nmet, &ngoals);
+		schedule_section(&c);
+		budget_section(&c);
+		requirements_section(&c);
+		quality_section(&c);
+		satisfaction_section(&c);
+		risks_section(&c);
+		lessons_section(&c);
+		open_items(&c);
+		minutes_section(&c);
+		health_section(&c);
+	} else {
+		health_section(&c);
+		schedule_section(&c);
+		budget_section(&c);
+		risks_section(&c);
+		requirements_section(&c);
+		quality_section(&c);
+		satisfaction_section(&c);
+		minutes_section(&c);
+		lessons_section(&c);
+	}
+	rdoc_mdf(&c.d, "---\n\n*Written by kam report from the project's "
+	    "files on %s.*\n", date_fmt(c.today, t));
+	*out = c.d;
+	c.d = (struct rdoc)RDOC_INIT;
+	ret = 0;
+out:
+	ctx_release(&c);
+	return ret;
 }

@@ -99,6 +99,20 @@ void	md_escape(struct kam_buf *out, const char *s);
  * SVG (escape the result with gantt_xml_text). */
 char	*report_plain(const char *s);
 
+/* ---- kam report ---- */
+
+struct project;
+/*
+ * Build the weekly status report of project p (final 0; `since` is the
+ * first day of the period it covers) or the closing evaluation (final 1;
+ * `since` the project's start) into *out, which the caller releases with rdoc_release().  Every number
+ * comes from the lib modules (health, plan, budget, reqflow, minutes,
+ * gantt); nothing is computed twice.  Returns 0, or -1 after reporting
+ * (65 when the project's files have problems: see kam check).
+ */
+int	report_build(struct rdoc *out, struct project *p, int final,
+	    int32_t since);
+
 /* ---- charts (SVG elements for rdoc_svg) ---- */
 
 /*
