@@ -204,6 +204,13 @@ ms_shown(long x)
 	return x == 0 ? 0 : x - 1;
 }
 
+/* Shown day of milestone t: today when it waits for today. */
+static long
+ms_day(const struct plan_task *t)
+{
+	return t->ms_today ? t->es : ms_shown(t->es);
+}
+
 /* Id number -> task index, for a table possibly not in id order. */
 struct idmap {
 	long	num;
@@ -488,8 +495,10 @@ finish_task(struct plan *pl, struct plan_task *pt)
 	pt->slack = pt->le - pt->ee;
 	pt->critical = pt->slack <= 0;
 	if (pt->milestone) {
-		pt->es_date = pt->ef_date = plan_cal_date(cal, ms_shown(pt->es));
-		pt->ls_date = pt->lf_date = plan_cal_date(cal, ms_shown(pt->ls));
+		pt->es_date = pt->ef_date = plan_cal_date(cal, ms_day(pt));
+		pt->ls_date = pt->lf_date = plan_cal_date(cal,
+		    pt->ms_today && ms_shown(pt->ls) < pt->es ? pt->es :
+		    ms_shown(pt->ls));
 	} else {
 		pt->es_date = plan_cal_date(cal, pt->es);
 		pt->ef_date = plan_cal_date(cal, pt->ee - 1);
@@ -499,7 +508,7 @@ finish_task(struct plan *pl, struct plan_task *pt)
 	if (pt->has_baseline) {
 		pt->bs = plan_cal_index(cal, pt->bs_date);
 		pt->bf = plan_cal_index(cal, pt->bf_date);
-		pt->variance = (pt->milestone ? ms_shown(pt->es) : pt->ee - 1) -
+		pt->variance = (pt->milestone ? ms_day(pt) : pt->ee - 1) -
 		    pt->bf;
 		pl->has_baseline = 1;
 	}
@@ -519,7 +528,7 @@ plan_compute_flags(struct plan *pl, const struct project *p,
 	struct idmap *map = NULL;
 	size_t *indeg = NULL, *succ = NULL, *soff = NULL, *queue = NULL;
 	size_t n = t->nrows, i, k, head, tail;
-	long maxee, minstart, tidx;
+	long maxee, minstart, tidx, fin;
 	int col[7], dcol, act = (flags & PLAN_NO_ACTUALS) == 0, ret = -1;
 
 	memset(pl, 0, sizeof(*pl));
@@ -615,6 +624,7 @@ plan_compute_flags(struct plan *pl, const struct project *p,
 		} else {
 			pt->es = es > tidx ? es : tidx;
 			pt->ee = pt->es + pt->duration;
+			pt->ms_today = pt->milestone && tidx > es;
 		}
 		if (pt->ee > maxee)
 			maxee = pt->ee;
@@ -660,7 +670,13 @@ plan_compute_flags(struct plan *pl, const struct project *p,
 	qsort(pl->critical, pl->ncritical, sizeof(size_t), cmp_critical);
 	crit_plan = NULL;
 	pl->start = plan_cal_date(&pl->cal, pl->start_idx);
-	pl->finish = plan_cal_date(&pl->cal, ms_shown(pl->end_idx));
+	/* The last working day before the largest EE; today when a
+	 * milestone that waits for today ends the plan. */
+	fin = ms_shown(pl->end_idx);
+	for (i = 0; i < n; i++)
+		if (pl->tasks[i].ms_today && pl->tasks[i].ee == pl->end_idx)
+			fin = pl->end_idx;
+	pl->finish = plan_cal_date(&pl->cal, fin);
 	ret = 0;
 out:
 	free(map);
@@ -721,7 +737,7 @@ plan_share_passed(struct plan *pl, const struct plan_task *t,
 		to = plan_cal_index_before(&pl->cal, t->bf_date);
 		when = t->bf_date;
 	} else {
-		from = t->milestone ? ms_shown(t->es) : t->es;
+		from = t->milestone ? ms_day(t) : t->es;
 		to = t->milestone ? from : t->ee - 1;
 		when = t->ef_date;
 	}

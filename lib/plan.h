@@ -39,6 +39,9 @@
  *     negative when a deadline cannot be met; critical = slack <= 0.
  *   - Shown dates: es = day ES, ef = day EE - 1; a milestone is shown on
  *     day ES - 1 for both (day 0 when ES = 0); ls/lf likewise from LS/LE.
+ *     kam: a milestone not reached whose ES is today's index because of
+ *     the rule above (its predecessors end earlier) is shown today, not
+ *     yesterday; its successors may still start today.
  *   - Project finish = day (largest EE) - 1; start = day min(0, min ES).
  *   - A dependency cycle, a dependency on a missing task, or `finish`
  *     before `start` is invalid data (65); a cycle is named:
@@ -114,6 +117,8 @@ struct plan_task {
 	long		 bs, bf;	/* baseline indexes, inclusive */
 	long		 variance;	/* index(ef) - bf: working days late; has_baseline */
 	unsigned	 milestone : 1;
+	unsigned	 ms_today : 1;	/* not reached, waits for today: shown
+					   on day ES, not ES - 1 */
 	unsigned	 started : 1;	/* `start` or `finish` set */
 	unsigned	 has_start : 1;	/* `start` set */
 	unsigned	 finished : 1;	/* `finish` set */

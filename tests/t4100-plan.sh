@@ -244,6 +244,30 @@ test_expect_success 'plan: the slack of a started task counts its remaining work
 	grep -q "T-1" crit && grep -q "T-2" crit
 '
 
+# Issue 17: a milestone not yet reached that waits for today was shown
+# yesterday (ES - 1 with ES = today's index).  It is shown today, its
+# late dates never before that, and its successors still start today.
+test_expect_success 'plan: an unreached first milestone is shown today, not yesterday' '
+	rm -rf ms && mkdir ms && cd ms &&
+	kam init --start 2026-09-01 >/dev/null &&
+	kam task add Kickoff --milestone >/dev/null &&
+	kam task add Build --duration 3 --after T-1 >/dev/null &&
+	kam task add Review --milestone >/dev/null &&
+	kam --today 2026-09-10 plan --format json >out &&
+	cat >expect <<-\EOF &&
+	{"id":"T-1","title":"Kickoff","duration":0,"es":"2026-09-10","ef":"2026-09-10","ls":"2026-09-10","lf":"2026-09-10","slack":0,"critical":true},
+	{"id":"T-2","title":"Build","duration":3,"es":"2026-09-10","ef":"2026-09-14","ls":"2026-09-10","lf":"2026-09-14","slack":0,"critical":true},
+	{"id":"T-3","title":"Review","duration":0,"es":"2026-09-10","ef":"2026-09-10","ls":"2026-09-14","lf":"2026-09-14","slack":3,"critical":false},
+	EOF
+	grep "^{\"id\":\"T-" out >actual &&
+	test_cmp expect actual &&
+	rm -rf ../ms1 && mkdir ../ms1 && cd ../ms1 &&
+	kam init --start 2026-09-01 >/dev/null &&
+	kam task add Sign-off --milestone >/dev/null &&
+	kam --today 2026-09-10 plan --summary >out &&
+	grep -q "^finish:   2026-09-10\$" out
+'
+
 test_expect_success 'usage errors' '
 	cd "$P" &&
 	test_expect_code 64 kam plan --bogus 2>err &&
