@@ -350,16 +350,99 @@ local_offset(time_t t)
 }
 
 /*
+ * RFC 2822, as mail and 'git log --date=rfc' write it:
+ * "[Thu, ]7 Apr 2005 22:13:13 +0200" (seconds optional; the zone +hhmm,
+ * -hhmm, or GMT/UT/UTC/Z).  Returns 0, or -1 when s is not of that form.
+ */
+static int
+parse_rfc2822(const char *s, long *y, long *mo, long *d, long *h, long *mi,
+    long *sec, int *off)
+{
+	static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+	const char *q = s;
+	char mon[4];
+	size_t i;
+
+	/* An optional day name and comma. */
+	if (((*q | 0x20) >= 'a' && (*q | 0x20) <= 'z')) {
+		for (i = 0; i < 3 && ((q[i] | 0x20) >= 'a' &&
+		    (q[i] | 0x20) <= 'z'); i++)
+			;
+		if (i != 3 || q[3] != ',')
+			return -1;
+		q += 4;
+		while (*q == ' ')
+			q++;
+	}
+	if (*q < '0' || *q > '9')
+		return -1;
+	*d = *q++ - '0';
+	if (*q >= '0' && *q <= '9')
+		*d = *d * 10 + (*q++ - '0');
+	if (*q++ != ' ')
+		return -1;
+	for (i = 0; i < 3; i++) {
+		if (q[i] == '\0')
+			return -1;
+		mon[i] = (char)(q[i] | 0x20);
+	}
+	mon[3] = '\0';
+	for (i = 0; i < 12 && strncmp(months + 3 * i, mon, 3) != 0; i++)
+		;
+	if (i == 12 || q[3] != ' ')
+		return -1;
+	*mo = (long)i + 1;
+	q += 4;
+	if (parse_num(&q, 4, y) == -1 || *q++ != ' ' ||
+	    parse_num(&q, 2, h) == -1 || *q++ != ':' ||
+	    parse_num(&q, 2, mi) == -1)
+		return -1;
+	*sec = 0;
+	if (*q == ':' && (q++, parse_num(&q, 2, sec) == -1))
+		return -1;
+	while (*q == ' ')
+		q++;
+	if (strcmp(q, "GMT") == 0 || strcmp(q, "UT") == 0 ||
+	    strcmp(q, "UTC") == 0) {
+		*off = 0;
+		return 0;
+	}
+	return parse_zone(q, off);
+}
+
+/* A real date and time of day. */
+static int
+civil_valid(long y, long mo, long d, long h, long mi, long sec)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30,
+	    31, 30, 31 };
+	long dim;
+
+	if (mo < 1 || mo > 12 || h > 23 || mi > 59 || sec > 59)
+		return 0;
+	dim = mdays[mo - 1] + (mo == 2 && (y % 4 == 0 &&
+	    (y % 100 != 0 || y % 400 == 0)));
+	return d >= 1 && d <= dim;
+}
+
+/* Seconds since the epoch of a civil time at UTC offset `off` minutes. */
+static int64_t
+civil_time(long y, long mo, long d, long h, long mi, long sec, int off)
+{
+	return days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec -
+	    (int64_t)off * 60;
+}
+
+/*
  * The date forms git's tests and people use in GIT_*_DATE:
- * "<unix> <+hhmm>", "@<unix> <+hhmm>", "<unix>" (UTC), and ISO 8601
- * "YYYY-MM-DD HH:MM:SS[ ]<zone>" or with 'T'; no zone means local time.
+ * "<unix> <+hhmm>", "@<unix> <+hhmm>", "<unix>" (UTC), ISO 8601
+ * "YYYY-MM-DD HH:MM:SS[ ]<zone>" or with 'T' (no zone means local time),
+ * and RFC 2822 "Thu, 7 Apr 2005 22:13:13 +0200".
  */
 static int
 parse_date(const char *s, int64_t *t, int *off)
 {
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30,
-	    31, 30, 31 };
-	long y, mo, d, h, mi, sec, dim;
+	long y, mo, d, h, mi, sec;
 	int64_t v = 0;
 	const char *q;
 	struct tm tm;
@@ -376,11 +459,7 @@ parse_date(const char *s, int64_t *t, int *off)
 		    parse_num(&q, 2, &mi) == -1 || *q++ != ':' ||
 		    parse_num(&q, 2, &sec) == -1)
 			return -1;
-		if (mo < 1 || mo > 12 || h > 23 || mi > 59 || sec > 59)
-			return -1;
-		dim = mdays[mo - 1] + (mo == 2 && (y % 4 == 0 &&
-		    (y % 100 != 0 || y % 400 == 0)));
-		if (d < 1 || d > dim)
+		if (!civil_valid(y, mo, d, h, mi, sec))
 			return -1;
 		while (*q == ' ')
 			q++;
@@ -401,8 +480,13 @@ parse_date(const char *s, int64_t *t, int *off)
 		}
 		if (parse_zone(q, off) == -1)
 			return -1;
-		*t = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 +
-		    sec - (int64_t)*off * 60;
+		*t = civil_time(y, mo, d, h, mi, sec, *off);
+		return 0;
+	}
+	if (parse_rfc2822(s, &y, &mo, &d, &h, &mi, &sec, off) == 0) {
+		if (!civil_valid(y, mo, d, h, mi, sec))
+			return -1;
+		*t = civil_time(y, mo, d, h, mi, sec, *off);
 		return 0;
 	}
 	if (*q == '@')

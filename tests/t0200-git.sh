@@ -114,7 +114,10 @@ test_expect_success 'author and committer come from GIT_AUTHOR_* and GIT_COMMITT
 test_expect_success 'GIT_*_DATE in the forms git takes, as git reads them' '
 	cd proj &&
 	for d in "1767225600 +0200" "@1767225600 -0530" "2026-03-01T12:30:00+01:00" \
-	    "2026-03-01 12:30:00 +0100" "2026-03-01T12:30:00Z"; do
+	    "2026-03-01 12:30:00 +0100" "2026-03-01T12:30:00Z" \
+	    "Thu, 07 Apr 2005 22:13:13 +0200" "1 Mar 2026 12:30:00 -0500" \
+	    "Sun, 1 Mar 2026 12:30 +0000" "Sun, 01 Mar 2026 12:30:00 GMT" \
+	    "mon, 02 mar 2026 08:00:00 +0530"; do
 		GIT_AUTHOR_DATE=$d GIT_COMMITTER_DATE=$d \
 		    kam risk assess R-1 --category "$d" || return 1
 		git log -1 --format="%ad|%cd" --date=raw >../got &&
@@ -137,6 +140,9 @@ test_expect_success 'without GIT_*_DATE the commit has the current time' '
 test_expect_success 'an invalid GIT_AUTHOR_DATE: 78, nothing changed' '
 	cd proj &&
 	GIT_AUTHOR_DATE=yesterday refused "kam: invalid date in GIT_AUTHOR_DATE: '"'yesterday'"'" \
+	    risk assess R-1 -p 5 &&
+	GIT_AUTHOR_DATE="Thu, 31 Apr 2005 22:13:13 +0200" refused \
+	    "kam: invalid date in GIT_AUTHOR_DATE: '"'Thu, 31 Apr 2005 22:13:13 +0200'"'" \
 	    risk assess R-1 -p 5
 '
 
