@@ -28,6 +28,7 @@ struct kam {
 	enum out_fmt	 fmt;
 	int		 fmt_set;	/* --format given */
 	int		 no_commit;
+	int		 no_verify;	/* skip the commit hooks */
 	const char	*msg;		/* -m */
 	const char	*today_arg;	/* --today or KAM_TODAY */
 };

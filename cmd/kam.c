@@ -56,8 +56,8 @@ const struct family kam_families[] = {
 const size_t kam_nfamilies = ARRAY_SIZE(kam_families);
 
 static const char *const kam_usage_str =
-    "kam [-C dir] [--format table|json|csv|md] [--no-commit] [-m msg]\n"
-    "           [--today date] command [verb] [args]\n"
+    "kam [-C dir] [--format table|json|csv|md] [--no-commit] [--no-verify]\n"
+    "           [-m msg] [--today date] command [verb] [args]\n"
     "       kam help [command]\n"
     "       kam --version";
 
@@ -160,6 +160,7 @@ kam_subject(const char *cmd, const char *id, const char *title)
 int
 kam_tx_begin(struct kam *k, struct tx *tx)
 {
+	tx->no_verify = k->no_verify;
 	return tx_begin(tx, &k->p, k->no_commit);
 }
 
@@ -478,7 +479,7 @@ takes_value(const struct verb *v, const char *opt)
 	return 0;
 }
 
-#define GLOBAL_OPTS	"--format= --no-commit --today= -C -m"
+#define GLOBAL_OPTS	"--format= --no-commit --no-verify --today= -C -m"
 
 static int
 is_global_with_value(const char *w)
@@ -522,6 +523,7 @@ cmd_complete(struct kam *k, int argc, char **argv)
 		if (strncmp(argv[j], "-C=", 3) == 0)
 			k->dir = argv[j] + 3;
 		else if (strcmp(argv[j], "--no-commit") != 0 &&
+		    strcmp(argv[j], "--no-verify") != 0 &&
 		    strncmp(argv[j], "--format=", 9) != 0 &&
 		    strncmp(argv[j], "--today=", 8) != 0 &&
 		    strncmp(argv[j], "--message=", 10) != 0 &&
@@ -645,6 +647,10 @@ globals(struct kam *k, int *argcp, char **argv)
 		}
 		if (strcmp(argv[i], "--no-commit") == 0) {
 			k->no_commit = 1;
+			continue;
+		}
+		if (strcmp(argv[i], "--no-verify") == 0) {
+			k->no_verify = 1;
 			continue;
 		}
 		argv[j++] = argv[i];

@@ -60,6 +60,7 @@
 
 #include <git2.h>
 
+#include "hooks.h"
 #include "kam.h"
 #include "project.h"
 #include "repo.h"
@@ -1550,6 +1551,8 @@ tx_begin(struct tx *tx, struct project *p, int no_commit)
 	}
 	if (lock_take(tx) == -1 || recover(tx) == -1 || check_state(tx) == -1)
 		return -1;
+	if (!no_commit && hook_check_signing(p->repo) == -1)
+		return -1;
 	if (!no_commit) {
 		if (make_signature(&sig, p->repo, 0, time(NULL)) == -1)
 			return -1;
@@ -2089,6 +2092,9 @@ tx_commit(struct tx *tx, const char *subject, const char *body)
 	    make_signature(&committer, repo, 1, now) == -1)
 		goto out;
 	msg = commit_message(subject, body);
+	if (!tx->no_verify && (hook_pre_commit(repo, tree) == -1 ||
+	    hook_commit_msg(repo, &msg) == -1))
+		goto out;
 
 	/*
 	 * The last moment to give up: a signal that came while the objects

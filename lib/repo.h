@@ -25,6 +25,10 @@
  * 75).  Nothing-changed writes make no commit and return 1.
  *
  * In no-commit mode tx_commit only writes the files atomically.
+ *
+ * As git commit does, tx_commit runs the repository's pre-commit and
+ * commit-msg hooks (unless no_verify) before the commit, and tx_begin
+ * refuses (78) a repository whose commits git would sign (hooks.h).
  */
 #ifndef KAM_REPO_H
 #define KAM_REPO_H
@@ -52,8 +56,10 @@ struct tx {
 	struct tx_file	*files;
 	size_t		 nfiles;
 	git_oid		 commit;	/* the commit made, after tx_commit */
+	int		 no_verify;	/* skip the pre-commit and commit-msg
+					   hooks (git commit --no-verify) */
 };
-#define TX_INIT { NULL, -1, 0, 0, NULL, NULL, NULL, NULL, 0, {{0}} }
+#define TX_INIT { NULL, -1, 0, 0, NULL, NULL, NULL, NULL, 0, {{0}}, 0 }
 
 int	tx_begin(struct tx *tx, struct project *p, int no_commit);
 /* HEAD's version of a project file into out: 0, 1 when absent, -1. */

@@ -38,7 +38,7 @@ test_expect_success 'kam with no arguments: overview on stderr, exit 64' '
 	test_expect_code 64 run_kam out err &&
 	test ! -s out &&
 	head -n 1 err >first &&
-	echo "usage: kam [-C dir] [--format table|json|csv|md] [--no-commit] [-m msg]" >expect &&
+	echo "usage: kam [-C dir] [--format table|json|csv|md] [--no-commit] [--no-verify]" >expect &&
 	test_cmp expect first &&
 	grep -q "^commands:\$" err
 '
@@ -50,8 +50,8 @@ test_expect_success 'kam -h and kam --help: overview on stdout, exit 0' '
 	test_cmp out out2 &&
 	head -n 4 out >head &&
 	cat >expect <<-\EOF &&
-	usage: kam [-C dir] [--format table|json|csv|md] [--no-commit] [-m msg]
-	           [--today date] command [verb] [args]
+	usage: kam [-C dir] [--format table|json|csv|md] [--no-commit] [--no-verify]
+	           [-m msg] [--today date] command [verb] [args]
 	       kam help [command]
 	       kam --version
 	EOF

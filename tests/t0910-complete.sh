@@ -91,7 +91,7 @@ test_expect_success 'every option offered is documented' '
 			v=$(echo "$u" | awk "{ print \$3 }")
 			echo "$verbs" | grep -qxF -- "$v" || v=
 			kam __complete "$f" $v -- | grep -v -x -e "--format=" \
-			    -e "--no-commit" -e "--today=" >opts
+			    -e "--no-commit" -e "--no-verify" -e "--today=" >opts
 			# The usage as words: "[--in|--out]" gives --in and --out.
 			words=" $(echo "$u" | tr "[]()|" "     ") "
 			for o in $(sed "s/=\$//" opts); do
