@@ -44,7 +44,7 @@ next_of(const struct table *t, const struct row *r, const struct project *p)
 			return p->today;
 		last = p->start;
 	}
-	return health_comm_next(table_get(t, r, C_FREQUENCY), last);
+	return health_comm_next(p, table_get(t, r, C_FREQUENCY), last);
 }
 
 static const char *

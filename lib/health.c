@@ -782,8 +782,10 @@ rules_csat(struct ctx *c)
 		add(c->h, "csat-low", NULL, t->path, 0, "%s", a->reason);
 }
 
-int32_t
-health_comm_next(const char *freq, int32_t last)
+/* One period after `last` by the calendar; kam.conf's working calendar
+ * moves it to the working day on or after. */
+static int32_t
+comm_period_end(const char *freq, int32_t last)
 {
 	int y, m, d, add, mdays;
 
@@ -806,6 +808,12 @@ health_comm_next(const char *freq, int32_t last)
 	return date_from_ymd(y, m, d > mdays ? mdays : d);
 }
 
+int32_t
+health_comm_next(const struct project *p, const char *freq, int32_t last)
+{
+	return project_next_workday(p, comm_period_end(freq, last));
+}
+
 static void
 rules_comms(struct ctx *c)
 {
@@ -824,8 +832,8 @@ rules_comms(struct ctx *c)
 
 		if (last == 0 && c->p->start == 0)
 			continue;
-		due = health_comm_next(table_get(t, r, cf), last != 0 ? last :
-		    c->p->start);
+		due = health_comm_next(c->p, table_get(t, r, cf), last != 0 ?
+		    last : c->p->start);
 		if (c->p->today - due > c->p->comm_grace)
 			add(c->h, "comm-overdue", table_get(t, r, 0), t->path,
 			    r->line, "%s communication was due %s (%ld days "

@@ -96,8 +96,10 @@ const char	*health_status_name(enum area_status s);	/* "green" ... */
 
 /* The day a communication of `frequency` (comms.csv) is next due after
  * `last`: +1, +7 or +14 days; monthly and quarterly keep the day of the
- * month, clamped to the month's last day.  kam comm and the comm-overdue
- * rule share it. */
-int32_t	health_comm_next(const char *frequency, int32_t last);
+ * month, clamped to the month's last day; then the first working day of
+ * p's calendar on or after it (a daily one done on Friday is due on
+ * Monday).  kam comm and the comm-overdue rule share it. */
+int32_t	health_comm_next(const struct project *p, const char *frequency,
+	    int32_t last);
 
 #endif

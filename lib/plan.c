@@ -21,20 +21,8 @@
 static int
 cal_is_workday(const struct plan_cal *cal, int32_t d)
 {
-	size_t lo = 0, hi = cal->nholidays, m;
-
-	if ((cal->workdays & (1u << date_weekday(d))) == 0)
-		return 0;
-	while (lo < hi) {
-		m = lo + (hi - lo) / 2;
-		if (cal->holidays[m] == d)
-			return 0;
-		if (cal->holidays[m] < d)
-			lo = m + 1;
-		else
-			hi = m;
-	}
-	return 1;
+	return calendar_is_workday(cal->workdays, cal->holidays,
+	    cal->nholidays, cal->workdates, cal->nworkdates, d);
 }
 
 int
@@ -46,6 +34,8 @@ plan_cal_init(struct plan_cal *cal, const struct project *p)
 	cal->workdays = p->workdays & 0x7f;
 	cal->holidays = p->holidays;
 	cal->nholidays = p->nholidays;
+	cal->workdates = p->workdates;
+	cal->nworkdates = p->nworkdates;
 	if (cal->workdays == 0)
 		return kam_err(KAM_EX_DATA, "kam.conf: calendar.workdays: no "
 		    "working day in the week");

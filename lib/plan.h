@@ -69,7 +69,8 @@
 #include "table.h"
 
 /*
- * The working calendar: weekday mask and holidays of kam.conf, with a
+ * The working calendar: weekday mask, holidays and make-up working days
+ * of kam.conf, with a
  * cache of the dates of working-day indexes that grows on demand.
  * Functions that take a non-const calendar or plan may grow that cache;
  * they never fail: the cache stops at 1900-01-01 and 9999-12-31, and an
@@ -80,16 +81,18 @@ struct plan_cal {
 	unsigned	 workdays;	/* bit 0 Monday .. bit 6 Sunday */
 	const int32_t	*holidays;	/* sorted; borrowed from the project */
 	size_t		 nholidays;
+	const int32_t	*workdates;	/* make-up working days, likewise */
+	size_t		 nworkdates;
 	int32_t		 origin;	/* date of index 0 */
 	int32_t		*fwd;		/* fwd[i]: date of index i >= 0 */
 	size_t		 nfwd, afwd;
 	int32_t		*back;		/* back[k]: date of index -(k + 1) */
 	size_t		 nback, aback;
 };
-#define PLAN_CAL_INIT { 0, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0 }
+#define PLAN_CAL_INIT { 0, NULL, 0, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0 }
 
-/* Set up the calendar of project p (borrows p->holidays: p must outlive
- * cal).  Index 0 is the first working day on or after p->start (today when
+/* Set up the calendar of project p (borrows p->holidays and
+ * p->workdates: p must outlive cal).  Index 0 is the first working day on or after p->start (today when
  * unset).  Returns 0, or -1 (65) when kam.conf has no working day. */
 int	plan_cal_init(struct plan_cal *cal, const struct project *p);
 void	plan_cal_release(struct plan_cal *cal);

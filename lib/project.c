@@ -320,12 +320,61 @@ out:
 	return ret;
 }
 
+/* Every value of the multivar `key` (calendar.holiday, calendar.workday)
+ * as sorted dates. */
+static int
+read_dates(git_config *cfg, const char *key, int32_t **out, size_t *n)
+{
+	git_config_iterator *it = NULL;
+	git_config_entry *e;
+	const char *why;
+	int32_t d;
+	int rc, ret = -1;
+
+	rc = git_config_multivar_iterator_new(&it, cfg, key, NULL);
+	if (rc < 0 && rc != GIT_ENOTFOUND)
+		return kam_giterr(rc, "kam.conf: cannot read %s", key);
+	while (it != NULL && (rc = git_config_next(&e, it)) == 0) {
+		if (date_parse(e->value, &d, &why) == -1) {
+			kam_err(KAM_EX_DATA, "kam.conf: %s: invalid date '%s': "
+			    "%s", key, e->value, why);
+			goto out;
+		}
+		*out = xrealloc(*out, (*n + 1) * sizeof(int32_t));
+		(*out)[(*n)++] = d;
+	}
+	if (*n > 0)	/* qsort(NULL, 0, ...) is undefined */
+		qsort(*out, *n, sizeof(int32_t), cmp_date);
+	ret = 0;
+out:
+	git_config_iterator_free(it);
+	return ret;
+}
+
+/* A date cannot be both a holiday and a make-up working day. */
+static int
+check_calendar(const struct project *p)
+{
+	size_t i = 0, j = 0;
+	char d[11];
+
+	while (i < p->nholidays && j < p->nworkdates) {
+		if (p->holidays[i] == p->workdates[j])
+			return kam_err(KAM_EX_DATA, "kam.conf: %s is both a "
+			    "calendar.holiday and a calendar.workday",
+			    date_fmt(p->holidays[i], d));
+		if (p->holidays[i] < p->workdates[j])
+			i++;
+		else
+			j++;
+	}
+	return 0;
+}
+
 int
 project_read_conf(struct project *p, const char *path)
 {
 	git_config *file = NULL, *cfg = NULL;
-	git_config_iterator *it = NULL;
-	git_config_entry *e;
 	char *s = NULL;
 	const char *why;
 	int rc, ret = -1;
@@ -383,26 +432,10 @@ project_read_conf(struct project *p, const char *path)
 		goto out;
 	if (s != NULL && read_workdays(p, s) == -1)
 		goto out;
-	rc = git_config_multivar_iterator_new(&it, cfg, "calendar.holiday",
-	    NULL);
-	if (rc < 0 && rc != GIT_ENOTFOUND) {
-		kam_giterr(rc, "kam.conf: cannot read calendar.holiday");
+	if (read_dates(cfg, "calendar.holiday", &p->holidays, &p->nholidays) ==
+	    -1 || read_dates(cfg, "calendar.workday", &p->workdates,
+	    &p->nworkdates) == -1 || check_calendar(p) == -1)
 		goto out;
-	}
-	while (it != NULL && (rc = git_config_next(&e, it)) == 0) {
-		int32_t d;
-
-		if (date_parse(e->value, &d, &why) == -1) {
-			kam_err(KAM_EX_DATA, "kam.conf: calendar.holiday: invalid "
-			    "date '%s': %s", e->value, why);
-			goto out;
-		}
-		p->holidays = xrealloc(p->holidays,
-		    (p->nholidays + 1) * sizeof(int32_t));
-		p->holidays[p->nholidays++] = d;
-	}
-	if (p->nholidays > 0)	/* qsort(NULL, 0, ...) is undefined */
-		qsort(p->holidays, p->nholidays, sizeof(int32_t), cmp_date);
 	if (conf_long(cfg, "health.budget-warn", 0, 1000, &p->budget_warn) ||
 	    conf_long(cfg, "health.budget-overrun", 0, 1000,
 	    &p->budget_overrun) ||
@@ -415,7 +448,6 @@ project_read_conf(struct project *p, const char *path)
 	ret = 0;
 out:
 	free(s);
-	git_config_iterator_free(it);
 	git_config_free(cfg);
 	git_config_free(file);
 	return ret;
@@ -596,11 +628,12 @@ project_release(struct project *p)
 	free(p->client);
 	free(p->currency);
 	free(p->holidays);
+	free(p->workdates);
 	p->repo = NULL;
 	p->workdir = p->root = p->prefix = NULL;
 	p->name = p->client = p->currency = NULL;
-	p->holidays = NULL;
-	p->nholidays = 0;
+	p->holidays = p->workdates = NULL;
+	p->nholidays = p->nworkdates = 0;
 }
 
 char *
@@ -615,23 +648,39 @@ project_abspath(const struct project *p, const char *file)
 	return xasprintf("%s%s", p->root, file);
 }
 
-int
-project_is_workday(const struct project *p, int32_t d)
+/* d among the sorted dates v[0..n). */
+static int
+date_in(const int32_t *v, size_t n, int32_t d)
 {
-	size_t lo = 0, hi = p->nholidays, m;
+	size_t lo = 0, hi = n, m;
 
-	if ((p->workdays & (1u << date_weekday(d))) == 0)
-		return 0;
 	while (lo < hi) {
 		m = lo + (hi - lo) / 2;
-		if (p->holidays[m] == d)
-			return 0;
-		if (p->holidays[m] < d)
+		if (v[m] == d)
+			return 1;
+		if (v[m] < d)
 			lo = m + 1;
 		else
 			hi = m;
 	}
-	return 1;
+	return 0;
+}
+
+int
+calendar_is_workday(unsigned workdays, const int32_t *holidays,
+    size_t nholidays, const int32_t *workdates, size_t nworkdates, int32_t d)
+{
+	if (date_in(workdates, nworkdates, d))
+		return 1;
+	return (workdays & (1u << date_weekday(d))) != 0 &&
+	    !date_in(holidays, nholidays, d);
+}
+
+int
+project_is_workday(const struct project *p, int32_t d)
+{
+	return calendar_is_workday(p->workdays, p->holidays, p->nholidays,
+	    p->workdates, p->nworkdates, d);
 }
 
 int32_t

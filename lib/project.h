@@ -23,6 +23,8 @@ struct project {
 	unsigned	 workdays;	/* bit 0 Monday .. bit 6 Sunday */
 	int32_t		*holidays;	/* sorted */
 	size_t		 nholidays;
+	int32_t		*workdates;	/* [calendar] workday: sorted */
+	size_t		 nworkdates;
 	long		 budget_warn, budget_overrun, risk_critical, csat_min,
 			 comm_grace;
 	int32_t		 today;		/* --today, KAM_TODAY or the system date */
@@ -32,7 +34,7 @@ struct project {
 	int32_t		 deadline;	/* project.deadline; 0 = unset */
 };
 #define PROJECT_INIT { NULL, NULL, NULL, NULL, NULL, NULL, NULL, 2, 0, 0x1f, \
-	NULL, 0, 90, 0, 15, 7, 2, 0, 950, 850, 10, 5, 2, 10, 10, 0 }
+	NULL, 0, NULL, 0, 90, 0, 15, 7, 2, 0, 950, 850, 10, 5, 2, 10, 10, 0 }
 
 /* Find the project from `dir` (NULL = the current directory) by walking
  * up to the first directory holding kam.conf, open its repository and read
@@ -53,8 +55,14 @@ char	*project_relpath(const struct project *p, const char *file);
 /* Absolute path of a project file; caller frees. */
 char	*project_abspath(const struct project *p, const char *file);
 
-/* Calendar (SPEC §4). */
+/* Calendar (SPEC §4): a working day is one of calendar.workdays that is
+ * not a calendar.holiday, or a calendar.workday (a make-up working day,
+ * 调休, on a day off). */
 int	project_is_workday(const struct project *p, int32_t d);
+/* The same rule over the lists of a calendar (plan.c keeps its own). */
+int	calendar_is_workday(unsigned workdays, const int32_t *holidays,
+	    size_t nholidays, const int32_t *workdates, size_t nworkdates,
+	    int32_t d);
 /* d if it is a working day, else the next working day. */
 int32_t	project_next_workday(const struct project *p, int32_t d);
 

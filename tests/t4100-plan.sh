@@ -268,6 +268,33 @@ test_expect_success 'plan: an unreached first milestone is shown today, not yest
 	grep -q "^finish:   2026-09-10\$" out
 '
 
+# Issue 17: Chinese calendars move working days (调休): a weekend day
+# declared with calendar.workday is worked, a holiday is not.  Build
+# (5 days from Thu 24 Sep) works Thu, Fri, Sun 27 (make-up), Mon, Tue
+# 29; More (3 days) Wed 30, then Fri 2 Oct (1 Oct is a holiday), Mon 5.
+test_expect_success 'plan: a make-up working Saturday (calendar.workday)' '
+	rm -rf cal && mkdir cal && cd cal &&
+	kam init --start 2026-09-24 >/dev/null &&
+	git config -f kam.conf --add calendar.holiday 2026-10-01 &&
+	git config -f kam.conf --add calendar.workday 2026-09-27 &&
+	git config -f kam.conf --add calendar.workday 2026-10-10 &&
+	git commit -q -am "calendar" &&
+	kam task add Build --duration 5 >/dev/null &&
+	kam --today 2026-09-24 plan --format csv >out &&
+	grep -q "^\"T-1\",\"Build\",\"5\",\"2026-09-24\",\"2026-09-29\"," out &&
+	kam task add More --duration 3 --after T-1 >/dev/null &&
+	kam --today 2026-09-24 plan --format csv >out &&
+	grep -q "^\"T-2\",\"More\",\"3\",\"2026-09-30\",\"2026-10-05\"," out &&
+	git config -f kam.conf --add calendar.workday 2026-10-01 &&
+	test_expect_code 65 kam plan 2>err &&
+	echo "kam: kam.conf: 2026-10-01 is both a calendar.holiday and a calendar.workday" >expect &&
+	test_cmp expect err &&
+	git checkout -q kam.conf &&
+	git config -f kam.conf --add calendar.workday 2026-02-30 &&
+	test_expect_code 65 kam plan 2>err &&
+	grep -q "calendar.workday: invalid date" err
+'
+
 test_expect_success 'usage errors' '
 	cd "$P" &&
 	test_expect_code 64 kam plan --bogus 2>err &&

@@ -159,8 +159,8 @@ test_expect_success 'list: the plan with next and overdue_days' '
 	id   title               audience           channel  frequency  owner  last        next        overdue_days
 	C-1  Weekly status       P-2 P-1            email    weekly     P-1    2026-11-16  2026-11-23             4
 	C-2  Steering committee  client board, PMO  meeting  monthly    -      2026-10-31  2026-11-30             0
-	C-3  Stand-up            P-1 P-2            -        daily      P-2    2026-11-27  2026-11-28             0
-	C-4  季度回顾            -                  -        quarterly  -      -           2026-04-05           236
+	C-3  Stand-up            P-1 P-2            -        daily      P-2    2026-11-27  2026-11-30             0
+	C-4  季度回顾            -                  -        quarterly  -      -           2026-04-06           235
 	EOF
 	test_cmp ../expect ../out
 '
@@ -184,17 +184,17 @@ test_expect_success 'due: what is due today or earlier, most overdue first' '
 	kam comm due --format csv | sed -E "$LAST2" >../out &&
 	cat >../expect <<-\EOF &&
 	"id","next","overdue_days"
-	"C-4","2026-04-05","236"
+	"C-4","2026-04-06","235"
 	"C-1","2026-11-23","4"
 	EOF
 	test_cmp ../expect ../out &&
 	kam comm due --today 2026-11-30 --format csv | sed -E "$LAST2" >../out &&
 	cat >../expect <<-\EOF &&
 	"id","next","overdue_days"
-	"C-4","2026-04-05","239"
+	"C-4","2026-04-06","238"
 	"C-1","2026-11-23","7"
-	"C-3","2026-11-28","2"
 	"C-2","2026-11-30","0"
+	"C-3","2026-11-30","0"
 	EOF
 	test_cmp ../expect ../out &&
 	kam comm due --owner P-2 --today 2026-11-30 --format csv | cut -d, -f1 >../out &&
@@ -208,7 +208,7 @@ test_expect_success 'due --format md and the table' '
 	cat >../expect <<-\EOF &&
 	| id  | title         | audience | channel | frequency | owner | last       | next       | overdue_days |
 	| --- | ------------- | -------- | ------- | --------- | ----- | ---------- | ---------- | -----------: |
-	| C-4 | 季度回顾      |          |         | quarterly |       |            | 2026-04-05 |          236 |
+	| C-4 | 季度回顾      |          |         | quarterly |       |            | 2026-04-06 |          235 |
 	| C-1 | Weekly status | P-2 P-1  | email   | weekly    | P-1   | 2026-11-16 | 2026-11-23 |            4 |
 	EOF
 	test_cmp ../expect ../out &&
@@ -233,12 +233,15 @@ test_expect_success 'kam check flags the same communication past the grace days'
 	    sed -E "s/^(\"[^\"]*\",){3}(\"[^\"]*\"),(\"[^\"]*\",){2}/\2,/" >../got &&
 	cat >../expect <<-\EOF &&
 	"C-1","weekly communication was due 2026-11-23 (4 days ago; grace 2)"
-	"C-4","quarterly communication was due 2026-04-05 (236 days ago; grace 2), never done"
+	"C-4","quarterly communication was due 2026-04-06 (235 days ago; grace 2), never done"
 	EOF
 	test_cmp ../expect ../got
 '
 
 # ---- the periods ----
+# A next date that is not a working day of kam.conf's calendar moves to
+# the next working day (issue 17): a month end on a Saturday is due on
+# Monday.
 
 test_expect_success 'next: periods, month ends clamped, leap years, year ends' '
 	new_project calc &&
@@ -262,9 +265,9 @@ test_expect_success 'next: periods, month ends clamped, leap years, year ends' '
 	"C-1","daily","2026-11-26","2026-11-27","0"
 	"C-2","weekly","2026-11-19","2026-11-26","1"
 	"C-3","biweekly","2026-11-20","2026-12-04","0"
-	"C-4","monthly","2026-01-31","2026-02-28","272"
+	"C-4","monthly","2026-01-31","2026-03-02","270"
 	"C-5","monthly","2024-01-31","2024-02-29","1002"
-	"C-6","quarterly","2025-11-30","2026-02-28","272"
+	"C-6","quarterly","2025-11-30","2026-03-02","270"
 	"C-7","quarterly","2026-10-15","2027-01-15","0"
 	"C-8","monthly","2026-10-31","2026-11-30","0"
 	"C-9","monthly","2025-12-15","2026-01-15","316"
@@ -297,6 +300,29 @@ test_expect_success 'every comm verb fails with 65 on an invalid comms.csv' '
 test_expect_success 'write errors on stdout are 74' '
 	cd proj &&
 	test_expect_code 74 kam comm list >/dev/full 2>/dev/null
+'
+
+# Issue 17: a daily communication done on Friday is due on Monday, on a
+# declared make-up working Saturday (调休) when there is one, and after a
+# holiday on the Tuesday.
+test_expect_success 'next: due dates follow the working calendar' '
+	new_project cal &&
+	kam comm add "Stand-up" --frequency daily >/dev/null &&
+	kam comm done C-1 --date 2026-11-27 >/dev/null &&
+	kam comm list --today 2026-11-27 --format csv | cut -d, -f1,8 >../out &&
+	printf "\"id\",\"next\"\n\"C-1\",\"2026-11-30\"\n" >../expect &&
+	test_cmp ../expect ../out &&
+	git config -f kam.conf --add calendar.workday 2026-11-28 &&
+	kam comm list --today 2026-11-27 --format csv | cut -d, -f1,8 >../out &&
+	printf "\"id\",\"next\"\n\"C-1\",\"2026-11-28\"\n" >../expect &&
+	test_cmp ../expect ../out &&
+	git config -f kam.conf --unset calendar.workday &&
+	git config -f kam.conf --add calendar.holiday 2026-11-30 &&
+	kam comm list --today 2026-11-27 --format csv | cut -d, -f1,8 >../out &&
+	printf "\"id\",\"next\"\n\"C-1\",\"2026-12-01\"\n" >../expect &&
+	test_cmp ../expect ../out &&
+	kam check --today 2026-12-04 --format csv >../out &&
+	grep -q "daily communication was due 2026-12-01 (3 days ago; grace" ../out
 '
 
 test_done
