@@ -184,6 +184,28 @@ on_field(void *s, size_t len, void *arg)
 	    arena_strndup(a, s, len);
 }
 
+static int	is_marker(const char *s, size_t n);
+
+/*
+ * The conflict-marker rule (kam-files(5)): git writes its markers at the
+ * start of a physical line without knowing CSV quoting, so a marker at
+ * the start of any physical line (after LF, CRLF or a bare CR), inside a
+ * quoted field or not, is a conflict.  A value may therefore hold no
+ * line after its first that starts with one; a value starting with one
+ * is written quoted (table_put_field), which keeps it off the line start.
+ */
+static int
+marker_inside(const char *val)
+{
+	const char *p;
+
+	for (p = val; *p != '\0'; p++)
+		if ((*p == '\n' || *p == '\r') && is_marker(p + 1,
+		    strlen(p + 1)))
+			return 1;
+	return 0;
+}
+
 int
 table_check_value(const struct column *c, int digits, const char *val,
     const char **why)
@@ -201,6 +223,12 @@ table_check_value(const struct column *c, int digits, const char *val,
 			return -1;
 		}
 		return 0;
+	}
+	if ((c->type == COL_TEXT || c->type == COL_KEY || c->type == COL_REF)
+	    && marker_inside(val)) {
+		*why = "a line of the text starts with a conflict marker "
+		    "(<<<<<<<, =======, >>>>>>> or |||||||)";
+		return -1;
 	}
 	switch (c->type) {
 	case COL_TEXT:
@@ -509,22 +537,25 @@ on_record(int term, void *arg)
 		t->unsorted = 1;
 }
 
+/* Physical line of byte off: lines end at LF, CRLF or a bare CR (libcsv
+ * ends a record at each). */
 static unsigned long
 line_of(const char *buf, size_t off)
 {
 	unsigned long line = 1;
-	const char *p = buf, *end = buf + off;
+	const char *p, *end = buf + off;
 
-	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
-		line++;
-		p++;
-	}
+	for (p = buf; p < end; p++)
+		if (*p == '\n' || (*p == '\r' && (p + 1 >= end || p[1] != '\n')))
+			line++;
 	return line;
 }
 
 static int
 is_marker(const char *s, size_t n)
 {
+	if (n > 0 && *s != '<' && *s != '=' && *s != '>' && *s != '|')
+		return 0;
 	if (n >= 7 && (memcmp(s, "<<<<<<<", 7) == 0 ||
 	    memcmp(s, ">>>>>>>", 7) == 0 || memcmp(s, "|||||||", 7) == 0))
 		return n == 7 || s[7] == ' ' || s[7] == '\n' || s[7] == '\r';
@@ -613,11 +644,25 @@ read_csv(struct table *t, const struct schema *s, const char *path,
 	end = buf + len;
 	quote = cr = buf - 1;	/* next '"' and CR at or after q; NULL: none */
 	for (q = buf; q < end && !rd.stop; q += n) {
+		/* One physical line: up to LF, CRLF or a bare CR (n bytes
+		 * with its end, m without). */
 		nl = memchr(q, '\n', (size_t)(end - q));
-		n = nl != NULL ? (size_t)(nl - q) + 1 : (size_t)(end - q);
-		rd.line++;
-		if (*q == '\r' || (nl != NULL && nl > q && nl[-1] == '\r'))
+		if (cr != NULL && cr < q)
+			cr = memchr(q, '\r', (size_t)(end - q));
+		if (cr != NULL && (nl == NULL || cr + 1 < nl)) {
+			n = (size_t)(cr - q) + 1;	/* bare CR */
+			m = n - 1;
 			t->had_crlf = 1;
+		} else if (nl != NULL) {
+			n = (size_t)(nl - q) + 1;
+			m = n - 1;
+			if (cr != NULL && cr + 1 == nl) {
+				m--;
+				t->had_crlf = 1;
+			}
+		} else
+			n = m = (size_t)(end - q);
+		rd.line++;
 		if ((*q == '<' || *q == '=' || *q == '>' || *q == '|') &&
 		    is_marker(q, n)) {
 			rd_error(&rd, rd.line, "unresolved merge conflict "
@@ -627,19 +672,11 @@ read_csv(struct table *t, const struct schema *s, const char *path,
 		}
 		if (quote != NULL && quote < q)
 			quote = memchr(q, '"', (size_t)(end - q));
-		if (cr != NULL && cr < q)
-			cr = memchr(q, '\r', (size_t)(end - q));
-		m = nl != NULL ? (size_t)(nl - q) : n;
 		if (p.pstate == 0 && (quote == NULL || quote >= q + n)) {
-			/* pstate 0: libcsv is between records. */
-			if (cr == NULL || cr >= q + n) {
-				split_plain(&rd, q, m);
-				continue;
-			}
-			if (nl != NULL && cr == nl - 1) {
-				split_plain(&rd, q, m - 1);
-				continue;
-			}
+			/* pstate 0: libcsv is between records; the line
+			 * holds no CR but its end. */
+			split_plain(&rd, q, m);
+			continue;
 		}
 		if ((done = csv_parse(&p, q, n, on_field, on_record, &rd)) != n) {
 			if (csv_error(&p) == CSV_ETOOBIG ||
@@ -937,7 +974,7 @@ table_put_field(struct kam_buf *b, const char *s)
 	if (n == 0)
 		return;
 	if (strpbrk(s, ",\"\r\n") == NULL && s[0] != ' ' && s[0] != '\t' &&
-	    s[n - 1] != ' ' && s[n - 1] != '\t') {
+	    s[n - 1] != ' ' && s[n - 1] != '\t' && !is_marker(s, n)) {
 		kam_buf_add(b, s, n);
 		return;
 	}

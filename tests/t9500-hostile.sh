@@ -46,4 +46,50 @@ test_expect_success 'an [include] outside the project is refused (7)' '
 	kam risk list
 '
 
+# --- 2. conflict markers: one rule for reader, writer and merge driver
+
+test_expect_success 'a text value with a marker line is refused (64), nothing changed' '
+	new_project m1 &&
+	head=$(git rev-parse HEAD) &&
+	for m in "=======" "<<<<<<< x" ">>>>>>> y" "|||||||"; do
+		test_expect_code 64 kam risk add "$(printf "a\n%s\nb" "$m")" \
+		    -p 1 -i 1 2>err &&
+		grep "conflict marker" err || return 1
+	done &&
+	test_expect_code 64 kam risk add "$(printf "a\r=======\rb")" \
+	    -p 1 -i 1 &&
+	test "$(git rev-parse HEAD)" = "$head" &&
+	kam check
+'
+
+test_expect_success 'a value starting like a marker is written quoted and reads back' '
+	new_project m2 &&
+	kam budget set "<<<<<<< x" 5 &&
+	kam risk add "======= ok" -p 1 -i 1 &&
+	grep "^\"<<<<<<< x\",5.00" budget.csv &&
+	kam budget audit >out &&
+	grep "<<<<<<< x" out &&
+	kam risk list >out &&
+	grep "======= ok" out &&
+	kam check
+'
+
+test_expect_success 'a marker after a bare CR is found, on its own line number' '
+	new_project m3 &&
+	kam budget set Travel 5 &&
+	printf "category,amount\rTravel,1.00\r<<<<<<< x,1.00\r" >budget.csv &&
+	test_expect_code 65 kam budget audit 2>err &&
+	grep "budget.csv:3: unresolved merge conflict marker" err &&
+	test_expect_code 65 kam commit -m x 2>err &&
+	grep "budget.csv:3:" err
+'
+
+test_expect_success 'errors in a CR-only file name the right line' '
+	new_project m4 &&
+	kam budget set Travel 5 &&
+	printf "category,amount\rTravel,1.00\rHotel,x\r" >budget.csv &&
+	test_expect_code 65 kam budget audit 2>err &&
+	grep "budget.csv:3" err
+'
+
 test_done

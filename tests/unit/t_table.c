@@ -633,6 +633,41 @@ test_scan(void)
 	table_release(&t);
 }
 
+/* Issue 11 #2: one conflict-marker rule for reader, writer and values. */
+static void
+test_markers(void)
+{
+	const struct column *c = &schema_risks.cols[schema_col(&schema_risks,
+	    "title")];
+	struct kam_buf b = KAM_BUF_INIT;
+	struct table t = TABLE_INIT;
+	const char *why;
+
+	ok(table_check_value(c, 2, "a\n=======\nb", &why) == -1,
+	    "a value with a ======= line is refused");
+	ok(table_check_value(c, 2, "a\r<<<<<<< x", &why) == -1,
+	    "a marker after a bare CR is refused");
+	ok(table_check_value(c, 2, "======= first", &why) == 0,
+	    "a value starting like a marker is allowed");
+	ok(table_check_value(c, 2, "a\n======== b", &why) == 0,
+	    "eight '=' and text is no marker");
+	table_put_field(&b, "<<<<<<< x");
+	is_str(b.ptr, "\"<<<<<<< x\"", "a field starting with a marker is quoted");
+	kam_buf_release(&b);
+	kam_buf_reset(&msgs);
+	ok(table_parse(&t, &schema_budget, "budget.csv", 2,
+	    "category,amount\rA,1.00\r>>>>>>> y\r", 33) == -1 &&
+	    strstr(msgs.ptr, "budget.csv:3: unresolved merge conflict") != NULL,
+	    "a marker after a bare CR is found on line 3");
+	table_release(&t);
+	kam_buf_reset(&msgs);
+	ok(table_parse(&t, &schema_budget, "budget.csv", 2,
+	    "category,amount\rA,1.00\rB,x\r", 27) == -1 &&
+	    strstr(msgs.ptr, "budget.csv:3") != NULL,
+	    "errors in a CR-only file name their line");
+	table_release(&t);
+}
+
 int
 main(void)
 {
@@ -647,6 +682,7 @@ main(void)
 	test_add_gaps_and_remove();
 	test_check_value();
 	test_scan();
+	test_markers();
 	kam_msg_capture(NULL, NULL);
 	kam_buf_release(&msgs);
 	return done_testing();
