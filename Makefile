@@ -4,6 +4,8 @@
 #   make check     install missing packages, build, run every test (normal
 #                  and ASan+UBSan builds) and lint the man pages
 #   make demo      build and show a sample key-account project
+#   make fuzz      FUZZ_SECONDS=N: fuzz each tests/fuzz target for N seconds
+#                  with libFuzzer (clang), fail on any crash
 #   make install   PREFIX=/usr/local DESTDIR=
 
 PREFIX	?= /usr/local
@@ -23,12 +25,15 @@ LDLIBS	+= $(PKG_LIBS) -lcsv
 LIB_SRC	 = $(sort $(wildcard lib/*.c))
 CMD_SRC	 = $(sort $(wildcard cmd/*.c))
 UNIT_SRC = $(sort $(wildcard tests/unit/t_*.c))
+FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_NAMES = $(FUZZ_SRC:tests/fuzz/%.c=%)
 
 # Two build trees: build/ (normal) and build-san/ (ASan+UBSan).
 B	?= build
 LIB_OBJ	 = $(LIB_SRC:%.c=$(B)/%.o)
 CMD_OBJ	 = $(CMD_SRC:%.c=$(B)/%.o)
 UNIT_BIN = $(UNIT_SRC:%.c=$(B)/%)
+FUZZ_BIN = $(FUZZ_SRC:%.c=$(B)/%)
 SAN	 = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	   -fno-omit-frame-pointer
 
@@ -48,7 +53,42 @@ $(B)/tests/unit/t_%: tests/unit/t_%.c $(LIB_OBJ) tests/unit/tap.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Ilib $(LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
 
-units: $(UNIT_BIN)
+# The fuzz targets with a replay main(): `make check` runs them over the
+# corpus (tests/t9510-fuzz-corpus.sh); `make fuzz` links them to libFuzzer.
+$(B)/tests/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c \
+    tests/fuzz/fuzz.h $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Ilib -Itests/fuzz $(LDFLAGS) -o $@ $< \
+	    tests/fuzz/replay.c $(LIB_OBJ) $(LDLIBS)
+
+$(B)/tests/fuzz/lf_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Ilib -Itests/fuzz -fsanitize=fuzzer $(LDFLAGS) -o $@ \
+	    $< $(LIB_OBJ) $(LDLIBS)
+
+units: $(UNIT_BIN) $(FUZZ_BIN)
+
+FUZZ_SECONDS ?= 60
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
+	   -fno-omit-frame-pointer
+fuzz-bins: $(FUZZ_NAMES:%=$(B)/tests/fuzz/lf_%)
+
+# Each target in turn for FUZZ_SECONDS, new inputs kept in
+# build-fuzz/corpus/<target> (the tree's corpus is read only), crashes
+# written to build-fuzz/crash-<target>-*; any crash fails the run.
+fuzz:
+	@command -v clang >/dev/null || { echo "make fuzz needs clang" \
+	    "(apt-get install clang)"; exit 1; }
+	$(MAKE) B=build-fuzz CC=clang OPT="-O1 -g $(FUZZ_SAN) \
+	    -fsanitize=fuzzer-no-link" LDFLAGS="$(FUZZ_SAN)" fuzz-bins
+	@for t in $(FUZZ_NAMES); do \
+	  mkdir -p build-fuzz/corpus/$$t tests/fuzz/corpus/$$t; \
+	  echo "== $$t ($(FUZZ_SECONDS) s)"; \
+	  ./build-fuzz/tests/fuzz/lf_$$t -max_total_time=$(FUZZ_SECONDS) \
+	      -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	      -artifact_prefix=build-fuzz/crash-$$t- \
+	      build-fuzz/corpus/$$t tests/fuzz/corpus/$$t || exit 1; \
+	done
 
 # Install what the build and the tests need, as root; otherwise say how.
 deps-ok:
@@ -90,6 +130,6 @@ install: kam
 	    $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/kam.fish
 
 clean:
-	rm -rf build build-san kam tests/trash.*
+	rm -rf build build-san build-fuzz kam tests/trash.*
 
-.PHONY: all check demo install clean deps-ok units kam
+.PHONY: all check demo install clean deps-ok units kam fuzz fuzz-bins
