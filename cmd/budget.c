@@ -190,7 +190,7 @@ budget_spend(int argc, char **argv, struct kam *k)
 	char amount[32], date[11], path[32], id[32], canon[32];
 	int32_t d = k->p.today;
 	int64_t v;
-	long max, tnum;
+	long max, tnum = 0;
 	int ch, rc, err = 0, ret = -1;
 
 	amount_arg = take_negative(&argc, argv);
@@ -257,6 +257,9 @@ budget_spend(int argc, char **argv, struct kam *k)
 		goto out;
 	}
 	ex.max_num = max;
+	if (budget_check_add(&k->p, cat, date, task != NULL ? tnum : 0,
+	    v) == -1)
+		goto out;
 	r = table_add(&ex);
 	if (store_set_arg(&ex, r, "date", date, "--date") == -1 ||
 	    store_set_arg(&ex, r, "category", cat, "--category") == -1 ||

@@ -13,6 +13,7 @@
 #include <git2.h>
 
 #include "cmd.h"
+#include "../lib/budget.h"
 #include "../lib/minutes.h"
 #include "../lib/store.h"
 #include "../lib/value.h"
@@ -94,6 +95,31 @@ out:
 	return ret;
 }
 
+/* kam.conf changed, perhaps its digits: the tables holding money must
+ * still read with them (issue 11 #3). */
+static int
+money_recheck(struct kam *k)
+{
+	struct table t = TABLE_INIT;
+	size_t i, j;
+	int ret = 0;
+
+	for (i = 0; i < kam_nschemas; i++) {
+		const struct schema *s = kam_schemas[i];
+
+		for (j = 0; j < s->ncols; j++)
+			if (s->cols[j].type == COL_MONEY)
+				break;
+		if (j == s->ncols)
+			continue;
+		if (s->monthly ? budget_validate(&k->p, NULL) == -1 :
+		    store_load(&k->p, NULL, s, &t) == -1)
+			ret = -1;
+		table_release(&t);
+	}
+	return ret;
+}
+
 /* Validate one changed file from the work tree, with the references of
  * its table against the work-tree tables it names. */
 static int
@@ -118,7 +144,7 @@ validate(struct kam *k, const char *path, struct kam_buf *b)
 
 			rc = project_read_conf(&p, abs);
 			project_release(&p);
-			if (rc == -1)
+			if (rc == -1 || money_recheck(k) == -1)
 				goto out;
 		} else if (minutes_check(k, path, b) == -1)
 			goto out;

@@ -178,7 +178,9 @@ kam_tx_commit_body(struct kam *k, struct tx *tx, const char *cmd,
 		kam_buf_puts(&b, body);
 	if (k->msg != NULL && *k->msg != '\0')
 		kam_buf_printf(&b, "%s%s", b.len > 0 ? "\n\n" : "", k->msg);
-	rc = tx_commit(tx, subject, b.len > 0 ? b.ptr : NULL);
+	rc = store_readback(tx);
+	if (rc == 0)
+		rc = tx_commit(tx, subject, b.len > 0 ? b.ptr : NULL);
 	/* Exit 0 means exactly one commit (SPEC §3): a write that would
 	 * change nothing is refused rather than reported as done. */
 	if (rc == 1)

@@ -643,6 +643,42 @@ budget_sum(struct budget_sums *s, struct project *p,
 	return 0;
 }
 
+int
+budget_check_add(struct project *p, const char *category, const char *date,
+    long task, int64_t amount)
+{
+	struct budget_sums s = BUDGET_SUMS_INIT;
+	const char *what = NULL;
+	int64_t x;
+	size_t i;
+
+	if (budget_sum(&s, p, NULL, NULL) == -1) {
+		budget_sums_release(&s);
+		return -1;
+	}
+	x = cat_get(&s, category)->actual;
+	if (money_add(&x, amount) == -1)
+		what = "the sum of its category";
+	for (i = 0; what == NULL && i < s.nmonths; i++) {
+		x = s.months[i].actual;
+		if (memcmp(s.months[i].month, date, 7) == 0 &&
+		    money_add(&x, amount) == -1)
+			what = "the sum of its month";
+	}
+	x = task != 0 ? budget_task_actual(&s, task) : s.no_task;
+	if (what == NULL && money_add(&x, amount) == -1)
+		what = "the sum of its task";
+	x = s.actual;
+	if (what == NULL && money_add(&x, amount) == -1)
+		what = "the sum of all expenses";
+	budget_sums_release(&s);
+	if (what != NULL)
+		return kam_err(KAM_EX_DATA, "refusing the expense: %s would "
+		    "exceed the money range (+-9223372036854775807 minor "
+		    "units); nothing changed", what);
+	return 0;
+}
+
 int64_t
 budget_task_actual(const struct budget_sums *s, long num)
 {

@@ -133,6 +133,12 @@ struct budget_sums {
  */
 int	budget_sum(struct budget_sums *s, struct project *p,
 	    const struct table *budget, const struct expense_filter *f);
+/* Would an expense of `amount` on `date` ("YYYY-MM-DD"), category and
+ * task (0: none) take a sum that kam check and budget audit compute
+ * (category, month, task, all) beyond the money range?  Sums the work
+ * tree's expenses; 0, or -1 after reporting 65. */
+int	budget_check_add(struct project *p, const char *category,
+	    const char *date, long task, int64_t amount);
 /* Actual of task T-num in s (0 when it has no expenses). */
 int64_t	budget_task_actual(const struct budget_sums *s, long num);
 void	budget_sums_release(struct budget_sums *s);

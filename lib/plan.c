@@ -16,7 +16,7 @@
 
 /* Limits of the calendar cache: kam's dates stay within these. */
 #define CAL_FIRST	(-25567)	/* 1900-01-01 */
-#define CAL_LAST	2932896		/* 9999-12-31 */
+#define CAL_LAST	376199		/* 2999-12-31, value.h's last date */
 
 static int
 cal_is_workday(const struct plan_cal *cal, int32_t d)
@@ -62,7 +62,7 @@ plan_cal_release(struct plan_cal *cal)
 }
 
 /* Cache forward while the last cached index is below `index` and its date
- * below `date`.  Returns 0, or -1 when the cache hit 9999-12-31. */
+ * below `date`.  Returns 0, or -1 when the cache hit 2999-12-31. */
 static int
 cal_grow_fwd(struct plan_cal *cal, long index, int32_t date)
 {
@@ -624,8 +624,9 @@ plan_compute_flags(struct plan *pl, const struct project *p,
 	pl->end_idx = maxee;
 	pl->start_idx = minstart;
 	if (cal_grow_fwd(&pl->cal, maxee, CAL_FIRST) == -1) {
-		kam_err(KAM_EX_DATA, "%s: the schedule runs past 9999-12-31; "
-		    "check the durations", t->path);
+		kam_err(KAM_EX_DATA, "%s: the schedule runs past 2999-12-31, "
+		    "the last date kam can write; check the durations",
+		    t->path);
 		goto out;
 	}
 

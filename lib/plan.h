@@ -73,9 +73,9 @@
  * of kam.conf, with a
  * cache of the dates of working-day indexes that grows on demand.
  * Functions that take a non-const calendar or plan may grow that cache;
- * they never fail: the cache stops at 1900-01-01 and 9999-12-31, and an
+ * they never fail: the cache stops at 1900-01-01 and 2999-12-31, and an
  * index beyond those gives the last date cached (plan_compute refuses a
- * schedule that runs past 9999-12-31).
+ * schedule that runs past 2999-12-31).
  */
 struct plan_cal {
 	unsigned	 workdays;	/* bit 0 Monday .. bit 6 Sunday */

@@ -197,3 +197,26 @@ out:
 	kam_buf_release(&b);
 	return ret;
 }
+
+int
+store_readback(const struct tx *tx)
+{
+	struct table t = TABLE_INIT;
+	const struct schema *s;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < tx->nfiles; i++) {
+		const struct tx_file *f = &tx->files[i];
+
+		if ((s = schema_by_file(f->path)) == NULL)
+			continue;
+		rc = table_parse(&t, s, f->path, tx->p->digits,
+		    f->data.ptr != NULL ? f->data.ptr : "", f->data.len);
+		table_release(&t);
+		if (rc == -1)
+			return kam_err(KAM_EX_DATA, "refusing to write '%s': kam "
+			    "could not read it back; nothing changed", f->path);
+	}
+	return 0;
+}

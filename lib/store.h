@@ -36,4 +36,12 @@ struct row	*store_lookup(const struct table *t, const char *arg);
 int	store_set_arg(struct table *t, struct row *r, const char *name,
 	    const char *val, const char *opt);
 
+/*
+ * Whatever kam writes it must read back (issue 11 #3): read every table
+ * queued in tx with the reader that will load it, so that an id past
+ * 999999999, a date past 2999 or a file over 64 MiB is refused (65)
+ * before anything changes.  0, or -1 after reporting.
+ */
+int	store_readback(const struct tx *tx);
+
 #endif

@@ -142,7 +142,9 @@ test_expect_success 'usage errors (64)' '
 test_expect_success 'a sum beyond the money range is invalid data (65), never wrapped' '
 	new_project big &&
 	kam budget spend 92233720368547758.07 --category a --date 2026-01-01 x >/dev/null &&
-	kam budget spend 0.01 --category a --date 2026-01-02 y >/dev/null &&
+	test_expect_code 65 kam budget spend 0.01 --category a --date 2026-01-02 y &&
+	echo "E-2,2026-01-02,a,0.01,y,," >>expenses/2026-01.csv &&
+	git commit -qam "by hand: kam refuses this spend (issue 11 #3)" &&
 	test_expect_code 65 kam budget audit >"$TRASH/out" 2>"$TRASH/err" &&
 	grep "expenses/2026-01.csv:3: the sum of category a exceeds the money range" "$TRASH/err" &&
 	test ! -s "$TRASH/out" &&

@@ -92,4 +92,88 @@ test_expect_success 'errors in a CR-only file name the right line' '
 	grep "budget.csv:3" err
 '
 
+# --- 3. values kam writes must read back: refuse (65), nothing changed
+
+test_expect_success 'the id after R-999999999 is refused, nothing changed' '
+	new_project v1 &&
+	kam risk add first -p 1 -i 1 &&
+	sed "s/^R-1,/R-999999999,/" risks.csv >r && mv r risks.csv &&
+	kam commit -m "big id" &&
+	head=$(git rev-parse HEAD) &&
+	test_expect_code 65 kam risk add second -p 1 -i 1 2>err &&
+	grep "risks.csv" err &&
+	test "$(git rev-parse HEAD)" = "$head" &&
+	git diff --exit-code &&
+	kam risk list
+'
+
+test_expect_success 'a baseline past 2999 is refused, nothing changed' '
+	new_project v2 &&
+	kam task add Long --duration 10 &&
+	kam task start T-1 --date 2999-12-30 &&
+	head=$(git rev-parse HEAD) &&
+	test_expect_code 65 kam plan baseline 2>err &&
+	test "$(git rev-parse HEAD)" = "$head" &&
+	git diff --exit-code &&
+	kam task list
+'
+
+test_expect_success 'a plan running past 2999-12-31 is 65, not a date kam cannot read' '
+	new_project v3 &&
+	kam task add T1 --duration 9999 &&
+	for i in $(seq 2 30); do
+		kam task add "T$i" --duration 9999 --after "T-$((i - 1))" ||
+		    return 1
+	done &&
+	test_expect_code 65 kam plan 2>err &&
+	grep "2999-12-31" err
+'
+
+test_expect_success 'a spend whose category sum overflows is refused' '
+	new_project v4 &&
+	kam budget set Big 1 &&
+	kam budget spend 92233720368547758.07 --category Big x &&
+	head=$(git rev-parse HEAD) &&
+	test_expect_code 65 kam budget spend 92233720368547758.07 --category Big y 2>err &&
+	grep "money range" err &&
+	test "$(git rev-parse HEAD)" = "$head" &&
+	test_expect_code 65 kam budget spend 92233720368547758.07 --category Other z &&
+	test "$(git rev-parse HEAD)" = "$head" &&
+	kam budget audit
+'
+
+test_expect_success 'kam commit of a digits change that contradicts budget.csv is 65' '
+	new_project v5 &&
+	kam budget set Travel 12.50 &&
+	head=$(git rev-parse HEAD) &&
+	git config -f kam.conf project.digits 0 &&
+	test_expect_code 65 kam commit -m digits 2>err &&
+	grep "budget.csv" err &&
+	test "$(git rev-parse HEAD)" = "$head"
+'
+
+test_expect_success 'a write taking a table over 64 MiB is refused' '
+	new_project v6 &&
+	kam risk add first -p 1 -i 1 &&
+	python3 -c "
+import sys
+with open(\"risks.csv\") as f: lines=f.read().splitlines()
+hdr, row = lines[0], lines[1]
+out=[hdr]
+size=len(hdr)+1
+i=2
+while size < (64<<20) - 100000:
+    r=row.replace(\"R-1,\", \"R-%d,\" % i, 1)
+    t=r.split(\",\"); t[1]=\"x\"*4000; r=\",\".join(t)
+    out.append(r); size += len(r)+1; i+=1
+open(\"risks.csv\",\"w\").write(\"\\n\".join(out)+\"\\n\")
+" &&
+	kam commit -m big &&
+	head=$(git rev-parse HEAD) &&
+	test_expect_code 65 kam risk add "$(head -c 131000 /dev/zero | tr "\\0" t)" \
+	    -p 1 -i 1 2>err &&
+	test "$(git rev-parse HEAD)" = "$head" &&
+	git diff --exit-code --stat
+'
+
 test_done

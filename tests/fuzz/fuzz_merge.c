@@ -43,10 +43,12 @@ check_markers(const struct kam_buf *out)
 	while (p < e) {
 		nl = memchr(p, '\n', (size_t)(e - p));
 		n = (size_t)((nl != NULL ? nl : e) - p);
-		if (n >= 7 && (memcmp(p, "<<<<<<<", 7) == 0 ||
+		/* kam-files(5)'s marker rule: 7 of < > | and a space or
+		 * the end, or ======= alone. */
+		if ((n >= 7 && (memcmp(p, "<<<<<<<", 7) == 0 ||
 		    memcmp(p, ">>>>>>>", 7) == 0 ||
-		    memcmp(p, "=======", 7) == 0 ||
-		    memcmp(p, "|||||||", 7) == 0))
+		    memcmp(p, "|||||||", 7) == 0) && (n == 7 || p[7] == ' ')) ||
+		    (n == 7 && memcmp(p, "=======", 7) == 0))
 			FUZZ_ASSERT((n == 12 && memcmp(p, "<<<<<<< ours", 12) == 0) ||
 			    (n == 7 && memcmp(p, "=======", 7) == 0) ||
 			    (n == 14 && memcmp(p, ">>>>>>> theirs", 14) == 0));
