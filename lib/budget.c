@@ -145,8 +145,21 @@ budget_month_files(struct project *p, char ***names)
 
 	*names = NULL;
 	dir = project_abspath(p, EXPENSES_DIR);
+	/* As meetings/ (RELIABILITY P7/P8): never follow a symlink, and a
+	 * file in the directory's place hides expenses HEAD may hold. */
+	if (lstat(dir, &st) == 0 && S_ISLNK(st.st_mode)) {
+		kam_err(KAM_EX_STATE, "refusing to follow symlink '"
+		    EXPENSES_DIR "'");
+		goto out;
+	}
+	if (lstat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		kam_err(KAM_EX_STATE, "'" EXPENSES_DIR "' is not a directory; "
+		    "move it away (kam keeps expenses in " EXPENSES_DIR
+		    "/YYYY-MM.csv)");
+		goto out;
+	}
 	if ((d = opendir(dir)) == NULL) {
-		if (errno == ENOENT || errno == ENOTDIR)
+		if (errno == ENOENT)
 			ret = 0;
 		else
 			kam_errno(errno, "cannot read '%s'", dir);

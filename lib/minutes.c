@@ -687,8 +687,13 @@ minutes_load_all(const struct project *p, struct minutes **out, size_t *n)
 		kam_err(KAM_EX_STATE, "refusing to follow symlink 'meetings'");
 		goto out;
 	}
+	if (lstat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		kam_err(KAM_EX_STATE, "'meetings' is not a directory; move it "
+		    "away (kam keeps minutes in meetings/*.md)");
+		goto out;
+	}
 	if ((d = opendir(dir)) == NULL) {
-		if (errno == ENOENT || errno == ENOTDIR)
+		if (errno == ENOENT)
 			ret = 0;
 		else
 			kam_errno(errno, "cannot read 'meetings'");

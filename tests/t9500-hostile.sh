@@ -176,4 +176,38 @@ open(\"risks.csv\",\"w\").write(\"\\n\".join(out)+\"\\n\")
 	git diff --exit-code --stat
 '
 
+# --- 4. expenses/ guarded like meetings/
+
+test_expect_success 'a symlink expenses is refused (78) by every command' '
+	new_project e1 &&
+	kam budget set Travel 5 &&
+	kam budget spend 1.00 --category Travel --date 2026-01-05 x &&
+	mkdir ../outside && cp -r expenses/. ../outside/ &&
+	git rm -rq expenses && git commit -qm gone &&
+	ln -s ../outside expenses &&
+	for c in "budget list" check "budget audit" status; do
+		test_expect_code 78 kam $c >/dev/null 2>err &&
+		grep "symlink .expenses." err || return 1
+	done &&
+	test_expect_code 78 kam budget spend 1.00 --category Travel x
+'
+
+test_expect_success 'a regular file named expenses is refused (78), not read as no expenses' '
+	new_project e2 &&
+	kam budget set Travel 5 &&
+	kam budget spend 1.00 --category Travel --date 2026-01-05 x &&
+	rm -r expenses && echo junk >expenses &&
+	for c in "budget list" check "budget audit"; do
+		test_expect_code 78 kam $c >/dev/null 2>err &&
+		grep "expenses. is not a directory" err || return 1
+	done
+'
+
+test_expect_success 'a regular file named meetings is refused (78) too' '
+	new_project e3 &&
+	echo junk >meetings &&
+	test_expect_code 78 kam meeting list 2>err &&
+	grep "meetings. is not a directory" err
+'
+
 test_done
