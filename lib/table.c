@@ -302,6 +302,16 @@ table_check_value(const struct column *c, int digits, const char *val,
 	return -1;
 }
 
+/* Columns a header may have: kam's widest table has 20; a spreadsheet
+ * export may add some, but not thousands (issue 11 #6). */
+#define MAX_COLS	1024
+
+static int
+cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static int
 header_done(struct reader *rd)
 {
@@ -310,6 +320,11 @@ header_done(struct reader *rd)
 	size_t i, j;
 	int ret = 0;
 
+	if (rd->nfields > MAX_COLS) {
+		rd_error(rd, rd->rec_line, "%zu columns; kam reads at most %d",
+		    rd->nfields, MAX_COLS);
+		return -1;
+	}
 	t->ncols = rd->nfields;
 	t->header = xcalloc(t->ncols, sizeof(char *));
 	for (i = 0; i < t->ncols; i++) {
@@ -320,12 +335,21 @@ header_done(struct reader *rd)
 			    i + 1);
 			ret = -1;
 		}
-		for (j = 0; j < i; j++)
-			if (strcmp(t->header[i], t->header[j]) == 0) {
+	}
+	/* Duplicates: sort the names, compare neighbours (n log n). */
+	if (t->ncols > 1) {
+		char **v = xmalloc(t->ncols * sizeof(*v));
+
+		memcpy(v, t->header, t->ncols * sizeof(*v));
+		qsort(v, t->ncols, sizeof(*v), cmp_name);
+		for (i = 1; i < t->ncols; i++)
+			if (*v[i] != '\0' && strcmp(v[i], v[i - 1]) == 0 &&
+			    (i < 2 || strcmp(v[i], v[i - 2]) != 0)) {
 				rd_error(rd, rd->rec_line,
-				    "duplicate column '%s'", t->header[i]);
+				    "duplicate column '%s'", v[i]);
 				ret = -1;
 			}
+		free(v);
 	}
 	t->colmap = xcalloc(s->ncols, sizeof(int));
 	for (j = 0; j < s->ncols; j++) {

@@ -210,4 +210,29 @@ test_expect_success 'a regular file named meetings is refused (78) too' '
 	grep "meetings. is not a directory" err
 '
 
+# --- 6. wide headers: linear duplicate check and a column limit
+
+test_expect_success 'a risks.csv with 100000 columns is a quick, clear 65' '
+	new_project w1 &&
+	kam risk add first -p 1 -i 1 &&
+	python3 -c "
+h=open(\"risks.csv\").readline().rstrip(\"\\n\")
+print(h + \"\".join(\",x%d\" % i for i in range(100000)))
+" >wide && mv wide risks.csv &&
+	start=$(date +%s) &&
+	test_expect_code 65 kam risk list 2>err &&
+	test $(($(date +%s) - start)) -le 2 &&
+	grep "risks.csv:1: 100[0-9]* columns; kam reads at most 1024" err
+'
+
+test_expect_success 'a duplicate among many columns is found, with its name' '
+	new_project w2 &&
+	python3 -c "
+h=open(\"risks.csv\").readline().rstrip(\"\\n\")
+print(h + \"\".join(\",x%d\" % i for i in range(900)) + \",x17\")
+" >wide && mv wide risks.csv &&
+	test_expect_code 65 kam risk list 2>err &&
+	grep "risks.csv:1: duplicate column .x17." err
+'
+
 test_done
