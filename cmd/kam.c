@@ -132,6 +132,9 @@ kam_getopt(int argc, char **argv, const char *shortopts, const void *longopts,
 			    (int)n, arg);
 		} else
 			kam_err(KAM_EX_USAGE, "unknown option '%s'", arg);
+		if (ch == '?' && arg[0] == '-' && arg[1] >= '0' && arg[1] <= '9')
+			fprintf(stderr, "kam: '%s' looks like a negative number: "
+			    "put it after '--' (... -- %s)\n", arg, arg);
 		fprintf(stderr, "usage: %s\n", usage);
 		*err = 1;
 		return -1;
@@ -144,6 +147,7 @@ kam_subject(const char *cmd, const char *id, const char *title)
 {
 	struct kam_buf b = KAM_BUF_INIT;
 	const char *p;
+	char *esc;
 
 	kam_buf_printf(&b, "kam: %s", cmd);
 	if (id != NULL)
@@ -154,7 +158,31 @@ kam_subject(const char *cmd, const char *id, const char *title)
 		for (p = title; *p != '\0'; p++)
 			kam_buf_putc(&b, *p == '\n' || *p == '\r' ? ' ' : *p);
 	}
-	return kam_buf_detach(&b);
+	/* Control bytes (ESC, BEL) would act on the terminal of whoever
+	 * runs git log: escape them as kam's own output does. */
+	esc = out_escape(b.ptr);
+	kam_buf_release(&b);
+	return esc;
+}
+
+/* A commit body with its control bytes escaped; newlines and tabs kept. */
+static void
+put_escaped_body(struct kam_buf *out, const char *s)
+{
+	const char *p;
+	char *seg, *esc;
+	size_t n;
+
+	for (p = s; *p != '\0'; p += n) {
+		n = strcspn(p, "\n\t");
+		seg = xstrndup(p, n);
+		esc = out_escape(seg);
+		kam_buf_puts(out, esc);
+		free(esc);
+		free(seg);
+		if (p[n] != '\0')
+			kam_buf_putc(out, p[n++]);
+	}
 }
 
 int
@@ -175,9 +203,12 @@ kam_tx_commit_body(struct kam *k, struct tx *tx, const char *cmd,
 	/* The body says what the command decided; the user's -m text
 	 * follows it. */
 	if (body != NULL && *body != '\0')
-		kam_buf_puts(&b, body);
-	if (k->msg != NULL && *k->msg != '\0')
-		kam_buf_printf(&b, "%s%s", b.len > 0 ? "\n\n" : "", k->msg);
+		put_escaped_body(&b, body);
+	if (k->msg != NULL && *k->msg != '\0') {
+		if (b.len > 0)
+			kam_buf_puts(&b, "\n\n");
+		put_escaped_body(&b, k->msg);
+	}
 	rc = store_readback(tx);
 	if (rc == 0)
 		rc = tx_commit(tx, subject, b.len > 0 ? b.ptr : NULL);

@@ -146,6 +146,12 @@ store_set_arg(struct table *t, struct row *r, const char *name,
 		    opt, bad);
 		goto out;
 	}
+	/* A required text (a title) of blanks only says nothing. */
+	if (c->required && c->type == COL_TEXT && *val != '\0' &&
+	    val[strspn(val, " \t\r\n\v\f")] == '\0') {
+		kam_err(KAM_EX_USAGE, "%s: must not be blank", opt);
+		goto out;
+	}
 	/* Ids on the command line are case-insensitive: store them canonical. */
 	if (c->type == COL_REF && *val != '\0' && id_prefix(val, pfx) == 0 &&
 	    (c->ref == NULL || strcmp(pfx, c->ref) == 0) &&

@@ -235,4 +235,36 @@ print(h + \"\".join(\",x%d\" % i for i in range(900)) + \",x17\")
 	grep "risks.csv:1: duplicate column .x17." err
 '
 
+# --- 7. smaller ones
+
+test_expect_success 'control bytes in titles and -m are escaped in the commit' '
+	new_project s1 &&
+	kam risk add "$(printf "a\033[2Jb\007")" -p 1 -i 1 \
+	    -m "$(printf "line one\033x\n\tline two")" &&
+	git log -1 --format=%B >msg &&
+	! grep "$(printf "\033")" msg &&
+	! grep "$(printf "\007")" msg &&
+	grep "a\\\\x1b\[2Jb\\\\x07" msg &&
+	grep "line one\\\\x1bx" msg &&
+	grep "$(printf "^\tline two")" msg
+'
+
+test_expect_success 'a whitespace-only title is refused (64)' '
+	new_project s2 &&
+	head=$(git rev-parse HEAD) &&
+	test_expect_code 64 kam risk add "   " -p 1 -i 1 2>err &&
+	grep "must not be blank" err &&
+	test "$(git rev-parse HEAD)" = "$head"
+'
+
+test_expect_success 'a negative amount as an option says to use --, and works after --' '
+	new_project s3 &&
+	kam budget set x 10 &&
+	kam budget spend --category x --date 2026-01-05 -- -5 refund >id &&
+	grep "^E-1$" id &&
+	grep "^E-1,2026-01-05,x,-5.00,refund" expenses/2026-01.csv &&
+	test_expect_code 64 kam budget set x -5 2>err &&
+	grep "looks like a negative number: put it after .--." err
+'
+
 test_done
