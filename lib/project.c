@@ -249,15 +249,18 @@ check_entries(git_config *cfg, const char *path)
 	while (ret == 0 && (rc = git_config_next(&e, it)) == 0) {
 		n = strlen(e->name);
 		if (e->value == NULL) {
+			/* libgit2 may hand over a name without a section. */
+			const char *key = strrchr(e->name, '.') != NULL ?
+			    strrchr(e->name, '.') + 1 : e->name;
+
 			line = valueless_line(path, e->name);
 			if (line > 0)
 				ret = kam_err(KAM_EX_DATA, "kam.conf:%lu: '%s' has "
 				    "no value (write '%s = ...')", line, e->name,
-				    strrchr(e->name, '.') + 1);
+				    key);
 			else
 				ret = kam_err(KAM_EX_DATA, "kam.conf: '%s' has no "
-				    "value (write '%s = ...')", e->name,
-				    strrchr(e->name, '.') + 1);
+				    "value (write '%s = ...')", e->name, key);
 		} else if ((kam_strcasecmp(e->name, "include.path") == 0 ||
 		    (strncasecmp(e->name, "includeif.", 10) == 0 && n > 15 &&
 		    kam_strcasecmp(e->name + n - 5, ".path") == 0)) &&

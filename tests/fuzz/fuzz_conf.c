@@ -9,6 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <git2.h>
+
 #include "fuzz.h"
 #include "plan.h"
 #include "project.h"
@@ -31,6 +33,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	fuzz_quiet();
 	if (path[0] == '\0') {
+		/* libgit2 refuses every call before its init. */
+		FUZZ_ASSERT(git_libgit2_init() > 0);
 		FUZZ_ASSERT(mkdtemp(dir) != NULL);
 		snprintf(path, sizeof(path), "%s/kam.conf", dir);
 	}
