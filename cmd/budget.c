@@ -121,9 +121,9 @@ budget_set(int argc, char **argv, struct kam *k)
 	} else {
 		if (r == NULL) {
 			r = table_add(&budget);
-			table_set(&budget, r, 0, cat);
+			table_set(&budget, r, BUDGET_CATEGORY, cat);
 		}
-		table_set(&budget, r, 1, amount);
+		table_set(&budget, r, BUDGET_AMOUNT, amount);
 	}
 	store_put(&tx, &budget);
 	if (kam_tx_commit(k, &tx, "budget set", cat, remove ? "removed" :
@@ -270,7 +270,7 @@ budget_spend(int argc, char **argv, struct kam *k)
 	    (task != NULL &&
 	    store_set_arg(&ex, r, "task", task, "--task") == -1))
 		goto out;
-	snprintf(id, sizeof(id), "%s", table_get(&ex, r, 0));
+	snprintf(id, sizeof(id), "%s", table_get(&ex, r, EXPENSE_ID));
 	store_put(&tx, &ex);
 	if (kam_tx_commit(k, &tx, "budget spend", id, desc) == -1)
 		goto out;

@@ -32,13 +32,8 @@ static const char approve_usage[] =
 static const char reject_usage[] =
     "kam change reject CR-n [--by P-n] [--date date]";
 
-/* Column indexes of changes.csv (SPEC order). */
-enum { C_ID, C_TITLE, C_REQ, C_COST, C_DAYS, C_STATUS, C_REQUESTED, C_BY,
-	C_ON };
-
 static const char *const brief[] = { "id", "title", "req", "cost", "days",
 	"status", "requested_by", "decided_by", "decided_on", NULL };
-
 
 static struct row *
 lookup_as(const struct table *t, const char *arg, const char *opt)
@@ -101,7 +96,7 @@ change_add(int argc, char **argv, struct kam *k)
 	if (by != NULL && lookup_as(&people, by, "--by") == NULL)
 		goto out;
 	r = table_add(&changes);
-	table_set(&changes, r, C_STATUS, "proposed");
+	table_set(&changes, r, CHANGE_STATUS, "proposed");
 	if (store_set_arg(&changes, r, "title", argv[optind], "title") == -1 ||
 	    (req != NULL &&
 	    store_set_arg(&changes, r, "req", req, "--req") == -1) ||
@@ -114,10 +109,10 @@ change_add(int argc, char **argv, struct kam *k)
 	    store_check_refs(&changes, &reqs) == -1 ||
 	    store_check_refs(&changes, &people) == -1)
 		goto out;
-	snprintf(id, sizeof(id), "%s", table_get(&changes, r, C_ID));
+	snprintf(id, sizeof(id), "%s", table_get(&changes, r, CHANGE_ID));
 	store_put(&tx, &changes);
 	if (kam_tx_commit(k, &tx, "change add", id, table_get(&changes, r,
-	    C_TITLE)) == -1)
+	    CHANGE_TITLE)) == -1)
 		goto out;
 	printf("%s\n", id);
 	ret = 0;
@@ -219,9 +214,9 @@ decide(int argc, char **argv, struct kam *k, int approve)
 	    store_load(&k->p, &tx, &schema_people, &people) == -1 ||
 	    (cr = store_lookup(&changes, argv[optind])) == NULL)
 		goto out;
-	id = xstrdup(table_get(&changes, cr, C_ID));
-	title = xstrdup(table_get(&changes, cr, C_TITLE));
-	st = table_get(&changes, cr, C_STATUS);
+	id = xstrdup(table_get(&changes, cr, CHANGE_ID));
+	title = xstrdup(table_get(&changes, cr, CHANGE_TITLE));
+	st = table_get(&changes, cr, CHANGE_STATUS);
 	if (strcmp(st, "proposed") != 0) {
 		kam_err(KAM_EX_DATA, "change request %s is already %s; only a "
 		    "proposed change request can be %s (open a new one with "
@@ -238,29 +233,29 @@ decide(int argc, char **argv, struct kam *k, int approve)
 				kam_err(KAM_EX_DATA, "%s has no side in people.csv; "
 				    "only a client-side person (side=client) "
 				    "decides a change request",
-				    table_get(&people, p, 0));
+				    table_get(&people, p, PERSON_ID));
 			else
 				kam_err(KAM_EX_DATA, "%s is on the %s side; only a "
 				    "client-side person (people.csv side=client) "
 				    "decides a change request",
-				    table_get(&people, p, 0), side);
+				    table_get(&people, p, PERSON_ID), side);
 			goto out;
 		}
 	}
 	kam_buf_printf(&body, "%s by %s%s%s%s on %s.",
 	    approve ? "Approved" : "Rejected",
-	    p != NULL ? table_get(&people, p, 0) : "no one named",
+	    p != NULL ? table_get(&people, p, PERSON_ID) : "no one named",
 	    p != NULL ? " (" : "",
 	    p != NULL ? table_get_name(&people, p, "name") : "",
 	    p != NULL ? ", client side)" : "", on);
 	if (approve)
 		kam_buf_printf(&body, "\nImpact: cost %s, %s working days.",
-		    *table_get(&changes, cr, C_COST) != '\0' ?
-		    table_get(&changes, cr, C_COST) : "none",
-		    *table_get(&changes, cr, C_DAYS) != '\0' ?
-		    table_get(&changes, cr, C_DAYS) : "0");
+		    *table_get(&changes, cr, CHANGE_COST) != '\0' ?
+		    table_get(&changes, cr, CHANGE_COST) : "none",
+		    *table_get(&changes, cr, CHANGE_DAYS) != '\0' ?
+		    table_get(&changes, cr, CHANGE_DAYS) : "0");
 	if (nnt > 0) {
-		const char *rid = table_get(&changes, cr, C_REQ);
+		const char *rid = table_get(&changes, cr, CHANGE_REQ);
 
 		if (*rid == '\0') {
 			kam_err(KAM_EX_DATA, "change request %s names no "
@@ -291,8 +286,8 @@ decide(int argc, char **argv, struct kam *k, int approve)
 				goto out;
 		}
 		if ((int)f.status != to) {
-			table_set(&reqs, rq, schema_col(&schema_requirements,
-			    "status"), reqflow_status_name(to));
+			table_set(&reqs, rq, REQ_STATUS,
+			    reqflow_status_name(to));
 			kam_buf_printf(&body, "\n  status: %s -> %s (the new text "
 			    "is not yet tested)", reqflow_status_name(f.status),
 			    reqflow_status_name(to));
@@ -301,10 +296,12 @@ decide(int argc, char **argv, struct kam *k, int approve)
 			    reqflow_status_name(to));
 		}
 	}
-	table_set(&changes, cr, C_STATUS, approve ? "approved" : "rejected");
-	table_set(&changes, cr, C_BY, p != NULL ? table_get(&people, p, 0) :
+	table_set(&changes, cr, CHANGE_STATUS,
+	    approve ? "approved" : "rejected");
+	table_set(&changes, cr, CHANGE_DECIDED_BY,
+	    p != NULL ? table_get(&people, p, PERSON_ID) :
 	    NULL);
-	table_set(&changes, cr, C_ON, on);
+	table_set(&changes, cr, CHANGE_DECIDED_ON, on);
 	if (store_check_refs(&changes, &reqs) == -1 ||
 	    store_check_refs(&changes, &people) == -1 ||
 	    (rq != NULL && store_check_refs(&reqs, &people) == -1))
@@ -416,24 +413,27 @@ change_list(int argc, char **argv, struct kam *k)
 		struct row *r = &changes.rows[i];
 
 		if (status != NULL &&
-		    strcmp(table_get(&changes, r, C_STATUS), status) != 0)
+		    strcmp(table_get(&changes, r, CHANGE_STATUS), status) != 0)
 			continue;
 		if (req[0] != '\0' &&
-		    strcmp(table_get(&changes, r, C_REQ), req) != 0)
+		    strcmp(table_get(&changes, r, CHANGE_REQ), req) != 0)
 			continue;
 		rows[n++] = r;
-		if (strcmp(table_get(&changes, r, C_STATUS), "approved") != 0)
+		if (strcmp(table_get(&changes, r, CHANGE_STATUS),
+		    "approved") != 0)
 			continue;
 		napproved++;
-		if (*table_get(&changes, r, C_COST) != '\0' &&
-		    (money_parse(table_get(&changes, r, C_COST), changes.digits,
+		if (*table_get(&changes, r, CHANGE_COST) != '\0' &&
+		    (money_parse(table_get(&changes, r, CHANGE_COST),
+		    changes.digits,
 		    &m, &why) == -1 || money_add(&cost, m) == -1)) {
 			kam_err(KAM_EX_DATA, "%s:%lu: cost: the total of approved "
 			    "costs is out of range", changes.path, r->line);
 			goto out;
 		}
-		if (*table_get(&changes, r, C_DAYS) != '\0' &&
-		    int_parse(table_get(&changes, r, C_DAYS), -100000, 100000,
+		if (*table_get(&changes, r, CHANGE_DAYS) != '\0' &&
+		    int_parse(table_get(&changes, r, CHANGE_DAYS), -100000,
+		    100000,
 		    &d, NULL) == 0)
 			days += d;
 	}

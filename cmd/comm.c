@@ -27,9 +27,6 @@ static const char done_usage[] = "kam comm done C-n [--date date]";
 static const char list_usage[] = "kam comm list [--owner P-n]";
 static const char due_usage[] = "kam comm due [--owner P-n]";
 
-/* Column indexes of comms.csv (SPEC order). */
-enum { C_ID, C_TITLE, C_AUDIENCE, C_CHANNEL, C_FREQUENCY, C_OWNER, C_LAST };
-
 static const char *const brief[] = { "id", "title", "audience", "channel",
 	"frequency", "owner", "last", "next", "overdue_days", NULL };
 
@@ -39,12 +36,12 @@ next_of(const struct table *t, const struct row *r, const struct project *p)
 {
 	int32_t last;
 
-	if (date_parse(table_get(t, r, C_LAST), &last, NULL) == -1) {
+	if (date_parse(table_get(t, r, COMM_LAST), &last, NULL) == -1) {
 		if (p->start == 0)
 			return p->today;
 		last = p->start;
 	}
-	return health_comm_next(p, table_get(t, r, C_FREQUENCY), last);
+	return health_comm_next(p, table_get(t, r, COMM_FREQUENCY), last);
 }
 
 static const char *
@@ -170,10 +167,10 @@ comm_add(int argc, char **argv, struct kam *k)
 	if ((owner != NULL && store_set_arg(&comms, r, "owner", owner,
 	    "--owner") == -1) || store_check_refs(&comms, &people) == -1)
 		goto out;
-	snprintf(id, sizeof(id), "%s", table_get(&comms, r, C_ID));
+	snprintf(id, sizeof(id), "%s", table_get(&comms, r, COMM_ID));
 	store_put(&tx, &comms);
 	if (kam_tx_commit(k, &tx, "comm add", id, table_get(&comms, r,
-	    C_TITLE)) == -1)
+	    COMM_TITLE)) == -1)
 		goto out;
 	printf("%s\n", id);
 	ret = 0;
@@ -214,15 +211,16 @@ comm_done(int argc, char **argv, struct kam *k)
 	    store_load(&k->p, &tx, &schema_comms, &comms) == -1 ||
 	    (r = store_lookup(&comms, argv[optind])) == NULL)
 		goto out;
-	if (date_parse(table_get(&comms, r, C_LAST), &last, NULL) == 0 &&
+	if (date_parse(table_get(&comms, r, COMM_LAST), &last, NULL) == 0 &&
 	    last > date) {
 		kam_err(KAM_EX_DATA, "communication %s was last done on %s, "
 		    "after %s; a later date is needed",
-		    table_get(&comms, r, C_ID), table_get(&comms, r, C_LAST),
+		    table_get(&comms, r, COMM_ID), table_get(&comms, r,
+		    COMM_LAST),
 		    day);
 		goto out;
 	}
-	table_set(&comms, r, C_LAST, day);
+	table_set(&comms, r, COMM_LAST, day);
 	if (kam_tx_commit_row(k, &tx, "comm done", &comms, r) == -1)
 		goto out;
 	ret = 0;
@@ -279,7 +277,7 @@ comm_print(int argc, char **argv, struct kam *k, const char *usage,
 		struct row *r = &comms.rows[i];
 
 		if (owner[0] != '\0' &&
-		    strcmp(table_get(&comms, r, C_OWNER), owner) != 0)
+		    strcmp(table_get(&comms, r, COMM_OWNER), owner) != 0)
 			continue;
 		if (due_only && next_of(&comms, r, &k->p) > k->p.today)
 			continue;

@@ -25,9 +25,6 @@ static const char add_usage[] =
 static const char list_usage[] = "kam csat list [--person P-n]";
 static const char report_usage[] = "kam csat report";
 
-/* Column indexes of csat.csv (SPEC order). */
-enum { C_ID, C_DATE, C_PERSON, C_SCORE, C_COMMENT };
-
 #define RECENT_DAYS	90
 
 static const char *const brief[] = { "id", "date", "person", "name", "score",
@@ -65,16 +62,16 @@ csat_add(int argc, char **argv, struct kam *k)
 	    (p = store_lookup(&people, argv[optind])) == NULL)
 		goto out;
 	r = table_add(&csat);
-	table_set(&csat, r, C_DATE, date_fmt(date, day));
-	table_set(&csat, r, C_PERSON, table_get(&people, p, 0));
+	table_set(&csat, r, CSAT_DATE, date_fmt(date, day));
+	table_set(&csat, r, CSAT_PERSON, table_get(&people, p, PERSON_ID));
 	if (store_set_arg(&csat, r, "score", argv[optind + 1], "score") == -1 ||
 	    (n == 3 && store_set_arg(&csat, r, "comment", argv[optind + 2],
 	    "comment") == -1) ||
 	    store_check_refs(&csat, &people) == -1)
 		goto out;
-	snprintf(id, sizeof(id), "%s", table_get(&csat, r, C_ID));
-	title = xasprintf("%s scored %s", table_get(&csat, r, C_PERSON),
-	    table_get(&csat, r, C_SCORE));
+	snprintf(id, sizeof(id), "%s", table_get(&csat, r, CSAT_ID));
+	title = xasprintf("%s scored %s", table_get(&csat, r, CSAT_PERSON),
+	    table_get(&csat, r, CSAT_SCORE));
 	store_put(&tx, &csat);
 	if (kam_tx_commit(k, &tx, "csat add", id, title) == -1)
 		goto out;
@@ -93,7 +90,7 @@ score_of(const struct table *t, const struct row *r)
 {
 	long v = -1;
 
-	if (int_parse(table_get(t, r, C_SCORE), 0, 10, &v, NULL) == -1)
+	if (int_parse(table_get(t, r, CSAT_SCORE), 0, 10, &v, NULL) == -1)
 		return -1;
 	return v;
 }
@@ -109,10 +106,10 @@ static const char *
 d_name(const struct table *t, const struct row *r, char *buf, void *arg)
 {
 	const struct table *people = arg;
-	const struct row *p = table_find(people, table_get(t, r, C_PERSON));
+	const struct row *p = table_find(people, table_get(t, r, CSAT_PERSON));
 
 	(void)buf;
-	return p != NULL ? table_get(people, p, 1) : NULL;
+	return p != NULL ? table_get(people, p, PERSON_NAME) : NULL;
 }
 
 static const char *
@@ -156,7 +153,7 @@ csat_list(int argc, char **argv, struct kam *k)
 	rows = xcalloc(csat.nrows + 1, sizeof(*rows));
 	for (i = 0; i < csat.nrows; i++)
 		if (person[0] == '\0' || strcmp(table_get(&csat, &csat.rows[i],
-		    C_PERSON), person) == 0)
+		    CSAT_PERSON), person) == 0)
 			rows[n++] = &csat.rows[i];
 	records_print(k->fmt, &csat, rows, n, brief, d, ARRAY_SIZE(d), &people);
 	ret = 0;
@@ -235,7 +232,7 @@ report_build(struct report *rp, const struct table *csat,
 		const struct row *r = &csat->rows[i];
 
 		if ((v = score_of(csat, r)) == -1 ||
-		    date_parse(table_get(csat, r, C_DATE), &d, NULL) == -1)
+		    date_parse(table_get(csat, r, CSAT_DATE), &d, NULL) == -1)
 			continue;
 		csat_tally_add(&rp->all, v);
 		if (d >= rp->from && d <= rp->to)

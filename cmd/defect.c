@@ -33,10 +33,6 @@ static const char list_usage[] =
     "[--status open|fixed|verified] [--subject s]";
 static const char show_usage[] = "kam defect show D-n";
 
-/* Column indexes of defects.csv (SPEC order). */
-enum { C_ID, C_TITLE, C_SEVERITY, C_SUBJECT, C_FOUND, C_STATUS, C_REWORK,
-	C_CLOSED };
-
 #define MAX_REWORK	1000000L	/* schema: rework 0-1000000 hours */
 
 /* The statuses and the actions that move a defect between them. */
@@ -151,7 +147,7 @@ defect_add(int argc, char **argv, struct kam *k)
 		return kam_err(KAM_EX_USAGE, "a new defect needs --severity "
 		    "critical|major|minor and --subject (a record such as REQ-3 "
 		    "or T-2, or text)");
-	if (enum_opt("--severity", C_SEVERITY, severity) == -1)
+	if (enum_opt("--severity", DEFECT_SEVERITY, severity) == -1)
 		return -1;
 	d = k->p.today;
 	if (found != NULL && kam_opt_past_date("--found", found, k->p.today,
@@ -169,14 +165,14 @@ defect_add(int argc, char **argv, struct kam *k)
 	    "--severity") == -1 ||
 	    store_set_arg(&defects, r, "subject", subj, "--subject") == -1)
 		goto out;
-	table_set(&defects, r, C_FOUND, date_fmt(d, day));
-	table_set(&defects, r, C_STATUS, status_names[DS_OPEN]);
+	table_set(&defects, r, DEFECT_FOUND, date_fmt(d, day));
+	table_set(&defects, r, DEFECT_STATUS, status_names[DS_OPEN]);
 	if (target.s != NULL && store_check_refs(&defects, &target) == -1)
 		goto out;
-	snprintf(id, sizeof(id), "%s", table_get(&defects, r, C_ID));
+	snprintf(id, sizeof(id), "%s", table_get(&defects, r, DEFECT_ID));
 	store_put(&tx, &defects);
 	if (kam_tx_commit(k, &tx, "defect add", id,
-	    table_get(&defects, r, C_TITLE)) == -1)
+	    table_get(&defects, r, DEFECT_TITLE)) == -1)
 		goto out;
 	printf("%s\n", id);
 	ret = 0;
@@ -235,15 +231,15 @@ transition(int argc, char **argv, struct kam *k, enum daction a,
 	    store_load(&k->p, &tx, &schema_defects, &defects) == -1 ||
 	    (r = store_lookup(&defects, argv[optind])) == NULL)
 		goto out;
-	id = xstrdup(table_get(&defects, r, C_ID));
-	title = xstrdup(table_get(&defects, r, C_TITLE));
-	closed = xstrdup(table_get(&defects, r, C_CLOSED));
-	from = status_of(table_get(&defects, r, C_STATUS));
+	id = xstrdup(table_get(&defects, r, DEFECT_ID));
+	title = xstrdup(table_get(&defects, r, DEFECT_TITLE));
+	closed = xstrdup(table_get(&defects, r, DEFECT_CLOSED));
+	from = status_of(table_get(&defects, r, DEFECT_STATUS));
 	if (from == -1 || (to = next[a][from]) == -1) {
 		refuse(a, from, id, closed);
 		goto out;
 	}
-	found = table_get(&defects, r, C_FOUND);
+	found = table_get(&defects, r, DEFECT_FOUND);
 	if (a != DA_REOPEN && *found != '\0' &&
 	    date_parse(found, &f, NULL) == 0 && d < f) {
 		kam_err(KAM_EX_DATA, "--date: %s is before defect %s was found "
@@ -258,8 +254,9 @@ transition(int argc, char **argv, struct kam *k, enum daction a,
 		if (rework == NULL)
 			break;
 		/* Rework accumulates over every fix of the defect. */
-		if (*table_get(&defects, r, C_REWORK) != '\0' &&
-		    int_parse(table_get(&defects, r, C_REWORK), 0, MAX_REWORK,
+		if (*table_get(&defects, r, DEFECT_REWORK) != '\0' &&
+		    int_parse(table_get(&defects, r, DEFECT_REWORK), 0,
+		    MAX_REWORK,
 		    &old, NULL) == -1)
 			old = 0;
 		if (old + hours > MAX_REWORK) {
@@ -269,22 +266,22 @@ transition(int argc, char **argv, struct kam *k, enum daction a,
 			goto out;
 		}
 		snprintf(h, sizeof(h), "%ld", old + hours);
-		table_set(&defects, r, C_REWORK, h);
+		table_set(&defects, r, DEFECT_REWORK, h);
 		kam_buf_printf(&body, "\nRework: %ld hour%s (%s in all).",
 		    hours, hours == 1 ? "" : "s", h);
 		break;
 	case DA_VERIFY:
-		table_set(&defects, r, C_CLOSED, day);
+		table_set(&defects, r, DEFECT_CLOSED, day);
 		kam_buf_printf(&body, "\nVerified and closed on %s.", day);
 		break;
 	case DA_REOPEN:
 	default:
 		if (*closed != '\0')
 			kam_buf_printf(&body, "\nWas closed on %s.", closed);
-		table_set(&defects, r, C_CLOSED, NULL);
+		table_set(&defects, r, DEFECT_CLOSED, NULL);
 		break;
 	}
-	table_set(&defects, r, C_STATUS, status_names[to]);
+	table_set(&defects, r, DEFECT_STATUS, status_names[to]);
 	store_put(&tx, &defects);
 	snprintf(cmd, sizeof(cmd), "defect %s", action_names[a]);
 	if (kam_tx_commit_body(k, &tx, cmd, id, title, body.ptr) == -1)
@@ -342,12 +339,13 @@ defect_list(int argc, char **argv, struct kam *k)
 			status = status_names[DS_OPEN];
 			break;
 		case 's':
-			if (enum_opt("--severity", C_SEVERITY, optarg) == -1)
+			if (enum_opt("--severity", DEFECT_SEVERITY,
+			    optarg) == -1)
 				return -1;
 			severity = optarg;
 			break;
 		case 'S':
-			if (enum_opt("--status", C_STATUS, optarg) == -1)
+			if (enum_opt("--status", DEFECT_STATUS, optarg) == -1)
 				return -1;
 			status = optarg;
 			break;
@@ -371,13 +369,14 @@ defect_list(int argc, char **argv, struct kam *k)
 		struct row *r = &defects.rows[i];
 
 		if (status != NULL &&
-		    strcmp(table_get(&defects, r, C_STATUS), status) != 0)
+		    strcmp(table_get(&defects, r, DEFECT_STATUS), status) != 0)
 			continue;
 		if (severity != NULL &&
-		    strcmp(table_get(&defects, r, C_SEVERITY), severity) != 0)
+		    strcmp(table_get(&defects, r, DEFECT_SEVERITY),
+		    severity) != 0)
 			continue;
 		if (subject != NULL && kam_strcasecmp(table_get(&defects, r,
-		    C_SUBJECT), subject) != 0)
+		    DEFECT_SUBJECT), subject) != 0)
 			continue;
 		rows[n++] = r;
 	}

@@ -29,10 +29,6 @@ static const char set_usage[] =
 static const char list_usage[] =
     "kam goal list [--status open|met|missed|dropped]";
 
-/* Column indexes of goals.csv (SPEC order). */
-enum { C_ID, C_TITLE, C_METRIC, C_BASELINE, C_TARGET, C_ACTUAL, C_DUE,
-	C_STATUS };
-
 static const struct option field_opts[] = {
 	{ "title", required_argument, NULL, 't' },
 	{ "metric", required_argument, NULL, 'm' },
@@ -57,8 +53,9 @@ d_progress(const struct table *t, const struct row *r, char *buf, void *arg)
 	long pct;
 
 	(void)arg;
-	if (goal_progress(table_get(t, r, C_BASELINE), table_get(t, r, C_TARGET),
-	    table_get(t, r, C_ACTUAL), &pct) == -1)
+	if (goal_progress(table_get(t, r, GOAL_BASELINE), table_get(t, r,
+	    GOAL_TARGET),
+	    table_get(t, r, GOAL_ACTUAL), &pct) == -1)
 		return NULL;
 	snprintf(buf, 64, "%ld", pct);
 	return buf;
@@ -124,23 +121,24 @@ apply(struct kam *k, struct table *goals, struct row *r,
 		    set[i].col) == -1)
 			return -1;
 	}
-	now = table_get(goals, r, C_STATUS);
+	now = table_get(goals, r, GOAL_STATUS);
 	if (st != NULL || !measured || strcmp(now, "dropped") == 0)
 		return 0;
-	if (*table_get(goals, r, C_ACTUAL) == '\0') {
-		table_set(goals, r, C_STATUS, "open");
+	if (*table_get(goals, r, GOAL_ACTUAL) == '\0') {
+		table_set(goals, r, GOAL_STATUS, "open");
 		return 0;
 	}
-	st = goal_status(table_get(goals, r, C_BASELINE),
-	    table_get(goals, r, C_TARGET), table_get(goals, r, C_ACTUAL),
-	    table_get(goals, r, C_DUE), k->p.today);
+	st = goal_status(table_get(goals, r, GOAL_BASELINE),
+	    table_get(goals, r, GOAL_TARGET), table_get(goals, r, GOAL_ACTUAL),
+	    table_get(goals, r, GOAL_DUE), k->p.today);
 	if (st != NULL)
-		table_set(goals, r, C_STATUS, st);
+		table_set(goals, r, GOAL_STATUS, st);
 	else
 		fprintf(stderr, "kam: note: %s: actual '%s' cannot be measured "
 		    "against target '%s'; status stays %s (give --status met "
-		    "or --status missed)\n", table_get(goals, r, C_ID),
-		    table_get(goals, r, C_ACTUAL), table_get(goals, r, C_TARGET),
+		    "or --status missed)\n", table_get(goals, r, GOAL_ID),
+		    table_get(goals, r, GOAL_ACTUAL), table_get(goals, r,
+		    GOAL_TARGET),
 		    now);
 	return 0;
 }
@@ -164,14 +162,14 @@ goal_add(int argc, char **argv, struct kam *k)
 	    store_load(&k->p, &tx, &schema_goals, &goals) == -1)
 		goto out;
 	r = table_add(&goals);
-	table_set(&goals, r, C_STATUS, "open");
+	table_set(&goals, r, GOAL_STATUS, "open");
 	if (store_set_arg(&goals, r, "title", argv[optind], "title") == -1 ||
 	    apply(k, &goals, r, set, nset) == -1)
 		goto out;
-	snprintf(id, sizeof(id), "%s", table_get(&goals, r, C_ID));
+	snprintf(id, sizeof(id), "%s", table_get(&goals, r, GOAL_ID));
 	store_put(&tx, &goals);
 	if (kam_tx_commit(k, &tx, "goal add", id, table_get(&goals, r,
-	    C_TITLE)) == -1)
+	    GOAL_TITLE)) == -1)
 		goto out;
 	printf("%s\n", id);
 	ret = 0;
@@ -240,7 +238,7 @@ goal_list(int argc, char **argv, struct kam *k)
 	rows = xcalloc(goals.nrows + 1, sizeof(*rows));
 	for (i = 0; i < goals.nrows; i++)
 		if (status == NULL || strcmp(table_get(&goals,
-		    &goals.rows[i], C_STATUS), status) == 0)
+		    &goals.rows[i], GOAL_STATUS), status) == 0)
 			rows[n++] = &goals.rows[i];
 	records_print(k->fmt, &goals, rows, n, brief, goal_derived,
 	    ARRAY_SIZE(goal_derived), NULL);

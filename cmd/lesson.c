@@ -18,9 +18,6 @@ static const char add_usage[] =
 static const char list_usage[] =
     "kam lesson list [--search word] [--area a] [--kind keep|improve]";
 
-/* Column indexes of lessons.csv (SPEC order). */
-enum { C_ID, C_DATE, C_AREA, C_KIND, C_LESSON, C_ACTION };
-
 static const char *const brief[] = { "id", "date", "area", "kind", "lesson",
 	"action", NULL };
 
@@ -74,7 +71,7 @@ lesson_add(int argc, char **argv, struct kam *k)
 	    store_load(&k->p, &tx, &schema_lessons, &lessons) == -1)
 		goto out;
 	r = table_add(&lessons);
-	table_set(&lessons, r, C_DATE, date_fmt(date, day));
+	table_set(&lessons, r, LESSON_DATE, date_fmt(date, day));
 	if (store_set_arg(&lessons, r, "lesson", argv[optind], "text") == -1 ||
 	    store_set_arg(&lessons, r, "kind", kind, "--kind") == -1 ||
 	    (area != NULL &&
@@ -82,10 +79,10 @@ lesson_add(int argc, char **argv, struct kam *k)
 	    (action != NULL &&
 	    store_set_arg(&lessons, r, "action", action, "--action") == -1))
 		goto out;
-	snprintf(id, sizeof(id), "%s", table_get(&lessons, r, C_ID));
+	snprintf(id, sizeof(id), "%s", table_get(&lessons, r, LESSON_ID));
 	store_put(&tx, &lessons);
 	if (kam_tx_commit(k, &tx, "lesson add", id, table_get(&lessons, r,
-	    C_LESSON)) == -1)
+	    LESSON_LESSON)) == -1)
 		goto out;
 	printf("%s\n", id);
 	ret = 0;
@@ -145,7 +142,8 @@ lesson_list(int argc, char **argv, struct kam *k)
 			break;
 		case 'k':
 			kind = optarg;
-			if (table_check_value(&schema_lessons.cols[C_KIND], 2,
+			if (table_check_value(&schema_lessons.cols[LESSON_KIND],
+			    2,
 			    kind, &why) == -1)
 				return kam_err(KAM_EX_USAGE, "--kind: invalid "
 				    "value '%s': %s", kind, why);
@@ -163,15 +161,16 @@ lesson_list(int argc, char **argv, struct kam *k)
 		struct row *r = &lessons.rows[i];
 
 		if (kind != NULL &&
-		    strcmp(table_get(&lessons, r, C_KIND), kind) != 0)
+		    strcmp(table_get(&lessons, r, LESSON_KIND), kind) != 0)
 			continue;
 		if (area != NULL &&
-		    kam_strcasecmp(table_get(&lessons, r, C_AREA), area) != 0)
+		    kam_strcasecmp(table_get(&lessons, r, LESSON_AREA),
+		    area) != 0)
 			continue;
 		if (search != NULL &&
-		    !contains(table_get(&lessons, r, C_LESSON), search) &&
-		    !contains(table_get(&lessons, r, C_ACTION), search) &&
-		    !contains(table_get(&lessons, r, C_AREA), search))
+		    !contains(table_get(&lessons, r, LESSON_LESSON), search) &&
+		    !contains(table_get(&lessons, r, LESSON_ACTION), search) &&
+		    !contains(table_get(&lessons, r, LESSON_AREA), search))
 			continue;
 		rows[n++] = r;
 	}

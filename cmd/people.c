@@ -100,11 +100,11 @@ people_add(int argc, char **argv, struct kam *k)
 	    store_load(&k->p, &tx, &schema_people, &t) == -1)
 		goto out;
 	r = table_add(&t);
-	table_set(&t, r, schema_col(&schema_people, "side"), "team");
+	table_set(&t, r, PERSON_SIDE, "team");
 	if (store_set_arg(&t, r, "name", argv[optind], "name") == -1 ||
 	    apply(&t, r, set, nset) == -1)
 		goto out;
-	snprintf(id, sizeof(id), "%s", table_get(&t, r, 0));
+	snprintf(id, sizeof(id), "%s", table_get(&t, r, PERSON_ID));
 	store_put(&tx, &t);
 	if (kam_tx_commit(k, &tx, "people add", id, argv[optind]) == -1)
 		goto out;
@@ -158,8 +158,8 @@ people_list(int argc, char **argv, struct kam *k)
 		side = optarg;
 	if (err)
 		return -1;
-	if (side != NULL && table_check_value(&schema_people.cols[schema_col(
-	    &schema_people, "side")], 2, side, &why) == -1)
+	if (side != NULL && table_check_value(&schema_people.cols[PERSON_SIDE],
+	    2, side, &why) == -1)
 		return kam_err(KAM_EX_USAGE, "--side: invalid value '%s': %s",
 		    side, why);
 	if (optind != argc)
@@ -169,7 +169,8 @@ people_list(int argc, char **argv, struct kam *k)
 	table_sort(&t);
 	rows = xcalloc(t.nrows + 1, sizeof(*rows));
 	for (i = 0; i < t.nrows; i++)
-		if (side == NULL || strcmp(table_get(&t, &t.rows[i], 2), side) == 0)
+		if (side == NULL || strcmp(table_get(&t, &t.rows[i],
+		    PERSON_SIDE), side) == 0)
 			rows[n++] = &t.rows[i];
 	records_print(k->fmt, &t, rows, n, brief, NULL, 0, NULL);
 	ret = 0;
@@ -194,8 +195,10 @@ quadrant(const struct table *t, const struct row *r, char *buf, void *arg)
 
 	(void)buf;
 	(void)arg;
-	if (int_parse(table_get(t, r, 9), 1, 5, &inf, NULL) == -1 ||
-	    int_parse(table_get(t, r, 10), 1, 5, &intr, NULL) == -1)
+	if (int_parse(table_get(t, r, PERSON_INFLUENCE), 1, 5, &inf,
+	    NULL) == -1 ||
+	    int_parse(table_get(t, r, PERSON_INTEREST), 1, 5, &intr,
+	    NULL) == -1)
 		return "unassessed";
 	if (inf >= 4)
 		return intr >= 4 ? "manage closely" : "keep satisfied";

@@ -30,12 +30,6 @@ static const char list_usage[] =
 static const char show_usage[] = "kam qa show Q-n";
 static const char report_usage[] = "kam qa report";
 
-/* Column indexes of quality.csv (SPEC order). */
-enum { C_ID, C_SUBJECT, C_CRITERION, C_DATE, C_REVIEWER, C_RESULT, C_NOTE };
-/* Of defects.csv. */
-enum { D_ID, D_TITLE, D_SEVERITY, D_SUBJECT, D_FOUND, D_STATUS, D_REWORK,
-	D_CLOSED };
-
 static const struct option no_opts[] = { { NULL, 0, NULL, 0 } };
 
 static const char *const brief[] = { "id", "subject", "criterion", "date",
@@ -151,27 +145,28 @@ qa_check(int argc, char **argv, struct kam *k)
 	    (note != NULL &&
 	    store_set_arg(&quality, r, "note", note, "--note") == -1))
 		goto out;
-	table_set(&quality, r, C_DATE, date_fmt(d, day));
+	table_set(&quality, r, QA_DATE, date_fmt(d, day));
 	if (store_check_refs(&quality, &people) == -1 ||
 	    (target.s != NULL && store_check_refs(&quality, &target) == -1))
 		goto out;
-	snprintf(id, sizeof(id), "%s", table_get(&quality, r, C_ID));
-	kam_buf_printf(&title, "%s %s: %s", table_get(&quality, r, C_SUBJECT),
-	    table_get(&quality, r, C_RESULT), table_get(&quality, r, C_CRITERION));
+	snprintf(id, sizeof(id), "%s", table_get(&quality, r, QA_ID));
+	kam_buf_printf(&title, "%s %s: %s", table_get(&quality, r, QA_SUBJECT),
+	    table_get(&quality, r, QA_RESULT), table_get(&quality, r,
+	    QA_CRITERION));
 	kam_buf_printf(&body, "Reviewed by %s (%s) on %s.", who,
 	    table_get_name(&people, p, "name"), day);
 	/* A check dated before the subject's latest one does not decide. */
-	reqflow_checks(&quality, table_get(&quality, r, C_SUBJECT), &qc);
+	reqflow_checks(&quality, table_get(&quality, r, QA_SUBJECT), &qc);
 	if (qc.latest != r) {
 		kam_buf_printf(&body, "\nThe latest check of %s is still %s "
-		    "(%s, %s).", table_get(&quality, r, C_SUBJECT),
-		    table_get(&quality, qc.latest, C_ID),
-		    table_get(&quality, qc.latest, C_RESULT),
-		    table_get(&quality, qc.latest, C_DATE));
+		    "(%s, %s).", table_get(&quality, r, QA_SUBJECT),
+		    table_get(&quality, qc.latest, QA_ID),
+		    table_get(&quality, qc.latest, QA_RESULT),
+		    table_get(&quality, qc.latest, QA_DATE));
 		kam_warn("%s is dated before %s, the latest check of %s (%s), "
 		    "which still decides", id, table_get(&quality, qc.latest,
-		    C_ID), table_get(&quality, r, C_SUBJECT),
-		    table_get(&quality, qc.latest, C_RESULT));
+		    QA_ID), table_get(&quality, r, QA_SUBJECT),
+		    table_get(&quality, qc.latest, QA_RESULT));
 	}
 	store_put(&tx, &quality);
 	if (kam_tx_commit_body(k, &tx, "qa check", id, title.ptr,
@@ -199,7 +194,7 @@ qa_list(int argc, char **argv, struct kam *k)
 		{ "result", required_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const struct column *cres = &schema_quality.cols[C_RESULT];
+	const struct column *cres = &schema_quality.cols[QA_RESULT];
 	struct table quality = TABLE_INIT;
 	struct row **rows = NULL;
 	const char *subject = NULL, *result = NULL, *why;
@@ -233,10 +228,10 @@ qa_list(int argc, char **argv, struct kam *k)
 		struct row *r = &quality.rows[i];
 
 		if (subject != NULL && kam_strcasecmp(table_get(&quality, r,
-		    C_SUBJECT), subject) != 0)
+		    QA_SUBJECT), subject) != 0)
 			continue;
 		if (result != NULL &&
-		    strcmp(table_get(&quality, r, C_RESULT), result) != 0)
+		    strcmp(table_get(&quality, r, QA_RESULT), result) != 0)
 			continue;
 		rows[n++] = r;
 	}
@@ -319,8 +314,8 @@ cmp_by_subject(const void *a, const void *b)
 {
 	const struct row *x = *(struct row *const *)a;
 	const struct row *y = *(struct row *const *)b;
-	int c = cmp_subject_str(table_get(sort_q, x, C_SUBJECT),
-	    table_get(sort_q, y, C_SUBJECT));
+	int c = cmp_subject_str(table_get(sort_q, x, QA_SUBJECT),
+	    table_get(sort_q, y, QA_SUBJECT));
 
 	if (c == 0)
 		c = x->num < y->num ? -1 : x->num > y->num;
@@ -332,8 +327,8 @@ cmp_by_date(const void *a, const void *b)
 {
 	const struct row *x = *(struct row *const *)a;
 	const struct row *y = *(struct row *const *)b;
-	int c = strcmp(table_get(sort_q, x, C_DATE),
-	    table_get(sort_q, y, C_DATE));
+	int c = strcmp(table_get(sort_q, x, QA_DATE),
+	    table_get(sort_q, y, QA_DATE));
 
 	if (c == 0)
 		c = x->num < y->num ? -1 : x->num > y->num;
@@ -365,7 +360,7 @@ report_build(struct report *rp, const struct table *q, const struct table *d)
 	rp->q = q;
 	for (i = 0; i < q->nrows; i++) {
 		rows[i] = &q->rows[i];
-		res = table_get(q, rows[i], C_RESULT);
+		res = table_get(q, rows[i], QA_RESULT);
 		rp->checks++;
 		rp->passed += strcmp(res, "pass") == 0;
 		rp->failed += strcmp(res, "fail") == 0;
@@ -376,15 +371,15 @@ report_build(struct report *rp, const struct table *q, const struct table *d)
 	rp->subj = xcalloc(q->nrows + 1, sizeof(*rp->subj));
 	for (i = 0; i < q->nrows; i++) {
 		if (s == NULL || cmp_subject_str(table_get(q, rows[i],
-		    C_SUBJECT), s->name) != 0) {
+		    QA_SUBJECT), s->name) != 0) {
 			s = &rp->subj[rp->nsubj++];
-			s->name = table_get(q, rows[i], C_SUBJECT);
+			s->name = table_get(q, rows[i], QA_SUBJECT);
 		}
 		reqflow_checks_add(&s->c, q, rows[i]);
 	}
 	for (i = 0; i < rp->nsubj; i++) {
 		s = &rp->subj[i];
-		s->name = table_get(q, s->c.latest, C_SUBJECT);
+		s->name = table_get(q, s->c.latest, QA_SUBJECT);
 		rp->subj_pass += s->c.latest_result == REQFLOW_CHECK_PASS;
 		rp->subj_fail += s->c.latest_result == REQFLOW_CHECK_FAIL;
 	}
@@ -392,7 +387,7 @@ report_build(struct report *rp, const struct table *q, const struct table *d)
 	qsort(rows, q->nrows, sizeof(*rows), cmp_by_date);
 	rp->months = xcalloc(q->nrows + 1, sizeof(*rp->months));
 	for (i = 0; i < q->nrows; i++) {
-		date = table_get(q, rows[i], C_DATE);
+		date = table_get(q, rows[i], QA_DATE);
 		if (strlen(date) < 7)
 			continue;
 		if (m == NULL || memcmp(m->ym, date, 7) != 0) {
@@ -400,7 +395,7 @@ report_build(struct report *rp, const struct table *q, const struct table *d)
 			memcpy(m->ym, date, 7);
 			m->ym[7] = '\0';
 		}
-		res = table_get(q, rows[i], C_RESULT);
+		res = table_get(q, rows[i], QA_RESULT);
 		m->checks++;
 		m->passed += strcmp(res, "pass") == 0;
 		m->failed += strcmp(res, "fail") == 0;
@@ -409,13 +404,13 @@ report_build(struct report *rp, const struct table *q, const struct table *d)
 	for (i = 0; i < d->nrows; i++) {
 		const struct row *r = &d->rows[i];
 
-		sv = index_of(severities, 3, table_get(d, r, D_SEVERITY));
-		st = index_of(dstatuses, 3, table_get(d, r, D_STATUS));
+		sv = index_of(severities, 3, table_get(d, r, DEFECT_SEVERITY));
+		st = index_of(dstatuses, 3, table_get(d, r, DEFECT_STATUS));
 		if (sv == -1 || st == -1)
 			continue;
 		rp->sev[sv][st]++;
 		rp->open_total += st == 0;
-		if (int_parse(table_get(d, r, D_REWORK), 0, 1000000, &h,
+		if (int_parse(table_get(d, r, DEFECT_REWORK), 0, 1000000, &h,
 		    NULL) == 0) {
 			rp->rework[sv] += h;
 			rp->rework_total += h;
@@ -489,9 +484,9 @@ fill_subjects(struct out *o, const struct report *rp)
 		cells[1] = n[0];
 		cells[2] = n[1];
 		cells[3] = n[2];
-		cells[4] = table_get(rp->q, s->c.latest, C_ID);
-		cells[5] = table_get(rp->q, s->c.latest, C_DATE);
-		cells[6] = table_get(rp->q, s->c.latest, C_RESULT);
+		cells[4] = table_get(rp->q, s->c.latest, QA_ID);
+		cells[5] = table_get(rp->q, s->c.latest, QA_DATE);
+		cells[6] = table_get(rp->q, s->c.latest, QA_RESULT);
 		out_row(o, cells);
 	}
 }

@@ -22,9 +22,6 @@ static const char set_usage[] =
     "kam raci set [--remove] activity P-n [R|A|C|I]";
 static const char show_usage[] = "kam raci show [activity]";
 
-/* Column indexes of raci.csv (SPEC order). */
-enum { C_ACTIVITY, C_PERSON, C_ROLE };
-
 /*
  * The activity operand: an id of a kam table becomes canonical ("t-3"
  * -> "T-3"); anything else is free text, which must be one clean line.
@@ -139,10 +136,10 @@ raci_set(int argc, char **argv, struct kam *k)
 			goto out;
 		if (r == NULL) {
 			r = table_add(&raci);
-			table_set(&raci, r, C_ACTIVITY, act);
-			table_set(&raci, r, C_PERSON, person);
+			table_set(&raci, r, RACI_ACTIVITY, act);
+			table_set(&raci, r, RACI_PERSON, person);
 		}
-		table_set(&raci, r, C_ROLE, role);
+		table_set(&raci, r, RACI_ROLE, role);
 		if (store_check_refs(&raci, &people) == -1)
 			goto out;
 		snprintf(title, sizeof(title), "%s %s", person, role);
@@ -185,10 +182,11 @@ static const char *
 d_name(const struct table *t, const struct row *r, char *buf, void *arg)
 {
 	const struct show *sh = arg;
-	const struct row *p = table_find(sh->people, table_get(t, r, C_PERSON));
+	const struct row *p = table_find(sh->people, table_get(t, r,
+	    RACI_PERSON));
 
 	(void)buf;
-	return p != NULL ? table_get(sh->people, p, 1) : NULL;
+	return p != NULL ? table_get(sh->people, p, PERSON_NAME) : NULL;
 }
 
 static const char *
@@ -230,7 +228,7 @@ print_matrix(const struct table *raci, const struct table *people,
 
 	who = xcalloc(n + 1, sizeof(*who));
 	for (i = 0; i < n; i++) {
-		const char *p = table_get(raci, rows[i], C_PERSON);
+		const char *p = table_get(raci, rows[i], RACI_PERSON);
 
 		for (j = 0; j < np; j++)
 			if (strcmp(who[j], p) == 0)
@@ -247,18 +245,18 @@ print_matrix(const struct table *raci, const struct table *people,
 	cols[np + 1].name = "problems";
 	out_begin(&o, FMT_TABLE, cols, np + 2);
 	for (i = 0; i < n; i = j) {
-		prev = table_get(raci, rows[i], C_ACTIVITY);
+		prev = table_get(raci, rows[i], RACI_ACTIVITY);
 		for (c = 0; c < np + 2; c++)
 			cells[c] = NULL;
 		cells[0] = prev;
 		cells[np + 1] = why[rows[i] - raci->rows];
 		for (j = i; j < n && strcmp(table_get(raci, rows[j],
-		    C_ACTIVITY), prev) == 0; j++)
+		    RACI_ACTIVITY), prev) == 0; j++)
 			for (c = 0; c < np; c++)
 				if (strcmp(who[c], table_get(raci, rows[j],
-				    C_PERSON)) == 0)
+				    RACI_PERSON)) == 0)
 					cells[c + 1] = table_get(raci, rows[j],
-					    C_ROLE);
+					    RACI_ROLE);
 		out_row(&o, cells);
 	}
 	out_end(&o);
@@ -274,7 +272,8 @@ print_matrix(const struct table *raci, const struct table *people,
 			const struct row *p = table_find(people, who[j]);
 
 			kc[0] = who[j];
-			kc[1] = p != NULL ? table_get(people, p, 1) : NULL;
+			kc[1] = p != NULL ? table_get(people, p,
+			    PERSON_NAME) : NULL;
 			out_row(&o, kc);
 		}
 		out_end(&o);
@@ -316,7 +315,7 @@ raci_show(int argc, char **argv, struct kam *k)
 	why = xcalloc(raci.nrows + 1, sizeof(*why));
 	for (i = 0; i < raci.nrows; i++)
 		if (act == NULL || strcmp(table_get(&raci, &raci.rows[i],
-		    C_ACTIVITY), act) == 0)
+		    RACI_ACTIVITY), act) == 0)
 			rows[n++] = &raci.rows[i];
 	if (act != NULL && n == 0) {
 		kam_err(KAM_EX_DATA, "raci.csv has no entry for activity '%s'",
@@ -325,13 +324,15 @@ raci_show(int argc, char **argv, struct kam *k)
 	}
 	/* Rows are sorted by activity: count each run's A and R. */
 	for (i = 0; i < n; i = j) {
-		const char *a = table_get(&raci, rows[i], C_ACTIVITY);
+		const char *a = table_get(&raci, rows[i], RACI_ACTIVITY);
 
 		na = nr = 0;
 		for (j = i; j < n && strcmp(table_get(&raci, rows[j],
-		    C_ACTIVITY), a) == 0; j++) {
-			na += strcmp(table_get(&raci, rows[j], C_ROLE), "A") == 0;
-			nr += strcmp(table_get(&raci, rows[j], C_ROLE), "R") == 0;
+		    RACI_ACTIVITY), a) == 0; j++) {
+			na += strcmp(table_get(&raci, rows[j], RACI_ROLE),
+			    "A") == 0;
+			nr += strcmp(table_get(&raci, rows[j], RACI_ROLE),
+			    "R") == 0;
 		}
 		problems(na, nr, buf);
 		for (g = i; g < j; g++)

@@ -34,9 +34,6 @@ static const char done_usage[] = "kam req done REQ-n";
 static const char trace_usage[] =
     "kam req trace [--key] [--flagged] [REQ-n ...]";
 
-/* Column indexes of requirements.csv (SPEC order). */
-enum { C_ID, C_TITLE, C_PRIORITY, C_STATUS, C_SOURCE, C_BY, C_ON, C_ACC };
-
 static const struct option field_opts[] = {
 	{ "title", required_argument, NULL, 't' },
 	{ "priority", required_argument, NULL, 'p' },
@@ -136,16 +133,16 @@ req_add(int argc, char **argv, struct kam *k)
 	    store_load(&k->p, &tx, &schema_people, &people) == -1)
 		goto out;
 	r = table_add(&reqs);
-	table_set(&reqs, r, C_PRIORITY, "should");
-	table_set(&reqs, r, C_STATUS, "draft");
+	table_set(&reqs, r, REQ_PRIORITY, "should");
+	table_set(&reqs, r, REQ_STATUS, "draft");
 	if (store_set_arg(&reqs, r, "title", argv[optind], "title") == -1 ||
 	    apply(&reqs, &people, r, set, nset) == -1 ||
 	    store_check_refs(&reqs, &people) == -1)
 		goto out;
-	snprintf(id, sizeof(id), "%s", table_get(&reqs, r, C_ID));
+	snprintf(id, sizeof(id), "%s", table_get(&reqs, r, REQ_ID));
 	store_put(&tx, &reqs);
 	if (kam_tx_commit(k, &tx, "req add", id, table_get(&reqs, r,
-	    C_TITLE)) == -1)
+	    REQ_TITLE)) == -1)
 		goto out;
 	printf("%s\n", id);
 	ret = 0;
@@ -178,10 +175,10 @@ req_set(int argc, char **argv, struct kam *k)
 	    store_load(&k->p, &tx, &schema_people, &people) == -1 ||
 	    (r = store_lookup(&reqs, argv[optind])) == NULL)
 		goto out;
-	id = xstrdup(table_get(&reqs, r, C_ID));
+	id = xstrdup(table_get(&reqs, r, REQ_ID));
 	memset(&f, 0, sizeof(f));
 	f.id = id;
-	f.status = reqflow_status(table_get(&reqs, r, C_STATUS));
+	f.status = reqflow_status(table_get(&reqs, r, REQ_STATUS));
 	if (edits && reqflow_decide(REQ_EDIT, &f, &why) == -1) {
 		kam_err(KAM_EX_DATA, "%s", why.ptr);
 		goto out;
@@ -191,7 +188,7 @@ req_set(int argc, char **argv, struct kam *k)
 		goto out;
 	store_put(&tx, &reqs);
 	if (kam_tx_commit(k, &tx, "req set", id, table_get(&reqs, r,
-	    C_TITLE)) == -1)
+	    REQ_TITLE)) == -1)
 		goto out;
 	ret = 0;
 out:
@@ -250,16 +247,16 @@ transition(int argc, char **argv, struct kam *k, enum req_action a,
 	    store_load(&k->p, &tx, &schema_people, &people) == -1 ||
 	    (r = store_lookup(&reqs, argv[optind])) == NULL)
 		goto out;
-	id = xstrdup(table_get(&reqs, r, C_ID));
-	title = xstrdup(table_get(&reqs, r, C_TITLE));
+	id = xstrdup(table_get(&reqs, r, REQ_ID));
+	title = xstrdup(table_get(&reqs, r, REQ_TITLE));
 	memset(&f, 0, sizeof(f));
 	f.id = id;
-	f.status = reqflow_status(table_get(&reqs, r, C_STATUS));
-	f.acceptance = table_get(&reqs, r, C_ACC);
+	f.status = reqflow_status(table_get(&reqs, r, REQ_STATUS));
+	f.acceptance = table_get(&reqs, r, REQ_ACCEPTANCE);
 	if (a == REQ_CONFIRM) {
 		if ((p = person(&people, by, "--by")) == NULL)
 			goto out;
-		f.by = table_get(&people, p, 0);
+		f.by = table_get(&people, p, PERSON_ID);
 		f.by_side = table_get_name(&people, p, "side");
 	}
 	if (a == REQ_FINISH) {
@@ -268,18 +265,18 @@ transition(int argc, char **argv, struct kam *k, enum req_action a,
 		reqflow_checks(&quality, id, &qc);
 		f.check = qc.latest_result;
 		if (qc.latest != NULL)
-			f.check_id = table_get(&quality, qc.latest, 0);
+			f.check_id = table_get(&quality, qc.latest, QA_ID);
 	}
 	if ((to = reqflow_decide(a, &f, &why)) == -1) {
 		kam_err(KAM_EX_DATA, "%s", why.ptr);
 		goto out;
 	}
-	table_set(&reqs, r, C_STATUS, reqflow_status_name(to));
+	table_set(&reqs, r, REQ_STATUS, reqflow_status_name(to));
 	kam_buf_printf(&body, "Status: %s -> %s.",
 	    reqflow_status_name(f.status), reqflow_status_name(to));
 	if (a == REQ_CONFIRM) {
-		table_set(&reqs, r, C_BY, f.by);
-		table_set(&reqs, r, C_ON, on);
+		table_set(&reqs, r, REQ_CONFIRMED_BY, f.by);
+		table_set(&reqs, r, REQ_CONFIRMED_ON, on);
 		kam_buf_printf(&body, "\nConfirmed by %s (%s, client side) on %s."
 		    "\nAcceptance: %s", f.by, table_get_name(&people, p, "name"),
 		    on, f.acceptance);
@@ -396,13 +393,13 @@ req_list(int argc, char **argv, struct kam *k)
 		struct row *r = &reqs.rows[i];
 
 		if (priority != NULL &&
-		    strcmp(table_get(&reqs, r, C_PRIORITY), priority) != 0)
+		    strcmp(table_get(&reqs, r, REQ_PRIORITY), priority) != 0)
 			continue;
 		if (status != NULL &&
-		    strcmp(table_get(&reqs, r, C_STATUS), status) != 0)
+		    strcmp(table_get(&reqs, r, REQ_STATUS), status) != 0)
 			continue;
 		if (source[0] != '\0' &&
-		    strcmp(table_get(&reqs, r, C_SOURCE), source) != 0)
+		    strcmp(table_get(&reqs, r, REQ_SOURCE), source) != 0)
 			continue;
 		rows[n++] = r;
 	}
@@ -449,10 +446,10 @@ static void
 links_find(struct links *l, const char *id, const struct table *tasks,
     const struct table *quality, const struct table *changes)
 {
-	int treqs = schema_col(&schema_tasks, "reqs");
-	int qsub = schema_col(&schema_quality, "subject");
-	int qres = schema_col(&schema_quality, "result");
-	int creq = schema_col(&schema_changes, "req");
+	int treqs = TASK_REQS;
+	int qsub = QA_SUBJECT;
+	int qres = QA_RESULT;
+	int creq = CHANGE_REQ;
 	const struct row *r;
 	const char *res;
 	size_t i;
@@ -460,24 +457,25 @@ links_find(struct links *l, const char *id, const struct table *tasks,
 	memset(l, 0, sizeof(*l));
 	for (i = 0; tasks != NULL && i < tasks->nrows; i++)
 		if (has_word(table_get(tasks, &tasks->rows[i], treqs), id))
-			add_word(&l->tasks, table_get(tasks, &tasks->rows[i], 0));
+			add_word(&l->tasks, table_get(tasks, &tasks->rows[i],
+			    TASK_ID));
 	for (i = 0; quality != NULL && i < quality->nrows; i++) {
 		r = &quality->rows[i];
 		if (kam_strcasecmp(table_get(quality, r, qsub), id) != 0)
 			continue;
-		add_word(&l->checks, table_get(quality, r, 0));
+		add_word(&l->checks, table_get(quality, r, QA_ID));
 		res = table_get(quality, r, qres);
 		if (strcmp(res, "pass") == 0)
-			add_word(&l->passed, table_get(quality, r, 0));
+			add_word(&l->passed, table_get(quality, r, QA_ID));
 		else if (strcmp(res, "fail") == 0)
-			add_word(&l->failed, table_get(quality, r, 0));
+			add_word(&l->failed, table_get(quality, r, QA_ID));
 	}
 	if (quality != NULL)
 		reqflow_checks(quality, id, &l->qc);
 	for (i = 0; changes != NULL && i < changes->nrows; i++)
 		if (strcmp(table_get(changes, &changes->rows[i], creq), id) == 0)
 			add_word(&l->changes,
-			    table_get(changes, &changes->rows[i], 0));
+			    table_get(changes, &changes->rows[i], CHANGE_ID));
 }
 
 static void
@@ -499,9 +497,9 @@ static struct links *
 links_index(const struct table *reqs, const struct table *tasks,
     const struct table *quality)
 {
-	int treqs = schema_col(&schema_tasks, "reqs");
-	int qsub = schema_col(&schema_quality, "subject");
-	int qres = schema_col(&schema_quality, "result");
+	int treqs = TASK_REQS;
+	int qsub = QA_SUBJECT;
+	int qres = QA_RESULT;
 	struct links *all = xcalloc(reqs->nrows + 1, sizeof(*all)), *l;
 	const struct row *r, *q;
 	const char *p, *res;
@@ -522,7 +520,7 @@ links_index(const struct table *reqs, const struct table *tasks,
 			if ((r = table_find(reqs, one)) == NULL)
 				continue;
 			add_word(&all[r - reqs->rows].tasks,
-			    table_get(tasks, q, 0));
+			    table_get(tasks, q, TASK_ID));
 		}
 	}
 	for (i = 0; i < quality->nrows; i++) {
@@ -531,12 +529,12 @@ links_index(const struct table *reqs, const struct table *tasks,
 		    NULL) == -1 || (r = table_find(reqs, one)) == NULL)
 			continue;
 		l = &all[r - reqs->rows];
-		add_word(&l->checks, table_get(quality, q, 0));
+		add_word(&l->checks, table_get(quality, q, QA_ID));
 		res = table_get(quality, q, qres);
 		if (strcmp(res, "pass") == 0)
-			add_word(&l->passed, table_get(quality, q, 0));
+			add_word(&l->passed, table_get(quality, q, QA_ID));
 		else if (strcmp(res, "fail") == 0)
-			add_word(&l->failed, table_get(quality, q, 0));
+			add_word(&l->failed, table_get(quality, q, QA_ID));
 		reqflow_checks_add(&l->qc, quality, q);
 	}
 	return all;
@@ -606,7 +604,7 @@ req_show(int argc, char **argv, struct kam *k)
 	    (r = store_lookup(&reqs, argv[optind])) == NULL ||
 	    load_links(k, &tasks, &quality, &changes) == -1)
 		goto out;
-	links_find(&l, table_get(&reqs, r, C_ID), &tasks, &quality, &changes);
+	links_find(&l, table_get(&reqs, r, REQ_ID), &tasks, &quality, &changes);
 	record_show(k->fmt, &reqs, r, show_derived, ARRAY_SIZE(show_derived),
 	    &l);
 	ret = 0;
@@ -686,9 +684,10 @@ req_trace(int argc, char **argv, struct kam *k)
 	out_begin(&o, k->fmt, cols, ncols);
 	for (i = 0; i < n; i++) {
 		struct row *r = rows[i];
-		const char *id = table_get(&reqs, r, C_ID);
-		const char *st = table_get(&reqs, r, C_STATUS);
-		int must = strcmp(table_get(&reqs, r, C_PRIORITY), "must") == 0;
+		const char *id = table_get(&reqs, r, REQ_ID);
+		const char *st = table_get(&reqs, r, REQ_STATUS);
+		int must = strcmp(table_get(&reqs, r, REQ_PRIORITY),
+		    "must") == 0;
 
 		if (key && !must)
 			continue;
@@ -708,11 +707,11 @@ req_trace(int argc, char **argv, struct kam *k)
 		if (flagged_only && flags.len == 0)
 			continue;
 		full[0] = id;
-		full[1] = table_get(&reqs, r, C_TITLE);
-		full[2] = table_get(&reqs, r, C_PRIORITY);
+		full[1] = table_get(&reqs, r, REQ_TITLE);
+		full[2] = table_get(&reqs, r, REQ_PRIORITY);
 		full[3] = st;
-		full[4] = table_get(&reqs, r, C_BY);
-		full[5] = table_get(&reqs, r, C_ON);
+		full[4] = table_get(&reqs, r, REQ_CONFIRMED_BY);
+		full[5] = table_get(&reqs, r, REQ_CONFIRMED_ON);
 		full[6] = l->tasks.ptr;
 		full[7] = l->checks.ptr;
 		full[8] = l->passed.ptr;

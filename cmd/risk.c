@@ -150,13 +150,13 @@ risk_add(int argc, char **argv, struct kam *k)
 	    apply(&risks, &people, r, set, nset) == -1 ||
 	    store_check_refs(&risks, &people) == -1)
 		goto out;
-	table_set(&risks, r, schema_col(&schema_risks, "status"), "open");
-	table_set(&risks, r, schema_col(&schema_risks, "raised"),
+	table_set(&risks, r, RISK_STATUS, "open");
+	table_set(&risks, r, RISK_RAISED,
 	    date_fmt(k->p.today, today));
-	snprintf(id, sizeof(id), "%s", table_get(&risks, r, 0));
+	snprintf(id, sizeof(id), "%s", table_get(&risks, r, RISK_ID));
 	store_put(&tx, &risks);
 	if (kam_tx_commit(k, &tx, "risk add", id,
-	    table_get(&risks, r, 1)) == -1)
+	    table_get(&risks, r, RISK_TITLE)) == -1)
 		goto out;
 	printf("%s\n", id);
 	ret = 0;
@@ -205,7 +205,7 @@ set_status(int argc, char **argv, struct kam *k, const char *usage,
 	struct table risks = TABLE_INIT;
 	struct tx tx = TX_INIT;
 	struct row *r;
-	int col = schema_col(&schema_risks, "status"), err = 0, ret = -1;
+	int col = RISK_STATUS, err = 0, ret = -1;
 
 	static const struct option none[] = { { NULL, 0, NULL, 0 } };
 	if (kam_getopt(argc, argv, "", none, usage, &err) != -1 || err)
@@ -218,7 +218,7 @@ set_status(int argc, char **argv, struct kam *k, const char *usage,
 		goto out;
 	if (strcmp(table_get(&risks, r, col), status) == 0) {
 		kam_err(KAM_EX_DATA, "risk %s is already %s",
-		    table_get(&risks, r, 0), status);
+		    table_get(&risks, r, RISK_ID), status);
 		goto out;
 	}
 	table_set(&risks, r, col, status);
@@ -258,8 +258,8 @@ cmp_rows(const void *a, const void *b)
 
 		c = sx > sy ? -1 : sx < sy;
 	} else if (sort_key == 2) {
-		const char *rx = table_get(sort_table, x, 10);
-		const char *ry = table_get(sort_table, y, 10);
+		const char *rx = table_get(sort_table, x, RISK_REVIEW);
+		const char *ry = table_get(sort_table, y, RISK_REVIEW);
 
 		/* Unset review dates last. */
 		c = (*rx == '\0') - (*ry == '\0');
@@ -313,8 +313,8 @@ risk_list(int argc, char **argv, struct kam *k)
 			break;
 		case 's':
 			status = optarg;
-			if (table_check_value(&schema_risks.cols[schema_col(
-			    &schema_risks, "status")], 2, status, &why) == -1) {
+			if (table_check_value(&schema_risks.cols[RISK_STATUS],
+			    2, status, &why) == -1) {
 				kam_err(KAM_EX_USAGE, "--status: invalid value "
 				    "'%s': %s", status, why);
 				goto out;
@@ -342,14 +342,17 @@ risk_list(int argc, char **argv, struct kam *k)
 	for (i = 0; i < risks.nrows; i++) {
 		struct row *r = &risks.rows[i];
 
-		if (open_only && strcmp(table_get(&risks, r, 7), "open") != 0)
+		if (open_only && strcmp(table_get(&risks, r, RISK_STATUS),
+		    "open") != 0)
 			continue;
-		if (status != NULL && strcmp(table_get(&risks, r, 7), status) != 0)
+		if (status != NULL && strcmp(table_get(&risks, r, RISK_STATUS),
+		    status) != 0)
 			continue;
-		if (owner != NULL && strcmp(table_get(&risks, r, 6), owner) != 0)
+		if (owner != NULL && strcmp(table_get(&risks, r, RISK_OWNER),
+		    owner) != 0)
 			continue;
 		if (category != NULL &&
-		    strcmp(table_get(&risks, r, 2), category) != 0)
+		    strcmp(table_get(&risks, r, RISK_CATEGORY), category) != 0)
 			continue;
 		if (min > 0 && risk_score(&risks, r) < min)
 			continue;
@@ -407,15 +410,18 @@ risk_matrix(int argc, char **argv, struct kam *k)
 	for (j = 0; j < risks.nrows; j++) {
 		struct row *r = &risks.rows[j];
 
-		if (!all && strcmp(table_get(&risks, r, 7), "open") != 0)
+		if (!all && strcmp(table_get(&risks, r, RISK_STATUS),
+		    "open") != 0)
 			continue;
-		if (int_parse(table_get(&risks, r, 3), 1, 5, &p, NULL) == -1 ||
-		    int_parse(table_get(&risks, r, 4), 1, 5, &i, NULL) == -1)
+		if (int_parse(table_get(&risks, r, RISK_PROBABILITY), 1, 5, &p,
+		    NULL) == -1 ||
+		    int_parse(table_get(&risks, r, RISK_IMPACT), 1, 5, &i,
+		    NULL) == -1)
 			continue;
 		count[p - 1][i - 1]++;
 		if (ids[p - 1][i - 1].len > 0)
 			kam_buf_putc(&ids[p - 1][i - 1], ' ');
-		kam_buf_puts(&ids[p - 1][i - 1], table_get(&risks, r, 0));
+		kam_buf_puts(&ids[p - 1][i - 1], table_get(&risks, r, RISK_ID));
 	}
 	if (k->fmt == FMT_TABLE) {
 		int color = out_use_color();
@@ -502,29 +508,29 @@ risk_review(int argc, char **argv, struct kam *k)
 		long s = risk_score(&risks, r);
 		int crit;
 
-		if (strcmp(table_get(&risks, r, 7), "open") != 0)
+		if (strcmp(table_get(&risks, r, RISK_STATUS), "open") != 0)
 			continue;
-		rv = table_get(&risks, r, 10);
+		rv = table_get(&risks, r, RISK_REVIEW);
 		crit = s >= k->p.risk_critical;
 		reason[0] = '\0';
 		if (*rv != '\0' && strcmp(rv, today) < 0)
 			snprintf(reason, sizeof(reason), "review was due %s", rv);
-		if (crit && *table_get(&risks, r, 6) == '\0')
+		if (crit && *table_get(&risks, r, RISK_OWNER) == '\0')
 			snprintf(reason + strlen(reason), sizeof(reason) -
 			    strlen(reason), "%scritical (score %ld) without an "
 			    "owner", reason[0] ? "; " : "", s);
-		if (crit && *table_get(&risks, r, 9) == '\0')
+		if (crit && *table_get(&risks, r, RISK_RESPONSE) == '\0')
 			snprintf(reason + strlen(reason), sizeof(reason) -
 			    strlen(reason), "%scritical (score %ld) without a "
 			    "response", reason[0] ? "; " : "", s);
 		if (reason[0] == '\0')
 			continue;
 		snprintf(sc, sizeof(sc), "%ld", s);
-		cells[0] = table_get(&risks, r, 0);
-		cells[1] = table_get(&risks, r, 1);
+		cells[0] = table_get(&risks, r, RISK_ID);
+		cells[1] = table_get(&risks, r, RISK_TITLE);
 		cells[2] = sc;
 		cells[3] = rv;
-		cells[4] = table_get(&risks, r, 6);
+		cells[4] = table_get(&risks, r, RISK_OWNER);
 		cells[5] = reason;
 		out_row(&o, cells);
 	}

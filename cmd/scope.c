@@ -14,9 +14,6 @@ static const char add_usage[] =
     "kam scope add item --in|--out [--note text]";
 static const char list_usage[] = "kam scope list [--in|--out]";
 
-/* Column indexes of scope.csv (SPEC order). */
-enum { C_ID, C_ITEM, C_KIND, C_NOTE };
-
 static int
 scope_add(int argc, char **argv, struct kam *k)
 {
@@ -58,15 +55,15 @@ scope_add(int argc, char **argv, struct kam *k)
 	    store_load(&k->p, &tx, &schema_scope, &scope) == -1)
 		goto out;
 	r = table_add(&scope);
-	table_set(&scope, r, C_KIND, kind);
+	table_set(&scope, r, SCOPE_KIND, kind);
 	if (store_set_arg(&scope, r, "item", argv[optind], "item") == -1 ||
 	    (note != NULL &&
 	    store_set_arg(&scope, r, "note", note, "--note") == -1))
 		goto out;
-	snprintf(id, sizeof(id), "%s", table_get(&scope, r, C_ID));
+	snprintf(id, sizeof(id), "%s", table_get(&scope, r, SCOPE_ID));
 	store_put(&tx, &scope);
 	if (kam_tx_commit(k, &tx, "scope add", id, table_get(&scope, r,
-	    C_ITEM)) == -1)
+	    SCOPE_ITEM)) == -1)
 		goto out;
 	printf("%s\n", id);
 	ret = 0;
@@ -106,7 +103,7 @@ scope_list(int argc, char **argv, struct kam *k)
 	rows = xcalloc(scope.nrows + 1, sizeof(*rows));
 	for (i = 0; i < scope.nrows; i++)
 		if (kind == NULL || strcmp(table_get(&scope, &scope.rows[i],
-		    C_KIND), kind) == 0)
+		    SCOPE_KIND), kind) == 0)
 			rows[n++] = &scope.rows[i];
 	records_print(k->fmt, &scope, rows, n, NULL, NULL, 0, NULL);
 	ret = 0;

@@ -226,12 +226,12 @@ out:
 static int
 check_dates(const struct table *t, const struct row *r)
 {
-	const char *s = table_get(t, r, schema_col(&schema_tasks, "start"));
-	const char *f = table_get(t, r, schema_col(&schema_tasks, "finish"));
+	const char *s = table_get(t, r, TASK_START);
+	const char *f = table_get(t, r, TASK_FINISH);
 
 	if (*s != '\0' && *f != '\0' && strcmp(f, s) < 0)
 		return kam_err(KAM_EX_DATA, "%s: finish %s would be before "
-		    "start %s", table_get(t, r, 0), f, s);
+		    "start %s", table_get(t, r, TASK_ID), f, s);
 	return 0;
 }
 
@@ -265,7 +265,7 @@ task_add(int argc, char **argv, struct kam *k)
 	if (store_set_arg(&tasks, r, "title", argv[optind], "title") == -1 ||
 	    apply(k, &tx, &tasks, &rf, r, set, nset) == -1)
 		goto out;
-	snprintf(id, sizeof(id), "%s", table_get(&tasks, r, 0));
+	snprintf(id, sizeof(id), "%s", table_get(&tasks, r, TASK_ID));
 	store_put(&tx, &tasks);
 	if (kam_tx_commit(k, &tx, "task add", id, argv[optind]) == -1)
 		goto out;
@@ -336,8 +336,8 @@ date_opt(int argc, char **argv, struct kam *k, const char *usage,
 static void
 warn_unfinished_deps(const struct table *t, const struct row *r)
 {
-	const char *v = table_get(t, r, schema_col(&schema_tasks, "depends"));
-	int fcol = schema_col(&schema_tasks, "finish");
+	const char *v = table_get(t, r, TASK_DEPENDS);
+	int fcol = TASK_FINISH;
 	char one[32];
 	const struct row *d;
 	size_t n;
@@ -350,7 +350,8 @@ warn_unfinished_deps(const struct table *t, const struct row *r)
 			if ((d = table_find(t, one)) != NULL &&
 			    *table_get(t, d, fcol) == '\0')
 				kam_warn("%s starts before %s, which it depends "
-				    "on, is done", table_get(t, r, 0), one);
+				    "on, is done", table_get(t, r, TASK_ID),
+				    one);
 		}
 		v += n;
 		while (*v == ' ')
@@ -367,9 +368,9 @@ track(int argc, char **argv, struct kam *k, const char *usage,
 	struct row *r;
 	const char *id, *why, *pct = NULL;
 	char day[11];
-	int scol = schema_col(&schema_tasks, "start");
-	int fcol = schema_col(&schema_tasks, "finish");
-	int pcol = schema_col(&schema_tasks, "progress");
+	int scol = TASK_START;
+	int fcol = TASK_FINISH;
+	int pcol = TASK_PROGRESS;
 	int32_t date;
 	long p = 0;
 	int err = 0, ret = -1;
@@ -393,7 +394,7 @@ track(int argc, char **argv, struct kam *k, const char *usage,
 	    store_load(&k->p, &tx, &schema_tasks, &tasks) == -1 ||
 	    (r = store_lookup(&tasks, argv[optind])) == NULL)
 		goto out;
-	id = table_get(&tasks, r, 0);
+	id = table_get(&tasks, r, TASK_ID);
 	if (*table_get(&tasks, r, fcol) != '\0') {
 		kam_err(KAM_EX_DATA, "%s is already done (finished %s); use "
 		    "'kam task set %s --finish date' to correct it", id,
@@ -460,9 +461,9 @@ task_done(int argc, char **argv, struct kam *k)
 static const char *
 status_of(const struct table *t, const struct row *r)
 {
-	if (*table_get(t, r, schema_col(&schema_tasks, "finish")) != '\0')
+	if (*table_get(t, r, TASK_FINISH) != '\0')
 		return "done";
-	if (*table_get(t, r, schema_col(&schema_tasks, "start")) != '\0')
+	if (*table_get(t, r, TASK_START) != '\0')
 		return "started";
 	return "planned";
 }
@@ -544,11 +545,10 @@ task_list(int argc, char **argv, struct kam *k)
 		if (status != NULL && strcmp(st, status) != 0)
 			continue;
 		if (who[0] != '\0' && strcmp(table_get(&tasks, r,
-		    schema_col(&schema_tasks, "assignee")), who) != 0)
+		    TASK_ASSIGNEE), who) != 0)
 			continue;
 		if (len > 0) {
-			v = table_get(&tasks, r, schema_col(&schema_tasks,
-			    "reqs"));
+			v = table_get(&tasks, r, TASK_REQS);
 			while ((v = strstr(v, req)) != NULL &&
 			    (v[len] != '\0' && v[len] != ' '))
 				v += len;
@@ -679,8 +679,8 @@ task_late(int argc, char **argv, struct kam *k)
 	struct out o = OUT_INIT;
 	const char *cells[9];
 	char ps[11], pf[11], late[24], reason[200], prog[8];
-	int acol = schema_col(&schema_tasks, "assignee");
-	int scol = schema_col(&schema_tasks, "start");
+	int acol = TASK_ASSIGNEE;
+	int scol = TASK_START;
 	size_t i;
 	int err = 0, ret = -1;
 
@@ -703,8 +703,8 @@ task_late(int argc, char **argv, struct kam *k)
 			continue;
 		snprintf(late, sizeof(late), "%ld", days);
 		snprintf(prog, sizeof(prog), "%d", t->progress);
-		cells[0] = table_get(&tasks, t->row, 0);
-		cells[1] = table_get(&tasks, t->row, 1);
+		cells[0] = table_get(&tasks, t->row, TASK_ID);
+		cells[1] = table_get(&tasks, t->row, TASK_TITLE);
 		cells[2] = table_get(&tasks, t->row, acol);
 		cells[3] = date_fmt(s, ps);
 		cells[4] = date_fmt(f, pf);

@@ -633,12 +633,14 @@ budget_sum(struct budget_sums *s, struct project *p,
 		for (i = 0; i < budget->nrows; i++) {
 			const struct row *r = &budget->rows[i];
 
-			if (money_parse(table_get(budget, r, 1), p->digits, &v,
+			if (money_parse(table_get(budget, r, BUDGET_AMOUNT),
+			    p->digits, &v,
 			    &why) == -1)
 				return kam_err(KAM_EX_DATA, "%s:%lu: amount: "
 				    "invalid value '%s': %s", budget->path,
-				    r->line, table_get(budget, r, 1), why);
-			c = cat_get(s, table_get(budget, r, 0));
+				    r->line, table_get(budget, r,
+				    BUDGET_AMOUNT), why);
+			c = cat_get(s, table_get(budget, r, BUDGET_CATEGORY));
 			c->planned = v;
 			c->has_plan = 1;
 			if (money_add(&s->planned, v) == -1)
@@ -918,8 +920,8 @@ budget_evm(struct budget_evm *e, struct project *p, const struct table *tasks)
 	const char *why, *c;
 	int64_t num, den, tasks_ac = 0;
 	size_t i;
-	int ccol = schema_col(&schema_tasks, "cost");
-	int tcol = schema_col(&schema_tasks, "title");
+	int ccol = TASK_COST;
+	int tcol = TASK_TITLE;
 	int ret = -1;
 
 	e->today = p->today;

@@ -32,84 +32,24 @@
 	    ARRAY_SIZE(cols), { k0, k1 }, nk, mon }
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
-static const struct column goals_cols[] = {
-	ID, TEXTREQ("title"), TEXT("metric"), TEXT("baseline"), TEXT("target"),
-	TEXT("actual"), DATE("due"),
-	ENUMREQ("status", "open", "met", "missed", "dropped"),
-};
-static const struct column scope_cols[] = {
-	ID, TEXTREQ("item"), ENUMREQ("kind", "in", "out"), TEXT("note"),
-};
-static const struct column people_cols[] = {
-	ID, TEXTREQ("name"), ENUMREQ("side", "client", "team", "partner"),
-	TEXT("org"), TEXT("role"), TEXT("email"), TEXT("skills"),
-	INT("capacity", 0, 100), MONEY("rate"), INT("influence", 1, 5),
-	INT("interest", 1, 5),
-};
-static const struct column risks_cols[] = {
-	ID, TEXTREQ("title"), TEXT("category"), INTREQ("probability", 1, 5),
-	INTREQ("impact", 1, 5),
-	ENUM("strategy", "avoid", "mitigate", "transfer", "accept"),
-	REF("owner", "P"), ENUMREQ("status", "open", "closed", "occurred"),
-	TEXT("trigger"), TEXT("response"), DATE("review"), DATE("raised"),
-};
-static const struct column requirements_cols[] = {
-	ID, TEXTREQ("title"), ENUMREQ("priority", "must", "should", "could",
-	    "wont"),
-	ENUMREQ("status", "draft", "analysed", "confirmed", "done",
-	    "rejected"),
-	REF("source", "P"), REF("confirmed_by", "P"), DATE("confirmed_on"),
-	TEXT("acceptance"),
-};
-static const struct column changes_cols[] = {
-	ID, TEXTREQ("title"), REF("req", "REQ"), MONEY("cost"),
-	INT("days", -100000, 100000),
-	ENUMREQ("status", "proposed", "approved", "rejected"),
-	REF("requested_by", "P"), REF("decided_by", "P"), DATE("decided_on"),
-};
-static const struct column tasks_cols[] = {
-	ID, TEXTREQ("title"), INTREQ("duration", 0, 100000),
-	REFLIST("depends", "T"), REF("assignee", "P"), DATE("start"),
-	DATE("finish"), INT("progress", 0, 100), MONEY("cost"),
-	REFLIST("reqs", "REQ"), DATE("deadline"), DATE("baseline_start"),
-	DATE("baseline_finish"),
-};
-static const struct column budget_cols[] = {
-	KEY("category"), MONEYREQ("amount"),
-};
-static const struct column expenses_cols[] = {
-	ID, DATEREQ("date"), TEXTREQ("category"), MONEYREQ("amount"),
-	TEXT("description"), TEXT("ref"), REF("task", "T"),
-};
-static const struct column comms_cols[] = {
-	ID, TEXTREQ("title"), TEXT("audience"), TEXT("channel"),
-	ENUMREQ("frequency", "daily", "weekly", "biweekly", "monthly",
-	    "quarterly"),
-	REF("owner", "P"), DATE("last"),
-};
-static const struct column quality_cols[] = {
-	ID, REFANY("subject"), TEXTREQ("criterion"), DATEREQ("date"),
-	REF("reviewer", "P"), ENUMREQ("result", "pass", "fail"), TEXT("note"),
-};
-static const struct column defects_cols[] = {
-	ID, TEXTREQ("title"), ENUMREQ("severity", "critical", "major", "minor"),
-	REFANY("subject"), DATE("found"),
-	ENUMREQ("status", "open", "fixed", "verified"), INT("rework", 0,
-	    1000000), DATE("closed"),
-};
-static const struct column csat_cols[] = {
-	ID, DATEREQ("date"), REFREQ("person", "P"), INTREQ("score", 0, 10),
-	TEXT("comment"),
-};
-static const struct column raci_cols[] = {
-	{ "activity", COL_KEY, NULL, NULL, 0, 0, 1, 0, 0 },
-	{ "person", COL_REF, "P", NULL, 0, 0, 1, 0, 0 },
-	ENUMREQ("role", "R", "A", "C", "I"),
-};
-static const struct column lessons_cols[] = {
-	ID, DATEREQ("date"), TEXT("area"), ENUMREQ("kind", "keep", "improve"),
-	TEXTREQ("lesson"), TEXT("action"),
-};
+/* The declarations are in schema.h (X-macros); the constants are the
+ * array indexes, so the two cannot disagree. */
+#define COL_DECL(k, decl)	[k] = decl,
+static const struct column goals_cols[] = { GOAL_COLUMNS(COL_DECL) };
+static const struct column scope_cols[] = { SCOPE_COLUMNS(COL_DECL) };
+static const struct column people_cols[] = { PERSON_COLUMNS(COL_DECL) };
+static const struct column risks_cols[] = { RISK_COLUMNS(COL_DECL) };
+static const struct column requirements_cols[] = { REQ_COLUMNS(COL_DECL) };
+static const struct column changes_cols[] = { CHANGE_COLUMNS(COL_DECL) };
+static const struct column tasks_cols[] = { TASK_COLUMNS(COL_DECL) };
+static const struct column budget_cols[] = { BUDGET_COLUMNS(COL_DECL) };
+static const struct column expenses_cols[] = { EXPENSE_COLUMNS(COL_DECL) };
+static const struct column comms_cols[] = { COMM_COLUMNS(COL_DECL) };
+static const struct column quality_cols[] = { QA_COLUMNS(COL_DECL) };
+static const struct column defects_cols[] = { DEFECT_COLUMNS(COL_DECL) };
+static const struct column csat_cols[] = { CSAT_COLUMNS(COL_DECL) };
+static const struct column raci_cols[] = { RACI_COLUMNS(COL_DECL) };
+static const struct column lessons_cols[] = { LESSON_COLUMNS(COL_DECL) };
 
 TABLE(schema_goals, "goals", "goals.csv", "G", "goal", goals_cols, 0, 0, 0, 0);
 TABLE(schema_scope, "scope", "scope.csv", "S", "scope item", scope_cols,

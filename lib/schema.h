@@ -47,6 +47,139 @@ struct schema {
 	unsigned		 monthly : 1;	/* expenses/YYYY-MM.csv */
 };
 
+/*
+ * The columns of every table, in file order, declared once:
+ * X(CONSTANT, declaration).  The constants (RISK_STATUS, TASK_DURATION...)
+ * index s->cols and are what table_get()/table_set() take, so no column
+ * position is written anywhere else; schema.c expands the declarations
+ * (ID, TEXTREQ("title"), ENUM(...): the macros of schema.c).  A constant
+ * is the table's prefix and the column name in capitals (t_schema checks).
+ */
+#define GOAL_COLUMNS(X)							\
+	X(GOAL_ID, ID) X(GOAL_TITLE, TEXTREQ("title"))			\
+	X(GOAL_METRIC, TEXT("metric"))					\
+	X(GOAL_BASELINE, TEXT("baseline"))				\
+	X(GOAL_TARGET, TEXT("target")) X(GOAL_ACTUAL, TEXT("actual"))	\
+	X(GOAL_DUE, DATE("due"))					\
+	X(GOAL_STATUS, ENUMREQ("status", "open", "met", "missed", "dropped"))
+#define SCOPE_COLUMNS(X)						\
+	X(SCOPE_ID, ID) X(SCOPE_ITEM, TEXTREQ("item"))			\
+	X(SCOPE_KIND, ENUMREQ("kind", "in", "out")) X(SCOPE_NOTE, TEXT("note"))
+#define PERSON_COLUMNS(X)						\
+	X(PERSON_ID, ID) X(PERSON_NAME, TEXTREQ("name"))		\
+	X(PERSON_SIDE, ENUMREQ("side", "client", "team", "partner"))	\
+	X(PERSON_ORG, TEXT("org")) X(PERSON_ROLE, TEXT("role"))		\
+	X(PERSON_EMAIL, TEXT("email")) X(PERSON_SKILLS, TEXT("skills"))	\
+	X(PERSON_CAPACITY, INT("capacity", 0, 100))			\
+	X(PERSON_RATE, MONEY("rate"))					\
+	X(PERSON_INFLUENCE, INT("influence", 1, 5))			\
+	X(PERSON_INTEREST, INT("interest", 1, 5))
+#define RISK_COLUMNS(X)							\
+	X(RISK_ID, ID) X(RISK_TITLE, TEXTREQ("title"))			\
+	X(RISK_CATEGORY, TEXT("category"))				\
+	X(RISK_PROBABILITY, INTREQ("probability", 1, 5))		\
+	X(RISK_IMPACT, INTREQ("impact", 1, 5))				\
+	X(RISK_STRATEGY, ENUM("strategy", "avoid", "mitigate", "transfer", \
+	    "accept"))							\
+	X(RISK_OWNER, REF("owner", "P"))				\
+	X(RISK_STATUS, ENUMREQ("status", "open", "closed", "occurred"))	\
+	X(RISK_TRIGGER, TEXT("trigger"))				\
+	X(RISK_RESPONSE, TEXT("response"))				\
+	X(RISK_REVIEW, DATE("review")) X(RISK_RAISED, DATE("raised"))
+#define REQ_COLUMNS(X)							\
+	X(REQ_ID, ID) X(REQ_TITLE, TEXTREQ("title"))			\
+	X(REQ_PRIORITY, ENUMREQ("priority", "must", "should", "could",	\
+	    "wont"))							\
+	X(REQ_STATUS, ENUMREQ("status", "draft", "analysed", "confirmed", \
+	    "done", "rejected"))					\
+	X(REQ_SOURCE, REF("source", "P"))				\
+	X(REQ_CONFIRMED_BY, REF("confirmed_by", "P"))			\
+	X(REQ_CONFIRMED_ON, DATE("confirmed_on"))			\
+	X(REQ_ACCEPTANCE, TEXT("acceptance"))
+#define CHANGE_COLUMNS(X)						\
+	X(CHANGE_ID, ID) X(CHANGE_TITLE, TEXTREQ("title"))		\
+	X(CHANGE_REQ, REF("req", "REQ")) X(CHANGE_COST, MONEY("cost"))	\
+	X(CHANGE_DAYS, INT("days", -100000, 100000))			\
+	X(CHANGE_STATUS, ENUMREQ("status", "proposed", "approved",	\
+	    "rejected"))						\
+	X(CHANGE_REQUESTED_BY, REF("requested_by", "P"))		\
+	X(CHANGE_DECIDED_BY, REF("decided_by", "P"))			\
+	X(CHANGE_DECIDED_ON, DATE("decided_on"))
+#define TASK_COLUMNS(X)							\
+	X(TASK_ID, ID) X(TASK_TITLE, TEXTREQ("title"))			\
+	X(TASK_DURATION, INTREQ("duration", 0, 100000))			\
+	X(TASK_DEPENDS, REFLIST("depends", "T"))			\
+	X(TASK_ASSIGNEE, REF("assignee", "P"))				\
+	X(TASK_START, DATE("start")) X(TASK_FINISH, DATE("finish"))	\
+	X(TASK_PROGRESS, INT("progress", 0, 100))			\
+	X(TASK_COST, MONEY("cost"))					\
+	X(TASK_REQS, REFLIST("reqs", "REQ"))				\
+	X(TASK_DEADLINE, DATE("deadline"))				\
+	X(TASK_BASELINE_START, DATE("baseline_start"))			\
+	X(TASK_BASELINE_FINISH, DATE("baseline_finish"))
+#define BUDGET_COLUMNS(X)						\
+	X(BUDGET_CATEGORY, KEY("category"))				\
+	X(BUDGET_AMOUNT, MONEYREQ("amount"))
+#define EXPENSE_COLUMNS(X)						\
+	X(EXPENSE_ID, ID) X(EXPENSE_DATE, DATEREQ("date"))		\
+	X(EXPENSE_CATEGORY, TEXTREQ("category"))			\
+	X(EXPENSE_AMOUNT, MONEYREQ("amount"))				\
+	X(EXPENSE_DESCRIPTION, TEXT("description"))			\
+	X(EXPENSE_REF, TEXT("ref")) X(EXPENSE_TASK, REF("task", "T"))
+#define COMM_COLUMNS(X)							\
+	X(COMM_ID, ID) X(COMM_TITLE, TEXTREQ("title"))			\
+	X(COMM_AUDIENCE, TEXT("audience"))				\
+	X(COMM_CHANNEL, TEXT("channel"))				\
+	X(COMM_FREQUENCY, ENUMREQ("frequency", "daily", "weekly",	\
+	    "biweekly", "monthly", "quarterly"))			\
+	X(COMM_OWNER, REF("owner", "P")) X(COMM_LAST, DATE("last"))
+#define QA_COLUMNS(X)							\
+	X(QA_ID, ID) X(QA_SUBJECT, REFANY("subject"))			\
+	X(QA_CRITERION, TEXTREQ("criterion"))				\
+	X(QA_DATE, DATEREQ("date"))					\
+	X(QA_REVIEWER, REF("reviewer", "P"))				\
+	X(QA_RESULT, ENUMREQ("result", "pass", "fail"))			\
+	X(QA_NOTE, TEXT("note"))
+#define DEFECT_COLUMNS(X)						\
+	X(DEFECT_ID, ID) X(DEFECT_TITLE, TEXTREQ("title"))		\
+	X(DEFECT_SEVERITY, ENUMREQ("severity", "critical", "major",	\
+	    "minor"))							\
+	X(DEFECT_SUBJECT, REFANY("subject"))				\
+	X(DEFECT_FOUND, DATE("found"))					\
+	X(DEFECT_STATUS, ENUMREQ("status", "open", "fixed", "verified")) \
+	X(DEFECT_REWORK, INT("rework", 0, 1000000))			\
+	X(DEFECT_CLOSED, DATE("closed"))
+#define CSAT_COLUMNS(X)							\
+	X(CSAT_ID, ID) X(CSAT_DATE, DATEREQ("date"))			\
+	X(CSAT_PERSON, REFREQ("person", "P"))				\
+	X(CSAT_SCORE, INTREQ("score", 0, 10)) X(CSAT_COMMENT, TEXT("comment"))
+#define RACI_COLUMNS(X)							\
+	X(RACI_ACTIVITY, KEY("activity"))				\
+	X(RACI_PERSON, REFREQ("person", "P"))				\
+	X(RACI_ROLE, ENUMREQ("role", "R", "A", "C", "I"))
+#define LESSON_COLUMNS(X)						\
+	X(LESSON_ID, ID) X(LESSON_DATE, DATEREQ("date"))		\
+	X(LESSON_AREA, TEXT("area"))					\
+	X(LESSON_KIND, ENUMREQ("kind", "keep", "improve"))		\
+	X(LESSON_LESSON, TEXTREQ("lesson")) X(LESSON_ACTION, TEXT("action"))
+
+#define SCHEMA_COL_ENUM(k, decl)	k,
+enum goal_col { GOAL_COLUMNS(SCHEMA_COL_ENUM) GOAL_NCOLS };
+enum scope_col { SCOPE_COLUMNS(SCHEMA_COL_ENUM) SCOPE_NCOLS };
+enum person_col { PERSON_COLUMNS(SCHEMA_COL_ENUM) PERSON_NCOLS };
+enum risk_col { RISK_COLUMNS(SCHEMA_COL_ENUM) RISK_NCOLS };
+enum req_col { REQ_COLUMNS(SCHEMA_COL_ENUM) REQ_NCOLS };
+enum change_col { CHANGE_COLUMNS(SCHEMA_COL_ENUM) CHANGE_NCOLS };
+enum task_col { TASK_COLUMNS(SCHEMA_COL_ENUM) TASK_NCOLS };
+enum budget_col { BUDGET_COLUMNS(SCHEMA_COL_ENUM) BUDGET_NCOLS };
+enum expense_col { EXPENSE_COLUMNS(SCHEMA_COL_ENUM) EXPENSE_NCOLS };
+enum comm_col { COMM_COLUMNS(SCHEMA_COL_ENUM) COMM_NCOLS };
+enum qa_col { QA_COLUMNS(SCHEMA_COL_ENUM) QA_NCOLS };
+enum defect_col { DEFECT_COLUMNS(SCHEMA_COL_ENUM) DEFECT_NCOLS };
+enum csat_col { CSAT_COLUMNS(SCHEMA_COL_ENUM) CSAT_NCOLS };
+enum raci_col { RACI_COLUMNS(SCHEMA_COL_ENUM) RACI_NCOLS };
+enum lesson_col { LESSON_COLUMNS(SCHEMA_COL_ENUM) LESSON_NCOLS };
+
 extern const struct schema *const kam_schemas[];
 extern const size_t kam_nschemas;
 

@@ -1,0 +1,85 @@
+/*
+ * t_schema.c: the table declarations (lib/schema.c) — every column
+ * constant names its column, lookups by name, prefix and file.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tap.h"
+
+#include "kam.h"
+#include "schema.h"
+
+#define NAME(k, decl)	#k,
+
+struct decl {
+	const struct schema	*s;
+	const char *const	*names;
+	size_t			 n;
+};
+#define D(s, cols)	{ &s, (const char *const[]){ cols(NAME) }, \
+	sizeof((const char *const[]){ cols(NAME) }) / sizeof(char *) }
+
+static const struct decl decls[] = {
+	D(schema_goals, GOAL_COLUMNS), D(schema_scope, SCOPE_COLUMNS),
+	D(schema_people, PERSON_COLUMNS), D(schema_risks, RISK_COLUMNS),
+	D(schema_requirements, REQ_COLUMNS), D(schema_changes, CHANGE_COLUMNS),
+	D(schema_tasks, TASK_COLUMNS), D(schema_budget, BUDGET_COLUMNS),
+	D(schema_expenses, EXPENSE_COLUMNS), D(schema_comms, COMM_COLUMNS),
+	D(schema_quality, QA_COLUMNS), D(schema_defects, DEFECT_COLUMNS),
+	D(schema_csat, CSAT_COLUMNS), D(schema_raci, RACI_COLUMNS),
+	D(schema_lessons, LESSON_COLUMNS),
+};
+
+/* "RISK_CONFIRMED_BY" -> "confirmed_by" */
+static void
+lower_suffix(const char *k, char *buf, size_t len)
+{
+	const char *p = strchr(k, '_');
+	size_t i;
+
+	p = p == NULL ? k : p + 1;
+	for (i = 0; p[i] != '\0' && i + 1 < len; i++)
+		buf[i] = (char)tolower((unsigned char)p[i]);
+	buf[i] = '\0';
+}
+
+int
+main(void)
+{
+	size_t i, j;
+	char buf[64];
+
+	is_int((int)ARRAY_SIZE(decls), (int)kam_nschemas,
+	    "every table has its column constants");
+	for (i = 0; i < ARRAY_SIZE(decls); i++) {
+		const struct decl *d = &decls[i];
+		int good = d->n == d->s->ncols;
+
+		for (j = 0; good && j < d->n; j++) {
+			lower_suffix(d->names[j], buf, sizeof(buf));
+			if (strcmp(buf, d->s->cols[j].name) != 0) {
+				diag("%s: %s is column '%s'", d->s->name,
+				    d->names[j], d->s->cols[j].name);
+				good = 0;
+			}
+			if (schema_col(d->s, d->s->cols[j].name) != (int)j)
+				good = 0;
+		}
+		ok(good, "%s: %zu constants name columns 0..%zu in order",
+		    d->s->name, d->n, d->s->ncols - 1);
+	}
+	is_int(RISK_STATUS, schema_col(&schema_risks, "status"),
+	    "RISK_STATUS is the status column");
+	is_int(TASK_DURATION, 2, "TASK_DURATION is column 2");
+	ok(schema_by_prefix("REQ") == &schema_requirements, "prefix REQ");
+	ok(schema_by_prefix("X") == NULL, "unknown prefix");
+	ok(schema_by_name("risks") == &schema_risks, "name risks");
+	ok(schema_by_file("expenses/2026-11.csv") == &schema_expenses,
+	    "a month file is an expenses table");
+	ok(schema_by_file("expenses/2026-13.csv") == NULL, "month 13 is not");
+	ok(schema_by_file("risks.csv") == &schema_risks, "risks.csv");
+	ok(schema_col(&schema_risks, "nope") == -1, "unknown column is -1");
+	return done_testing();
+}
