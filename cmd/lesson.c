@@ -143,8 +143,7 @@ lesson_list(int argc, char **argv, struct kam *k)
 		case 'k':
 			kind = optarg;
 			if (table_check_value(&schema_lessons.cols[LESSON_KIND],
-			    2,
-			    kind, &why) == -1)
+			    2, kind, &why) == -1)
 				return kam_err(KAM_EX_USAGE, "--kind: invalid "
 				    "value '%s': %s", kind, why);
 			break;
