@@ -1,0 +1,762 @@
+/*
+ * renumber.c: kam renumber (renumber.h) — give a record a new id and rewrite every
+ * reference to it, in every table and in the meeting minutes (SPEC §3).
+ *
+ * Normally a write command: it reads HEAD's files and makes one commit.
+ *
+ * While a merge, rebase, cherry-pick or revert is in progress it resolves
+ * the id clash the merge driver reported (both sides added OLD with
+ * different content): in the conflict block where both versions hold OLD,
+ * their version (the one after "=======") becomes NEW and both records are
+ * kept; two records OLD left by a hand resolution are treated alike (the
+ * later one becomes NEW).  References are rewritten only where they came
+ * from their side, that is where the same record in HEAD did not refer
+ * to OLD.  Files are written in the work tree and nothing is committed:
+ * `git add` them and continue the merge or rebase.
+ *
+ * References: columns that refer to OLD's table (or to any id) are
+ * rewritten where they hold OLD; free-text columns, keys such as a RACI
+ * activity, and the minutes where OLD stands as a whole word ("R-3" but
+ * not "R-30" or "CR-3").
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <git2.h>
+
+#include "history.h"
+#include "kam.h"
+#include "merge.h"
+#include "project.h"
+#include "renumber.h"
+#include "repo.h"
+#include "schema.h"
+#include "store.h"
+#include "table.h"
+#include "value.h"
+
+
+/* ---- text ---- */
+
+static int
+id_char(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	    (c >= '0' && c <= '9') || c == '-' || c == '_';
+}
+
+/* s with every whole-word `old` replaced by `new`; NULL when none. */
+static char *
+replace_words(const char *s, const char *old, const char *new, size_t *n)
+{
+	struct kam_buf b = KAM_BUF_INIT;
+	size_t len = strlen(old);
+	const char *p = s, *q;
+	size_t hits = 0;
+
+	while ((q = strstr(p, old)) != NULL) {
+		if ((q == s || !id_char((unsigned char)q[-1])) &&
+		    !id_char((unsigned char)q[len])) {
+			kam_buf_add(&b, p, (size_t)(q - p));
+			kam_buf_puts(&b, new);
+			hits++;
+		} else
+			kam_buf_add(&b, p, (size_t)(q - p) + len);
+		p = q + len;
+	}
+	if (hits == 0) {
+		kam_buf_release(&b);
+		return NULL;
+	}
+	kam_buf_puts(&b, p);
+	if (n != NULL)
+		*n += hits;
+	return kam_buf_detach(&b);
+}
+
+static void
+note_file(struct renumber *rn, const char *path)
+{
+	if (rn->files.len > 0)
+		kam_buf_puts(&rn->files, ", ");
+	kam_buf_puts(&rn->files, path);
+}
+
+/* ---- reading and writing files in either mode ---- */
+
+/* HEAD's version of a project file (clash mode): 0, 1 absent, -1. */
+static int
+head_read(struct renumber *rn, const char *path, struct kam_buf *b)
+{
+	git_tree_entry *e = NULL;
+	git_blob *blob = NULL;
+	int rc;
+
+	kam_buf_reset(b);
+	if (rn->head == NULL)
+		return 1;
+	rc = git_tree_entry_bypath(&e, rn->head, path);
+	if (rc == GIT_ENOTFOUND)
+		return 1;
+	if (rc < 0 || (rc = git_blob_lookup(&blob, rn->p->repo,
+	    git_tree_entry_id(e))) < 0) {
+		git_tree_entry_free(e);
+		return kam_giterr(rc, "cannot read '%s' from HEAD", path);
+	}
+	kam_buf_add(b, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob));
+	git_blob_free(blob);
+	git_tree_entry_free(e);
+	return 0;
+}
+
+/* The version the command works on: HEAD (normal) or the work tree. */
+static int
+read_file(struct renumber *rn, const char *path, struct kam_buf *b)
+{
+	char *abs;
+	int rc;
+
+	if (!rn->clash)
+		return tx_read(rn->tx, path, b);
+	abs = project_abspath(rn->p, path);
+	rc = kam_read_file(b, abs);
+	free(abs);
+	return rc;
+}
+
+static int
+write_file(struct renumber *rn, const char *path, const char *data, size_t len)
+{
+	char *abs;
+	int rc;
+
+	note_file(rn, path);
+	if (!rn->clash) {
+		tx_put(rn->tx, path, data, len);
+		return 0;
+	}
+	abs = project_abspath(rn->p, path);
+	rc = merge_write_file(abs, data, len);
+	free(abs);
+	return rc;
+}
+
+/* Project-relative names of the files under dir ("expenses",
+ * "meetings") in the version worked on. */
+static int
+list_dir(struct renumber *rn, const char *dir, char ***names, size_t *n)
+{
+	struct tx tmp = TX_INIT;
+	int rc;
+
+	*names = NULL;
+	*n = 0;
+	if (!rn->clash)
+		rc = tx_list(rn->tx, dir, names);
+	else {
+		/* The work tree's files: their side may have added some. */
+		tmp.p = rn->p;
+		tmp.no_commit = 1;
+		rc = tx_list(&tmp, dir, names);
+	}
+	if (rc == -1)
+		return -1;
+	*n = (size_t)rc;
+	return 0;
+}
+
+/* Project-relative files of table s ("risks.csv", or every month). */
+static int
+files_of(struct renumber *rn, const struct schema *s, char ***names, size_t *n)
+{
+	size_t i;
+
+	if (!s->monthly) {
+		*names = xcalloc(1, sizeof(char *));
+		(*names)[0] = xstrdup(s->file);
+		*n = 1;
+		return 0;
+	}
+	if (list_dir(rn, s->file, names, n) == -1)
+		return -1;
+	for (i = 0; i < *n; i++)
+		if (schema_by_file((*names)[i]) != s) {
+			free((*names)[i]);
+			(*names)[i] = NULL;
+		}
+	return 0;
+}
+
+static void
+free_names(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* ---- references ---- */
+
+static int
+refers(const struct renumber *rn, const struct column *c)
+{
+	switch (c->type) {
+	case COL_REF:
+		return c->ref == NULL || c->ref_any || c->ref_text ||
+		    strcmp(c->ref, rn->s->prefix) == 0;
+	case COL_REFLIST:
+		return c->ref != NULL && strcmp(c->ref, rn->s->prefix) == 0;
+	case COL_KEY:
+	case COL_TEXT:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Clash mode: did HEAD's version of this record already refer to OLD in
+ * column `col`?  Then the reference is ours and stays. */
+static int
+ours_ref(const struct renumber *rn, const struct table *head,
+    const struct table *t, const struct row *r, const char *col)
+{
+	const struct row *hr;
+	const char *v;
+	char *w;
+	size_t n = 0;
+
+	if (head == NULL)
+		return 0;
+	if (t->s->prefix != NULL)
+		hr = table_find(head, table_get(t, r, 0));
+	else
+		hr = table_find_key(head, table_get(t, r, t->s->keys[0]),
+		    t->s->nkeys > 1 ? table_get(t, r, t->s->keys[1]) : NULL);
+	if (hr == NULL || (v = table_get_name(head, hr, col)) == NULL)
+		return 0;
+	w = replace_words(v, rn->old, rn->new, &n);
+	free(w);
+	return n > 0;
+}
+
+/* Rewrite the references to OLD in t; head is HEAD's version of the same
+ * file in clash mode.  Returns how many. */
+static size_t
+rewrite_refs(struct renumber *rn, struct table *t, const struct table *head)
+{
+	const struct schema *s = t->s;
+	size_t i, j, n = 0;
+	char *nv;
+
+	for (j = 0; j < s->ncols; j++) {
+		if ((j == 0 && s->prefix != NULL) || t->colmap[j] == -1 ||
+		    !refers(rn, &s->cols[j]))
+			continue;
+		for (i = 0; i < t->nrows; i++) {
+			struct row *r = &t->rows[i];
+			size_t hits = 0;
+
+			nv = replace_words(table_get(t, r, (int)j), rn->old,
+			    rn->new, &hits);
+			if (nv == NULL)
+				continue;
+			if (!rn->clash || !ours_ref(rn, head, t, r,
+			    s->cols[j].name)) {
+				table_set(t, r, (int)j, nv);
+				n += hits;
+			}
+			free(nv);
+		}
+	}
+	if (n > 0 && s->nkeys > 0)
+		t->unsorted = 1;	/* a key changed */
+	return n;
+}
+
+/* Load a table file quietly for the clash mode's HEAD side. */
+static void
+quiet(void *arg, int code, const char *msg)
+{
+	(void)arg;
+	(void)code;
+	(void)msg;
+}
+
+static int
+load_head_table(struct renumber *rn, const struct schema *s, const char *path,
+    struct table *t, struct kam_buf *b)
+{
+	int saved = kam_exit_code, rc;
+
+	if ((rc = head_read(rn, path, b)) != 0)
+		return rc == 1 ? 1 : -1;
+	kam_msg_capture(quiet, NULL);
+	rc = table_parse(t, s, path, rn->p->digits, b->ptr, b->len);
+	kam_msg_capture(NULL, NULL);
+	kam_exit_code = saved;
+	return rc == -1 ? 1 : 0;
+}
+
+/* ---- the record itself ---- */
+
+/* Give the record OLD of t the id NEW. */
+static void
+rename_row(struct renumber *rn, struct table *t, struct row *r)
+{
+	table_set(t, r, 0, rn->new);
+	r->num = rn->newnum;
+	if (rn->newnum > t->max_num)
+		t->max_num = rn->newnum;
+	t->unsorted = 1;
+}
+
+/* The text between two marker lines of a conflict block. */
+struct block {
+	size_t	 start, mid, end, stop;	/* offsets of <<<, ===, >>> lines;
+					 * stop: after the >>> line */
+	size_t	 ours_from, ours_to, theirs_from;
+};
+
+static int
+marker_at(const char *p, const char *end, char c)
+{
+	size_t i;
+
+	for (i = 0; i < 7; i++)
+		if (p + i >= end || p[i] != c)
+			return 0;
+	return p + 7 == end || p[7] == '\n' || p[7] == '\r' ||
+	    (c != '=' && p[7] == ' ');
+}
+
+/* Find the next conflict block at or after `from`; 0 when none. */
+static int
+next_block(const char *buf, size_t len, size_t from, struct block *bl)
+{
+	const char *end = buf + len, *p = buf + from, *nl;
+	int state = 0;
+
+	memset(bl, 0, sizeof(*bl));
+	while (p < end) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (state == 0 && marker_at(p, end, '<')) {
+			bl->start = (size_t)(p - buf);
+			bl->ours_from = nl ? (size_t)(nl - buf) + 1 : len;
+			state = 1;
+		} else if (state == 1 && marker_at(p, end, '|')) {
+			bl->ours_to = (size_t)(p - buf);
+			state = 2;
+		} else if ((state == 1 || state == 2) && marker_at(p, end, '=')) {
+			if (state == 1)
+				bl->ours_to = (size_t)(p - buf);
+			bl->mid = (size_t)(p - buf);
+			bl->theirs_from = nl ? (size_t)(nl - buf) + 1 : len;
+			state = 3;
+		} else if (state == 3 && marker_at(p, end, '>')) {
+			bl->end = (size_t)(p - buf);
+			bl->stop = nl ? (size_t)(nl - buf) + 1 : len;
+			return 1;
+		}
+		p = nl ? nl + 1 : end;
+	}
+	return 0;
+}
+
+/* Parse header + part quietly; 0 or -1. */
+static int
+parse_part(struct table *t, const struct schema *s, const char *path,
+    int digits, const char *hdr, size_t hlen, const char *part, size_t plen)
+{
+	struct kam_buf b = KAM_BUF_INIT;
+	int saved = kam_exit_code, rc;
+
+	kam_buf_add(&b, hdr, hlen);
+	kam_buf_add(&b, part, plen);
+	kam_msg_capture(quiet, NULL);
+	rc = table_parse(t, s, path, digits, b.ptr, b.len);
+	kam_msg_capture(NULL, NULL);
+	kam_exit_code = saved;
+	kam_buf_release(&b);
+	return rc;
+}
+
+/*
+ * Clash mode, OLD's file: resolve the block where both versions hold
+ * OLD by renaming theirs.  *text is replaced.  Returns 1 when resolved,
+ * 0 when no such block (nothing changed), -1 on error.
+ */
+static int
+resolve_block(struct renumber *rn, const char *path, struct kam_buf *text)
+{
+	struct table o = TABLE_INIT, t = TABLE_INIT;
+	struct kam_buf nb = KAM_BUF_INIT, rows = KAM_BUF_INIT;
+	const char *buf = text->ptr, *nl;
+	struct block bl;
+	struct row *r;
+	size_t hlen, from = 0;
+	int ret = 0;
+
+	if (text->len == 0 || (nl = memchr(buf, '\n', text->len)) == NULL)
+		return 0;
+	hlen = (size_t)(nl - buf) + 1;
+	while (next_block(buf, text->len, from, &bl)) {
+		from = bl.stop;
+		if (parse_part(&o, rn->s, path, rn->p->digits, buf, hlen,
+		    buf + bl.ours_from, bl.ours_to - bl.ours_from) == -1 ||
+		    parse_part(&t, rn->s, path, rn->p->digits, buf, hlen,
+		    buf + bl.theirs_from, bl.end - bl.theirs_from) == -1 ||
+		    table_find(&o, rn->old) == NULL ||
+		    (r = table_find(&t, rn->old)) == NULL)
+			continue;
+		rename_row(rn, &t, r);
+		table_serialize(&t, &rows);
+		nl = memchr(rows.ptr, '\n', rows.len);
+		kam_buf_add(&nb, buf, bl.start);
+		kam_buf_add(&nb, buf + bl.ours_from, bl.ours_to - bl.ours_from);
+		kam_buf_add(&nb, nl + 1, rows.len - (size_t)(nl + 1 - rows.ptr));
+		kam_buf_add(&nb, buf + bl.stop, text->len - bl.stop);
+		kam_buf_reset(text);
+		kam_buf_add(text, nb.ptr, nb.len);
+		ret = 1;
+		break;
+	}
+	table_release(&o);
+	table_release(&t);
+	kam_buf_release(&nb);
+	kam_buf_release(&rows);
+	return ret;
+}
+
+/* Largest N of `prefix-N,` at a line start in buf (conflict blocks too). */
+static long
+max_id_text(const char *buf, size_t len, const char *prefix)
+{
+	const char *p = buf, *end = buf + len, *nl;
+	size_t n = strlen(prefix);
+	long max = 0, v;
+
+	while (p < end) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if ((size_t)(end - p) > n + 1 && memcmp(p, prefix, n) == 0 &&
+		    p[n] == '-') {
+			v = 0;
+			for (p += n + 1; p < end && *p >= '0' && *p <= '9'; p++)
+				if (v < 100000000L)
+					v = v * 10 + (*p - '0');
+			if (p < end && *p == ',' && v > max)
+				max = v;
+		}
+		p = nl ? nl + 1 : end;
+	}
+	return max;
+}
+
+/* ---- the whole operation ---- */
+
+struct loaded {
+	char		*path;
+	struct table	 t;
+};
+
+/* Parse a file quietly (clash mode, OLD's table: it may hold the same id
+ * twice until renumbered).  0 when a header was read. */
+static int
+parse_quiet(struct table *t, const struct schema *s, const char *path,
+    int digits, const struct kam_buf *b)
+{
+	int saved = kam_exit_code;
+
+	kam_msg_capture(quiet, NULL);
+	table_parse(t, s, path, digits, b->ptr, b->len);
+	kam_msg_capture(NULL, NULL);
+	kam_exit_code = saved;
+	return t->header != NULL ? 0 : -1;
+}
+
+/* NEW when not given: one past the highest id of OLD's table, both sides
+ * of conflict blocks counted. */
+static int
+pick_new(struct renumber *rn)
+{
+	struct kam_buf b = KAM_BUF_INIT;
+	char **names = NULL;
+	size_t n = 0, i;
+	long max = 0, v;
+	int rc, ret = -1;
+
+	if (files_of(rn, rn->s, &names, &n) == -1)
+		goto out;
+	for (i = 0; i < n; i++) {
+		if (names[i] == NULL)
+			continue;
+		if ((rc = read_file(rn, names[i], &b)) == -1)
+			goto out;
+		if (rc == 0 && (v = max_id_text(b.ptr, b.len,
+		    rn->s->prefix)) > max)
+			max = v;
+	}
+	rn->newnum = max + 1;
+	snprintf(rn->new, sizeof(rn->new), "%s-%ld", rn->s->prefix, max + 1);
+	ret = 0;
+out:
+	free_names(names, n);
+	kam_buf_release(&b);
+	return ret;
+}
+
+/* Clash mode without a conflict block: a hand resolution kept both
+ * records OLD; the later one becomes NEW. */
+static struct row *
+later_twin(struct renumber *rn, struct table *t)
+{
+	struct row *first = NULL, *second = NULL, *r;
+	size_t i;
+
+	for (i = 0; i < t->nrows; i++) {
+		r = &t->rows[i];
+		if (strcmp(table_get(t, r, 0), rn->old) != 0)
+			continue;
+		if (first == NULL)
+			first = r;
+		else if (second == NULL)
+			second = r;
+		else
+			return NULL;	/* three: not a clash of two sides */
+	}
+	if (second == NULL)
+		return NULL;
+	return second->line > first->line ? second : first;
+}
+
+static int
+renumber(struct renumber *rn)
+{
+	struct kam_buf b = KAM_BUF_INIT, hb = KAM_BUF_INIT;
+	struct loaded *ld = NULL;
+	size_t nld = 0, i, j, nn = 0;
+	char **names = NULL;
+	struct row *found = NULL;
+	struct loaded *home = NULL;
+	int rc, ret = -1, resolved = 0;
+
+	/* 1. Every file of every table.  In clash mode OLD's table is read
+	 *    quietly and its clash block resolved first. */
+	for (i = 0; i < kam_nschemas; i++) {
+		const struct schema *s = kam_schemas[i];
+
+		if (files_of(rn, s, &names, &nn) == -1)
+			goto out;
+		for (j = 0; j < nn; j++) {
+			struct loaded *l;
+			struct block bl;
+
+			if (names[j] == NULL)
+				continue;
+			if ((rc = read_file(rn, names[j], &b)) == -1)
+				goto out;
+			if (rc == 1)
+				continue;
+			if (rn->clash && s == rn->s && !resolved &&
+			    (rc = resolve_block(rn, names[j], &b)) != 0) {
+				if (rc == -1)
+					goto out;
+				resolved = 1;
+			}
+			if (rn->clash && next_block(b.ptr, b.len, 0, &bl)) {
+				kam_warn("%s still has conflict markers: resolve "
+				    "them by hand", names[j]);
+				if (resolved && s == rn->s && write_file(rn,
+				    names[j], b.ptr, b.len) == -1)
+					goto out;
+				continue;
+			}
+			ld = xrealloc(ld, (nld + 1) * sizeof(*ld));
+			l = &ld[nld++];
+			memset(l, 0, sizeof(*l));
+			l->path = xstrdup(names[j]);
+			if (rn->clash && s == rn->s) {
+				if (parse_quiet(&l->t, s, names[j],
+				    rn->p->digits, &b) == -1) {
+					kam_err(KAM_EX_DATA, "%s: not a valid "
+					    "table (run 'kam check')", names[j]);
+					goto out;
+				}
+				if (resolved)
+					l->t.changed = 1;
+			} else if (table_parse(&l->t, s, names[j],
+			    rn->p->digits, b.ptr, b.len) == -1)
+				goto out;
+		}
+		free_names(names, nn);
+		names = NULL;
+		nn = 0;
+	}
+
+	/* 2. The record to rename (a resolved block renamed it already). */
+	for (i = 0; i < nld && !resolved && found == NULL; i++) {
+		if (ld[i].t.s != rn->s)
+			continue;
+		found = rn->clash ? later_twin(rn, &ld[i].t) :
+		    table_find(&ld[i].t, rn->old);
+		if (found != NULL)
+			home = &ld[i];
+	}
+	if (!resolved && found == NULL) {
+		if (rn->clash)
+			kam_err(KAM_EX_DATA, "no id clash on %s to resolve: no "
+			    "conflict block holds %s on both sides, and no "
+			    "two records are %s", rn->old, rn->old, rn->old);
+		else
+			kam_err(KAM_EX_DATA, "%s %s does not exist", rn->s->noun,
+			    rn->old);
+		goto out;
+	}
+	for (i = 0, nn = 0; i < nld; i++)
+		for (j = 0; ld[i].t.s == rn->s && j < ld[i].t.nrows; j++)
+			nn += strcmp(table_get(&ld[i].t, &ld[i].t.rows[j], 0),
+			    rn->new) == 0;
+	if (nn > (size_t)resolved) {
+		kam_err(KAM_EX_DATA, "%s already exists: choose another id",
+		    rn->new);
+		nn = 0;
+		goto out;
+	}
+	nn = 0;
+	if (found != NULL) {
+		rename_row(rn, &home->t, found);
+		home->t.changed = 1;
+	}
+
+	/* 3. References in every table. */
+	for (i = 0; i < nld; i++) {
+		struct table head = TABLE_INIT;
+
+		if (rn->clash && load_head_table(rn, ld[i].t.s, ld[i].path,
+		    &head, &hb) == -1) {
+			table_release(&head);
+			goto out;
+		}
+		rn->nrefs += rewrite_refs(rn, &ld[i].t,
+		    rn->clash && head.header != NULL ? &head : NULL);
+		table_release(&head);
+	}
+
+	/* 4. Write what changed, canonical and valid. */
+	for (i = 0; i < nld; i++) {
+		struct table chk = TABLE_INIT;
+
+		if (!ld[i].t.changed)
+			continue;
+		table_serialize(&ld[i].t, &b);
+		rc = table_parse(&chk, ld[i].t.s, ld[i].path, rn->p->digits,
+		    b.ptr, b.len);
+		table_release(&chk);
+		if (rc == -1 || write_file(rn, ld[i].path, b.ptr, b.len) == -1)
+			goto out;
+	}
+
+	/* 5. The minutes: rewritten when committing; in a merge only
+	 *    named, since either record may be meant. */
+	if (list_dir(rn, "meetings", &names, &nn) == -1)
+		goto out;
+	for (j = 0; j < nn; j++) {
+		size_t len = strlen(names[j]), hits = 0;
+		char *nv;
+
+		rc = 0;
+		if (len < 4 || strcmp(names[j] + len - 3, ".md") != 0 ||
+		    read_file(rn, names[j], &b) != 0 ||
+		    (nv = replace_words(b.ptr, rn->old, rn->new, &hits)) == NULL)
+			continue;
+		if (rn->clash)
+			kam_warn("%s mentions %s %zu time%s: check which record "
+			    "each means", names[j], rn->old, hits,
+			    hits == 1 ? "" : "s");
+		else {
+			rn->nrefs += hits;
+			rc = write_file(rn, names[j], nv, strlen(nv));
+		}
+		free(nv);
+		if (!rn->clash && rc == -1)
+			goto out;
+	}
+	ret = 0;
+out:
+	free_names(names, nn);
+	for (i = 0; i < nld; i++) {
+		free(ld[i].path);
+		table_release(&ld[i].t);
+	}
+	free(ld);
+	kam_buf_release(&b);
+	kam_buf_release(&hb);
+	return ret;
+}
+
+int
+renumber_prepare(struct renumber *rn, struct project *p, const char *old,
+    const char *new)
+{
+	git_reference *head = NULL;
+	git_commit *hc = NULL;
+	const char *why;
+	char pfx[16];
+	long num;
+	size_t i;
+	int ret = -1;
+
+	rn->p = p;
+	if (id_prefix(old, pfx) == -1)
+		return kam_err(KAM_EX_USAGE, "invalid id '%s' (expected e.g. "
+		    "R-12)", old);
+	for (i = 0; pfx[i] != '\0'; i++)
+		if (pfx[i] >= 'a' && pfx[i] <= 'z')
+			pfx[i] -= 'a' - 'A';
+	if ((rn->s = schema_by_prefix(pfx)) == NULL)
+		return kam_err(KAM_EX_USAGE, "'%s': no table has ids %s-n",
+		    old, pfx);
+	if (id_parse_arg(old, rn->s->prefix, rn->old, &num, &why) == -1)
+		return kam_err(KAM_EX_USAGE, "invalid %s id '%s': %s",
+		    rn->s->noun, old, why);
+	if (new != NULL) {
+		if (id_parse_arg(new, rn->s->prefix, rn->new, &rn->newnum,
+		    &why) == -1)
+			return kam_err(KAM_EX_USAGE, "invalid new id '%s' for a "
+			    "%s (expected %s-n)", new, rn->s->noun,
+			    rn->s->prefix);
+		if (strcmp(rn->old, rn->new) == 0)
+			return kam_err(KAM_EX_USAGE, "%s is already %s", rn->old,
+			    rn->new);
+	}
+	rn->clash = git_repository_state(p->repo) !=
+	    GIT_REPOSITORY_STATE_NONE;
+	if (rn->clash && git_repository_head(&head, p->repo) == 0 &&
+	    git_reference_peel((git_object **)&hc, head,
+	    GIT_OBJECT_COMMIT) == 0 &&
+	    hist_project_tree(&rn->head, p, hc) == -1)
+		goto out;
+	ret = 0;
+out:
+	git_commit_free(hc);
+	git_reference_free(head);
+	return ret;
+}
+
+int
+renumber_apply(struct renumber *rn, struct tx *tx)
+{
+	rn->tx = tx;
+	if (rn->new[0] == '\0' && pick_new(rn) == -1)
+		return -1;
+	return renumber(rn);
+}
+
+void
+renumber_release(struct renumber *rn)
+{
+	git_tree_free(rn->head);
+	rn->head = NULL;
+	kam_buf_release(&rn->files);
+}

@@ -1,0 +1,65 @@
+/*
+ * renumber.h: give a record a new id and rewrite every reference to it,
+ * in every table and in the meeting minutes (kam renumber, SPEC §3).
+ *
+ *   struct renumber rn = RENUMBER_INIT;
+ *   if (renumber_prepare(&rn, p, "R-3", NULL) == -1)   ids, mode
+ *           goto out;
+ *   (normal mode: tx_begin(&tx, ...))
+ *   if (renumber_apply(&rn, rn.clash ? NULL : &tx) == -1)
+ *           goto out;
+ *   (normal mode: commit tx)  rn.new, rn.nrefs, rn.files for the note
+ * out:
+ *   renumber_release(&rn);
+ *
+ * Normal mode reads HEAD's files through the transaction and queues the
+ * changed ones in it.  While a merge, rebase, cherry-pick or revert is in
+ * progress (clash mode) it resolves the id clash the merge driver
+ * reported in the work tree and commits nothing: in the conflict block
+ * where both versions hold OLD, their version becomes NEW; references are
+ * rewritten only where the same record in HEAD did not refer to OLD.
+ */
+#ifndef KAM_RENUMBER_H
+#define KAM_RENUMBER_H
+
+#include <stddef.h>
+
+#include <git2.h>
+
+#include "kam.h"
+
+struct project;
+struct schema;
+struct tx;
+
+struct renumber {
+	struct project		*p;
+	struct tx		*tx;		/* normal mode */
+	const struct schema	*s;		/* OLD's table */
+	char			 old[32], new[32];	/* canonical ids */
+	long			 newnum;
+	int			 clash;		/* a merge is in progress */
+	git_tree		*head;		/* HEAD's project tree (clash) */
+	size_t			 nrefs;		/* references rewritten */
+	struct kam_buf		 files;		/* files changed, for the note */
+};
+#define RENUMBER_INIT { NULL, NULL, NULL, "", "", 0, 0, NULL, 0, \
+	KAM_BUF_INIT }
+
+/*
+ * Parse OLD and NEW (NULL: one past the highest id of OLD's table, chosen
+ * by renumber_apply) and find the mode: rn->clash is set while a merge is
+ * in progress.  0, or -1 after reporting (64 for a bad id).
+ */
+int	renumber_prepare(struct renumber *rn, struct project *p,
+	    const char *old, const char *new);
+/*
+ * Renumber: tx is the open transaction in normal mode (the changed files
+ * are queued in it), NULL in clash mode (the work tree's files are
+ * rewritten).  0, or -1 after reporting (65 when OLD does not exist or
+ * NEW does).
+ */
+int	renumber_apply(struct renumber *rn, struct tx *tx);
+void	renumber_release(struct renumber *rn);
+
+#endif
