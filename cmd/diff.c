@@ -32,69 +32,6 @@ static const struct out_col stat_cols[] = {
 	{ "changed", OT_NUM },
 };
 
-/* The project tree of revision `rev` (*out NULL: no project there). */
-static int
-rev_tree(struct kam *k, const char *rev, const git_oid *id, git_tree **out)
-{
-	git_object *obj = NULL;
-	git_commit *c = NULL;
-	int rc, ret = -1;
-
-	*out = NULL;
-	if (id != NULL)
-		rc = git_commit_lookup(&c, k->p.repo, id);
-	else if ((rc = git_revparse_single(&obj, k->p.repo, rev)) == 0)
-		rc = git_object_peel((git_object **)&c, obj, GIT_OBJECT_COMMIT);
-	if (rc < 0) {
-		if (rev != NULL && strcmp(rev, "HEAD") == 0 &&
-		    git_repository_head_unborn(k->p.repo) == 1)
-			ret = 0;	/* no commit yet: nothing before */
-		else
-			kam_err(KAM_EX_USAGE, "unknown revision '%s'",
-			    rev != NULL ? rev : git_oid_tostr_s(id));
-		goto out;
-	}
-	ret = hist_project_tree(out, &k->p, c);
-out:
-	git_commit_free(c);
-	git_object_free(obj);
-	return ret;
-}
-
-static int
-range_trees(struct kam *k, const char *arg, git_tree **a, git_tree **b)
-{
-	git_revspec spec;
-	git_oid base;
-	int rc, ret = -1;
-
-	memset(&spec, 0, sizeof(spec));
-	if ((rc = git_revparse(&spec, k->p.repo, arg)) < 0 ||
-	    spec.from == NULL) {
-		kam_err(KAM_EX_USAGE, "unknown revision range '%s'", arg);
-		goto out;
-	}
-	if (spec.to == NULL) {
-		if (rev_tree(k, "HEAD", NULL, b) == -1)
-			goto out;
-	} else if (rev_tree(k, NULL, git_object_id(spec.to), b) == -1)
-		goto out;
-	if (spec.flags & GIT_REVSPEC_MERGE_BASE) {
-		if (spec.to == NULL || (rc = git_merge_base(&base, k->p.repo,
-		    git_object_id(spec.from), git_object_id(spec.to))) < 0) {
-			kam_err(KAM_EX_USAGE, "'%s': the two revisions have no "
-			    "common ancestor", arg);
-			goto out;
-		}
-		ret = rev_tree(k, NULL, &base, a);
-	} else
-		ret = rev_tree(k, NULL, git_object_id(spec.from), a);
-out:
-	git_object_free(spec.from);
-	git_object_free(spec.to);
-	return ret;
-}
-
 static void
 print_text(const struct hist_set *set)
 {
@@ -297,13 +234,10 @@ diff_run(int argc, char **argv, struct kam *k)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct hist_set set = HIST_SET_INIT;
-	struct hist_side a, b;
 	struct hist_filter f;
 	const char *from = "HEAD", *to = "work tree";
 	int ch, err = 0, stat = 0, ret = -1;
 
-	memset(&a, 0, sizeof(a));
-	memset(&b, 0, sizeof(b));
 	memset(&f, 0, sizeof(f));
 	while ((ch = kam_getopt(argc, argv, "", opts, diff_usage, &err)) != -1)
 		switch (ch) {
@@ -321,35 +255,21 @@ diff_run(int argc, char **argv, struct kam *k)
 		return -1;
 	switch (argc - optind) {
 	case 0:
-		if (rev_tree(k, "HEAD", NULL, &a.tree) == -1)
-			goto out;
-		b.worktree = 1;
 		break;
 	case 1:
 		from = argv[optind];
-		if (strstr(from, "..") != NULL) {
-			if (range_trees(k, from, &a.tree, &b.tree) == -1)
-				goto out;
+		if (strstr(from, "..") != NULL)
 			to = NULL;
-			break;
-		}
-		if (rev_tree(k, from, NULL, &a.tree) == -1)
-			goto out;
-		b.worktree = 1;
 		break;
 	case 2:
 		from = argv[optind];
 		to = argv[optind + 1];
-		if (rev_tree(k, from, NULL, &a.tree) == -1 ||
-		    rev_tree(k, to, NULL, &b.tree) == -1)
-			goto out;
 		break;
 	default:
 		return kam_usage(diff_usage);
 	}
-	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
-	ret = hist_diff_sides(&set, &k->p, &a, &b, &f);
-	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 1);
+	ret = hist_diff_revs(&set, &k->p, argc - optind > 0 ? from : NULL,
+	    argc - optind == 2 ? to : NULL, &f);
 	if (ret == -1)
 		goto out;
 	if (set.invalid > 0)
@@ -366,8 +286,6 @@ diff_run(int argc, char **argv, struct kam *k)
 		print_rows(k->fmt, &set);
 	ret = 0;
 out:
-	git_tree_free(a.tree);
-	git_tree_free(b.tree);
 	hist_set_release(&set);
 	return ret;
 }

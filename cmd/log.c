@@ -34,7 +34,7 @@ struct log_state {
 
 /* "2026-01-05 14:03:00 +0100" (sep ' ') or "2026-01-05T14:03:00+01:00". */
 static void
-fmt_time(char *buf, size_t len, git_time_t t, int offset, int iso)
+fmt_time(char *buf, size_t len, int64_t t, int offset, int iso)
 {
 	int64_t local = (int64_t)t + (int64_t)offset * 60;
 	int64_t days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
@@ -54,27 +54,25 @@ fmt_time(char *buf, size_t len, git_time_t t, int offset, int iso)
 }
 
 static void
-print_text(struct log_state *st, const git_commit *c,
+print_text(struct log_state *st, const struct hist_commit *c,
     const struct hist_set *set, int first)
 {
-	const git_signature *a = git_commit_author(c);
 	struct kam_buf b = KAM_BUF_INIT;
-	const char *msg = git_commit_message(c), *p;
+	const char *msg = c->message, *p;
 	char when[40], *esc;
 	size_t i, j;
 
 	if (!first)
 		goto records;
-	fmt_time(when, sizeof(when), a->when.time, a->when.offset, 0);
+	fmt_time(when, sizeof(when), c->time, c->offset, 0);
 	if (st->shown > 0)
 		putchar('\n');
 	if (st->color)
-		printf("\033[33mcommit %s\033[0m\n", git_oid_tostr_s(
-		    git_commit_id(c)));
+		printf("\033[33mcommit %s\033[0m\n", c->id);
 	else
-		printf("commit %s\n", git_oid_tostr_s(git_commit_id(c)));
-	esc = out_escape(a->name);
-	printf("Author: %s <%s>\nDate:   %s\n\n", esc, a->email, when);
+		printf("commit %s\n", c->id);
+	esc = out_escape(c->name);
+	printf("Author: %s <%s>\nDate:   %s\n\n", esc, c->email, when);
 	free(esc);
 	/* The message as git shows it, indented; escaped for the terminal. */
 	for (p = msg; p != NULL && *p != '\0';) {
@@ -110,21 +108,19 @@ records:
 }
 
 static void
-print_rows(struct log_state *st, const git_commit *c,
+print_rows(struct log_state *st, const struct hist_commit *c,
     const struct hist_set *set)
 {
-	const git_signature *a = git_commit_author(c);
 	const char *cells[ARRAY_SIZE(log_cols)];
-	char when[40], id[GIT_OID_HEXSZ + 1];
+	char when[40];
 	size_t i, j;
 
-	git_oid_tostr(id, sizeof(id), git_commit_id(c));
-	fmt_time(when, sizeof(when), a->when.time, a->when.offset, 1);
-	cells[0] = id;
+	fmt_time(when, sizeof(when), c->time, c->offset, 1);
+	cells[0] = c->id;
 	cells[1] = when;
-	cells[2] = a->name;
-	cells[3] = a->email;
-	cells[4] = git_commit_summary((git_commit *)c);
+	cells[2] = c->name;
+	cells[3] = c->email;
+	cells[4] = c->summary;
 	for (i = 0; i < set->n; i++) {
 		const struct hist_rec *r = &set->v[i];
 
@@ -145,7 +141,7 @@ print_rows(struct log_state *st, const git_commit *c,
 }
 
 static int
-on_commit(void *arg, const git_commit *c, const struct hist_set *set,
+on_commit(void *arg, const struct hist_commit *c, const struct hist_set *set,
     int first)
 {
 	struct log_state *st = arg;

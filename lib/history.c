@@ -1540,9 +1540,24 @@ push_start(git_revwalk *w, const struct project *p, const char *rev)
 struct log_flush {
 	hist_log_cb		 cb;
 	void			*arg;
-	const git_commit	*c;
+	struct hist_commit	 c;
 	int			 first, stop;
 };
+
+/* What kam log shows of commit c (strings borrowed from c). */
+static void
+commit_of(struct hist_commit *hc, const git_commit *c)
+{
+	const git_signature *a = git_commit_author(c);
+
+	git_oid_tostr(hc->id, sizeof(hc->id), git_commit_id(c));
+	hc->name = a->name;
+	hc->email = a->email;
+	hc->time = a->when.time;
+	hc->offset = a->when.offset;
+	hc->message = git_commit_message(c);
+	hc->summary = git_commit_summary((git_commit *)c);
+}
 
 static int
 log_flush(void *arg, struct hist_set *set)
@@ -1551,7 +1566,7 @@ log_flush(void *arg, struct hist_set *set)
 	int rc;
 
 	hist_set_sort(set);
-	rc = lf->cb(lf->arg, lf->c, set, lf->first);
+	rc = lf->cb(lf->arg, &lf->c, set, lf->first);
 	lf->first = 0;
 	hist_set_clear(set);
 	if (rc == 1)
@@ -1639,7 +1654,7 @@ hist_log(const struct project *p, const struct hist_log_opts *o,
 		/* A merge seen with all parents is shown whole, after the
 		 * other parents are compared; anything else file by file. */
 		merge = o->all_parents && np > 1;
-		lf.c = c;
+		commit_of(&lf.c, c);
 		lf.first = 1;
 		bc.flush = merge ? NULL : log_flush;
 		bc.farg = &lf;
@@ -1747,4 +1762,99 @@ hist_line(struct kam_buf *b, const struct hist_rec *r, size_t j)
 	put_value(b, r->f[j].old);
 	kam_buf_puts(b, " -> ");
 	put_value(b, r->f[j].new);
+}
+
+/* ---- kam diff: the sides its arguments name ---- */
+
+/* The project tree of revision `rev` (*out NULL: no project there). */
+static int
+rev_tree(const struct project *p, const char *rev, const git_oid *id, git_tree **out)
+{
+	git_object *obj = NULL;
+	git_commit *c = NULL;
+	int rc, ret = -1;
+
+	*out = NULL;
+	if (id != NULL)
+		rc = git_commit_lookup(&c, p->repo, id);
+	else if ((rc = git_revparse_single(&obj, p->repo, rev)) == 0)
+		rc = git_object_peel((git_object **)&c, obj, GIT_OBJECT_COMMIT);
+	if (rc < 0) {
+		if (rev != NULL && strcmp(rev, "HEAD") == 0 &&
+		    git_repository_head_unborn(p->repo) == 1)
+			ret = 0;	/* no commit yet: nothing before */
+		else
+			kam_err(KAM_EX_USAGE, "unknown revision '%s'",
+			    rev != NULL ? rev : git_oid_tostr_s(id));
+		goto out;
+	}
+	ret = hist_project_tree(out, p, c);
+out:
+	git_commit_free(c);
+	git_object_free(obj);
+	return ret;
+}
+
+static int
+range_trees(const struct project *p, const char *arg, git_tree **a, git_tree **b)
+{
+	git_revspec spec;
+	git_oid base;
+	int rc, ret = -1;
+
+	memset(&spec, 0, sizeof(spec));
+	if ((rc = git_revparse(&spec, p->repo, arg)) < 0 ||
+	    spec.from == NULL) {
+		kam_err(KAM_EX_USAGE, "unknown revision range '%s'", arg);
+		goto out;
+	}
+	if (spec.to == NULL) {
+		if (rev_tree(p, "HEAD", NULL, b) == -1)
+			goto out;
+	} else if (rev_tree(p, NULL, git_object_id(spec.to), b) == -1)
+		goto out;
+	if (spec.flags & GIT_REVSPEC_MERGE_BASE) {
+		if (spec.to == NULL || (rc = git_merge_base(&base, p->repo,
+		    git_object_id(spec.from), git_object_id(spec.to))) < 0) {
+			kam_err(KAM_EX_USAGE, "'%s': the two revisions have no "
+			    "common ancestor", arg);
+			goto out;
+		}
+		ret = rev_tree(p, NULL, &base, a);
+	} else
+		ret = rev_tree(p, NULL, git_object_id(spec.from), a);
+out:
+	git_object_free(spec.from);
+	git_object_free(spec.to);
+	return ret;
+}
+
+int
+hist_diff_revs(struct hist_set *set, const struct project *p,
+    const char *from, const char *to, const struct hist_filter *f)
+{
+	struct hist_side a, b;
+	int ret = -1;
+
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	if (from != NULL && to == NULL && strstr(from, "..") != NULL) {
+		if (range_trees(p, from, &a.tree, &b.tree) == -1)
+			goto out;
+	} else {
+		if (rev_tree(p, from != NULL ? from : "HEAD", NULL, &a.tree) ==
+		    -1)
+			goto out;
+		if (to == NULL)
+			b.worktree = 1;
+		else if (rev_tree(p, to, NULL, &b.tree) == -1)
+			goto out;
+	}
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+	ret = hist_diff_sides(set, p, &a, &b, f);
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 1);
+out:
+	git_tree_free(a.tree);
+	git_tree_free(b.tree);
+	return ret;
 }

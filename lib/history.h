@@ -112,6 +112,15 @@ int	hist_diff_sides(struct hist_set *set, const struct project *p,
 	    const struct hist_side *a, const struct hist_side *b,
 	    const struct hist_filter *f);
 
+/*
+ * kam diff's comparison: from HEAD (from NULL) or revision `from` to the
+ * work tree (to NULL) or to revision `to`; `from` may be a range "A..B"
+ * (A -> B) or "A...B" (the merge base of A and B -> B) when to is NULL.
+ * 0, or -1 after reporting (64 for an unknown revision or range).
+ */
+int	hist_diff_revs(struct hist_set *set, const struct project *p,
+	    const char *from, const char *to, const struct hist_filter *f);
+
 /* kam log: walk history from HEAD (or `rev`), newest first. */
 struct hist_log_opts {
 	const char		*rev;		/* NULL: HEAD */
@@ -121,13 +130,24 @@ struct hist_log_opts {
 	struct hist_filter	 filter;
 };
 
+/* A commit as kam log shows it; the strings are borrowed from the walk
+ * and valid during the callback only. */
+struct hist_commit {
+	char		 id[GIT_OID_HEXSZ + 1];	/* hex */
+	const char	*name, *email;		/* the author's */
+	int64_t		 time;			/* author time, s since epoch */
+	int		 offset;		/* its zone, minutes east of UTC */
+	const char	*message;		/* whole, as stored */
+	const char	*summary;		/* first paragraph, one line */
+};
+
 /* Called for each commit that changed a record, once per file changed
  * (set sorted, non-empty; first is 1 on a commit's first call), so that
  * a commit adding a million records is never held whole; a merge walked
  * with all_parents comes in one call.  The set's `invalid` counts
  * versions that could not be read fully.  Return 0 to go on, 1 to stop,
  * -1 on error (reported). */
-typedef int (*hist_log_cb)(void *arg, const git_commit *c,
+typedef int (*hist_log_cb)(void *arg, const struct hist_commit *c,
 	    const struct hist_set *set, int first);
 
 int	hist_log(const struct project *p, const struct hist_log_opts *o,
