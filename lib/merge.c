@@ -3,11 +3,17 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <git2.h>
+
 #include "merge.h"
+#include "project.h"
+#include "schema.h"
 #include "table.h"
 #include "value.h"
 
@@ -425,5 +431,132 @@ merge_write_file(const char *path, const char *data, size_t len)
 	ret = 0;
 out:
 	free(tmp);
+	return ret;
+}
+
+/* ---- the merge driver (kam merge-file) ---- */
+
+/* Table of a repository path, and the project directory it lies in:
+ * "pm/expenses/2026-11.csv" is table expenses of the project in "pm/". */
+static const struct schema *
+table_of(const char *path, char **dir)
+{
+	const struct schema *s;
+	const char *p = path;
+
+	for (;;) {
+		if ((s = schema_by_file(p)) != NULL) {
+			*dir = xstrndup(path, (size_t)(p - path));
+			return s;
+		}
+		if ((p = strchr(p, '/')) == NULL)
+			return NULL;
+		p++;
+	}
+}
+
+/* git's own line merge, for what kam cannot merge by record.  Returns 0
+ * clean, 1 conflicts, -1 error. */
+static int
+line_merge(const char *out_path, const char *label, struct kam_buf *b,
+    struct kam_buf *o, struct kam_buf *t)
+{
+	git_merge_file_input ib, io, it;
+	git_merge_file_options opts;
+	git_merge_file_result res;
+	int rc, ret = -1;
+
+	memset(&res, 0, sizeof(res));
+	git_merge_file_input_init(&ib, GIT_MERGE_FILE_INPUT_VERSION);
+	git_merge_file_input_init(&io, GIT_MERGE_FILE_INPUT_VERSION);
+	git_merge_file_input_init(&it, GIT_MERGE_FILE_INPUT_VERSION);
+	git_merge_file_options_init(&opts, GIT_MERGE_FILE_OPTIONS_VERSION);
+	ib.ptr = b->ptr != NULL ? b->ptr : "";
+	ib.size = b->len;
+	io.ptr = o->ptr != NULL ? o->ptr : "";
+	io.size = o->len;
+	it.ptr = t->ptr != NULL ? t->ptr : "";
+	it.size = t->len;
+	ib.path = io.path = it.path = label;
+	opts.our_label = "ours";
+	opts.their_label = "theirs";
+	if ((rc = git_merge_file(&res, &ib, &io, &it, &opts)) < 0) {
+		kam_giterr(rc, "%s: cannot merge", label);
+		goto out;
+	}
+	if (merge_write_file(out_path, res.ptr != NULL ? res.ptr : "", res.len) == -1)
+		goto out;
+	ret = res.automergeable ? 0 : 1;
+out:
+	git_merge_file_result_free(&res);
+	return ret;
+}
+
+static int
+read_arg(const char *path, struct kam_buf *b)
+{
+	int rc = kam_read_file(b, path);
+
+	if (rc == 1)
+		return kam_err(KAM_EX_USAGE, "'%s' does not exist", path);
+	return rc;
+}
+
+int
+merge_driver(const char *base, const char *ours, const char *theirs,
+    const char *label)
+{
+	struct kam_buf b = KAM_BUF_INIT, o = KAM_BUF_INIT, t = KAM_BUF_INIT;
+	struct merge_result res = MERGE_RESULT_INIT;
+	struct project p = PROJECT_INIT;
+	const struct schema *s = NULL;
+	const char *path = label != NULL ? label : ours, *why = NULL;
+	char *dir = NULL, *conf = NULL;
+	struct stat st;
+	size_t i;
+	int digits = 2, ret = -1;
+
+	if (read_arg(base, &b) == -1 || read_arg(ours, &o) == -1 ||
+	    read_arg(theirs, &t) == -1)
+		goto out;
+	if (label != NULL)
+		s = table_of(path, &dir);
+	if (s != NULL) {
+		/* The project's currency decides money's minor digits. */
+		conf = xasprintf("%skam.conf", dir);
+		if (lstat(conf, &st) == 0 && S_ISREG(st.st_mode) &&
+		    project_read_conf(&p, conf) == 0)
+			digits = p.digits;
+		kam_err_reset();
+	}
+	if (s == NULL) {
+		ret = line_merge(ours, path, &b, &o, &t);
+		goto out;
+	}
+	if (merge_tables(&res, s, path, digits, b.ptr, b.len, o.ptr, o.len,
+	    t.ptr, t.len, &why) == -1) {
+		kam_warn("%s: %s; merging it line by line as git does (check "
+		    "it with 'kam check')", path, why);
+		ret = line_merge(ours, path, &b, &o, &t);
+		goto out;
+	}
+	for (i = 0; i < res.nconflicts; i++)
+		fprintf(stderr, "kam: %s: conflict in %s: %s\n", path,
+		    res.conflicts[i].id, res.conflicts[i].why);
+	if (merge_write_file(ours, res.out.ptr, res.out.len) == -1)
+		goto out;
+	if (res.nconflicts > 0)
+		fprintf(stderr, "kam: %s: %zu conflicting record%s kept with "
+		    "both versions between conflict markers\n", path,
+		    res.nconflicts, res.nconflicts == 1 ? "" : "s");
+	ret = res.nconflicts > 0 ? 1 : 0;
+out:
+	merge_result_release(&res);
+	project_release(&p);
+	kam_buf_release(&b);
+	kam_buf_release(&o);
+	kam_buf_release(&t);
+	free(dir);
+	free(conf);
 	return ret;
 }

@@ -60,4 +60,16 @@ void	merge_result_release(struct merge_result *r);
  * merge is in progress, when no commit may be made).  0 or -1 (74/77). */
 int	merge_write_file(const char *path, const char *data, size_t len);
 
+/*
+ * git's merge driver (kam merge-file %O %A %B %P): merge the files base,
+ * ours and theirs into ours.  label is the repository path of the file
+ * (NULL: not given).  A kam table (found by the path, its project's
+ * kam.conf giving money's digits) is merged by record and field; any
+ * other file, or versions that are not valid kam data, get git's own
+ * line merge.  Conflicts are reported on stderr.  Returns 0 clean, 1
+ * conflicts left between markers, -1 error (reported).
+ */
+int	merge_driver(const char *base, const char *ours, const char *theirs,
+	    const char *label);
+
 #endif
