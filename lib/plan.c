@@ -12,6 +12,7 @@
 
 #include "plan.h"
 #include "schema.h"
+#include "store.h"
 #include "value.h"
 
 /* Limits of the calendar cache: kam's dates stay within these. */
@@ -876,4 +877,241 @@ plan_task_late(struct plan *cur, const struct plan *ref, size_t i,
 	if (*days < 0)
 		*days = 0;
 	return reason[0] != '\0';
+}
+
+/* ---- kam team load: allocation per person and period ----
+ *
+ * A task occupies its assignee full-time on every working day from its
+ * early start to its early finish (actual dates when it has them).  Per
+ * week (or day) a person's load is the task-days assigned in it over the
+ * person's capacity in it (working days x capacity %); above 100% the
+ * period is over-allocated and the tasks causing it are named.
+ * Arithmetic is in whole numbers (hundredths of a day).
+ */
+
+/* Task index lists per (person, period), chained through `next`. */
+struct hit {
+	size_t	task;
+	long	days;		/* working days of the task in the period */
+	long	next;		/* index into hits, -1 = end */
+};
+
+struct load {
+	long	assigned;	/* task-days */
+	long	first;		/* head of the hit list, -1 = none */
+};
+
+static int
+cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void
+load_add(struct team_load *tl, const struct load_row *r)
+{
+	if (tl->n == tl->alloc) {
+		tl->alloc = tl->alloc ? tl->alloc * 2 : 64;
+		tl->v = xrealloc(tl->v, tl->alloc * sizeof(*tl->v));
+	}
+	tl->v[tl->n++] = *r;
+}
+
+int
+team_load_compute(struct team_load *tl, struct project *proj, int32_t from,
+    int32_t to, int by_day, int over_only, const char *person)
+{
+	struct table tasks = TABLE_INIT, *people = &tl->people;
+	struct plan pl = PLAN_INIT;
+	struct load *ld = NULL;
+	struct hit *hits = NULL;
+	size_t nhits = 0, ahits = 0, i, j;
+	char *mark = NULL;
+	long *pnums = NULL, *wdays = NULL, np = 0, nper, per, p, idx, only = 0;
+	char canon[32], d0[11], d1[11];
+	struct kam_buf ids = KAM_BUF_INIT;
+	int32_t wfrom, wto, date;
+	int acol = schema_col(&schema_tasks, "assignee");
+	int ccol = schema_col(&schema_people, "capacity");
+	int scol = schema_col(&schema_people, "side");
+	int ret = -1;
+
+	tl->by_day = by_day;
+	if (person != NULL && id_parse_arg(person, "P", canon, &only, NULL) ==
+	    -1)
+		return kam_err(KAM_EX_USAGE, "--person: invalid person id '%s' "
+		    "(expected e.g. P-3)", person);
+	if (store_load(proj, NULL, &schema_tasks, &tasks) == -1 ||
+	    store_load(proj, NULL, &schema_people, people) == -1 ||
+	    plan_compute(&pl, proj, &tasks) == -1)
+		goto out;
+	table_sort(people);
+	if (only != 0 && table_find(people, canon) == NULL) {
+		kam_err(KAM_EX_DATA, "person %s does not exist in %s", canon,
+		    people->path);
+		goto out;
+	}
+
+	/* The window, whole weeks when by week. */
+	wfrom = from != 0 ? from : pl.start;
+	wto = to != 0 ? to : pl.finish;
+	if (wto < wfrom) {
+		kam_err(KAM_EX_USAGE, "--to %s is before --from %s",
+		    date_fmt(wto, d1), date_fmt(wfrom, d0));
+		goto out;
+	}
+	if (!by_day) {
+		wfrom -= date_weekday(wfrom);
+		wto += 6 - date_weekday(wto);
+	}
+	nper = by_day ? (long)wto - wfrom + 1 : ((long)wto - wfrom + 1) / 7;
+	if (nper > 100000) {
+		kam_err(KAM_EX_USAGE, "the window has %ld periods; narrow it "
+		    "with --from and --to", nper);
+		goto out;
+	}
+
+	/* People: team members, and anyone else with a task. */
+	pnums = xcalloc(people->nrows + 1, sizeof(long));
+	mark = xcalloc(people->nrows + 1, 1);
+	for (i = 0; i < people->nrows; i++)
+		mark[i] = strcmp(table_get(people, &people->rows[i], scol),
+		    "team") == 0;
+	for (j = 0; j < tasks.nrows; j++) {
+		const struct row *r = table_find(people,
+		    table_get(&tasks, &tasks.rows[j], acol));
+
+		if (r != NULL)
+			mark[r - people->rows] = 1;
+	}
+	for (i = 0; i < people->nrows; i++)
+		if (mark[i] && (only == 0 || people->rows[i].num == only))
+			pnums[np++] = people->rows[i].num;
+	qsort(pnums, (size_t)np, sizeof(long), cmp_long);
+	ld = xcalloc((size_t)(np * nper + 1), sizeof(*ld));
+	for (i = 0; i < (size_t)(np * nper); i++)
+		ld[i].first = -1;
+
+	/* Working days per period. */
+	wdays = xcalloc((size_t)nper + 1, sizeof(long));
+	for (idx = plan_date_index(&pl, wfrom);
+	    (date = plan_day_date(&pl, idx)) <= wto && date >= wfrom; idx++)
+		wdays[by_day ? date - wfrom : (date - wfrom) / 7]++;
+
+	/* Each task's working days into its assignee's periods. */
+	for (i = 0; i < pl.ntasks; i++) {
+		const struct plan_task *pt = &pl.tasks[i];
+		const char *who = table_get(&tasks, pt->row, acol);
+		long pnum, *hitp, last = -1;
+
+		if (pt->milestone || *who == '\0' ||
+		    id_parse(who, "P", &pnum, NULL) == -1)
+			continue;
+		hitp = bsearch(&pnum, pnums, (size_t)np, sizeof(long),
+		    cmp_long);
+		if (hitp == NULL)
+			continue;
+		p = hitp - pnums;
+		for (idx = pt->es; idx < pt->ee; idx++) {
+			date = plan_day_date(&pl, idx);
+			if (date < wfrom || date > wto)
+				continue;
+			per = by_day ? date - wfrom : (date - wfrom) / 7;
+			ld[p * nper + per].assigned++;
+			if (last == per) {
+				hits[ld[p * nper + per].first].days++;
+				continue;
+			}
+			if (nhits == ahits) {
+				ahits = ahits ? ahits * 2 : 256;
+				hits = xrealloc(hits, ahits * sizeof(*hits));
+			}
+			hits[nhits].task = i;
+			hits[nhits].days = 1;
+			hits[nhits].next = ld[p * nper + per].first;
+			ld[p * nper + per].first = (long)nhits++;
+			last = per;
+		}
+	}
+
+	for (p = 0; p < np; p++) {
+		const struct row *pr;
+		long cap = 100, cap100, h;
+
+		snprintf(canon, sizeof(canon), "P-%ld", pnums[p]);
+		pr = table_find(people, canon);
+		if (int_parse(table_get(people, pr, ccol), 0, 1000, &cap,
+		    NULL) == -1)
+			cap = 100;
+		for (per = 0; per < nper; per++) {
+			struct load *l = &ld[p * nper + per];
+			struct load_row r;
+
+			if (l->assigned == 0)
+				continue;
+			memset(&r, 0, sizeof(r));
+			cap100 = wdays[per] * cap;	/* hundredths of a day */
+			r.over = l->assigned * 100 > cap100;
+			if (over_only && !r.over)
+				continue;
+			tl->nover += r.over;
+			if (r.over && (tl->overs.len == 0 ||
+			    strstr(tl->overs.ptr, canon) == NULL))
+				kam_buf_printf(&tl->overs, "%s%s",
+				    tl->overs.len ? ", " : "", canon);
+			r.pct = cap100 > 0 ? (l->assigned * 10000 +
+			    cap100 / 2) / cap100 : 0;
+			/* The hits were prepended: list them in task order. */
+			kam_buf_reset(&ids);
+			{
+				long tmp[64], nt = 0, q;
+
+				for (h = l->first; h != -1 && nt < 64;
+				    h = hits[h].next)
+					tmp[nt++] = (long)hits[h].task;
+				for (q = nt; q-- > 0;)
+					kam_buf_printf(&ids, "%s%s", ids.len ?
+					    " " : "", table_get(&tasks,
+					    pl.tasks[tmp[q]].row, 0));
+				if (h != -1)
+					kam_buf_puts(&ids, " ...");
+			}
+			snprintf(r.person, sizeof(r.person), "%s", canon);
+			r.name = table_get(people, pr, 1);
+			r.start = wfrom + (int32_t)(by_day ? per : per * 7);
+			r.end = by_day ? r.start : r.start + 6;
+			r.workdays = wdays[per];
+			r.cap100 = cap100;
+			r.assigned = l->assigned;
+			r.tasks = xstrdup(ids.ptr != NULL ? ids.ptr : "");
+			load_add(tl, &r);
+		}
+	}
+	ret = 0;
+out:
+	kam_buf_release(&ids);
+	free(hits);
+	free(ld);
+	free(wdays);
+	free(pnums);
+	free(mark);
+	plan_release(&pl);
+	table_release(&tasks);
+	return ret;
+}
+
+void
+team_load_release(struct team_load *tl)
+{
+	size_t i;
+
+	for (i = 0; i < tl->n; i++)
+		free(tl->v[i].tasks);
+	free(tl->v);
+	tl->v = NULL;
+	tl->n = tl->alloc = 0;
+	kam_buf_release(&tl->overs);
+	table_release(&tl->people);
 }

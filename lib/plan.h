@@ -215,4 +215,47 @@ int	plan_task_late(struct plan *cur, const struct plan *ref, size_t i,
 int	plan_check_new_deps(const struct table *tasks, long from,
 	    const long *to, size_t n);
 
+/*
+ * kam team load: each person's allocation from the schedule.  A task
+ * occupies its assignee full-time on every working day from its early
+ * start to its early finish; per week (Monday to Sunday) or day, a
+ * person's load is the task-days assigned in it over the capacity in it
+ * (working days x capacity %), over-allocated above 100%.  People are
+ * the team members and anyone else with a task, by id.
+ */
+struct load_row {
+	char		 person[32];	/* P-n */
+	const char	*name;		/* borrowed from team_load.people */
+	int32_t		 start, end;	/* the period, inclusive */
+	long		 workdays;
+	long		 cap100;	/* capacity, hundredths of a day */
+	long		 assigned;	/* task-days */
+	long		 pct;		/* load in %, rounded (cap100 > 0) */
+	int		 over;		/* above 100% */
+	char		*tasks;		/* ids in task order, " ..." after 64 */
+};
+
+struct team_load {
+	struct load_row	*v;		/* by person, then period; only
+					 * periods with work */
+	size_t		 n, alloc;
+	int		 by_day;
+	long		 nover;		/* over-allocated periods */
+	struct kam_buf	 overs;		/* their people, ", " between */
+	struct table	 people;
+};
+#define TEAM_LOAD_INIT { NULL, 0, 0, 0, 0, KAM_BUF_INIT, TABLE_INIT }
+
+/*
+ * Compute the load of project p over [from, to] (0: the schedule's start
+ * or finish; whole weeks unless by_day), only over-allocated periods when
+ * over_only, one person when `person` (an id as typed) is not NULL.
+ * 0, or -1 after reporting (64 for a bad window, 65 for an unknown
+ * person or a bad schedule).
+ */
+int	team_load_compute(struct team_load *tl, struct project *p,
+	    int32_t from, int32_t to, int by_day, int over_only,
+	    const char *person);
+void	team_load_release(struct team_load *tl);
+
 #endif
