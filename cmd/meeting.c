@@ -3,108 +3,18 @@
  * §5): a new minutes file from a template, and the list of meetings.
  *
  * The minutes are Markdown that people edit by hand and commit with
- * `kam commit`; lib/minutes.h reads them.
+ * `kam commit`; lib/minutes.h reads them and writes new ones.
  */
-#include <sys/stat.h>
-
 #include <getopt.h>
-#include <stdlib.h>
-#include <string.h>
+#include <stdio.h>
 
 #include "cmd.h"
 #include "../lib/minutes.h"
-#include "../lib/store.h"
 #include "../lib/value.h"
 
 static const char new_usage[] =
     "kam meeting new title [--date date] [--attendees P-n,...]";
 static const char list_usage[] = "kam meeting list";
-
-/* A title goes into a heading and a commit subject: one line of text. */
-static int
-check_title(const char *title)
-{
-	const unsigned char *p;
-	size_t bad;
-	int blank = 1;
-
-	if (!utf8_valid(title, strlen(title), &bad))
-		return kam_err(KAM_EX_USAGE, "title: invalid UTF-8 at byte %zu",
-		    bad);
-	for (p = (const unsigned char *)title; *p != '\0'; p++) {
-		if (*p < 0x20 || *p == 0x7f)
-			return kam_err(KAM_EX_USAGE, "title: control character "
-			    "0x%02x not allowed (the title is one line)", *p);
-		if (*p != ' ')
-			blank = 0;
-	}
-	if (blank)
-		return kam_err(KAM_EX_USAGE, "title: invalid value '%s': must "
-		    "not be empty", title);
-	return 0;
-}
-
-/*
- * The title as heading text that reads back as the same title: the ASCII
- * punctuation that would start markup is backslash-escaped (CommonMark
- * allows that before any ASCII punctuation); '&' only where it would
- * start an entity, so "R&D" stays as it is written.
- */
-static void
-put_title(struct kam_buf *b, const char *title)
-{
-	const char *p, *q;
-
-	for (p = title; *p != '\0'; p++) {
-		if (strchr("\\`*_[]<>", *p) != NULL)
-			kam_buf_putc(b, '\\');
-		else if (*p == '&') {
-			for (q = p + 1; (*q >= 'a' && *q <= 'z') ||
-			    (*q >= 'A' && *q <= 'Z') || (*q >= '0' && *q <= '9') ||
-			    *q == '#'; q++)
-				;
-			if (q > p + 1 && *q == ';')
-				kam_buf_putc(b, '\\');
-		}
-		kam_buf_putc(b, *p);
-	}
-}
-
-/* --attendees "P-1,P-2" (commas and/or spaces) into canonical ids,
- * "P-1, P-2" for the file; repeats dropped. */
-static int
-parse_attendees(const char *arg, struct kam_buf *ids)
-{
-	char *s = xstrdup(arg), *tok, *save = NULL, canon[32];
-	const char *p;
-	size_t n;
-	long num;
-	int ret = -1;
-
-	kam_buf_puts(ids, "");
-	for (tok = strtok_r(s, ", \t", &save); tok != NULL;
-	    tok = strtok_r(NULL, ", \t", &save)) {
-		if (id_parse_arg(tok, "P", canon, &num, NULL) == -1) {
-			kam_err(KAM_EX_USAGE, "--attendees: invalid person id '%s' "
-			    "(expected e.g. P-3)", tok);
-			goto out;
-		}
-		n = strlen(canon);
-		for (p = ids->ptr; (p = strstr(p, canon)) != NULL; p += n)
-			if ((p == ids->ptr || p[-1] == ' ') &&
-			    (p[n] == ',' || p[n] == '\0'))
-				break;
-		if (p != NULL)
-			continue;
-		if (ids->len > 0)
-			kam_buf_puts(ids, ", ");
-		kam_buf_puts(ids, canon);
-	}
-	ret = 0;
-out:
-	free(s);
-	return ret;
-}
 
 static int
 meeting_new(int argc, char **argv, struct kam *k)
@@ -114,14 +24,11 @@ meeting_new(int argc, char **argv, struct kam *k)
 		{ "attendees", required_argument, NULL, 'a' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct table people = TABLE_INIT;
-	struct kam_buf ids = KAM_BUF_INIT, b = KAM_BUF_INIT;
+	struct minutes_new mn = MINUTES_NEW_INIT;
 	struct tx tx = TX_INIT;
-	struct stat st;
-	const char *attendees = NULL, *why, *title;
-	char *path = NULL, *abs = NULL, *s, *tok, *save = NULL, day[11];
+	const char *attendees = NULL, *why;
 	int32_t date = k->p.today;
-	int ch, err = 0, rc, ret = -1;
+	int ch, err = 0, ret = -1;
 
 	while ((ch = kam_getopt(argc, argv, "", opts, new_usage, &err)) != -1)
 		switch (ch) {
@@ -138,56 +45,15 @@ meeting_new(int argc, char **argv, struct kam *k)
 		return -1;
 	if (argc - optind != 1)
 		return kam_usage(new_usage);
-	title = argv[optind];
-	if (check_title(title) == -1 ||
-	    (attendees != NULL && parse_attendees(attendees, &ids) == -1))
+	if (minutes_new_prepare(&mn, date, argv[optind], attendees) == -1 ||
+	    kam_tx_begin(k, &tx) == -1 || minutes_new_put(&mn, &tx, &k->p) ==
+	    -1 || kam_tx_commit(k, &tx, "meeting new", mn.path, mn.title) == -1)
 		goto out;
-	path = minutes_new_path(date, title);
-	if (!minutes_path_ok(path)) {
-		kam_err(KAM_EX_INTERNAL, "refusing to create '%s'", path);
-		goto out;
-	}
-	if (kam_tx_begin(k, &tx) == -1)
-		goto out;
-	if (ids.len > 0) {
-		if (store_load(&k->p, &tx, &schema_people, &people) == -1)
-			goto out;
-		s = xstrdup(ids.ptr);
-		for (tok = strtok_r(s, ", ", &save); tok != NULL;
-		    tok = strtok_r(NULL, ", ", &save))
-			if (store_lookup(&people, tok) == NULL)
-				break;
-		free(s);
-		if (tok != NULL)
-			goto out;
-	}
-	/* Never overwrite minutes: not HEAD's, nor a file not yet committed. */
-	if ((rc = tx_read(&tx, path, &b)) == -1)
-		goto out;
-	abs = project_abspath(&k->p, path);
-	if (rc == 0 || lstat(abs, &st) == 0) {
-		kam_err(KAM_EX_DATA, "%s already exists; give another title or "
-		    "--date, or edit it and run 'kam commit'", path);
-		goto out;
-	}
-	kam_buf_reset(&b);
-	kam_buf_puts(&b, "# ");
-	put_title(&b, title);
-	kam_buf_printf(&b, " \xe2\x80\x94 %s\nAttendees:%s%s\n\n"
-	    "## Decisions\n\n## Actions\n", date_fmt(date, day),
-	    ids.len > 0 ? " " : "", ids.len > 0 ? ids.ptr : "");
-	tx_put(&tx, path, b.ptr, b.len);
-	if (kam_tx_commit(k, &tx, "meeting new", path, title) == -1)
-		goto out;
-	printf("%s\n", path);
+	printf("%s\n", mn.path);
 	ret = 0;
 out:
 	tx_release(&tx);
-	table_release(&people);
-	kam_buf_release(&ids);
-	kam_buf_release(&b);
-	free(path);
-	free(abs);
+	minutes_new_release(&mn);
 	return ret;
 }
 

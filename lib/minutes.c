@@ -18,6 +18,9 @@
 
 #include "kam.h"
 #include "minutes.h"
+#include "repo.h"
+#include "schema.h"
+#include "store.h"
 #include "value.h"
 
 #define SLUG_MAX	60
@@ -946,4 +949,161 @@ minutes_path_ok(const char *path)
 		dash = 0;
 	}
 	return chars > 0 && !dash && chars <= SLUG_MAX;
+}
+
+/* ---- kam meeting new ---- */
+
+/* A title goes into a heading and a commit subject: one line of text. */
+static int
+check_title(const char *title)
+{
+	const unsigned char *p;
+	size_t bad;
+	int blank = 1;
+
+	if (!utf8_valid(title, strlen(title), &bad))
+		return kam_err(KAM_EX_USAGE, "title: invalid UTF-8 at byte %zu",
+		    bad);
+	for (p = (const unsigned char *)title; *p != '\0'; p++) {
+		if (*p < 0x20 || *p == 0x7f)
+			return kam_err(KAM_EX_USAGE, "title: control character "
+			    "0x%02x not allowed (the title is one line)", *p);
+		if (*p != ' ')
+			blank = 0;
+	}
+	if (blank)
+		return kam_err(KAM_EX_USAGE, "title: invalid value '%s': must "
+		    "not be empty", title);
+	return 0;
+}
+
+/*
+ * The title as heading text that reads back as the same title: the ASCII
+ * punctuation that would start markup is backslash-escaped (CommonMark
+ * allows that before any ASCII punctuation); '&' only where it would
+ * start an entity, so "R&D" stays as it is written.
+ */
+static void
+put_title(struct kam_buf *b, const char *title)
+{
+	const char *p, *q;
+
+	for (p = title; *p != '\0'; p++) {
+		if (strchr("\\`*_[]<>", *p) != NULL)
+			kam_buf_putc(b, '\\');
+		else if (*p == '&') {
+			for (q = p + 1; (*q >= 'a' && *q <= 'z') ||
+			    (*q >= 'A' && *q <= 'Z') || (*q >= '0' && *q <= '9') ||
+			    *q == '#'; q++)
+				;
+			if (q > p + 1 && *q == ';')
+				kam_buf_putc(b, '\\');
+		}
+		kam_buf_putc(b, *p);
+	}
+}
+
+/* --attendees "P-1,P-2" (commas and/or spaces) into canonical ids,
+ * "P-1, P-2" for the file; repeats dropped. */
+static int
+parse_attendees(const char *arg, struct kam_buf *ids)
+{
+	char *s = xstrdup(arg), *tok, *save = NULL, canon[32];
+	const char *p;
+	size_t n;
+	long num;
+	int ret = -1;
+
+	kam_buf_puts(ids, "");
+	for (tok = strtok_r(s, ", \t", &save); tok != NULL;
+	    tok = strtok_r(NULL, ", \t", &save)) {
+		if (id_parse_arg(tok, "P", canon, &num, NULL) == -1) {
+			kam_err(KAM_EX_USAGE, "--attendees: invalid person id '%s' "
+			    "(expected e.g. P-3)", tok);
+			goto out;
+		}
+		n = strlen(canon);
+		for (p = ids->ptr; (p = strstr(p, canon)) != NULL; p += n)
+			if ((p == ids->ptr || p[-1] == ' ') &&
+			    (p[n] == ',' || p[n] == '\0'))
+				break;
+		if (p != NULL)
+			continue;
+		if (ids->len > 0)
+			kam_buf_puts(ids, ", ");
+		kam_buf_puts(ids, canon);
+	}
+	ret = 0;
+out:
+	free(s);
+	return ret;
+}
+
+int
+minutes_new_prepare(struct minutes_new *mn, int32_t date, const char *title,
+    const char *attendees)
+{
+	mn->date = date;
+	mn->title = title;
+	if (check_title(title) == -1 ||
+	    (attendees != NULL && parse_attendees(attendees, &mn->ids) == -1))
+		return -1;
+	mn->path = minutes_new_path(date, title);
+	if (!minutes_path_ok(mn->path))
+		return kam_err(KAM_EX_INTERNAL, "refusing to create '%s'",
+		    mn->path);
+	return 0;
+}
+
+int
+minutes_new_put(struct minutes_new *mn, struct tx *tx, struct project *p)
+{
+	struct table people = TABLE_INIT;
+	struct kam_buf b = KAM_BUF_INIT;
+	struct stat st;
+	char *abs = NULL, *s, *tok, *save = NULL, day[11];
+	int rc, ret = -1;
+
+	if (mn->ids.len > 0) {
+		if (store_load(p, tx, &schema_people, &people) == -1)
+			goto out;
+		s = xstrdup(mn->ids.ptr);
+		for (tok = strtok_r(s, ", ", &save); tok != NULL;
+		    tok = strtok_r(NULL, ", ", &save))
+			if (store_lookup(&people, tok) == NULL)
+				break;
+		free(s);
+		if (tok != NULL)
+			goto out;
+	}
+	/* Never overwrite minutes: not HEAD's, nor a file not yet committed. */
+	if ((rc = tx_read(tx, mn->path, &b)) == -1)
+		goto out;
+	abs = project_abspath(p, mn->path);
+	if (rc == 0 || lstat(abs, &st) == 0) {
+		kam_err(KAM_EX_DATA, "%s already exists; give another title or "
+		    "--date, or edit it and run 'kam commit'", mn->path);
+		goto out;
+	}
+	kam_buf_reset(&b);
+	kam_buf_puts(&b, "# ");
+	put_title(&b, mn->title);
+	kam_buf_printf(&b, " \xe2\x80\x94 %s\nAttendees:%s%s\n\n"
+	    "## Decisions\n\n## Actions\n", date_fmt(mn->date, day),
+	    mn->ids.len > 0 ? " " : "", mn->ids.len > 0 ? mn->ids.ptr : "");
+	tx_put(tx, mn->path, b.ptr, b.len);
+	ret = 0;
+out:
+	table_release(&people);
+	kam_buf_release(&b);
+	free(abs);
+	return ret;
+}
+
+void
+minutes_new_release(struct minutes_new *mn)
+{
+	kam_buf_release(&mn->ids);
+	free(mn->path);
+	mn->path = NULL;
 }

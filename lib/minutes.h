@@ -118,4 +118,34 @@ char	*minutes_new_path(int32_t date, const char *title);
  * else 0. */
 int	minutes_path_ok(const char *path);
 
+/*
+ * kam meeting new: minutes from the template.
+ *
+ *   struct minutes_new mn = MINUTES_NEW_INIT;
+ *   minutes_new_prepare(&mn, date, title, "P-1,P-2")   64: bad title, ids
+ *   tx_begin(&tx, ...)
+ *   minutes_new_put(&mn, &tx, p)      65: unknown person, file exists
+ *   commit; mn.path is the new file
+ *   minutes_new_release(&mn)
+ */
+struct tx;
+struct minutes_new {
+	int32_t		 date;
+	const char	*title;		/* borrowed */
+	struct kam_buf	 ids;		/* attendees, "P-1, P-2", repeats dropped */
+	char		*path;		/* "meetings/YYYY-MM-DD-slug.md" */
+};
+#define MINUTES_NEW_INIT { 0, NULL, KAM_BUF_INIT, NULL }
+
+/* Check the title (one line of valid UTF-8, not blank), parse the
+ * attendees (NULL: none; commas and/or spaces) and name the file.
+ * 0, or -1 after reporting. */
+int	minutes_new_prepare(struct minutes_new *mn, int32_t date,
+	    const char *title, const char *attendees);
+/* The attendees must exist and the file must not (neither in HEAD nor
+ * in the work tree); queue the new minutes in tx.  0, or -1. */
+int	minutes_new_put(struct minutes_new *mn, struct tx *tx,
+	    struct project *p);
+void	minutes_new_release(struct minutes_new *mn);
+
 #endif
