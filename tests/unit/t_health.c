@@ -56,22 +56,23 @@ run(struct project *p, struct health *h)
 int
 main(void)
 {
-	struct project p = PROJECT_INIT;
+	struct project p = PROJECT_INIT, every = PROJECT_INIT;
 	struct health h = HEALTH_INIT;
 	const struct finding *f;
 
-	/* The calendar of planned communications. */
-	is_str(S(health_comm_next("daily", D("2026-01-31"))), "2026-02-01",
+	/* The calendar of planned communications, every day a working day. */
+	every.workdays = 0x7f;
+	is_str(S(health_comm_next(&every, "daily", D("2026-01-31"))), "2026-02-01",
 	    "comm: daily is the next day");
-	is_str(S(health_comm_next("weekly", D("2026-01-05"))), "2026-01-12",
+	is_str(S(health_comm_next(&every, "weekly", D("2026-01-05"))), "2026-01-12",
 	    "comm: weekly is 7 days on");
-	is_str(S(health_comm_next("biweekly", D("2026-01-05"))), "2026-01-19",
+	is_str(S(health_comm_next(&every, "biweekly", D("2026-01-05"))), "2026-01-19",
 	    "comm: biweekly is 14 days on");
-	is_str(S(health_comm_next("monthly", D("2026-01-31"))), "2026-02-28",
+	is_str(S(health_comm_next(&every, "monthly", D("2026-01-31"))), "2026-02-28",
 	    "comm: monthly from Jan 31 is Feb 28 (the month's last day)");
-	is_str(S(health_comm_next("monthly", D("2028-01-31"))), "2028-02-29",
+	is_str(S(health_comm_next(&every, "monthly", D("2028-01-31"))), "2028-02-29",
 	    "comm: ... Feb 29 in a leap year");
-	is_str(S(health_comm_next("quarterly", D("2026-11-30"))), "2027-02-28",
+	is_str(S(health_comm_next(&every, "quarterly", D("2026-11-30"))), "2027-02-28",
 	    "comm: quarterly crosses the year");
 
 	is_str(health_status_name(AREA_RED), "red", "status name: red");
@@ -155,6 +156,7 @@ main(void)
 	    "... invalid-value at line 2");
 
 	health_release(&h);
+	project_release(&every);
 	scratch_close(&p);
 	return done_testing();
 }
