@@ -91,6 +91,12 @@ int	kam_tx_commit_row(struct kam *k, struct tx *tx, const char *cmd,
  * NULL); caller frees. */
 char	*kam_subject(const char *cmd, const char *id, const char *title);
 
+struct hist_set;
+/* Print a record-level change set as kam diff does in fmt (md: a
+ * pull-request summary headed "from -> to"). */
+void	kam_diff_print(enum out_fmt fmt, const struct hist_set *set,
+	    const char *from, const char *to);
+
 /*
  * Each family file exports its verb table.  A verb named "" is the
  * family's default (`kam plan`, `kam check FILE...`): it runs when the
@@ -100,7 +106,7 @@ char	*kam_subject(const char *cmd, const char *id, const char *title);
 	extern const size_t f##_nverbs __attribute__((weak));
 FAMILY(action) FAMILY(budget) FAMILY(change) FAMILY(check) FAMILY(comm)
 FAMILY(commit) FAMILY(csat) FAMILY(decision) FAMILY(defect) FAMILY(diff)
-FAMILY(gantt) FAMILY(goal) FAMILY(init) FAMILY(lesson) FAMILY(log)
+FAMILY(gantt) FAMILY(goal) FAMILY(import) FAMILY(init) FAMILY(lesson) FAMILY(log)
 FAMILY(meeting) FAMILY(merge_file) FAMILY(people) FAMILY(plan) FAMILY(qa)
 FAMILY(raci) FAMILY(renumber) FAMILY(report) FAMILY(req) FAMILY(risk)
 FAMILY(scope) FAMILY(status) FAMILY(task) FAMILY(team)

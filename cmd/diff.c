@@ -225,6 +225,18 @@ print_md(const struct hist_set *set, const char *from, const char *to)
 	}
 }
 
+void
+kam_diff_print(enum out_fmt fmt, const struct hist_set *set,
+    const char *from, const char *to)
+{
+	if (fmt == FMT_TABLE)
+		print_text(set);
+	else if (fmt == FMT_MD)
+		print_md(set, from, to);
+	else
+		print_rows(fmt, set);
+}
+
 static int
 diff_run(int argc, char **argv, struct kam *k)
 {
@@ -278,12 +290,8 @@ diff_run(int argc, char **argv, struct kam *k)
 		    "could be read");
 	if (stat)
 		print_stat(k->fmt, &set);
-	else if (k->fmt == FMT_TABLE)
-		print_text(&set);
-	else if (k->fmt == FMT_MD)
-		print_md(&set, from, to);
 	else
-		print_rows(k->fmt, &set);
+		kam_diff_print(k->fmt, &set, from, to);
 	ret = 0;
 out:
 	hist_set_release(&set);

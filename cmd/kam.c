@@ -34,6 +34,7 @@ const struct family kam_families[] = {
 	F("diff", diff, "record-level changes between revisions"),
 	F("gantt", gantt, "Gantt chart of the schedule"),
 	F("goal", goal, "project goals and their targets"),
+	F("import", import, "spreadsheets and Jira exports in one commit"),
 	F("init", init, "create a kam project"),
 	F("lesson", lesson, "lessons learned"),
 	F("log", log, "record-level history from git"),

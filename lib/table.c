@@ -892,6 +892,28 @@ add_column(struct table *t, int col)
 	t->ncols = n + 1;
 }
 
+int
+table_add_extra(struct table *t, const char *name)
+{
+	char **cells;
+	size_t i, n = t->ncols;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(t->header[i], name) == 0)
+			return (int)i;
+	t->header = xrealloc(t->header, (n + 1) * sizeof(char *));
+	t->header[n] = table_strdup(t, name);
+	for (i = 0; i < t->nrows; i++) {
+		cells = arena_alloc(&t->arena, (n + 1) * sizeof(char *));
+		memcpy(cells, t->rows[i].cell, n * sizeof(char *));
+		cells[n] = empty;
+		t->rows[i].cell = cells;
+	}
+	t->ncols = n + 1;
+	t->changed = 1;
+	return (int)n;
+}
+
 void
 table_set(struct table *t, struct row *r, int col, const char *val)
 {

@@ -84,6 +84,11 @@ const char	*table_get_name(const struct table *t, const struct row *r,
 void		 table_set(struct table *t, struct row *r, int col,
 		    const char *val);
 
+/* Header index of the extra (non-schema) column `name`, appended with
+ * every cell unset when the table has none of that name (kam import's
+ * `ref` and --keep-extra columns). */
+int		 table_add_extra(struct table *t, const char *name);
+
 /* Find a record by canonical id ("R-7"); keyless tables by key values
  * (key2 NULL for one-key tables).  NULL when absent. */
 struct row	*table_find(const struct table *t, const char *id);
