@@ -872,8 +872,11 @@ convert(struct ictx *c, struct import_tab *it, size_t j, const char *raw,
 			row_err(c, line, hdr, "invalid value '%s': %s", v, why);
 			goto bad;
 		}
-		free(v);
-		return xstrdup(s);
+		if (s != v) {
+			free(v);
+			v = xstrdup(s);
+		}
+		return v;
 	}
 	case COL_ENUM:
 		for (i = 0; col->enums[i] != NULL; i++)
@@ -1659,16 +1662,40 @@ apply(struct ictx *c, struct import_tab *it, struct import_count *cnt)
 	free(xcol);
 }
 
+struct vcap {
+	const char	*file, *path;
+};
+
+/* Messages about the tables as imported name the source file; a new
+ * record has no line of its own yet ("tasks.csv:0: "). */
+static void
+verify_msg(void *arg, int code, const char *msg)
+{
+	struct vcap *v = arg;
+	size_t n = strlen(v->path);
+
+	if (strncmp(msg, v->path, n) == 0 && strncmp(msg + n, ":0: ", 4) == 0)
+		msg += n + 4;
+	kam_msg_capture(NULL, NULL);
+	if (code == 0)
+		kam_warn("%s: %s as imported: %s", v->file, v->path, msg);
+	else
+		kam_err(code, "%s: %s as imported: %s", v->file, v->path, msg);
+	kam_msg_capture(verify_msg, v);
+}
+
 /* Read back what will be written with the reader of every command, and
  * check references and the schedule. */
 static int
 verify(struct ictx *c, struct import_tab *it)
 {
+	struct vcap cap = { c->o->file, it->t.path };
 	struct kam_buf b = KAM_BUF_INIT;
 	struct table back = TABLE_INIT;
 	size_t j, k;
 	int ret = 0;
 
+	kam_msg_capture(verify_msg, &cap);
 	for (k = 0; k < kam_nschemas; k++) {
 		struct import_tab *tt = &c->im->tabs[k];
 
@@ -1683,11 +1710,14 @@ verify(struct ictx *c, struct import_tab *it)
 		if (j < it->s->ncols && store_check_refs(&it->t, &tt->t) == -1)
 			ret = -1;
 	}
+	kam_msg_capture(NULL, NULL);
 	if (it->s == &schema_tasks) {
 		struct plan pl = PLAN_INIT;
 
+		kam_msg_capture(verify_msg, &cap);
 		if (plan_compute(&pl, c->p, &it->t) == -1)
 			ret = -1;
+		kam_msg_capture(NULL, NULL);
 		plan_release(&pl);
 	}
 	table_serialize(&it->t, &b);
