@@ -13,8 +13,9 @@ BINDIR	 = $(PREFIX)/bin
 MANDIR	 = $(PREFIX)/share/man
 CC	?= cc
 DEPS	 = gcc libc6-dev git perl python3 strace locales tzdata libgit2-dev \
-	   libcmark-dev libcsv-dev pkg-config mandoc
-PKGS	 = libgit2 libcmark
+	   libcmark-dev libcsv-dev libxlsxwriter-dev pkg-config mandoc \
+	   python3-icalendar python3-openpyxl
+PKGS	 = libgit2 libcmark xlsxwriter
 WARN	 = -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE -DGIT_DEPRECATE_HARD
 OPT	?= -O2 -g
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)

@@ -106,6 +106,7 @@ void	kam_diff_print(enum out_fmt fmt, const struct hist_set *set,
 	extern const size_t f##_nverbs __attribute__((weak));
 FAMILY(action) FAMILY(budget) FAMILY(change) FAMILY(check) FAMILY(comm)
 FAMILY(commit) FAMILY(csat) FAMILY(decision) FAMILY(defect) FAMILY(diff)
+FAMILY(export)
 FAMILY(gantt) FAMILY(goal) FAMILY(import) FAMILY(init) FAMILY(lesson) FAMILY(log)
 FAMILY(meeting) FAMILY(merge_file) FAMILY(people) FAMILY(plan) FAMILY(qa)
 FAMILY(raci) FAMILY(renumber) FAMILY(report) FAMILY(req) FAMILY(risk)

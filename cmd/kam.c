@@ -32,6 +32,7 @@ const struct family kam_families[] = {
 	F("decision", decision, "decisions from the minutes"),
 	F("defect", defect, "defects and rework"),
 	F("diff", diff, "record-level changes between revisions"),
+	F("export", export, "the project as a calendar or an Excel workbook"),
 	F("gantt", gantt, "Gantt chart of the schedule"),
 	F("goal", goal, "project goals and their targets"),
 	F("import", import, "spreadsheets and Jira exports in one commit"),
