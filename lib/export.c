@@ -206,7 +206,7 @@ collect(struct project *p, struct evs *e)
 		v = table_get(&comms, r, schema_col(&schema_comms, "last"));
 		if (*v != '\0' && date_parse(v, &last, NULL) == -1)
 			continue;
-		d = health_comm_next(table_get(&comms, r,
+		d = health_comm_next(p, table_get(&comms, r,
 		    schema_col(&schema_comms, "frequency")), last);
 		add_ev(e, d, 0, xstrdup(table_get(&comms, r, 0)),
 		    xstrdup(table_get(&comms, r, 1)),
