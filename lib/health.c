@@ -286,7 +286,7 @@ static void
 load_tables(struct ctx *c)
 {
 	struct kam_buf b = KAM_BUF_INIT;
-	size_t i;
+	size_t i, n;
 	char *abs;
 	int rc;
 
@@ -306,8 +306,9 @@ load_tables(struct ctx *c)
 			c->ok[i] = 1;
 			continue;
 		}
-		c->ok[i] = table_parse(&c->t[i], s, s->file, c->p->digits,
-		    b.ptr, b.len) == 0;
+		n = b.len;
+		c->ok[i] = table_parse_owned(&c->t[i], s, s->file,
+		    c->p->digits, kam_buf_detach(&b), n) == 0;
 		if (c->t[i].header == NULL)
 			table_init(&c->t[i], s, s->file, c->p->digits);
 		else

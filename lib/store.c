@@ -14,6 +14,7 @@ store_load(struct project *p, struct tx *tx, const struct schema *s,
 {
 	struct kam_buf b = KAM_BUF_INIT;
 	char *path = NULL;
+	size_t len;
 	int rc, ret = -1;
 
 	if (tx != NULL)
@@ -29,7 +30,9 @@ store_load(struct project *p, struct tx *tx, const struct schema *s,
 		ret = 0;
 		goto out;
 	}
-	ret = table_parse(t, s, s->file, p->digits, b.ptr, b.len);
+	len = b.len;
+	ret = table_parse_owned(t, s, s->file, p->digits, kam_buf_detach(&b),
+	    len);
 out:
 	free(path);
 	kam_buf_release(&b);

@@ -5,6 +5,13 @@
  * kam adds what libcsv does not check: NUL bytes, UTF-8, field counts,
  * conflict markers, the header, and every cell's type.  Input is fed one
  * physical line per csv_parse() call so a record's line is known.
+ *
+ * A table is parsed in place (table_parse_owned): each cell is a
+ * NUL-terminated run inside the file's own buffer.  A field split off a
+ * plain line keeps its bytes and gets a NUL where its comma or line end
+ * was; a field libcsv unquoted is copied back over the bytes of its own
+ * record, which libcsv has read by then and which are never fewer than
+ * the fields it made of them plus one NUL each.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -111,6 +118,11 @@ struct reader {
 	int		 stop;		/* callback asked to stop */
 	int		 toobig;
 	struct arena	 scratch;	/* header and streaming rows */
+	/* In place (not streaming): the buffer, where the next field libcsv
+	 * hands over is written, and whether the field on its way in is
+	 * already in place (split off a plain line). */
+	char		*wbuf, *wpos;
+	int		 plain;
 	/* Streaming rows: the fields of one record back to back, NUL after
 	 * each; off[i] is field i's offset, or -1 for an empty one. */
 	char		*rowbuf;
@@ -158,6 +170,20 @@ on_field(void *s, size_t len, void *arg)
 	if (rd->nfields == rd->afields) {
 		rd->afields = rd->afields ? rd->afields * 2 : 32;
 		rd->fields = xrealloc(rd->fields, rd->afields * sizeof(char *));
+	}
+	if (rd->wbuf != NULL) {
+		if (s == NULL || len == 0)
+			rd->fields[rd->nfields++] = empty;
+		else if (rd->plain) {
+			((char *)s)[len] = '\0';	/* its comma or line end */
+			rd->fields[rd->nfields++] = s;
+		} else {
+			memcpy(rd->wpos, s, len);
+			rd->wpos[len] = '\0';
+			rd->fields[rd->nfields++] = rd->wpos;
+			rd->wpos += len + 1;
+		}
+		return;
 	}
 	if (rd->cb != NULL && rd->have_header) {
 		/* One copy into the row buffer; pointers are made at the end
@@ -435,6 +461,20 @@ fast_money(const char *v, int digits)
 	    (!neg || nonzero);
 }
 
+/* 0-9999 without leading zeros, within [min, max]. */
+static int
+fast_int(const char *v, long min, long max)
+{
+	long n = 0;
+	int k;
+
+	if (v[0] == '0')
+		return v[1] == '\0' && min <= 0 && max >= 0;
+	for (k = 0; k < 4 && v[k] >= '0' && v[k] <= '9'; k++)
+		n = n * 10 + (v[k] - '0');
+	return k > 0 && v[k] == '\0' && n >= min && n <= max;
+}
+
 static int
 fast_value(const struct column *c, int digits, const char *v)
 {
@@ -442,6 +482,8 @@ fast_value(const struct column *c, int digits, const char *v)
 	case COL_TEXT:
 	case COL_KEY:
 		return 1;
+	case COL_INT:
+		return fast_int(v, c->min, c->max);
 	case COL_DATE:
 		return fast_date(v);
 	case COL_MONEY:
@@ -611,6 +653,7 @@ split_plain(struct reader *rd, const char *s, size_t m)
 
 	if (m == 0)
 		return;		/* a blank line is no record, as in libcsv */
+	rd->plain = rd->wbuf != NULL;
 	for (;;) {
 		c = memchr(s, ',', (size_t)(e - s));
 		n = (size_t)((c != NULL ? c : e) - s);
@@ -619,12 +662,15 @@ split_plain(struct reader *rd, const char *s, size_t m)
 			break;
 		s = c + 1;
 	}
+	rd->plain = 0;
 	on_record('\n', rd);
 }
 
+/* own: buf is t's to keep (malloc'd, len + 1 bytes), parsed in place. */
 static int
 read_csv(struct table *t, const struct schema *s, const char *path,
-    int digits, const char *buf, size_t len, table_row_cb cb, void *arg)
+    int digits, const char *buf, size_t len, table_row_cb cb, void *arg,
+    int own)
 {
 	struct reader rd;
 	struct csv_parser p;
@@ -640,6 +686,10 @@ read_csv(struct table *t, const struct schema *s, const char *path,
 	rd.t = t;
 	rd.cb = cb;
 	rd.arg = arg;
+	if (own) {
+		t->buf = (char *)buf;
+		rd.wbuf = t->buf;
+	}
 
 	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
 		t->had_bom = 1;
@@ -702,6 +752,8 @@ read_csv(struct table *t, const struct schema *s, const char *path,
 			split_plain(&rd, q, m);
 			continue;
 		}
+		if (p.pstate == 0)
+			rd.wpos = (char *)q;	/* every earlier field ends before q */
 		if ((done = csv_parse(&p, q, n, on_field, on_record, &rd)) != n) {
 			if (csv_error(&p) == CSV_ETOOBIG ||
 			    csv_error(&p) == CSV_ENOMEM)
@@ -816,10 +868,10 @@ check_duplicates(struct table *t)
 }
 
 int
-table_parse(struct table *t, const struct schema *s, const char *path,
-    int digits, const char *buf, size_t len)
+table_parse_owned(struct table *t, const struct schema *s, const char *path,
+    int digits, char *buf, size_t len)
 {
-	int ret = read_csv(t, s, path, digits, buf, len, NULL, NULL);
+	int ret = read_csv(t, s, path, digits, buf, len, NULL, NULL, 1);
 
 	if (t->header != NULL && check_duplicates(t) == -1)
 		ret = -1;
@@ -827,10 +879,22 @@ table_parse(struct table *t, const struct schema *s, const char *path,
 }
 
 int
+table_parse(struct table *t, const struct schema *s, const char *path,
+    int digits, const char *buf, size_t len)
+{
+	char *copy = xmalloc(len + 1);
+
+	if (len > 0)
+		memcpy(copy, buf, len);
+	copy[len] = '\0';
+	return table_parse_owned(t, s, path, digits, copy, len);
+}
+
+int
 table_scan(struct table *t, const struct schema *s, const char *path,
     int digits, const char *buf, size_t len, table_row_cb cb, void *arg)
 {
-	return read_csv(t, s, path, digits, buf, len, cb, arg);
+	return read_csv(t, s, path, digits, buf, len, cb, arg, 0);
 }
 
 void
@@ -1070,12 +1134,14 @@ table_release(struct table *t)
 	free(t->header);
 	free(t->colmap);
 	free(t->rows);
+	free(t->buf);
 	arena_release(&t->arena);
 	t->s = NULL;
 	t->path = NULL;
 	t->header = NULL;
 	t->colmap = NULL;
 	t->rows = NULL;
+	t->buf = NULL;
 	t->ncols = t->nrows = t->alloc = 0;
 	t->max_num = 0;
 	t->had_bom = t->had_crlf = t->changed = t->unsorted = 0;

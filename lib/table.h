@@ -12,8 +12,9 @@
  * for keyless tables), a field quoted only when it holds a comma, quote,
  * CR/LF or leading/trailing space.
  *
- * Memory: all strings of a table live in its arena and are freed by
- * table_release(); pointers returned by the getters stay valid until then.
+ * Memory: all strings of a table live in its buffer (the file's bytes,
+ * parsed in place) or its arena and are freed by table_release();
+ * pointers returned by the getters stay valid until then.
  */
 #ifndef KAM_TABLE_H
 #define KAM_TABLE_H
@@ -51,9 +52,10 @@ struct table {
 	unsigned		 changed : 1;	/* set by table_set/table_add/... */
 	unsigned		 unsorted : 1;	/* rows not in id order (hand edit) */
 	unsigned		 nerrors;	/* problems reported while reading */
+	char			*buf;		/* the file's bytes; cells point in */
 };
 #define TABLE_INIT { NULL, NULL, 2, NULL, 0, NULL, NULL, 0, 0, 0, { NULL }, \
-	0, 0, 0, 0, 0 }
+	0, 0, 0, 0, 0, NULL }
 
 /* An empty table with the schema's header, for a file that does not exist
  * yet. */
@@ -65,6 +67,11 @@ void	table_init(struct table *t, const struct schema *s, const char *path,
  * was any; t then holds what was read and must still be released. */
 int	table_parse(struct table *t, const struct schema *s, const char *path,
 	    int digits, const char *buf, size_t len);
+/* The same, parsing buf in place: t takes buf (malloc'd, len + 1 bytes,
+ * as kam_buf_detach() gives) and frees it; the cells are NUL-terminated
+ * runs inside it, so the rows are built without copying a field. */
+int	table_parse_owned(struct table *t, const struct schema *s,
+	    const char *path, int digits, char *buf, size_t len);
 
 /* Streaming read for files too large to hold (expenses): like table_parse
  * but each validated row is handed to cb and then forgotten; the table
