@@ -7,11 +7,26 @@
 long
 risk_score(const struct table *t, const struct row *r)
 {
-	const char *p = table_get_name(t, r, "probability");
-	const char *i = table_get_name(t, r, "impact");
+	/* The columns' places in the schema, found once per schema (the
+	 * schemas are static); table_get then costs one lookup a cell. */
+	static const struct schema *s;
+	static int pc, ic;
+	const char *p, *i;
 	long pv, iv;
 
-	if (p == NULL || i == NULL || int_parse(p, 1, 5, &pv, NULL) == -1 ||
+	if (t->s != s) {
+		s = t->s;
+		pc = schema_col(s, "probability");
+		ic = schema_col(s, "impact");
+	}
+	p = pc != -1 ? table_get(t, r, pc) : table_get_name(t, r, "probability");
+	i = ic != -1 ? table_get(t, r, ic) : table_get_name(t, r, "impact");
+	if (p == NULL || i == NULL)
+		return 0;
+	if (p[0] >= '1' && p[0] <= '5' && p[1] == '\0' &&
+	    i[0] >= '1' && i[0] <= '5' && i[1] == '\0')
+		return (long)(p[0] - '0') * (i[0] - '0');
+	if (int_parse(p, 1, 5, &pv, NULL) == -1 ||
 	    int_parse(i, 1, 5, &iv, NULL) == -1)
 		return 0;
 	return pv * iv;

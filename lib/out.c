@@ -460,6 +460,39 @@ table_cell(const char *s)
 	return out_escape(s);
 }
 
+/*
+ * Buffer one cell of a table or Markdown row: escaped once into o->text,
+ * its display width measured on the way.  Printable ASCII, most cells,
+ * is its own escape and one column a byte.
+ */
+static void
+buffer_cell(struct out *o, size_t k, const char *s)
+{
+	const unsigned char *p;
+	char *esc;
+
+	o->off[k] = o->text.len;
+	if (o->fmt != FMT_MD && (s == NULL || s[0] == '\0')) {
+		kam_buf_add(&o->text, "-", 2);
+		o->cw[k] = 1;
+		return;
+	}
+	if (o->fmt != FMT_MD) {
+		for (p = (const unsigned char *)s; *p >= 0x20 && *p < 0x7F; p++)
+			;
+		if (*p == '\0') {
+			kam_buf_add(&o->text, s, (size_t)(p -
+			    (const unsigned char *)s) + 1);
+			o->cw[k] = (size_t)(p - (const unsigned char *)s);
+			return;
+		}
+	}
+	esc = o->fmt == FMT_MD ? md_cell(s) : table_cell(s);
+	o->cw[k] = out_width(esc);
+	kam_buf_add(&o->text, esc, strlen(esc) + 1);
+	free(esc);
+}
+
 static void
 pad(FILE *fp, size_t n)
 {
@@ -512,11 +545,12 @@ print_buffered(struct out *o)
 {
 	FILE *fp = o->fp;
 	size_t *width, *cw, i, r;
-	char **hdr;
+	char **hdr, **row;
 
 	width = xcalloc(o->ncols ? o->ncols : 1, sizeof(*width));
 	cw = xcalloc(o->ncols ? o->ncols : 1, sizeof(*cw));
 	hdr = xcalloc(o->ncols ? o->ncols : 1, sizeof(*hdr));
+	row = xcalloc(o->ncols ? o->ncols : 1, sizeof(*row));
 	for (i = 0; i < o->ncols; i++) {
 		hdr[i] = o->fmt == FMT_MD ? md_cell(o->cols[i].name) :
 		    out_escape(o->cols[i].name);
@@ -525,12 +559,9 @@ print_buffered(struct out *o)
 			width[i] = 3;		/* room for "---" */
 	}
 	for (r = 0; r < o->nrows; r++)
-		for (i = 0; i < o->ncols; i++) {
-			size_t w = out_width(o->cells[r * o->ncols + i]);
-
-			if (w > width[i])
-				width[i] = w;
-		}
+		for (i = 0; i < o->ncols; i++)
+			if (o->cw[r * o->ncols + i] > width[i])
+				width[i] = o->cw[r * o->ncols + i];
 
 	for (i = 0; i < o->ncols; i++)
 		cw[i] = out_width(hdr[i]);
@@ -551,15 +582,14 @@ print_buffered(struct out *o)
 		putc_unlocked('\n', fp);
 	}
 	for (r = 0; r < o->nrows; r++) {
-		char **row = o->cells + r * o->ncols;
-
 		for (i = 0; i < o->ncols; i++)
-			cw[i] = out_width(row[i]);
-		print_line(o, width, row, cw, 0);
+			row[i] = o->text.ptr + o->off[r * o->ncols + i];
+		print_line(o, width, row, o->cw + r * o->ncols, 0);
 	}
 	for (i = 0; i < o->ncols; i++)
 		free(hdr[i]);
 	free(hdr);
+	free(row);
 	free(cw);
 	free(width);
 }
@@ -580,7 +610,8 @@ out_begin(struct out *o, enum out_fmt fmt, const struct out_col *cols,
 		o->fp = stdout;
 	o->cols = cols;
 	o->ncols = ncols;
-	o->cells = NULL;
+	o->off = o->cw = NULL;
+	o->text = (struct kam_buf)KAM_BUF_INIT;
 	o->nrows = o->alloc = o->nout = 0;
 	o->color = o->fp == stdout && fmt == FMT_TABLE && out_use_color();
 	if (fmt == FMT_CSV) {
@@ -614,13 +645,13 @@ out_row(struct out *o, const char *const *cells)
 	case FMT_JUNIT:
 		if (o->nrows == o->alloc) {
 			o->alloc = o->alloc ? o->alloc * 2 : 64;
-			o->cells = xrealloc(o->cells, o->alloc *
-			    (o->ncols ? o->ncols : 1) * sizeof(*o->cells));
+			o->off = xrealloc(o->off, o->alloc *
+			    (o->ncols ? o->ncols : 1) * sizeof(*o->off));
+			o->cw = xrealloc(o->cw, o->alloc *
+			    (o->ncols ? o->ncols : 1) * sizeof(*o->cw));
 		}
 		for (i = 0; i < o->ncols; i++)
-			o->cells[o->nrows * o->ncols + i] =
-			    o->fmt == FMT_MD ? md_cell(cells[i]) :
-			    table_cell(cells[i]);
+			buffer_cell(o, o->nrows * o->ncols + i, cells[i]);
 		o->nrows++;
 		break;
 	}
@@ -630,7 +661,6 @@ void
 out_end(struct out *o)
 {
 	struct out init = OUT_INIT;
-	size_t i;
 
 	switch (o->fmt) {
 	case FMT_JSON:
@@ -646,9 +676,9 @@ out_end(struct out *o)
 		print_buffered(o);
 		break;
 	}
-	for (i = 0; i < o->nrows * o->ncols; i++)
-		free(o->cells[i]);
-	free(o->cells);
+	kam_buf_release(&o->text);
+	free(o->off);
+	free(o->cw);
 	*o = init;
 }
 

@@ -52,12 +52,16 @@ struct out {
 	FILE			*fp;
 	const struct out_col	*cols;
 	size_t			 ncols;
-	char			**cells;	/* buffered rows (table, md) */
+	/* Buffered rows (table, md): each cell escaped once into text, at
+	 * off[], with its display width in cw[]. */
+	struct kam_buf		 text;
+	size_t			*off, *cw;
 	size_t			 nrows, alloc;
 	size_t			 nout;		/* rows printed (json) */
 	int			 color;
 };
-#define OUT_INIT { FMT_TABLE, NULL, NULL, 0, NULL, 0, 0, 0, 0 }
+#define OUT_INIT { FMT_TABLE, NULL, NULL, 0, KAM_BUF_INIT, NULL, NULL, 0, 0, \
+	0, 0 }
 
 /* Parse "table|json|csv|md|svg|html"; -1 (64 printed) when unknown. */
 int	out_fmt_parse(const char *s, enum out_fmt *fmt);

@@ -325,7 +325,7 @@ test_reuse(void)
 	out_begin(&o, FMT_TABLE, cols, 1);
 	out_row(&o, rows);
 	out_end(&o);
-	ok(o.fp == NULL && o.cells == NULL && o.nrows == 0,
+	ok(o.fp == NULL && o.off == NULL && o.text.ptr == NULL && o.nrows == 0,
 	    "out_end resets the struct");
 	o.fp = fp;
 	out_begin(&o, FMT_JSON, cols, 1);
