@@ -373,7 +373,12 @@ struct validate {
 	size_t		 ntasks;
 	int		 check_tasks;
 	int		 bad;
+	int		 unsorted;	/* ids not increasing in read order */
+	struct budget_sums *sums;	/* summed in the same pass, or NULL */
+	int		 sum_failed;	/* a sum overflowed (reported) */
 };
+
+static int	sum_row(void *, const struct expense *);
 
 static int
 cmp_long(const void *a, const void *b)
@@ -408,6 +413,8 @@ validate_row(void *arg, const struct expense *e)
 		v->aids = v->aids ? v->aids * 2 : 1024;
 		v->ids = xrealloc(v->ids, v->aids * sizeof(*v->ids));
 	}
+	if (v->nids > 0 && e->num <= v->ids[v->nids - 1].num)
+		v->unsorted = 1;
 	v->ids[v->nids].num = e->num;
 	v->ids[v->nids].line = e->line;
 	v->ids[v->nids].file = v->nfiles - 1;
@@ -419,17 +426,39 @@ validate_row(void *arg, const struct expense *e)
 		    "tasks.csv", e->path, e->line, e->task);
 		v->bad = 1;
 	}
+	/* An overflow is the audit's failure, not the file's: stop summing,
+	 * go on validating (as budget_audit after budget_validate did). */
+	if (v->sums != NULL && sum_row(v->sums, e) == -1) {
+		v->sums = NULL;
+		v->sum_failed = 1;
+	}
 	return 0;
 }
 
+static int	sum_plan(struct budget_sums *, struct project *,
+		    const struct table *);
+static int	audit_finish(struct budget_audit *, struct project *);
+static int	audit_lines(struct budget_audit *, struct project *);
+
 int
 budget_validate(struct project *p, const struct table *tasks)
+{
+	return budget_validate_audit(p, tasks, NULL, NULL, NULL);
+}
+
+int
+budget_validate_audit(struct project *p, const struct table *tasks,
+    const struct table *budget, struct budget_audit *a, int *audited)
 {
 	struct validate v;
 	size_t i;
 	int ret = -1;
 
 	memset(&v, 0, sizeof(v));
+	if (audited != NULL)
+		*audited = 0;
+	if (budget != NULL && a != NULL && sum_plan(&a->sums, p, budget) == 0)
+		v.sums = &a->sums;
 	if (tasks != NULL) {
 		v.check_tasks = 1;
 		v.tasks = xcalloc(tasks->nrows + 1, sizeof(long));
@@ -439,7 +468,8 @@ budget_validate(struct project *p, const struct table *tasks)
 	}
 	if (budget_scan(p, NULL, validate_row, &v) == -1)
 		goto out;
-	if (v.nids > 1)
+	/* Increasing in read order (as kam writes them): no duplicate. */
+	if (v.nids > 1 && v.unsorted)
 		qsort(v.ids, v.nids, sizeof(*v.ids), cmp_seen);
 	for (i = 1; i < v.nids; i++)
 		if (v.ids[i].num == v.ids[i - 1].num) {
@@ -450,6 +480,9 @@ budget_validate(struct project *p, const struct table *tasks)
 			v.bad = 1;
 		}
 	ret = v.bad ? -1 : 0;
+	if (ret == 0 && v.sums != NULL && audited != NULL &&
+	    audit_finish(a, p) == 0)
+		*audited = 1;
 out:
 	for (i = 0; i < v.nfiles; i++)
 		free(v.files[i]);
@@ -620,9 +653,9 @@ cmp_task_sum(const void *a, const void *b)
 	return x->task < y->task ? -1 : x->task > y->task;
 }
 
-int
-budget_sum(struct budget_sums *s, struct project *p,
-    const struct table *budget, const struct expense_filter *f)
+/* The planned amounts of budget.csv, first in s (before any expense). */
+static int
+sum_plan(struct budget_sums *s, struct project *p, const struct table *budget)
 {
 	struct budget_cat *c;
 	const char *why;
@@ -648,13 +681,27 @@ budget_sum(struct budget_sums *s, struct project *p,
 				    "of the planned budget exceeds the money "
 				    "range", budget->path, r->line);
 		}
-	if (budget_scan(p, f, sum_row, s) == -1)
-		return -1;
+	return 0;
+}
+
+/* After the last expense. */
+static void
+sum_finish(struct budget_sums *s)
+{
 	if (s->ntasks > 1) {
 		qsort(s->tasks, s->ntasks, sizeof(*s->tasks), cmp_task_sum);
 		/* The hash holds positions: rebuild it for the new order. */
 		task_rehash(s, s->ntask_slot);
 	}
+}
+
+int
+budget_sum(struct budget_sums *s, struct project *p,
+    const struct table *budget, const struct expense_filter *f)
+{
+	if (sum_plan(s, p, budget) == -1 || budget_scan(p, f, sum_row, s) == -1)
+		return -1;
+	sum_finish(s);
 	return 0;
 }
 
@@ -771,8 +818,6 @@ budget_audit(struct budget_audit *a, struct project *p,
     const struct expense_filter *f)
 {
 	struct table budget = TABLE_INIT;
-	struct budget_line *l;
-	size_t i;
 	int ret = -1;
 
 	if (store_load(p, NULL, &schema_budget, &budget) == -1)
@@ -780,6 +825,26 @@ budget_audit(struct budget_audit *a, struct project *p,
 	table_sort(&budget);
 	if (budget_sum(&a->sums, p, &budget, f) == -1)
 		goto out;
+	ret = audit_lines(a, p);
+out:
+	table_release(&budget);
+	return ret;
+}
+
+static int
+audit_finish(struct budget_audit *a, struct project *p)
+{
+	sum_finish(&a->sums);
+	return audit_lines(a, p);
+}
+
+/* The lines and the total of a, its sums complete. */
+static int
+audit_lines(struct budget_audit *a, struct project *p)
+{
+	struct budget_line *l;
+	size_t i;
+
 	a->lines = xcalloc(a->sums.ncats + 1, sizeof(*a->lines));
 	a->nlines = a->sums.ncats;
 	a->health = HEALTH_GREEN;
@@ -793,7 +858,7 @@ budget_audit(struct budget_audit *a, struct project *p,
 		l->count = c->count;
 		l->has_plan = c->has_plan;
 		if (budget_classify(l, p) == -1)
-			goto out;
+			return -1;
 		a->nover += l->status == BUDGET_OVER;
 		a->nwarn += l->status == BUDGET_WARN;
 		a->nunplanned += l->status == BUDGET_UNPLANNED;
@@ -813,13 +878,10 @@ budget_audit(struct budget_audit *a, struct project *p,
 	l->count = a->sums.count;
 	l->has_plan = 1;
 	if (budget_classify(l, p) == -1)
-		goto out;
+		return -1;
 	if (l->health > a->health)
 		a->health = l->health;
-	ret = 0;
-out:
-	table_release(&budget);
-	return ret;
+	return 0;
 }
 
 void

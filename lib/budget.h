@@ -84,6 +84,16 @@ int	budget_scan(struct project *p, const struct expense_filter *f,
  * file:line (65) and returns -1 if there was any.
  */
 int	budget_validate(struct project *p, const struct table *tasks);
+/*
+ * The same, and with budget (schema_budget, sorted) and a: budget_audit()
+ * with no filter from the same read of the expenses (kam check reads a
+ * million lines once, not twice).  *audited is 1 when a holds the audit; 0 when
+ * the files are invalid or the audit failed (reported).  Release a with
+ * budget_audit_release() in every case.
+ */
+struct budget_audit;
+int	budget_validate_audit(struct project *p, const struct table *tasks,
+	    const struct table *budget, struct budget_audit *a, int *audited);
 
 /* ---- sums ---- */
 

@@ -204,6 +204,8 @@ struct ctx {
 	size_t			 nlate;		/* tasks late beyond the grace */
 	int			 has_cpi, has_spi;	/* were judged */
 	int64_t			 cpi, spi;	/* thousandths */
+	struct budget_audit	 audit;		/* made while validating */
+	int			 audited;
 };
 
 /* The rule a validator's message is about. */
@@ -547,19 +549,17 @@ rules_schedule(struct ctx *c, struct plan *pl, int plan_ok)
 static void
 rules_budget(struct ctx *c, int expenses_ok)
 {
-	struct budget_audit a = BUDGET_AUDIT_INIT;
+	const struct budget_audit *pa = &c->audit;
 	char pl[32], ac[32], pct[48];
 	size_t i;
 
-	if (!expenses_ok || !valid(c, &schema_budget))
+	if (!expenses_ok || !valid(c, &schema_budget) || !c->audited)
 		return;
-	if (budget_audit(&a, c->p, NULL) == -1)
-		goto out;
-	rules_changes(c, &a);
+	rules_changes(c, pa);
 	c->h->ran[rule_index("budget-overrun")] = 1;
 	c->h->ran[rule_index("budget-warn")] = 1;
-	for (i = 0; i < a.nlines; i++) {
-		const struct budget_line *l = &a.lines[i];
+	for (i = 0; i < pa->nlines; i++) {
+		const struct budget_line *l = &pa->lines[i];
 
 		money_fmt(l->planned, c->p->digits, pl);
 		money_fmt(l->actual, c->p->digits, ac);
@@ -577,18 +577,16 @@ rules_budget(struct ctx *c, int expenses_ok)
 			    c->p->budget_warn);
 	}
 	/* The area's line. */
-	if (a.sums.planned > 0 || a.sums.count > 0) {
-		money_fmt(a.sums.actual, c->p->digits, ac);
-		money_fmt(a.sums.planned, c->p->digits, pl);
+	if (pa->sums.planned > 0 || pa->sums.count > 0) {
+		money_fmt(pa->sums.actual, c->p->digits, ac);
+		money_fmt(pa->sums.planned, c->p->digits, pl);
 		free(c->h->areas[AREA_BUDGET].reason);
-		c->h->areas[AREA_BUDGET].reason = a.sums.planned > 0 ?
+		c->h->areas[AREA_BUDGET].reason = pa->sums.planned > 0 ?
 		    xasprintf("%s spent of %s planned (%s%%)", ac, pl,
-		    budget_pct_fmt(a.sums.actual, a.sums.planned, pct)) :
+		    budget_pct_fmt(pa->sums.actual, pa->sums.planned, pct)) :
 		    xasprintf("%s spent, no budget planned", ac);
 		c->h->areas[AREA_BUDGET].status = AREA_GREEN;
 	}
-out:
-	budget_audit_release(&a);
 }
 
 static void
@@ -1279,8 +1277,10 @@ health_run(struct health *h, struct project *p)
 	if (c->fatal)
 		goto out;
 	check_refs(c);
-	expenses_ok = budget_validate(p, valid(c, &schema_tasks) ?
-	    tab(c, &schema_tasks) : NULL) == 0;
+	c->audit = (struct budget_audit)BUDGET_AUDIT_INIT;
+	expenses_ok = budget_validate_audit(p, valid(c, &schema_tasks) ?
+	    tab(c, &schema_tasks) : NULL, valid(c, &schema_budget) ?
+	    tab(c, &schema_budget) : NULL, &c->audit, &c->audited) == 0;
 	if (c->fatal)
 		goto out;
 	if (valid(c, &schema_tasks))
@@ -1313,6 +1313,7 @@ out:
 	if (ret == 0)
 		kam_exit_code = saved;
 	plan_release(&pl);
+	budget_audit_release(&c->audit);
 	for (i = 0; i < kam_nschemas; i++)
 		table_release(&c->t[i]);
 	free(c);

@@ -328,6 +328,64 @@ test_validate(void)
 	table_release(&tasks);
 }
 
+/* kam check's one pass: the audit made while validating is the audit
+ * budget_audit() makes by reading the files again. */
+static void
+test_validate_audit(void)
+{
+	struct budget_audit a1 = BUDGET_AUDIT_INIT, a2 = BUDGET_AUDIT_INIT;
+	struct table tasks = TABLE_INIT, budget = TABLE_INIT;
+	static const char tcsv[] = "id,title,duration\nT-1,a,1\nT-3,b,2\n";
+	static const char bcsv[] = "category,amount,note\nlabour,10.00,\n"
+	    "travel,100.00,\n";
+	char path[128];
+	size_t i, same = 0;
+	int audited = -1;
+	FILE *fp;
+
+	proj.budget_warn = 90;
+	proj.budget_overrun = 0;
+	snprintf(path, sizeof(path), "%sbudget.csv", root);
+	if ((fp = fopen(path, "w")) != NULL) {
+		fputs(bcsv, fp);
+		fclose(fp);
+	}
+	table_parse(&tasks, &schema_tasks, "tasks.csv", 2, tcsv, strlen(tcsv));
+	load_budget(&budget, bcsv);
+	rm_expenses();
+	put_month("2026-01", "E-1,2026-01-05,labour,9.50,x,,T-1\n"
+	    "E-2,2026-01-06,hosting,1.00,x,,\n");
+	put_month("2026-02", "E-3,2026-02-05,travel,20.00,x,,T-3\n");
+	ok(budget_audit(&a1, &proj, NULL) == 0, "budget_audit");
+	ok(budget_validate_audit(&proj, &tasks, &budget, &a2, &audited) == 0 &&
+	    audited == 1, "budget_validate_audit validates and audits");
+	is_int(a2.nlines, a1.nlines, "  as many lines");
+	for (i = 0; i < a1.nlines && i < a2.nlines; i++)
+		same += strcmp(a1.lines[i].category, a2.lines[i].category) == 0 &&
+		    a1.lines[i].planned == a2.lines[i].planned &&
+		    a1.lines[i].actual == a2.lines[i].actual &&
+		    a1.lines[i].count == a2.lines[i].count &&
+		    a1.lines[i].status == a2.lines[i].status;
+	is_int(same, a1.nlines, "  the same lines in the same order");
+	ok(a1.total.actual == a2.total.actual && a1.health == a2.health &&
+	    a1.nwarn == a2.nwarn && a1.nunplanned == a2.nunplanned &&
+	    budget_task_actual(&a2.sums, 3) == 2000,
+	    "  the same total, health and task sums");
+	budget_audit_release(&a2);
+
+	put_month("2026-02", "E-3,2026-02-05,travel,20.00,x,,T-2\n");
+	capture_begin();
+	ok(budget_validate_audit(&proj, &tasks, &budget, &a2, &audited) == -1 &&
+	    audited == 0, "invalid files: no audit");
+	capture_end();
+	budget_audit_release(&a1);
+	budget_audit_release(&a2);
+	table_release(&tasks);
+	table_release(&budget);
+	rm_expenses();
+	unlink(path);
+}
+
 /* ---- the audit's rules ---- */
 
 static struct budget_line
@@ -478,6 +536,7 @@ main(void)
 	test_overflow();
 	test_bad_files();
 	test_validate();
+	test_validate_audit();
 	test_classify();
 	test_tail();
 
