@@ -28,8 +28,17 @@
  *       pending when the journal is about to be written stops the command
  *       there, before the commit, so 128+n then means nothing changed.
  *       SIGKILL and power loss are what the journal is for.
- *   W7  GIT_OPT_ENABLE_FSYNC_GITDIR is on, and every write, fsync, close
- *       and rename is checked.
+ *   W7  Durability as git's own for the same repository: core.fsync (and
+ *       core.fsyncObjectFiles) say what is fsynced, read as git 2.39 reads
+ *       them.  libgit2 fsyncs the objects and refs it writes
+ *       (GIT_OPT_ENABLE_FSYNC_GITDIR) when the loose-object or reference
+ *       component is on; kam fsyncs its journal, the work-tree files it
+ *       puts in place, their directories and the index when the index
+ *       component is on ("added", "all").  git's default (neither) costs
+ *       no fsync, as `git add` + `git commit` cost none.  A kill at any
+ *       point is recovered either way: the journal is written (and renamed
+ *       into place) before the commit, and the kernel keeps what a dead
+ *       process wrote.  Every write, fsync, close and rename is checked.
  *
  * --no-commit mode keeps W1 and W2 (except the identity) but reads and
  * writes the work tree: tx_read and tx_list see the work-tree files, so
@@ -88,6 +97,10 @@ struct backoff {
 
 static unsigned tmp_counter;
 
+/* W7: fsync kam's own files (journal, work tree, index)?  Set per
+ * repository by sync_policy(); on until then. */
+static int sync_kam = 1;
+
 /* ---------------------------------------------------------------- */
 /* small helpers */
 
@@ -122,10 +135,17 @@ write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
+/* fsync(fd) when the repository's core.fsync asks for it (W7). */
+static int
+sync_fd(int fd)
+{
+	return sync_kam ? fsync(fd) : 0;
+}
+
 static int
 fsync_dirfd(int dfd, const char *what)
 {
-	if (fsync(dfd) == -1 && errno != EINVAL)
+	if (sync_kam && fsync(dfd) == -1 && errno != EINVAL)
 		return kam_errno(errno, "cannot sync directory '%s'", what);
 	return 0;
 }
@@ -135,6 +155,8 @@ fsync_dir(const char *path)
 {
 	int fd, ret;
 
+	if (!sync_kam)
+		return 0;
 	if ((fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
 		return kam_errno(errno, "cannot open directory '%s'", path);
 	ret = fsync_dirfd(fd, path);
@@ -692,7 +714,7 @@ write_worktree(const struct tx *tx, struct upd *u)
 		goto out;
 	}
 	if ((S_ISREG(old.st_mode) && fchmod(fd, perm) == -1) ||
-	    write_all(fd, u->data, u->len) == -1 || fsync(fd) == -1) {
+	    write_all(fd, u->data, u->len) == -1 || sync_fd(fd) == -1) {
 		kam_errno(errno, "cannot write '%s'", u->rel);
 		goto out;
 	}
@@ -901,7 +923,7 @@ index_write_locked(const struct tx *tx, int fd, const struct upd *u,
 		goto out;
 	}
 	if (read_quiet(&b, copy) != 0 ||
-	    write_all(fd, b.ptr, b.len) == -1 || fsync(fd) == -1) {
+	    write_all(fd, b.ptr, b.len) == -1 || sync_fd(fd) == -1) {
 		*why = strerror(errno);
 		goto out;
 	}
@@ -1003,7 +1025,7 @@ journal_write(const struct tx *tx, const git_oid *parent,
 	}
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
 	    0666);
-	if (fd == -1 || write_all(fd, b.ptr, b.len) == -1 || fsync(fd) == -1) {
+	if (fd == -1 || write_all(fd, b.ptr, b.len) == -1 || sync_fd(fd) == -1) {
 		kam_errno(errno, "cannot write '%s'", tmp);
 		goto out;
 	}
@@ -1531,12 +1553,91 @@ out:
 	return ret;
 }
 
+/*
+ * git's core.fsync components that kam writes, read as git 2.39's
+ * parse_fsync_components() reads them: comma-separated names, each a
+ * prefix match ("loose" is loose-object), '-' removes, "none" clears the
+ * default; unknown names are ignored.  The default (pack, pack-metadata,
+ * commit-graph) holds none of kam's.  core.fsyncObjectFiles=true adds
+ * loose objects, as in git.
+ */
+#define SYNC_OBJECTS	1
+#define SYNC_REFS	2
+#define SYNC_INDEX	4
+
+static int
+sync_components(const char *v)
+{
+	static const struct {
+		const char	*name;
+		int		 bits;
+	} names[] = {
+		{ "loose-object", SYNC_OBJECTS }, { "pack", 0 },
+		{ "pack-metadata", 0 }, { "commit-graph", 0 },
+		{ "index", SYNC_INDEX }, { "reference", SYNC_REFS },
+		{ "objects", SYNC_OBJECTS }, { "derived-metadata", 0 },
+		{ "committed", SYNC_OBJECTS },
+		{ "added", SYNC_OBJECTS | SYNC_INDEX },
+		{ "all", SYNC_OBJECTS | SYNC_REFS | SYNC_INDEX },
+	};
+	int current = 0, pos = 0, neg = 0, negated;
+	const char *ep;
+	size_t len, i;
+
+	while (v != NULL) {
+		v += strspn(v, ", \t\n\r");
+		ep = strchrnul(v, ',');
+		len = (size_t)(ep - v);
+		if (strncmp(v, "none", 4) == 0 && len == 4) {
+			current = 0;
+		} else {
+			negated = *v == '-';
+			if (negated) {
+				v++;
+				len--;
+			}
+			if (len == 0)
+				break;
+			for (i = 0; i < ARRAY_SIZE(names); i++)
+				if (strncmp(names[i].name, v, len) == 0) {
+					if (negated)
+						neg |= names[i].bits;
+					else
+						pos |= names[i].bits;
+				}
+		}
+		v = *ep != '\0' ? ep + 1 : NULL;
+	}
+	return (current & ~neg) | pos;
+}
+
+/* W7: what to fsync in this repository, as git would. */
+static int
+sync_policy(git_repository *repo)
+{
+	git_config *cfg = NULL;
+	const char *v = NULL;
+	int rc, bits = 0, legacy = 0;
+
+	if ((rc = git_repository_config_snapshot(&cfg, repo)) < 0)
+		return kam_giterr(rc, "cannot read the git configuration");
+	if (git_config_get_string(&v, cfg, "core.fsync") == 0)
+		bits = sync_components(v);
+	if (git_config_get_bool(&legacy, cfg, "core.fsyncObjectFiles") == 0 &&
+	    legacy)
+		bits |= SYNC_OBJECTS;
+	git_config_free(cfg);
+	if ((rc = git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR,
+	    (bits & (SYNC_OBJECTS | SYNC_REFS)) != 0)) < 0)
+		return kam_giterr(rc, "cannot set fsync");
+	sync_kam = (bits & SYNC_INDEX) != 0;
+	return 0;
+}
+
 int
 tx_begin(struct tx *tx, struct project *p, int no_commit)
 {
-	static int fsync_on;
 	git_signature *sig = NULL;
-	int rc;
 
 	tx->p = p;
 	tx->no_commit = no_commit;
@@ -1544,12 +1645,7 @@ tx_begin(struct tx *tx, struct project *p, int no_commit)
 	    git_repository_workdir(p->repo) == NULL)
 		return kam_err(KAM_EX_STATE, "bare repository has no working "
 		    "tree");
-	if (!fsync_on) {
-		if ((rc = git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1)) < 0)
-			return kam_giterr(rc, "cannot enable fsync");
-		fsync_on = 1;
-	}
-	if (lock_take(tx) == -1 || recover(tx) == -1 || check_state(tx) == -1)
+	if (sync_policy(p->repo) == -1 || lock_take(tx) == -1 || recover(tx) == -1 || check_state(tx) == -1)
 		return -1;
 	if (!no_commit && hook_check_signing(p->repo) == -1)
 		return -1;
