@@ -234,7 +234,8 @@ test_expect_success 'K1: kam init in a git repository with history killed at eve
 
 # K4: in an uninterrupted run every file put in place by a rename or a
 # link (kam's work-tree files and journal, libgit2's objects and refs)
-# was fsynced before, and its directory after (helpers/k4-audit.awk).
+# was fsynced before, and its directory after (helpers/k4-audit.awk),
+# when the repository asks git for that (core.fsync=all; W7).
 k4 () {
 	ASAN_OPTIONS=detect_leaks=0:abort_on_error=0 strace -f -qq -y -o "$W/k4" \
 	    -e trace=openat,write,pwrite64,fsync,rename,renameat,link "$@" \
@@ -244,6 +245,7 @@ k4 () {
 
 test_expect_success 'K4: risk add, people add, risk assess fsync what they rename' '
 	inj_fresh tpl &&
+	git config core.fsync all &&
 	k4 "$KAM" risk add "Durable" -p 2 -i 3 &&
 	k4 "$KAM" people add "Di Durable" --rate 10.00 &&
 	k4 "$KAM" risk assess R-1 -p 1 -i 1
@@ -251,6 +253,7 @@ test_expect_success 'K4: risk add, people add, risk assess fsync what they renam
 
 test_expect_success 'K4: the recovering run fsyncs what it renames' '
 	inj_fresh crashed &&
+	git config core.fsync all &&
 	k4 "$KAM" risk add "After the crash" -p 1 -i 2 &&
 	grep -q "kam-tmp.*risks.csv" "$W/k4"
 '
@@ -262,6 +265,34 @@ test_expect_success 'K4: kam init fsyncs what it renames' '
 	inj_fresh gitrepo &&
 	# shellcheck disable=SC2086
 	k4 "$KAM" init $init_args
+'
+
+# W7: kam does the durability work git does for the same repository.
+# Without core.fsync (git's default) a write fsyncs nothing, as `git add`
+# and `git commit` fsync nothing; "committed" (objects) and the legacy
+# core.fsyncObjectFiles make libgit2 fsync what it writes; "-loose-object"
+# takes it away again.  (K1 above kills the default configuration.)
+fsyncs () {
+	ASAN_OPTIONS=detect_leaks=0:abort_on_error=0 strace -f -qq \
+	    -o "$W/fs" -e trace=fsync "$@" >/dev/null 2>&1 || return 1
+	grep -c "fsync(" "$W/fs" || :
+}
+
+test_expect_success 'W7: fsync as core.fsync says, like git' '
+	inj_fresh tpl &&
+	n=$(fsyncs "$KAM" risk assess R-1 -p 1) && test "$n" = 0 &&
+	git config core.fsync committed &&
+	n=$(fsyncs "$KAM" risk assess R-1 -p 2) && test "$n" -gt 0 &&
+	git config core.fsync "committed,-loose" &&
+	n=$(fsyncs "$KAM" risk assess R-1 -p 3) && test "$n" = 0 &&
+	git config --unset core.fsync &&
+	git config core.fsyncObjectFiles true &&
+	n=$(fsyncs "$KAM" risk assess R-1 -p 4) && test "$n" -gt 0 &&
+	git config --unset core.fsyncObjectFiles &&
+	git config core.fsync all &&
+	n=$(fsyncs "$KAM" risk assess R-1 -p 5) && test "$n" -ge 10 &&
+	test "$(git log --oneline | wc -l)" -ge 5 &&
+	test -z "$(git status --porcelain)"
 '
 
 cat "$W/summary" 2>/dev/null

@@ -24,6 +24,9 @@ fi
 inj_private_kam || exit 1
 inj_workdir
 inj_template || exit 1
+# Every fsync kam and libgit2 can do (W7: the default does none), so that
+# a failing fsync is among the points.
+(cd "$W/tpl" && git config core.fsync all) || exit 1
 
 # Temp files, temp objects, locks and the journal, anywhere.
 io_leftovers () {

@@ -39,6 +39,7 @@ no_leftovers () {
 
 test_expect_success 'setup' '
 	new_project &&
+	git config core.fsync all &&	# slow_kam waits in its first fsync
 	kam people add "Ann Lee" >/dev/null &&
 	kam risk add "First" -p 1 -i 1 >/dev/null
 '
