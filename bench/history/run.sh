@@ -5,15 +5,16 @@
 # slower, ratio <= 1.0).  Also for the record: the first-parent walk alone
 # (`kam log --table goals`, a file that never changes) and `git rev-list`.
 #
-# The two commands run alternately, RUNS times each (default 5), with a
-# warm page cache; the medians and their ratio are printed.  The answer is
+# The commands run in rounds, RUNS of them (default 7, at least 7) after
+# one warm-up round; min / median / max and the ratio in the same run are
+# printed (bench/benchlib.py).  The answer is
 # checked: kam must find every commit git shows that changed R-17's row.
 #
 # usage: bench/history/run.sh [runs]
 set -eu
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
-RUNS=${1:-5}
+RUNS=${1:-7}
 KAM=$ROOT/build/kam
 REPO=$ROOT/bench/data/hist100k
 [ -x "$KAM" ] || make -s kam
@@ -21,15 +22,11 @@ REPO=$ROOT/bench/data/hist100k
 cd "$REPO"
 export KAM_TODAY=2026-11-27
 
-python3 - "$KAM" "$RUNS" <<'PY'
-import json, statistics, subprocess, sys, time
+PYTHONPATH=$ROOT/bench python3 - "$KAM" "$RUNS" <<'PY'
+import json, subprocess, sys
+import benchlib as B
 
 kam, runs = sys.argv[1], int(sys.argv[2])
-
-def wall(cmd):
-    t = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - t
 
 cases = [
     ("kam log R-17 --format json", [kam, "log", "R-17", "--format", "json"]),
@@ -38,19 +35,10 @@ cases = [
     ("kam log --table goals (walk only)", [kam, "log", "--table", "goals"]),
     ("git rev-list HEAD (walk only)", ["git", "rev-list", "HEAD"]),
 ]
-for _, cmd in cases:          # warm the page cache
-    wall(cmd)
-times = {name: [] for name, _ in cases}
-for _ in range(runs):
-    for name, cmd in cases:
-        times[name].append(wall(cmd))
-med = {n: statistics.median(v) for n, v in times.items()}
-for n, _ in cases:
-    print(f"{n:40s} median {med[n]:7.3f} s  (runs: "
-          + " ".join(f"{x:.2f}" for x in times[n]) + ")")
-ratio = med[cases[0][0]] / med[cases[1][0]]
-print(f"ratio kam/git = {ratio:.2f} (target <= 1.0): "
-      + ("ok" if ratio <= 1.0 else "MISSED"))
+B.header("kam log R-17 over 100,000 commits, %d rounds" % runs)
+times = B.run([B.Case(n, c) for n, c in cases], runs)
+B.show(times)
+B.ratio(times, cases[0][0], cases[1][0], 1.0, "kam / git log -p")
 
 # The answer: commits whose diff touches R-17's row, per git.
 out = subprocess.run(["git", "log", "-p", "--format=C %H", "--", "risks.csv"],
