@@ -724,7 +724,6 @@ main(void)
 	test_add_gaps_and_remove();
 	test_check_value();
 	test_scan();
-<<<<<<< HEAD
 	test_markers();
 	test_in_place();
 	kam_msg_capture(NULL, NULL);
