@@ -665,6 +665,9 @@ test_markers(void)
 	    "category,amount\rA,1.00\rB,x\r", 27) == -1 &&
 	    strstr(msgs.ptr, "budget.csv:3") != NULL,
 	    "errors in a CR-only file name their line");
+	table_release(&t);
+}
+
 /* Parsed in place: every cell is a run inside the table's own buffer,
  * whether split off a plain line or unquoted by libcsv (doubled quotes,
  * a field over two lines, CRLF, a last line without its newline). */
