@@ -14,6 +14,7 @@
 #include <git2.h>
 
 #include "cmd.h"
+#include "../lib/record.h"
 #include "../lib/records.h"
 #include "../lib/schema.h"
 #include "../lib/store.h"
@@ -102,89 +103,20 @@ print_family_usage(FILE *fp, const struct family *f)
 int
 kam_usage(const char *usage)
 {
-	fprintf(stderr, "usage: %s\n", usage);
-	return kam_err(KAM_EX_USAGE, "invalid usage (see 'kam help')") ;
+	return rec_usage(usage);
 }
 
 int
 kam_getopt(int argc, char **argv, const char *shortopts, const void *longopts,
     const char *usage, int *err)
 {
-	char opts[64];
-	const char *arg;
-	size_t n;
-	int ch;
-
-	/* A leading ':' makes getopt tell a missing value (':') from an
-	 * unknown option ('?'). */
-	opts[0] = ':';
-	snprintf(opts + 1, sizeof(opts) - 1, "%s", shortopts);
-	opterr = 0;
-	ch = getopt_long(argc, argv, opts, longopts, NULL);
-	if (ch == '?' || ch == ':') {
-		arg = optind > 0 && optind <= argc ? argv[optind - 1] : "";
-		if (strncmp(arg, "--", 2) != 0 || arg[2] == '\0') {
-			kam_err(KAM_EX_USAGE, ch == ':' ? "option '-%c' needs a "
-			    "value" : "unknown option '-%c'", optopt);
-		} else if (ch == ':') {
-			kam_err(KAM_EX_USAGE, "option '%s' needs a value", arg);
-		} else if (optopt != 0 && strchr(arg, '=') != NULL) {
-			n = (size_t)(strchr(arg, '=') - arg);
-			kam_err(KAM_EX_USAGE, "option '%.*s' takes no value",
-			    (int)n, arg);
-		} else
-			kam_err(KAM_EX_USAGE, "unknown option '%s'", arg);
-		if (ch == '?' && arg[0] == '-' && arg[1] >= '0' && arg[1] <= '9')
-			fprintf(stderr, "kam: '%s' looks like a negative number: "
-			    "put it after '--' (... -- %s)\n", arg, arg);
-		fprintf(stderr, "usage: %s\n", usage);
-		*err = 1;
-		return -1;
-	}
-	return ch;
+	return rec_getopt(argc, argv, shortopts, longopts, usage, err);
 }
 
 char *
 kam_subject(const char *cmd, const char *id, const char *title)
 {
-	struct kam_buf b = KAM_BUF_INIT;
-	const char *p;
-	char *esc;
-
-	kam_buf_printf(&b, "kam: %s", cmd);
-	if (id != NULL)
-		kam_buf_printf(&b, " %s", id);
-	if (title != NULL && *title != '\0') {
-		kam_buf_puts(&b, ": ");
-		/* The subject is one line: newlines in a title become spaces. */
-		for (p = title; *p != '\0'; p++)
-			kam_buf_putc(&b, *p == '\n' || *p == '\r' ? ' ' : *p);
-	}
-	/* Control bytes (ESC, BEL) would act on the terminal of whoever
-	 * runs git log: escape them as kam's own output does. */
-	esc = out_escape(b.ptr);
-	kam_buf_release(&b);
-	return esc;
-}
-
-/* A commit body with its control bytes escaped; newlines and tabs kept. */
-static void
-put_escaped_body(struct kam_buf *out, const char *s)
-{
-	const char *p;
-	char *seg, *esc;
-	size_t n;
-
-	for (p = s; *p != '\0'; p += n) {
-		n = strcspn(p, "\n\t");
-		seg = xstrndup(p, n);
-		esc = out_escape(seg);
-		kam_buf_puts(out, esc);
-		free(esc);
-		free(seg);
-		if (p[n] != '\0')
-			kam_buf_putc(out, p[n++]);
-	}
+	return rec_subject(cmd, id, title);
 }
 
 int
@@ -198,31 +130,9 @@ int
 kam_tx_commit_body(struct kam *k, struct tx *tx, const char *cmd,
     const char *id, const char *title, const char *body)
 {
-	struct kam_buf b = KAM_BUF_INIT;
-	char *subject = kam_subject(cmd, id, title);
-	int rc;
+	struct rec_ctx c = { &k->p, k->fmt, k->no_commit, k->msg };
 
-	/* The body says what the command decided; the user's -m text
-	 * follows it. */
-	if (body != NULL && *body != '\0')
-		put_escaped_body(&b, body);
-	if (k->msg != NULL && *k->msg != '\0') {
-		if (b.len > 0)
-			kam_buf_puts(&b, "\n\n");
-		put_escaped_body(&b, k->msg);
-	}
-	rc = store_readback(tx);
-	if (rc == 0)
-		rc = tx_commit(tx, subject, b.len > 0 ? b.ptr : NULL);
-	/* Exit 0 means exactly one commit (SPEC §3): a write that would
-	 * change nothing is refused rather than reported as done. */
-	if (rc == 1)
-		rc = kam_err(KAM_EX_DATA, "%s%s%s: nothing to change (the files "
-		    "already say so); no commit made", cmd, id ? " " : "",
-		    id ? id : "");
-	free(subject);
-	kam_buf_release(&b);
-	return rc;
+	return rec_commit(&c, tx, cmd, id, title, body);
 }
 
 int

@@ -1,0 +1,192 @@
+/*
+ * record.h: a record type as data, and the generic verbs that work from
+ * it (add, set, transitions, filtered list, show, and the transaction tail
+ * that ends every write: subject, commit, print the id).
+ *
+ * A family states, next to its table's columns in schema.h:
+ *   - its fields: F(COLUMN, "name", add, set, 'x', "metavar", "help") where
+ *     add and set are REQ (the verb needs it), OPT (may take it) or NO; the
+ *     option is --name (= the column name) and -x;
+ *   - its status transitions: which statuses a verb leaves from and which
+ *     one it reaches (the shape of lib/reqflow.c's table);
+ * and passes both here as a struct rec_type.  The usage line, the
+ * completion word list and the getopt table of each verb are expanded at
+ * compile time from the same F() list (REC_USAGE, REC_COMPLETE,
+ * REC_OPTS below), so `kam CMD -h`, `kam __complete`, the SYNOPSIS check
+ * of t0900 and argument parsing cannot drift apart.
+ */
+#ifndef KAM_RECORD_H
+#define KAM_RECORD_H
+
+#include <stdint.h>
+
+#include "out.h"
+#include "project.h"
+#include "records.h"
+#include "repo.h"
+#include "schema.h"
+#include "table.h"
+
+/* How a verb takes a field. */
+enum rec_take { REC_NO, REC_OPT, REC_REQ };
+
+/* One settable field: option --name sets column col. */
+struct rec_opt {
+	int		 col;
+	const char	*name;		/* == the column's name */
+	enum rec_take	 take;		/* for this verb */
+	int		 shortopt;	/* 0: none */
+	const char	*meta;		/* value in the usage: "P-n", "date" */
+	const char	*help;
+};
+
+/* Expansions of a family's F() list for one verb (add or set). */
+#define REC_U_REQ(n, m)	" --" n " " m
+#define REC_U_OPT(n, m)	" [--" n " " m "]"
+#define REC_U_NO(n, m)
+#define REC_C_REQ(n)	" --" n "="
+#define REC_C_OPT(n)	" --" n "="
+#define REC_C_NO(n)
+#define REC_USAGE_ADD(col, n, add, set, sh, m, h)	REC_U_##add(n, m)
+#define REC_USAGE_SET(col, n, add, set, sh, m, h)	REC_U_##set(n, m)
+#define REC_COMPLETE_ADD(col, n, add, set, sh, m, h)	REC_C_##add(n)
+#define REC_COMPLETE_SET(col, n, add, set, sh, m, h)	REC_C_##set(n)
+#define REC_OPT_ADD(col, n, add, set, sh, m, h)	{ col, n, REC_##add, sh, m, h },
+#define REC_OPT_SET(col, n, add, set, sh, m, h)	{ col, n, REC_##set, sh, m, h },
+
+/* A verb that moves a record from one status to another. */
+struct rec_transition {
+	const char	*verb;		/* "resolve" */
+	unsigned	 from;		/* bit i: status value i may take it */
+	int		 to;		/* status value index; -1: unchanged */
+	const char	*refuse;	/* why not, after "<noun> <id> is <st>: " */
+};
+#define REC_BIT(i)	(1u << (i))
+
+/* A value a new record gets unless an option gives it. */
+struct rec_default {
+	int		 col;
+	const char	*val;
+};
+
+struct rec_type {
+	const struct schema		*s;
+	const char			*family;	/* "issue" */
+	int				 title_col;
+	int				 status_col;
+	int				 owner_col;	/* -1: none */
+	int				 due_col;	/* -1: none (--overdue) */
+	int				 raised_col;	/* today on add; -1 */
+	unsigned			 open;		/* statuses that are open */
+	const struct rec_default	*defaults;	/* on add */
+	size_t				 ndefaults;
+	const struct rec_transition	*trans;
+	size_t				 ntrans;
+	const char *const		*brief;		/* list columns */
+	const struct derived		*derived;
+	size_t				 nderived;
+};
+
+/* What a verb needs of main(): the project, the output format and the
+ * commit options. */
+struct rec_ctx {
+	struct project	*p;
+	enum out_fmt	 fmt;
+	int		 no_commit;
+	const char	*msg;		/* -m: the commit body */
+};
+
+/* Option values of one run of a verb, by position in its rec_opt table. */
+#define REC_MAX_OPTS	16
+struct rec_args {
+	const char	*val[REC_MAX_OPTS];	/* NULL: not given */
+	const char	*operand;		/* the one positional word */
+};
+
+/* getopt_long with kam's conventions: opterr off; an unknown option or a
+ * missing value is a usage error (64, the usage printed, *err set).
+ * Reset optind before the first call. */
+int	rec_getopt(int argc, char **argv, const char *shortopts,
+	    const void *longopts, const char *usage, int *err);
+/* Print "usage: <usage>" and record 64; returns -1. */
+int	rec_usage(const char *usage);
+
+/*
+ * Parse argv against opts (n entries; REC_NO ones are not options of this
+ * verb).  Exactly one operand unless
+ * want_operand is 0.  A missing REQ option is a usage error naming it.
+ * 0, or -1 after 64.
+ */
+int	rec_parse(const struct rec_opt *opts, size_t n, int argc, char **argv,
+	    const char *usage, int want_operand, struct rec_args *a);
+
+/* Set each given option's column of row r (validated, ids canonical),
+ * then check the references of t against the tables they name (loaded
+ * from tx).  0, or -1 reported. */
+int	rec_apply(struct project *p, struct tx *tx, struct table *t,
+	    struct row *r, const struct rec_opt *opts, size_t n,
+	    const struct rec_args *a);
+
+/* The transition `verb` of row r: its target status index, or -1 after
+ * 65 "issue I-2 is closed: <refuse>". */
+int	rec_transition(const struct rec_type *rt, const struct table *t,
+	    const struct row *r, const char *verb);
+
+/* Is row r in one of the open statuses? */
+int	rec_is_open(const struct rec_type *rt, const struct table *t,
+	    const struct row *r);
+
+/* Begin a write: the transaction and table rt->s loaded from HEAD. */
+int	rec_begin(const struct rec_ctx *c, struct tx *tx, struct table *t,
+	    const struct schema *s);
+/* The transaction tail: queue the changed tables (NULL-terminated), commit
+ * "kam: <cmd> <id>: <title>" with body and the -m text.  A write that
+ * changes nothing is refused (65).  0 or -1. */
+int	rec_commit(const struct rec_ctx *c, struct tx *tx, const char *cmd,
+	    const char *id, const char *title, const char *body);
+/* As rec_commit() for row r of t (its id and title), t queued first. */
+int	rec_commit_row(const struct rec_ctx *c, struct tx *tx, const char *cmd,
+	    const struct rec_type *rt, struct table *t, const struct row *r,
+	    const char *body);
+/* Commit subject "kam: <cmd> <id>: <title>" on one line; caller frees. */
+char	*rec_subject(const char *cmd, const char *id, const char *title);
+
+/* The list filters every record type has. */
+struct rec_filter {
+	int		 open_only;	/* --open */
+	int		 overdue;	/* --overdue: open and due < today */
+	const char	*status;	/* --status */
+	const char	*owner;		/* --owner, canonical */
+};
+#define REC_FILTER_INIT { 0, 0, NULL, NULL }
+
+/* Check --status and --owner values (64 on a bad one; owner made
+ * canonical into ownerbuf, 32 bytes). */
+int	rec_filter_check(const struct rec_type *rt, struct rec_filter *f,
+	    char *ownerbuf);
+/* Load the table from the work tree and print the rows that pass f, in
+ * id order, with the type's brief columns and derived fields. */
+int	rec_list(const struct rec_ctx *c, const struct rec_type *rt,
+	    const struct rec_filter *f);
+/*
+ * The generic writes, each one commit "kam: <family> <verb> <id>: <title>".
+ * rec_add: a new record from the operand (its title) and the options,
+ * with the type's defaults and raised date; prints the new id.
+ * rec_set: change the given fields of record a->operand (a transition
+ * "set", when the type has one, says from which statuses).
+ * rec_move: transition `verb` of record id, setting column col to val too
+ * when col >= 0.
+ * 0, or -1 reported.
+ */
+int	rec_add(const struct rec_ctx *c, const struct rec_type *rt,
+	    const struct rec_opt *opts, size_t n, const struct rec_args *a);
+int	rec_set(const struct rec_ctx *c, const struct rec_type *rt,
+	    const struct rec_opt *opts, size_t n, const struct rec_args *a);
+int	rec_move(const struct rec_ctx *c, const struct rec_type *rt,
+	    const char *verb, const char *id, int col, const char *val);
+
+/* Print one record (all columns and derived fields). */
+int	rec_show(const struct rec_ctx *c, const struct rec_type *rt,
+	    const char *id);
+
+#endif
