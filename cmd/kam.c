@@ -38,6 +38,7 @@ const struct family kam_families[] = {
 	F("goal", goal, "project goals and their targets"),
 	F("import", import, "spreadsheets and Jira exports in one commit"),
 	F("init", init, "create a kam project"),
+	F("issue", issue, "the issue log: escalate, resolve, close"),
 	F("lesson", lesson, "lessons learned"),
 	F("log", log, "record-level history from git"),
 	F("meeting", meeting, "meeting minutes"),
@@ -269,7 +270,8 @@ family_prefix(const char *family)
 {
 	static const char *const map[][2] = {
 		{ "change", "CR" }, { "comm", "C" }, { "csat", "F" },
-		{ "defect", "D" }, { "goal", "G" }, { "lesson", "L" },
+		{ "defect", "D" }, { "goal", "G" }, { "issue", "I" },
+		{ "lesson", "L" },
 		{ "people", "P" }, { "qa", "Q" }, { "req", "REQ" },
 		{ "risk", "R" }, { "scope", "S" }, { "task", "T" },
 	};

@@ -7,6 +7,7 @@
 
 #include "cmd.h"
 #include "../lib/derive.h"
+#include "../lib/issue.h"
 #include "../lib/records.h"
 #include "../lib/store.h"
 #include "../lib/value.h"
@@ -237,10 +238,19 @@ risk_close(int argc, char **argv, struct kam *k)
 	return set_status(argc, argv, k, close_usage, "risk close", "closed");
 }
 
+/* The risk has happened: it becomes an issue of the issue log. */
 static int
 risk_occur(int argc, char **argv, struct kam *k)
 {
-	return set_status(argc, argv, k, occur_usage, "risk occur", "occurred");
+	static const struct option none[] = { { NULL, 0, NULL, 0 } };
+	struct rec_ctx c = { &k->p, k->fmt, k->no_commit, k->msg };
+	int err = 0;
+
+	if (kam_getopt(argc, argv, "", none, occur_usage, &err) != -1 || err)
+		return -1;
+	if (argc - optind != 1)
+		return kam_usage(occur_usage);
+	return issue_risk_occurred(&c, argv[optind]);
 }
 
 static int	sort_key;	/* 0 id, 1 score, 2 review */
@@ -556,7 +566,7 @@ const struct verb risk_verbs[] = {
 	{ "matrix", risk_matrix, NEED_PROJECT, matrix_usage, "--all",
 	    "probability x impact grid" },
 	{ "occur", risk_occur, NEED_PROJECT | WRITES, occur_usage, "",
-	    "a risk happened" },
+	    "a risk happened: it opens an issue" },
 	{ "review", risk_review, NEED_PROJECT, review_usage, "",
 	    "risks past review or critical without owner/response" },
 	{ "show", risk_show, NEED_PROJECT, show_usage, "", "show one risk" },

@@ -14,6 +14,7 @@
 #include "budget.h"
 #include "derive.h"
 #include "health.h"
+#include "issue.h"
 #include "minutes.h"
 #include "kam.h"
 #include "plan.h"
@@ -44,6 +45,10 @@ const struct health_rule health_rules[] = {
 	R("risk-critical-unmanaged", FIND_RED, AREA_RISK,
 	    "open risks at or above health.risk-critical have owner and "
 	    "response"),
+	R("issue-critical-open", FIND_RED, AREA_RISK,
+	    "no critical issue is open"),
+	R("issue-escalated", FIND_RED, AREA_RISK,
+	    "no open issue is at escalation level 3"),
 	R("task-unconfirmed-requirement", FIND_RED, AREA_REQUIREMENTS,
 	    "started tasks serve confirmed requirements only"),
 	R("requirement-done-untested", FIND_RED, AREA_REQUIREMENTS,
@@ -59,6 +64,8 @@ const struct health_rule health_rules[] = {
 	    "no task started later than its baseline start"),
 	R("risk-review-overdue", FIND_AMBER, AREA_RISK,
 	    "no open risk is past its review date"),
+	R("issue-overdue", FIND_AMBER, AREA_RISK,
+	    "no open issue is past its due date"),
 	R("defect-major-open", FIND_AMBER, AREA_QUALITY,
 	    "no major defect is open"),
 	R("comm-overdue", FIND_AMBER, AREA_COMMUNICATION,
@@ -626,6 +633,39 @@ rules_risk(struct ctx *c, size_t *nopen)
 		if (rv != 0 && rv < c->p->today)
 			add(c->h, "risk-review-overdue", id, t->path, r->line,
 			    "review was due %s", date_fmt(rv, d));
+	}
+}
+
+/* The issue log: open is open or in progress. */
+static void
+rules_issues(struct ctx *c)
+{
+	struct table *t = tab(c, &schema_issues);
+	char d[11];
+	size_t i;
+
+	if (!valid(c, &schema_issues))
+		return;
+	c->h->ran[rule_index("issue-critical-open")] = 1;
+	c->h->ran[rule_index("issue-escalated")] = 1;
+	c->h->ran[rule_index("issue-overdue")] = 1;
+	for (i = 0; i < t->nrows; i++) {
+		const struct row *r = &t->rows[i];
+		const char *id = table_get(t, r, ISSUE_ID);
+		int32_t due = date_of(table_get(t, r, ISSUE_DUE));
+
+		if (!rec_is_open(&issue_type, t, r))
+			continue;
+		if (strcmp(table_get(t, r, ISSUE_SEVERITY), "critical") == 0)
+			add(c->h, "issue-critical-open", id, t->path, r->line,
+			    "critical issue is %s",
+			    table_get(t, r, ISSUE_STATUS));
+		if (strcmp(table_get(t, r, ISSUE_ESCALATION), "3") == 0)
+			add(c->h, "issue-escalated", id, t->path, r->line,
+			    "escalated to level 3");
+		if (due != 0 && due < c->p->today)
+			add(c->h, "issue-overdue", id, t->path, r->line,
+			    "was due %s", date_fmt(due, d));
 	}
 }
 
@@ -1298,6 +1338,7 @@ health_run(struct health *h, struct project *p)
 	rules_budget(c, expenses_ok);
 	rules_evm(c, expenses_ok, plan_ok);
 	rules_risk(c, &nopen_risks);
+	rules_issues(c);
 	rules_requirements(c);
 	rules_quality(c, &nopen_defects);
 	rules_csat(c);

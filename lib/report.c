@@ -12,6 +12,7 @@
 #include "derive.h"
 #include "gantt.h"
 #include "health.h"
+#include "issue.h"
 #include "minutes.h"
 #include "out.h"
 #include "plan.h"
@@ -851,7 +852,7 @@ struct ctx {
 	struct rdoc		 d;
 	struct health		 h;
 	struct table		 tasks, risks, reqs, changes, goals, quality,
-				 defects, csat, lessons, people;
+				 defects, csat, lessons, people, issues;
 	struct plan		 pl;		/* with actuals */
 	struct plan		 ref;		/* PLAN_NO_ACTUALS */
 	struct budget_audit	 audit;
@@ -1623,6 +1624,61 @@ risks_section(struct ctx *c)
 	free(rows);
 }
 
+/* ---- the issue log ---- */
+
+static void
+issues_section(struct ctx *c)
+{
+	static const struct rcol cols[] = {
+		{ "id", RC_KEY }, { "issue", 0 }, { "severity", RC_STATUS },
+		{ "owner", 0 }, { "due", RC_KEY }, { "escalation", RC_NUM },
+		{ "status", 0 },
+	};
+	const struct table *t = &c->issues;
+	size_t i, cnt = 0, nopen = 0, ncrit = 0, nesc = 0, nres = 0, nclo = 0;
+	const char *cells[7];
+
+	/* A project that keeps no issue log gets no section. */
+	if (t->nrows == 0)
+		return;
+	heading(c, 2, "Issues");
+	for (i = 0; i < t->nrows; i++) {
+		const struct row *r = &t->rows[i];
+
+		if (rec_is_open(&issue_type, t, r)) {
+			nopen++;
+			ncrit += strcmp(table_get(t, r, ISSUE_SEVERITY),
+			    "critical") == 0;
+			nesc += strcmp(table_get(t, r, ISSUE_ESCALATION),
+			    "3") == 0;
+		} else if (strcmp(table_get(t, r, ISSUE_STATUS),
+		    "resolved") == 0)
+			nres++;
+		else
+			nclo++;
+	}
+	rdoc_mdf(&c->d, "- Open: **%zu** (%zu critical, %zu at escalation "
+	    "level 3); resolved: %zu; closed: %zu\n\n", nopen, ncrit, nesc,
+	    nres, nclo);
+	heading(c, 3, "Open issues");
+	rdoc_table(&c->d, cols, ARRAY_SIZE(cols), "No issue is open.");
+	for (i = 0; i < t->nrows; i++) {
+		const struct row *r = &t->rows[i];
+
+		if (!rec_is_open(&issue_type, t, r) || cnt++ >= LIST_MAX)
+			continue;
+		cells[0] = table_get(t, r, ISSUE_ID);
+		cells[1] = table_get(t, r, ISSUE_TITLE);
+		cells[2] = table_get(t, r, ISSUE_SEVERITY);
+		cells[3] = person(c, table_get(t, r, ISSUE_OWNER));
+		cells[4] = table_get(t, r, ISSUE_DUE);
+		cells[5] = table_get(t, r, ISSUE_ESCALATION);
+		cells[6] = table_get(t, r, ISSUE_STATUS);
+		rdoc_row(&c->d, cells);
+	}
+	more(c, cnt, "kam issue list --open");
+}
+
 /* ---- requirements ---- */
 
 static void
@@ -2323,7 +2379,8 @@ load(struct ctx *c)
 	    store_load(c->p, NULL, &schema_defects, &c->defects) == -1 ||
 	    store_load(c->p, NULL, &schema_csat, &c->csat) == -1 ||
 	    store_load(c->p, NULL, &schema_lessons, &c->lessons) == -1 ||
-	    store_load(c->p, NULL, &schema_people, &c->people) == -1)
+	    store_load(c->p, NULL, &schema_people, &c->people) == -1 ||
+	    store_load(c->p, NULL, &schema_issues, &c->issues) == -1)
 		return -1;
 	table_sort(&c->tasks);
 	table_sort(&c->risks);
@@ -2332,6 +2389,7 @@ load(struct ctx *c)
 	table_sort(&c->goals);
 	table_sort(&c->defects);
 	table_sort(&c->lessons);
+	table_sort(&c->issues);
 	if (plan_compute(&c->pl, c->p, &c->tasks) == -1 ||
 	    plan_compute_flags(&c->ref, c->p, &c->tasks, PLAN_NO_ACTUALS) ==
 	    -1 || budget_audit(&c->audit, c->p, NULL) == -1 ||
@@ -2361,6 +2419,7 @@ ctx_release(struct ctx *c)
 	table_release(&c->csat);
 	table_release(&c->lessons);
 	table_release(&c->people);
+	table_release(&c->issues);
 }
 
 int
@@ -2369,7 +2428,7 @@ report_build(struct rdoc *out, struct project *p, int final, int32_t since)
 	static const struct ctx init = { NULL, 0, 0, 0, RDOC_INIT,
 	    HEALTH_INIT, TABLE_INIT, TABLE_INIT, TABLE_INIT, TABLE_INIT,
 	    TABLE_INIT, TABLE_INIT, TABLE_INIT, TABLE_INIT, TABLE_INIT,
-	    TABLE_INIT, PLAN_INIT, PLAN_INIT, BUDGET_AUDIT_INIT,
+	    TABLE_INIT, TABLE_INIT, PLAN_INIT, PLAN_INIT, BUDGET_AUDIT_INIT,
 	    BUDGET_EVM_INIT, NULL, 0 };
 	struct ctx c = init;
 	long nmet, ngoals;
@@ -2401,6 +2460,7 @@ report_build(struct rdoc *out, struct project *p, int final, int32_t since)
 		schedule_section(&c);
 		budget_section(&c);
 		risks_section(&c);
+		issues_section(&c);
 		requirements_section(&c);
 		quality_section(&c);
 		satisfaction_section(&c);

@@ -25,6 +25,9 @@
 #define REFTEXT(n, p)	{ n, COL_REF, p, NULL, 0, 0, 0, 1, 0 }
 #define REFANY(n)	{ n, COL_REF, NULL, NULL, 0, 0, 0, 1, 1 }
 #define REFLIST(n, p)	{ n, COL_REFLIST, p, NULL, 0, 0, 0, 0, 0 }
+#define ENUM_NAME(k, name)	name,
+#define ENUMLIST(n, L)	{ n, COL_ENUM, NULL, (const char *const[]){ L(ENUM_NAME) \
+	NULL }, 0, 0, 1, 0, 0 }
 #define KEY(n)		{ n, COL_KEY, NULL, NULL, 0, 0, 1, 0, 0 }
 
 #define TABLE(var, nm, fl, pfx, noun, cols, k0, k1, nk, mon)		\
@@ -50,6 +53,7 @@ static const struct column defects_cols[] = { DEFECT_COLUMNS(COL_DECL) };
 static const struct column csat_cols[] = { CSAT_COLUMNS(COL_DECL) };
 static const struct column raci_cols[] = { RACI_COLUMNS(COL_DECL) };
 static const struct column lessons_cols[] = { LESSON_COLUMNS(COL_DECL) };
+static const struct column issues_cols[] = { ISSUE_COLUMNS(COL_DECL) };
 
 TABLE(schema_goals, "goals", "goals.csv", "G", "goal", goals_cols, 0, 0, 0, 0);
 TABLE(schema_scope, "scope", "scope.csv", "S", "scope item", scope_cols,
@@ -78,13 +82,15 @@ TABLE(schema_raci, "raci", "raci.csv", NULL, "RACI entry", raci_cols,
     0, 1, 2, 0);
 TABLE(schema_lessons, "lessons", "lessons.csv", "L", "lesson",
     lessons_cols, 0, 0, 0, 0);
+TABLE(schema_issues, "issues", "issues.csv", "I", "issue", issues_cols,
+    0, 0, 0, 0);
 
 /* In the order kam init creates them and kam check reports them. */
 const struct schema *const kam_schemas[] = {
 	&schema_goals, &schema_scope, &schema_people, &schema_risks,
 	&schema_requirements, &schema_changes, &schema_tasks, &schema_budget,
 	&schema_expenses, &schema_comms, &schema_quality, &schema_defects,
-	&schema_csat, &schema_raci, &schema_lessons,
+	&schema_csat, &schema_raci, &schema_lessons, &schema_issues,
 };
 const size_t kam_nschemas = ARRAY_SIZE(kam_schemas);
 

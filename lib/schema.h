@@ -163,6 +163,37 @@ struct schema {
 	X(LESSON_KIND, ENUMREQ("kind", "keep", "improve"))		\
 	X(LESSON_LESSON, TEXTREQ("lesson")) X(LESSON_ACTION, TEXT("action"))
 
+#define ISSUE_COLUMNS(X)						\
+	X(ISSUE_ID, ID) X(ISSUE_TITLE, TEXTREQ("title"))		\
+	X(ISSUE_SEVERITY, ENUMREQ("severity", "critical", "major",	\
+	    "minor"))							\
+	X(ISSUE_OWNER, REF("owner", "P"))				\
+	X(ISSUE_RAISED, DATE("raised")) X(ISSUE_DUE, DATE("due"))	\
+	X(ISSUE_STATUS, ENUMLIST("status", ISSUE_STATUSES))		\
+	X(ISSUE_ESCALATION, INT("escalation", 0, 3))			\
+	X(ISSUE_RISK, REF("risk", "R"))					\
+	X(ISSUE_AFFECTS, REFLIST("affects", NULL))			\
+	X(ISSUE_RESOLUTION, TEXT("resolution"))
+/* Enum values with a constant each: S(CONSTANT, "value"). */
+#define ISSUE_STATUSES(S)						\
+	S(ISSUE_OPEN, "open") S(ISSUE_IN_PROGRESS, "in-progress")	\
+	S(ISSUE_RESOLVED, "resolved") S(ISSUE_CLOSED, "closed")
+
+/* What the verbs of kam issue take (record.h): F(COLUMN, "option", add,
+ * set, short option, value in the usage, help). */
+#define ISSUE_FIELDS(F)							\
+	F(ISSUE_TITLE, "title", NO, OPT, 't', "text", "the issue in a few "	\
+	    "words")							\
+	F(ISSUE_SEVERITY, "severity", REQ, OPT, 's',			\
+	    "critical|major|minor", "how bad it is")			\
+	F(ISSUE_OWNER, "owner", REQ, OPT, 'o', "P-n", "who resolves it")	\
+	F(ISSUE_DUE, "due", OPT, OPT, 'd', "date", "when it must be "	\
+	    "resolved")							\
+	F(ISSUE_RISK, "risk", OPT, OPT, 'r', "R-n", "the risk it comes "	\
+	    "from")							\
+	F(ISSUE_AFFECTS, "affects", OPT, OPT, 'a', "ids", "what it "	\
+	    "affects: tasks, requirements... (T-3,REQ-2)")
+
 #define SCHEMA_COL_ENUM(k, decl)	k,
 enum goal_col { GOAL_COLUMNS(SCHEMA_COL_ENUM) GOAL_NCOLS };
 enum scope_col { SCOPE_COLUMNS(SCHEMA_COL_ENUM) SCOPE_NCOLS };
@@ -179,6 +210,9 @@ enum defect_col { DEFECT_COLUMNS(SCHEMA_COL_ENUM) DEFECT_NCOLS };
 enum csat_col { CSAT_COLUMNS(SCHEMA_COL_ENUM) CSAT_NCOLS };
 enum raci_col { RACI_COLUMNS(SCHEMA_COL_ENUM) RACI_NCOLS };
 enum lesson_col { LESSON_COLUMNS(SCHEMA_COL_ENUM) LESSON_NCOLS };
+enum issue_col { ISSUE_COLUMNS(SCHEMA_COL_ENUM) ISSUE_NCOLS };
+#define SCHEMA_VAL_ENUM(k, name)	k,
+enum issue_status { ISSUE_STATUSES(SCHEMA_VAL_ENUM) ISSUE_NSTATUS };
 
 extern const struct schema *const kam_schemas[];
 extern const size_t kam_nschemas;
@@ -195,6 +229,6 @@ int			 schema_col(const struct schema *s, const char *name);
 extern const struct schema schema_goals, schema_scope, schema_people,
     schema_risks, schema_requirements, schema_changes, schema_tasks,
     schema_budget, schema_expenses, schema_comms, schema_quality,
-    schema_defects, schema_csat, schema_raci, schema_lessons;
+    schema_defects, schema_csat, schema_raci, schema_lessons, schema_issues;
 
 #endif

@@ -57,6 +57,9 @@ check_one(const struct table *t, const struct row *r, const struct column *c,
 {
 	if (table_find(target, id) != NULL)
 		return 0;
+	if (r->line == 0)	/* a record being written: no line yet */
+		return kam_err(KAM_EX_DATA, "%s: %s %s does not exist in %s",
+		    c->name, target->s->noun, id, target->path);
 	return kam_err(KAM_EX_DATA, "%s:%lu: %s: %s %s does not exist in %s",
 	    t->path, r->line, c->name, target->s->noun, id, target->path);
 }
@@ -95,7 +98,12 @@ store_check_refs(const struct table *t, const struct table *target)
 				if (n < sizeof(one)) {
 					memcpy(one, v, n);
 					one[n] = '\0';
-					if (check_one(t, &t->rows[i], c, one,
+					/* A list of any ids: only target's. */
+					if (c->ref == NULL &&
+					    (id_prefix(one, pfx) == -1 ||
+					    strcmp(pfx, target->s->prefix) != 0))
+						;
+					else if (check_one(t, &t->rows[i], c, one,
 					    target) == -1)
 						ret = -1;
 				}
@@ -175,7 +183,7 @@ store_set_arg(struct table *t, struct row *r, const char *name,
 				    canon, &num, &why) == -1)) {
 					kam_err(KAM_EX_USAGE, "%s: invalid id '%.*s' "
 					    "(expected e.g. %s-12)", opt, (int)n,
-					    p, c->ref);
+					    p, c->ref != NULL ? c->ref : "T");
 					goto out;
 				}
 				if (b.len > 0)

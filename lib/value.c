@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "schema.h"
 #include "value.h"
 
 #define MONEY_MAX_DIGITS	4
@@ -22,10 +23,6 @@
 #define ID_MAX_NUM		999999999L
 #define DATE_MIN_YEAR		1900
 #define DATE_MAX_YEAR		2999
-
-static const char *const kam_prefixes[] = {
-	"G", "S", "P", "R", "REQ", "CR", "T", "E", "C", "Q", "D", "F", "L",
-};
 
 static const char *const month_names[] = {
 	"January", "February", "March", "April", "May", "June", "July",
@@ -586,13 +583,15 @@ id_scan(const char *s, const char *prefix, int anycase, long *num,
 		}
 	} else {
 		found = 0;
-		for (k = 0; !found && k < sizeof(kam_prefixes) /
-		    sizeof(kam_prefixes[0]); k++) {
-			if (strlen(kam_prefixes[k]) != n)
+		/* The prefixes are those of the declared tables. */
+		for (k = 0; !found && k < kam_nschemas; k++) {
+			const char *kp = kam_schemas[k]->prefix;
+
+			if (kp == NULL || strlen(kp) != n)
 				continue;
 			found = 1;
 			for (i = 0; found && i < n; i++)
-				if (to_upper(u[i]) != kam_prefixes[k][i])
+				if (to_upper(u[i]) != (unsigned char)kp[i])
 					found = 0;
 		}
 		if (!found) {

@@ -769,6 +769,7 @@ test_expect_success 'R4 kam init in a new directory: git init and the root commi
 	csat.csv
 	defects.csv
 	goals.csv
+	issues.csv
 	kam.conf
 	lessons.csv
 	people.csv

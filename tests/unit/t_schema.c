@@ -29,7 +29,7 @@ static const struct decl decls[] = {
 	D(schema_expenses, EXPENSE_COLUMNS), D(schema_comms, COMM_COLUMNS),
 	D(schema_quality, QA_COLUMNS), D(schema_defects, DEFECT_COLUMNS),
 	D(schema_csat, CSAT_COLUMNS), D(schema_raci, RACI_COLUMNS),
-	D(schema_lessons, LESSON_COLUMNS),
+	D(schema_lessons, LESSON_COLUMNS), D(schema_issues, ISSUE_COLUMNS),
 };
 
 /* "RISK_CONFIRMED_BY" -> "confirmed_by" */
@@ -81,5 +81,9 @@ main(void)
 	ok(schema_by_file("expenses/2026-13.csv") == NULL, "month 13 is not");
 	ok(schema_by_file("risks.csv") == &schema_risks, "risks.csv");
 	ok(schema_col(&schema_risks, "nope") == -1, "unknown column is -1");
+	is_str(schema_issues.cols[ISSUE_STATUS].enums[ISSUE_IN_PROGRESS],
+	    "in-progress", "ISSUE_IN_PROGRESS names its status value");
+	is_int(ISSUE_NSTATUS, 4, "four issue statuses");
+	ok(schema_by_prefix("I") == &schema_issues, "prefix I");
 	return done_testing();
 }
