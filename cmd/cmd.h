@@ -31,6 +31,7 @@ struct kam {
 	int		 no_verify;	/* skip the commit hooks */
 	const char	*msg;		/* -m */
 	const char	*today_arg;	/* --today or KAM_TODAY */
+	int32_t		 today;		/* today_arg parsed; 0: the system's date */
 };
 
 #define NEED_PROJECT	0x1	/* open the project before the verb runs */
@@ -87,9 +88,6 @@ struct row;
  * kam_tx_commit(). */
 int	kam_tx_commit_row(struct kam *k, struct tx *tx, const char *cmd,
 	    struct table *t, const struct row *r);
-/* Commit message subject "kam: <cmd> <id>: <title>" (id/title may be
- * NULL); caller frees. */
-char	*kam_subject(const char *cmd, const char *id, const char *title);
 
 struct hist_set;
 /* Print a record-level change set as kam diff does in fmt (md: a

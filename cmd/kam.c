@@ -742,6 +742,7 @@ main(int argc, char **argv)
 			    "--today", k.today_arg, why);
 			goto out;
 		}
+		k.today = d;
 		/* --today wins over KAM_TODAY everywhere (project_open and
 		 * init read the variable). */
 		if (setenv("KAM_TODAY", k.today_arg, 1) == -1) {

@@ -379,3 +379,21 @@ kam_strcasecmp(const char *a, const char *b)
 	} while (ca != '\0' && ca == cb);
 	return ca - cb;
 }
+
+char *
+kam_subject(const char *cmd, const char *id, const char *title)
+{
+	struct kam_buf b = KAM_BUF_INIT;
+	const char *p;
+
+	kam_buf_printf(&b, "kam: %s", cmd);
+	if (id != NULL)
+		kam_buf_printf(&b, " %s", id);
+	if (title != NULL && *title != '\0') {
+		kam_buf_puts(&b, ": ");
+		/* The subject is one line: newlines in a title become spaces. */
+		for (p = title; *p != '\0'; p++)
+			kam_buf_putc(&b, *p == '\n' || *p == '\r' ? ' ' : *p);
+	}
+	return kam_buf_detach(&b);
+}

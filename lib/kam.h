@@ -107,4 +107,8 @@ int	kam_read_file_as(struct kam_buf *b, const char *path, const char *shown);
 /* Case-insensitive ASCII compare that ignores the locale. */
 int	kam_strcasecmp(const char *a, const char *b);
 
+/* Commit message subject "kam: <cmd> <id>: <title>" (id/title may be
+ * NULL; newlines in the title become spaces); caller frees. */
+char	*kam_subject(const char *cmd, const char *id, const char *title);
+
 #endif
