@@ -63,11 +63,11 @@ print_text(const struct health *h, int strict)
 			printf("%s: ", lv);
 		printf("%s: ", f->rule);
 		if (f->record != NULL) {
-			esc = out_escape(f->record);
+			esc = kam_escape(f->record);
 			printf("%s: ", esc);
 			free(esc);
 		}
-		esc = out_escape(f->why);
+		esc = kam_escape(f->why);
 		printf("%s\n", esc);
 		free(esc);
 	}

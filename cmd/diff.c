@@ -50,7 +50,7 @@ print_text(const struct hist_set *set)
 		for (j = 0; j < (r->op == HIST_CHANGED ? r->nf : 1); j++) {
 			kam_buf_reset(&b);
 			hist_line(&b, r, j);
-			esc = out_escape(b.ptr);
+			esc = kam_escape(b.ptr);
 			printf("    %s\n", esc);
 			free(esc);
 		}
@@ -60,7 +60,7 @@ print_text(const struct hist_set *set)
 			kam_buf_reset(&b);
 			kam_buf_printf(&b, "%s %s", r->f[j].name,
 			    r->op == HIST_ADDED ? r->f[j].new : r->f[j].old);
-			esc = out_escape(b.ptr);
+			esc = kam_escape(b.ptr);
 			printf("        %s\n", esc);
 			free(esc);
 		}

@@ -71,7 +71,7 @@ print_text(struct log_state *st, const struct hist_commit *c,
 		printf("\033[33mcommit %s\033[0m\n", c->id);
 	else
 		printf("commit %s\n", c->id);
-	esc = out_escape(c->name);
+	esc = kam_escape(c->name);
 	printf("Author: %s <%s>\nDate:   %s\n\n", esc, c->email, when);
 	free(esc);
 	/* The message as git shows it, indented; escaped for the terminal. */
@@ -83,7 +83,7 @@ print_text(struct log_state *st, const struct hist_commit *c,
 		/* git shows tabs as they are; a terminal gets spaces. */
 		while ((tab = strchr(line, '\t')) != NULL)
 			*tab = ' ';
-		esc = out_escape(line);
+		esc = kam_escape(line);
 		printf("    %s\n", esc);
 		free(esc);
 		free(line);
@@ -99,7 +99,7 @@ records:
 		for (j = 0; j < (r->op == HIST_CHANGED ? r->nf : 1); j++) {
 			kam_buf_reset(&b);
 			hist_line(&b, r, j);
-			esc = out_escape(b.ptr);
+			esc = kam_escape(b.ptr);
 			printf("    %s\n", esc);
 			free(esc);
 		}

@@ -30,11 +30,11 @@ print_screen(const struct kam *k, const struct health *h)
 	size_t a, w = 0;
 	int tty = out_use_color();
 
-	esc = out_escape(k->p.name != NULL ? k->p.name : "kam project");
+	esc = kam_escape(k->p.name != NULL ? k->p.name : "kam project");
 	printf("%s", esc);
 	free(esc);
 	if (k->p.client != NULL) {
-		esc = out_escape(k->p.client);
+		esc = kam_escape(k->p.client);
 		printf(" (%s)", esc);
 		free(esc);
 	}
@@ -61,7 +61,7 @@ print_screen(const struct kam *k, const struct health *h)
 		const struct area *ar = &h->areas[a];
 		const char *st = health_status_name(ar->status);
 
-		esc = out_escape(ar->reason);
+		esc = kam_escape(ar->reason);
 		if (tty)
 			printf("%-*s  %s%-5s\033[0m  %s\n", (int)w, ar->name,
 			    color[ar->status], st, esc);

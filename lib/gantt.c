@@ -65,7 +65,7 @@ gantt_labels(struct gantt *g, int fancy)
 
 		raw = xasprintf("%s %s", table_get(g->t, r, 0),
 		    table_get(g->t, r, 1));
-		esc = out_escape(raw);
+		esc = kam_escape(raw);
 		g->labels[i] = cut_width(esc, GANTT_LABEL_MAX, fancy);
 		free(raw);
 		free(esc);

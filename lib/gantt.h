@@ -14,7 +14,7 @@
  * the task has one, and a line at today.  Coordinates are whole numbers:
  * nothing depends on the locale's decimal point.  Every text taken from
  * the data is escaped for XML (gantt_xml_text), after control characters
- * and bidi overrides were made visible (out_escape).
+ * and bidi overrides were made visible (kam_escape).
  */
 #ifndef KAM_GANTT_H
 #define KAM_GANTT_H

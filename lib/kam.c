@@ -13,7 +13,7 @@
 #include <git2.h>
 
 #include "kam.h"
-#include "out.h"
+#include "value.h"
 
 int kam_exit_code;
 int kam_retry_requested;
@@ -68,7 +68,7 @@ vreport(int code, const char *prefix, const char *fmt, va_list ap,
 	}
 	/* Messages quote arguments and cells: never let their control
 	 * characters or bidi overrides reach the terminal (RELIABILITY S5). */
-	esc = out_escape(b.ptr);
+	esc = kam_escape(b.ptr);
 	fprintf(stderr, "%s\n", esc);
 	fflush(stderr);
 	free(esc);
@@ -394,6 +394,55 @@ kam_subject(const char *cmd, const char *id, const char *title)
 		/* The subject is one line: newlines in a title become spaces. */
 		for (p = title; *p != '\0'; p++)
 			kam_buf_putc(&b, *p == '\n' || *p == '\r' ? ' ' : *p);
+	}
+	return kam_buf_detach(&b);
+}
+
+/* ---- escaping for terminals and logs ---- */
+
+int
+kam_is_bidi(uint32_t c)
+{
+	return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+	    c == 0x200E || c == 0x200F || c == 0x061C;
+}
+
+int
+kam_is_control(uint32_t c)
+{
+	return c < 0x20 || (c >= 0x7F && c <= 0x9F);
+}
+
+char *
+kam_escape(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	struct kam_buf b = KAM_BUF_INIT;
+	char tmp[4];
+	uint32_t c;
+	size_t n;
+	int bad;
+
+	kam_buf_grow(&b, s == NULL ? 0 : strlen(s));
+	if (s == NULL)
+		return kam_buf_detach(&b);
+	while (*p != '\0') {
+		n = utf8_decode(p, &c);
+		if ((bad = n == 0)) {
+			c = *p;			/* invalid: show the byte */
+			n = 1;
+		}
+		if (bad || kam_is_control(c)) {
+			tmp[0] = '\\';
+			tmp[1] = 'x';
+			tmp[2] = "0123456789abcdef"[(c >> 4) & 0xF];
+			tmp[3] = "0123456789abcdef"[c & 0xF];
+			kam_buf_add(&b, tmp, 4);
+		} else if (kam_is_bidi(c)) {
+			kam_buf_printf(&b, "<U+%04X>", (unsigned)c);
+		} else
+			kam_buf_add(&b, p, n);
+		p += n;
 	}
 	return kam_buf_detach(&b);
 }

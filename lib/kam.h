@@ -107,6 +107,15 @@ int	kam_read_file_as(struct kam_buf *b, const char *path, const char *shown);
 /* Case-insensitive ASCII compare that ignores the locale. */
 int	kam_strcasecmp(const char *a, const char *b);
 
+/* s with control characters and invalid bytes shown as \xNN and bidi
+ * overrides as <U+202E>, for a terminal or a log (RELIABILITY S5); NULL
+ * gives "".  Messages and every output format use it.  Caller frees. */
+char	*kam_escape(const char *s);
+/* The code points kam_escape() escapes: C0, DEL and C1 controls; bidi
+ * embeddings, overrides, isolates and marks. */
+int	kam_is_control(uint32_t c);
+int	kam_is_bidi(uint32_t c);
+
 /* Commit message subject "kam: <cmd> <id>: <title>" (id/title may be
  * NULL; newlines in the title become spaces); caller frees. */
 char	*kam_subject(const char *cmd, const char *id, const char *title);

@@ -71,54 +71,7 @@ in_table(uint32_t c, const struct range *t, size_t n)
 	return 0;
 }
 
-static int
-is_bidi(uint32_t c)
-{
-	return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
-	    c == 0x200E || c == 0x200F || c == 0x061C;
-}
-
-static int
-is_control(uint32_t c)
-{
-	return c < 0x20 || (c >= 0x7F && c <= 0x9F);
-}
-
 static const char hexdig[] = "0123456789abcdef";
-
-char *
-out_escape(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	struct kam_buf b = KAM_BUF_INIT;
-	char tmp[4];
-	uint32_t c;
-	size_t n;
-	int bad;
-
-	kam_buf_grow(&b, s == NULL ? 0 : strlen(s));
-	if (s == NULL)
-		return kam_buf_detach(&b);
-	while (*p != '\0') {
-		n = utf8_decode(p, &c);
-		if ((bad = n == 0)) {
-			c = *p;			/* invalid: show the byte */
-			n = 1;
-		}
-		if (bad || is_control(c)) {
-			tmp[0] = '\\';
-			tmp[1] = 'x';
-			tmp[2] = hexdig[(c >> 4) & 0xF];
-			tmp[3] = hexdig[c & 0xF];
-			kam_buf_add(&b, tmp, 4);
-		} else if (is_bidi(c)) {
-			kam_buf_printf(&b, "<U+%04X>", (unsigned)c);
-		} else
-			kam_buf_add(&b, p, n);
-		p += n;
-	}
-	return kam_buf_detach(&b);
-}
 
 size_t
 out_width(const char *s)
@@ -134,9 +87,9 @@ out_width(const char *s)
 		if (n == 0) {
 			w += 4;			/* "\xNN" */
 			n = 1;
-		} else if (is_control(c))
+		} else if (kam_is_control(c))
 			w += 4;
-		else if (is_bidi(c))
+		else if (kam_is_bidi(c))
 			w += 8;			/* "<U+202E>" */
 		else if (c < 0x300)
 			w += 1;
@@ -185,7 +138,7 @@ out_fmt_parse(const char *s, enum out_fmt *fmt)
 			*fmt = fmts[i].fmt;
 			return 0;
 		}
-	e = out_escape(s);
+	e = kam_escape(s);
 	ret = kam_err(KAM_EX_USAGE,
 	    "unknown format '%s' (expected table, json, csv or md)", e);
 	free(e);
@@ -440,7 +393,7 @@ md_cell(const char *s)
 	for (p = flat; *p != '\0'; p++)
 		if (*p == '\n' || *p == '\r' || *p == '\t')
 			*p = ' ';
-	esc = out_escape(flat);
+	esc = kam_escape(flat);
 	kam_buf_grow(&b, strlen(esc));
 	for (p = esc; *p != '\0'; p++) {
 		if (*p == '|')
@@ -457,7 +410,7 @@ table_cell(const char *s)
 {
 	if (s == NULL || s[0] == '\0')
 		return xstrdup("-");
-	return out_escape(s);
+	return kam_escape(s);
 }
 
 /*
@@ -553,7 +506,7 @@ print_buffered(struct out *o)
 	row = xcalloc(o->ncols ? o->ncols : 1, sizeof(*row));
 	for (i = 0; i < o->ncols; i++) {
 		hdr[i] = o->fmt == FMT_MD ? md_cell(o->cols[i].name) :
-		    out_escape(o->cols[i].name);
+		    kam_escape(o->cols[i].name);
 		width[i] = out_width(hdr[i]);
 		if (o->fmt == FMT_MD && width[i] < 3)
 			width[i] = 3;		/* room for "---" */

@@ -80,8 +80,6 @@ void	out_record(enum out_fmt fmt, const struct out_col *cols, size_t ncols,
 void	out_json_str(FILE *fp, const char *s);
 /* Display width of UTF-8 s as a terminal shows it after escaping. */
 size_t	out_width(const char *s);
-/* s with control characters and bidi overrides escaped (caller frees). */
-char	*out_escape(const char *s);
 /* Whether stdout is a terminal that may get colour. */
 int	out_use_color(void);
 

@@ -111,7 +111,7 @@ report_plain(const char *s)
 		space = 0;
 		kam_buf_putc(&b, *s);
 	}
-	esc = out_escape(b.ptr);
+	esc = kam_escape(b.ptr);
 	kam_buf_release(&b);
 	return esc;
 }

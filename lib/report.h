@@ -90,7 +90,7 @@ int	rdoc_write(const struct rdoc *d, int html, FILE *fp);
  * s as Markdown text that renders as itself: runs of white space
  * (newlines included) become one space, leading and trailing space is
  * dropped, control characters and bidi overrides are shown escaped
- * (out_escape), and every character that Markdown could read as syntax
+ * (kam_escape), and every character that Markdown could read as syntax
  * within a line — \ ` * _ [ ] < > & | ~ — is escaped with a
  * backslash, so "<script>" or "[x](javascript:...)" stays text.
  */

@@ -41,7 +41,7 @@ esc(const char *s)
 	static char *last;
 
 	free(last);
-	last = out_escape(s);
+	last = kam_escape(s);
 	return last;
 }
 
