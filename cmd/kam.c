@@ -193,8 +193,6 @@ kam_opt_past_date(const char *opt, const char *arg, int32_t today,
 int
 kam_open_project(struct kam *k)
 {
-	const char *why;
-
 	if (k->have_project)
 		return 0;
 	if (project_open(&k->p, k->dir) == -1) {
@@ -202,10 +200,8 @@ kam_open_project(struct kam *k)
 		return -1;
 	}
 	k->have_project = 1;
-	if (k->today_arg != NULL &&
-	    date_parse(k->today_arg, &k->p.today, &why) == -1)
-		return kam_err(KAM_EX_USAGE, "--today: invalid date '%s': %s",
-		    k->today_arg, why);
+	if (k->today != 0)
+		k->p.today = k->today;
 	return 0;
 }
 
@@ -742,13 +738,10 @@ main(int argc, char **argv)
 			    "--today", k.today_arg, why);
 			goto out;
 		}
+		/* Parsed once, here: --today wins over KAM_TODAY, and
+		 * everything below gets the day from k (kam_open_project,
+		 * init). */
 		k.today = d;
-		/* --today wins over KAM_TODAY everywhere (project_open and
-		 * init read the variable). */
-		if (setenv("KAM_TODAY", k.today_arg, 1) == -1) {
-			kam_errno(errno, "cannot set KAM_TODAY");
-			goto out;
-		}
 	}
 	if (argc < 2) {
 		print_overview(stderr);

@@ -528,7 +528,7 @@ int
 project_open(struct project *p, const char *dir)
 {
 	char path[PATH_MAX], *conf = NULL, *slash;
-	const char *env, *why, *wd;
+	const char *wd;
 	struct stat st;
 	int rc, ret = -1;
 
@@ -607,13 +607,9 @@ project_open(struct project *p, const char *dir)
 	p->prefix = xstrdup(p->root + strlen(p->workdir));
 	if (project_read_conf(p, conf) == -1)
 		goto out;
+	/* --today and KAM_TODAY are the caller's: main() parses them once
+	 * and sets p->today after this. */
 	p->today = system_today();
-	if ((env = getenv("KAM_TODAY")) != NULL && *env != '\0' &&
-	    date_parse(env, &p->today, &why) == -1) {
-		kam_err(KAM_EX_USAGE, "KAM_TODAY: invalid date '%s': %s", env,
-		    why);
-		goto out;
-	}
 	ret = 0;
 out:
 	free(conf);

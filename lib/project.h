@@ -27,7 +27,8 @@ struct project {
 	size_t		 nworkdates;
 	long		 budget_warn, budget_overrun, risk_critical, csat_min,
 			 comm_grace;
-	int32_t		 today;		/* --today, KAM_TODAY or the system date */
+	int32_t		 today;		/* the system date; main() sets --today or
+					 * KAM_TODAY after project_open */
 	/* [health] of issue 10: CPI/SPI thresholds in thousandths. */
 	long		 evm_warn, evm_red, evm_min_pct, deadline_warn,
 			 late_grace, late_red, action_red;
