@@ -12,7 +12,7 @@ PREFIX	?= /usr/local
 BINDIR	 = $(PREFIX)/bin
 MANDIR	 = $(PREFIX)/share/man
 CC	?= cc
-DEPS	 = gcc libc6-dev git perl python3 strace locales tzdata libgit2-dev \
+DEPS	 = gcc libc6-dev git perl python3 strace jq locales tzdata libgit2-dev \
 	   libcmark-dev libcsv-dev libxlsxwriter-dev pkg-config mandoc \
 	   python3-icalendar python3-openpyxl
 PKGS	 = libgit2 libcmark xlsxwriter

@@ -3,7 +3,14 @@
 #   test_description='kam risk add'
 #   . ./lib.sh
 #   test_expect_success 'title' 'commands'
+#   test_expect_success JQ 'title' 'commands'     runs only when jq is here
 #   test_done
+#
+# A test that needs something the machine may lack names prerequisites
+# (git's test_set_prereq): when one does not hold the test is reported as
+# a TAP skip, "ok N # skip title (missing JQ)", never as a pass.  Set here:
+# JQ, BASH, ZSH, FISH, LEDGER (the programs), STRACE (strace can trace),
+# ROOT (root with unshare and setpriv).  A script may set its own.
 #
 # Each test script runs in its own trash directory with a private HOME,
 # LANG=C, TZ=UTC, a fixed author, and KAM_TODAY set; `kam` is the binary
@@ -43,7 +50,49 @@ test_count=0
 test_failed=0
 cd "$TRASH" || exit 1
 
+# test_set_prereq NAME: the prerequisite NAME holds.
+satisfied_prereq=' '
+test_set_prereq () {
+	satisfied_prereq="$satisfied_prereq$1 "
+}
+
+# test_have_prereq A,B: every one holds; otherwise missing_prereq names the
+# first that does not.
+test_have_prereq () {
+	for p in $(printf '%s\n' "$1" | tr ',' ' '); do
+		case "$satisfied_prereq" in
+		*" $p "*) ;;
+		*) missing_prereq=$p; return 1 ;;
+		esac
+	done
+	return 0
+}
+
+# test_skip 'title' 'reason': a TAP skip, counted as skipped by run.sh.
+test_skip () {
+	test_count=$((test_count + 1))
+	echo "ok $test_count # skip $1 ($2)"
+}
+
+command -v jq >/dev/null 2>&1 && test_set_prereq JQ
+command -v bash >/dev/null 2>&1 && test_set_prereq BASH
+command -v zsh >/dev/null 2>&1 && test_set_prereq ZSH
+command -v fish >/dev/null 2>&1 && test_set_prereq FISH
+command -v ledger >/dev/null 2>&1 && test_set_prereq LEDGER
+strace -f -qq -o /dev/null -e trace=none true 2>/dev/null &&
+    test_set_prereq STRACE
+[ "$(id -u)" = 0 ] && unshare --mount --propagation private true \
+    2>/dev/null && command -v setpriv >/dev/null 2>&1 && test_set_prereq ROOT
+
+# test_expect_success [PREREQS] 'title' 'commands'
 test_expect_success () {
+	if [ $# = 3 ]; then
+		if ! test_have_prereq "$1"; then
+			test_skip "$2" "missing $missing_prereq"
+			return 0
+		fi
+		shift
+	fi
 	test_count=$((test_count + 1))
 	if (eval "$2") >"$TRASH/.out" 2>&1 </dev/null; then
 		echo "ok $test_count - $1"

@@ -1,9 +1,11 @@
 #!/bin/sh
 # tests/run.sh: run every test with prove against both builds (normal and
-# ASan+UBSan), lint the man pages, and print "N passed, N failed".
+# ASan+UBSan), lint the man pages, and print "N passed, N failed, N
+# skipped".
 #
 # A test file that cannot run, dies, or does not match its plan counts as a
-# failure, never as "no tests".
+# failure, never as "no tests".  A TAP skip ("ok N # skip reason", or a
+# whole script's "1..0 # SKIP reason") counts as skipped, never as passed.
 cd "$(dirname "$0")/.." || exit 1
 log=$(mktemp)
 status=0
@@ -18,7 +20,7 @@ for b in build build-san; do
 	    status=1
 	for f in "$log.u.$b" "$log.s.$b"; do
 		[ -f "$f" ] || continue
-		grep -E '^(not )?ok ' "$f" >>"$log"
+		grep -E '^(not )?ok |^1\.\.0 # [Ss][Kk][Ii][Pp]' "$f" >>"$log"
 		grep -E '^(not ok|Result|Files=|Failed|Could not)|Wstat|Dubious|Parse errors' \
 		    "$f" | head -40
 	done
@@ -30,11 +32,12 @@ else
 	echo "not ok - mandoc -T lint" >>"$log"
 	status=1
 fi
-passed=$(grep -c '^ok ' "$log")
+skipped=$(grep -c -i -E '^ok [0-9]+( -)? # skip|^1\.\.0 # skip' "$log")
+passed=$(($(grep -c '^ok ' "$log") - $(grep -c -i -E '^ok [0-9]+( -)? # skip' "$log")))
 failed=$(grep -c '^not ok ' "$log")
 if [ "$status" != 0 ] && [ "$failed" = 0 ]; then
 	failed=1	# a script died, could not run, or did not match its plan
 fi
 rm -f "$log" "$log".*
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 [ "$status" = 0 ] && [ "$failed" = 0 ]

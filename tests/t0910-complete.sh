@@ -7,11 +7,6 @@ test_description='completion'
 
 COMP="$SRC_DIR/completions"
 
-test_skip () {
-	test_count=$((test_count + 1))
-	echo "ok $test_count # skip $1"
-}
-
 # The commands of `kam -h`, one per line.
 kam -h | sed -n '/^commands:$/,/^$/s/^   \([^ ][^ ]*\)  .*/\1/p' >commands
 
@@ -215,82 +210,70 @@ bash_complete () {
 	' bash_complete "$COMP/kam.bash" "$KAM" "$@"
 }
 
-if command -v bash >/dev/null 2>&1; then
-	test_expect_success 'bash: kam.bash parses and registers _kam' '
-		bash -n "$COMP/kam.bash" &&
-		bash -c ". \"$COMP/kam.bash\" && complete -p kam" >out &&
-		grep -q -- "-F _kam" out
-	'
+test_expect_success BASH 'bash: kam.bash parses and registers _kam' '
+	bash -n "$COMP/kam.bash" &&
+	bash -c ". \"$COMP/kam.bash\" && complete -p kam" >out &&
+	grep -q -- "-F _kam" out
+'
 
-	test_expect_success 'bash: the commands' '
-		bash_complete "" >out &&
-		grep -v "^help\$" out >got &&
-		test_cmp commands got
-	'
+test_expect_success BASH 'bash: the commands' '
+	bash_complete "" >out &&
+	grep -v "^help\$" out >got &&
+	test_cmp commands got
+'
 
-	test_expect_success 'bash: the verbs of risk' '
-		bash_complete risk "" >out &&
-		kam __complete risk "" >expect &&
-		test_cmp expect out
-	'
+test_expect_success BASH 'bash: the verbs of risk' '
+	bash_complete risk "" >out &&
+	kam __complete risk "" >expect &&
+	test_cmp expect out
+'
 
-	test_expect_success 'bash: --o completes to --owner=' '
-		bash_complete risk add --o >out &&
-		echo "--owner=" >expect &&
-		test_cmp expect out
-	'
+test_expect_success BASH 'bash: --o completes to --owner=' '
+	bash_complete risk add --o >out &&
+	echo "--owner=" >expect &&
+	test_cmp expect out
+'
 
-	test_expect_success 'bash: risk show r in a project gives the R-ids' '
-		(cd proj && bash_complete risk show r) >out &&
-		printf "R-%s\n" 1 2 3 4 5 6 7 8 9 10 11 >expect &&
-		test_cmp expect out
-	'
+test_expect_success BASH 'bash: risk show r in a project gives the R-ids' '
+	(cd proj && bash_complete risk show r) >out &&
+	printf "R-%s\n" 1 2 3 4 5 6 7 8 9 10 11 >expect &&
+	test_cmp expect out
+'
 
-	test_expect_success 'bash: --owner=P split at = by COMP_WORDBREAKS' '
-		(cd proj && bash_complete risk add --owner = P) >out &&
-		printf "%s\n" P-1 P-2 >expect &&
-		test_cmp expect out &&
-		(cd proj && bash_complete risk add --owner = "") >out &&
-		test_cmp expect out
-	'
+test_expect_success BASH 'bash: --owner=P split at = by COMP_WORDBREAKS' '
+	(cd proj && bash_complete risk add --owner = P) >out &&
+	printf "%s\n" P-1 P-2 >expect &&
+	test_cmp expect out &&
+	(cd proj && bash_complete risk add --owner = "") >out &&
+	test_cmp expect out
+'
 
-	test_expect_success 'bash: global options before the command' '
-		(cd proj && bash_complete --format json risk show R-1) >out &&
-		printf "R-%s\n" 1 10 11 >expect &&
-		test_cmp expect out
-	'
-else
-	test_skip 'bash is not installed'
-fi
+test_expect_success BASH 'bash: global options before the command' '
+	(cd proj && bash_complete --format json risk show R-1) >out &&
+	printf "R-%s\n" 1 10 11 >expect &&
+	test_cmp expect out
+'
 
-if command -v zsh >/dev/null 2>&1; then
-	test_expect_success 'zsh: _kam parses' '
-		zsh -n "$COMP/_kam" &&
-		head -n 1 "$COMP/_kam" >first &&
-		echo "#compdef kam" >expect &&
-		test_cmp expect first
-	'
-else
-	test_skip 'zsh is not installed'
-fi
+test_expect_success ZSH 'zsh: _kam parses' '
+	zsh -n "$COMP/_kam" &&
+	head -n 1 "$COMP/_kam" >first &&
+	echo "#compdef kam" >expect &&
+	test_cmp expect first
+'
 
-if command -v fish >/dev/null 2>&1; then
-	test_expect_success 'fish: kam.fish parses' '
-		fish -n "$COMP/kam.fish"
-	'
+test_expect_success FISH 'fish: kam.fish parses' '
+	fish -n "$COMP/kam.fish"
+'
 
-	test_expect_success 'fish: commands with their descriptions, ids' '
-		mkdir -p bin && ln -sf "$KAM" bin/kam &&
-		PATH="$PWD/bin:$PATH" fish --no-config -c "
-			source $COMP/kam.fish
-			complete -C \"kam ri\"
-			cd proj; complete -C \"kam risk show R-1\"" >out &&
-		summary=$(kam -h | sed -n "s/^   risk  *//p") &&
-		printf "risk\t%s\nR-1\nR-10\nR-11\n" "$summary" >expect &&
-		test_cmp expect out
-	'
-else
-	test_skip 'fish is not installed'
-fi
+test_expect_success FISH 'fish: commands with their descriptions, ids' '
+	mkdir -p bin && ln -sf "$KAM" bin/kam &&
+	PATH="$PWD/bin:$PATH" fish --no-config -c "
+		source $COMP/kam.fish
+		complete -C \"kam ri\"
+		cd proj; complete -C \"kam risk show R-1\"" >out &&
+	summary=$(kam -h | sed -n "s/^   risk  *//p") &&
+	printf "risk\t%s\nR-1\nR-10\nR-11\n" "$summary" >expect &&
+	test_cmp expect out
+'
 
 test_done

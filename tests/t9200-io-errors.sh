@@ -147,13 +147,7 @@ test_expect_success 'K5: ENOSPC at every point of kam people add' '
 
 # ---- real errors (root only: mount namespaces, another uid) ----
 
-if [ "$(id -u)" = 0 ] && unshare --mount --propagation private true \
-    2>/dev/null && command -v setpriv >/dev/null 2>&1; then
-	ROOT=1
-else
-	ROOT=
-	echo "# skipping the real-error tests: they need root, unshare, setpriv"
-fi
+# They need the prerequisite ROOT (tests/lib.sh): root, unshare, setpriv.
 
 # What a failed write may not leave anywhere, nor any empty data file.
 cat >"$W/functions.sh" <<'EOS'
@@ -232,13 +226,11 @@ test "$(git rev-parse HEAD^)" = "$old"
 EOS
 export W
 
-test_expect_success 'R13: a real full disk (1 MiB tmpfs): 74, nothing changed' '
-	if [ -z "$ROOT" ]; then echo "# skip: not root"; exit 0; fi
+test_expect_success ROOT 'R13: a real full disk (1 MiB tmpfs): 74, nothing changed' '
 	unshare --mount --propagation private sh "$W/enospc.sh"
 '
 
-test_expect_success 'R12: a real read-only mount: 74, reads still work' '
-	if [ -z "$ROOT" ]; then echo "# skip: not root"; exit 0; fi
+test_expect_success ROOT 'R12: a real read-only mount: 74, reads still work' '
 	unshare --mount --propagation private sh "$W/erofs.sh"
 '
 
@@ -247,8 +239,7 @@ nob () {
 	setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
 }
 
-test_expect_success 'R14: .git/objects not writable: 77, nothing changed' '
-	if [ -z "$ROOT" ]; then echo "# skip: not root"; exit 0; fi
+test_expect_success ROOT 'R14: .git/objects not writable: 77, nothing changed' '
 	chmod 755 "$W" "$TRASH" &&
 	cp -a "$W/tpl" "$W/acc" && chown -R 65534:65534 "$W/acc" &&
 	cd "$W/acc" && old=$(nob git rev-parse HEAD) &&
@@ -263,8 +254,7 @@ test_expect_success 'R14: .git/objects not writable: 77, nothing changed' '
 	real_clean
 '
 
-test_expect_success 'R14: the work tree not writable: 77 before committing' '
-	if [ -z "$ROOT" ]; then echo "# skip: not root"; exit 0; fi
+test_expect_success ROOT 'R14: the work tree not writable: 77 before committing' '
 	cd "$W/acc" && chmod 755 .git/objects && chmod 555 . &&
 	old=$(nob git rev-parse HEAD) &&
 	test_expect_code 77 nob "$KAM" risk add "No access" -p 1 -i 1 \
@@ -280,8 +270,7 @@ test_expect_success 'R14: the work tree not writable: 77 before committing' '
 	test -z "$(nob git status --porcelain)"
 '
 
-test_expect_success 'R14: a repository of another user: 78 naming safe.directory' '
-	if [ -z "$ROOT" ]; then echo "# skip: not root"; exit 0; fi
+test_expect_success ROOT 'R14: a repository of another user: 78 naming safe.directory' '
 	cp -a "$W/tpl" "$W/theirs" && chmod -R a+rX "$W/theirs" &&
 	cd "$W/theirs" && old=$(git rev-parse HEAD) &&
 	test_expect_code 78 nob "$KAM" risk add "Not mine" -p 1 -i 1 \

@@ -9,8 +9,6 @@ test_description='locks, waiting and foreign writers'
 . "$(dirname "$0")/lib.sh"
 
 cp "$KAM" "$TRASH/kam.bin" && KAM=$TRASH/kam.bin || exit 1
-HAVE_STRACE=
-strace -f -qq -o /dev/null -e trace=none true 2>/dev/null && HAVE_STRACE=1
 
 now_ms () {
 	echo $(($(date +%s%N) / 1000000))
@@ -96,8 +94,7 @@ slow_kam () {
 	    -p 1 -i 1
 }
 
-test_expect_success 'R10: kam.lock held by a live kam: 75 naming its pid' '
-	test -n "$HAVE_STRACE" || { echo "# skip: no strace"; exit 0; }
+test_expect_success STRACE 'R10: kam.lock held by a live kam: 75 naming its pid' '
 	cd proj &&
 	old=$(git rev-parse HEAD) &&
 	{ slow_kam 3000000 "Slow holder" >holder.out 2>holder.err & } &&
@@ -119,8 +116,7 @@ test_expect_success 'R10: kam.lock held by a live kam: 75 naming its pid' '
 	test -z "$(git status --porcelain)"
 '
 
-test_expect_success 'R10: a waiting kam goes ahead when the holder is done' '
-	test -n "$HAVE_STRACE" || { echo "# skip: no strace"; exit 0; }
+test_expect_success STRACE 'R10: a waiting kam goes ahead when the holder is done' '
 	cd proj &&
 	old=$(git rev-parse HEAD) &&
 	{ slow_kam 1000000 "Holder two" >holder.out 2>&1 & } &&
@@ -197,8 +193,7 @@ foreign_commit () {
 	git commit -q -m "foreign: $1"
 }
 
-test_expect_success 'R19: a foreign commit between read and commit: kam retries, both kept' '
-	test -n "$HAVE_STRACE" || { echo "# skip: no strace"; exit 0; }
+test_expect_success STRACE 'R19: a foreign commit between read and commit: kam retries, both kept' '
 	cd proj &&
 	old=$(git rev-parse HEAD) &&
 	{ slow_kam 1500000 "Raced" >../id 2>../err & } &&
@@ -229,8 +224,7 @@ foreign_commit_retry () {
 	done
 }
 
-test_expect_success 'R19: the branch moves under every attempt: 75 after 6, nothing left' '
-	test -n "$HAVE_STRACE" || { echo "# skip: no strace"; exit 0; }
+test_expect_success STRACE 'R19: the branch moves under every attempt: 75 after 6, nothing left' '
 	cd proj &&
 	old=$(git rev-parse HEAD) &&
 	rm -f ../stop &&
