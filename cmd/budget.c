@@ -288,7 +288,7 @@ out:
 
 static const struct out_col list_cols[] = {
 	{ "id", OT_TEXT }, { "date", OT_TEXT }, { "category", OT_TEXT },
-	{ "amount", OT_NUM }, { "description", OT_TEXT }, { "ref", OT_TEXT },
+	{ "amount", OT_MONEY }, { "description", OT_TEXT }, { "ref", OT_TEXT },
 	{ "task", OT_TEXT },
 };
 
@@ -365,8 +365,8 @@ out:
 /* ---- audit ---- */
 
 static const struct out_col audit_cols[] = {
-	{ "category", OT_TEXT }, { "planned", OT_NUM }, { "actual", OT_NUM },
-	{ "variance", OT_NUM }, { "used_pct", OT_NUM }, { "status", OT_TEXT },
+	{ "category", OT_TEXT }, { "planned", OT_MONEY }, { "actual", OT_MONEY },
+	{ "variance", OT_MONEY }, { "used_pct", OT_NUM }, { "status", OT_TEXT },
 	{ "count", OT_NUM },
 };
 
@@ -390,8 +390,8 @@ audit_row(struct out *o, const struct budget_line *l, int digits,
 }
 
 static const struct out_col month_cols[] = {
-	{ "month", OT_TEXT }, { "count", OT_NUM }, { "actual", OT_NUM },
-	{ "cumulative", OT_NUM }, { "remaining", OT_NUM },
+	{ "month", OT_TEXT }, { "count", OT_NUM }, { "actual", OT_MONEY },
+	{ "cumulative", OT_MONEY }, { "remaining", OT_MONEY },
 	{ "used_pct", OT_NUM },
 };
 
@@ -506,10 +506,10 @@ out:
 /* ---- evm ---- */
 
 static const struct out_col evm_cols[] = {
-	{ "id", OT_TEXT }, { "title", OT_TEXT }, { "bac", OT_NUM },
-	{ "pv", OT_NUM }, { "ev", OT_NUM }, { "ac", OT_NUM }, { "cv", OT_NUM },
-	{ "sv", OT_NUM }, { "cpi", OT_NUM }, { "spi", OT_NUM },
-	{ "eac", OT_NUM }, { "etc", OT_NUM }, { "vac", OT_NUM },
+	{ "id", OT_TEXT }, { "title", OT_TEXT }, { "bac", OT_MONEY },
+	{ "pv", OT_MONEY }, { "ev", OT_MONEY }, { "ac", OT_MONEY }, { "cv", OT_MONEY },
+	{ "sv", OT_MONEY }, { "cpi", OT_NUM }, { "spi", OT_NUM },
+	{ "eac", OT_MONEY }, { "etc", OT_MONEY }, { "vac", OT_MONEY },
 	{ "basis", OT_TEXT },
 };
 
@@ -537,11 +537,11 @@ budget_evm_cmd(int argc, char **argv, struct kam *k)
 	static const struct option opts[] = {
 		{ "by", required_argument, NULL, 'b' }, { NULL, 0, NULL, 0 } };
 	static const struct out_col sum_cols[] = {
-		{ "as_of", OT_TEXT }, { "basis", OT_TEXT }, { "bac", OT_NUM },
-		{ "pv", OT_NUM }, { "ev", OT_NUM }, { "ac", OT_NUM },
-		{ "cv", OT_NUM }, { "sv", OT_NUM }, { "cpi", OT_NUM },
-		{ "spi", OT_NUM }, { "eac", OT_NUM }, { "etc", OT_NUM },
-		{ "vac", OT_NUM },
+		{ "as_of", OT_TEXT }, { "basis", OT_TEXT }, { "bac", OT_MONEY },
+		{ "pv", OT_MONEY }, { "ev", OT_MONEY }, { "ac", OT_MONEY },
+		{ "cv", OT_MONEY }, { "sv", OT_MONEY }, { "cpi", OT_NUM },
+		{ "spi", OT_NUM }, { "eac", OT_MONEY }, { "etc", OT_MONEY },
+		{ "vac", OT_MONEY },
 	};
 	struct table tasks = TABLE_INIT;
 	struct budget_evm e = BUDGET_EVM_INIT;

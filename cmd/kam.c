@@ -114,12 +114,6 @@ kam_getopt(int argc, char **argv, const char *shortopts, const void *longopts,
 	return rec_getopt(argc, argv, shortopts, longopts, usage, err);
 }
 
-char *
-kam_subject(const char *cmd, const char *id, const char *title)
-{
-	return rec_subject(cmd, id, title);
-}
-
 int
 kam_tx_begin(struct kam *k, struct tx *tx)
 {
@@ -200,6 +194,7 @@ kam_open_project(struct kam *k)
 		return -1;
 	}
 	k->have_project = 1;
+	out_money_style(k->p.digits, k->p.numfmt, k->p.currency);
 	if (k->today != 0)
 		k->p.today = k->today;
 	return 0;

@@ -557,7 +557,7 @@ static void
 rules_budget(struct ctx *c, int expenses_ok)
 {
 	const struct budget_audit *pa = &c->audit;
-	char pl[32], ac[32], pct[48];
+	char pl[MONEY_HUMAN_MAX], ac[MONEY_HUMAN_MAX], pct[48];
 	size_t i;
 
 	if (!expenses_ok || !valid(c, &schema_budget) || !c->audited)
@@ -568,8 +568,8 @@ rules_budget(struct ctx *c, int expenses_ok)
 	for (i = 0; i < pa->nlines; i++) {
 		const struct budget_line *l = &pa->lines[i];
 
-		money_fmt(l->planned, c->p->digits, pl);
-		money_fmt(l->actual, c->p->digits, ac);
+		project_money(c->p, l->planned, pl);
+		project_money(c->p, l->actual, ac);
 		if (l->health == HEALTH_RED && !l->has_plan)
 			add(c->h, "budget-overrun", l->category, "budget.csv", 0,
 			    "%s spent on a category without a plan", ac);
@@ -585,8 +585,8 @@ rules_budget(struct ctx *c, int expenses_ok)
 	}
 	/* The area's line. */
 	if (pa->sums.planned > 0 || pa->sums.count > 0) {
-		money_fmt(pa->sums.actual, c->p->digits, ac);
-		money_fmt(pa->sums.planned, c->p->digits, pl);
+		project_money(c->p, pa->sums.actual, ac);
+		project_money(c->p, pa->sums.planned, pl);
 		free(c->h->areas[AREA_BUDGET].reason);
 		c->h->areas[AREA_BUDGET].reason = pa->sums.planned > 0 ?
 		    xasprintf("%s spent of %s planned (%s%%)", ac, pl,
@@ -968,10 +968,10 @@ static void
 evm_one(struct ctx *c, const char *what, int64_t v, const char *num,
     int64_t a, const char *den, int64_t b)
 {
-	char r[32], t[32], x[32], y[32];
+	char r[32], t[32], x[MONEY_HUMAN_MAX], y[MONEY_HUMAN_MAX];
 
-	money_fmt(a, c->p->digits, x);
-	money_fmt(b, c->p->digits, y);
+	project_money(c->p, a, x);
+	project_money(c->p, b, y);
 	if (v < c->p->evm_red)
 		add(c->h, "evm-red", what, "tasks.csv", 0, "%s (%s %s / %s %s), "
 		    "red below %s", budget_ratio_fmt(v, r), num, x, den, y,
@@ -1127,7 +1127,8 @@ rules_changes(struct ctx *c, const struct budget_audit *a)
 	int creq = schema_col(&schema_changes, "req");
 	int ccost = schema_col(&schema_changes, "cost");
 	int rst = schema_col(&schema_requirements, "status");
-	char x[32], y[32], z[32], w[32];
+	char x[MONEY_HUMAN_MAX], y[MONEY_HUMAN_MAX], z[MONEY_HUMAN_MAX],
+	    w[MONEY_HUMAN_MAX];
 	const char *last = NULL;
 	unsigned long line = 0;
 	int64_t bac, total = 0, rest, v;
@@ -1159,9 +1160,9 @@ rules_changes(struct ctx *c, const struct budget_audit *a)
 	add(c->h, "change-unfunded", last, ch->path, line, "%zu approved "
 	    "change%s to confirmed requirements cost %s; budget.csv plans %s, "
 	    "the tasks cost %s, leaving %s", n, n == 1 ? "" : "s",
-	    money_fmt(total, c->p->digits, x), money_fmt(a->sums.planned,
-	    c->p->digits, y), money_fmt(bac, c->p->digits, z),
-	    money_fmt(rest, c->p->digits, w));
+	    project_money(c->p, total, x), project_money(c->p,
+	    a->sums.planned, y), project_money(c->p, bac, z),
+	    project_money(c->p, rest, w));
 }
 
 /* ---- areas ---- */

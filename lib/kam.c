@@ -385,6 +385,7 @@ kam_subject(const char *cmd, const char *id, const char *title)
 {
 	struct kam_buf b = KAM_BUF_INIT;
 	const char *p;
+	char *esc;
 
 	kam_buf_printf(&b, "kam: %s", cmd);
 	if (id != NULL)
@@ -395,7 +396,11 @@ kam_subject(const char *cmd, const char *id, const char *title)
 		for (p = title; *p != '\0'; p++)
 			kam_buf_putc(&b, *p == '\n' || *p == '\r' ? ' ' : *p);
 	}
-	return kam_buf_detach(&b);
+	/* Control bytes (ESC, BEL) would act on the terminal of whoever
+	 * runs git log: escape them as kam's own output does. */
+	esc = kam_escape(b.ptr);
+	kam_buf_release(&b);
+	return esc;
 }
 
 /* ---- escaping for terminals and logs ---- */

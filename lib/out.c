@@ -282,6 +282,7 @@ json_value(FILE *fp, enum out_type type, const char *v)
 	}
 	switch (type) {
 	case OT_NUM:
+	case OT_MONEY:
 		if (is_json_number(v)) {
 			fputs(v, fp);
 			return;
@@ -476,7 +477,8 @@ print_line(const struct out *o, const size_t *width, char *const *cells,
 		fputs("| ", fp);
 	for (i = 0; i < o->ncols; i++) {
 		last = i + 1 == o->ncols;
-		right = o->cols[i].type == OT_NUM;
+		right = o->cols[i].type == OT_NUM ||
+		    o->cols[i].type == OT_MONEY;
 		fill = width[i] - cw[i];
 		if (right)
 			pad(fp, fill);
@@ -523,7 +525,8 @@ print_buffered(struct out *o)
 		fputs("|", fp);
 		for (i = 0; i < o->ncols; i++) {
 			putc_unlocked(' ', fp);
-			if (o->cols[i].type == OT_NUM) {
+			if (o->cols[i].type == OT_NUM ||
+			    o->cols[i].type == OT_MONEY) {
 				for (r = 1; r < width[i]; r++)
 					putc_unlocked('-', fp);
 				putc_unlocked(':', fp);
@@ -576,9 +579,38 @@ out_begin(struct out *o, enum out_fmt fmt, const struct out_col *cols,
 	}
 }
 
+static struct {
+	int		 on, digits, numfmt;
+	char		 currency[8];
+} money_style;
+
+void
+out_money_style(int digits, int numfmt, const char *currency)
+{
+	money_style.on = 1;
+	money_style.digits = digits;
+	money_style.numfmt = numfmt;
+	snprintf(money_style.currency, sizeof(money_style.currency), "%s",
+	    currency != NULL ? currency : "");
+}
+
+/* A money cell as people read it; any other cell as it is. */
+static const char *
+human(const struct out_col *c, const char *v, char *buf)
+{
+	int64_t x;
+
+	if (c->type != OT_MONEY || !money_style.on || v == NULL ||
+	    money_parse(v, money_style.digits, &x, NULL) == -1)
+		return v;
+	return money_human(x, money_style.digits,
+	    (enum numfmt)money_style.numfmt, money_style.currency, buf);
+}
+
 void
 out_row(struct out *o, const char *const *cells)
 {
+	char hbuf[MONEY_HUMAN_MAX];
 	size_t i;
 
 	switch (o->fmt) {
@@ -604,7 +636,8 @@ out_row(struct out *o, const char *const *cells)
 			    (o->ncols ? o->ncols : 1) * sizeof(*o->cw));
 		}
 		for (i = 0; i < o->ncols; i++)
-			buffer_cell(o, o->nrows * o->ncols + i, cells[i]);
+			buffer_cell(o, o->nrows * o->ncols + i,
+			    human(&o->cols[i], cells[i], hbuf));
 		o->nrows++;
 		break;
 	}
@@ -641,7 +674,7 @@ out_record(enum out_fmt fmt, const struct out_col *cols, size_t ncols,
 {
 	struct out o = OUT_INIT;
 	size_t i, w, namew = 0;
-	char *v;
+	char *v, hbuf[MONEY_HUMAN_MAX];
 
 	switch (fmt) {
 	case FMT_JSON:
@@ -662,7 +695,7 @@ out_record(enum out_fmt fmt, const struct out_col *cols, size_t ncols,
 			if ((w = out_width(cols[i].name)) > namew)
 				namew = w;
 		for (i = 0; i < ncols; i++) {
-			v = table_cell(cells[i]);
+			v = table_cell(human(&cols[i], cells[i], hbuf));
 			w = out_width(cols[i].name);
 			fputs(cols[i].name, stdout);
 			putc_unlocked(':', stdout);

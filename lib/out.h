@@ -39,7 +39,10 @@ enum out_type {
 	OT_TEXT,	/* JSON string */
 	OT_NUM,		/* JSON number, printed as given (ints, money, ratios) */
 	OT_LIST,	/* space-separated: JSON array of strings */
-	OT_BOOL		/* "true"/"false" (or "1"/"0"): JSON boolean */
+	OT_BOOL,	/* "true"/"false" (or "1"/"0"): JSON boolean */
+	OT_MONEY	/* money (money_fmt): a JSON number, as given in json
+			 * and csv; grouped, with the currency, in table and
+			 * md (money_human) once out_money_style() is set */
 };
 
 struct out_col {
@@ -62,6 +65,11 @@ struct out {
 };
 #define OUT_INIT { FMT_TABLE, NULL, NULL, 0, KAM_BUF_INIT, NULL, NULL, 0, 0, \
 	0, 0 }
+
+/* How OT_MONEY cells are shown to people: the project's minor digits,
+ * number format (enum numfmt of value.h) and currency (may be NULL).
+ * Set once the project is open (kam_open_project). */
+void	out_money_style(int digits, int numfmt, const char *currency);
 
 /* Parse "table|json|csv|md|svg|html"; -1 (64 printed) when unknown. */
 int	out_fmt_parse(const char *s, enum out_fmt *fmt);

@@ -294,10 +294,12 @@ conf_ratio(git_config *cfg, const char *key, long *out)
 	return ret;
 }
 
-/* project.deadline and the [health] keys of the early warnings. */
+/* project.deadline, project.number-format and the [health] keys of the
+ * early warnings. */
 static int
 conf_health_more(git_config *cfg, struct project *p)
 {
+	enum numfmt nf = (enum numfmt)p->numfmt;
 	const char *why;
 	char *s = NULL;
 	int ret = -1;
@@ -317,6 +319,16 @@ conf_health_more(git_config *cfg, struct project *p)
 		    "'%s': %s", s, why);
 		goto out;
 	}
+	free(s);
+	s = NULL;
+	if (conf_string(cfg, "project.number-format", &s) == -1)
+		goto out;
+	if (s != NULL && numfmt_parse(s, &nf, &why) == -1) {
+		kam_err(KAM_EX_DATA, "kam.conf: project.number-format: invalid "
+		    "value '%s' (%s)", s, why);
+		goto out;
+	}
+	p->numfmt = (int)nf;
 	ret = 0;
 out:
 	free(s);
@@ -372,6 +384,13 @@ check_calendar(const struct project *p)
 			j++;
 	}
 	return 0;
+}
+
+char *
+project_money(const struct project *p, int64_t v, char *buf)
+{
+	return money_human(v, p->digits, (enum numfmt)p->numfmt, p->currency,
+	    buf);
 }
 
 int

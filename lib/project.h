@@ -33,9 +33,10 @@ struct project {
 	long		 evm_warn, evm_red, evm_min_pct, deadline_warn,
 			 late_grace, late_red, action_red;
 	int32_t		 deadline;	/* project.deadline; 0 = unset */
+	int		 numfmt;	/* project.number-format: enum numfmt */
 };
 #define PROJECT_INIT { NULL, NULL, NULL, NULL, NULL, NULL, NULL, 2, 0, 0x1f, \
-	NULL, 0, NULL, 0, 90, 0, 15, 7, 2, 0, 950, 850, 10, 5, 2, 10, 10, 0 }
+	NULL, 0, NULL, 0, 90, 0, 15, 7, 2, 0, 950, 850, 10, 5, 2, 10, 10, 0, 0 }
 
 /* Find the project from `dir` (NULL = the current directory) by walking
  * up to the first directory holding kam.conf, open its repository and read
@@ -55,6 +56,10 @@ void	project_release(struct project *p);
 char	*project_relpath(const struct project *p, const char *file);
 /* Absolute path of a project file; caller frees. */
 char	*project_abspath(const struct project *p, const char *file);
+
+/* v as people read it, by the project's currency and number format
+ * ("928,400.00 CNY": money_human of value.h); buf needs 64 bytes. */
+char	*project_money(const struct project *p, int64_t v, char *buf);
 
 /* Calendar (SPEC §4): a working day is one of calendar.workdays that is
  * not a calendar.holiday, or a calendar.workday (a make-up working day,

@@ -226,24 +226,7 @@ rec_transition(const struct rec_type *rt, const struct table *t,
 char *
 rec_subject(const char *cmd, const char *id, const char *title)
 {
-	struct kam_buf b = KAM_BUF_INIT;
-	const char *p;
-	char *esc;
-
-	kam_buf_printf(&b, "kam: %s", cmd);
-	if (id != NULL)
-		kam_buf_printf(&b, " %s", id);
-	if (title != NULL && *title != '\0') {
-		kam_buf_puts(&b, ": ");
-		/* The subject is one line: newlines in a title become spaces. */
-		for (p = title; *p != '\0'; p++)
-			kam_buf_putc(&b, *p == '\n' || *p == '\r' ? ' ' : *p);
-	}
-	/* Control bytes (ESC, BEL) would act on the terminal of whoever
-	 * runs git log: escape them as kam's own output does. */
-	esc = out_escape(b.ptr);
-	kam_buf_release(&b);
-	return esc;
+	return kam_subject(cmd, id, title);
 }
 
 /* A commit body with its control bytes escaped; newlines and tabs kept. */
@@ -257,7 +240,7 @@ put_escaped_body(struct kam_buf *out, const char *s)
 	for (p = s; *p != '\0'; p += n) {
 		n = strcspn(p, "\n\t");
 		seg = xstrndup(p, n);
-		esc = out_escape(seg);
+		esc = kam_escape(seg);
 		kam_buf_puts(out, esc);
 		free(esc);
 		free(seg);

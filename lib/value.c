@@ -344,6 +344,57 @@ money_fmt(int64_t v, int digits, char *buf)
 	return buf;
 }
 
+char *
+money_human(int64_t v, int digits, enum numfmt nf, const char *currency,
+    char *buf)
+{
+	char m[32], group = nf == NUMFMT_COMMA_DOT ? ',' :
+	    nf == NUMFMT_DOT_COMMA ? '.' : ' ';
+	const char *p = m, *dot;
+	size_t n, k, i = 0;
+
+	money_fmt(v, digits, m);
+	if (*p == '-')
+		buf[i++] = *p++;
+	dot = strchr(p, '.');
+	n = dot != NULL ? (size_t)(dot - p) : strlen(p);
+	for (k = 0; k < n; k++) {
+		if (k > 0 && (n - k) % 3 == 0)
+			buf[i++] = group;
+		buf[i++] = p[k];
+	}
+	if (dot != NULL) {
+		buf[i++] = nf == NUMFMT_COMMA_DOT ? '.' : ',';
+		for (p = dot + 1; *p != '\0'; p++)
+			buf[i++] = *p;
+	}
+	/* An ISO 4217 code is three letters; anything longer is cut. */
+	if (currency != NULL && *currency != '\0') {
+		buf[i++] = ' ';
+		for (k = 0; k < 8 && currency[k] != '\0'; k++)
+			buf[i++] = currency[k];
+	}
+	buf[i] = '\0';
+	return buf;
+}
+
+int
+numfmt_parse(const char *s, enum numfmt *out, const char **why)
+{
+	if (strcmp(s, "1,234.56") == 0)
+		*out = NUMFMT_COMMA_DOT;
+	else if (strcmp(s, "1.234,56") == 0)
+		*out = NUMFMT_DOT_COMMA;
+	else if (strcmp(s, "1 234,56") == 0)
+		*out = NUMFMT_SPACE_COMMA;
+	else {
+		if (why != NULL)
+			*why = "expected 1,234.56, 1.234,56 or 1 234,56";
+		return -1;
+	}
+	return 0;
+}
+
 int
 money_add(int64_t *a, int64_t b)
 {

@@ -18,6 +18,21 @@ int	money_parse(const char *s, int digits, int64_t *out, const char **why);
 /* Writes exactly `digits` decimals ("1234.50"); buf needs 32 bytes.
  * Returns buf. */
 char	*money_fmt(int64_t v, int digits, char *buf);
+/*
+ * Money for people (tables, Markdown, reports, kam status): the integer
+ * part grouped by thousands and the decimal mark of `nf`, then a space and
+ * the currency when `currency` is set and not empty: "928,400.00 CNY",
+ * "928.400,00 CNY", "928 400,00 CNY".  JSON, CSV and the files keep
+ * money_fmt()'s machine form.  buf needs MONEY_HUMAN_MAX bytes; returns
+ * buf.
+ */
+enum numfmt { NUMFMT_COMMA_DOT, NUMFMT_DOT_COMMA, NUMFMT_SPACE_COMMA };
+#define MONEY_HUMAN_MAX	64
+char	*money_human(int64_t v, int digits, enum numfmt nf,
+	    const char *currency, char *buf);
+/* kam.conf's project.number-format: "1,234.56", "1.234,56" or
+ * "1 234,56".  0, or -1 with *why. */
+int	numfmt_parse(const char *s, enum numfmt *out, const char **why);
 /* Overflow-checked a += b; returns -1 (a unchanged) on overflow. */
 int	money_add(int64_t *a, int64_t b);
 

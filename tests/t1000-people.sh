@@ -169,7 +169,7 @@ test_expect_success 'show: one record, every column, vertically' '
 	email:     w@acme.cn
 	skills:    sap erp
 	capacity:  50
-	rate:      900.00
+	rate:      900.00 CNY
 	influence: 5
 	interest:  4
 	EOF
@@ -189,9 +189,9 @@ test_expect_success 'show --format json|csv|md' '
 	test_cmp ../expect ../out &&
 	kam people show P-1 --format md >../out &&
 	cat >../expect <<-\EOF &&
-	| id  | name     | side   | org  | role    | email     | skills  | capacity |   rate | influence | interest |
-	| --- | -------- | ------ | ---- | ------- | --------- | ------- | -------: | -----: | --------: | -------: |
-	| P-1 | Wang Wei | client | ACME | Sponsor | w@acme.cn | sap erp |       50 | 900.00 |         5 |        4 |
+	| id  | name     | side   | org  | role    | email     | skills  | capacity |       rate | influence | interest |
+	| --- | -------- | ------ | ---- | ------- | --------- | ------- | -------: | ---------: | --------: | -------: |
+	| P-1 | Wang Wei | client | ACME | Sponsor | w@acme.cn | sap erp |       50 | 900.00 CNY |         5 |        4 |
 	EOF
 	test_cmp ../expect ../out
 '

@@ -190,12 +190,12 @@ test_expect_success 'change list: totals of the approved changes' '
 	cd "$P" &&
 	kam change list >out &&
 	cat >expect <<-\EOF &&
-	id    title                req        cost  days  status    requested_by  decided_by  decided_on
-	CR-1  Also support Okta    REQ-1  12000.00     5  approved  P-1           P-1         2026-11-25
-	CR-2  Drop the fax report  -       -800.50    -2  approved  P-2           P-1         2026-11-27
-	CR-3  Extra training day   -       3000.00     1  rejected  -             -           2026-11-27
-	CR-4  Rename export        REQ-2         -     -  proposed  -             -           -
-	-     total of 2 approved  -      11199.50     3  -         -             -           -
+	id    title                req             cost  days  status    requested_by  decided_by  decided_on
+	CR-1  Also support Okta    REQ-1  12,000.00 CNY     5  approved  P-1           P-1         2026-11-25
+	CR-2  Drop the fax report  -        -800.50 CNY    -2  approved  P-2           P-1         2026-11-27
+	CR-3  Extra training day   -       3,000.00 CNY     1  rejected  -             -           2026-11-27
+	CR-4  Rename export        REQ-2              -     -  proposed  -             -           -
+	-     total of 2 approved  -      11,199.50 CNY     3  -         -             -           -
 	EOF
 	test_cmp expect out
 '

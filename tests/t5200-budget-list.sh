@@ -60,8 +60,8 @@ test_expect_success 'list on a terminal-style table and Markdown' '
 	cd "$P" &&
 	kam budget list --category labour >"$TRASH/out" &&
 	cat >"$TRASH/expect" <<-\EOF &&
-	id   date        category  amount  description         ref    task
-	E-2  2026-02-10  labour    250.50  Contractor, week 6  INV-7  T-2
+	id   date        category      amount  description         ref    task
+	E-2  2026-02-10  labour    250.50 CNY  Contractor, week 6  INV-7  T-2
 	EOF
 	test_cmp "$TRASH/expect" "$TRASH/out" &&
 	kam budget list --format md --category labour >"$TRASH/out" &&

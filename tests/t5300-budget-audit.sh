@@ -23,12 +23,12 @@ test_expect_success 'audit: one row per category, then the total' '
 	cd "$P" &&
 	kam budget audit >"$TRASH/out" &&
 	cat >"$TRASH/expect" <<-\EOF &&
-	category  planned   actual  variance  used_pct  status     count
-	hardware   500.00     0.00    500.00      0.00  ok             0
-	labour    1000.00   900.00    100.00     90.00  warn           2
-	travel     200.00   250.01    -50.01    125.01  over           2
-	misc         0.00    10.00    -10.00         -  unplanned      1
-	total     1700.00  1160.01    539.99     68.24  ok             5
+	category       planned        actual    variance  used_pct  status     count
+	hardware    500.00 CNY      0.00 CNY  500.00 CNY      0.00  ok             0
+	labour    1,000.00 CNY    900.00 CNY  100.00 CNY     90.00  warn           2
+	travel      200.00 CNY    250.01 CNY  -50.01 CNY    125.01  over           2
+	misc          0.00 CNY     10.00 CNY  -10.00 CNY         -  unplanned      1
+	total     1,700.00 CNY  1,160.01 CNY  539.99 CNY     68.24  ok             5
 	EOF
 	test_cmp "$TRASH/expect" "$TRASH/out"
 '
@@ -99,10 +99,10 @@ test_expect_success 'audit --by month: the burn table after the categories' '
 	kam budget audit --by month >"$TRASH/out" &&
 	sed -n "/^month/,\$p" "$TRASH/out" >"$TRASH/burn" &&
 	cat >"$TRASH/expect" <<-\EOF &&
-	month    count  actual  cumulative  remaining  used_pct
-	2026-01      2  550.00      550.00    1150.00     32.35
-	2026-02      2  510.00     1060.00     640.00     62.35
-	2026-03      1  100.01     1160.01     539.99     68.24
+	month    count      actual    cumulative     remaining  used_pct
+	2026-01      2  550.00 CNY    550.00 CNY  1,150.00 CNY     32.35
+	2026-02      2  510.00 CNY  1,060.00 CNY    640.00 CNY     62.35
+	2026-03      1  100.01 CNY  1,160.01 CNY    539.99 CNY     68.24
 	EOF
 	test_cmp "$TRASH/expect" "$TRASH/burn" &&
 	grep "^labour " "$TRASH/out"

@@ -59,17 +59,17 @@ test_expect_success 'evm: the project as of today, against the baseline' '
 	cat >"$TRASH/expect" <<-\EOF &&
 	as_of: 2026-01-16
 	basis: baseline
-	bac:   36000.00
-	pv:    16666.67
-	ev:    18000.00
-	ac:    16000.00
-	cv:    2000.00
-	sv:    1333.33
+	bac:   36,000.00 CNY
+	pv:    16,666.67 CNY
+	ev:    18,000.00 CNY
+	ac:    16,000.00 CNY
+	cv:    2,000.00 CNY
+	sv:    1,333.33 CNY
 	cpi:   1.125
 	spi:   1.080
-	eac:   32000.00
-	etc:   16000.00
-	vac:   4000.00
+	eac:   32,000.00 CNY
+	etc:   16,000.00 CNY
+	vac:   4,000.00 CNY
 	pv from the baseline (as of 2026-01-16)
 	EOF
 	test_cmp "$TRASH/expect" "$TRASH/out"

@@ -40,7 +40,7 @@ test_expect_success 'green areas say what the data shows' '
 	printf "id,date,person,score,comment\nF-1,2026-11-20,P-1,9,\nF-2,2026-11-21,P-1,8,\n" >csat.csv &&
 	kam status >../out &&
 	grep -q "^schedule       green  1 task, finish 2026-12-03, 0 late, 1 critical\$" ../out &&
-	grep -q "^budget         green  0.00 spent of 100.00 planned (0.00%)\$" ../out &&
+	grep -q "^budget         green  0.00 CNY spent of 100.00 CNY planned (0.00%)\$" ../out &&
 	grep -q "^risk           green  1 open risk of 1\$" ../out &&
 	grep -q "^satisfaction   green  average 8.5 of 2 scores in the last 90 days (minimum 7)\$" ../out
 '

@@ -96,7 +96,7 @@ test_expect_success 'SPI at evm-warn (0.95) is fine; just below is amber' '
 	spi 95 && hasnt evm-warn && hasnt evm-red &&
 	spi 96 && hasnt evm-warn &&
 	spi 94 && has amber evm-warn SPI && hasnt evm-red &&
-	grep -q "tasks.csv: amber: evm-warn: SPI: 0.940 (EV 940.00 / PV 1000.00), amber below 0.950\$" ../t.out
+	grep -q "tasks.csv: amber: evm-warn: SPI: 0.940 (EV 940.00 CNY / PV 1,000.00 CNY), amber below 0.950\$" ../t.out
 '
 
 test_expect_success 'SPI at evm-red (0.85) is amber; just below is red' '
@@ -104,7 +104,7 @@ test_expect_success 'SPI at evm-red (0.85) is amber; just below is red' '
 	spi 85 && has amber evm-warn SPI && hasnt evm-red &&
 	spi 86 && has amber evm-warn SPI && hasnt evm-red &&
 	spi 84 && has red evm-red SPI && hasnt evm-warn &&
-	grep -q "tasks.csv: red: evm-red: SPI: 0.840 (EV 840.00 / PV 1000.00), red below 0.850\$" ../t.out &&
+	grep -q "tasks.csv: red: evm-red: SPI: 0.840 (EV 840.00 CNY / PV 1,000.00 CNY), red below 0.850\$" ../t.out &&
 	test_expect_code 1 kam check >/dev/null
 '
 
@@ -120,7 +120,7 @@ test_expect_success 'CPI at, just below and just above evm-warn and evm-red' '
 	cpi 950.00 1000.00 && hasnt evm-warn &&
 	cpi 950.00 999.00 && hasnt evm-warn &&
 	cpi 950.00 1001.00 && has amber evm-warn CPI &&
-	grep -q "amber: evm-warn: CPI: 0.949 (EV 950.00 / AC 1001.00), amber below 0.950\$" ../t.out &&
+	grep -q "amber: evm-warn: CPI: 0.949 (EV 950.00 CNY / AC 1,001.00 CNY), amber below 0.950\$" ../t.out &&
 	cpi 850.00 1000.00 && has amber evm-warn CPI && hasnt evm-red &&
 	cpi 850.00 999.00 && has amber evm-warn CPI && hasnt evm-red &&
 	cpi 850.00 1001.00 && has red evm-red CPI && hasnt evm-warn
@@ -282,7 +282,7 @@ test_expect_success 'change-unfunded: approved cost above the remainder' '
 	change 200.00 && hasnt change-unfunded &&
 	change 199.99 && hasnt change-unfunded &&
 	change 200.01 && has amber change-unfunded CR-1 &&
-	grep -q "changes.csv:2: amber: change-unfunded: CR-1: 1 approved change to confirmed requirements cost 200.01; budget.csv plans 1000.00, the tasks cost 800.00, leaving 200.00\$" ../t.out &&
+	grep -q "changes.csv:2: amber: change-unfunded: CR-1: 1 approved change to confirmed requirements cost 200.01 CNY; budget.csv plans 1,000.00 CNY, the tasks cost 800.00 CNY, leaving 200.00 CNY\$" ../t.out &&
 	change 200.01 proposed && hasnt change-unfunded &&
 	change 200.01 approved analysed && hasnt change-unfunded &&
 	change 200.01 approved done && has amber change-unfunded CR-1
@@ -312,7 +312,7 @@ test_expect_success 'kam status: overall is the worst area, lines give numbers' 
 	spi 84 &&
 	kam status >../out &&
 	grep -q "^overall        red    the worst area: budget\$" ../out &&
-	grep -q "^budget         red    SPI: 0.840 (EV 840.00 / PV 1000.00), red below 0.850 (evm-red)\$" ../out &&
+	grep -q "^budget         red    SPI: 0.840 (EV 840.00 CNY / PV 1,000.00 CNY), red below 0.850 (evm-red)\$" ../out &&
 	spi 100 && kam status >../out &&
 	grep -q "^budget         green  CPI " ../out ||
 	grep -q "^budget         green  .*SPI 1.000" ../out

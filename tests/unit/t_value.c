@@ -856,10 +856,49 @@ test_utf8(void)
 	ok(bad == 0, "all 65536 byte pairs as the definition says");
 }
 
+/* Money for people (issue 10): grouping, decimal mark, currency. */
+static void
+test_money_human(void)
+{
+	char buf[MONEY_HUMAN_MAX];
+	enum numfmt nf;
+	const char *why = NULL;
+
+	is_str(money_human(92840000, 2, NUMFMT_COMMA_DOT, "CNY", buf),
+	    "928,400.00 CNY", "human 928,400.00 CNY");
+	is_str(money_human(92840000, 2, NUMFMT_DOT_COMMA, "EUR", buf),
+	    "928.400,00 EUR", "human 928.400,00 EUR");
+	is_str(money_human(92840000, 2, NUMFMT_SPACE_COMMA, "EUR", buf),
+	    "928 400,00 EUR", "human 928 400,00 EUR");
+	is_str(money_human(-123456789, 2, NUMFMT_COMMA_DOT, NULL, buf),
+	    "-1,234,567.89", "negative, no currency");
+	is_str(money_human(99999, 2, NUMFMT_COMMA_DOT, "", buf), "999.99",
+	    "below a thousand: no separator");
+	is_str(money_human(100000, 2, NUMFMT_COMMA_DOT, "", buf), "1,000.00",
+	    "a thousand");
+	is_str(money_human(5, 2, NUMFMT_COMMA_DOT, "", buf), "0.05",
+	    "cents");
+	is_str(money_human(1234567, 0, NUMFMT_COMMA_DOT, "JPY", buf),
+	    "1,234,567 JPY", "no minor digits");
+	is_str(money_human(INT64_MIN + 1, 2, NUMFMT_COMMA_DOT, "CNY", buf),
+	    "-92,233,720,368,547,758.07 CNY", "the range's edge fits");
+	is_str(money_human(INT64_MAX, 4, NUMFMT_SPACE_COMMA, "KWD", buf),
+	    "922 337 203 685 477,5807 KWD", "four digits");
+	ok(numfmt_parse("1,234.56", &nf, &why) == 0 && nf == NUMFMT_COMMA_DOT,
+	    "number-format 1,234.56");
+	ok(numfmt_parse("1.234,56", &nf, &why) == 0 && nf == NUMFMT_DOT_COMMA,
+	    "number-format 1.234,56");
+	ok(numfmt_parse("1 234,56", &nf, &why) == 0 &&
+	    nf == NUMFMT_SPACE_COMMA, "number-format 1 234,56");
+	ok(numfmt_parse("1'234.56", &nf, &why) == -1 && why != NULL,
+	    "number-format 1'234.56 is refused");
+}
+
 int
 main(void)
 {
 	test_money();
+	test_money_human();
 	test_dates();
 	test_ids();
 	test_ints();
