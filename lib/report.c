@@ -889,10 +889,11 @@ date_cell(const struct table *t, const struct row *r, const struct schema *s,
 	return d;
 }
 
+/* Money for people: grouped, with the currency (project_money). */
 static char *
 money(const struct ctx *c, int64_t v, char *buf)
 {
-	return money_fmt(v, c->p->digits, buf);
+	return project_money(c->p, v, buf);
 }
 
 static const char *
@@ -1337,7 +1338,7 @@ evm_table(struct ctx *c)
 		{ "CPI", RC_NUM }, { "SPI", RC_NUM }, { "EAC", RC_NUM },
 	};
 	const struct evm_line *t = &c->evm.total;
-	char b[9][32];
+	char b[9][MONEY_HUMAN_MAX];
 	const char *cells[9];
 	size_t i;
 
@@ -1383,9 +1384,9 @@ budget_section(struct ctx *c)
 		{ "status", RC_STATUS },
 	};
 	const struct budget_audit *a = &c->audit;
-	const char *cur = c->p->currency != NULL ? c->p->currency : "";
 	const char *cells[6];
-	char b1[32], b2[32], b3[32], pct[48], used[56];
+	char b1[MONEY_HUMAN_MAX], b2[MONEY_HUMAN_MAX], b3[MONEY_HUMAN_MAX],
+	    pct[48], used[56];
 	size_t i, shown = 0;
 
 	heading(c, 2, c->final ? "Cost" : "Budget");
@@ -1395,14 +1396,14 @@ budget_section(struct ctx *c)
 		    "set`, `kam budget spend`).\n\n");
 		return;
 	}
-	rdoc_mdf(&c->d, "- Planned: %s %s; spent: **%s %s**", money(c,
-	    a->total.planned, b1), cur, money(c, a->total.actual, b2), cur);
+	rdoc_mdf(&c->d, "- Planned: %s; spent: **%s**", money(c,
+	    a->total.planned, b1), money(c, a->total.actual, b2));
 	if (a->total.has_pct)
 		rdoc_mdf(&c->d, " (%s%%)", budget_pct_fmt(a->total.actual,
 		    a->total.planned, pct));
-	rdoc_mdf(&c->d, "; %s: %s %s\n", a->total.variance >= 0 ? "remaining" :
+	rdoc_mdf(&c->d, "; %s: %s\n", a->total.variance >= 0 ? "remaining" :
 	    "over", money(c, a->total.variance >= 0 ? a->total.variance :
-	    -a->total.variance, b3), cur);
+	    -a->total.variance, b3));
 	rdoc_mdf(&c->d, "- Categories: %zu (%zu over, %zu at the warning "
 	    "level, %zu unplanned)\n\n", a->nlines, a->nover, a->nwarn,
 	    a->nunplanned);
@@ -1698,7 +1699,7 @@ requirements_section(struct ctx *c)
 		{ "cost", RC_NUM }, { "days", RC_NUM }, { "requested by", 0 },
 	};
 	long cnt[REQ_NSTATUS + 1];
-	char b[REQ_NSTATUS + 1][24], m[32];
+	char b[REQ_NSTATUS + 1][24], m[MONEY_HUMAN_MAX];
 	const char *cells[REQ_NSTATUS + 1];
 	size_t i, n;
 	int st;
@@ -1742,10 +1743,9 @@ requirements_section(struct ctx *c)
 			nprop++;
 	}
 	if (c->changes.nrows > 0)
-		rdoc_mdf(&c->d, "Change requests: %ld approved (%s %s, %ld "
+		rdoc_mdf(&c->d, "Change requests: %ld approved (%s, %ld "
 		    "working day%s), %ld rejected, %ld pending.\n\n", napp,
-		    money(c, acost, m), c->p->currency != NULL ?
-		    c->p->currency : "", adays, plural(adays), nrej, nprop);
+		    money(c, acost, m), adays, plural(adays), nrej, nprop);
 	if (!c->final) {
 		heading(c, 3, "Confirmed in the period");
 		rdoc_table(&c->d, conf_cols, ARRAY_SIZE(conf_cols),
@@ -2310,12 +2310,12 @@ open_items(struct ctx *c)
 static void
 final_summary(struct ctx *c)
 {
-	char d1[11], d2[11], words[64], b1[32], b2[32], pct[48];
+	char d1[11], d2[11], words[64], b1[MONEY_HUMAN_MAX],
+	    b2[MONEY_HUMAN_MAX], pct[48];
 	int32_t bf = 0;
 	long var = 0, nmet = 0, ngoals = 0, passed = 0;
 	size_t i, ndone = 0;
 	const struct budget_line *t = &c->audit.total;
-	const char *cur = c->p->currency != NULL ? c->p->currency : "";
 
 	for (i = 0; i < c->goals.nrows; i++) {
 		ngoals++;
@@ -2340,8 +2340,8 @@ final_summary(struct ctx *c)
 		    c->pl.ntasks);
 	}
 	if (t->planned != 0 || t->actual != 0) {
-		rdoc_mdf(&c->d, "- Cost: %s %s spent of %s planned", money(c,
-		    t->actual, b1), cur, money(c, t->planned, b2));
+		rdoc_mdf(&c->d, "- Cost: %s spent of %s planned", money(c,
+		    t->actual, b1), money(c, t->planned, b2));
 		if (t->has_pct)
 			rdoc_mdf(&c->d, " (**%s%%**)", budget_pct_fmt(t->actual,
 			    t->planned, pct));

@@ -187,14 +187,14 @@ test_expect_success 'weekly: the Markdown report' '
 
 	## Budget
 
-	- Planned: 31000.00 CNY; spent: **9950.00 CNY** (32.10%); remaining: 21050.00 CNY
+	- Planned: 31,000.00 CNY; spent: **9,950.00 CNY** (32.10%); remaining: 21,050.00 CNY
 	- Categories: 2 (0 over, 1 at the warning level, 0 unplanned)
 
 	### Categories needing attention
 
 	| category | planned | actual | variance | used | status |
 	|---|---:|---:|---:|---:|---|
-	| travel | 1000.00 | 950.00 | 50.00 | 95.00% | warn |
+	| travel | 1,000.00 CNY | 950.00 CNY | 50.00 CNY | 95.00% | warn |
 
 	### Earned value
 
@@ -202,7 +202,7 @@ test_expect_success 'weekly: the Markdown report' '
 
 	| BAC | PV | EV | AC | CV | SV | CPI | SPI | EAC |
 	|---:|---:|---:|---:|---:|---:|---:|---:|---:|
-	| 28000.00 | 28000.00 | 18000.00 | 9950.00 | 8050.00 | -10000.00 | 1.809 | 0.643 | 15477.78 |
+	| 28,000.00 CNY | 28,000.00 CNY | 18,000.00 CNY | 9,950.00 CNY | 8,050.00 CNY | -10,000.00 CNY | 1.809 | 0.643 | 15,477.78 CNY |
 
 	## Risks
 
@@ -321,7 +321,7 @@ test_expect_success 'final: the Markdown evaluation' '
 
 	- Goals: **1 of 2 met**
 	- Schedule: forecast to finish 2026-12-03 against a baseline of 2026-11-20: **9 working days late**; 2 of 5 tasks done
-	- Cost: 9950.00 CNY spent of 31000.00 planned (**32.10%**)
+	- Cost: 9,950.00 CNY spent of 31,000.00 CNY planned (**32.10%**)
 	- Quality: pass rate 50.00% of 2 checks
 	- Health at the close: **red**
 
@@ -350,15 +350,15 @@ test_expect_success 'final: the Markdown evaluation' '
 
 	## Cost
 
-	- Planned: 31000.00 CNY; spent: **9950.00 CNY** (32.10%); remaining: 21050.00 CNY
+	- Planned: 31,000.00 CNY; spent: **9,950.00 CNY** (32.10%); remaining: 21,050.00 CNY
 	- Categories: 2 (0 over, 1 at the warning level, 0 unplanned)
 
 	### By category
 
 	| category | planned | actual | variance | used | status |
 	|---|---:|---:|---:|---:|---|
-	| services | 30000.00 | 9000.00 | 21000.00 | 30.00% | ok |
-	| travel | 1000.00 | 950.00 | 50.00 | 95.00% | warn |
+	| services | 30,000.00 CNY | 9,000.00 CNY | 21,000.00 CNY | 30.00% | ok |
+	| travel | 1,000.00 CNY | 950.00 CNY | 50.00 CNY | 95.00% | warn |
 
 	### Earned value
 
@@ -366,7 +366,7 @@ test_expect_success 'final: the Markdown evaluation' '
 
 	| BAC | PV | EV | AC | CV | SV | CPI | SPI | EAC |
 	|---:|---:|---:|---:|---:|---:|---:|---:|---:|
-	| 28000.00 | 28000.00 | 18000.00 | 9950.00 | 8050.00 | -10000.00 | 1.809 | 0.643 | 15477.78 |
+	| 28,000.00 CNY | 28,000.00 CNY | 18,000.00 CNY | 9,950.00 CNY | 8,050.00 CNY | -10,000.00 CNY | 1.809 | 0.643 | 15,477.78 CNY |
 
 	## Scope and requirements
 
