@@ -376,6 +376,8 @@ struct validate {
 	int		 unsorted;	/* ids not increasing in read order */
 	struct budget_sums *sums;	/* summed in the same pass, or NULL */
 	int		 sum_failed;	/* a sum overflowed (reported) */
+	struct budget_sums *to_today;	/* the same up to today (EVM) */
+	char		 today[11];
 };
 
 static int	sum_row(void *, const struct expense *);
@@ -432,12 +434,16 @@ validate_row(void *arg, const struct expense *e)
 		v->sums = NULL;
 		v->sum_failed = 1;
 	}
+	if (v->to_today != NULL && strcmp(e->date, v->today) <= 0 &&
+	    sum_row(v->to_today, e) == -1)
+		v->to_today = NULL;
 	return 0;
 }
 
 static int	sum_plan(struct budget_sums *, struct project *,
 		    const struct table *);
 static int	audit_finish(struct budget_audit *, struct project *);
+static void	sum_finish(struct budget_sums *);
 static int	audit_lines(struct budget_audit *, struct project *);
 
 int
@@ -459,6 +465,10 @@ budget_validate_audit(struct project *p, const struct table *tasks,
 		*audited = 0;
 	if (budget != NULL && a != NULL && sum_plan(&a->sums, p, budget) == 0)
 		v.sums = &a->sums;
+	if (a != NULL) {
+		v.to_today = &a->to_today;
+		date_fmt(p->today, v.today);
+	}
 	if (tasks != NULL) {
 		v.check_tasks = 1;
 		v.tasks = xcalloc(tasks->nrows + 1, sizeof(long));
@@ -480,6 +490,10 @@ budget_validate_audit(struct project *p, const struct table *tasks,
 			v.bad = 1;
 		}
 	ret = v.bad ? -1 : 0;
+	if (ret == 0 && v.to_today != NULL) {
+		sum_finish(v.to_today);
+		a->has_to_today = 1;
+	}
 	if (ret == 0 && v.sums != NULL && audited != NULL &&
 	    audit_finish(a, p) == 0)
 		*audited = 1;
@@ -890,6 +904,7 @@ budget_audit_release(struct budget_audit *a)
 	static const struct budget_audit init = BUDGET_AUDIT_INIT;
 
 	budget_sums_release(&a->sums);
+	budget_sums_release(&a->to_today);
 	free(a->lines);
 	*a = init;
 }
@@ -975,6 +990,13 @@ evm_add(struct evm_line *sum, const struct evm_line *l)
 int
 budget_evm(struct budget_evm *e, struct project *p, const struct table *tasks)
 {
+	return budget_evm_sums(e, p, tasks, NULL);
+}
+
+int
+budget_evm_sums(struct budget_evm *e, struct project *p,
+    const struct table *tasks, const struct budget_sums *ac)
+{
 	struct plan pl = PLAN_INIT;
 	struct budget_sums s = BUDGET_SUMS_INIT;
 	struct expense_filter f = EXPENSE_FILTER_INIT;
@@ -994,8 +1016,10 @@ budget_evm(struct budget_evm *e, struct project *p, const struct table *tasks)
 		goto out;
 	e->use_baseline = pl.has_baseline;
 	f.to = p->today;
-	if (budget_sum(&s, p, NULL, &f) == -1)
+	if (ac == NULL && budget_sum(&s, p, NULL, &f) == -1)
 		goto out;
+	if (ac == NULL)
+		ac = &s;
 	e->tasks = xcalloc(pl.ntasks + 1, sizeof(*e->tasks));
 	e->ntasks = pl.ntasks;
 	for (i = 0; i < pl.ntasks; i++) {
@@ -1020,7 +1044,7 @@ budget_evm(struct budget_evm *e, struct project *p, const struct table *tasks)
 			evm_range("pv or ev", l->task);
 			goto out;
 		}
-		l->ac = budget_task_actual(&s, pt->id);
+		l->ac = budget_task_actual(ac, pt->id);
 		if (money_add(&tasks_ac, l->ac) == -1) {
 			evm_range("ac", 0);
 			goto out;
@@ -1029,7 +1053,7 @@ budget_evm(struct budget_evm *e, struct project *p, const struct table *tasks)
 			goto out;
 	}
 	/* Expenses without a task, or naming a task that is gone. */
-	if (__builtin_sub_overflow(s.actual, tasks_ac, &e->other.ac)) {
+	if (__builtin_sub_overflow(ac->actual, tasks_ac, &e->other.ac)) {
 		evm_range("ac", 0);
 		goto out;
 	}

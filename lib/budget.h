@@ -193,9 +193,14 @@ struct budget_audit {
 	struct budget_line	 total;
 	size_t			 nover, nwarn, nunplanned;
 	enum budget_health	 health;	/* worst of lines and total */
+	/* budget_validate_audit() only: the expenses dated up to today,
+	 * summed in the same read, for budget_evm_sums(). */
+	struct budget_sums	 to_today;
+	int			 has_to_today;
 };
 #define BUDGET_AUDIT_INIT { BUDGET_SUMS_INIT, NULL, 0, { NULL, 0, 0, 0, 0, \
-	0, 0, BUDGET_OK, HEALTH_GREEN }, 0, 0, 0, HEALTH_GREEN }
+	0, 0, BUDGET_OK, HEALTH_GREEN }, 0, 0, 0, HEALTH_GREEN, \
+	BUDGET_SUMS_INIT, 0 }
 
 /*
  * The whole audit from the work tree: budget.csv, the expenses passing f
@@ -249,6 +254,11 @@ struct budget_evm {
  */
 int	budget_evm(struct budget_evm *e, struct project *p,
 	    const struct table *tasks);
+/* The same with AC taken from ac (expenses up to today, summed already,
+ * as budget_validate_audit() leaves them in a->to_today); NULL reads
+ * the expenses. */
+int	budget_evm_sums(struct budget_evm *e, struct project *p,
+	    const struct table *tasks, const struct budget_sums *ac);
 void	budget_evm_release(struct budget_evm *e);
 
 /* "0.857" style ratio of thousandths into buf (32 bytes). */

@@ -995,7 +995,8 @@ rules_evm(struct ctx *c, int expenses_ok, int plan_ok)
 	if (!expenses_ok || !plan_ok || !valid(c, &schema_tasks) ||
 	    tasks_cost(c, &bac) == -1 || bac <= 0)
 		return;
-	if (budget_evm(&e, c->p, tab(c, &schema_tasks)) == -1)
+	if (budget_evm_sums(&e, c->p, tab(c, &schema_tasks),
+	    c->audit.has_to_today ? &c->audit.to_today : NULL) == -1)
 		goto out;
 	c->h->ran[rule_index("evm-red")] = 1;
 	c->h->ran[rule_index("evm-warn")] = 1;

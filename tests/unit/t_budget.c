@@ -345,6 +345,7 @@ test_validate_audit(void)
 
 	proj.budget_warn = 90;
 	proj.budget_overrun = 0;
+	date_parse("2026-01-31", &proj.today, NULL);
 	snprintf(path, sizeof(path), "%sbudget.csv", root);
 	if ((fp = fopen(path, "w")) != NULL) {
 		fputs(bcsv, fp);
@@ -371,6 +372,10 @@ test_validate_audit(void)
 	    a1.nwarn == a2.nwarn && a1.nunplanned == a2.nunplanned &&
 	    budget_task_actual(&a2.sums, 3) == 2000,
 	    "  the same total, health and task sums");
+	ok(a2.has_to_today && a2.to_today.actual == 1050 &&
+	    budget_task_actual(&a2.to_today, 1) == 950 &&
+	    budget_task_actual(&a2.to_today, 3) == 0,
+	    "  and the sums up to today (2026-01-31) for EVM");
 	budget_audit_release(&a2);
 
 	put_month("2026-02", "E-3,2026-02-05,travel,20.00,x,,T-2\n");
