@@ -194,7 +194,8 @@ struct budget_audit {
 	size_t			 nover, nwarn, nunplanned;
 	enum budget_health	 health;	/* worst of lines and total */
 	/* budget_validate_audit() only: the expenses dated up to today,
-	 * summed in the same read, for budget_evm_sums(). */
+	 * summed in the same read by task and in total (not by category or
+	 * month), for budget_evm_sums(). */
 	struct budget_sums	 to_today;
 	int			 has_to_today;
 };
