@@ -45,6 +45,7 @@ const struct family kam_families[] = {
 	F("merge-file", merge_file, "git merge driver for kam tables"),
 	F("people", people, "stakeholders and team"),
 	F("plan", plan, "critical path schedule and baseline"),
+	F("portfolio", portfolio, "every key account side by side, from git"),
 	F("qa", qa, "quality checks and the quality report"),
 	F("raci", raci, "responsibility matrix (R/A/C/I)"),
 	F("renumber", renumber, "give a record a new id everywhere"),

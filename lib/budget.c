@@ -133,6 +133,27 @@ cmp_str(const void *a, const void *b)
 
 /* ---- the month files ---- */
 
+/* The month files of a commit's tree (kam portfolio), as below. */
+static int
+tree_month_files(struct project *p, char ***names)
+{
+	int i, j, n;
+
+	if ((n = project_tree_names(p, EXPENSES_DIR, names)) <= 0)
+		return n;
+	for (i = j = 0; i < n; i++) {
+		if (!is_month_name((*names)[i])) {
+			if ((*names)[i][0] != '.')
+				kam_warn(EXPENSES_DIR "/%s: not a month file "
+				    "(expected YYYY-MM.csv); ignored", (*names)[i]);
+			free((*names)[i]);
+			continue;
+		}
+		(*names)[j++] = (*names)[i];
+	}
+	return j;
+}
+
 int
 budget_month_files(struct project *p, char ***names)
 {
@@ -144,6 +165,8 @@ budget_month_files(struct project *p, char ***names)
 	int ret = -1;
 
 	*names = NULL;
+	if (p->tree != NULL)
+		return tree_month_files(p, names);
 	dir = project_abspath(p, EXPENSES_DIR);
 	/* As meetings/ (RELIABILITY P7/P8): never follow a symlink, and a
 	 * file in the directory's place hides expenses HEAD may hold. */
@@ -311,6 +334,7 @@ budget_scan(struct project *p, const struct expense_filter *f,
 {
 	static const struct expense_filter all = EXPENSE_FILTER_INIT;
 	struct table t = TABLE_INIT;
+	struct kam_buf blob = KAM_BUF_INIT;
 	struct scan sc;
 	char **names = NULL, path[64], *abs, *map;
 	size_t len;
@@ -334,23 +358,30 @@ budget_scan(struct project *p, const struct expense_filter *f,
 			continue;
 		memcpy(sc.month, names[i], 7);
 		snprintf(path, sizeof(path), EXPENSES_DIR "/%s", names[i]);
-		abs = project_abspath(p, path);
-		rc = map_file(abs, &map, &len);
-		free(abs);
+		if (p->tree != NULL) {
+			rc = project_tree_read(p, path, &blob);
+			map = blob.ptr;
+			len = blob.len;
+		} else {
+			abs = project_abspath(p, path);
+			rc = map_file(abs, &map, &len);
+			free(abs);
+		}
 		if (rc == -1)
 			goto out;
 		if (rc == 1)
 			continue;	/* removed while we read */
 		sc.t = NULL;
-		rc = table_scan(&t, &schema_expenses, path, p->digits, map, len,
-		    scan_row, &sc);
-		if (len > 0)
+		rc = table_scan(&t, &schema_expenses, path, p->digits,
+		    map != NULL ? map : "", len, scan_row, &sc);
+		if (len > 0 && p->tree == NULL)
 			munmap(map, len);
 		if (rc == -1)
 			goto out;
 	}
 	ret = 0;
 out:
+	kam_buf_release(&blob);
 	table_release(&t);
 	free_names(names, n);
 	return ret;

@@ -213,6 +213,8 @@ struct ctx {
 	int64_t			 cpi, spi;	/* thousandths */
 	struct budget_audit	 audit;		/* made while validating */
 	int			 audited;
+	kam_msg_fn		 prev_fn;	/* the caller's capture */
+	void			*prev_arg;
 };
 
 /* The rule a validator's message is about. */
@@ -242,8 +244,11 @@ on_msg(void *arg, int code, const char *msg)
 	if (code != KAM_EX_DATA) {
 		if (code != 0)
 			c->fatal = 1;
-		fprintf(stderr, "kam: %s%s\n", code == 0 ? "warning: " : "",
-		    msg);
+		if (c->prev_fn != NULL)
+			c->prev_fn(c->prev_arg, code, msg);
+		else
+			fprintf(stderr, "kam: %s%s\n", code == 0 ?
+			    "warning: " : "", msg);
 		return;
 	}
 	colon = strchr(p, ':');
@@ -305,9 +310,13 @@ load_tables(struct ctx *c)
 		c->t[i] = (struct table)TABLE_INIT;
 		if (s->monthly)
 			continue;
-		abs = project_abspath(c->p, s->file);
-		rc = kam_read_file(&b, abs);
-		free(abs);
+		if (c->p->tree != NULL)
+			rc = project_tree_read(c->p, s->file, &b);
+		else {
+			abs = project_abspath(c->p, s->file);
+			rc = kam_read_file(&b, abs);
+			free(abs);
+		}
 		if (rc == -1)
 			break;
 		if (rc == 1) {
@@ -401,26 +410,36 @@ check_minutes(struct ctx *c)
 {
 	struct kam_buf b = KAM_BUF_INIT;
 	struct dirent *de;
-	char *dir = project_abspath(c->p, "meetings"), *abs, *rel;
-	const char *p, *end, *nl;
+	char *dir = project_abspath(c->p, "meetings"), *abs, *rel, **names = NULL;
+	const char *p, *end, *nl, *name;
 	unsigned long line;
 	size_t n;
-	int marked;
-	DIR *d;
+	int marked, i, nnames = 0, rc;
+	DIR *d = NULL;
 
-	if ((d = opendir(dir)) == NULL) {
+	/* From the work tree, or from a commit's tree (kam portfolio). */
+	if (c->p->tree != NULL)
+		nnames = project_tree_names(c->p, "meetings", &names);
+	else if ((d = opendir(dir)) == NULL) {
 		free(dir);
 		return;
 	}
-	while ((de = readdir(d)) != NULL) {
-		n = strlen(de->d_name);
-		if (de->d_name[0] == '.' || n < 4 ||
-		    strcmp(de->d_name + n - 3, ".md") != 0)
+	for (i = 0;; i++) {
+		if (d != NULL && (de = readdir(d)) != NULL)
+			name = de->d_name;
+		else if (d == NULL && i < nnames)
+			name = names[i];
+		else
+			break;
+		n = strlen(name);
+		if (name[0] == '.' || n < 4 || strcmp(name + n - 3, ".md") != 0)
 			continue;
-		abs = xasprintf("%s/%s", dir, de->d_name);
-		rel = xasprintf("meetings/%s", de->d_name);
+		abs = xasprintf("%s/%s", dir, name);
+		rel = xasprintf("meetings/%s", name);
 		marked = 0;
-		if (kam_read_file(&b, abs) != 0 || b.ptr == NULL) {
+		rc = d != NULL ? kam_read_file(&b, abs) :
+		    project_tree_read(c->p, rel, &b);
+		if (rc != 0 || b.ptr == NULL) {
 			free(abs);
 			free(rel);
 			continue;
@@ -454,7 +473,11 @@ check_minutes(struct ctx *c)
 		free(abs);
 		free(rel);
 	}
-	closedir(d);
+	if (d != NULL)
+		closedir(d);
+	for (i = 0; i < nnames; i++)
+		free(names[i]);
+	free(names);
 	free(dir);
 	kam_buf_release(&b);
 }
@@ -1314,6 +1337,7 @@ health_run(struct health *h, struct project *p)
 
 	c->h = h;
 	c->p = p;
+	kam_msg_captured(&c->prev_fn, &c->prev_arg);
 	kam_msg_capture(on_msg, c);
 	load_tables(c);
 	if (c->fatal)
@@ -1351,7 +1375,7 @@ health_run(struct health *h, struct project *p)
 	areas(c, &pl, plan_ok, nopen_risks, nopen_defects);
 	ret = 0;
 out:
-	kam_msg_capture(NULL, NULL);
+	kam_msg_capture(c->prev_fn, c->prev_arg);
 	/* Findings are the answer, not this function's failure. */
 	if (ret == 0)
 		kam_exit_code = saved;

@@ -15,18 +15,27 @@
 #include "kam.h"
 #include "value.h"
 
-int kam_exit_code;
+/* Per thread: kam portfolio reads accounts in threads, each with its
+ * own failure kind and its own message capture. */
+_Thread_local int kam_exit_code;
 int kam_retry_requested;
 int kam_committed;
 
-static kam_msg_fn msg_hook;
-static void *msg_arg;
+static _Thread_local kam_msg_fn msg_hook;
+static _Thread_local void *msg_arg;
 
 void
 kam_msg_capture(kam_msg_fn fn, void *arg)
 {
 	msg_hook = fn;
 	msg_arg = arg;
+}
+
+void
+kam_msg_captured(kam_msg_fn *fn, void **arg)
+{
+	*fn = msg_hook;
+	*arg = msg_arg;
 }
 
 static void

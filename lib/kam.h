@@ -32,8 +32,8 @@
 #define KAM_EX_PERM		EX_NOPERM	/* 77 */
 #define KAM_EX_STATE		EX_CONFIG	/* 78 */
 
-/* Exit code of the first failure reported (0 when none). */
-extern int kam_exit_code;
+/* Exit code of the first failure reported (0 when none), per thread. */
+extern _Thread_local int kam_exit_code;
 /* Set by the git layer when HEAD moved under a commit: the dispatcher
  * runs the whole command again (RELIABILITY W4). */
 extern int kam_retry_requested;
@@ -63,6 +63,9 @@ void	kam_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * versions quietly (log, diff, merge-file). */
 typedef void (*kam_msg_fn)(void *arg, int code, const char *msg);
 void	kam_msg_capture(kam_msg_fn fn, void *arg);
+/* The capture in force (NULL: stderr), to chain to it.  The capture and
+ * the remembered kind are per thread. */
+void	kam_msg_captured(kam_msg_fn *fn, void **arg);
 /* Reset the remembered failure (used between retries). */
 void	kam_err_reset(void);
 

@@ -34,9 +34,13 @@ struct project {
 			 late_grace, late_red, action_red;
 	int32_t		 deadline;	/* project.deadline; 0 = unset */
 	int		 numfmt;	/* project.number-format: enum numfmt */
+	/* Set (kam portfolio): the project's folder in a commit, borrowed;
+	 * every read then comes from its blobs, never from the work tree. */
+	git_tree	*tree;
 };
 #define PROJECT_INIT { NULL, NULL, NULL, NULL, NULL, NULL, NULL, 2, 0, 0x1f, \
-	NULL, 0, NULL, 0, 90, 0, 15, 7, 2, 0, 950, 850, 10, 5, 2, 10, 10, 0, 0 }
+	NULL, 0, NULL, 0, 90, 0, 15, 7, 2, 0, 950, 850, 10, 5, 2, 10, 10, 0, 0, \
+	NULL }
 
 /* Find the project from `dir` (NULL = the current directory) by walking
  * up to the first directory holding kam.conf, open its repository and read
@@ -71,5 +75,26 @@ int	calendar_is_workday(unsigned workdays, const int32_t *holidays,
 	    int32_t d);
 /* d if it is a working day, else the next working day. */
 int32_t	project_next_workday(const struct project *p, int32_t d);
+
+/*
+ * A project read from a commit instead of a work tree (kam portfolio):
+ * p->tree is the project's folder in that commit (borrowed from the
+ * caller, who keeps it and its repository open).  project_open_tree()
+ * reads kam.conf from that tree and sets today as project_open() does;
+ * table, expense and minutes reads (store_load, budget, health) then use
+ * the blobs.  66 when the tree holds no kam.conf, 65 for a bad one.
+ */
+int	project_open_tree(struct project *p, git_tree *tree);
+/* Read project file `file` ("risks.csv", "expenses/2026-11.csv") from
+ * p->tree: 0, 1 when there is no such file (b empty), -1 after reporting
+ * (65 for a folder or a file over KAM_MAX_FILE, 78 for a symlink). */
+struct kam_buf;
+int	project_tree_read(const struct project *p, const char *file,
+	    struct kam_buf *b);
+/* Names of the files (blobs) in project folder `dir` of p->tree, sorted;
+ * the caller frees each and the array.  The count (0 when the folder does
+ * not exist) or -1. */
+int	project_tree_names(const struct project *p, const char *dir,
+	    char ***names);
 
 #endif

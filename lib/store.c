@@ -19,6 +19,8 @@ store_load(struct project *p, struct tx *tx, const struct schema *s,
 
 	if (tx != NULL)
 		rc = tx_read(tx, s->file, &b);
+	else if (p->tree != NULL)
+		rc = project_tree_read(p, s->file, &b);
 	else {
 		path = project_abspath(p, s->file);
 		rc = kam_read_file_as(&b, path, s->file);

@@ -236,7 +236,7 @@ int
 table_check_value(const struct column *c, int digits, const char *val,
     const char **why)
 {
-	static char msg[256];
+	static _Thread_local char msg[256];
 	const char *w = NULL;
 	int32_t d;
 	int64_t m;

@@ -1,0 +1,658 @@
+/*
+ * portfolio.c: kam portfolio — every key account of portfolio.conf side
+ * by side, each read from the committed tree of its branch (lib/
+ * portfolio): status (red/amber/green, worst first), risks, lessons,
+ * budget (totals per currency), and fetch (the mirrors of accounts with
+ * a url).
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "../lib/budget.h"
+#include "../lib/derive.h"
+#include "../lib/portfolio.h"
+#include "../lib/schema.h"
+#include "../lib/value.h"
+
+static const char status_usage[] = "kam portfolio status [-f file]";
+static const char risks_usage[] =
+    "kam portfolio risks [-f file] [--min-score n] [--owner email]";
+static const char lessons_usage[] =
+    "kam portfolio lessons [-f file] [--search word] [--area a]";
+static const char budget_usage[] = "kam portfolio budget [-f file]";
+static const char fetch_usage[] = "kam portfolio fetch [-f file]";
+
+/* Options every verb takes, plus the verb's own (val > 'f'). */
+#define FILE_OPT	{ "file", required_argument, NULL, 'f' }
+
+/* Open the portfolio (-f or found from -C/the current directory) and
+ * read what the verb needs. */
+static int
+open_read(struct kam *k, struct portfolio *pf, const char *file,
+    unsigned what)
+{
+	if (portfolio_open(pf, file, file == NULL ? k->dir : NULL) == -1)
+		return -1;
+	if (portfolio_read(pf, what, 0) == -1)
+		return -1;
+	return 0;
+}
+
+/* Exit status of a verb that lists records: 65 or 74 when an account
+ * could not be read (each named on stderr), else 0. */
+static int
+finish_bad(const struct portfolio *pf)
+{
+	int code = portfolio_worst(pf);
+
+	fflush(stdout);
+	portfolio_report_bad(pf);
+	if (code == 0)
+		return 0;
+	kam_exit_code = code;
+	return -1;
+}
+
+static const char *
+date_or_null(int32_t d, char *buf)
+{
+	return d != 0 ? date_fmt(d, buf) : NULL;
+}
+
+/* ---- status ---- */
+
+static const struct out_col status_cols[] = {
+	{ "account", OT_TEXT }, { "status", OT_TEXT }, { "project", OT_TEXT },
+	{ "client", OT_TEXT }, { "currency", OT_TEXT },
+	{ "planned_finish", OT_TEXT }, { "forecast_finish", OT_TEXT },
+	{ "slip_days", OT_NUM }, { "budget_used_pct", OT_NUM },
+	{ "budget_worst", OT_TEXT }, { "critical_risks", OT_NUM },
+	{ "csat_avg", OT_NUM }, { "csat_n", OT_NUM }, { "nps", OT_NUM },
+	{ "schedule", OT_TEXT }, { "budget", OT_TEXT }, { "risk", OT_TEXT },
+	{ "requirements", OT_TEXT }, { "quality", OT_TEXT },
+	{ "satisfaction", OT_TEXT }, { "communication", OT_TEXT },
+	{ "data", OT_TEXT }, { "reason", OT_TEXT }, { "commit", OT_TEXT },
+};
+#define NSTATUS	ARRAY_SIZE(status_cols)
+
+/* The screen: fewer columns, the areas as one letter each. */
+static const struct out_col screen_cols[] = {
+	{ "account", OT_TEXT }, { "status", OT_TEXT }, { "client", OT_TEXT },
+	{ "cur", OT_TEXT }, { "forecast", OT_TEXT }, { "slip", OT_NUM },
+	{ "budget%", OT_NUM }, { "crit", OT_NUM }, { "csat", OT_NUM },
+	{ "areas", OT_TEXT }, { "reason", OT_TEXT },
+};
+
+static char
+area_letter(enum area_status s)
+{
+	return s == AREA_RED ? 'R' : s == AREA_AMBER ? 'A' : s == AREA_GREEN ?
+	    'G' : '-';
+}
+
+static int
+pf_status(int argc, char **argv, struct kam *k)
+{
+	static const struct option opts[] = { FILE_OPT, { NULL, 0, NULL, 0 } };
+	struct portfolio pf = PORTFOLIO_INIT;
+	struct out o = OUT_INIT;
+	const char *cells[NSTATUS];
+	char d1[11], d2[11], slip[24], crit[24], avg[24], n[24], nps[24];
+	char areas[AREA_N + 1];
+	const char *file = NULL;
+	size_t i, j, nred = 0;
+	int ch, err = 0, ret = -1;
+
+	while ((ch = kam_getopt(argc, argv, "f:", opts, status_usage,
+	    &err)) != -1)
+		if (ch == 'f')
+			file = optarg;
+	if (err)
+		return -1;
+	if (optind != argc)
+		return kam_usage(status_usage);
+	if (open_read(k, &pf, file, PF_STATUS) == -1)
+		goto out;
+	portfolio_sort(&pf);
+	if (k->fmt == FMT_TABLE)
+		out_begin(&o, k->fmt, screen_cols, ARRAY_SIZE(screen_cols));
+	else
+		out_begin(&o, k->fmt, status_cols, NSTATUS);
+	for (i = 0; i < pf.n; i++) {
+		const struct pf_account *a = &pf.acc[i];
+		int ok = a->state == PF_OK;
+
+		if (ok && a->st.overall == AREA_RED)
+			nred++;
+		snprintf(slip, sizeof(slip), "%ld", a->st.slip);
+		snprintf(crit, sizeof(crit), "%ld", a->st.critical_risks);
+		snprintf(avg, sizeof(avg), "%ld.%ld", a->st.csat_avg10 / 10,
+		    a->st.csat_avg10 % 10);
+		snprintf(n, sizeof(n), "%ld", a->st.csat_n);
+		snprintf(nps, sizeof(nps), "%ld", a->st.nps);
+		for (j = 0; j < AREA_N; j++)
+			areas[j] = ok ? area_letter(a->st.areas[j]) : '-';
+		areas[AREA_N] = '\0';
+		if (k->fmt == FMT_TABLE) {
+			cells[0] = a->name;
+			cells[1] = portfolio_state_name(a);
+			cells[2] = a->client;
+			cells[3] = a->currency;
+			cells[4] = ok ? date_or_null(a->st.forecast, d2) : NULL;
+			cells[5] = ok && a->st.has_slip ? slip : NULL;
+			cells[6] = ok ? a->st.used_pct : NULL;
+			cells[7] = ok ? crit : NULL;
+			cells[8] = ok && a->st.csat_n > 0 ? avg : NULL;
+			cells[9] = areas;
+			cells[10] = ok ? a->st.why : a->reason;
+			out_row(&o, cells);
+			continue;
+		}
+		cells[0] = a->name;
+		cells[1] = portfolio_state_name(a);
+		cells[2] = a->project;
+		cells[3] = a->client;
+		cells[4] = a->currency;
+		cells[5] = ok ? date_or_null(a->st.planned, d1) : NULL;
+		cells[6] = ok ? date_or_null(a->st.forecast, d2) : NULL;
+		cells[7] = ok && a->st.has_slip ? slip : NULL;
+		cells[8] = ok ? a->st.used_pct : NULL;
+		cells[9] = ok ? a->st.worst_cat : NULL;
+		cells[10] = ok ? crit : NULL;
+		cells[11] = ok && a->st.csat_n > 0 ? avg : NULL;
+		cells[12] = ok ? n : NULL;
+		cells[13] = ok && a->st.csat_n > 0 ? nps : NULL;
+		for (j = 0; j < AREA_N; j++)
+			cells[14 + j] = ok ? health_status_name(a->st.areas[j]) :
+			    NULL;
+		cells[14 + AREA_N] = ok ? a->st.why : a->reason;
+		cells[15 + AREA_N] = a->commit[0] != '\0' ? a->commit : NULL;
+		out_row(&o, cells);
+	}
+	out_end(&o);
+	if (finish_bad(&pf) == -1)
+		goto out;
+	ret = nred > 0 ? 1 : 0;
+out:
+	portfolio_release(&pf);
+	return ret;
+}
+
+/* ---- risks ---- */
+
+static const struct out_col risks_cols[] = {
+	{ "account", OT_TEXT }, { "id", OT_TEXT }, { "title", OT_TEXT },
+	{ "probability", OT_NUM }, { "impact", OT_NUM }, { "score", OT_NUM },
+	{ "level", OT_TEXT }, { "owner", OT_TEXT }, { "owner_email", OT_TEXT },
+	{ "strategy", OT_TEXT }, { "response", OT_TEXT },
+	{ "review", OT_TEXT },
+};
+
+struct risk_ref {
+	const struct pf_account	*a;
+	const struct row	*r;
+	long			 score;
+};
+
+static int
+cmp_risk(const void *x, const void *y)
+{
+	const struct risk_ref *a = x, *b = y;
+	int c;
+
+	if (a->score != b->score)
+		return a->score < b->score ? 1 : -1;
+	if ((c = strcmp(a->a->name, b->a->name)) != 0)
+		return c;
+	return a->r->num < b->r->num ? -1 : a->r->num > b->r->num;
+}
+
+/* The owner's row in people.csv, or NULL. */
+static const struct row *
+owner_of(const struct pf_account *a, const struct row *r)
+{
+	const char *id = table_get_name(&a->risks, r, "owner");
+
+	return id != NULL && *id != '\0' ? table_find(&a->people, id) : NULL;
+}
+
+static int
+pf_risks(int argc, char **argv, struct kam *k)
+{
+	static const struct option opts[] = { FILE_OPT,
+		{ "min-score", required_argument, NULL, 'm' },
+		{ "owner", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 } };
+	struct portfolio pf = PORTFOLIO_INIT;
+	struct out o = OUT_INIT;
+	struct risk_ref *v = NULL;
+	const char *cells[ARRAY_SIZE(risks_cols)], *file = NULL, *owner = NULL;
+	const char *email, *name;
+	char score[24];
+	size_t i, j, n = 0, cap = 0;
+	long min = 0, sc;
+	int ch, err = 0, ret = -1;
+
+	while ((ch = kam_getopt(argc, argv, "f:", opts, risks_usage,
+	    &err)) != -1)
+		switch (ch) {
+		case 'f':
+			file = optarg;
+			break;
+		case 'm':
+			if (int_parse(optarg, 1, 25, &min, NULL) == -1)
+				return kam_err(KAM_EX_USAGE, "--min-score: '%s' "
+				    "is not a score 1-25", optarg);
+			break;
+		case 'o':
+			owner = optarg;
+			break;
+		}
+	if (err)
+		return -1;
+	if (optind != argc)
+		return kam_usage(risks_usage);
+	if (open_read(k, &pf, file, PF_RISKS) == -1)
+		goto out;
+	for (i = 0; i < pf.n; i++) {
+		const struct pf_account *a = &pf.acc[i];
+
+		if (a->state != PF_OK)
+			continue;
+		for (j = 0; j < a->risks.nrows; j++) {
+			const struct row *r = &a->risks.rows[j], *p;
+
+			if (strcmp(table_get_name(&a->risks, r, "status"),
+			    "open") != 0)
+				continue;
+			sc = risk_score(&a->risks, r);
+			if (sc < min)
+				continue;
+			if (owner != NULL) {
+				p = owner_of(a, r);
+				email = p != NULL ? table_get_name(&a->people, p,
+				    "email") : NULL;
+				name = p != NULL ? table_get_name(&a->people, p,
+				    "name") : NULL;
+				if (!(email != NULL && *email != '\0' &&
+				    kam_strcasecmp(email, owner) == 0) &&
+				    !((email == NULL || *email == '\0') &&
+				    name != NULL && strcmp(name, owner) == 0))
+					continue;
+			}
+			if (n == cap) {
+				cap = cap ? cap * 2 : 64;
+				v = xrealloc(v, cap * sizeof(*v));
+			}
+			v[n].a = a;
+			v[n].r = r;
+			v[n++].score = sc;
+		}
+	}
+	if (n > 1)
+		qsort(v, n, sizeof(*v), cmp_risk);
+	out_begin(&o, k->fmt, risks_cols, ARRAY_SIZE(risks_cols));
+	for (i = 0; i < n; i++) {
+		const struct table *t = &v[i].a->risks;
+		const struct row *r = v[i].r, *p = owner_of(v[i].a, r);
+
+		snprintf(score, sizeof(score), "%ld", v[i].score);
+		cells[0] = v[i].a->name;
+		cells[1] = table_get_name(t, r, "id");
+		cells[2] = table_get_name(t, r, "title");
+		cells[3] = table_get_name(t, r, "probability");
+		cells[4] = table_get_name(t, r, "impact");
+		cells[5] = score;
+		cells[6] = risk_level(v[i].score);
+		cells[7] = p != NULL ? table_get_name(&v[i].a->people, p,
+		    "name") : table_get_name(t, r, "owner");
+		cells[8] = p != NULL ? table_get_name(&v[i].a->people, p,
+		    "email") : NULL;
+		cells[9] = table_get_name(t, r, "strategy");
+		cells[10] = table_get_name(t, r, "response");
+		cells[11] = table_get_name(t, r, "review");
+		out_row(&o, cells);
+	}
+	out_end(&o);
+	ret = finish_bad(&pf);
+out:
+	free(v);
+	portfolio_release(&pf);
+	return ret;
+}
+
+/* ---- lessons ---- */
+
+static const struct out_col lessons_cols[] = {
+	{ "account", OT_TEXT }, { "id", OT_TEXT }, { "date", OT_TEXT },
+	{ "area", OT_TEXT }, { "kind", OT_TEXT }, { "lesson", OT_TEXT },
+	{ "action", OT_TEXT },
+};
+
+struct lesson_ref {
+	const struct pf_account	*a;
+	const struct row	*r;
+};
+
+/* Newest first, then account and id. */
+static int
+cmp_lesson(const void *x, const void *y)
+{
+	const struct lesson_ref *a = x, *b = y;
+	int c;
+
+	if ((c = strcmp(table_get_name(&b->a->lessons, b->r, "date"),
+	    table_get_name(&a->a->lessons, a->r, "date"))) != 0)
+		return c;
+	if ((c = strcmp(a->a->name, b->a->name)) != 0)
+		return c;
+	return a->r->num < b->r->num ? -1 : a->r->num > b->r->num;
+}
+
+static int
+lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/* Does s contain w, ASCII letters compared without case?  Other bytes
+ * (CJK included) must match exactly, as kam lesson list --search. */
+static int
+contains(const char *s, const char *w)
+{
+	size_t i;
+
+	if (*w == '\0')
+		return 1;
+	for (; *s != '\0'; s++) {
+		for (i = 0; w[i] != '\0' && lower((unsigned char)s[i]) ==
+		    lower((unsigned char)w[i]); i++)
+			;
+		if (w[i] == '\0')
+			return 1;
+	}
+	return 0;
+}
+
+static int
+pf_lessons(int argc, char **argv, struct kam *k)
+{
+	static const struct option opts[] = { FILE_OPT,
+		{ "search", required_argument, NULL, 's' },
+		{ "area", required_argument, NULL, 'a' },
+		{ NULL, 0, NULL, 0 } };
+	struct portfolio pf = PORTFOLIO_INIT;
+	struct out o = OUT_INIT;
+	struct lesson_ref *v = NULL;
+	const char *cells[ARRAY_SIZE(lessons_cols)], *file = NULL;
+	const char *search = NULL, *area = NULL;
+	size_t i, j, n = 0, cap = 0;
+	int ch, err = 0, ret = -1;
+
+	while ((ch = kam_getopt(argc, argv, "f:", opts, lessons_usage,
+	    &err)) != -1)
+		switch (ch) {
+		case 'f':
+			file = optarg;
+			break;
+		case 's':
+			search = optarg;
+			break;
+		case 'a':
+			area = optarg;
+			break;
+		}
+	if (err)
+		return -1;
+	if (optind != argc)
+		return kam_usage(lessons_usage);
+	if (open_read(k, &pf, file, PF_LESSONS) == -1)
+		goto out;
+	for (i = 0; i < pf.n; i++) {
+		const struct pf_account *a = &pf.acc[i];
+		const struct table *t = &a->lessons;
+
+		if (a->state != PF_OK)
+			continue;
+		for (j = 0; j < t->nrows; j++) {
+			const struct row *r = &t->rows[j];
+
+			if (area != NULL && kam_strcasecmp(table_get_name(t, r,
+			    "area"), area) != 0)
+				continue;
+			if (search != NULL &&
+			    !contains(table_get_name(t, r, "lesson"), search) &&
+			    !contains(table_get_name(t, r, "action"), search) &&
+			    !contains(table_get_name(t, r, "area"), search))
+				continue;
+			if (n == cap) {
+				cap = cap ? cap * 2 : 64;
+				v = xrealloc(v, cap * sizeof(*v));
+			}
+			v[n].a = a;
+			v[n++].r = r;
+		}
+	}
+	if (n > 1)
+		qsort(v, n, sizeof(*v), cmp_lesson);
+	out_begin(&o, k->fmt, lessons_cols, ARRAY_SIZE(lessons_cols));
+	for (i = 0; i < n; i++) {
+		const struct table *t = &v[i].a->lessons;
+
+		cells[0] = v[i].a->name;
+		for (j = 1; j < ARRAY_SIZE(lessons_cols); j++)
+			cells[j] = table_get_name(t, v[i].r,
+			    lessons_cols[j].name);
+		out_row(&o, cells);
+	}
+	out_end(&o);
+	ret = finish_bad(&pf);
+out:
+	free(v);
+	portfolio_release(&pf);
+	return ret;
+}
+
+/* ---- budget ---- */
+
+static const struct out_col budget_cols[] = {
+	{ "kind", OT_TEXT }, { "account", OT_TEXT }, { "currency", OT_TEXT },
+	{ "planned", OT_NUM }, { "actual", OT_NUM }, { "variance", OT_NUM },
+	{ "used_pct", OT_NUM }, { "accounts", OT_NUM }, { "reason", OT_TEXT },
+};
+
+/* Totals of one currency (and number of minor digits). */
+struct cur_total {
+	const char	*currency;
+	int		 digits;
+	int64_t		 planned, actual;
+	long		 n;
+	int		 overflow;
+};
+
+static int
+add_ok(int64_t *sum, int64_t v)
+{
+	if ((v > 0 && *sum > INT64_MAX - v) || (v < 0 && *sum < INT64_MIN - v))
+		return 0;
+	*sum += v;
+	return 1;
+}
+
+static int
+cmp_name(const void *x, const void *y)
+{
+	const struct pf_account *a = x, *b = y;
+
+	return strcmp(a->name, b->name);
+}
+
+static int
+pf_budget(int argc, char **argv, struct kam *k)
+{
+	static const struct option opts[] = { FILE_OPT, { NULL, 0, NULL, 0 } };
+	struct portfolio pf = PORTFOLIO_INIT;
+	struct out o = OUT_INIT;
+	struct cur_total *tot = NULL;
+	const char *cells[ARRAY_SIZE(budget_cols)], *file = NULL, *cur;
+	char pl[48], ac[48], va[48], pct[48], cnt[24];
+	size_t i, j, ntot = 0;
+	int ch, err = 0, ret = -1;
+
+	while ((ch = kam_getopt(argc, argv, "f:", opts, budget_usage,
+	    &err)) != -1)
+		if (ch == 'f')
+			file = optarg;
+	if (err)
+		return -1;
+	if (optind != argc)
+		return kam_usage(budget_usage);
+	if (open_read(k, &pf, file, PF_BUDGET) == -1)
+		goto out;
+	if (pf.n > 1)
+		qsort(pf.acc, pf.n, sizeof(*pf.acc), cmp_name);
+	out_begin(&o, k->fmt, budget_cols, ARRAY_SIZE(budget_cols));
+	for (i = 0; i < pf.n; i++) {
+		const struct pf_account *a = &pf.acc[i];
+		int ok = a->state == PF_OK;
+
+		cur = a->currency != NULL ? a->currency : "";
+		memset(cells, 0, sizeof(cells));
+		cells[0] = "account";
+		cells[1] = a->name;
+		cells[2] = a->currency;
+		if (ok) {
+			cells[3] = money_fmt(a->bud.planned, a->digits, pl);
+			cells[4] = money_fmt(a->bud.actual, a->digits, ac);
+			cells[5] = money_fmt(a->bud.variance, a->digits, va);
+			cells[6] = a->bud.used_pct;
+			for (j = 0; j < ntot; j++)
+				if (strcmp(tot[j].currency, cur) == 0 &&
+				    tot[j].digits == a->digits)
+					break;
+			if (j == ntot) {
+				tot = xrealloc(tot, (ntot + 1) * sizeof(*tot));
+				memset(&tot[ntot], 0, sizeof(*tot));
+				tot[ntot].currency = cur;
+				tot[ntot++].digits = a->digits;
+			}
+			if (!add_ok(&tot[j].planned, a->bud.planned) ||
+			    !add_ok(&tot[j].actual, a->bud.actual))
+				tot[j].overflow = 1;
+			tot[j].n++;
+		} else
+			cells[8] = a->reason;
+		out_row(&o, cells);
+	}
+	/* Never added across currencies: one total each. */
+	for (j = 0; j < ntot; j++) {
+		int64_t var = tot[j].planned - tot[j].actual;
+
+		memset(cells, 0, sizeof(cells));
+		cells[0] = "total";
+		cells[2] = tot[j].currency[0] != '\0' ? tot[j].currency : NULL;
+		snprintf(cnt, sizeof(cnt), "%ld", tot[j].n);
+		cells[7] = cnt;
+		if (tot[j].overflow)
+			cells[8] = "the sum is beyond the money range";
+		else {
+			cells[3] = money_fmt(tot[j].planned, tot[j].digits, pl);
+			cells[4] = money_fmt(tot[j].actual, tot[j].digits, ac);
+			cells[5] = money_fmt(var, tot[j].digits, va);
+			cells[6] = tot[j].planned > 0 ? budget_pct_fmt(
+			    tot[j].actual, tot[j].planned, pct) : NULL;
+		}
+		out_row(&o, cells);
+	}
+	out_end(&o);
+	ret = finish_bad(&pf);
+out:
+	free(tot);
+	portfolio_release(&pf);
+	return ret;
+}
+
+/* ---- fetch ---- */
+
+static const struct out_col fetch_cols[] = {
+	{ "account", OT_TEXT }, { "url", OT_TEXT }, { "mirror", OT_TEXT },
+	{ "result", OT_TEXT }, { "reason", OT_TEXT },
+};
+
+static int
+pf_fetch(int argc, char **argv, struct kam *k)
+{
+	static const struct option opts[] = { FILE_OPT, { NULL, 0, NULL, 0 } };
+	struct portfolio pf = PORTFOLIO_INIT;
+	struct out o = OUT_INIT;
+	const char *cells[ARRAY_SIZE(fetch_cols)], *file = NULL;
+	char **had = NULL, *m;
+	size_t i, nbad = 0;
+	int ch, err = 0, ret = -1;
+
+	while ((ch = kam_getopt(argc, argv, "f:", opts, fetch_usage,
+	    &err)) != -1)
+		if (ch == 'f')
+			file = optarg;
+	if (err)
+		return -1;
+	if (optind != argc)
+		return kam_usage(fetch_usage);
+	if (portfolio_open(&pf, file, file == NULL ? k->dir : NULL) == -1)
+		goto out;
+	had = xcalloc(pf.n + 1, sizeof(*had));
+	for (i = 0; i < pf.n; i++) {
+		if (pf.acc[i].url == NULL)
+			continue;
+		m = portfolio_mirror(&pf, &pf.acc[i]);
+		had[i] = access(m, F_OK) == 0 ? (char *)"fetched" :
+		    (char *)"cloned";
+		free(m);
+	}
+	if (portfolio_fetch(&pf, isatty(STDERR_FILENO)) == -1)
+		goto out;
+	out_begin(&o, k->fmt, fetch_cols, ARRAY_SIZE(fetch_cols));
+	for (i = 0; i < pf.n; i++) {
+		const struct pf_account *a = &pf.acc[i];
+
+		if (a->url == NULL)
+			continue;
+		cells[0] = a->name;
+		cells[1] = a->url;
+		cells[2] = a->repo;
+		cells[3] = a->state == PF_OK ? had[i] : "failed";
+		cells[4] = a->state == PF_OK ? NULL : a->reason;
+		if (a->state != PF_OK)
+			nbad++;
+		out_row(&o, cells);
+	}
+	out_end(&o);
+	if (nbad > 0) {
+		fflush(stdout);
+		portfolio_report_bad(&pf);
+		kam_exit_code = KAM_EX_IO;
+		goto out;
+	}
+	ret = 0;
+out:
+	free(had);
+	portfolio_release(&pf);
+	return ret;
+}
+
+const struct verb portfolio_verbs[] = {
+	{ "budget", pf_budget, 0, budget_usage, "--file=",
+	    "planned, actual and used % per account, totals per currency" },
+	{ "fetch", pf_fetch, 0, fetch_usage, "--file=",
+	    "clone or fetch the mirrors of accounts with a url" },
+	{ "lessons", pf_lessons, 0, lessons_usage,
+	    "--file= --search= --area=", "the lessons of every account" },
+	{ "risks", pf_risks, 0, risks_usage, "--file= --min-score= --owner=",
+	    "the open risks of every account, highest score first" },
+	{ "status", pf_status, 0, status_usage, "--file=",
+	    "every account red/amber/green, worst first" },
+};
+const size_t portfolio_nverbs = ARRAY_SIZE(portfolio_verbs);
