@@ -24,6 +24,8 @@ static const char lessons_usage[] =
     "kam portfolio lessons [-f file] [--search word] [--area a]";
 static const char budget_usage[] = "kam portfolio budget [-f file]";
 static const char fetch_usage[] = "kam portfolio fetch [-f file]";
+static const char load_usage[] =
+    "kam portfolio load [-f file] [--from date] [--to date] [--by week|month]";
 
 /* Options every verb takes, plus the verb's own (val > 'f'). */
 #define FILE_OPT	{ "file", required_argument, NULL, 'f' }
@@ -34,8 +36,14 @@ static int
 open_read(struct kam *k, struct portfolio *pf, const char *file,
     unsigned what)
 {
+	int32_t from = pf->from, to = pf->to;
+	int by_month = pf->by_month;
+
 	if (portfolio_open(pf, file, file == NULL ? k->dir : NULL) == -1)
 		return -1;
+	pf->from = from;
+	pf->to = to;
+	pf->by_month = by_month;
 	if (portfolio_read(pf, what, 0) == -1)
 		return -1;
 	return 0;
@@ -575,6 +583,97 @@ out:
 	return ret;
 }
 
+/* ---- load ---- */
+
+static const struct out_col load_cols[] = {
+	{ "person", OT_TEXT }, { "name", OT_TEXT }, { "period", OT_TEXT },
+	{ "period_end", OT_TEXT }, { "load", OT_NUM }, { "capacity", OT_NUM },
+	{ "over", OT_BOOL }, { "accounts", OT_LIST },
+};
+
+static int
+pf_load(int argc, char **argv, struct kam *k)
+{
+	static const struct option opts[] = { FILE_OPT,
+		{ "from", required_argument, NULL, 'F' },
+		{ "to", required_argument, NULL, 'T' },
+		{ "by", required_argument, NULL, 'b' },
+		{ NULL, 0, NULL, 0 } };
+	struct portfolio pf = PORTFOLIO_INIT;
+	struct out o = OUT_INIT;
+	struct pf_load_row *rows = NULL;
+	const char *cells[ARRAY_SIZE(load_cols)], *file = NULL, *why;
+	char d0[11], d1[11], load[32], cap[24];
+	size_t i, n = 0, nover = 0;
+	int ch, err = 0, human, ret = -1;
+
+	while ((ch = kam_getopt(argc, argv, "f:", opts, load_usage,
+	    &err)) != -1)
+		switch (ch) {
+		case 'f':
+			file = optarg;
+			break;
+		case 'F':
+		case 'T':
+			if (date_parse(optarg, ch == 'F' ? &pf.from : &pf.to,
+			    &why) == -1)
+				return kam_err(KAM_EX_USAGE, "--%s: invalid date "
+				    "'%s': %s", ch == 'F' ? "from" : "to",
+				    optarg, why);
+			break;
+		case 'b':
+			if (strcmp(optarg, "month") == 0)
+				pf.by_month = 1;
+			else if (strcmp(optarg, "week") != 0)
+				return kam_err(KAM_EX_USAGE, "--by: expected week "
+				    "or month, not '%s'", optarg);
+			break;
+		}
+	if (err)
+		return -1;
+	if (optind != argc)
+		return kam_usage(load_usage);
+	if (pf.to < pf.from)
+		return kam_err(KAM_EX_USAGE, "--to %s is before --from %s",
+		    date_fmt(pf.to, d1), date_fmt(pf.from, d0));
+	if (open_read(k, &pf, file, PF_LOAD) == -1)
+		goto out;
+	portfolio_load_rows(&pf, &rows, &n);
+	human = k->fmt == FMT_TABLE || k->fmt == FMT_MD;
+	out_begin(&o, k->fmt, load_cols, ARRAY_SIZE(load_cols));
+	for (i = 0; i < n; i++) {
+		const struct pf_load_row *r = &rows[i];
+
+		nover += r->over;
+		snprintf(load, sizeof(load), human ? "%ld%%" : "%ld.%02ld",
+		    human ? (r->load + 50) / 100 : r->load / 100,
+		    r->load % 100);
+		snprintf(cap, sizeof(cap), "%ld", r->capacity);
+		cells[0] = r->key;
+		cells[1] = r->name;
+		cells[2] = date_fmt(r->period, d0);
+		cells[3] = date_fmt(r->end, d1);
+		cells[4] = load;
+		cells[5] = cap;
+		cells[6] = human ? (r->over ? "OVER" : "") : r->over ? "true" :
+		    "false";
+		cells[7] = r->accounts;
+		out_row(&o, cells);
+	}
+	out_end(&o);
+	if (k->fmt == FMT_TABLE && nover > 0)
+		printf("\n%zu over-allocated %s across accounts (above 100%% of "
+		    "capacity)\n", nover, pf.by_month ? (nover == 1 ? "month" :
+		    "months") : (nover == 1 ? "week" : "weeks"));
+	ret = finish_bad(&pf);
+out:
+	for (i = 0; i < n; i++)
+		free(rows[i].accounts);
+	free(rows);
+	portfolio_release(&pf);
+	return ret;
+}
+
 /* ---- fetch ---- */
 
 static const struct out_col fetch_cols[] = {
@@ -648,6 +747,8 @@ const struct verb portfolio_verbs[] = {
 	    "planned, actual and used % per account, totals per currency" },
 	{ "fetch", pf_fetch, 0, fetch_usage, "--file=",
 	    "clone or fetch the mirrors of accounts with a url" },
+	{ "load", pf_load, 0, load_usage, "--file= --from= --to= --by=",
+	    "each person's allocation summed over accounts" },
 	{ "lessons", pf_lessons, 0, lessons_usage,
 	    "--file= --search= --area=", "the lessons of every account" },
 	{ "risks", pf_risks, 0, risks_usage, "--file= --min-score= --owner=",

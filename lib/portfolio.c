@@ -230,6 +230,10 @@ portfolio_mirror(const struct portfolio *pf, const struct pf_account *a)
 
 /* ---- one account ---- */
 
+struct acap;
+static void	account_load(struct acap *c, const struct portfolio *pf,
+		    struct project *p);
+
 /* Messages of one account's reading (kam_msg_capture, per thread): the
  * first failure is the account's reason; warnings are kept in order. */
 struct acap {
@@ -615,6 +619,11 @@ read_account(const struct portfolio *pf, struct pf_account *a, unsigned what)
 	if ((what & PF_LESSONS) &&
 	    account_table(&c, &p, &schema_lessons, &a->lessons) == -1)
 		goto out;
+	if (what & PF_LOAD) {
+		account_load(&c, pf, &p);
+		if (a->state != PF_OK)
+			goto out;
+	}
 	if (what & PF_BUDGET) {
 		c.code = 0;
 		status_budget(a, &p, 0);
@@ -633,6 +642,206 @@ out:
 	if (a->state != PF_OK && a->reason == NULL)
 		a->reason = xstrdup("cannot be read");
 	kam_exit_code = 0;
+}
+
+/* ---- load ---- */
+
+static int32_t
+period_of(int32_t d, int by_month)
+{
+	int y, m, day;
+
+	if (!by_month)
+		return d - date_weekday(d);
+	date_ymd(d, &y, &m, &day);
+	return date_from_ymd(y, m, 1);
+}
+
+static int32_t
+period_end(int32_t start, int by_month)
+{
+	int y, m, day;
+
+	if (!by_month)
+		return start + 6;
+	date_ymd(start, &y, &m, &day);
+	return (m == 12 ? date_from_ymd(y + 1, 1, 1) :
+	    date_from_ymd(y, m + 1, 1)) - 1;
+}
+
+/* One working day of a task: its person (row index) and period. */
+struct day_hit {
+	size_t	 person;
+	int32_t	 period;
+};
+
+static int
+cmp_hit(const void *x, const void *y)
+{
+	const struct day_hit *a = x, *b = y;
+
+	if (a->person != b->person)
+		return a->person < b->person ? -1 : 1;
+	return a->period < b->period ? -1 : a->period > b->period;
+}
+
+/* The key of a person: the email in lower case, else the name. */
+static char *
+person_key(const struct table *people, const struct row *r)
+{
+	const char *e = table_get_name(people, r, "email");
+	char *k, *q;
+
+	if (e == NULL || *e == '\0')
+		return xstrdup(table_get_name(people, r, "name"));
+	k = xstrdup(e);
+	for (q = k; *q != '\0'; q++)
+		if (*q >= 'A' && *q <= 'Z')
+			*q += 'a' - 'A';
+	return k;
+}
+
+/* As kam team load: a task occupies its assignee on every working day
+ * from its early start to its early finish. */
+static void
+account_load(struct acap *c, const struct portfolio *pf, struct project *p)
+{
+	struct pf_account *a = c->a;
+	struct table tasks = TABLE_INIT, people = TABLE_INIT;
+	struct plan pl = PLAN_INIT;
+	struct day_hit *hits = NULL;
+	size_t i, j, nhits = 0, ahits = 0;
+	int acol = schema_col(&schema_tasks, "assignee");
+	const struct row *pr;
+	int32_t date, d;
+	long idx, cap, wd;
+
+	if (store_load(p, NULL, &schema_tasks, &tasks) == -1 ||
+	    store_load(p, NULL, &schema_people, &people) == -1 ||
+	    (tasks.nrows > 0 && plan_compute(&pl, p, &tasks) == -1)) {
+		fail(c, state_of(c->code), NULL);
+		goto out;
+	}
+	for (i = 0; i < pl.ntasks; i++) {
+		const struct plan_task *pt = &pl.tasks[i];
+
+		if (pt->milestone || (pr = table_find(&people,
+		    table_get(&tasks, pt->row, acol))) == NULL)
+			continue;
+		for (idx = pt->es; idx < pt->ee; idx++) {
+			date = plan_day_date(&pl, idx);
+			if (date < pf->from || date > pf->to)
+				continue;
+			if (nhits == ahits) {
+				ahits = ahits ? ahits * 2 : 256;
+				hits = xrealloc(hits, ahits * sizeof(*hits));
+			}
+			hits[nhits].person = (size_t)(pr - people.rows);
+			hits[nhits++].period = period_of(date, pf->by_month);
+		}
+	}
+	if (nhits > 1)
+		qsort(hits, nhits, sizeof(*hits), cmp_hit);
+	for (i = 0; i < nhits; i = j) {
+		struct pf_load *l;
+
+		for (j = i; j < nhits && hits[j].person == hits[i].person &&
+		    hits[j].period == hits[i].period; j++)
+			;
+		pr = &people.rows[hits[i].person];
+		if (int_parse(table_get_name(&people, pr, "capacity"), 0, 1000,
+		    &cap, NULL) == -1)
+			cap = 100;
+		for (wd = 0, d = hits[i].period;
+		    d <= period_end(hits[i].period, pf->by_month); d++)
+			wd += project_is_workday(p, d);
+		a->load = xrealloc(a->load, (a->nload + 1) * sizeof(*a->load));
+		l = &a->load[a->nload++];
+		l->key = person_key(&people, pr);
+		l->name = xstrdup(table_get_name(&people, pr, "name"));
+		l->period = hits[i].period;
+		l->assigned = (long)(j - i);
+		l->workdays = wd;
+		l->capacity = cap;
+	}
+out:
+	free(hits);
+	plan_release(&pl);
+	table_release(&tasks);
+	table_release(&people);
+}
+
+struct load_ref {
+	const struct pf_account	*a;
+	const struct pf_load	*l;
+};
+
+static int
+cmp_load(const void *x, const void *y)
+{
+	const struct load_ref *a = x, *b = y;
+	int c;
+
+	if ((c = strcmp(a->l->key, b->l->key)) != 0)
+		return c;
+	if (a->l->period != b->l->period)
+		return a->l->period < b->l->period ? -1 : 1;
+	return strcmp(a->a->name, b->a->name);
+}
+
+void
+portfolio_load_rows(const struct portfolio *pf, struct pf_load_row **out,
+    size_t *n)
+{
+	struct load_ref *v = NULL;
+	struct kam_buf b = KAM_BUF_INIT;
+	size_t i, j, k, nv = 0;
+	long share;
+
+	*out = NULL;
+	*n = 0;
+	for (i = 0; i < pf->n; i++)
+		if (pf->acc[i].state == PF_OK)
+			nv += pf->acc[i].nload;
+	v = xcalloc(nv + 1, sizeof(*v));
+	for (i = 0, nv = 0; i < pf->n; i++)
+		for (j = 0; pf->acc[i].state == PF_OK &&
+		    j < pf->acc[i].nload; j++) {
+			v[nv].a = &pf->acc[i];
+			v[nv++].l = &pf->acc[i].load[j];
+		}
+	if (nv > 1)
+		qsort(v, nv, sizeof(*v), cmp_load);
+	for (i = 0; i < nv; i = j) {
+		struct pf_load_row *r;
+
+		for (j = i; j < nv && strcmp(v[j].l->key, v[i].l->key) == 0 &&
+		    v[j].l->period == v[i].l->period; j++)
+			;
+		*out = xrealloc(*out, (*n + 1) * sizeof(**out));
+		r = &(*out)[(*n)++];
+		memset(r, 0, sizeof(*r));
+		r->key = v[i].l->key;
+		r->name = v[i].l->name;
+		r->period = v[i].l->period;
+		r->end = period_end(r->period, pf->by_month);
+		kam_buf_reset(&b);
+		for (k = i; k < j; k++) {
+			const struct pf_load *l = v[k].l;
+
+			share = l->workdays > 0 ? (l->assigned * 10000 +
+			    l->workdays / 2) / l->workdays : 0;
+			r->load += share;
+			if (l->capacity > r->capacity)
+				r->capacity = l->capacity;
+			kam_buf_printf(&b, "%s%s:%ld", b.len ? " " : "",
+			    v[k].a->name, (share + 50) / 100);
+		}
+		r->over = r->load > r->capacity * 100;
+		r->accounts = xstrdup(b.ptr != NULL ? b.ptr : "");
+	}
+	kam_buf_release(&b);
+	free(v);
 }
 
 /* ---- in parallel ---- */
@@ -907,7 +1116,7 @@ void
 portfolio_release(struct portfolio *pf)
 {
 	struct pf_account *a;
-	size_t i;
+	size_t i, j;
 
 	for (i = 0; i < pf->n; i++) {
 		a = &pf->acc[i];
@@ -927,6 +1136,11 @@ portfolio_release(struct portfolio *pf)
 		table_release(&a->risks);
 		table_release(&a->people);
 		table_release(&a->lessons);
+		for (j = 0; j < a->nload; j++) {
+			free(a->load[j].key);
+			free(a->load[j].name);
+		}
+		free(a->load);
 	}
 	free(pf->acc);
 	free(pf->file);

@@ -46,6 +46,7 @@
 #define PF_RISKS	0x2	/* risks.csv and people.csv: risks, people */
 #define PF_LESSONS	0x4	/* lessons.csv: lessons */
 #define PF_BUDGET	0x8	/* the budget audit: bud */
+#define PF_LOAD		0x10	/* each person's task-days per period: load */
 
 enum pf_state {
 	PF_OK,
@@ -73,6 +74,17 @@ struct pf_budget {
 	char		 used_pct[48];		/* "" when nothing planned */
 };
 
+/* One person's work in one period of one account (PF_LOAD). */
+struct pf_load {
+	char		*key;		/* lower-case email, or the name */
+	char		*name;
+	int32_t		 period;	/* its first day */
+	long		 assigned;	/* task-days in the period */
+	long		 workdays;	/* working days of the period (the
+					 * account's calendar) */
+	long		 capacity;	/* people.csv capacity, 100 unset */
+};
+
 struct pf_account {
 	char		*name;
 	char		*path, *url, *branch, *dir;	/* as configured */
@@ -88,6 +100,8 @@ struct pf_account {
 	struct pf_status st;
 	struct pf_budget bud;
 	struct table	 risks, people, lessons;
+	struct pf_load	*load;
+	size_t		 nload;
 };
 
 struct portfolio {
@@ -95,8 +109,29 @@ struct portfolio {
 	char			*base;	/* its folder, absolute, ends in '/' */
 	struct pf_account	*acc;
 	size_t			 n;
+	/* PF_LOAD: the window (INT32_MIN/INT32_MAX: open) and the period */
+	int32_t			 from, to;
+	int			 by_month;	/* else by week (Monday) */
 };
-#define PORTFOLIO_INIT { NULL, NULL, NULL, 0 }
+#define PORTFOLIO_INIT { NULL, NULL, NULL, 0, INT32_MIN, INT32_MAX, 0 }
+
+/* A person across accounts in one period: the load is the sum over the
+ * accounts of task-days / working days, in hundredths of a percent. */
+struct pf_load_row {
+	const char	*key, *name;
+	int32_t		 period, end;
+	long		 load;		/* 10000 = 100% */
+	long		 capacity;	/* percent: the largest given */
+	int		 over;		/* load above capacity */
+	char		*accounts;	/* "acme:60 globex:60" (percent) */
+};
+
+/* Sum the PF_LOAD entries of the readable accounts per person (matched
+ * by email, by name when there is none) and period, in person and
+ * period order.  The rows borrow from pf; free each accounts and the
+ * array. */
+void	portfolio_load_rows(const struct portfolio *pf,
+	    struct pf_load_row **out, size_t *n);
 
 /* Read the portfolio file: `file` (-f) when not NULL, else the first
  * portfolio.conf found walking up from `dir` (NULL: the current

@@ -256,6 +256,48 @@ test_expect_success 'a bad portfolio.conf is invalid data' '
 	grep "start with" err
 '
 
+test_expect_success 'setup: the same person on three accounts' '
+	for n in 1 2 3; do
+		new_project load$n && cd "$TRASH/load$n" &&
+		kam people add "Ann Lee" --side team \
+		    --email $(test $n = 3 && echo ANN@example.com || echo ann@example.com) >/dev/null &&
+		kam people add "Bo Chen" --side team >/dev/null &&
+		kam task add "Build $n" --duration 3 --assignee P-1 >/dev/null &&
+		kam task set T-1 --start 2026-11-30 >/dev/null &&
+		kam task add "Test $n" --duration 1 --assignee P-2 >/dev/null &&
+		kam task set T-2 --start 2026-12-07 >/dev/null || return 1
+	done &&
+	printf "[account \"l1\"]\n\tpath = load1\n[account \"l2\"]\n\tpath = load2\n[account \"l3\"]\n\tpath = load3\n" >"$TRASH/load.conf"
+'
+
+test_expect_success 'load: over-allocated only in total, with the accounts that cause it' '
+	kam portfolio load -f load.conf --format json >out &&
+	json_check "
+ann = [r for r in d if r[\"person\"] == \"ann@example.com\"]
+assert [(r[\"period\"], r[\"load\"], r[\"over\"]) for r in ann] == [(\"2026-11-30\", 180.0, True)], ann
+assert ann[0][\"accounts\"] == [\"l1:60\", \"l2:60\", \"l3:60\"], ann
+assert ann[0][\"capacity\"] == 100 and ann[0][\"period_end\"] == \"2026-12-06\"
+bo = [r for r in d if r[\"person\"] == \"Bo Chen\"]
+assert [(r[\"period\"], r[\"load\"], r[\"over\"]) for r in bo] == [(\"2026-12-07\", 60.0, False)], bo" <out &&
+	printf "[account \"l1\"]\n\tpath = load1\n" >one.conf &&
+	kam portfolio load -f one.conf --format json >out &&
+	json_check "assert not any(r[\"over\"] for r in d), d" <out &&
+	kam portfolio load -f load.conf >out &&
+	grep "^ann@example.com  *Ann Lee  *2026-11-30  *2026-12-06  *180%  *100  *OVER  *l1:60 l2:60 l3:60" out &&
+	grep "^1 over-allocated week across accounts" out
+'
+
+test_expect_success 'load: --by month and the window' '
+	kam portfolio load -f load.conf --by month --format json >out &&
+	json_check "
+ann = [r for r in d if r[\"person\"] == \"ann@example.com\"]
+assert [(r[\"period\"], r[\"period_end\"]) for r in ann] == [(\"2026-11-01\", \"2026-11-30\"), (\"2026-12-01\", \"2026-12-31\")], ann" <out &&
+	kam portfolio load -f load.conf --from 2026-12-07 --format json >out &&
+	json_check "assert [r[\"person\"] for r in d] == [\"Bo Chen\"], d" <out &&
+	test_expect_code 64 kam portfolio load -f load.conf --by year 2>err &&
+	test_expect_code 64 kam portfolio load -f load.conf --from 2026-12-07 --to 2026-12-01 2>err
+'
+
 test_expect_success 'usage errors: 64' '
 	test_expect_code 64 kam portfolio status --bogus 2>err &&
 	grep "^usage: kam portfolio status" err &&

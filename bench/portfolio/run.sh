@@ -1,0 +1,80 @@
+#!/bin/sh
+# bench/portfolio/run.sh: `kam portfolio status --format json` over 100,
+# 250 and 500 accounts (and 500 plus the large account), each in its own
+# bare repository (bench/portfolio/gen.sh makes them), against running
+# `kam status --format json` in each account's work tree one after
+# another.  Targets (issue 15): 500 accounts plus the large one under 3 s
+# on a 2-core machine; time linear in the number of accounts; peak memory
+# not growing with it; the portfolio at least 5x faster than the loop.
+# Medians of RUNS whole-process runs (default 5), warm page cache; peak
+# memory is the largest maximum resident set of those runs.
+#
+# usage: bench/portfolio/run.sh [runs]
+set -eu
+cd "$(dirname "$0")/../.."
+ROOT=$(pwd)
+RUNS=${1:-5}
+KAM=$ROOT/build/kam
+D=$ROOT/bench/data/portfolio
+[ -x "$KAM" ] || make -s kam
+[ -f "$D/p500.conf" ] || sh bench/portfolio/gen.sh
+export KAM_TODAY=2026-11-27
+
+python3 - "$KAM" "$RUNS" "$D" <<'PY'
+import os, resource, statistics, subprocess, sys, time
+
+kam, runs, d = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+
+def run(cmd, cwd=None):
+    """Wall time and peak RSS (MiB) of one whole-process run."""
+    t = time.perf_counter()
+    p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL)
+    _, status, ru = os.wait4(p.pid, 0)
+    return time.perf_counter() - t, ru.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+
+res = {}
+for conf in ("p100", "p250", "p500", "p500L"):
+    f = os.path.join(d, conf + ".conf")
+    if not os.path.exists(f):
+        continue
+    n = sum(1 for l in open(f) if l.startswith("[account"))
+    cmd = [kam, "portfolio", "status", "-f", f, "--format", "json"]
+    run(cmd)
+    ts, peak = [], 0
+    for _ in range(runs):
+        t, m, rc = run(cmd)
+        ts.append(t)
+        peak = max(peak, m)
+    med = statistics.median(ts)
+    res[conf] = (n, med)
+    print(f"portfolio status, {n:4d} accounts{' (+large)' if conf == 'p500L' else '        '}"
+          f": median {med:6.3f} s, {1000 * med / n:6.2f} ms/account, "
+          f"peak {peak:5.1f} MiB, exit {rc}")
+if "p500L" in res:
+    med = res["p500L"][1]
+    print(f"  target < 3 s for 500 + large: {'ok' if med < 3 else 'MISSED'}")
+if "p100" in res and "p500" in res:
+    r = res["p500"][1] / res["p100"][1]
+    print(f"  500/100 time ratio {r:.2f} (linear: 5.00)")
+
+# The loop: kam status --format json in each work tree, one after another.
+for n in (100, 500):
+    wts = [os.path.join(d, "wt", "acc%03d" % i) for i in range(1, n + 1)]
+    if not all(os.path.isdir(w) for w in wts):
+        continue
+    ts = []
+    for _ in range(max(1, runs // 2)):
+        t = time.perf_counter()
+        for w in wts:
+            subprocess.run([kam, "status", "--format", "json"], cwd=w,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        ts.append(time.perf_counter() - t)
+    med = statistics.median(ts)
+    conf = "p%d" % n
+    line = f"kam status loop,  {n:4d} accounts        : median {med:6.3f} s"
+    if conf in res:
+        ratio = med / res[conf][1]
+        line += f"; portfolio is {ratio:.1f}x faster (target >= 5x: {'ok' if ratio >= 5 else 'MISSED'})"
+    print(line)
+PY
