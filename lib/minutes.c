@@ -276,7 +276,7 @@ struct word {
 	int	keep;
 };
 
-static const char *word_text;	/* the string words index, for qsort */
+static _Thread_local const char *word_text;	/* for qsort */
 
 static int
 cmp_words(const void *a, const void *b)

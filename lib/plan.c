@@ -353,7 +353,7 @@ out:
 	free(path);
 }
 
-static const struct plan *crit_plan;	/* qsort has no argument */
+static _Thread_local const struct plan *crit_plan;	/* for qsort */
 
 static int
 cmp_critical(const void *a, const void *b)

@@ -590,6 +590,7 @@ read_account(const struct portfolio *pf, struct pf_account *a, unsigned what)
 		tree = root;
 		root = NULL;
 	}
+	p.today = pf->today;
 	if (project_open_tree(&p, tree) == -1) {
 		if (c.code == KAM_EX_NOPROJECT)
 			fail(&c, PF_UNREADABLE, "not a kam project (no kam.conf "
@@ -884,6 +885,9 @@ portfolio_read(struct portfolio *pf, unsigned what, int threads)
 	}
 	if ((size_t)threads > pf->n)
 		threads = (int)pf->n;
+	/* Once, here: localtime_r() in threads races on the time zone. */
+	if (project_today(&pf->today) == -1)
+		return -1;
 	memset(&pl, 0, sizeof(pl));
 	pl.pf = pf;
 	pl.what = what;

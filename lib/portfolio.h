@@ -112,8 +112,9 @@ struct portfolio {
 	/* PF_LOAD: the window (INT32_MIN/INT32_MAX: open) and the period */
 	int32_t			 from, to;
 	int			 by_month;	/* else by week (Monday) */
+	int32_t			 today;		/* set by portfolio_read */
 };
-#define PORTFOLIO_INIT { NULL, NULL, NULL, 0, INT32_MIN, INT32_MAX, 0 }
+#define PORTFOLIO_INIT { NULL, NULL, NULL, 0, INT32_MIN, INT32_MAX, 0, 0 }
 
 /* A person across accounts in one period: the load is the sum over the
  * accounts of task-days / working days, in hundredths of a percent. */

@@ -80,11 +80,15 @@ int32_t	project_next_workday(const struct project *p, int32_t d);
  * A project read from a commit instead of a work tree (kam portfolio):
  * p->tree is the project's folder in that commit (borrowed from the
  * caller, who keeps it and its repository open).  project_open_tree()
- * reads kam.conf from that tree and sets today as project_open() does;
+ * reads kam.conf from that tree and, unless the caller set p->today,
+ * sets today as project_open() does (project_today());
  * table, expense and minutes reads (store_load, budget, health) then use
  * the blobs.  66 when the tree holds no kam.conf, 65 for a bad one.
  */
 int	project_open_tree(struct project *p, git_tree *tree);
+/* Today: KAM_TODAY (which --today sets), else the system's local date.
+ * 0, or -1 (64) for a bad KAM_TODAY. */
+int	project_today(int32_t *today);
 /* Read project file `file` ("risks.csv", "expenses/2026-11.csv") from
  * p->tree: 0, 1 when there is no such file (b empty), -1 after reporting
  * (65 for a folder or a file over KAM_MAX_FILE, 78 for a symlink). */

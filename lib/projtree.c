@@ -104,6 +104,24 @@ out:
 	return ret;
 }
 
+int
+project_today(int32_t *today)
+{
+	const char *env = getenv("KAM_TODAY"), *why;
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (env != NULL && *env != '\0') {
+		if (date_parse(env, today, &why) == -1)
+			return kam_err(KAM_EX_USAGE, "KAM_TODAY: invalid date "
+			    "'%s': %s", env, why);
+		return 0;
+	}
+	localtime_r(&now, &tm);
+	*today = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	return 0;
+}
+
 /*
  * libgit2 1.5 reads configuration only from files: kam.conf's blob goes
  * to a private temporary file for project_read_conf(), and a message that
@@ -144,12 +162,10 @@ project_open_tree(struct project *p, git_tree *tree)
 {
 	struct kam_buf b = KAM_BUF_INIT;
 	struct conf_msg cm;
-	const char *dir = getenv("TMPDIR"), *env, *why;
+	const char *dir = getenv("TMPDIR");
 	char *tmp = NULL;
 	size_t off;
 	ssize_t w;
-	time_t now;
-	struct tm tm;
 	int fd = -1, rc, ret = -1;
 
 	p->tree = tree;
@@ -182,16 +198,8 @@ project_open_tree(struct project *p, git_tree *tree)
 	kam_msg_capture(cm.fn, cm.arg);
 	if (rc == -1)
 		goto out;
-	now = time(NULL);
-	localtime_r(&now, &tm);
-	p->today = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1,
-	    tm.tm_mday);
-	if ((env = getenv("KAM_TODAY")) != NULL && *env != '\0' &&
-	    date_parse(env, &p->today, &why) == -1) {
-		kam_err(KAM_EX_USAGE, "KAM_TODAY: invalid date '%s': %s", env,
-		    why);
+	if (p->today == 0 && project_today(&p->today) == -1)
 		goto out;
-	}
 	ret = 0;
 out:
 	if (fd != -1) {

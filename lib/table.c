@@ -796,7 +796,7 @@ cmp_num(const void *a, const void *b)
 	    (x->line < y->line ? -1 : x->line > y->line);
 }
 
-static int	key_cols[2] = { -1, -1 };	/* for cmp_key (qsort) */
+static _Thread_local int key_cols[2] = { -1, -1 };	/* for cmp_key */
 
 static int
 cmp_key(const void *a, const void *b)
