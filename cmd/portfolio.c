@@ -472,24 +472,6 @@ static const struct out_col budget_cols[] = {
 	{ "used_pct", OT_NUM }, { "accounts", OT_NUM }, { "reason", OT_TEXT },
 };
 
-/* Totals of one currency (and number of minor digits). */
-struct cur_total {
-	const char	*currency;
-	int		 digits;
-	int64_t		 planned, actual;
-	long		 n;
-	int		 overflow;
-};
-
-static int
-add_ok(int64_t *sum, int64_t v)
-{
-	if ((v > 0 && *sum > INT64_MAX - v) || (v < 0 && *sum < INT64_MIN - v))
-		return 0;
-	*sum += v;
-	return 1;
-}
-
 static int
 cmp_name(const void *x, const void *y)
 {
@@ -504,8 +486,8 @@ pf_budget(int argc, char **argv, struct kam *k)
 	static const struct option opts[] = { FILE_OPT, { NULL, 0, NULL, 0 } };
 	struct portfolio pf = PORTFOLIO_INIT;
 	struct out o = OUT_INIT;
-	struct cur_total *tot = NULL;
-	const char *cells[ARRAY_SIZE(budget_cols)], *file = NULL, *cur;
+	struct pf_total *tot = NULL;
+	const char *cells[ARRAY_SIZE(budget_cols)], *file = NULL;
 	char pl[48], ac[48], va[48], pct[48], cnt[24];
 	size_t i, j, ntot = 0;
 	int ch, err = 0, ret = -1;
@@ -527,7 +509,6 @@ pf_budget(int argc, char **argv, struct kam *k)
 		const struct pf_account *a = &pf.acc[i];
 		int ok = a->state == PF_OK;
 
-		cur = a->currency != NULL ? a->currency : "";
 		memset(cells, 0, sizeof(cells));
 		cells[0] = "account";
 		cells[1] = a->name;
@@ -537,32 +518,19 @@ pf_budget(int argc, char **argv, struct kam *k)
 			cells[4] = money_fmt(a->bud.actual, a->digits, ac);
 			cells[5] = money_fmt(a->bud.variance, a->digits, va);
 			cells[6] = a->bud.used_pct;
-			for (j = 0; j < ntot; j++)
-				if (strcmp(tot[j].currency, cur) == 0 &&
-				    tot[j].digits == a->digits)
-					break;
-			if (j == ntot) {
-				tot = xrealloc(tot, (ntot + 1) * sizeof(*tot));
-				memset(&tot[ntot], 0, sizeof(*tot));
-				tot[ntot].currency = cur;
-				tot[ntot++].digits = a->digits;
-			}
-			if (!add_ok(&tot[j].planned, a->bud.planned) ||
-			    !add_ok(&tot[j].actual, a->bud.actual))
-				tot[j].overflow = 1;
-			tot[j].n++;
 		} else
 			cells[8] = a->reason;
 		out_row(&o, cells);
 	}
 	/* Never added across currencies: one total each. */
+	portfolio_budget_totals(&pf, &tot, &ntot);
 	for (j = 0; j < ntot; j++) {
 		int64_t var = tot[j].planned - tot[j].actual;
 
 		memset(cells, 0, sizeof(cells));
 		cells[0] = "total";
 		cells[2] = tot[j].currency[0] != '\0' ? tot[j].currency : NULL;
-		snprintf(cnt, sizeof(cnt), "%ld", tot[j].n);
+		snprintf(cnt, sizeof(cnt), "%ld", tot[j].accounts);
 		cells[7] = cnt;
 		if (tot[j].overflow)
 			cells[8] = "the sum is beyond the money range";

@@ -845,6 +845,41 @@ portfolio_load_rows(const struct portfolio *pf, struct pf_load_row **out,
 	free(v);
 }
 
+/* ---- budget totals ---- */
+
+void
+portfolio_budget_totals(const struct portfolio *pf, struct pf_total **out,
+    size_t *n)
+{
+	const struct pf_account *a;
+	const char *cur;
+	size_t i, j;
+
+	*out = NULL;
+	*n = 0;
+	for (i = 0; i < pf->n; i++) {
+		a = &pf->acc[i];
+		if (a->state != PF_OK)
+			continue;
+		cur = a->currency != NULL ? a->currency : "";
+		for (j = 0; j < *n; j++)
+			if (strcmp((*out)[j].currency, cur) == 0 &&
+			    (*out)[j].digits == a->digits)
+				break;
+		if (j == *n) {
+			*out = xrealloc(*out, (*n + 1) * sizeof(**out));
+			memset(&(*out)[j], 0, sizeof(**out));
+			(*out)[j].currency = cur;
+			(*out)[j].digits = a->digits;
+			(*n)++;
+		}
+		if (money_add(&(*out)[j].planned, a->bud.planned) == -1 ||
+		    money_add(&(*out)[j].actual, a->bud.actual) == -1)
+			(*out)[j].overflow = 1;
+		(*out)[j].accounts++;
+	}
+}
+
 /* ---- in parallel ---- */
 
 struct pool {
@@ -885,6 +920,10 @@ portfolio_read(struct portfolio *pf, unsigned what, int threads)
 	}
 	if ((size_t)threads > pf->n)
 		threads = (int)pf->n;
+	/* Blobs are not cached by default: every table read twice (the
+	 * health run, then the status) would be inflated twice. */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_BLOB,
+	    (size_t)1 << 20);
 	/* Once, here: localtime_r() in threads races on the time zone. */
 	if (project_today(&pf->today) == -1)
 		return -1;

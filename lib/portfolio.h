@@ -127,6 +127,19 @@ struct pf_load_row {
 	char		*accounts;	/* "acme:60 globex:60" (percent) */
 };
 
+/* The budgets of the readable accounts (PF_BUDGET) added per currency
+ * (and minor digits), never across currencies, in order of first
+ * appearance.  overflow: the sum left the money range. */
+struct pf_total {
+	const char	*currency;	/* "" when an account has none */
+	int		 digits;
+	int64_t		 planned, actual;
+	long		 accounts;
+	int		 overflow;
+};
+void	portfolio_budget_totals(const struct portfolio *pf,
+	    struct pf_total **out, size_t *n);
+
 /* Sum the PF_LOAD entries of the readable accounts per person (matched
  * by email, by name when there is none) and period, in person and
  * period order.  The rows borrow from pf; free each accounts and the

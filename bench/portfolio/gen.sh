@@ -5,7 +5,8 @@
 #   wt/accNNN       500 accounts from gen_account.py --tasks 100 --risks 50
 #                   --reqs 20 --expenses 200 --seed NNN, each a git work
 #                   tree with one commit (for the `kam status` baseline)
-#   bare/accNNN.git a bare clone of each (what the portfolio reads)
+#   bare/accNNN.git a bare clone of each, packed as a fetched mirror is
+#                   (what the portfolio reads)
 #   bare/large.git  the large account (gen_account.py defaults: 10,000
 #                   tasks, 5,000 risks, 2,000 requirements, 1,000,000
 #                   expenses), bare
@@ -44,7 +45,7 @@ while [ "$i" -le "$N" ]; do
 		    --expenses 200 --seed "$i" >/dev/null
 		mv "$D/wt/$a.tmp" "$D/wt/$a"
 		commit "$D/wt/$a"
-		git clone -q --bare "$D/wt/$a" "$D/bare/$a.git"
+		git clone -q --bare --no-local "$D/wt/$a" "$D/bare/$a.git"
 	fi
 	i=$((i + 1))
 done
@@ -52,10 +53,10 @@ if [ ! -d "$D/bare/large.git" ] && [ "${LARGE:-1}" = 1 ]; then
 	rm -rf "$D/large.tmp"
 	python3 "$GEN" "$D/large.tmp" >/dev/null
 	commit "$D/large.tmp"
-	git clone -q --bare "$D/large.tmp" "$D/bare/large.git"
+	git clone -q --bare --no-local "$D/large.tmp" "$D/bare/large.git"
 	rm -rf "$D/large.tmp"
 fi
-for n in 100 250 500; do
+for n in 100 250 500 $N; do
 	[ "$n" -le "$N" ] || continue
 	i=1
 	: >"$D/p$n.conf"

@@ -9,7 +9,7 @@
 # Medians of RUNS whole-process runs (default 5), warm page cache; peak
 # memory is the largest maximum resident set of those runs.
 #
-# usage: bench/portfolio/run.sh [runs]
+# usage: bench/portfolio/run.sh [runs]     (N=count: fewer accounts)
 set -eu
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -17,13 +17,13 @@ RUNS=${1:-5}
 KAM=$ROOT/build/kam
 D=$ROOT/bench/data/portfolio
 [ -x "$KAM" ] || make -s kam
-[ -f "$D/p500.conf" ] || sh bench/portfolio/gen.sh
+[ -f "$D/p${N:-500}.conf" ] || sh bench/portfolio/gen.sh
 export KAM_TODAY=2026-11-27
 
-python3 - "$KAM" "$RUNS" "$D" <<'PY'
-import os, resource, statistics, subprocess, sys, time
+python3 - "$KAM" "$RUNS" "$D" "${N:-500}" <<'PY'
+import os, statistics, subprocess, sys, time
 
-kam, runs, d = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+kam, runs, d, nmax = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
 
 def run(cmd, cwd=None):
     """Wall time and peak RSS (MiB) of one whole-process run."""
@@ -34,7 +34,7 @@ def run(cmd, cwd=None):
     return time.perf_counter() - t, ru.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
 
 res = {}
-for conf in ("p100", "p250", "p500", "p500L"):
+for conf in ["p100", "p250", "p500", "p500L"] + (["p%d" % nmax] if nmax not in (100, 250, 500) else []):
     f = os.path.join(d, conf + ".conf")
     if not os.path.exists(f):
         continue
@@ -59,7 +59,7 @@ if "p100" in res and "p500" in res:
     print(f"  500/100 time ratio {r:.2f} (linear: 5.00)")
 
 # The loop: kam status --format json in each work tree, one after another.
-for n in (100, 500):
+for n in sorted({100, 500, nmax}):
     wts = [os.path.join(d, "wt", "acc%03d" % i) for i in range(1, n + 1)]
     if not all(os.path.isdir(w) for w in wts):
         continue
