@@ -9,10 +9,12 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "../lib/ciout.h"
 #include "../lib/health.h"
 
 static const char check_usage[] =
-    "kam check [--strict] [--format table|json|csv|md|junit]";
+    "kam check [--strict] "
+    "[--format table|json|csv|md|junit|github|sarif|codequality]";
 
 static const struct out_col check_cols[] = {
 	{ "level", OT_TEXT }, { "rule", OT_TEXT }, { "area", OT_TEXT },
@@ -275,6 +277,12 @@ check_run(int argc, char **argv, struct kam *k)
 		qsort(h.v, h.n, sizeof(*h.v), cmp_finding);
 	if (k->fmt == FMT_JUNIT)
 		print_junit(&h, strict);
+	else if (k->fmt == FMT_GITHUB)
+		ciout_github(stdout, &k->p, &h);
+	else if (k->fmt == FMT_SARIF)
+		ciout_sarif(stdout, &k->p, &h);
+	else if (k->fmt == FMT_CODEQUALITY)
+		ciout_codequality(stdout, &k->p, &h);
 	else if (k->fmt == FMT_TABLE)
 		print_text(&h, strict);
 	else

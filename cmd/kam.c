@@ -419,6 +419,7 @@ takes_value(const struct verb *v, const char *opt)
 }
 
 #define GLOBAL_OPTS	"--format= --no-commit --no-verify --today= -C -m"
+#define CHECK_FMTS	"table json csv md junit github sarif codequality"
 
 static int
 is_global_with_value(const char *w)
@@ -450,8 +451,9 @@ cmd_complete(struct kam *k, int argc, char **argv)
 				/* CUR is the option's value; the shell
 				 * completes the directory of -C itself. */
 				if (strcmp(argv[j], "--format") == 0)
-					complete_words("table json csv md", "",
-					    cur);
+					complete_words(nw > 0 && strcmp(w[0],
+					    "check") == 0 ? CHECK_FMTS :
+					    "table json csv md", "", cur);
 				goto out;
 			}
 			if (strcmp(argv[j], "-C") == 0)
@@ -470,7 +472,8 @@ cmd_complete(struct kam *k, int argc, char **argv)
 			w[nw++] = argv[j];
 	}
 	if (strncmp(cur, "--format=", 9) == 0) {
-		complete_words("table json csv md", "--format=", cur + 9);
+		complete_words(nw > 0 && strcmp(w[0], "check") == 0 ?
+		    CHECK_FMTS : "table json csv md", "--format=", cur + 9);
 		goto out;
 	}
 	if (nw == 0) {
@@ -627,9 +630,11 @@ run_verb(struct kam *k, const struct verb *v, int argc, char **argv)
 		return kam_err(KAM_EX_USAGE, "--format %s is for charts and "
 		    "reports (kam gantt); this command writes table, json, csv "
 		    "or md", k->fmt == FMT_SVG ? "svg" : "html");
-	if (k->fmt == FMT_JUNIT && !(v->flags & JUNIT))
-		return kam_err(KAM_EX_USAGE, "--format junit is for kam check; "
-		    "this command writes table, json, csv or md");
+	if (k->fmt >= FMT_JUNIT && !(v->flags & JUNIT))
+		return kam_err(KAM_EX_USAGE, "--format %s is for kam check; "
+		    "this command writes table, json, csv or md",
+		    k->fmt == FMT_JUNIT ? "junit" : k->fmt == FMT_GITHUB ?
+		    "github" : k->fmt == FMT_SARIF ? "sarif" : "codequality");
 	if ((v->flags & NEED_PROJECT) && kam_open_project(k) == -1)
 		return -1;
 	for (attempt = 0; attempt < 6; attempt++) {

@@ -521,6 +521,29 @@ name_records(struct ctx *c)
 	}
 }
 
+/* The line of each rule finding that names a record of a table but no
+ * line (budget categories): CI annotations point at that row. */
+static void
+line_records(struct ctx *c)
+{
+	const struct schema *s;
+	const struct row *r;
+	size_t i;
+
+	for (i = 0; i < c->h->n; i++) {
+		struct finding *f = &c->h->v[i];
+
+		if (f->record == NULL || f->file == NULL || f->line != 0 ||
+		    (s = schema_by_file(f->file)) == NULL || s->monthly ||
+		    !valid(c, s) || s->nkeys > 1)
+			continue;
+		r = s->prefix != NULL ? table_find(tab(c, s), f->record) :
+		    table_find_key(tab(c, s), f->record, NULL);
+		if (r != NULL)
+			f->line = r->line;
+	}
+}
+
 /* ---- rules ---- */
 
 static int32_t
@@ -1372,6 +1395,7 @@ health_run(struct health *h, struct project *p)
 	rules_raci(c);
 	if (c->fatal)
 		goto out;
+	line_records(c);
 	areas(c, &pl, plan_ok, nopen_risks, nopen_defects);
 	ret = 0;
 out:

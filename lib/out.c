@@ -128,6 +128,8 @@ out_fmt_parse(const char *s, enum out_fmt *fmt)
 		{ "table", FMT_TABLE }, { "json", FMT_JSON },
 		{ "csv", FMT_CSV }, { "md", FMT_MD }, { "svg", FMT_SVG },
 		{ "html", FMT_HTML }, { "junit", FMT_JUNIT },
+		{ "github", FMT_GITHUB }, { "sarif", FMT_SARIF },
+		{ "codequality", FMT_CODEQUALITY },
 	};
 	char *e;
 	size_t i;
@@ -559,7 +561,7 @@ out_begin(struct out *o, enum out_fmt fmt, const struct out_col *cols,
 	size_t i;
 	const char **names;
 
-	if (fmt == FMT_SVG || fmt == FMT_HTML || fmt == FMT_JUNIT)
+	if (fmt >= FMT_SVG)
 		fmt = FMT_TABLE;	/* a command without its own document */
 	o->fmt = fmt;
 	if (o->fp == NULL)
@@ -628,6 +630,9 @@ out_row(struct out *o, const char *const *cells)
 	case FMT_SVG:
 	case FMT_HTML:
 	case FMT_JUNIT:
+	case FMT_GITHUB:
+	case FMT_SARIF:
+	case FMT_CODEQUALITY:
 		if (o->nrows == o->alloc) {
 			o->alloc = o->alloc ? o->alloc * 2 : 64;
 			o->off = xrealloc(o->off, o->alloc *
@@ -659,6 +664,9 @@ out_end(struct out *o)
 	case FMT_SVG:
 	case FMT_HTML:
 	case FMT_JUNIT:
+	case FMT_GITHUB:
+	case FMT_SARIF:
+	case FMT_CODEQUALITY:
 		print_buffered(o);
 		break;
 	}
@@ -691,6 +699,9 @@ out_record(enum out_fmt fmt, const struct out_col *cols, size_t ncols,
 	case FMT_SVG:
 	case FMT_HTML:
 	case FMT_JUNIT:
+	case FMT_GITHUB:
+	case FMT_SARIF:
+	case FMT_CODEQUALITY:
 		for (i = 0; i < ncols; i++)
 			if ((w = out_width(cols[i].name)) > namew)
 				namew = w;

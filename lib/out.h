@@ -33,7 +33,8 @@
  * k->fmt themselves.  For everything else out_begin()/out_record() treat
  * them as FMT_TABLE. */
 enum out_fmt { FMT_TABLE, FMT_JSON, FMT_CSV, FMT_MD, FMT_SVG, FMT_HTML,
-	FMT_JUNIT };	/* junit: kam check only (cmd.h JUNIT) */
+	FMT_JUNIT, FMT_GITHUB, FMT_SARIF, FMT_CODEQUALITY };
+	/* junit, github, sarif, codequality: kam check only (cmd.h JUNIT) */
 
 enum out_type {
 	OT_TEXT,	/* JSON string */

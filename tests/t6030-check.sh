@@ -58,7 +58,7 @@ test_expect_success 'red: budget category over plan (budget-overrun)' '
 	fresh r1 &&
 	printf "E-2,2026-11-03,Travel,95.00,Hotel,,\n" >>expenses/2026-11.csv &&
 	red budget-overrun &&
-	grep -q "budget.csv: red: budget-overrun: Travel: 105.00 CNY spent of 100.00 CNY planned (105.00%)" ../out
+	grep -q "budget.csv:2: red: budget-overrun: Travel: 105.00 CNY spent of 100.00 CNY planned (105.00%)" ../out
 '
 
 test_expect_success 'red: spending on a category without a plan' '
@@ -135,7 +135,7 @@ test_expect_success 'amber findings: exit 0, or 1 with --strict' '
 	sed -i "s/,weekly,P-1,2026-11-25/,weekly,P-1,2026-11-10/" comms.csv &&
 	printf "T-2,P-1,A\nT-2,P-2,A\n" >>raci.csv &&
 	kam check >../out &&
-	grep -q "budget.csv: amber: budget-warn: Travel: 95.00 CNY spent of 100.00 CNY planned (95.00%, warning at 90%)" ../out &&
+	grep -q "budget.csv:2: amber: budget-warn: Travel: 95.00 CNY spent of 100.00 CNY planned (95.00%, warning at 90%)" ../out &&
 	grep -q "tasks.csv:2: amber: schedule-started-late: T-1: started 2026-11-24, 1 day after its baseline start 2026-11-23" ../out &&
 	grep -q "risks.csv:3: amber: risk-review-overdue: R-2: review was due 2026-11-01" ../out &&
 	grep -q "defects.csv:2: amber: defect-major-open: D-1" ../out &&

@@ -37,7 +37,7 @@ for f in json.load(open(\"../json\")):
 	amber schedule-started-late T-3 tasks.csv:4
 	amber task-late T-4 tasks.csv:5
 	amber task-late T-6 tasks.csv:7
-	amber budget-warn travel budget.csv
+	amber budget-warn travel budget.csv:6
 	amber evm-warn CPI tasks.csv
 	amber risk-review-overdue R-1 risks.csv:2
 	amber defect-major-open D-2 defects.csv:3
