@@ -19,6 +19,7 @@
 #include "../lib/kam.h"
 #include "../lib/out.h"
 #include "../lib/project.h"
+#include "../lib/record.h"
 #include "../lib/repo.h"
 
 struct kam {
@@ -48,6 +49,14 @@ struct verb {
 					 * a trailing '=' takes a value */
 	const char	*summary;
 };
+
+/* Run the generic verb v of lib/record.c (a verb declared as data) with
+ * k's project, format and commit options. */
+int	kam_rec_run(struct kam *k, const struct rec_verb *v, int argc,
+	    char **argv);
+/* The verb function fn of a verb declared as data, rv. */
+#define REC_FN(fn, rv) static int fn(int argc, char **argv, struct kam *k) \
+	{ return kam_rec_run(k, &(rv), argc, argv); }
 
 /* Print "usage: <usage>" and record 64; returns -1. */
 int	kam_usage(const char *usage);

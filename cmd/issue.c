@@ -35,7 +35,8 @@ static const struct rec_opt no_opts[] = { { 0, "", REC_NO, 0, "", "" } };
 static struct rec_ctx
 ctx(struct kam *k)
 {
-	struct rec_ctx c = { &k->p, k->fmt, k->no_commit, k->msg };
+	struct rec_ctx c = { &k->p, k->fmt, k->no_commit, k->msg,
+	    k->no_verify };
 
 	return c;
 }

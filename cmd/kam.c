@@ -123,10 +123,20 @@ kam_tx_begin(struct kam *k, struct tx *tx)
 }
 
 int
+kam_rec_run(struct kam *k, const struct rec_verb *v, int argc, char **argv)
+{
+	struct rec_ctx c = { &k->p, k->fmt, k->no_commit, k->msg,
+	    k->no_verify };
+
+	return rec_run(&c, v, argc, argv);
+}
+
+int
 kam_tx_commit_body(struct kam *k, struct tx *tx, const char *cmd,
     const char *id, const char *title, const char *body)
 {
-	struct rec_ctx c = { &k->p, k->fmt, k->no_commit, k->msg };
+	struct rec_ctx c = { &k->p, k->fmt, k->no_commit, k->msg,
+	    k->no_verify };
 
 	return rec_commit(&c, tx, cmd, id, title, body);
 }

@@ -243,7 +243,8 @@ static int
 risk_occur(int argc, char **argv, struct kam *k)
 {
 	static const struct option none[] = { { NULL, 0, NULL, 0 } };
-	struct rec_ctx c = { &k->p, k->fmt, k->no_commit, k->msg };
+	struct rec_ctx c = { &k->p, k->fmt, k->no_commit, k->msg,
+	    k->no_verify };
 	int err = 0;
 
 	if (kam_getopt(argc, argv, "", none, occur_usage, &err) != -1 || err)

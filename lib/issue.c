@@ -31,10 +31,12 @@ static const char *const issue_brief[] = { "id", "title", "severity",
 	"owner", "due", "status", "escalation", "risk", NULL };
 
 const struct rec_type issue_type = {
-	&schema_issues, "issue", ISSUE_TITLE, ISSUE_STATUS, ISSUE_OWNER,
-	ISSUE_DUE, ISSUE_RAISED, OPEN, issue_defaults,
-	ARRAY_SIZE(issue_defaults), issue_trans, ARRAY_SIZE(issue_trans),
-	issue_brief, NULL, 0,
+	.s = &schema_issues, .family = "issue", .title_col = ISSUE_TITLE,
+	.status_col = ISSUE_STATUS, .owner_col = ISSUE_OWNER,
+	.due_col = ISSUE_DUE, .raised_col = ISSUE_RAISED, .open = OPEN,
+	.defaults = issue_defaults, .ndefaults = ARRAY_SIZE(issue_defaults),
+	.trans = issue_trans, .ntrans = ARRAY_SIZE(issue_trans),
+	.brief = issue_brief,
 };
 
 const char *

@@ -60,13 +60,17 @@ rec_getopt(int argc, char **argv, const char *shortopts, const void *longopts,
 	return ch;
 }
 
-int
-rec_parse(const struct rec_opt *opts, size_t n, int argc, char **argv,
-    const char *usage, int want_operand, struct rec_args *a)
+#define IS_FLAG(take)	((take) == REC_FLAG || (take) == REC_ONEOF)
+
+/* rec_parse() with a verb's own messages (NULL: the generic ones). */
+static int
+parse(const struct rec_opt *opts, size_t n, int argc, char **argv,
+    const char *usage, int want_operand, const char *need, const char *both,
+    struct rec_args *a)
 {
 	struct option lo[REC_MAX_OPTS + 1];
 	char shortopts[2 * REC_MAX_OPTS + 1];
-	size_t i, nl = 0, ns = 0;
+	size_t i, j, nl = 0, ns = 0;
 	int ch, err = 0;
 
 	memset(a, 0, sizeof(*a));
@@ -77,13 +81,15 @@ rec_parse(const struct rec_opt *opts, size_t n, int argc, char **argv,
 			continue;
 		/* val: 256 + index, so short and long map to one entry */
 		lo[nl].name = opts[i].name;
-		lo[nl].has_arg = required_argument;
+		lo[nl].has_arg = IS_FLAG(opts[i].take) ? no_argument :
+		    required_argument;
 		lo[nl].flag = NULL;
 		lo[nl].val = 256 + (int)i;
 		nl++;
 		if (opts[i].shortopt != 0) {
 			shortopts[ns++] = (char)opts[i].shortopt;
-			shortopts[ns++] = ':';
+			if (!IS_FLAG(opts[i].take))
+				shortopts[ns++] = ':';
 		}
 	}
 	memset(&lo[nl], 0, sizeof(lo[nl]));
@@ -95,8 +101,19 @@ rec_parse(const struct rec_opt *opts, size_t n, int argc, char **argv,
 				    opts[i].shortopt == ch)
 					break;
 		i = ch < 256 ? i : (size_t)(ch - 256);
-		if (i < n)
+		if (i >= n)
+			continue;
+		if (!IS_FLAG(opts[i].take)) {
 			a->val[i] = optarg;
+			continue;
+		}
+		/* A flag stands for its name; two of one column clash. */
+		for (j = 0; j < n; j++)
+			if (j != i && a->val[j] != NULL &&
+			    IS_FLAG(opts[j].take) && opts[j].col == opts[i].col)
+				return kam_err(KAM_EX_USAGE, "%s", both != NULL ?
+				    both : "options clash");
+		a->val[i] = opts[i].name;
 	}
 	if (err)
 		return -1;
@@ -104,11 +121,31 @@ rec_parse(const struct rec_opt *opts, size_t n, int argc, char **argv,
 		return rec_usage(usage);
 	if (want_operand)
 		a->operand = argv[optind];
-	for (i = 0; i < n; i++)
-		if (opts[i].take == REC_REQ && a->val[i] == NULL)
-			return kam_err(KAM_EX_USAGE, "--%s is required (%s)",
-			    opts[i].name, opts[i].help);
+	for (i = 0; i < n; i++) {
+		if ((opts[i].take != REC_REQ && opts[i].take != REC_ONEOF) ||
+		    a->val[i] != NULL)
+			continue;
+		/* REC_ONEOF: one of the flags of its column is needed. */
+		for (j = 0; j < n; j++)
+			if (opts[i].take == REC_ONEOF && a->val[j] != NULL &&
+			    opts[j].take == REC_ONEOF && opts[j].col == opts[i].col)
+				break;
+		if (j < n)
+			continue;
+		if (need != NULL)
+			return kam_err(KAM_EX_USAGE, need, a->operand != NULL ?
+			    a->operand : "");
+		return kam_err(KAM_EX_USAGE, "--%s is required (%s)",
+		    opts[i].name, opts[i].help);
+	}
 	return 0;
+}
+
+int
+rec_parse(const struct rec_opt *opts, size_t n, int argc, char **argv,
+    const char *usage, int want_operand, struct rec_args *a)
+{
+	return parse(opts, n, argc, argv, usage, want_operand, NULL, NULL, a);
 }
 
 /* Load the table of prefix pfx (t itself when it is t's own) and check
@@ -131,23 +168,44 @@ check_refs_to(struct project *p, struct tx *tx, struct table *t,
 	return ret;
 }
 
-int
-rec_apply(struct project *p, struct tx *tx, struct table *t, struct row *r,
+/* Option i's name as messages give it: "--due", or "due" (bare). */
+static const char *
+opt_label(const struct rec_type *rt, const struct rec_opt *o, char *buf,
+    size_t len)
+{
+	snprintf(buf, len, "%s%s", rt != NULL && rt->bare ? "" : "--",
+	    o->name);
+	return buf;
+}
+
+static int
+apply_opts(const struct rec_type *rt, struct table *t, struct row *r,
     const struct rec_opt *opts, size_t n, const struct rec_args *a)
 {
-	char opt[64], pfx[16], seen[256], one[32];
+	char opt[64];
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (a->val[i] == NULL || opts[i].col < 0)
+			continue;
+		/* A flag sets its column to its name, under the column's. */
+		if (store_set_arg(t, r, t->s->cols[opts[i].col].name, a->val[i],
+		    IS_FLAG(opts[i].take) ? t->s->cols[opts[i].col].name :
+		    opt_label(rt, &opts[i], opt, sizeof(opt))) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+int
+rec_apply_refs(struct project *p, struct tx *tx, struct table *t,
+    const struct row *r)
+{
+	char pfx[16], seen[256], one[32];
 	const struct column *c;
 	const char *v;
 	size_t i, len;
 
-	for (i = 0; i < n; i++) {
-		if (a->val[i] == NULL)
-			continue;
-		snprintf(opt, sizeof(opt), "--%s", opts[i].name);
-		if (store_set_arg(t, r, t->s->cols[opts[i].col].name, a->val[i],
-		    opt) == -1)
-			return -1;
-	}
 	/* Every table the row refers to, each once. */
 	seen[0] = '\0';
 	for (i = 0; i < t->s->ncols; i++) {
@@ -181,14 +239,39 @@ rec_apply(struct project *p, struct tx *tx, struct table *t, struct row *r,
 	return 0;
 }
 
+int
+rec_apply(struct project *p, struct tx *tx, struct table *t, struct row *r,
+    const struct rec_opt *opts, size_t n, const struct rec_args *a)
+{
+	if (apply_opts(NULL, t, r, opts, n, a) == -1)
+		return -1;
+	return rec_apply_refs(p, tx, t, r);
+}
+
+/* The type's own apply, or the generic one. */
+static int
+type_apply(const struct rec_ctx *c, const struct rec_type *rt,
+    struct tx *tx, struct table *t, struct row *r, const struct rec_opt *opts,
+    size_t n, const struct rec_args *a)
+{
+	if (rt->apply != NULL)
+		return rt->apply(c, tx, t, r, opts, n, a);
+	if (apply_opts(rt, t, r, opts, n, a) == -1)
+		return -1;
+	return rec_apply_refs(c->p, tx, t, r);
+}
+
 static int
 status_index(const struct rec_type *rt, const struct table *t,
     const struct row *r)
 {
-	const char *v = table_get(t, r, rt->status_col);
-	const char *const *e = rt->s->cols[rt->status_col].enums;
+	const char *v, *const *e;
 	int i;
 
+	if (rt->status_col < 0)
+		return -1;
+	v = table_get(t, r, rt->status_col);
+	e = rt->s->cols[rt->status_col].enums;
 	for (i = 0; e[i] != NULL; i++)
 		if (strcmp(e[i], v) == 0)
 			return i;
@@ -253,6 +336,7 @@ int
 rec_begin(const struct rec_ctx *c, struct tx *tx, struct table *t,
     const struct schema *s)
 {
+	tx->no_verify = c->no_verify;
 	if (tx_begin(tx, c->p, c->no_commit) == -1)
 		return -1;
 	return t == NULL ? 0 : store_load(c->p, tx, s, t);
@@ -373,7 +457,7 @@ rec_show(const struct rec_ctx *c, const struct rec_type *rt, const char *id)
 	if (store_load(c->p, NULL, rt->s, &t) == -1 ||
 	    (r = store_lookup(&t, id)) == NULL)
 		goto out;
-	record_show(c->fmt, &t, r, rt->derived, rt->nderived, NULL);
+	record_show(c->fmt, &t, r, rt->derived, rt->nderived, c->p);
 	ret = 0;
 out:
 	table_release(&t);
@@ -410,8 +494,9 @@ rec_add(const struct rec_ctx *c, const struct rec_type *rt,
 	if (rt->raised_col >= 0)
 		table_set(&t, r, rt->raised_col, date_fmt(c->p->today, today));
 	if (store_set_arg(&t, r, t.s->cols[rt->title_col].name, a->operand,
+	    rt->operand != NULL ? rt->operand :
 	    t.s->cols[rt->title_col].name) == -1 ||
-	    rec_apply(c->p, &tx, &t, r, opts, n, a) == -1)
+	    type_apply(c, rt, &tx, &t, r, opts, n, a) == -1)
 		goto out;
 	snprintf(id, sizeof(id), "%s", table_get(&t, r, 0));
 	snprintf(cmd, sizeof(cmd), "%s add", rt->family);
@@ -439,7 +524,7 @@ rec_set(const struct rec_ctx *c, const struct rec_type *rt,
 	    (r = store_lookup(&t, a->operand)) == NULL ||
 	    (has_transition(rt, "set") &&
 	    rec_transition(rt, &t, r, "set") == -1) ||
-	    rec_apply(c->p, &tx, &t, r, opts, n, a) == -1)
+	    type_apply(c, rt, &tx, &t, r, opts, n, a) == -1)
 		goto out;
 	snprintf(cmd, sizeof(cmd), "%s set", rt->family);
 	if (rec_commit_row(c, &tx, cmd, rt, &t, r, NULL) == -1)
@@ -477,4 +562,228 @@ out:
 	tx_release(&tx);
 	table_release(&t);
 	return ret;
+}
+
+static int
+lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/* Does s contain w, ASCII letters compared without case?  Other bytes
+ * (CJK included) must match exactly. */
+static int
+contains(const char *s, const char *w)
+{
+	size_t i;
+
+	if (*w == '\0')
+		return 1;
+	for (; *s != '\0'; s++) {
+		for (i = 0; w[i] != '\0' && lower((unsigned char)s[i]) ==
+		    lower((unsigned char)w[i]); i++)
+			;
+		if (w[i] == '\0')
+			return 1;
+	}
+	return 0;
+}
+
+static int
+is_flag_match(enum rec_wmatch m)
+{
+	return m == REC_W_OPEN || m == REC_W_OVERDUE || m == REC_W_IS;
+}
+
+/* Check the value v of filter w; ids made canonical into canon (32). */
+static int
+where_check(const struct rec_type *rt, const struct rec_where *w,
+    const char *v, char *canon)
+{
+	const struct column *col = &rt->s->cols[w->col];
+	const struct schema *ref;
+	const char *why;
+	long num;
+
+	if (w->match == REC_W_EQ && col->type == COL_ENUM &&
+	    table_check_value(col, 2, v, &why) == -1) {
+		if (w->bad != NULL)
+			return kam_err(KAM_EX_USAGE, w->bad, v);
+		return kam_err(KAM_EX_USAGE, "--%s: invalid value '%s': %s",
+		    w->name, v, why);
+	}
+	if (w->match == REC_W_REF &&
+	    id_parse_arg(v, col->ref, canon, &num, &why) == -1) {
+		if (w->bad != NULL)
+			return kam_err(KAM_EX_USAGE, w->bad, v);
+		ref = schema_by_prefix(col->ref);
+		return kam_err(KAM_EX_USAGE, "--%s: invalid %s id '%s' "
+		    "(expected e.g. %s-3)", w->name, ref != NULL ? ref->noun :
+		    "record", v, col->ref);
+	}
+	return 0;
+}
+
+/* Does row r pass filter w with value v? */
+static int
+where_pass(const struct rec_type *rt, const struct table *t,
+    const struct row *r, const struct rec_where *w, const char *v,
+    const char *today)
+{
+	const char *due;
+	size_t i;
+
+	switch (w->match) {
+	case REC_W_EQ:
+	case REC_W_REF:
+	case REC_W_IS:
+		return strcmp(table_get(t, r, w->col), v) == 0;
+	case REC_W_CASE:
+		return kam_strcasecmp(table_get(t, r, w->col), v) == 0;
+	case REC_W_SEARCH:
+		for (i = 0; rt->search != NULL && rt->search[i] >= 0; i++)
+			if (contains(table_get(t, r, rt->search[i]), v))
+				return 1;
+		return 0;
+	case REC_W_OPEN:
+		return rec_is_open(rt, t, r);
+	case REC_W_OVERDUE:
+		due = rt->due_col < 0 ? "" : table_get(t, r, rt->due_col);
+		return rec_is_open(rt, t, r) && *due != '\0' &&
+		    strcmp(due, today) < 0;
+	}
+	return 0;
+}
+
+static int
+run_list(const struct rec_ctx *c, const struct rec_verb *v,
+    const char *usage, int argc, char **argv)
+{
+	const struct rec_type *rt = v->rt;
+	struct option lo[REC_MAX_OPTS + 1];
+	const char *val[REC_MAX_OPTS] = { NULL };
+	char canon[REC_MAX_OPTS][32], today[11];
+	struct table t = TABLE_INIT;
+	struct row **rows = NULL;
+	size_t i, j, n = 0;
+	int ch, err = 0, ret = -1;
+
+	if (v->nwhere > REC_MAX_OPTS)
+		return kam_err(KAM_EX_INTERNAL, "too many options");
+	for (i = 0; i < v->nwhere; i++) {
+		lo[i].name = v->where[i].name;
+		lo[i].has_arg = is_flag_match(v->where[i].match) ? no_argument :
+		    required_argument;
+		lo[i].flag = NULL;
+		lo[i].val = 256 + (int)i;
+	}
+	memset(&lo[i], 0, sizeof(lo[i]));
+	while ((ch = rec_getopt(argc, argv, "", lo, usage, &err)) != -1) {
+		const struct rec_where *w;
+
+		if (ch < 256 || (size_t)(ch - 256) >= v->nwhere)
+			continue;
+		i = (size_t)(ch - 256);
+		w = &v->where[i];
+		if (w->match == REC_W_IS) {
+			for (j = 0; j < v->nwhere; j++)
+				if (j != i && val[j] != NULL &&
+				    v->where[j].match == REC_W_IS &&
+				    v->where[j].col == w->col)
+					return kam_err(KAM_EX_USAGE, "%s",
+					    v->both != NULL ? v->both :
+					    "options clash");
+			val[i] = w->name;
+		} else if (is_flag_match(w->match))
+			val[i] = "";
+		else if (where_check(rt, w, optarg, canon[i]) == -1)
+			return -1;
+		else
+			val[i] = w->match == REC_W_REF ? canon[i] : optarg;
+	}
+	if (err)
+		return -1;
+	if (optind != argc)
+		return rec_usage(usage);
+	if (store_load(c->p, NULL, rt->s, &t) == -1)
+		goto out;
+	table_sort(&t);
+	date_fmt(c->p->today, today);
+	rows = xcalloc(t.nrows + 1, sizeof(*rows));
+	for (i = 0; i < t.nrows; i++) {
+		for (j = 0; j < v->nwhere; j++)
+			if (val[j] != NULL && !where_pass(rt, &t, &t.rows[i],
+			    &v->where[j], val[j], today))
+				break;
+		if (j == v->nwhere)
+			rows[n++] = &t.rows[i];
+	}
+	records_print(c->fmt, &t, rows, n, rt->brief, rt->derived,
+	    rt->nderived, c->p);
+	ret = 0;
+out:
+	free(rows);
+	table_release(&t);
+	return ret;
+}
+
+/* A date the type records as past (a lesson's): valid, not after today. */
+static int
+past_check(const struct rec_ctx *c, const struct rec_verb *v,
+    const struct rec_args *a)
+{
+	const char *why;
+	char d[11], t[11];
+	int32_t day;
+	size_t i;
+
+	for (i = 0; v->rt->past != NULL && i < v->nopts; i++) {
+		if (v->opts[i].col != v->rt->raised_col || a->val[i] == NULL)
+			continue;
+		if (date_parse(a->val[i], &day, &why) == -1)
+			return kam_err(KAM_EX_USAGE, "--%s: invalid date '%s': %s",
+			    v->opts[i].name, a->val[i], why);
+		if (day > c->p->today)
+			return kam_err(KAM_EX_USAGE, "--%s: %s is after today "
+			    "(%s); record %s", v->opts[i].name, date_fmt(day, d),
+			    date_fmt(c->p->today, t), v->rt->past);
+	}
+	return 0;
+}
+
+int
+rec_run(const struct rec_ctx *c, const struct rec_verb *v, int argc,
+    char **argv)
+{
+	const char *usage = v->usage;
+	struct rec_args a;
+	size_t i;
+
+	if (v->kind == REC_LIST)
+		return run_list(c, v, usage, argc, argv);
+	if (parse(v->opts, v->nopts, argc, argv, usage, 1, v->need, v->both,
+	    &a) == -1)
+		return -1;
+	switch (v->kind) {
+	case REC_ADD:
+		if (past_check(c, v, &a) == -1)
+			return -1;
+		return rec_add(c, v->rt, v->opts, v->nopts, &a);
+	case REC_SET:
+		for (i = 0; i < v->nopts && a.val[i] == NULL; i++)
+			;
+		if (i == v->nopts)
+			return rec_usage(usage);
+		return rec_set(c, v->rt, v->opts, v->nopts, &a);
+	case REC_SHOW:
+		return rec_show(c, v->rt, a.operand);
+	case REC_MOVE:
+		if (v->nopts > 0 && a.val[0] != NULL)
+			return rec_move(c, v->rt, v->verb, a.operand,
+			    v->opts[0].col, a.val[0]);
+		return rec_move(c, v->rt, v->verb, a.operand, -1, NULL);
+	case REC_LIST:
+		break;
+	}
+	return kam_err(KAM_EX_INTERNAL, "verb kind %d", (int)v->kind);
 }

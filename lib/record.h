@@ -27,8 +27,10 @@
 #include "schema.h"
 #include "table.h"
 
-/* How a verb takes a field. */
-enum rec_take { REC_NO, REC_OPT, REC_REQ };
+/* How a verb takes a field.  REC_FLAG: an option without a value that
+ * sets its column to its own name (scope's --in and --out); REC_ONEOF: a
+ * flag of which one of its column is required. */
+enum rec_take { REC_NO, REC_OPT, REC_REQ, REC_FLAG, REC_ONEOF };
 
 /* One settable field: option --name sets column col. */
 struct rec_opt {
@@ -44,15 +46,36 @@ struct rec_opt {
 #define REC_U_REQ(n, m)	" --" n " " m
 #define REC_U_OPT(n, m)	" [--" n " " m "]"
 #define REC_U_NO(n, m)
+#define REC_U_FLAG(n, m)	" [--" n "]"
 #define REC_C_REQ(n)	" --" n "="
 #define REC_C_OPT(n)	" --" n "="
 #define REC_C_NO(n)
+#define REC_C_FLAG(n)	" --" n
+#define REC_U_ONEOF(n, m)	" --" n
+#define REC_C_ONEOF(n)	" --" n
 #define REC_USAGE_ADD(col, n, add, set, sh, m, h)	REC_U_##add(n, m)
 #define REC_USAGE_SET(col, n, add, set, sh, m, h)	REC_U_##set(n, m)
 #define REC_COMPLETE_ADD(col, n, add, set, sh, m, h)	REC_C_##add(n)
 #define REC_COMPLETE_SET(col, n, add, set, sh, m, h)	REC_C_##set(n)
 #define REC_OPT_ADD(col, n, add, set, sh, m, h)	{ col, n, REC_##add, sh, m, h },
 #define REC_OPT_SET(col, n, add, set, sh, m, h)	{ col, n, REC_##set, sh, m, h },
+
+/* What a verb needs of main(): the project, the output format and the
+ * commit options. */
+struct rec_ctx {
+	struct project	*p;
+	enum out_fmt	 fmt;
+	int		 no_commit;
+	const char	*msg;		/* -m: the commit body */
+	int		 no_verify;	/* --no-verify: skip the commit hooks */
+};
+
+/* Option values of one run of a verb, by position in its rec_opt table. */
+#define REC_MAX_OPTS	16
+struct rec_args {
+	const char	*val[REC_MAX_OPTS];	/* NULL: not given */
+	const char	*operand;		/* the one positional word */
+};
 
 /* A verb that moves a record from one status to another. */
 struct rec_transition {
@@ -85,22 +108,23 @@ struct rec_type {
 	const char *const		*brief;		/* list columns */
 	const struct derived		*derived;
 	size_t				 nderived;
-};
-
-/* What a verb needs of main(): the project, the output format and the
- * commit options. */
-struct rec_ctx {
-	struct project	*p;
-	enum out_fmt	 fmt;
-	int		 no_commit;
-	const char	*msg;		/* -m: the commit body */
-};
-
-/* Option values of one run of a verb, by position in its rec_opt table. */
-#define REC_MAX_OPTS	16
-struct rec_args {
-	const char	*val[REC_MAX_OPTS];	/* NULL: not given */
-	const char	*operand;		/* the one positional word */
+	/* Optional, for families older than the generic verbs (all zero:
+	 * the defaults above). */
+	const char			*operand;	/* the operand's name in
+							 * messages; NULL: the
+							 * title column's */
+	int				 bare;		/* messages name options
+							 * without "--" */
+	const char			*past;		/* raised_col may be given
+							 * but not after today:
+							 * "record <past>" */
+	const int			*search;	/* columns of --search,
+							 * -1 ends */
+	/* Instead of rec_apply() on add and set (a family's own rule, such
+	 * as a goal's status from its actual value). */
+	int	(*apply)(const struct rec_ctx *c, struct tx *tx,
+		    struct table *t, struct row *r, const struct rec_opt *opts,
+		    size_t n, const struct rec_args *a);
 };
 
 /* getopt_long with kam's conventions: opterr off; an unknown option or a
@@ -126,6 +150,9 @@ int	rec_parse(const struct rec_opt *opts, size_t n, int argc, char **argv,
 int	rec_apply(struct project *p, struct tx *tx, struct table *t,
 	    struct row *r, const struct rec_opt *opts, size_t n,
 	    const struct rec_args *a);
+/* The second half of rec_apply(): check row r's references. */
+int	rec_apply_refs(struct project *p, struct tx *tx, struct table *t,
+	    const struct row *r);
 
 /* The transition `verb` of row r: its target status index, or -1 after
  * 65 "issue I-2 is closed: <refuse>". */
@@ -188,5 +215,74 @@ int	rec_move(const struct rec_ctx *c, const struct rec_type *rt,
 /* Print one record (all columns and derived fields). */
 int	rec_show(const struct rec_ctx *c, const struct rec_type *rt,
 	    const char *id);
+
+/*
+ * A list filter: --name as a flag or with a value.
+ *   REC_W_EQ	the column equals the value (an enum value is checked)
+ *   REC_W_CASE	equals, ASCII letters without case
+ *   REC_W_REF	the column is that id (given in any case)
+ *   REC_W_SEARCH	a word in one of the type's search columns
+ *   REC_W_OPEN	flag: the record is open
+ *   REC_W_OVERDUE	flag: open and its due date is before today
+ *   REC_W_IS	flag: the column's value is the option's name
+ * bad: the message for a value that is not valid (%s: the value);
+ * NULL: "--name: invalid value ...".
+ */
+enum rec_wmatch { REC_W_EQ, REC_W_CASE, REC_W_REF, REC_W_SEARCH, REC_W_OPEN,
+	REC_W_OVERDUE, REC_W_IS };
+struct rec_where {
+	int		 col;
+	const char	*name;
+	enum rec_wmatch	 match;
+	const char	*meta;
+	const char	*bad;
+};
+
+/* Expansions of a family's W(COLUMN, "option", match, "metavar", bad)
+ * list of filters: the usage, completion words and rec_where table. */
+#define REC_WU_EQ(n, m)		" [--" n " " m "]"
+#define REC_WU_CASE(n, m)	REC_WU_EQ(n, m)
+#define REC_WU_REF(n, m)	REC_WU_EQ(n, m)
+#define REC_WU_SEARCH(n, m)	REC_WU_EQ(n, m)
+#define REC_WU_OPEN(n, m)	" [--" n "]"
+#define REC_WU_OVERDUE(n, m)	REC_WU_OPEN(n, m)
+#define REC_WU_IS(n, m)		REC_WU_OPEN(n, m)
+#define REC_WC_EQ(n)		" --" n "="
+#define REC_WC_CASE(n)		REC_WC_EQ(n)
+#define REC_WC_REF(n)		REC_WC_EQ(n)
+#define REC_WC_SEARCH(n)	REC_WC_EQ(n)
+#define REC_WC_OPEN(n)		" --" n
+#define REC_WC_OVERDUE(n)	REC_WC_OPEN(n)
+#define REC_WC_IS(n)		REC_WC_OPEN(n)
+#define REC_USAGE_LIST(col, n, match, m, bad)	REC_WU_##match(n, m)
+#define REC_COMPLETE_LIST(col, n, match, m, bad)	REC_WC_##match(n)
+#define REC_WHERE(col, n, match, m, bad)	{ col, n, REC_W_##match, m, bad },
+
+/* What a declared verb does. */
+enum rec_kind { REC_ADD, REC_SET, REC_LIST, REC_SHOW, REC_MOVE };
+
+/*
+ * A verb declared as data: cmd/<family>.c names it in its verb table and
+ * rec_run() parses argv and runs the generic verb.
+ *   REC_MOVE	transition `verb`; opts: at most one, the column it also sets
+ * need: message when an option add requires is missing (%s: the operand);
+ * both: message when two REC_FLAG options of one column are given.
+ */
+struct rec_verb {
+	const char		*usage;		/* == the man page's SYNOPSIS */
+	const struct rec_type	*rt;
+	enum rec_kind		 kind;
+	const char		*verb;
+	const struct rec_opt	*opts;
+	size_t			 nopts;
+	const struct rec_where	*where;
+	size_t			 nwhere;
+	const char		*need;
+	const char		*both;
+};
+
+/* Parse argv for v and run it.  0, or -1 reported. */
+int	rec_run(const struct rec_ctx *c, const struct rec_verb *v, int argc,
+	    char **argv);
 
 #endif

@@ -194,6 +194,20 @@ struct schema {
 	F(ISSUE_AFFECTS, "affects", OPT, OPT, 'a', "ids", "what it "	\
 	    "affects: tasks, requirements... (T-3,REQ-2)")
 
+/* kam lesson: the fields of add (F as above; a lesson is not edited) and
+ * the filters of list, W(COLUMN, "option", match, value in the usage,
+ * message for a bad value) (record.h). */
+#define LESSON_FIELDS(F)						\
+	F(LESSON_KIND, "kind", REQ, NO, 0, "keep|improve",		\
+	    "what went well (keep) or what to do better (improve)")	\
+	F(LESSON_AREA, "area", OPT, NO, 0, "a", "the area it concerns")	\
+	F(LESSON_ACTION, "action", OPT, NO, 0, "text", "the action taken") \
+	F(LESSON_DATE, "date", OPT, NO, 0, "date", "when it was learned")
+#define LESSON_WHERE(W)							\
+	W(LESSON_LESSON, "search", SEARCH, "word", NULL)		\
+	W(LESSON_AREA, "area", CASE, "a", NULL)				\
+	W(LESSON_KIND, "kind", EQ, "keep|improve", NULL)
+
 #define SCHEMA_COL_ENUM(k, decl)	k,
 enum goal_col { GOAL_COLUMNS(SCHEMA_COL_ENUM) GOAL_NCOLS };
 enum scope_col { SCOPE_COLUMNS(SCHEMA_COL_ENUM) SCOPE_NCOLS };
