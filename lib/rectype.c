@@ -18,3 +18,10 @@ const struct rec_type lesson_type = {
 	.raised_col = LESSON_DATE, .brief = lesson_brief, .operand = "text",
 	.past = "a lesson when it has been learned", .search = lesson_search,
 };
+
+/* kam scope: what the project delivers and what it does not (SPEC §3
+ * "Goals and scope"). */
+const struct rec_type scope_type = {
+	.s = &schema_scope, .family = "scope", .title_col = SCOPE_ITEM,
+	.status_col = -1, .owner_col = -1, .due_col = -1, .raised_col = -1,
+};

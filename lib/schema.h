@@ -208,6 +208,14 @@ struct schema {
 	W(LESSON_AREA, "area", CASE, "a", NULL)				\
 	W(LESSON_KIND, "kind", EQ, "keep|improve", NULL)
 
+/* kam scope: --in or --out sets the kind (a flag stands for its name). */
+#define SCOPE_FIELDS(F)							\
+	F(SCOPE_KIND, "in", ONEOF, NO, 0, "", "in scope")		\
+	F(SCOPE_KIND, "out", ONEOF, NO, 0, "", "out of scope")		\
+	F(SCOPE_NOTE, "note", OPT, NO, 0, "text", "a note")
+#define SCOPE_WHERE(W)							\
+	W(SCOPE_KIND, "in", IS, "", NULL) W(SCOPE_KIND, "out", IS, "", NULL)
+
 #define SCHEMA_COL_ENUM(k, decl)	k,
 enum goal_col { GOAL_COLUMNS(SCHEMA_COL_ENUM) GOAL_NCOLS };
 enum scope_col { SCOPE_COLUMNS(SCHEMA_COL_ENUM) SCOPE_NCOLS };
