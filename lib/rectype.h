@@ -10,6 +10,6 @@
 
 #include "record.h"
 
-extern const struct rec_type lesson_type, scope_type;
+extern const struct rec_type goal_type, lesson_type, scope_type;
 
 #endif

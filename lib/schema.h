@@ -216,6 +216,20 @@ struct schema {
 #define SCOPE_WHERE(W)							\
 	W(SCOPE_KIND, "in", IS, "", NULL) W(SCOPE_KIND, "out", IS, "", NULL)
 
+/* kam goal: the title is add's operand; --status is set's alone. */
+#define GOAL_FIELDS(F)							\
+	F(GOAL_TITLE, "title", NO, OPT, 0, "text", "the goal")		\
+	F(GOAL_METRIC, "metric", OPT, OPT, 0, "text", "what is measured") \
+	F(GOAL_BASELINE, "baseline", OPT, OPT, 0, "x", "where it starts") \
+	F(GOAL_TARGET, "target", OPT, OPT, 0, "y", "where it should be")	\
+	F(GOAL_ACTUAL, "actual", OPT, OPT, 0, "z", "where it is")	\
+	F(GOAL_DUE, "due", OPT, OPT, 0, "date", "by when")		\
+	F(GOAL_STATUS, "status", NO, OPT, 0, "open|met|missed|dropped",	\
+	    "the status, when not worked out from the actual")
+#define GOAL_WHERE(W)							\
+	W(GOAL_STATUS, "status", EQ, "open|met|missed|dropped",		\
+	    "--status: expected open, met, missed or dropped, not '%s'")
+
 #define SCHEMA_COL_ENUM(k, decl)	k,
 enum goal_col { GOAL_COLUMNS(SCHEMA_COL_ENUM) GOAL_NCOLS };
 enum scope_col { SCOPE_COLUMNS(SCHEMA_COL_ENUM) SCOPE_NCOLS };
