@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "../lib/health.h"
 #include "../lib/derive.h"
 #include "../lib/issue.h"
 #include "../lib/records.h"
@@ -500,8 +501,8 @@ risk_review(int argc, char **argv, struct kam *k)
 	};
 	struct table risks = TABLE_INIT;
 	struct out o = OUT_INIT;
-	const char *cells[6], *rv;
-	char today[11], sc[16], reason[160];
+	const char *cells[6];
+	char sc[16], reason[160];
 	size_t j;
 	int err = 0, ret = -1;
 
@@ -512,35 +513,19 @@ risk_review(int argc, char **argv, struct kam *k)
 	if (store_load(&k->p, NULL, &schema_risks, &risks) == -1)
 		goto out;
 	table_sort(&risks);
-	date_fmt(k->p.today, today);
 	out_begin(&o, k->fmt, cols, ARRAY_SIZE(cols));
 	for (j = 0; j < risks.nrows; j++) {
 		struct row *r = &risks.rows[j];
-		long s = risk_score(&risks, r);
-		int crit;
 
-		if (strcmp(table_get(&risks, r, RISK_STATUS), "open") != 0)
+		/* The rules of kam check (lib/health.c), worded for a list. */
+		if (!health_risk_reason(&k->p, &risks, r, reason,
+		    sizeof(reason)))
 			continue;
-		rv = table_get(&risks, r, RISK_REVIEW);
-		crit = s >= k->p.risk_critical;
-		reason[0] = '\0';
-		if (*rv != '\0' && strcmp(rv, today) < 0)
-			snprintf(reason, sizeof(reason), "review was due %s", rv);
-		if (crit && *table_get(&risks, r, RISK_OWNER) == '\0')
-			snprintf(reason + strlen(reason), sizeof(reason) -
-			    strlen(reason), "%scritical (score %ld) without an "
-			    "owner", reason[0] ? "; " : "", s);
-		if (crit && *table_get(&risks, r, RISK_RESPONSE) == '\0')
-			snprintf(reason + strlen(reason), sizeof(reason) -
-			    strlen(reason), "%scritical (score %ld) without a "
-			    "response", reason[0] ? "; " : "", s);
-		if (reason[0] == '\0')
-			continue;
-		snprintf(sc, sizeof(sc), "%ld", s);
+		snprintf(sc, sizeof(sc), "%ld", risk_score(&risks, r));
 		cells[0] = table_get(&risks, r, RISK_ID);
 		cells[1] = table_get(&risks, r, RISK_TITLE);
 		cells[2] = sc;
-		cells[3] = rv;
+		cells[3] = table_get(&risks, r, RISK_REVIEW);
 		cells[4] = table_get(&risks, r, RISK_OWNER);
 		cells[5] = reason;
 		out_row(&o, cells);

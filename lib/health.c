@@ -642,14 +642,56 @@ rules_budget(struct ctx *c, int expenses_ok)
 	}
 }
 
+int
+health_risk_warn(const struct project *p, const struct table *t,
+    const struct row *r, struct risk_warn *w)
+{
+	int crit;
+
+	memset(w, 0, sizeof(*w));
+	if (strcmp(table_get(t, r, RISK_STATUS), "open") != 0)
+		return 0;
+	w->score = risk_score(t, r);
+	crit = w->score >= p->risk_critical;
+	w->no_owner = crit && *table_get(t, r, RISK_OWNER) == '\0';
+	w->no_response = crit && *table_get(t, r, RISK_RESPONSE) == '\0';
+	w->review = date_of(table_get(t, r, RISK_REVIEW));
+	if (w->review >= p->today)
+		w->review = 0;
+	return w->no_owner || w->no_response || w->review != 0;
+}
+
+int
+health_risk_reason(const struct project *p, const struct table *t,
+    const struct row *r, char *buf, size_t len)
+{
+	struct risk_warn w;
+	char d[11];
+	size_t n;
+
+	buf[0] = '\0';
+	if (!health_risk_warn(p, t, r, &w))
+		return 0;
+	if (w.review != 0)
+		snprintf(buf, len, "review was due %s", date_fmt(w.review, d));
+	if (w.no_owner) {
+		n = strlen(buf);
+		snprintf(buf + n, len - n, "%scritical (score %ld) without an "
+		    "owner", n > 0 ? "; " : "", w.score);
+	}
+	if (w.no_response) {
+		n = strlen(buf);
+		snprintf(buf + n, len - n, "%scritical (score %ld) without a "
+		    "response", n > 0 ? "; " : "", w.score);
+	}
+	return 1;
+}
+
 static void
 rules_risk(struct ctx *c, size_t *nopen)
 {
 	struct table *t = tab(c, &schema_risks);
-	int cst = schema_col(&schema_risks, "status");
-	int cow = schema_col(&schema_risks, "owner");
-	int cre = schema_col(&schema_risks, "response");
-	int crv = schema_col(&schema_risks, "review");
+	struct risk_warn w;
 	char d[11];
 	size_t i;
 
@@ -660,25 +702,22 @@ rules_risk(struct ctx *c, size_t *nopen)
 	c->h->ran[rule_index("risk-review-overdue")] = 1;
 	for (i = 0; i < t->nrows; i++) {
 		const struct row *r = &t->rows[i];
-		const char *id = table_get(t, r, 0);
-		long s = risk_score(t, r);
-		int32_t rv = date_of(table_get(t, r, crv));
-		int no_owner, no_resp;
+		const char *id = table_get(t, r, RISK_ID);
 
-		if (strcmp(table_get(t, r, cst), "open") != 0)
+		if (strcmp(table_get(t, r, RISK_STATUS), "open") != 0)
 			continue;
 		(*nopen)++;
-		no_owner = *table_get(t, r, cow) == '\0';
-		no_resp = *table_get(t, r, cre) == '\0';
-		if (s >= c->p->risk_critical && (no_owner || no_resp))
+		if (!health_risk_warn(c->p, t, r, &w))
+			continue;
+		if (w.no_owner || w.no_response)
 			add(c->h, "risk-critical-unmanaged", id, t->path, r->line,
-			    "open, score %ld (critical at %ld), %s", s,
-			    c->p->risk_critical, no_owner && no_resp ?
-			    "without owner or response" : no_owner ?
+			    "open, score %ld (critical at %ld), %s", w.score,
+			    c->p->risk_critical, w.no_owner && w.no_response ?
+			    "without owner or response" : w.no_owner ?
 			    "without an owner" : "without a response");
-		if (rv != 0 && rv < c->p->today)
+		if (w.review != 0)
 			add(c->h, "risk-review-overdue", id, t->path, r->line,
-			    "review was due %s", date_fmt(rv, d));
+			    "review was due %s", date_fmt(w.review, d));
 	}
 }
 

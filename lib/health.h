@@ -94,6 +94,27 @@ const char	*health_level_name(enum finding_level l);	/* "error" ... */
 const char	*health_area_name(enum health_area a);
 const char	*health_status_name(enum area_status s);	/* "green" ... */
 
+struct table;
+struct row;
+/* What the risk rules (risk-critical-unmanaged, risk-review-overdue) find
+ * in one risk of risks.csv: kam check and kam risk review share them. */
+struct risk_warn {
+	long		 score;
+	int		 no_owner;	/* critical, and no owner */
+	int		 no_response;	/* critical, and no response */
+	int32_t		 review;	/* the review date when it is past;
+					 * else 0 */
+};
+/* 1 when open risk r of t has a warning (w filled in), 0 when it is not
+ * open or has none. */
+int	health_risk_warn(const struct project *p, const struct table *t,
+	    const struct row *r, struct risk_warn *w);
+/* The warnings of risk r in one line as kam risk review gives them ("review
+ * was due 2026-11-01; critical (score 20) without an owner"); 0 when
+ * none. */
+int	health_risk_reason(const struct project *p, const struct table *t,
+	    const struct row *r, char *buf, size_t len);
+
 /* The day a communication of `frequency` (comms.csv) is next due after
  * `last`: +1, +7 or +14 days; monthly and quarterly keep the day of the
  * month, clamped to the month's last day; then the first working day of
