@@ -230,6 +230,12 @@ struct schema {
 	W(GOAL_STATUS, "status", EQ, "open|met|missed|dropped",		\
 	    "--status: expected open, met, missed or dropped, not '%s'")
 
+#define ISSUE_WHERE(W)							\
+	W(ISSUE_STATUS, "open", OPEN, "", NULL)				\
+	W(ISSUE_OWNER, "owner", REF, "P-n", NULL)			\
+	W(ISSUE_DUE, "overdue", OVERDUE, "", NULL)			\
+	W(ISSUE_STATUS, "status", EQ, "s", NULL)
+
 #define SCHEMA_COL_ENUM(k, decl)	k,
 enum goal_col { GOAL_COLUMNS(SCHEMA_COL_ENUM) GOAL_NCOLS };
 enum scope_col { SCOPE_COLUMNS(SCHEMA_COL_ENUM) SCOPE_NCOLS };
