@@ -718,6 +718,8 @@ run_list(const struct rec_ctx *c, const struct rec_verb *v,
 		if (j == v->nwhere)
 			rows[n++] = &t.rows[i];
 	}
+	if (v->pick != NULL)
+		v->pick(c, &t, rows, &n);
 	records_print(c->fmt, &t, rows, n, rt->brief, rt->derived,
 	    rt->nderived, c->p);
 	ret = 0;

@@ -279,6 +279,10 @@ struct rec_verb {
 	size_t			 nwhere;
 	const char		*need;
 	const char		*both;
+	/* REC_LIST: after the filters, drop or reorder the n rows (kam comm
+	 * due: what is due, most overdue first). */
+	void	(*pick)(const struct rec_ctx *c, const struct table *t,
+		    struct row **rows, size_t *n);
 };
 
 /* Parse argv for v and run it.  0, or -1 reported. */

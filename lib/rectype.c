@@ -3,13 +3,16 @@
  * (rectype.h).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "derive.h"
+#include "health.h"
 #include "kam.h"
 #include "rectype.h"
 #include "reqflow.h"
 #include "store.h"
+#include "value.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -122,3 +125,218 @@ const struct rec_type goal_type = {
 	.derived = goal_derived, .nderived = NELEM(goal_derived), .bare = 1,
 	.apply = goal_apply,
 };
+
+/*
+ * kam comm: the communication plan (SPEC §3 "Communication").  A
+ * communication is next due one period after it was last done (the
+ * calendar of health_comm_next(), which kam check's comm-overdue rule
+ * uses too); one never done counts from the project's start; without
+ * project.start it is due today.  `next` and `overdue_days` are derived
+ * on every read and never stored.
+ */
+static int32_t
+comm_next(const struct table *t, const struct row *r, const struct project *p)
+{
+	int32_t last;
+
+	if (date_parse(table_get(t, r, COMM_LAST), &last, NULL) == -1) {
+		if (p->start == 0)
+			return p->today;
+		last = p->start;
+	}
+	return health_comm_next(p, table_get(t, r, COMM_FREQUENCY), last);
+}
+
+static const char *
+comm_d_next(const struct table *t, const struct row *r, char *buf, void *arg)
+{
+	return date_fmt(comm_next(t, r, arg), buf);
+}
+
+static const char *
+comm_d_overdue(const struct table *t, const struct row *r, char *buf,
+    void *arg)
+{
+	const struct project *p = arg;
+	int32_t next = comm_next(t, r, p);
+
+	snprintf(buf, 64, "%ld", next < p->today ? (long)(p->today - next) :
+	    0L);
+	return buf;
+}
+
+static const struct derived comm_derived[] = {
+	{ "next", OT_TEXT, comm_d_next },
+	{ "overdue_days", OT_NUM, comm_d_overdue },
+};
+
+/*
+ * --audience: a list of people ("P-1,P-4" or "p-1 p-4") is stored as
+ * canonical ids separated by spaces, each of which must exist; anything
+ * else is free text ("steering committee").
+ */
+static int
+comm_set_audience(struct table *comms, struct row *r,
+    const struct table *people, const char *val)
+{
+	struct kam_buf b = KAM_BUF_INIT;
+	const char *p = val, *q;
+	char one[64], canon[32];
+	long num;
+	size_t n;
+	int ret = -1;
+
+	while (*p != '\0') {
+		q = p + strcspn(p, " ,");
+		n = (size_t)(q - p);
+		if (n > 0) {
+			if (n >= sizeof(one))
+				break;
+			memcpy(one, p, n);
+			one[n] = '\0';
+			if (id_parse_arg(one, "P", canon, &num, NULL) == -1)
+				break;
+			if (store_lookup(people, canon) == NULL)
+				goto out;
+			if (b.len > 0)
+				kam_buf_putc(&b, ' ');
+			kam_buf_puts(&b, canon);
+		}
+		p = *q != '\0' ? q + 1 : q;
+	}
+	if (*p == '\0' && b.len > 0)
+		ret = store_set_arg(comms, r, "audience", b.ptr, "--audience");
+	else
+		ret = store_set_arg(comms, r, "audience", val, "--audience");
+out:
+	kam_buf_release(&b);
+	return ret;
+}
+
+/* The value of option col in a, or NULL. */
+static const char *
+arg_of(const struct rec_opt *opts, size_t n, const struct rec_args *a,
+    int col)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (opts[i].col == col)
+			return a->val[i];
+	return NULL;
+}
+
+static int
+comm_apply(const struct rec_ctx *c, struct tx *tx, struct table *t,
+    struct row *r, const struct rec_opt *opts, size_t n,
+    const struct rec_args *a)
+{
+	struct table people = TABLE_INIT;
+	const char *freq = arg_of(opts, n, a, COMM_FREQUENCY);
+	const char *channel = arg_of(opts, n, a, COMM_CHANNEL);
+	const char *audience = arg_of(opts, n, a, COMM_AUDIENCE);
+	const char *owner = arg_of(opts, n, a, COMM_OWNER);
+	int ret = -1;
+
+	if (store_load(c->p, tx, &schema_people, &people) == -1)
+		goto out;
+	if ((freq != NULL && store_set_arg(t, r, "frequency", freq,
+	    "--frequency") == -1) ||
+	    (channel != NULL && store_set_arg(t, r, "channel", channel,
+	    "--channel") == -1) ||
+	    (audience != NULL && comm_set_audience(t, r, &people,
+	    audience) == -1))
+		goto out;
+	if (owner != NULL && *owner != '\0' &&
+	    store_lookup(&people, owner) == NULL)
+		goto out;
+	if ((owner != NULL && store_set_arg(t, r, "owner", owner,
+	    "--owner") == -1) || store_check_refs(t, &people) == -1)
+		goto out;
+	ret = 0;
+out:
+	table_release(&people);
+	return ret;
+}
+
+static const char *const comm_brief[] = { "id", "title", "audience",
+	"channel", "frequency", "owner", "last", "next", "overdue_days", NULL };
+const struct rec_type comm_type = {
+	.s = &schema_comms, .family = "comm", .title_col = COMM_TITLE,
+	.status_col = -1, .owner_col = COMM_OWNER, .due_col = -1,
+	.raised_col = -1, .brief = comm_brief, .derived = comm_derived,
+	.nderived = NELEM(comm_derived), .apply = comm_apply,
+};
+
+static const struct project *comm_sort_project;
+static const struct table *comm_sort_table;
+
+/* Most overdue first, then by id. */
+static int
+comm_cmp_next(const void *a, const void *b)
+{
+	const struct row *x = *(struct row *const *)a;
+	const struct row *y = *(struct row *const *)b;
+	int32_t nx = comm_next(comm_sort_table, x, comm_sort_project);
+	int32_t ny = comm_next(comm_sort_table, y, comm_sort_project);
+
+	if (nx != ny)
+		return nx < ny ? -1 : 1;
+	return x->num < y->num ? -1 : x->num > y->num;
+}
+
+void
+comm_due_pick(const struct rec_ctx *c, const struct table *t,
+    struct row **rows, size_t *n)
+{
+	size_t i, m = 0;
+
+	for (i = 0; i < *n; i++)
+		if (comm_next(t, rows[i], c->p) <= c->p->today)
+			rows[m++] = rows[i];
+	*n = m;
+	comm_sort_project = c->p;
+	comm_sort_table = t;
+	qsort(rows, m, sizeof(*rows), comm_cmp_next);
+}
+
+int
+comm_done(const struct rec_ctx *c, const char *id, const char *date)
+{
+	struct table comms = TABLE_INIT;
+	struct tx tx = TX_INIT;
+	struct row *r;
+	const char *why;
+	char day[11], t[11];
+	int32_t d = c->p->today, last;
+	int ret = -1;
+
+	if (date != NULL && date_parse(date, &d, &why) == -1)
+		return kam_err(KAM_EX_USAGE, "--date: invalid date '%s': %s",
+		    date, why);
+	if (d > c->p->today)
+		return kam_err(KAM_EX_USAGE, "--date: %s is after today (%s); "
+		    "record a communication when it has been made",
+		    date_fmt(d, day), date_fmt(c->p->today, t));
+	date_fmt(d, day);
+	if (rec_begin(c, &tx, &comms, &schema_comms) == -1 ||
+	    (r = store_lookup(&comms, id)) == NULL)
+		goto out;
+	if (date_parse(table_get(&comms, r, COMM_LAST), &last, NULL) == 0 &&
+	    last > d) {
+		kam_err(KAM_EX_DATA, "communication %s was last done on %s, "
+		    "after %s; a later date is needed",
+		    table_get(&comms, r, COMM_ID), table_get(&comms, r,
+		    COMM_LAST), day);
+		goto out;
+	}
+	table_set(&comms, r, COMM_LAST, day);
+	if (rec_commit_row(c, &tx, "comm done", &comm_type, &comms, r,
+	    NULL) == -1)
+		goto out;
+	ret = 0;
+out:
+	tx_release(&tx);
+	table_release(&comms);
+	return ret;
+}

@@ -236,6 +236,16 @@ struct schema {
 	W(ISSUE_DUE, "overdue", OVERDUE, "", NULL)			\
 	W(ISSUE_STATUS, "status", EQ, "s", NULL)
 
+/* kam comm: add's fields; list and due filter by owner. */
+#define COMM_FIELDS(F)							\
+	F(COMM_FREQUENCY, "frequency", REQ, NO, 0,			\
+	    "daily|weekly|biweekly|monthly|quarterly", "how often")	\
+	F(COMM_AUDIENCE, "audience", OPT, NO, 0, "who", "to whom: "	\
+	    "people (P-1,P-4) or free text")				\
+	F(COMM_CHANNEL, "channel", OPT, NO, 0, "c", "how")		\
+	F(COMM_OWNER, "owner", OPT, NO, 0, "P-n", "who communicates")
+#define COMM_WHERE(W)	W(COMM_OWNER, "owner", REF, "P-n", NULL)
+
 #define SCHEMA_COL_ENUM(k, decl)	k,
 enum goal_col { GOAL_COLUMNS(SCHEMA_COL_ENUM) GOAL_NCOLS };
 enum scope_col { SCOPE_COLUMNS(SCHEMA_COL_ENUM) SCOPE_NCOLS };
