@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "qa.h"
+#include "../lib/rectype.h"
 #include "../lib/budget.h"
 #include "../lib/records.h"
 #include "../lib/reqflow.h"
@@ -34,42 +34,6 @@ static const struct option no_opts[] = { { NULL, 0, NULL, 0 } };
 
 static const char *const brief[] = { "id", "subject", "criterion", "date",
 	"reviewer", "result", NULL };
-
-/* ---- shared with kam defect (qa.h) ---- */
-
-int
-qa_subject(struct kam *k, struct tx *tx, const char *arg, const char *opt,
-    struct table *target, char *canon, const char **out)
-{
-	const struct schema *s;
-	char pfx[16];
-	long num;
-
-	if (arg[strspn(arg, " \t\r\n")] == '\0')
-		return kam_err(KAM_EX_USAGE, "%s: must not be empty; name a "
-		    "record (REQ-3, T-2) or say in words what it is", opt);
-	if (id_prefix(arg, pfx) == -1) {
-		*out = arg;
-		return 0;
-	}
-	/* Shaped like an id: it must be one (the file grammar says so). */
-	if ((s = schema_by_prefix(pfx)) == NULL)
-		return kam_err(KAM_EX_USAGE, "%s: '%s' looks like an id, but no "
-		    "kam table has the prefix %s-; name a record (REQ-3, T-2) "
-		    "or describe the subject in words", opt, arg, pfx);
-	if (s->monthly)
-		return kam_err(KAM_EX_USAGE, "%s: an expense (%s) cannot be a "
-		    "subject; name the task it was spent on, or describe the "
-		    "subject in words", opt, arg);
-	if (id_parse_arg(arg, pfx, canon, &num, NULL) == -1)
-		return kam_err(KAM_EX_USAGE, "%s: invalid %s id '%s' (expected "
-		    "e.g. %s-12)", opt, s->noun, arg, pfx);
-	if (store_load(&k->p, tx, s, target) == -1 ||
-	    store_lookup(target, canon) == NULL)
-		return -1;
-	*out = canon;
-	return 0;
-}
 
 /* ---- check ---- */
 
@@ -133,7 +97,7 @@ qa_check(int argc, char **argv, struct kam *k)
 	    store_load(&k->p, &tx, &schema_quality, &quality) == -1 ||
 	    store_load(&k->p, &tx, &schema_people, &people) == -1 ||
 	    (p = store_lookup(&people, who)) == NULL ||
-	    qa_subject(k, &tx, argv[optind], "subject", &target, canon,
+	    qa_subject(&k->p, &tx, argv[optind], "subject", &target, canon,
 	    &subject) == -1)
 		goto out;
 	r = table_add(&quality);

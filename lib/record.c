@@ -299,6 +299,9 @@ rec_transition(const struct rec_type *rt, const struct table *t,
 			break;
 	if (i == rt->ntrans)
 		return kam_err(KAM_EX_INTERNAL, "no transition '%s'", verb);
+	if ((st < 0 || (rt->trans[i].from & REC_BIT(st)) == 0) &&
+	    rt->refuse != NULL)
+		return rt->refuse(t, r, verb);
 	if (st < 0 || (rt->trans[i].from & REC_BIT(st)) == 0)
 		return kam_err(KAM_EX_DATA, "%s %s is %s: %s", rt->s->noun,
 		    table_get(t, r, 0), table_get(t, r, rt->status_col),
@@ -666,6 +669,7 @@ run_list(const struct rec_ctx *c, const struct rec_verb *v,
 	struct table t = TABLE_INIT;
 	struct row **rows = NULL;
 	size_t i, j, n = 0;
+	long num;
 	int ch, err = 0, ret = -1;
 
 	if (v->nwhere > REC_MAX_OPTS)
@@ -685,6 +689,14 @@ run_list(const struct rec_ctx *c, const struct rec_verb *v,
 			continue;
 		i = (size_t)(ch - 256);
 		w = &v->where[i];
+		/* A flag standing for a value of a column and that column's
+		 * value option are one filter: the later one counts. */
+		for (j = 0; j < v->nwhere; j++)
+			if (v->where[j].col == w->col &&
+			    ((w->match == REC_W_IS && v->where[j].match ==
+			    REC_W_EQ) || (w->match == REC_W_EQ &&
+			    v->where[j].match == REC_W_IS)))
+				val[j] = NULL;
 		if (w->match == REC_W_IS) {
 			for (j = 0; j < v->nwhere; j++)
 				if (j != i && val[j] != NULL &&
@@ -698,8 +710,13 @@ run_list(const struct rec_ctx *c, const struct rec_verb *v,
 			val[i] = "";
 		else if (where_check(rt, w, optarg, canon[i]) == -1)
 			return -1;
+		else if (w->match == REC_W_REF)
+			val[i] = canon[i];
+		else if (w->match == REC_W_CASE &&
+		    id_parse_arg(optarg, NULL, canon[i], &num, NULL) == 0)
+			val[i] = canon[i];	/* an id, in any case */
 		else
-			val[i] = w->match == REC_W_REF ? canon[i] : optarg;
+			val[i] = optarg;
 	}
 	if (err)
 		return -1;

@@ -125,6 +125,10 @@ struct rec_type {
 	int	(*apply)(const struct rec_ctx *c, struct tx *tx,
 		    struct table *t, struct row *r, const struct rec_opt *opts,
 		    size_t n, const struct rec_args *a);
+	/* Instead of the transition's refuse text: say why `verb` is
+	 * refused to row r and what to do instead (65); returns -1. */
+	int	(*refuse)(const struct table *t, const struct row *r,
+		    const char *verb);
 };
 
 /* getopt_long with kam's conventions: opterr off; an unknown option or a

@@ -340,3 +340,217 @@ out:
 	table_release(&comms);
 	return ret;
 }
+
+int
+qa_subject(struct project *p, struct tx *tx, const char *arg, const char *opt,
+    struct table *target, char *canon, const char **out)
+{
+	const struct schema *s;
+	char pfx[16];
+	long num;
+
+	if (arg[strspn(arg, " \t\r\n")] == '\0')
+		return kam_err(KAM_EX_USAGE, "%s: must not be empty; name a "
+		    "record (REQ-3, T-2) or say in words what it is", opt);
+	if (id_prefix(arg, pfx) == -1) {
+		*out = arg;
+		return 0;
+	}
+	/* Shaped like an id: it must be one (the file grammar says so). */
+	if ((s = schema_by_prefix(pfx)) == NULL)
+		return kam_err(KAM_EX_USAGE, "%s: '%s' looks like an id, but no "
+		    "kam table has the prefix %s-; name a record (REQ-3, T-2) "
+		    "or describe the subject in words", opt, arg, pfx);
+	if (s->monthly)
+		return kam_err(KAM_EX_USAGE, "%s: an expense (%s) cannot be a "
+		    "subject; name the task it was spent on, or describe the "
+		    "subject in words", opt, arg);
+	if (id_parse_arg(arg, pfx, canon, &num, NULL) == -1)
+		return kam_err(KAM_EX_USAGE, "%s: invalid %s id '%s' (expected "
+		    "e.g. %s-12)", opt, s->noun, arg, pfx);
+	if (store_load(p, tx, s, target) == -1 ||
+	    store_lookup(target, canon) == NULL)
+		return -1;
+	*out = canon;
+	return 0;
+}
+
+/*
+ * kam defect: defects and rework (SPEC §3 "Quality and customer
+ * satisfaction").  A defect moves
+ *
+ *	open -> fixed -> verified
+ *	fixed, verified -> open		(reopen)
+ *
+ * fix may add the hours of rework it took; verify closes the defect
+ * (closed = the date), reopen clears that date.  kam check turns an open
+ * critical defect red and an open major one amber (SPEC §7).
+ */
+#define MAX_REWORK	1000000L	/* schema: rework 0-1000000 hours */
+
+static const struct rec_transition defect_trans[] = {
+	{ "fix", REC_BIT(DEFECT_OPEN), DEFECT_FIXED, NULL },
+	{ "verify", REC_BIT(DEFECT_FIXED), DEFECT_VERIFIED, NULL },
+	{ "reopen", REC_BIT(DEFECT_FIXED) | REC_BIT(DEFECT_VERIFIED),
+	    DEFECT_OPEN, NULL },
+};
+
+/* Why `verb` is refused to defect r, and what to do instead (65). */
+static int
+defect_refuse(const struct table *t, const struct row *r, const char *verb)
+{
+	const char *id = table_get(t, r, DEFECT_ID);
+	const char *st = table_get(t, r, DEFECT_STATUS);
+	const char *closed = table_get(t, r, DEFECT_CLOSED);
+
+	if (*closed == '\0')
+		closed = "-";
+	if (strcmp(verb, "fix") == 0) {
+		if (strcmp(st, "fixed") == 0)
+			return kam_err(KAM_EX_DATA, "defect %s is already fixed; "
+			    "verify the fix ('kam defect verify %s') or, if it "
+			    "did not work, reopen it ('kam defect reopen %s')",
+			    id, id, id);
+		return kam_err(KAM_EX_DATA, "defect %s is verified (closed %s); "
+		    "if it is back, reopen it first ('kam defect reopen %s')",
+		    id, closed, id);
+	}
+	if (strcmp(verb, "verify") == 0) {
+		if (strcmp(st, "open") == 0)
+			return kam_err(KAM_EX_DATA, "defect %s is open; fix it "
+			    "first ('kam defect fix %s'), then verify the fix",
+			    id, id);
+		return kam_err(KAM_EX_DATA, "defect %s is already verified "
+		    "(closed %s)", id, closed);
+	}
+	return kam_err(KAM_EX_DATA, "defect %s is already open; when it is "
+	    "fixed, record it with 'kam defect fix %s'", id, id);
+}
+
+/* add: the severity and the subject (an existing record, or text). */
+static int
+defect_apply(const struct rec_ctx *c, struct tx *tx, struct table *t,
+    struct row *r, const struct rec_opt *opts, size_t n,
+    const struct rec_args *a)
+{
+	struct table target = TABLE_INIT;
+	const char *sev = arg_of(opts, n, a, DEFECT_SEVERITY);
+	const char *subject = arg_of(opts, n, a, DEFECT_SUBJECT), *subj;
+	const char *found = arg_of(opts, n, a, DEFECT_FOUND), *why;
+	char canon[32];
+	int ret = -1;
+
+	if (*sev == '\0' || table_check_value(&t->s->cols[DEFECT_SEVERITY], 0,
+	    sev, &why) == -1)
+		return kam_err(KAM_EX_USAGE, "--severity: invalid value '%s': %s",
+		    sev, *sev == '\0' ? "must not be empty" : why);
+	if (qa_subject(c->p, tx, subject, "--subject", &target, canon,
+	    &subj) == -1 ||
+	    store_set_arg(t, r, "severity", sev, "--severity") == -1 ||
+	    store_set_arg(t, r, "subject", subj, "--subject") == -1 ||
+	    (found != NULL && store_set_arg(t, r, "found", found,
+	    "--found") == -1) ||
+	    (target.s != NULL && store_check_refs(t, &target) == -1))
+		goto out;
+	ret = 0;
+out:
+	table_release(&target);
+	return ret;
+}
+
+static const struct rec_default defect_defaults[] = {
+	{ DEFECT_STATUS, "open" },
+};
+const struct rec_type defect_type = {
+	.s = &schema_defects, .family = "defect", .title_col = DEFECT_TITLE,
+	.status_col = DEFECT_STATUS, .owner_col = -1, .due_col = -1,
+	.raised_col = DEFECT_FOUND, .open = REC_BIT(DEFECT_OPEN),
+	.defaults = defect_defaults, .ndefaults = NELEM(defect_defaults),
+	.trans = defect_trans, .ntrans = NELEM(defect_trans),
+	.past = "it when it has happened", .apply = defect_apply,
+	.refuse = defect_refuse,
+};
+
+int
+defect_move(const struct rec_ctx *c, const char *verb, const char *id,
+    const char *rework, const char *date)
+{
+	struct table defects = TABLE_INIT;
+	struct tx tx = TX_INIT;
+	struct kam_buf body = KAM_BUF_INIT;
+	const char *found, *why, *from;
+	char *closed = NULL, day[11], h[24], cmd[32], t[11];
+	long hours = 0, old = 0;
+	struct row *r;
+	int32_t d = c->p->today, f;
+	int to, ret = -1;
+
+	if (rework != NULL && int_parse(rework, 0, MAX_REWORK, &hours,
+	    &why) == -1)
+		return kam_err(KAM_EX_USAGE, "--rework: invalid value '%s': "
+		    "expected whole hours 0-%ld", rework, MAX_REWORK);
+	if (date != NULL && date_parse(date, &d, &why) == -1)
+		return kam_err(KAM_EX_USAGE, "--date: invalid date '%s': %s",
+		    date, why);
+	if (d > c->p->today)
+		return kam_err(KAM_EX_USAGE, "--date: %s is after today (%s); "
+		    "record it when it has happened", date,
+		    date_fmt(c->p->today, t));
+	date_fmt(d, day);
+	if (rec_begin(c, &tx, &defects, &schema_defects) == -1 ||
+	    (r = store_lookup(&defects, id)) == NULL ||
+	    (to = rec_transition(&defect_type, &defects, r, verb)) == -1)
+		goto out;
+	id = table_get(&defects, r, DEFECT_ID);
+	closed = xstrdup(table_get(&defects, r, DEFECT_CLOSED));
+	found = table_get(&defects, r, DEFECT_FOUND);
+	if (strcmp(verb, "reopen") != 0 && *found != '\0' &&
+	    date_parse(found, &f, NULL) == 0 && d < f) {
+		kam_err(KAM_EX_DATA, "--date: %s is before defect %s was found "
+		    "(%s)", day, id, found);
+		goto out;
+	}
+	from = table_get(&defects, r, DEFECT_STATUS);
+	kam_buf_printf(&body, "Status: %s -> %s.", from,
+	    schema_defects.cols[DEFECT_STATUS].enums[to]);
+	if (strcmp(verb, "fix") == 0) {
+		kam_buf_printf(&body, "\nFixed on %s.", day);
+		/* Rework accumulates over every fix of the defect. */
+		if (rework != NULL) {
+			if (*table_get(&defects, r, DEFECT_REWORK) != '\0' &&
+			    int_parse(table_get(&defects, r, DEFECT_REWORK), 0,
+			    MAX_REWORK, &old, NULL) == -1)
+				old = 0;
+			if (old + hours > MAX_REWORK) {
+				kam_err(KAM_EX_DATA, "--rework: defect %s already "
+				    "has %ld hours of rework; %ld more would "
+				    "exceed %ld", id, old, hours, MAX_REWORK);
+				goto out;
+			}
+			snprintf(h, sizeof(h), "%ld", old + hours);
+			table_set(&defects, r, DEFECT_REWORK, h);
+			kam_buf_printf(&body, "\nRework: %ld hour%s (%s in all).",
+			    hours, hours == 1 ? "" : "s", h);
+		}
+	} else if (strcmp(verb, "verify") == 0) {
+		table_set(&defects, r, DEFECT_CLOSED, day);
+		kam_buf_printf(&body, "\nVerified and closed on %s.", day);
+	} else {
+		if (*closed != '\0')
+			kam_buf_printf(&body, "\nWas closed on %s.", closed);
+		table_set(&defects, r, DEFECT_CLOSED, NULL);
+	}
+	table_set(&defects, r, DEFECT_STATUS,
+	    schema_defects.cols[DEFECT_STATUS].enums[to]);
+	snprintf(cmd, sizeof(cmd), "defect %s", verb);
+	if (rec_commit_row(c, &tx, cmd, &defect_type, &defects, r,
+	    body.ptr) == -1)
+		goto out;
+	ret = 0;
+out:
+	free(closed);
+	kam_buf_release(&body);
+	tx_release(&tx);
+	table_release(&defects);
+	return ret;
+}

@@ -10,7 +10,8 @@
 
 #include "record.h"
 
-extern const struct rec_type comm_type, goal_type, lesson_type, scope_type;
+extern const struct rec_type comm_type, defect_type, goal_type, lesson_type,
+	scope_type;
 
 /* kam comm due: keep the communications due today or earlier, most
  * overdue first (a rec_verb's pick). */
@@ -20,5 +21,26 @@ void	comm_due_pick(const struct rec_ctx *c, const struct table *t,
  * today), not after today and not before it was last done.  0, or -1
  * reported. */
 int	comm_done(const struct rec_ctx *c, const char *id, const char *date);
+
+/*
+ * The subject `arg` of a quality check or a defect, given on the command
+ * line (opt names it in messages).  Shaped like an id (PREFIX-N), it must
+ * be the id of a record of one of kam's tables (any case: "req-3" is
+ * REQ-3), the monthly expenses excepted, and that record must exist in
+ * the table as tx reads it: the table is loaded into *target (released by
+ * the caller; left untouched for a text subject).  Anything else is free
+ * text.  The canonical subject goes to *out: canon (32 bytes) or arg
+ * itself.  Returns 0, or -1 after 64 (empty, an id of no kam table, a
+ * malformed id) or 65 (no such record, invalid table).
+ */
+int	qa_subject(struct project *p, struct tx *tx, const char *arg,
+	    const char *opt, struct table *target, char *canon,
+	    const char **out);
+
+/* kam defect fix, verify, reopen: one step of defect_type's transitions.
+ * fix may add rework hours (rework: whole hours; NULL none); date
+ * (NULL: today) is when it happened.  0, or -1 reported. */
+int	defect_move(const struct rec_ctx *c, const char *verb, const char *id,
+	    const char *rework, const char *date);
 
 #endif

@@ -140,13 +140,18 @@ struct schema {
 	X(QA_REVIEWER, REF("reviewer", "P"))				\
 	X(QA_RESULT, ENUMREQ("result", "pass", "fail"))			\
 	X(QA_NOTE, TEXT("note"))
+/* A defect moves open -> fixed -> verified; fixed, verified -> open
+ * (reopen): defect_type's transitions (lib/rectype.c). */
+#define DEFECT_STATUSES(S)						\
+	S(DEFECT_OPEN, "open") S(DEFECT_FIXED, "fixed")			\
+	S(DEFECT_VERIFIED, "verified")
 #define DEFECT_COLUMNS(X)						\
 	X(DEFECT_ID, ID) X(DEFECT_TITLE, TEXTREQ("title"))		\
 	X(DEFECT_SEVERITY, ENUMREQ("severity", "critical", "major",	\
 	    "minor"))							\
 	X(DEFECT_SUBJECT, REFANY("subject"))				\
 	X(DEFECT_FOUND, DATE("found"))					\
-	X(DEFECT_STATUS, ENUMREQ("status", "open", "fixed", "verified")) \
+	X(DEFECT_STATUS, ENUMLIST("status", DEFECT_STATUSES))		\
 	X(DEFECT_REWORK, INT("rework", 0, 1000000))			\
 	X(DEFECT_CLOSED, DATE("closed"))
 #define CSAT_COLUMNS(X)							\
@@ -246,6 +251,19 @@ struct schema {
 	F(COMM_OWNER, "owner", OPT, NO, 0, "P-n", "who communicates")
 #define COMM_WHERE(W)	W(COMM_OWNER, "owner", REF, "P-n", NULL)
 
+/* kam defect: add's fields, fix's and verify's, and list's filters. */
+#define DEFECT_FIELDS(F)						\
+	F(DEFECT_SEVERITY, "severity", REQ, NO, 0, "critical|major|minor", \
+	    "how bad it is")						\
+	F(DEFECT_SUBJECT, "subject", REQ, NO, 0, "s", "a record such as "	\
+	    "REQ-3 or T-2, or text")					\
+	F(DEFECT_FOUND, "found", OPT, NO, 0, "date", "when it was found")
+#define DEFECT_WHERE(W)							\
+	W(DEFECT_STATUS, "open", IS, "", NULL)				\
+	W(DEFECT_SEVERITY, "severity", EQ, "critical|major|minor", NULL)	\
+	W(DEFECT_STATUS, "status", EQ, "open|fixed|verified", NULL)	\
+	W(DEFECT_SUBJECT, "subject", CASE, "s", NULL)
+
 #define SCHEMA_COL_ENUM(k, decl)	k,
 enum goal_col { GOAL_COLUMNS(SCHEMA_COL_ENUM) GOAL_NCOLS };
 enum scope_col { SCOPE_COLUMNS(SCHEMA_COL_ENUM) SCOPE_NCOLS };
@@ -265,6 +283,7 @@ enum lesson_col { LESSON_COLUMNS(SCHEMA_COL_ENUM) LESSON_NCOLS };
 enum issue_col { ISSUE_COLUMNS(SCHEMA_COL_ENUM) ISSUE_NCOLS };
 #define SCHEMA_VAL_ENUM(k, name)	k,
 enum issue_status { ISSUE_STATUSES(SCHEMA_VAL_ENUM) ISSUE_NSTATUS };
+enum defect_status { DEFECT_STATUSES(SCHEMA_VAL_ENUM) DEFECT_NSTATUS };
 
 extern const struct schema *const kam_schemas[];
 extern const size_t kam_nschemas;
