@@ -71,7 +71,7 @@ parse(const struct rec_opt *opts, size_t n, int argc, char **argv,
 	struct option lo[REC_MAX_OPTS + 1];
 	char shortopts[2 * REC_MAX_OPTS + 1];
 	size_t i, j, nl = 0, ns = 0;
-	int ch, err = 0;
+	int ch, err = 0, nseq = 0;
 
 	memset(a, 0, sizeof(*a));
 	if (n > REC_MAX_OPTS)
@@ -103,6 +103,8 @@ parse(const struct rec_opt *opts, size_t n, int argc, char **argv,
 		i = ch < 256 ? i : (size_t)(ch - 256);
 		if (i >= n)
 			continue;
+		if (a->seq[i] == 0)
+			a->seq[i] = ++nseq;
 		if (!IS_FLAG(opts[i].take)) {
 			a->val[i] = optarg;
 			continue;
@@ -132,6 +134,8 @@ parse(const struct rec_opt *opts, size_t n, int argc, char **argv,
 				break;
 		if (j < n)
 			continue;
+		if (need != NULL && *need == '\0')
+			return rec_usage(usage);
 		if (need != NULL)
 			return kam_err(KAM_EX_USAGE, need, a->operand != NULL ?
 			    a->operand : "");
@@ -146,6 +150,13 @@ rec_parse(const struct rec_opt *opts, size_t n, int argc, char **argv,
     const char *usage, int want_operand, struct rec_args *a)
 {
 	return parse(opts, n, argc, argv, usage, want_operand, NULL, NULL, a);
+}
+
+int
+rec_parse_need(const struct rec_opt *opts, size_t n, int argc, char **argv,
+    const char *usage, int want_operand, const char *need, struct rec_args *a)
+{
+	return parse(opts, n, argc, argv, usage, want_operand, need, NULL, a);
 }
 
 /* Load the table of prefix pfx (t itself when it is t's own) and check
@@ -195,6 +206,13 @@ apply_opts(const struct rec_type *rt, struct table *t, struct row *r,
 			return -1;
 	}
 	return 0;
+}
+
+int
+rec_set_opts(const struct rec_type *rt, struct table *t, struct row *r,
+    const struct rec_opt *opts, size_t n, const struct rec_args *a)
+{
+	return apply_opts(rt, t, r, opts, n, a);
 }
 
 int

@@ -75,6 +75,9 @@ struct rec_ctx {
 struct rec_args {
 	const char	*val[REC_MAX_OPTS];	/* NULL: not given */
 	const char	*operand;		/* the one positional word */
+	int		 seq[REC_MAX_OPTS];	/* 1, 2...: the order in which
+						 * the options were first
+						 * given; 0: not given */
 };
 
 /* A verb that moves a record from one status to another. */
@@ -148,12 +151,22 @@ int	rec_usage(const char *usage);
 int	rec_parse(const struct rec_opt *opts, size_t n, int argc, char **argv,
 	    const char *usage, int want_operand, struct rec_args *a);
 
+/* As rec_parse(), but a missing REQ option is the message need (%s: the
+ * operand), or a usage error when need is "". */
+int	rec_parse_need(const struct rec_opt *opts, size_t n, int argc,
+	    char **argv, const char *usage, int want_operand, const char *need,
+	    struct rec_args *a);
+
 /* Set each given option's column of row r (validated, ids canonical),
  * then check the references of t against the tables they name (loaded
  * from tx).  0, or -1 reported. */
 int	rec_apply(struct project *p, struct tx *tx, struct table *t,
 	    struct row *r, const struct rec_opt *opts, size_t n,
 	    const struct rec_args *a);
+/* The first half of rec_apply() as type rt words it: set the columns of
+ * the given options. */
+int	rec_set_opts(const struct rec_type *rt, struct table *t, struct row *r,
+	    const struct rec_opt *opts, size_t n, const struct rec_args *a);
 /* The second half of rec_apply(): check row r's references. */
 int	rec_apply_refs(struct project *p, struct tx *tx, struct table *t,
 	    const struct row *r);

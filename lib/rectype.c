@@ -554,3 +554,242 @@ out:
 	table_release(&defects);
 	return ret;
 }
+
+/*
+ * kam change: change requests against agreed requirements (SPEC §3
+ * "Requirements and change control").  A change request prices a change
+ * (cost, working days) and names the requirement it touches.  The client
+ * decides: approve or reject, by a client-side person.  An approval may
+ * carry new text for the requirement (title, priority, acceptance); it is
+ * applied in the same commit, whose message names the change request, so
+ * the requirement's history shows why it changed.  The state machine of
+ * lib/reqflow.c decides whether the requirement may take the new text.
+ */
+static const struct rec_transition change_trans[] = {
+	{ "approve", REC_BIT(CHANGE_PROPOSED), CHANGE_APPROVED, NULL },
+	{ "reject", REC_BIT(CHANGE_PROPOSED), CHANGE_REJECTED, NULL },
+};
+
+/* The value of option `name` in a, or NULL. */
+static const char *
+arg_named(const struct rec_opt *opts, size_t n, const struct rec_args *a,
+    const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(opts[i].name, name) == 0)
+			return a->val[i];
+	return NULL;
+}
+
+static int
+change_refuse(const struct table *t, const struct row *r, const char *verb)
+{
+	return kam_err(KAM_EX_DATA, "change request %s is already %s; only a "
+	    "proposed change request can be %s (open a new one with "
+	    "'kam change add')", table_get(t, r, CHANGE_ID),
+	    table_get(t, r, CHANGE_STATUS), strcmp(verb, "approve") == 0 ?
+	    "approved" : "rejected");
+}
+
+/* The row of id arg in t, which opt gave (64 for a malformed id). */
+static struct row *
+lookup_as(const struct table *t, const char *arg, const char *opt)
+{
+	char canon[32];
+	long num;
+
+	if (id_parse_arg(arg, t->s->prefix, canon, &num, NULL) == -1) {
+		kam_err(KAM_EX_USAGE, "%s: invalid %s id '%s' (expected e.g. "
+		    "%s-3)", opt, t->s->noun, arg, t->s->prefix);
+		return NULL;
+	}
+	return store_lookup(t, canon);
+}
+
+/* add: the requirement and the person named must exist. */
+static int
+change_apply(const struct rec_ctx *c, struct tx *tx, struct table *t,
+    struct row *r, const struct rec_opt *opts, size_t n,
+    const struct rec_args *a)
+{
+	struct table reqs = TABLE_INIT, people = TABLE_INIT;
+	const char *req = arg_of(opts, n, a, CHANGE_REQ);
+	const char *by = arg_of(opts, n, a, CHANGE_REQUESTED_BY);
+	int ret = -1;
+
+	if (store_load(c->p, tx, &schema_requirements, &reqs) == -1 ||
+	    store_load(c->p, tx, &schema_people, &people) == -1)
+		goto out;
+	if (req != NULL && lookup_as(&reqs, req, "--req") == NULL)
+		goto out;
+	if (by != NULL && lookup_as(&people, by, "--by") == NULL)
+		goto out;
+	if (rec_set_opts(&change_type, t, r, opts, n, a) == -1 ||
+	    store_check_refs(t, &reqs) == -1 ||
+	    store_check_refs(t, &people) == -1)
+		goto out;
+	ret = 0;
+out:
+	table_release(&reqs);
+	table_release(&people);
+	return ret;
+}
+
+static const struct rec_default change_defaults[] = {
+	{ CHANGE_STATUS, "proposed" },
+};
+const struct rec_type change_type = {
+	.s = &schema_changes, .family = "change", .title_col = CHANGE_TITLE,
+	.status_col = CHANGE_STATUS, .owner_col = -1, .due_col = -1,
+	.raised_col = -1, .open = REC_BIT(CHANGE_PROPOSED),
+	.defaults = change_defaults, .ndefaults = NELEM(change_defaults),
+	.trans = change_trans, .ntrans = NELEM(change_trans),
+	.apply = change_apply, .refuse = change_refuse,
+};
+
+int
+change_decide(const struct rec_ctx *c, const char *verb,
+    const struct rec_opt *opts, size_t n, const struct rec_args *a)
+{
+	struct table changes = TABLE_INIT, reqs = TABLE_INIT,
+	    people = TABLE_INIT;
+	struct tx tx = TX_INIT;
+	struct kam_buf why = KAM_BUF_INIT, body = KAM_BUF_INIT;
+	struct reqflow_facts f;
+	struct row *cr, *p = NULL, *rq = NULL;
+	/* The options name columns of two tables: look them up by name. */
+	const char *by = arg_named(opts, n, a, "by");
+	const char *date = arg_named(opts, n, a, "date");
+	const char *side, *old, *rid, *whyd;
+	const struct rec_opt *text[REC_MAX_OPTS];
+	int approve = strcmp(verb, "approve") == 0;
+	int32_t day = c->p->today;
+	char on[11], t[11], opt[64], cmd[32];
+	size_t i, j, nt = 0;
+	int to, ret = -1;
+
+	if (date != NULL && date_parse(date, &day, &whyd) == -1)
+		return kam_err(KAM_EX_USAGE, "--date: invalid date '%s': %s",
+		    date, whyd);
+	if (day > c->p->today)
+		return kam_err(KAM_EX_USAGE, "--date: %s is after today (%s); "
+		    "record a decision when it has been made", date,
+		    date_fmt(c->p->today, t));
+	date_fmt(day, on);
+	/* The new text of the requirement, in the order it was given. */
+	for (i = 1; i <= n; i++)
+		for (j = 0; j < n; j++)
+			if (a->seq[j] == (int)i && strcmp(opts[j].name,
+			    "by") != 0 && strcmp(opts[j].name, "date") != 0)
+				text[nt++] = &opts[j];
+	/* Requirements and people are loaded for every decision: the tables
+	 * written must not carry a dangling reference on (RELIABILITY W3). */
+	if (rec_begin(c, &tx, &changes, &schema_changes) == -1 ||
+	    store_load(c->p, &tx, &schema_requirements, &reqs) == -1 ||
+	    store_load(c->p, &tx, &schema_people, &people) == -1 ||
+	    (cr = store_lookup(&changes, a->operand)) == NULL ||
+	    (to = rec_transition(&change_type, &changes, cr, verb)) == -1)
+		goto out;
+	if (by != NULL) {
+		if ((p = lookup_as(&people, by, "--by")) == NULL)
+			goto out;
+		side = table_get(&people, p, PERSON_SIDE);
+		if (strcmp(side, "client") != 0) {
+			if (*side == '\0')
+				kam_err(KAM_EX_DATA, "%s has no side in people.csv; "
+				    "only a client-side person (side=client) "
+				    "decides a change request",
+				    table_get(&people, p, PERSON_ID));
+			else
+				kam_err(KAM_EX_DATA, "%s is on the %s side; only a "
+				    "client-side person (people.csv side=client) "
+				    "decides a change request",
+				    table_get(&people, p, PERSON_ID), side);
+			goto out;
+		}
+	}
+	kam_buf_printf(&body, "%s by %s%s%s%s on %s.",
+	    approve ? "Approved" : "Rejected",
+	    p != NULL ? table_get(&people, p, PERSON_ID) : "no one named",
+	    p != NULL ? " (" : "",
+	    p != NULL ? table_get(&people, p, PERSON_NAME) : "",
+	    p != NULL ? ", client side)" : "", on);
+	if (approve)
+		kam_buf_printf(&body, "\nImpact: cost %s, %s working days.",
+		    *table_get(&changes, cr, CHANGE_COST) != '\0' ?
+		    table_get(&changes, cr, CHANGE_COST) : "none",
+		    *table_get(&changes, cr, CHANGE_DAYS) != '\0' ?
+		    table_get(&changes, cr, CHANGE_DAYS) : "0");
+	if (nt > 0) {
+		rid = table_get(&changes, cr, CHANGE_REQ);
+		if (*rid == '\0') {
+			kam_err(KAM_EX_DATA, "change request %s names no "
+			    "requirement (its req is empty); --%s needs one: "
+			    "approve it without new text, or open a change "
+			    "request with --req", table_get(&changes, cr,
+			    CHANGE_ID), text[0]->name);
+			goto out;
+		}
+		if ((rq = table_find(&reqs, rid)) == NULL) {
+			kam_err(KAM_EX_DATA, "change request %s touches %s, which "
+			    "does not exist in %s", table_get(&changes, cr,
+			    CHANGE_ID), rid, reqs.path);
+			goto out;
+		}
+		memset(&f, 0, sizeof(f));
+		f.id = rid;
+		f.status = reqflow_status(table_get(&reqs, rq, REQ_STATUS));
+		if ((to = reqflow_decide(REQ_CHANGE, &f, &why)) == -1) {
+			kam_err(KAM_EX_DATA, "%s", why.ptr);
+			goto out;
+		}
+		kam_buf_printf(&body, "\nApplied to %s:", rid);
+		for (i = 0; i < nt; i++) {
+			j = (size_t)(text[i] - opts);
+			old = table_get(&reqs, rq, text[i]->col);
+			kam_buf_printf(&body, "\n  %s: '%s' -> '%s'",
+			    text[i]->name, old, a->val[j]);
+			snprintf(opt, sizeof(opt), "--%s", text[i]->name);
+			if (store_set_arg(&reqs, rq, text[i]->name, a->val[j],
+			    opt) == -1)
+				goto out;
+		}
+		if ((int)f.status != to) {
+			table_set(&reqs, rq, REQ_STATUS,
+			    reqflow_status_name(to));
+			kam_buf_printf(&body, "\n  status: %s -> %s (the new text "
+			    "is not yet tested)", reqflow_status_name(f.status),
+			    reqflow_status_name(to));
+			fprintf(stderr, "kam: %s is %s again: its new text needs "
+			    "a passing quality check before it is done\n", rid,
+			    reqflow_status_name(to));
+		}
+	}
+	table_set(&changes, cr, CHANGE_STATUS,
+	    approve ? "approved" : "rejected");
+	table_set(&changes, cr, CHANGE_DECIDED_BY,
+	    p != NULL ? table_get(&people, p, PERSON_ID) : NULL);
+	table_set(&changes, cr, CHANGE_DECIDED_ON, on);
+	if (store_check_refs(&changes, &reqs) == -1 ||
+	    store_check_refs(&changes, &people) == -1 ||
+	    (rq != NULL && store_check_refs(&reqs, &people) == -1))
+		goto out;
+	store_put(&tx, &changes);
+	if (rq != NULL)
+		store_put(&tx, &reqs);
+	snprintf(cmd, sizeof(cmd), "change %s", verb);
+	if (rec_commit(c, &tx, cmd, table_get(&changes, cr, CHANGE_ID),
+	    table_get(&changes, cr, CHANGE_TITLE), body.ptr) == -1)
+		goto out;
+	ret = 0;
+out:
+	kam_buf_release(&why);
+	kam_buf_release(&body);
+	tx_release(&tx);
+	table_release(&changes);
+	table_release(&reqs);
+	table_release(&people);
+	return ret;
+}

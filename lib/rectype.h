@@ -10,8 +10,8 @@
 
 #include "record.h"
 
-extern const struct rec_type comm_type, defect_type, goal_type, lesson_type,
-	scope_type;
+extern const struct rec_type change_type, comm_type, defect_type, goal_type,
+	lesson_type, scope_type;
 
 /* kam comm due: keep the communications due today or earlier, most
  * overdue first (a rec_verb's pick). */
@@ -42,5 +42,13 @@ int	qa_subject(struct project *p, struct tx *tx, const char *arg,
  * (NULL: today) is when it happened.  0, or -1 reported. */
 int	defect_move(const struct rec_ctx *c, const char *verb, const char *id,
 	    const char *rework, const char *date);
+
+/* kam change approve and reject (verb): decide change request id with the
+ * options of CHANGE_DECIDE (opts, n, a): by whom (a client-side person),
+ * when, and for an approval the new text of its requirement, applied in
+ * the same commit when the requirement's state machine (lib/reqflow.c)
+ * allows it.  0, or -1 reported. */
+int	change_decide(const struct rec_ctx *c, const char *verb,
+	    const struct rec_opt *opts, size_t n, const struct rec_args *a);
 
 #endif

@@ -96,12 +96,16 @@ struct schema {
 	X(REQ_CONFIRMED_BY, REF("confirmed_by", "P"))			\
 	X(REQ_CONFIRMED_ON, DATE("confirmed_on"))			\
 	X(REQ_ACCEPTANCE, TEXT("acceptance"))
+/* The client decides a proposed change request: approve or reject
+ * (change_type's transitions, lib/rectype.c). */
+#define CHANGE_STATUSES(S)						\
+	S(CHANGE_PROPOSED, "proposed") S(CHANGE_APPROVED, "approved")	\
+	S(CHANGE_REJECTED, "rejected")
 #define CHANGE_COLUMNS(X)						\
 	X(CHANGE_ID, ID) X(CHANGE_TITLE, TEXTREQ("title"))		\
 	X(CHANGE_REQ, REF("req", "REQ")) X(CHANGE_COST, MONEY("cost"))	\
 	X(CHANGE_DAYS, INT("days", -100000, 100000))			\
-	X(CHANGE_STATUS, ENUMREQ("status", "proposed", "approved",	\
-	    "rejected"))						\
+	X(CHANGE_STATUS, ENUMLIST("status", CHANGE_STATUSES))		\
 	X(CHANGE_REQUESTED_BY, REF("requested_by", "P"))		\
 	X(CHANGE_DECIDED_BY, REF("decided_by", "P"))			\
 	X(CHANGE_DECIDED_ON, DATE("decided_on"))
@@ -264,6 +268,24 @@ struct schema {
 	W(DEFECT_STATUS, "status", EQ, "open|fixed|verified", NULL)	\
 	W(DEFECT_SUBJECT, "subject", CASE, "s", NULL)
 
+/* kam change: add's fields; what approve and reject take (an approval
+ * may carry new text for the requirement: the REQ_ columns). */
+#define CHANGE_FIELDS(F)						\
+	F(CHANGE_REQ, "req", OPT, NO, 0, "REQ-n", "the requirement")	\
+	F(CHANGE_COST, "cost", OPT, NO, 0, "money", "what it costs")	\
+	F(CHANGE_DAYS, "days", OPT, NO, 0, "n", "working days it takes")	\
+	F(CHANGE_REQUESTED_BY, "by", OPT, NO, 0, "P-n", "who asks for it")
+#define CHANGE_DECIDE(F)						\
+	F(CHANGE_DECIDED_BY, "by", REQ, OPT, 0, "P-n", "who decides "	\
+	    "(client side)")						\
+	F(CHANGE_DECIDED_ON, "date", OPT, OPT, 0, "date", "when")	\
+	F(REQ_TITLE, "title", OPT, NO, 0, "text", "new title of the "	\
+	    "requirement")						\
+	F(REQ_PRIORITY, "priority", OPT, NO, 0, "must|should|could|wont",	\
+	    "its new priority")						\
+	F(REQ_ACCEPTANCE, "acceptance", OPT, NO, 0, "text", "its new "	\
+	    "acceptance criteria")
+
 #define SCHEMA_COL_ENUM(k, decl)	k,
 enum goal_col { GOAL_COLUMNS(SCHEMA_COL_ENUM) GOAL_NCOLS };
 enum scope_col { SCOPE_COLUMNS(SCHEMA_COL_ENUM) SCOPE_NCOLS };
@@ -284,6 +306,7 @@ enum issue_col { ISSUE_COLUMNS(SCHEMA_COL_ENUM) ISSUE_NCOLS };
 #define SCHEMA_VAL_ENUM(k, name)	k,
 enum issue_status { ISSUE_STATUSES(SCHEMA_VAL_ENUM) ISSUE_NSTATUS };
 enum defect_status { DEFECT_STATUSES(SCHEMA_VAL_ENUM) DEFECT_NSTATUS };
+enum change_status { CHANGE_STATUSES(SCHEMA_VAL_ENUM) CHANGE_NSTATUS };
 
 extern const struct schema *const kam_schemas[];
 extern const size_t kam_nschemas;
