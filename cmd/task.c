@@ -9,6 +9,7 @@
 
 #include "cmd.h"
 #include "../lib/plan.h"
+#include "../lib/rectype.h"
 #include "../lib/records.h"
 #include "../lib/store.h"
 #include "../lib/value.h"
@@ -309,163 +310,43 @@ out:
 	return ret;
 }
 
-/* --date D (default today) for start and done. */
-static int
-date_opt(int argc, char **argv, struct kam *k, const char *usage,
-    int32_t *date)
-{
-	static const struct option opts[] = {
-		{ "date", required_argument, NULL, 'd' }, { NULL, 0, NULL, 0 } };
-	const char *why;
-	int ch, err = 0;
-
-	*date = k->p.today;
-	while ((ch = kam_getopt(argc, argv, "", opts, usage, &err)) != -1)
-		if (date_parse(optarg, date, &why) == -1)
-			return kam_err(KAM_EX_USAGE, "--date: invalid date '%s': "
-			    "%s", optarg, why);
-	if (err)
-		return -1;
-	if (argc - optind != 1)
-		return kam_usage(usage);
-	return 0;
-}
-
-/* Warn when a task starts while one of its predecessors is unfinished
- * (kam records what happened; the plan shows the consequence). */
-static void
-warn_unfinished_deps(const struct table *t, const struct row *r)
-{
-	const char *v = table_get(t, r, TASK_DEPENDS);
-	int fcol = TASK_FINISH;
-	char one[32];
-	const struct row *d;
-	size_t n;
-
-	while (*v != '\0') {
-		n = strcspn(v, " ");
-		if (n < sizeof(one)) {
-			memcpy(one, v, n);
-			one[n] = '\0';
-			if ((d = table_find(t, one)) != NULL &&
-			    *table_get(t, d, fcol) == '\0')
-				kam_warn("%s starts before %s, which it depends "
-				    "on, is done", table_get(t, r, TASK_ID),
-				    one);
-		}
-		v += n;
-		while (*v == ' ')
-			v++;
-	}
-}
+/* start, progress and done: task_type's lifecycle (lib/rectype.c). */
+static const struct rec_opt date_opts[] = {
+	{ TASK_START, "date", REC_OPT, 0, "date", "when it happened" },
+};
 
 static int
 track(int argc, char **argv, struct kam *k, const char *usage,
     const char *verb)
 {
-	struct table tasks = TABLE_INIT;
-	struct tx tx = TX_INIT;
-	struct row *r;
-	const char *id, *why, *pct = NULL;
-	char day[11];
-	int scol = TASK_START;
-	int fcol = TASK_FINISH;
-	int pcol = TASK_PROGRESS;
-	int32_t date;
-	long p = 0;
-	int err = 0, ret = -1;
+	struct rec_ctx c = { &k->p, k->fmt, k->no_commit, k->msg,
+	    k->no_verify };
+	int progress = strcmp(verb, "progress") == 0;
+	struct rec_args a;
 
-	if (strcmp(verb, "task progress") == 0) {
-		static const struct option none[] = { { NULL, 0, NULL, 0 } };
-
-		if (kam_getopt(argc, argv, "", none, usage, &err) != -1 || err)
-			return -1;
-		if (argc - optind != 2)
-			return kam_usage(usage);
-		pct = argv[optind + 1];
-		if (int_parse(pct, 0, 100, &p, &why) == -1)
-			return kam_err(KAM_EX_USAGE, "progress: '%s' is not a "
-			    "percentage 0-100", pct);
-		date = k->p.today;
-	} else if (date_opt(argc, argv, k, usage, &date) == -1)
+	if (rec_parse(date_opts, progress ? 0 : 1, argc, argv, usage,
+	    progress ? 2 : 1, &a) == -1)
 		return -1;
-	date_fmt(date, day);
-	if (kam_tx_begin(k, &tx) == -1 ||
-	    store_load(&k->p, &tx, &schema_tasks, &tasks) == -1 ||
-	    (r = store_lookup(&tasks, argv[optind])) == NULL)
-		goto out;
-	id = table_get(&tasks, r, TASK_ID);
-	if (*table_get(&tasks, r, fcol) != '\0') {
-		kam_err(KAM_EX_DATA, "%s is already done (finished %s); use "
-		    "'kam task set %s --finish date' to correct it", id,
-		    table_get(&tasks, r, fcol), id);
-		goto out;
-	}
-	if (strcmp(verb, "task start") == 0) {
-		if (*table_get(&tasks, r, scol) != '\0') {
-			kam_err(KAM_EX_DATA, "%s already started on %s; use "
-			    "'kam task set %s --start date' to correct it", id,
-			    table_get(&tasks, r, scol), id);
-			goto out;
-		}
-		table_set(&tasks, r, scol, day);
-		warn_unfinished_deps(&tasks, r);
-	} else if (strcmp(verb, "task progress") == 0) {
-		char buf[8];
-
-		/* Progress on a task not started yet starts it today. */
-		if (*table_get(&tasks, r, scol) == '\0' && p > 0) {
-			table_set(&tasks, r, scol, day);
-			warn_unfinished_deps(&tasks, r);
-		}
-		snprintf(buf, sizeof(buf), "%ld", p);
-		table_set(&tasks, r, pcol, buf);
-	} else {
-		if (*table_get(&tasks, r, scol) == '\0')
-			table_set(&tasks, r, scol, day);
-		else if (strcmp(table_get(&tasks, r, scol), day) > 0) {
-			kam_err(KAM_EX_DATA, "%s: finish %s would be before start "
-			    "%s", id, day, table_get(&tasks, r, scol));
-			goto out;
-		}
-		table_set(&tasks, r, fcol, day);
-		table_set(&tasks, r, pcol, "100");
-	}
-	if (kam_tx_commit_row(k, &tx, verb, &tasks, r) == -1)
-		goto out;
-	ret = 0;
-out:
-	tx_release(&tx);
-	table_release(&tasks);
-	return ret;
+	return task_track(&c, verb, a.operand, a.val[0],
+	    progress ? a.rest[0] : NULL);
 }
 
 static int
 task_start(int argc, char **argv, struct kam *k)
 {
-	return track(argc, argv, k, start_usage, "task start");
+	return track(argc, argv, k, start_usage, "start");
 }
 
 static int
 task_progress(int argc, char **argv, struct kam *k)
 {
-	return track(argc, argv, k, progress_usage, "task progress");
+	return track(argc, argv, k, progress_usage, "progress");
 }
 
 static int
 task_done(int argc, char **argv, struct kam *k)
 {
-	return track(argc, argv, k, done_usage, "task done");
-}
-
-static const char *
-status_of(const struct table *t, const struct row *r)
-{
-	if (*table_get(t, r, TASK_FINISH) != '\0')
-		return "done";
-	if (*table_get(t, r, TASK_START) != '\0')
-		return "started";
-	return "planned";
+	return track(argc, argv, k, done_usage, "done");
 }
 
 static const char *
@@ -473,7 +354,7 @@ d_status(const struct table *t, const struct row *r, char *buf, void *arg)
 {
 	(void)buf;
 	(void)arg;
-	return status_of(t, r);
+	return task_state_names[task_state(t, r)];
 }
 
 static const struct derived list_derived[] = {
@@ -538,7 +419,7 @@ task_list(int argc, char **argv, struct kam *k)
 	len = strlen(req);
 	for (i = 0; i < tasks.nrows; i++) {
 		struct row *r = &tasks.rows[i];
-		const char *st = status_of(&tasks, r);
+		const char *st = task_state_names[task_state(&tasks, r)];
 
 		if (open_only && strcmp(st, "done") == 0)
 			continue;

@@ -119,10 +119,12 @@ parse(const struct rec_opt *opts, size_t n, int argc, char **argv,
 	}
 	if (err)
 		return -1;
-	if (argc - optind != (want_operand ? 1 : 0))
+	if (argc - optind != want_operand)
 		return rec_usage(usage);
-	if (want_operand)
+	if (want_operand > 0) {
 		a->operand = argv[optind];
+		a->rest = argv + optind + 1;
+	}
 	for (i = 0; i < n; i++) {
 		if ((opts[i].take != REC_REQ && opts[i].take != REC_ONEOF) ||
 		    a->val[i] != NULL)
@@ -286,6 +288,8 @@ status_index(const struct rec_type *rt, const struct table *t,
 	const char *v, *const *e;
 	int i;
 
+	if (rt->state != NULL)
+		return rt->state(t, r);
 	if (rt->status_col < 0)
 		return -1;
 	v = table_get(t, r, rt->status_col);

@@ -78,6 +78,8 @@ struct rec_args {
 	int		 seq[REC_MAX_OPTS];	/* 1, 2...: the order in which
 						 * the options were first
 						 * given; 0: not given */
+	char *const	*rest;			/* the operands after the
+						 * first */
 };
 
 /* A verb that moves a record from one status to another. */
@@ -132,6 +134,10 @@ struct rec_type {
 	 * refused to row r and what to do instead (65); returns -1. */
 	int	(*refuse)(const struct table *t, const struct row *r,
 		    const char *verb);
+	/* A type whose status is not stored but derived (a task: planned,
+	 * started, done from its dates): the state index of row r, which
+	 * the transitions' bits and targets name (status_col is then -1). */
+	int	(*state)(const struct table *t, const struct row *r);
 };
 
 /* getopt_long with kam's conventions: opterr off; an unknown option or a
@@ -144,8 +150,8 @@ int	rec_usage(const char *usage);
 
 /*
  * Parse argv against opts (n entries; REC_NO ones are not options of this
- * verb).  Exactly one operand unless
- * want_operand is 0.  A missing REQ option is a usage error naming it.
+ * verb).  Exactly want_operand operands (0, 1 or more: a->operand is the
+ * first, a->rest the others).  A missing REQ option is a usage error naming it.
  * 0, or -1 after 64.
  */
 int	rec_parse(const struct rec_opt *opts, size_t n, int argc, char **argv,

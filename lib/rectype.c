@@ -793,3 +793,138 @@ out:
 	table_release(&people);
 	return ret;
 }
+
+/*
+ * kam task: the lifecycle of a task is planned -> started -> done, read
+ * from its dates (start, finish), never stored: start and progress start
+ * a planned task, done finishes a planned or started one; a done task is
+ * corrected with kam task set.
+ */
+const char *const task_state_names[TASK_NSTATES] = {
+	TASK_STATES(SCHEMA_VAL_NAME)
+};
+
+int
+task_state(const struct table *t, const struct row *r)
+{
+	if (*table_get(t, r, TASK_FINISH) != '\0')
+		return TASK_DONE;
+	if (*table_get(t, r, TASK_START) != '\0')
+		return TASK_STARTED;
+	return TASK_PLANNED;
+}
+
+#define TASK_OPEN	(REC_BIT(TASK_PLANNED) | REC_BIT(TASK_STARTED))
+static const struct rec_transition task_trans[] = {
+	{ "start", REC_BIT(TASK_PLANNED), TASK_STARTED, NULL },
+	{ "progress", TASK_OPEN, -1, NULL },
+	{ "done", TASK_OPEN, TASK_DONE, NULL },
+};
+
+static int
+task_refuse(const struct table *t, const struct row *r, const char *verb)
+{
+	const char *id = table_get(t, r, TASK_ID);
+
+	if (task_state(t, r) == TASK_DONE)
+		return kam_err(KAM_EX_DATA, "%s is already done (finished %s); "
+		    "use 'kam task set %s --finish date' to correct it", id,
+		    table_get(t, r, TASK_FINISH), id);
+	(void)verb;
+	return kam_err(KAM_EX_DATA, "%s already started on %s; use 'kam task "
+	    "set %s --start date' to correct it", id,
+	    table_get(t, r, TASK_START), id);
+}
+
+const struct rec_type task_type = {
+	.s = &schema_tasks, .family = "task", .title_col = TASK_TITLE,
+	.status_col = -1, .owner_col = TASK_ASSIGNEE, .due_col = TASK_DEADLINE,
+	.raised_col = -1, .open = TASK_OPEN, .trans = task_trans,
+	.ntrans = NELEM(task_trans), .refuse = task_refuse,
+	.state = task_state,
+};
+
+/* Warn when a task starts while one of its predecessors is unfinished
+ * (kam records what happened; the plan shows the consequence). */
+static void
+task_warn_unfinished_deps(const struct table *t, const struct row *r)
+{
+	const char *v = table_get(t, r, TASK_DEPENDS);
+	char one[32];
+	const struct row *d;
+	size_t n;
+
+	while (*v != '\0') {
+		n = strcspn(v, " ");
+		if (n < sizeof(one)) {
+			memcpy(one, v, n);
+			one[n] = '\0';
+			if ((d = table_find(t, one)) != NULL &&
+			    *table_get(t, d, TASK_FINISH) == '\0')
+				kam_warn("%s starts before %s, which it depends "
+				    "on, is done", table_get(t, r, TASK_ID),
+				    one);
+		}
+		v += n;
+		while (*v == ' ')
+			v++;
+	}
+}
+
+int
+task_track(const struct rec_ctx *c, const char *verb, const char *id,
+    const char *date, const char *pct)
+{
+	struct table tasks = TABLE_INIT;
+	struct tx tx = TX_INIT;
+	struct row *r;
+	const char *why;
+	char day[11], buf[8], cmd[32];
+	int32_t d = c->p->today;
+	long p = 0;
+	int ret = -1;
+
+	if (pct != NULL && int_parse(pct, 0, 100, &p, &why) == -1)
+		return kam_err(KAM_EX_USAGE, "progress: '%s' is not a "
+		    "percentage 0-100", pct);
+	if (date != NULL && date_parse(date, &d, &why) == -1)
+		return kam_err(KAM_EX_USAGE, "--date: invalid date '%s': %s",
+		    date, why);
+	date_fmt(d, day);
+	if (rec_begin(c, &tx, &tasks, &schema_tasks) == -1 ||
+	    (r = store_lookup(&tasks, id)) == NULL ||
+	    rec_transition(&task_type, &tasks, r, verb) == -1)
+		goto out;
+	id = table_get(&tasks, r, TASK_ID);
+	if (strcmp(verb, "start") == 0) {
+		table_set(&tasks, r, TASK_START, day);
+		task_warn_unfinished_deps(&tasks, r);
+	} else if (strcmp(verb, "progress") == 0) {
+		/* Progress on a task not started yet starts it today. */
+		if (*table_get(&tasks, r, TASK_START) == '\0' && p > 0) {
+			table_set(&tasks, r, TASK_START, day);
+			task_warn_unfinished_deps(&tasks, r);
+		}
+		snprintf(buf, sizeof(buf), "%ld", p);
+		table_set(&tasks, r, TASK_PROGRESS, buf);
+	} else {
+		if (*table_get(&tasks, r, TASK_START) == '\0')
+			table_set(&tasks, r, TASK_START, day);
+		else if (strcmp(table_get(&tasks, r, TASK_START), day) > 0) {
+			kam_err(KAM_EX_DATA, "%s: finish %s would be before start "
+			    "%s", table_get(&tasks, r, TASK_ID), day,
+			    table_get(&tasks, r, TASK_START));
+			goto out;
+		}
+		table_set(&tasks, r, TASK_FINISH, day);
+		table_set(&tasks, r, TASK_PROGRESS, "100");
+	}
+	snprintf(cmd, sizeof(cmd), "task %s", verb);
+	if (rec_commit_row(c, &tx, cmd, &task_type, &tasks, r, NULL) == -1)
+		goto out;
+	ret = 0;
+out:
+	tx_release(&tx);
+	table_release(&tasks);
+	return ret;
+}

@@ -11,7 +11,7 @@
 #include "record.h"
 
 extern const struct rec_type change_type, comm_type, defect_type, goal_type,
-	lesson_type, scope_type;
+	lesson_type, scope_type, task_type;
 
 /* kam comm due: keep the communications due today or earlier, most
  * overdue first (a rec_verb's pick). */
@@ -50,5 +50,20 @@ int	defect_move(const struct rec_ctx *c, const char *verb, const char *id,
  * allows it.  0, or -1 reported. */
 int	change_decide(const struct rec_ctx *c, const char *verb,
 	    const struct rec_opt *opts, size_t n, const struct rec_args *a);
+
+/* The state of a task, derived from its dates: planned (no start),
+ * started, done (a finish). */
+#define TASK_STATES(S)							\
+	S(TASK_PLANNED, "planned") S(TASK_STARTED, "started")		\
+	S(TASK_DONE, "done")
+enum task_state { TASK_STATES(SCHEMA_VAL_ENUM) TASK_NSTATES };
+extern const char *const task_state_names[TASK_NSTATES];
+int	task_state(const struct table *t, const struct row *r);
+
+/* kam task start, progress and done (verb): one step of task_type's
+ * lifecycle for task id.  date (YYYY-MM-DD; NULL: today) for start and
+ * done, pct (0-100) for progress.  0, or -1 reported. */
+int	task_track(const struct rec_ctx *c, const char *verb, const char *id,
+	    const char *date, const char *pct);
 
 #endif
