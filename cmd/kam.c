@@ -153,7 +153,7 @@ kam_tx_commit_row(struct kam *k, struct tx *tx, const char *cmd,
     struct table *t, const struct row *r)
 {
 	store_put(tx, t);
-	return kam_tx_commit(k, tx, cmd, table_get(t, r, 0), table_get(t, r, 1));
+	return kam_tx_commit(k, tx, cmd, table_get(t, r, ID_COL), table_get(t, r, TITLE_COL));
 }
 
 int
@@ -306,7 +306,7 @@ complete_ids(struct kam *k, const char *pfx, const char *lead,
 	if (kam_open_project(k) == 0 && store_load(&k->p, NULL, s, &t) == 0) {
 		table_sort(&t);
 		for (i = 0; i < t.nrows; i++) {
-			const char *id = table_get(&t, &t.rows[i], 0);
+			const char *id = table_get(&t, &t.rows[i], ID_COL);
 
 			if (strncasecmp(id, cur, n) == 0)
 				printf("%s%s\n", lead, id);

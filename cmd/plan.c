@@ -48,9 +48,9 @@ json_task(FILE *fp, const struct table *t, const struct plan *pl,
     const struct plan_task *pt)
 {
 	fputs("{\"id\":", fp);
-	out_json_str(fp, table_get(t, pt->row, 0));
+	out_json_str(fp, table_get(t, pt->row, ID_COL));
 	fputs(",\"title\":", fp);
-	out_json_str(fp, table_get(t, pt->row, 1));
+	out_json_str(fp, table_get(t, pt->row, TASK_TITLE));
 	json_long(fp, ",\"duration\":", pt->duration);
 	json_date(fp, ",\"es\":", pt->es_date);
 	json_date(fp, ",\"ef\":", pt->ef_date);
@@ -90,7 +90,7 @@ json_summary(FILE *fp, struct kam *k, const struct table *t,
 		if (i > 0)
 			putc_unlocked(',', fp);
 		out_json_str(fp, table_get(t, pl->tasks[pl->critical[i]].row,
-		    0));
+		    ID_COL));
 	}
 	putc_unlocked(']', fp);
 	if (plan_baseline_finish(pl, &bf, &var)) {
@@ -126,8 +126,8 @@ print_rows(struct kam *k, const struct table *t, struct plan *pl,
 			continue;
 		snprintf(num[0], sizeof(num[0]), "%ld", pt->duration);
 		snprintf(num[1], sizeof(num[1]), "%ld", pt->slack);
-		cells[0] = table_get(t, pt->row, 0);
-		cells[1] = table_get(t, pt->row, 1);
+		cells[0] = table_get(t, pt->row, ID_COL);
+		cells[1] = table_get(t, pt->row, TASK_TITLE);
 		cells[2] = num[0];
 		cells[3] = date_fmt(pt->es_date, d[0]);
 		cells[4] = date_fmt(pt->ef_date, d[1]);
@@ -172,7 +172,7 @@ print_summary(struct kam *k, const struct table *t, struct plan *pl,
 		if (i > 0)
 			kam_buf_putc(&cp, ' ');
 		kam_buf_puts(&cp, table_get(t, pl->tasks[pl->critical[i]].row,
-		    0));
+		    ID_COL));
 	}
 	if (k->fmt == FMT_TABLE) {
 		if (!alone)

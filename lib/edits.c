@@ -160,7 +160,7 @@ validate(struct project *p, const char *path, struct kam_buf *b)
 	if (s->monthly && j < t.nrows) {
 		kam_err(KAM_EX_DATA, "%s:%lu: %s comes after %s: keep the rows "
 		    "of a month file in id order", path, t.rows[j].line,
-		    table_get(&t, &t.rows[j], 0), table_get(&t, &t.rows[j - 1], 0));
+		    table_get(&t, &t.rows[j], ID_COL), table_get(&t, &t.rows[j - 1], ID_COL));
 		goto out;
 	}
 	ret = 0;

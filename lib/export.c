@@ -175,9 +175,9 @@ collect(struct project *p, struct evs *e)
 		goto out;
 	for (i = 0; i < pl.ntasks; i++) {
 		const struct plan_task *t = &pl.tasks[i];
-		const char *id = table_get(&tasks, t->row, 0);
+		const char *id = table_get(&tasks, t->row, ID_COL);
 
-		title = table_get(&tasks, t->row, 1);
+		title = table_get(&tasks, t->row, TASK_TITLE);
 		if (t->milestone)
 			add_ev(e, t->es_date, 0, xstrdup(id), xstrdup(title),
 			    xasprintf("kam task %s: milestone", id),
@@ -194,9 +194,9 @@ collect(struct project *p, struct evs *e)
 		if (strcmp(table_get(&goals, r, schema_col(&schema_goals,
 		    "status")), "open") != 0 || date_parse(v, &d, NULL) == -1)
 			continue;
-		add_ev(e, d, 0, xstrdup(table_get(&goals, r, 0)),
-		    xasprintf("Goal due: %s", table_get(&goals, r, 1)),
-		    xasprintf("kam goal %s", table_get(&goals, r, 0)),
+		add_ev(e, d, 0, xstrdup(table_get(&goals, r, ID_COL)),
+		    xasprintf("Goal due: %s", table_get(&goals, r, GOAL_TITLE)),
+		    xasprintf("kam goal %s", table_get(&goals, r, ID_COL)),
 		    "DEADLINE");
 	}
 	for (i = 0; i < comms.nrows; i++) {
@@ -208,10 +208,10 @@ collect(struct project *p, struct evs *e)
 			continue;
 		d = health_comm_next(p, table_get(&comms, r,
 		    schema_col(&schema_comms, "frequency")), last);
-		add_ev(e, d, 0, xstrdup(table_get(&comms, r, 0)),
-		    xstrdup(table_get(&comms, r, 1)),
+		add_ev(e, d, 0, xstrdup(table_get(&comms, r, ID_COL)),
+		    xstrdup(table_get(&comms, r, COMM_TITLE)),
 		    xasprintf("kam comm %s: %s, next due", table_get(&comms,
-		    r, 0), table_get(&comms, r, schema_col(&schema_comms,
+		    r, ID_COL), table_get(&comms, r, schema_col(&schema_comms,
 		    "frequency"))), "COMMUNICATION");
 	}
 	for (i = 0; i < risks.nrows; i++) {
@@ -221,9 +221,9 @@ collect(struct project *p, struct evs *e)
 		if (strcmp(table_get(&risks, r, schema_col(&schema_risks,
 		    "status")), "open") != 0 || date_parse(v, &d, NULL) == -1)
 			continue;
-		add_ev(e, d, 1, xstrdup(table_get(&risks, r, 0)),
-		    xasprintf("Review risk: %s", table_get(&risks, r, 1)),
-		    xasprintf("kam risk %s", table_get(&risks, r, 0)), "RISK");
+		add_ev(e, d, 1, xstrdup(table_get(&risks, r, ID_COL)),
+		    xasprintf("Review risk: %s", table_get(&risks, r, RISK_TITLE)),
+		    xasprintf("kam risk %s", table_get(&risks, r, ID_COL)), "RISK");
 	}
 	for (i = 0; i < nmins; i++)
 		for (j = 0; j < mins[i].nactions; j++) {

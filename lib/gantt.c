@@ -63,8 +63,8 @@ gantt_labels(struct gantt *g, int fancy)
 	for (i = 0; i < g->pl.ntasks; i++) {
 		const struct row *r = g->pl.tasks[i].row;
 
-		raw = xasprintf("%s %s", table_get(g->t, r, 0),
-		    table_get(g->t, r, 1));
+		raw = xasprintf("%s %s", table_get(g->t, r, ID_COL),
+		    table_get(g->t, r, TASK_TITLE));
 		esc = kam_escape(raw);
 		g->labels[i] = cut_width(esc, GANTT_LABEL_MAX, fancy);
 		free(raw);

@@ -505,7 +505,7 @@ name_records(struct ctx *c)
 			if (r->line != f->line)
 				continue;
 			if (s->prefix != NULL)
-				f->record = xstrdup(table_get(t, r, 0));
+				f->record = xstrdup(table_get(t, r, ID_COL));
 			else if (s->nkeys > 1)
 				f->record = xasprintf("%s/%s",
 				    table_get(t, r, s->keys[0]),
@@ -572,7 +572,7 @@ rules_schedule(struct ctx *c, struct plan *pl, int plan_ok)
 		int32_t b = date_of(table_get(t, r, cbs));
 
 		if (s != 0 && b != 0 && s > b)
-			add(c->h, "schedule-started-late", table_get(t, r, 0),
+			add(c->h, "schedule-started-late", table_get(t, r, ID_COL),
 			    t->path, r->line, "started %s, %ld day%s after its "
 			    "baseline start %s", date_fmt(s, d1), (long)(s - b),
 			    s - b == 1 ? "" : "s", date_fmt(b, d2));
@@ -583,7 +583,7 @@ rules_schedule(struct ctx *c, struct plan *pl, int plan_ok)
 	c->h->ran[rule_index("schedule-past-late-finish")] = 1;
 	for (i = 0; i < pl->ntasks; i++) {
 		const struct plan_task *pt = &pl->tasks[i];
-		const char *id = table_get(t, pt->row, 0);
+		const char *id = table_get(t, pt->row, ID_COL);
 
 		if (pt->slack < 0)
 			add(c->h, "schedule-negative-slack", id, t->path,
@@ -796,7 +796,7 @@ rules_requirements(struct ctx *c)
 					    strcmp(st, "done") != 0)
 						add(c->h,
 						    "task-unconfirmed-requirement",
-						    table_get(tk, r, 0), tk->path,
+						    table_get(tk, r, ID_COL), tk->path,
 						    r->line, "started, but its "
 						    "requirement %s is %s, not "
 						    "confirmed", one, st);
@@ -828,7 +828,7 @@ rules_requirements(struct ctx *c)
 		if (strcmp(table_get(rq, r, rst), "done") != 0 ||
 		    ch[i].latest_result == REQFLOW_CHECK_PASS)
 			continue;
-		add(c->h, "requirement-done-untested", table_get(rq, r, 0),
+		add(c->h, "requirement-done-untested", table_get(rq, r, ID_COL),
 		    rq->path, r->line, "done, but %s", ch[i].n == 0 ?
 		    "no quality check names it" :
 		    "its latest quality check failed");
@@ -857,13 +857,13 @@ rules_quality(struct ctx *c, size_t *nopen)
 			continue;
 		(*nopen)++;
 		if (strcmp(sev, "critical") == 0)
-			add(c->h, "defect-critical-open", table_get(t, r, 0),
+			add(c->h, "defect-critical-open", table_get(t, r, ID_COL),
 			    t->path, r->line, "critical defect open: %s",
-			    table_get(t, r, 1));
+			    table_get(t, r, DEFECT_TITLE));
 		else if (strcmp(sev, "major") == 0)
-			add(c->h, "defect-major-open", table_get(t, r, 0),
+			add(c->h, "defect-major-open", table_get(t, r, ID_COL),
 			    t->path, r->line, "major defect open: %s",
-			    table_get(t, r, 1));
+			    table_get(t, r, DEFECT_TITLE));
 	}
 }
 
@@ -959,7 +959,7 @@ rules_comms(struct ctx *c)
 		due = health_comm_next(c->p, table_get(t, r, cf), last != 0 ?
 		    last : c->p->start);
 		if (c->p->today - due > c->p->comm_grace)
-			add(c->h, "comm-overdue", table_get(t, r, 0), t->path,
+			add(c->h, "comm-overdue", table_get(t, r, ID_COL), t->path,
 			    r->line, "%s communication was due %s (%ld days "
 			    "ago; grace %ld)%s", table_get(t, r, cf),
 			    date_fmt(due, d1), (long)(c->p->today - due),
@@ -1161,7 +1161,7 @@ rules_late(struct ctx *c, struct plan *pl, int plan_ok)
 			continue;
 		c->nlate++;
 		add(c->h, days > c->p->late_red ? "task-very-late" :
-		    "task-late", table_get(t, pt->row, 0), t->path,
+		    "task-late", table_get(t, pt->row, ID_COL), t->path,
 		    pt->row->line, "%ld working day%s late (%s%s), %s above %ld",
 		    days, days == 1 ? "" : "s", reason, pt->started ?
 		    "" : ", not started", days > c->p->late_red ? "red" :
@@ -1192,7 +1192,7 @@ rules_actions(struct ctx *c, const struct minutes *m)
 		if (a->owner[0] != '\0' && valid(c, &schema_people) &&
 		    (who = table_find(people, a->owner)) != NULL)
 			snprintf(name, sizeof(name), " (%s)",
-			    table_get(people, who, 1));
+			    table_get(people, who, PERSON_NAME));
 		add(c->h, late > c->p->action_red ? "action-very-overdue" :
 		    "action-overdue", NULL, m->path, a->line, "open action "
 		    "was due %s, %ld day%s ago (red after %ld); owner %s%s: %s",
@@ -1237,7 +1237,7 @@ rules_changes(struct ctx *c, const struct budget_audit *a)
 		    NULL) == -1 || v <= 0 || money_add(&total, v) == -1)
 			continue;
 		n++;
-		last = table_get(ch, r, 0);
+		last = table_get(ch, r, ID_COL);
 		line = r->line;
 	}
 	rest = a->sums.planned - bac;

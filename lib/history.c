@@ -335,7 +335,7 @@ keys_of(struct table *t, const struct hist_filter *f, size_t *n)
 		struct row *r = &t->rows[i];
 
 		if (s->prefix != NULL) {
-			id = table_get(t, r, 0);
+			id = table_get(t, r, ID_COL);
 			if (f != NULL && f->id != NULL && strcmp(id, f->id) != 0)
 				continue;
 			k[*n].num = r->num;

@@ -71,7 +71,7 @@ load(struct version *v, const struct schema *s, const char *path,
 		struct row *r = &v->t.rows[i];
 
 		if (s->prefix != NULL) {
-			v->k[i].key = xstrdup(table_get(&v->t, r, 0));
+			v->k[i].key = xstrdup(table_get(&v->t, r, ID_COL));
 			v->k[i].num = r->num;
 		} else if (s->nkeys > 1)
 			v->k[i].key = xasprintf("%s\037%s",

@@ -1074,12 +1074,12 @@ team_load_compute(struct team_load *tl, struct project *proj, int32_t from,
 				for (q = nt; q-- > 0;)
 					kam_buf_printf(&ids, "%s%s", ids.len ?
 					    " " : "", table_get(&tasks,
-					    pl.tasks[tmp[q]].row, 0));
+					    pl.tasks[tmp[q]].row, ID_COL));
 				if (h != -1)
 					kam_buf_puts(&ids, " ...");
 			}
 			snprintf(r.person, sizeof(r.person), "%s", canon);
-			r.name = table_get(people, pr, 1);
+			r.name = table_get(people, pr, PERSON_NAME);
 			r.start = wfrom + (int32_t)(by_day ? per : per * 7);
 			r.end = by_day ? r.start : r.start + 6;
 			r.workdays = wdays[per];

@@ -326,7 +326,7 @@ rec_transition(const struct rec_type *rt, const struct table *t,
 		return rt->refuse(t, r, verb);
 	if (st < 0 || (rt->trans[i].from & REC_BIT(st)) == 0)
 		return kam_err(KAM_EX_DATA, "%s %s is %s: %s", rt->s->noun,
-		    table_get(t, r, 0), table_get(t, r, rt->status_col),
+		    table_get(t, r, ID_COL), table_get(t, r, rt->status_col),
 		    rt->trans[i].refuse);
 	return rt->trans[i].to >= 0 ? rt->trans[i].to : st;
 }
@@ -404,7 +404,7 @@ rec_commit_row(const struct rec_ctx *c, struct tx *tx, const char *cmd,
     const char *body)
 {
 	store_put(tx, t);
-	return rec_commit(c, tx, cmd, table_get(t, r, 0),
+	return rec_commit(c, tx, cmd, table_get(t, r, ID_COL),
 	    table_get(t, r, rt->title_col), body);
 }
 
@@ -523,7 +523,7 @@ rec_add(const struct rec_ctx *c, const struct rec_type *rt,
 	    t.s->cols[rt->title_col].name) == -1 ||
 	    type_apply(c, rt, &tx, &t, r, opts, n, a) == -1)
 		goto out;
-	snprintf(id, sizeof(id), "%s", table_get(&t, r, 0));
+	snprintf(id, sizeof(id), "%s", table_get(&t, r, ID_COL));
 	snprintf(cmd, sizeof(cmd), "%s add", rt->family);
 	if (rec_commit_row(c, &tx, cmd, rt, &t, r, NULL) == -1)
 		goto out;

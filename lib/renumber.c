@@ -230,7 +230,7 @@ ours_ref(const struct renumber *rn, const struct table *head,
 	if (head == NULL)
 		return 0;
 	if (t->s->prefix != NULL)
-		hr = table_find(head, table_get(t, r, 0));
+		hr = table_find(head, table_get(t, r, ID_COL));
 	else
 		hr = table_find_key(head, table_get(t, r, t->s->keys[0]),
 		    t->s->nkeys > 1 ? table_get(t, r, t->s->keys[1]) : NULL);
@@ -305,7 +305,7 @@ load_head_table(struct renumber *rn, const struct schema *s, const char *path,
 static void
 rename_row(struct renumber *rn, struct table *t, struct row *r)
 {
-	table_set(t, r, 0, rn->new);
+	table_set(t, r, ID_COL, rn->new);
 	r->num = rn->newnum;
 	if (rn->newnum > t->max_num)
 		t->max_num = rn->newnum;
@@ -516,7 +516,7 @@ later_twin(struct renumber *rn, struct table *t)
 
 	for (i = 0; i < t->nrows; i++) {
 		r = &t->rows[i];
-		if (strcmp(table_get(t, r, 0), rn->old) != 0)
+		if (strcmp(table_get(t, r, ID_COL), rn->old) != 0)
 			continue;
 		if (first == NULL)
 			first = r;
@@ -615,7 +615,7 @@ renumber(struct renumber *rn)
 	}
 	for (i = 0, nn = 0; i < nld; i++)
 		for (j = 0; ld[i].t.s == rn->s && j < ld[i].t.nrows; j++)
-			nn += strcmp(table_get(&ld[i].t, &ld[i].t.rows[j], 0),
+			nn += strcmp(table_get(&ld[i].t, &ld[i].t.rows[j], ID_COL),
 			    rn->new) == 0;
 	if (nn > (size_t)resolved) {
 		kam_err(KAM_EX_DATA, "%s already exists: choose another id",

@@ -1123,7 +1123,7 @@ schedule_section(struct ctx *c)
 		for (i = 0; i < pl->ncritical; i++) {
 			rdoc_md(&c->d, i == 0 ? " (" : ", ");
 			rdoc_text(&c->d, table_get(&c->tasks,
-			    pl->tasks[pl->critical[i]].row, 0));
+			    pl->tasks[pl->critical[i]].row, ID_COL));
 		}
 		rdoc_md(&c->d, ")");
 	}
@@ -1157,8 +1157,8 @@ schedule_section(struct ctx *c)
 			    reason, sizeof(reason), &dl, &ps, &pf);
 			snprintf(prog, sizeof(prog), "%d%%", t->progress);
 			snprintf(days, sizeof(days), "%ld", dl);
-			cells[0] = table_get(&c->tasks, t->row, 0);
-			cells[1] = table_get(&c->tasks, t->row, 1);
+			cells[0] = table_get(&c->tasks, t->row, ID_COL);
+			cells[1] = table_get(&c->tasks, t->row, TASK_TITLE);
 			cells[2] = person(c, cell(&c->tasks, t->row,
 			    &schema_tasks, "assignee"));
 			cells[3] = prog;
@@ -1180,8 +1180,8 @@ schedule_section(struct ctx *c)
 			if (nms++ >= LIST_MAX)
 				continue;
 			snprintf(sl, sizeof(sl), "%ld", t->slack);
-			cells[0] = table_get(&c->tasks, t->row, 0);
-			cells[1] = table_get(&c->tasks, t->row, 1);
+			cells[0] = table_get(&c->tasks, t->row, ID_COL);
+			cells[1] = table_get(&c->tasks, t->row, TASK_TITLE);
 			cells[2] = date_fmt(t->es_date, d1);
 			cells[3] = t->has_baseline ? date_fmt(t->bf_date, d2) :
 			    "";
@@ -1200,8 +1200,8 @@ schedule_section(struct ctx *c)
 				continue;
 			if (nms++ >= LIST_MAX)
 				continue;
-			cells[0] = table_get(&c->tasks, t->row, 0);
-			cells[1] = table_get(&c->tasks, t->row, 1);
+			cells[0] = table_get(&c->tasks, t->row, ID_COL);
+			cells[1] = table_get(&c->tasks, t->row, TASK_TITLE);
 			cells[2] = t->has_baseline ? date_fmt(t->bf_date, d1) :
 			    "";
 			if (t->finished)
@@ -1468,7 +1468,7 @@ matrix_chart(struct ctx *c, int all)
 			if (ids[p - 1][i - 1].len > 0)
 				kam_buf_putc(&ids[p - 1][i - 1], ' ');
 			kam_buf_puts(&ids[p - 1][i - 1], table_get(&c->risks, r,
-			    0));
+			    ID_COL));
 		} else if (count[p - 1][i - 1] == 21)
 			kam_buf_puts(&ids[p - 1][i - 1], " …");
 	}
@@ -1493,8 +1493,8 @@ risk_row(struct ctx *c, const struct row *r, const char *last)
 	const char *cells[7];
 
 	snprintf(sc, sizeof(sc), "%ld", risk_score(&c->risks, r));
-	cells[0] = table_get(&c->risks, r, 0);
-	cells[1] = table_get(&c->risks, r, 1);
+	cells[0] = table_get(&c->risks, r, ID_COL);
+	cells[1] = table_get(&c->risks, r, RISK_TITLE);
 	cells[2] = sc;
 	cells[3] = risk_level(risk_score(&c->risks, r));
 	cells[4] = person(c, cell(&c->risks, r, &schema_risks, "owner"));
@@ -1758,8 +1758,8 @@ requirements_section(struct ctx *c)
 			if (dd == 0 || dd < c->since || dd > c->today ||
 			    n++ >= LIST_MAX)
 				continue;
-			cells[0] = table_get(&c->reqs, r, 0);
-			cells[1] = table_get(&c->reqs, r, 1);
+			cells[0] = table_get(&c->reqs, r, ID_COL);
+			cells[1] = table_get(&c->reqs, r, REQ_TITLE);
 			cells[2] = cell(&c->reqs, r, &schema_requirements,
 			    "priority");
 			cells[3] = person(c, cell(&c->reqs, r,
@@ -1779,8 +1779,8 @@ requirements_section(struct ctx *c)
 		if (!is(&c->changes, r, &schema_changes, "status",
 		    "proposed") || n++ >= LIST_MAX)
 			continue;
-		cells[0] = table_get(&c->changes, r, 0);
-		cells[1] = table_get(&c->changes, r, 1);
+		cells[0] = table_get(&c->changes, r, ID_COL);
+		cells[1] = table_get(&c->changes, r, CHANGE_TITLE);
 		cells[2] = cell(&c->changes, r, &schema_changes, "req");
 		cells[3] = cell(&c->changes, r, &schema_changes, "cost");
 		cells[4] = cell(&c->changes, r, &schema_changes, "days");
@@ -1887,8 +1887,8 @@ quality_section(struct ctx *c)
 			    "open") || !is(&c->defects, r, &schema_defects,
 			    "severity", severities[j]) || n++ >= LIST_MAX)
 				continue;
-			cells[0] = table_get(&c->defects, r, 0);
-			cells[1] = table_get(&c->defects, r, 1);
+			cells[0] = table_get(&c->defects, r, ID_COL);
+			cells[1] = table_get(&c->defects, r, DEFECT_TITLE);
 			cells[2] = severities[j];
 			cells[3] = cell(&c->defects, r, &schema_defects,
 			    "subject");
@@ -2133,7 +2133,7 @@ lessons_section(struct ctx *c)
 			if (d == 0 || d < c->since || d > c->today ||
 			    n++ >= LIST_MAX)
 				continue;
-			cells[0] = table_get(&c->lessons, r, 0);
+			cells[0] = table_get(&c->lessons, r, ID_COL);
 			cells[1] = cell(&c->lessons, r, &schema_lessons,
 			    "date");
 			cells[2] = cell(&c->lessons, r, &schema_lessons,
@@ -2164,7 +2164,7 @@ lessons_section(struct ctx *c)
 			if (!is(&c->lessons, r, &schema_lessons, "kind",
 			    kinds[kd]) || n++ >= 4 * LIST_MAX)
 				continue;
-			cells[0] = table_get(&c->lessons, r, 0);
+			cells[0] = table_get(&c->lessons, r, ID_COL);
 			cells[1] = cell(&c->lessons, r, &schema_lessons,
 			    "area");
 			cells[2] = cell(&c->lessons, r, &schema_lessons,
@@ -2229,8 +2229,8 @@ goals_section(struct ctx *c, long *nmet, long *ngoals)
 			    meas);
 			st = stbuf;
 		}
-		cells[0] = table_get(&c->goals, r, 0);
-		cells[1] = table_get(&c->goals, r, 1);
+		cells[0] = table_get(&c->goals, r, ID_COL);
+		cells[1] = table_get(&c->goals, r, GOAL_TITLE);
 		cells[2] = cell(&c->goals, r, &schema_goals, "metric");
 		cells[3] = b;
 		cells[4] = t;

@@ -286,6 +286,12 @@ struct schema {
 	F(REQ_ACCEPTANCE, "acceptance", OPT, NO, 0, "text", "its new "	\
 	    "acceptance criteria")
 
+/* Column 0 of every table with ids is its id, column 1 what names the
+ * record (a title, a person's name, an item): for code that works on any
+ * such table.  Code about one table uses its constants (RISK_TITLE). */
+#define ID_COL		0
+#define TITLE_COL	1
+
 #define SCHEMA_COL_ENUM(k, decl)	k,
 enum goal_col { GOAL_COLUMNS(SCHEMA_COL_ENUM) GOAL_NCOLS };
 enum scope_col { SCOPE_COLUMNS(SCHEMA_COL_ENUM) SCOPE_NCOLS };
