@@ -1,11 +1,14 @@
 /*
- * people.c: kam people — stakeholders and team (SPEC §3 "People").
+ * people.c: kam people — stakeholders and team (SPEC §3 "People").  add,
+ * set, list and show are the generic verbs of lib/record.c (PERSON_FIELDS,
+ * PERSON_WHERE in lib/schema.h); map, the stakeholder grid, is its own.
  */
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
+#include "../lib/rectype.h"
 #include "../lib/records.h"
 #include "../lib/store.h"
 #include "../lib/value.h"
@@ -22,170 +25,25 @@ static const char list_usage[] = "kam people list [--side client|team|partner]";
 static const char show_usage[] = "kam people show P-n";
 static const char map_usage[] = "kam people map";
 
-static const struct option field_opts[] = {
-	{ "name", required_argument, NULL, 'n' },
-	{ "side", required_argument, NULL, 's' },
-	{ "role", required_argument, NULL, 'r' },
-	{ "org", required_argument, NULL, 'o' },
-	{ "email", required_argument, NULL, 'e' },
-	{ "skills", required_argument, NULL, 'k' },
-	{ "capacity", required_argument, NULL, 'c' },
-	{ "rate", required_argument, NULL, 'R' },
-	{ "influence", required_argument, NULL, 'f' },
-	{ "interest", required_argument, NULL, 'i' },
-	{ NULL, 0, NULL, 0 }
-};
+static const struct rec_opt add_opts[] = { PERSON_FIELDS(REC_OPT_ADD) };
+static const struct rec_opt set_opts[] = { PERSON_FIELDS(REC_OPT_SET) };
+static const struct rec_where list_where[] = { PERSON_WHERE(REC_WHERE) };
 
-/* The options as messages name them, in field_opts order. */
-static const char *const field_labels[] = { "--name", "--side", "--role",
-	"--org", "--email", "--skills", "--capacity", "--rate", "--influence",
-	"--interest" };
-
-static const char *const brief[] = { "id", "name", "side", "org", "role",
-	"email", "capacity", "influence", "interest", NULL };
-
-struct setting {
-	const char	*col, *opt, *val;
-};
-
-/* Collect the field options of argv (getopt permutes the operands to the
- * end, so the id or name is argv[optind] afterwards). */
-static int
-collect(int argc, char **argv, const char *usage, struct setting *set,
-    int *nset)
-{
-	int ch, err = 0;
-	size_t i;
-
-	*nset = 0;
-	while ((ch = kam_getopt(argc, argv, "", field_opts, usage, &err)) != -1) {
-		for (i = 0; field_opts[i].name != NULL; i++)
-			if (field_opts[i].val == ch)
-				break;
-		if (*nset == 32)
-			return kam_err(KAM_EX_USAGE, "too many options");
-		set[*nset].col = field_opts[i].name;
-		set[*nset].opt = field_labels[i];
-		set[(*nset)++].val = optarg;
-	}
-	return err ? -1 : 0;
-}
-
-static int
-apply(struct table *t, struct row *r, const struct setting *set, int nset)
-{
-	int i;
-
-	for (i = 0; i < nset; i++)
-		if (store_set_arg(t, r, set[i].col, set[i].val, set[i].opt) == -1)
-			return -1;
-	return 0;
-}
-
-static int
-people_add(int argc, char **argv, struct kam *k)
-{
-	struct table t = TABLE_INIT;
-	struct tx tx = TX_INIT;
-	struct setting set[32];
-	struct row *r;
-	char id[32];
-	int nset, ret = -1;
-
-	if (collect(argc, argv, add_usage, set, &nset) == -1)
-		return -1;
-	if (argc - optind != 1)
-		return kam_usage(add_usage);
-	if (kam_tx_begin(k, &tx) == -1 ||
-	    store_load(&k->p, &tx, &schema_people, &t) == -1)
-		goto out;
-	r = table_add(&t);
-	table_set(&t, r, PERSON_SIDE, "team");
-	if (store_set_arg(&t, r, "name", argv[optind], "name") == -1 ||
-	    apply(&t, r, set, nset) == -1)
-		goto out;
-	snprintf(id, sizeof(id), "%s", table_get(&t, r, PERSON_ID));
-	store_put(&tx, &t);
-	if (kam_tx_commit(k, &tx, "people add", id, argv[optind]) == -1)
-		goto out;
-	printf("%s\n", id);
-	ret = 0;
-out:
-	tx_release(&tx);
-	table_release(&t);
-	return ret;
-}
-
-static int
-people_set(int argc, char **argv, struct kam *k)
-{
-	struct table t = TABLE_INIT;
-	struct tx tx = TX_INIT;
-	struct setting set[32];
-	struct row *r;
-	int nset, ret = -1;
-
-	if (collect(argc, argv, set_usage, set, &nset) == -1)
-		return -1;
-	if (argc - optind != 1 || nset == 0)
-		return kam_usage(set_usage);
-	if (kam_tx_begin(k, &tx) == -1 ||
-	    store_load(&k->p, &tx, &schema_people, &t) == -1 ||
-	    (r = store_lookup(&t, argv[optind])) == NULL ||
-	    apply(&t, r, set, nset) == -1)
-		goto out;
-	if (kam_tx_commit_row(k, &tx, "people set", &t, r) == -1)
-		goto out;
-	ret = 0;
-out:
-	tx_release(&tx);
-	table_release(&t);
-	return ret;
-}
-
-static int
-people_list(int argc, char **argv, struct kam *k)
-{
-	static const struct option opts[] = {
-		{ "side", required_argument, NULL, 's' }, { NULL, 0, NULL, 0 } };
-	struct table t = TABLE_INIT;
-	struct row **rows = NULL;
-	const char *side = NULL, *why;
-	size_t i, n = 0;
-	int ch, err = 0, ret = -1;
-
-	while ((ch = kam_getopt(argc, argv, "", opts, list_usage, &err)) != -1)
-		side = optarg;
-	if (err)
-		return -1;
-	if (side != NULL && table_check_value(&schema_people.cols[PERSON_SIDE],
-	    2, side, &why) == -1)
-		return kam_err(KAM_EX_USAGE, "--side: invalid value '%s': %s",
-		    side, why);
-	if (optind != argc)
-		return kam_usage(list_usage);
-	if (store_load(&k->p, NULL, &schema_people, &t) == -1)
-		goto out;
-	table_sort(&t);
-	rows = xcalloc(t.nrows + 1, sizeof(*rows));
-	for (i = 0; i < t.nrows; i++)
-		if (side == NULL || strcmp(table_get(&t, &t.rows[i],
-		    PERSON_SIDE), side) == 0)
-			rows[n++] = &t.rows[i];
-	records_print(k->fmt, &t, rows, n, brief, NULL, 0, NULL);
-	ret = 0;
-out:
-	free(rows);
-	table_release(&t);
-	return ret;
-}
-
-static int
-people_show(int argc, char **argv, struct kam *k)
-{
-	return kam_show_record(argc, argv, k, &schema_people, show_usage,
-	    NULL, 0);
-}
+static const struct rec_verb add = { .usage = add_usage,
+	.rt = &people_type, .kind = REC_ADD, .opts = add_opts,
+	.nopts = ARRAY_SIZE(add_opts) };
+static const struct rec_verb set = { .usage = set_usage,
+	.rt = &people_type, .kind = REC_SET, .opts = set_opts,
+	.nopts = ARRAY_SIZE(set_opts) };
+static const struct rec_verb list = { .usage = list_usage,
+	.rt = &people_type, .kind = REC_LIST, .where = list_where,
+	.nwhere = ARRAY_SIZE(list_where) };
+static const struct rec_verb show = { .usage = show_usage,
+	.rt = &people_type, .kind = REC_SHOW };
+REC_FN(people_add, add)
+REC_FN(people_set, set)
+REC_FN(people_list, list)
+REC_FN(people_show, show)
 
 /* Mendelow's power/interest grid; 4-5 counts as high. */
 static const char *
@@ -264,15 +122,17 @@ out:
 }
 
 #define FIELDS "--side= --role= --org= --email= --skills= --capacity= " \
-	"--rate= --influence= --interest="
+	"--rate= --influence= --interest="	/* add's --name is not offered */
 const struct verb people_verbs[] = {
 	{ "add", people_add, NEED_PROJECT | WRITES, add_usage, FIELDS,
 	    "add a stakeholder or team member" },
-	{ "list", people_list, NEED_PROJECT, list_usage, "--side=",
+	{ "list", people_list, NEED_PROJECT, list_usage,
+	    PERSON_WHERE(REC_COMPLETE_LIST),
 	    "list people" },
 	{ "map", people_map, NEED_PROJECT, map_usage, "",
 	    "stakeholder grid by influence and interest" },
-	{ "set", people_set, NEED_PROJECT | WRITES, set_usage, FIELDS " --name=",
+	{ "set", people_set, NEED_PROJECT | WRITES, set_usage,
+	    PERSON_FIELDS(REC_COMPLETE_SET),
 	    "change a person's fields" },
 	{ "show", people_show, NEED_PROJECT, show_usage, "", "show one person" },
 };

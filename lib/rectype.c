@@ -928,3 +928,16 @@ out:
 	table_release(&tasks);
 	return ret;
 }
+
+/* kam people: stakeholders and team (SPEC §3 "People"). */
+static const struct rec_default people_defaults[] = {
+	{ PERSON_SIDE, "team" },
+};
+static const char *const people_brief[] = { "id", "name", "side", "org",
+	"role", "email", "capacity", "influence", "interest", NULL };
+const struct rec_type people_type = {
+	.s = &schema_people, .family = "people", .title_col = PERSON_NAME,
+	.status_col = -1, .owner_col = -1, .due_col = -1, .raised_col = -1,
+	.defaults = people_defaults, .ndefaults = NELEM(people_defaults),
+	.brief = people_brief,
+};

@@ -286,6 +286,23 @@ struct schema {
 	F(REQ_ACCEPTANCE, "acceptance", OPT, NO, 0, "text", "its new "	\
 	    "acceptance criteria")
 
+/* kam people: add and set take the same fields (add's name is its
+ * operand, but --name is taken too); list filters by side. */
+#define PERSON_FIELDS(F)						\
+	F(PERSON_NAME, "name", OPT, OPT, 0, "n", "the name")		\
+	F(PERSON_SIDE, "side", OPT, OPT, 0, "s", "client, team or partner") \
+	F(PERSON_ROLE, "role", OPT, OPT, 0, "r", "the role")		\
+	F(PERSON_ORG, "org", OPT, OPT, 0, "o", "the organisation")	\
+	F(PERSON_EMAIL, "email", OPT, OPT, 0, "e", "the e-mail address")	\
+	F(PERSON_SKILLS, "skills", OPT, OPT, 0, "list", "skills")	\
+	F(PERSON_CAPACITY, "capacity", OPT, OPT, 0, "pct", "share of the " \
+	    "time on the project")					\
+	F(PERSON_RATE, "rate", OPT, OPT, 0, "money", "day rate")		\
+	F(PERSON_INFLUENCE, "influence", OPT, OPT, 0, "1-5", "influence")	\
+	F(PERSON_INTEREST, "interest", OPT, OPT, 0, "1-5", "interest")
+#define PERSON_WHERE(W)							\
+	W(PERSON_SIDE, "side", EQ, "client|team|partner", NULL)
+
 /* Column 0 of every table with ids is its id, column 1 what names the
  * record (a title, a person's name, an item): for code that works on any
  * such table.  Code about one table uses its constants (RISK_TITLE). */
