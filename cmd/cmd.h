@@ -119,7 +119,7 @@ FAMILY(lesson) FAMILY(log)
 FAMILY(meeting) FAMILY(merge_file) FAMILY(people) FAMILY(plan)
 FAMILY(portfolio) FAMILY(qa)
 FAMILY(raci) FAMILY(renumber) FAMILY(report) FAMILY(req) FAMILY(risk)
-FAMILY(scope) FAMILY(status) FAMILY(task) FAMILY(team)
+FAMILY(scope) FAMILY(status) FAMILY(task) FAMILY(team) FAMILY(time)
 #undef FAMILY
 
 struct family {

@@ -56,6 +56,7 @@ const struct family kam_families[] = {
 	F("status", status, "one-screen project health"),
 	F("task", task, "tasks, progress and lateness"),
 	F("team", team, "team allocation from the schedule"),
+	F("time", time, "timesheets: hours booked on tasks"),
 };
 #undef F
 const size_t kam_nfamilies = ARRAY_SIZE(kam_families);

@@ -91,13 +91,19 @@ is_month_name(const char *name)
 }
 
 char *
-budget_month_path(int32_t date, char *buf)
+month_path(const struct schema *s, int32_t date, char *buf)
 {
 	int y, m, d;
 
 	date_ymd(date, &y, &m, &d);
-	snprintf(buf, 32, EXPENSES_DIR "/%04d-%02d.csv", y, m);
+	snprintf(buf, 32, "%s/%04d-%02d.csv", s->file, y, m);
 	return buf;
+}
+
+char *
+budget_month_path(int32_t date, char *buf)
+{
+	return month_path(&schema_expenses, date, buf);
 }
 
 char *
@@ -135,17 +141,17 @@ cmp_str(const void *a, const void *b)
 
 /* The month files of a commit's tree (kam portfolio), as below. */
 static int
-tree_month_files(struct project *p, char ***names)
+tree_month_files(struct project *p, const struct schema *s, char ***names)
 {
 	int i, j, n;
 
-	if ((n = project_tree_names(p, EXPENSES_DIR, names)) <= 0)
+	if ((n = project_tree_names(p, s->file, names)) <= 0)
 		return n;
 	for (i = j = 0; i < n; i++) {
 		if (!is_month_name((*names)[i])) {
 			if ((*names)[i][0] != '.')
-				kam_warn(EXPENSES_DIR "/%s: not a month file "
-				    "(expected YYYY-MM.csv); ignored", (*names)[i]);
+				kam_warn("%s/%s: not a month file (expected "
+				    "YYYY-MM.csv); ignored", s->file, (*names)[i]);
 			free((*names)[i]);
 			continue;
 		}
@@ -157,6 +163,12 @@ tree_month_files(struct project *p, char ***names)
 int
 budget_month_files(struct project *p, char ***names)
 {
+	return month_files(p, &schema_expenses, names);
+}
+
+int
+month_files(struct project *p, const struct schema *s, char ***names)
+{
 	struct dirent *de;
 	struct stat st;
 	char *dir;
@@ -166,19 +178,19 @@ budget_month_files(struct project *p, char ***names)
 
 	*names = NULL;
 	if (p->tree != NULL)
-		return tree_month_files(p, names);
-	dir = project_abspath(p, EXPENSES_DIR);
+		return tree_month_files(p, s, names);
+	dir = project_abspath(p, s->file);
 	/* As meetings/ (RELIABILITY P7/P8): never follow a symlink, and a
-	 * file in the directory's place hides expenses HEAD may hold. */
+	 * file in the directory's place hides records HEAD may hold. */
 	if (lstat(dir, &st) == 0 && S_ISLNK(st.st_mode)) {
-		kam_err(KAM_EX_STATE, "refusing to follow symlink '"
-		    EXPENSES_DIR "'");
+		kam_err(KAM_EX_STATE, "refusing to follow symlink '%s'",
+		    s->file);
 		goto out;
 	}
 	if (lstat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
-		kam_err(KAM_EX_STATE, "'" EXPENSES_DIR "' is not a directory; "
-		    "move it away (kam keeps expenses in " EXPENSES_DIR
-		    "/YYYY-MM.csv)");
+		kam_err(KAM_EX_STATE, "'%s' is not a directory; move it away "
+		    "(kam keeps %s in %s/YYYY-MM.csv)", s->file, s->name,
+		    s->file);
 		goto out;
 	}
 	if ((d = opendir(dir)) == NULL) {
@@ -195,8 +207,8 @@ budget_month_files(struct project *p, char ***names)
 		    AT_SYMLINK_NOFOLLOW) == -1 || S_ISDIR(st.st_mode))
 			continue;
 		if (!is_month_name(de->d_name)) {
-			kam_warn(EXPENSES_DIR "/%s: not a month file (expected "
-			    "YYYY-MM.csv); ignored", de->d_name);
+			kam_warn("%s/%s: not a month file (expected "
+			    "YYYY-MM.csv); ignored", s->file, de->d_name);
 			continue;
 		}
 		*names = xrealloc(*names, (n + 1) * sizeof(**names));
@@ -224,11 +236,18 @@ struct scan {
 	expense_cb			 cb;
 	void				*arg;
 	int				 digits;
-	char				 month[8];	/* of this file */
-	char				 from[11], to[11];	/* "" = open */
 	const struct table		*t;	/* whose columns col[] are */
 	int				 col[E_TASK + 1];	/* or -1 */
 	struct expense			 e;
+};
+
+/* One month_scan(): the month of the file read, the range, the caller. */
+struct mscan {
+	const struct schema		*s;
+	month_cb			 cb;
+	void				*arg;
+	char				 month[8];	/* of this file */
+	char				 from[11], to[11];	/* "" = open */
 };
 
 /* Header positions of kam's columns in this file (any order is valid). */
@@ -249,18 +268,9 @@ scan_row(void *arg, const struct table *t, const struct row *r)
 	struct expense *e = &sc->e;
 	char *const *cell = r->cell;
 
-	if (sc->t != t)
-		scan_columns(sc, t);
+	/* Each file has its own header (t is reused from file to file). */
+	scan_columns(sc, t);
 	e->date = cell[sc->col[E_DATE]];
-	if (memcmp(e->date, sc->month, 7) != 0)
-		return kam_err(KAM_EX_DATA, "%s:%lu: date %s is not in %s "
-		    "(an expense belongs in the file of its month: move it to "
-		    EXPENSES_DIR "/%.7s.csv)", t->path, r->line, e->date,
-		    sc->month, e->date);
-	if (sc->from[0] != '\0' && strcmp(e->date, sc->from) < 0)
-		return 0;
-	if (sc->to[0] != '\0' && strcmp(e->date, sc->to) > 0)
-		return 0;
 	e->category = cell[sc->col[E_CATEGORY]];
 	if (sc->f->category != NULL &&
 	    strcmp(e->category, sc->f->category) != 0)
@@ -280,6 +290,26 @@ scan_row(void *arg, const struct table *t, const struct row *r)
 	e->t = t;
 	e->r = r;
 	return sc->cb(sc->arg, e);
+}
+
+/* Every row of a month file: in its month, then in the range. */
+static int
+mscan_row(void *arg, const struct table *t, const struct row *r)
+{
+	struct mscan *ms = arg;
+	const char *date = r->cell[t->colmap[1]];
+
+	if (memcmp(date, ms->month, 7) != 0)
+		return kam_err(KAM_EX_DATA, "%s:%lu: date %s is not in %s "
+		    "(a%s %s belongs in the file of its month: move it to "
+		    "%s/%.7s.csv)", t->path, r->line, date, ms->month,
+		    strchr("aeiou", ms->s->noun[0]) != NULL ? "n" : "",
+		    ms->s->noun, ms->s->file, date);
+	if (ms->from[0] != '\0' && strcmp(date, ms->from) < 0)
+		return 0;
+	if (ms->to[0] != '\0' && strcmp(date, ms->to) > 0)
+		return 0;
+	return ms->cb(ms->arg, t, r);
 }
 
 /*
@@ -329,35 +359,33 @@ out:
 }
 
 int
-budget_scan(struct project *p, const struct expense_filter *f,
-    expense_cb cb, void *arg)
+month_scan(struct project *p, const struct schema *s, int32_t from,
+    int32_t to, month_cb cb, void *arg)
 {
-	static const struct expense_filter all = EXPENSE_FILTER_INIT;
 	struct table t = TABLE_INIT;
 	struct kam_buf blob = KAM_BUF_INIT;
-	struct scan sc;
+	struct mscan ms;
 	char **names = NULL, path[64], *abs, *map;
 	size_t len;
 	int i, n, rc, ret = -1;
 
-	memset(&sc, 0, sizeof(sc));
-	sc.f = f != NULL ? f : &all;
-	sc.cb = cb;
-	sc.arg = arg;
-	sc.digits = p->digits;
-	if (sc.f->from != INT32_MIN)
-		date_fmt(sc.f->from, sc.from);
-	if (sc.f->to != INT32_MAX)
-		date_fmt(sc.f->to, sc.to);
-	if ((n = budget_month_files(p, &names)) == -1)
+	memset(&ms, 0, sizeof(ms));
+	ms.s = s;
+	ms.cb = cb;
+	ms.arg = arg;
+	if (from != INT32_MIN)
+		date_fmt(from, ms.from);
+	if (to != INT32_MAX)
+		date_fmt(to, ms.to);
+	if ((n = month_files(p, s, &names)) == -1)
 		return -1;
 	for (i = 0; i < n; i++) {
 		/* A whole month outside the range is not read. */
-		if ((sc.from[0] != '\0' && strncmp(names[i], sc.from, 7) < 0) ||
-		    (sc.to[0] != '\0' && strncmp(names[i], sc.to, 7) > 0))
+		if ((ms.from[0] != '\0' && strncmp(names[i], ms.from, 7) < 0) ||
+		    (ms.to[0] != '\0' && strncmp(names[i], ms.to, 7) > 0))
 			continue;
-		memcpy(sc.month, names[i], 7);
-		snprintf(path, sizeof(path), EXPENSES_DIR "/%s", names[i]);
+		memcpy(ms.month, names[i], 7);
+		snprintf(path, sizeof(path), "%s/%s", s->file, names[i]);
 		if (p->tree != NULL) {
 			rc = project_tree_read(p, path, &blob);
 			map = blob.ptr;
@@ -371,9 +399,8 @@ budget_scan(struct project *p, const struct expense_filter *f,
 			goto out;
 		if (rc == 1)
 			continue;	/* removed while we read */
-		sc.t = NULL;
-		rc = table_scan(&t, &schema_expenses, path, p->digits,
-		    map != NULL ? map : "", len, scan_row, &sc);
+		rc = table_scan(&t, s, path, p->digits, map != NULL ? map : "",
+		    len, mscan_row, &ms);
 		if (len > 0 && p->tree == NULL)
 			munmap(map, len);
 		if (rc == -1)
@@ -385,6 +412,22 @@ out:
 	table_release(&t);
 	free_names(names, n);
 	return ret;
+}
+
+int
+budget_scan(struct project *p, const struct expense_filter *f,
+    expense_cb cb, void *arg)
+{
+	static const struct expense_filter all = EXPENSE_FILTER_INIT;
+	struct scan sc;
+
+	memset(&sc, 0, sizeof(sc));
+	sc.f = f != NULL ? f : &all;
+	sc.cb = cb;
+	sc.arg = arg;
+	sc.digits = p->digits;
+	return month_scan(p, &schema_expenses, sc.f->from, sc.f->to, scan_row,
+	    &sc);
 }
 
 /* ---- validation for kam check ---- */
@@ -535,6 +578,105 @@ out:
 	free(v.files);
 	free(v.ids);
 	free(v.tasks);
+	return ret;
+}
+
+/* ---- any monthly table: validation ---- */
+
+struct mvalid {
+	const struct schema		*s;
+	const struct table *const	*targets;
+	size_t				 ntargets;
+	month_cb			 cb;
+	void				*arg;
+	struct seen			*ids;
+	size_t				 nids, aids;
+	char				**files;
+	size_t				 nfiles;
+	int				 unsorted, bad;
+};
+
+static int
+mvalid_row(void *arg, const struct table *t, const struct row *r)
+{
+	struct mvalid *v = arg;
+	const struct column *c;
+	const struct table *target;
+	const char *val;
+	size_t j, k;
+
+	if (v->nfiles == 0 || strcmp(v->files[v->nfiles - 1], t->path) != 0) {
+		v->files = xrealloc(v->files, (v->nfiles + 1) * sizeof(char *));
+		v->files[v->nfiles++] = xstrdup(t->path);
+	}
+	if (v->nids == v->aids) {
+		v->aids = v->aids ? v->aids * 2 : 1024;
+		v->ids = xrealloc(v->ids, v->aids * sizeof(*v->ids));
+	}
+	if (v->nids > 0 && r->num <= v->ids[v->nids - 1].num)
+		v->unsorted = 1;
+	v->ids[v->nids].num = r->num;
+	v->ids[v->nids].line = r->line;
+	v->ids[v->nids].file = v->nfiles - 1;
+	v->nids++;
+	/* Each reference to one of the tables given. */
+	for (j = 0; j < v->s->ncols; j++) {
+		c = &v->s->cols[j];
+		if (c->type != COL_REF || c->ref == NULL || c->ref_text ||
+		    t->colmap[j] == -1 || *(val = r->cell[t->colmap[j]]) == '\0')
+			continue;
+		for (k = 0; k < v->ntargets; k++) {
+			target = v->targets[k];
+			if (target == NULL || target->s->prefix == NULL ||
+			    strcmp(target->s->prefix, c->ref) != 0)
+				continue;
+			if (table_find(target, val) == NULL) {
+				kam_err(KAM_EX_DATA, "%s:%lu: %s: %s %s does not "
+				    "exist in %s", t->path, r->line, c->name,
+				    target->s->noun, val, target->path);
+				v->bad = 1;
+			}
+			break;
+		}
+	}
+	if (v->cb != NULL && v->cb(v->arg, t, r) == -1)
+		v->bad = 1;
+	return 0;
+}
+
+int
+month_validate(struct project *p, const struct schema *s,
+    const struct table *const *targets, size_t ntargets, month_cb cb,
+    void *arg)
+{
+	struct mvalid v;
+	size_t i;
+	int ret = -1;
+
+	memset(&v, 0, sizeof(v));
+	v.s = s;
+	v.targets = targets;
+	v.ntargets = ntargets;
+	v.cb = cb;
+	v.arg = arg;
+	if (month_scan(p, s, INT32_MIN, INT32_MAX, mvalid_row, &v) == -1)
+		goto out;
+	if (v.nids > 1 && v.unsorted)
+		qsort(v.ids, v.nids, sizeof(*v.ids), cmp_seen);
+	for (i = 1; i < v.nids; i++)
+		if (v.ids[i].num == v.ids[i - 1].num) {
+			kam_err(KAM_EX_DATA, "%s:%lu: duplicate id %s-%ld "
+			    "(first defined at %s:%lu)", v.files[v.ids[i].file],
+			    v.ids[i].line, s->prefix, v.ids[i].num,
+			    v.files[v.ids[i - 1].file], v.ids[i - 1].line);
+			v.bad = 1;
+		}
+	ret = v.bad ? -1 : 0;
+out:
+	for (i = 0; i < v.nfiles; i++)
+		free(v.files[i]);
+	free(v.files);
+	free(v.ids);
 	return ret;
 }
 
@@ -1139,6 +1281,7 @@ struct rec {
 	int		 idcol;
 	int		 bad;
 	long		 id;
+	const char	*prefix;	/* of the ids: "E" */
 };
 
 static void
@@ -1160,7 +1303,7 @@ rec_field(void *s, size_t len, void *arg)
 		if (s != NULL && len < sizeof(buf)) {
 			memcpy(buf, s, len);
 			buf[len] = '\0';
-			if (id_parse(buf, "E", &n, NULL) == 0)
+			if (id_parse(buf, r->prefix, &n, NULL) == 0)
 				r->id = n;
 		}
 	}
@@ -1213,6 +1356,12 @@ feed(struct rec *r, const char *s, size_t len)
 long
 budget_tail_id(const char *buf, size_t len)
 {
+	return month_tail_id(buf, len, "E");
+}
+
+long
+month_tail_id(const char *buf, size_t len, const char *prefix)
+{
 	struct rec h, r;
 	const char *nl;
 	size_t i, hdr, end, start, tried = 0;
@@ -1247,6 +1396,7 @@ budget_tail_id(const char *buf, size_t len)
 		while (start > hdr && buf[start - 1] != '\n')
 			start--;
 		memset(&r, 0, sizeof(r));
+		r.prefix = prefix;
 		r.ncols = h.nnames;
 		r.idcol = (int)i;
 		if (feed(&r, buf + start, len - start) == 1 && !r.bad &&
@@ -1279,7 +1429,7 @@ max_row(void *arg, const struct table *t, const struct row *r)
 #define TAIL_WINDOW	(64 * 1024)
 
 static long
-file_tail_id(int fd, size_t size)
+file_tail_id(int fd, size_t size, const char *prefix)
 {
 	char *buf = NULL, *nl;
 	size_t hdr, want;
@@ -1291,7 +1441,7 @@ file_tail_id(int fd, size_t size)
 	if ((n = pread(fd, buf, want, 0)) != (ssize_t)want)
 		goto out;
 	if (want == size) {
-		id = budget_tail_id(buf, size);
+		id = month_tail_id(buf, size, prefix);
 		goto out;
 	}
 	if ((nl = memchr(buf, '\n', want)) == NULL)
@@ -1305,7 +1455,7 @@ file_tail_id(int fd, size_t size)
 	want = (size_t)(buf + hdr + TAIL_WINDOW - (nl + 1));
 	memmove(buf + hdr, nl + 1, want);
 	/* 0 would mean "no rows" of the window only: not an answer. */
-	if ((id = budget_tail_id(buf, hdr + want)) == 0)
+	if ((id = month_tail_id(buf, hdr + want, prefix)) == 0)
 		id = -1;
 out:
 	free(buf);
@@ -1324,7 +1474,7 @@ out:
  */
 static long
 worktree_tail_id(struct tx *tx, git_index *idx, const struct stat *ist,
-    const char *path)
+    const char *path, const char *prefix)
 {
 	const git_index_entry *e;
 	git_tree_entry *te = NULL;
@@ -1362,7 +1512,7 @@ worktree_tail_id(struct tx *tx, git_index *idx, const struct stat *ist,
 		    st.st_mtim.tv_nsec >= ist->st_mtim.tv_nsec))
 			goto out;
 	}
-	id = file_tail_id(fd, (size_t)st.st_size);
+	id = file_tail_id(fd, (size_t)st.st_size, prefix);
 out:
 	if (fd != -1)
 		close(fd);
@@ -1375,6 +1525,12 @@ out:
 int
 budget_last_id(struct tx *tx, int digits, long *max)
 {
+	return month_last_id(tx, &schema_expenses, digits, max);
+}
+
+int
+month_last_id(struct tx *tx, const struct schema *s, int digits, long *max)
+{
 	struct kam_buf b = KAM_BUF_INIT;
 	struct table t = TABLE_INIT;
 	struct stat ist;
@@ -1386,7 +1542,7 @@ budget_last_id(struct tx *tx, int digits, long *max)
 
 	*max = 0;
 	memset(&ist, 0, sizeof(ist));
-	if ((n = tx_list(tx, EXPENSES_DIR, &names)) == -1)
+	if ((n = tx_list(tx, s->file, &names)) == -1)
 		return -1;
 	/* Without a readable index every file is read from HEAD. */
 	if (!tx->no_commit &&
@@ -1401,14 +1557,15 @@ budget_last_id(struct tx *tx, int digits, long *max)
 		base = base != NULL ? base + 1 : names[i];
 		if (!is_month_name(base))
 			continue;
-		if ((id = worktree_tail_id(tx, idx, &ist, names[i])) == -1) {
+		if ((id = worktree_tail_id(tx, idx, &ist, names[i],
+		    s->prefix)) == -1) {
 			if ((rc = tx_read(tx, names[i], &b)) == -1)
 				goto out;
 			if (rc == 1)
 				continue;
-			if ((id = budget_tail_id(b.ptr, b.len)) == -1) {
+			if ((id = month_tail_id(b.ptr, b.len, s->prefix)) == -1) {
 				/* Unusual tail: read the file in full. */
-				if (table_scan(&t, &schema_expenses, names[i],
+				if (table_scan(&t, s, names[i],
 				    digits, b.ptr, b.len, max_row, NULL) == -1)
 					goto out;
 				id = t.max_num;

@@ -29,6 +29,7 @@
 
 #include "project.h"
 #include "repo.h"
+#include "schema.h"
 #include "table.h"
 
 /* The directory of the month files, project-relative. */
@@ -94,6 +95,37 @@ int	budget_validate(struct project *p, const struct table *tasks);
 struct budget_audit;
 int	budget_validate_audit(struct project *p, const struct table *tasks,
 	    const struct table *budget, struct budget_audit *a, int *audited);
+
+/* ---- the month files of any monthly table (schema.h: s->monthly) ----
+ * The expenses and the timesheets share this machinery: one file per
+ * month under s->file, column 1 the date that puts a record in its month,
+ * ids unique across the months and increasing within a file. */
+
+/* Called with each row, validated (types, enums, ids) by table_scan(). */
+typedef int (*month_cb)(void *arg, const struct table *t,
+    const struct row *r);
+/* As budget_month_files() for the directory of s. */
+int	month_files(struct project *p, const struct schema *s, char ***names);
+/* Every row of every month file of s dated in [from, to] (INT32_MIN,
+ * INT32_MAX: open; months outside are not read), in month and file
+ * order; a row dated outside its file's month is invalid (65). */
+int	month_scan(struct project *p, const struct schema *s, int32_t from,
+	    int32_t to, month_cb cb, void *arg);
+/* What kam check needs: every file read, ids unique across the months,
+ * every reference column naming the prefix of one of targets (tables as
+ * store_load gives them, sorted) pointing at a record; cb (may be NULL)
+ * sees each row too and returns -1 for a problem it reported.  Each
+ * problem is reported with file:line (65); -1 if there was any. */
+int	month_validate(struct project *p, const struct schema *s,
+	    const struct table *const *targets, size_t ntargets, month_cb cb,
+	    void *arg);
+/* The highest id of s in HEAD, as budget_last_id(). */
+int	month_last_id(struct tx *tx, const struct schema *s, int digits,
+	    long *max);
+/* As budget_tail_id() for ids with `prefix`. */
+long	month_tail_id(const char *buf, size_t len, const char *prefix);
+/* The month file of a date: "timesheets/2026-11.csv" (32 bytes). */
+char	*month_path(const struct schema *s, int32_t date, char *buf);
 
 /* ---- sums ---- */
 

@@ -465,6 +465,11 @@ xl_cell(struct xl *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
 			worksheet_write_number(ws, r, c, (double)n, NULL);
 		return;
 	}
+	if (col != NULL && col->type == COL_HOURS &&
+	    hours_parse(v, &m, NULL) == 0) {
+		worksheet_write_number(ws, r, c, (double)m / 4, NULL);
+		return;
+	}
 	worksheet_write_string(ws, r, c, v, NULL);
 }
 
@@ -561,41 +566,42 @@ out:
 }
 
 struct xl_exp {
-	struct xl	*x;
-	lxw_worksheet	*ws;
-	lxw_row_t	 r;
+	struct xl		*x;
+	lxw_worksheet		*ws;
+	lxw_row_t		 r;
+	const struct schema	*s;
 };
 
 static int
-xl_expense(void *arg, const struct expense *e)
+xl_month_row(void *arg, const struct table *t, const struct row *r)
 {
 	struct xl_exp *a = arg;
 	size_t j;
 
 	a->r++;
-	for (j = 0; j < schema_expenses.ncols; j++) {
-		const struct column *col = &schema_expenses.cols[j];
-
-		xl_cell(a->x, a->ws, a->r, (lxw_col_t)j, col,
-		    table_get(e->t, e->r, (int)j));
-	}
+	for (j = 0; j < a->s->ncols; j++)
+		xl_cell(a->x, a->ws, a->r, (lxw_col_t)j, &a->s->cols[j],
+		    table_get(t, r, (int)j));
 	return 0;
 }
 
+/* A monthly table (expenses, timesheets): one sheet over its months. */
 static int
-xl_expenses(struct xl *x, struct project *p)
+xl_monthly(struct xl *x, struct project *p, const struct schema *s)
 {
 	const char *hdr[16];
 	struct xl_exp a;
 	size_t j;
 
-	for (j = 0; j < schema_expenses.ncols && j < 16; j++)
-		hdr[j] = schema_expenses.cols[j].name;
+	for (j = 0; j < s->ncols && j < 16; j++)
+		hdr[j] = s->cols[j].name;
 	a.x = x;
 	a.r = 0;
-	if ((a.ws = xl_sheet(x, "expenses", hdr, j)) == NULL)
-		return kam_err(KAM_EX_INTERNAL, "cannot add sheet 'expenses'");
-	return budget_scan(p, NULL, xl_expense, &a);
+	a.s = s;
+	if ((a.ws = xl_sheet(x, s->name, hdr, j)) == NULL)
+		return kam_err(KAM_EX_INTERNAL, "cannot add sheet '%s'",
+		    s->name);
+	return month_scan(p, s, INT32_MIN, INT32_MAX, xl_month_row, &a);
 }
 
 int
@@ -625,7 +631,7 @@ export_xlsx(struct project *p, const struct schema *const *tables,
 	x.pct = workbook_add_format(x.wb);
 	format_set_num_format(x.pct, "0%");
 	for (i = 0; i < ntables; i++)
-		if ((tables[i]->monthly ? xl_expenses(&x, p) :
+		if ((tables[i]->monthly ? xl_monthly(&x, p, tables[i]) :
 		    xl_table(&x, p, tables[i])) == -1) {
 			workbook_close(x.wb);
 			goto out;

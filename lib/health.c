@@ -22,6 +22,7 @@
 #include "schema.h"
 #include "store.h"
 #include "table.h"
+#include "timesheet.h"
 #include "value.h"
 
 #define R(n, l, a, w)	{ n, l, a, w }
@@ -215,6 +216,7 @@ struct ctx {
 	int			 audited;
 	kam_msg_fn		 prev_fn;	/* the caller's capture */
 	void			*prev_arg;
+	int			 time_ok;	/* timesheets valid */
 };
 
 /* The rule a validator's message is about. */
@@ -1409,6 +1411,9 @@ health_run(struct health *h, struct project *p)
 	expenses_ok = budget_validate_audit(p, valid(c, &schema_tasks) ?
 	    tab(c, &schema_tasks) : NULL, valid(c, &schema_budget) ?
 	    tab(c, &schema_budget) : NULL, &c->audit, &c->audited) == 0;
+	c->time_ok = time_validate(p, valid(c, &schema_people) ?
+	    tab(c, &schema_people) : NULL, valid(c, &schema_tasks) ?
+	    tab(c, &schema_tasks) : NULL) == 0;
 	if (c->fatal)
 		goto out;
 	if (valid(c, &schema_tasks))

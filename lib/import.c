@@ -887,6 +887,12 @@ convert(struct ictx *c, struct import_tab *it, size_t j, const char *raw,
 		table_check_value(col, 2, v, &why);
 		row_err(c, line, hdr, "invalid value '%s': %s", v, why);
 		goto bad;
+	case COL_HOURS:
+		if (table_check_value(col, 2, v, &why) == -1) {
+			row_err(c, line, hdr, "invalid value '%s': %s", v, why);
+			goto bad;
+		}
+		return v;
 	case COL_ID:
 	case COL_TEXT:
 	case COL_KEY:

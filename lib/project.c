@@ -335,6 +335,48 @@ out:
 	return ret;
 }
 
+/* Effort and money spent (issue 16): calendar.hours-per-day (quarter
+ * hours, 0.25-24), health.effort-overrun, health.payment-days and
+ * project.contract-value (money, with the project's digits). */
+static int
+conf_commercial(git_config *cfg, struct project *p)
+{
+	const char *why;
+	char *s = NULL;
+	int ret = -1;
+
+	if (conf_long(cfg, "health.effort-overrun", 0, 1000,
+	    &p->effort_overrun) ||
+	    conf_long(cfg, "health.payment-days", 1, 3650, &p->payment_days) ||
+	    conf_string(cfg, "calendar.hours-per-day", &s) == -1)
+		goto out;
+	if (s != NULL && (hours_parse(s, &p->hours_per_day, &why) == -1 ||
+	    (why = "expected 0.25 to 24 hours", p->hours_per_day < 1 ||
+	    p->hours_per_day > 96))) {
+		kam_err(KAM_EX_DATA, "kam.conf: calendar.hours-per-day: invalid "
+		    "value '%s': %s", s, why);
+		goto out;
+	}
+	free(s);
+	s = NULL;
+	if (conf_string(cfg, "project.contract-value", &s) == -1)
+		goto out;
+	if (s != NULL) {
+		if (money_parse(s, p->digits, &p->contract_value, &why) == -1 ||
+		    (why = "a contract value cannot be negative",
+		    p->contract_value < 0)) {
+			kam_err(KAM_EX_DATA, "kam.conf: project.contract-value: "
+			    "invalid amount '%s': %s", s, why);
+			goto out;
+		}
+		p->has_contract_value = 1;
+	}
+	ret = 0;
+out:
+	free(s);
+	return ret;
+}
+
 /* Every value of the multivar `key` (calendar.holiday, calendar.workday)
  * as sorted dates. */
 static int
@@ -466,6 +508,8 @@ project_read_conf(struct project *p, const char *path)
 	    conf_long(cfg, "health.comm-grace", 0, 365, &p->comm_grace))
 		goto out;
 	if (conf_health_more(cfg, p) == -1)
+		goto out;
+	if (conf_commercial(cfg, p) == -1)
 		goto out;
 	ret = 0;
 out:

@@ -37,10 +37,17 @@ struct project {
 	/* Set (kam portfolio): the project's folder in a commit, borrowed;
 	 * every read then comes from its blobs, never from the work tree. */
 	git_tree	*tree;
+	/* Effort and money spent (issue 16): calendar.hours-per-day in
+	 * quarter hours (default 8 h), health.effort-overrun %,
+	 * health.payment-days, project.contract-value (minor units). */
+	int64_t		 hours_per_day;
+	long		 effort_overrun, payment_days;
+	int64_t		 contract_value;
+	int		 has_contract_value;
 };
 #define PROJECT_INIT { NULL, NULL, NULL, NULL, NULL, NULL, NULL, 2, 0, 0x1f, \
 	NULL, 0, NULL, 0, 90, 0, 15, 7, 2, 0, 950, 850, 10, 5, 2, 10, 10, 0, 0, \
-	NULL }
+	NULL, 32, 20, 30, 0, 0 }
 
 /* Find the project from `dir` (NULL = the current directory) by walking
  * up to the first directory holding kam.conf, open its repository and read

@@ -15,6 +15,7 @@ records_col_type(const struct table *t, size_t i)
 		return OT_TEXT;
 	switch (t->s->cols[c].type) {
 	case COL_INT:
+	case COL_HOURS:
 		return OT_NUM;
 	case COL_MONEY:
 		return OT_MONEY;

@@ -29,6 +29,7 @@
 #define ENUMLIST(n, L)	{ n, COL_ENUM, NULL, (const char *const[]){ L(ENUM_NAME) \
 	NULL }, 0, 0, 1, 0, 0 }
 #define KEY(n)		{ n, COL_KEY, NULL, NULL, 0, 0, 1, 0, 0 }
+#define HOURSREQ(n, lo, hi) { n, COL_HOURS, NULL, NULL, lo, hi, 1, 0, 0 }
 
 #define TABLE(var, nm, fl, pfx, noun, cols, k0, k1, nk, mon)		\
 	const struct schema var = { nm, fl, pfx, noun, cols,		\
@@ -54,6 +55,7 @@ static const struct column csat_cols[] = { CSAT_COLUMNS(COL_DECL) };
 static const struct column raci_cols[] = { RACI_COLUMNS(COL_DECL) };
 static const struct column lessons_cols[] = { LESSON_COLUMNS(COL_DECL) };
 static const struct column issues_cols[] = { ISSUE_COLUMNS(COL_DECL) };
+static const struct column timesheets_cols[] = { TIME_COLUMNS(COL_DECL) };
 
 TABLE(schema_goals, "goals", "goals.csv", "G", "goal", goals_cols, 0, 0, 0, 0);
 TABLE(schema_scope, "scope", "scope.csv", "S", "scope item", scope_cols,
@@ -84,6 +86,8 @@ TABLE(schema_lessons, "lessons", "lessons.csv", "L", "lesson",
     lessons_cols, 0, 0, 0, 0);
 TABLE(schema_issues, "issues", "issues.csv", "I", "issue", issues_cols,
     0, 0, 0, 0);
+TABLE(schema_timesheets, "timesheets", "timesheets", "W", "time booking",
+    timesheets_cols, 0, 0, 0, 1);
 
 /* In the order kam init creates them and kam check reports them. */
 const struct schema *const kam_schemas[] = {
@@ -91,6 +95,7 @@ const struct schema *const kam_schemas[] = {
 	&schema_requirements, &schema_changes, &schema_tasks, &schema_budget,
 	&schema_expenses, &schema_comms, &schema_quality, &schema_defects,
 	&schema_csat, &schema_raci, &schema_lessons, &schema_issues,
+	&schema_timesheets,
 };
 const size_t kam_nschemas = ARRAY_SIZE(kam_schemas);
 
@@ -117,7 +122,7 @@ schema_by_prefix(const char *prefix)
 	return NULL;
 }
 
-/* "expenses/2026-11.csv": the month must be a real one. */
+/* "2026-11.csv" of expenses/2026-11.csv: the month must be a real one. */
 static int
 is_month_file(const char *name)
 {
@@ -134,14 +139,20 @@ is_month_file(const char *name)
 const struct schema *
 schema_by_file(const char *path)
 {
-	size_t i;
+	const struct schema *s;
+	size_t i, n;
 
-	if (strncmp(path, "expenses/", 9) == 0)
-		return is_month_file(path + 9) ? &schema_expenses : NULL;
-	for (i = 0; i < kam_nschemas; i++)
-		if (!kam_schemas[i]->monthly &&
-		    strcmp(kam_schemas[i]->file, path) == 0)
-			return kam_schemas[i];
+	for (i = 0; i < kam_nschemas; i++) {
+		s = kam_schemas[i];
+		if (!s->monthly) {
+			if (strcmp(s->file, path) == 0)
+				return s;
+			continue;
+		}
+		n = strlen(s->file);
+		if (strncmp(path, s->file, n) == 0 && path[n] == '/')
+			return is_month_file(path + n + 1) ? s : NULL;
+	}
 	return NULL;
 }
 

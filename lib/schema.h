@@ -19,7 +19,8 @@ enum col_type {
 	COL_MONEY,
 	COL_INT,	/* integer in [min, max] */
 	COL_ENUM,	/* one of `enums` */
-	COL_KEY		/* a key column of a keyless table (budget category) */
+	COL_KEY,	/* a key column of a keyless table (budget category) */
+	COL_HOURS	/* hours in quarter steps (value.h), quarters in [min, max] */
 };
 
 struct column {
@@ -44,7 +45,10 @@ struct schema {
 	 * raci: activity+person); nkeys 0 for id tables (key = col 0). */
 	int			 keys[2];
 	int			 nkeys;
-	unsigned		 monthly : 1;	/* expenses/YYYY-MM.csv */
+	/* One file per month, file/YYYY-MM.csv ("expenses/2026-11.csv"):
+	 * the file is the directory, column 1 the required date that puts a
+	 * record in its month, ids unique across the months. */
+	unsigned		 monthly : 1;
 };
 
 /*
@@ -183,6 +187,13 @@ struct schema {
 	X(ISSUE_RISK, REF("risk", "R"))					\
 	X(ISSUE_AFFECTS, REFLIST("affects", NULL))			\
 	X(ISSUE_RESOLUTION, TEXT("resolution"))
+/* Timesheets (issue 16): one file per month like the expenses; hours in
+ * quarter-hour steps, at most 24 a booking (and a person's day). */
+#define TIME_COLUMNS(X)							\
+	X(TIME_ID, ID) X(TIME_DATE, DATEREQ("date"))			\
+	X(TIME_PERSON, REFREQ("person", "P"))				\
+	X(TIME_TASK, REFREQ("task", "T"))				\
+	X(TIME_HOURS, HOURSREQ("hours", 1, 96)) X(TIME_NOTE, TEXT("note"))
 /* Enum values with a constant each: S(CONSTANT, "value"). */
 #define ISSUE_STATUSES(S)						\
 	S(ISSUE_OPEN, "open") S(ISSUE_IN_PROGRESS, "in-progress")	\
@@ -326,6 +337,7 @@ enum csat_col { CSAT_COLUMNS(SCHEMA_COL_ENUM) CSAT_NCOLS };
 enum raci_col { RACI_COLUMNS(SCHEMA_COL_ENUM) RACI_NCOLS };
 enum lesson_col { LESSON_COLUMNS(SCHEMA_COL_ENUM) LESSON_NCOLS };
 enum issue_col { ISSUE_COLUMNS(SCHEMA_COL_ENUM) ISSUE_NCOLS };
+enum time_col { TIME_COLUMNS(SCHEMA_COL_ENUM) TIME_NCOLS };
 #define SCHEMA_VAL_ENUM(k, name)	k,
 #define SCHEMA_VAL_NAME(k, name)	name,
 enum issue_status { ISSUE_STATUSES(SCHEMA_VAL_ENUM) ISSUE_NSTATUS };
@@ -336,7 +348,8 @@ extern const struct schema *const kam_schemas[];
 extern const size_t kam_nschemas;
 
 /* Lookups; NULL when unknown.  by_file takes a project-relative path and
- * knows that expenses/YYYY-MM.csv belongs to the expenses table. */
+ * knows that expenses/YYYY-MM.csv belongs to the expenses table (and so
+ * for every monthly table). */
 const struct schema	*schema_by_name(const char *name);
 const struct schema	*schema_by_prefix(const char *prefix);
 const struct schema	*schema_by_file(const char *path);
@@ -347,6 +360,7 @@ int			 schema_col(const struct schema *s, const char *name);
 extern const struct schema schema_goals, schema_scope, schema_people,
     schema_risks, schema_requirements, schema_changes, schema_tasks,
     schema_budget, schema_expenses, schema_comms, schema_quality,
-    schema_defects, schema_csat, schema_raci, schema_lessons, schema_issues;
+    schema_defects, schema_csat, schema_raci, schema_lessons, schema_issues,
+    schema_timesheets;
 
 #endif

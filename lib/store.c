@@ -195,6 +195,12 @@ store_set_arg(struct table *t, struct row *r, const char *name,
 			p = *q != '\0' ? q + 1 : q;
 		}
 		val = b.ptr != NULL ? b.ptr : "";
+	} else if (c->type == COL_HOURS && *val != '\0' &&
+	    hours_parse(val, &m, NULL) == 0) {
+		char buf[32];
+
+		kam_buf_puts(&b, hours_fmt(m, buf));
+		val = b.ptr;
 	} else if (c->type == COL_MONEY && *val != '\0') {
 		char buf[32];
 

@@ -238,6 +238,7 @@ table_check_value(const struct column *c, int digits, const char *val,
 {
 	static _Thread_local char msg[256];
 	const char *w = NULL;
+	char tmp[64];
 	int32_t d;
 	int64_t m;
 	long n;
@@ -269,6 +270,15 @@ table_check_value(const struct column *c, int digits, const char *val,
 	case COL_MONEY:
 		if (money_parse(val, digits, &m, &w) == 0)
 			return 0;
+		break;
+	case COL_HOURS:
+		if (hours_parse(val, &m, &w) == -1)
+			break;
+		if (m >= c->min && m <= c->max)
+			return 0;
+		snprintf(msg, sizeof(msg), "expected %s to %s hours",
+		    hours_fmt(c->min, tmp), hours_fmt(c->max, tmp + 32));
+		w = msg;
 		break;
 	case COL_INT:
 		if (int_parse(val, c->min, c->max, &n, NULL) == 0)

@@ -407,6 +407,64 @@ money_add(int64_t *a, int64_t b)
 	return 0;
 }
 
+/* ---------------------------------------------------------------- hours */
+
+int
+hours_parse(const char *s, int64_t *quarters, const char **why)
+{
+	const char *p = s, *msg = NULL;
+	int64_t whole = 0;
+	int frac = 0, nd = 0, nf = 0;
+
+	if (*p == '\0')
+		msg = "empty number of hours";
+	else if (*p == '-')
+		msg = "hours cannot be negative";
+	else if (*p == '+')
+		msg = "'+' sign not allowed";
+	for (; msg == NULL && *p >= '0' && *p <= '9'; p++, nd++)
+		whole = whole * 10 + (*p - '0');
+	if (msg == NULL && nd == 0)
+		msg = "not a number of hours (e.g. 6.5)";
+	else if (msg == NULL && nd > 1 && s[0] == '0')
+		msg = "leading zeros not allowed";
+	else if (msg == NULL && nd > 7)
+		msg = "too many hours";
+	if (msg == NULL && *p == '.') {
+		for (p++; *p >= '0' && *p <= '9' && nf < 3; p++, nf++)
+			frac = frac * 10 + (*p - '0');
+		if (nf == 0 || nf > 2)
+			msg = nf == 0 ? "a decimal point needs digits after it" :
+			    "at most two decimals (quarter hours: .25 .5 .75)";
+		else if (nf == 1)
+			frac *= 10;
+	}
+	if (msg == NULL && *p != '\0')
+		msg = *p == ',' ? "use a decimal point, not a comma" :
+		    *p == ':' ? "write hours as a decimal (6.5, not 6:30)" :
+		    "not a number of hours (e.g. 6.5)";
+	if (msg == NULL && frac % 25 != 0)
+		msg = "not a whole quarter hour (.25, .5 or .75)";
+	if (msg != NULL) {
+		if (why != NULL)
+			*why = msg;
+		return -1;
+	}
+	*quarters = whole * 4 + frac / 25;
+	return 0;
+}
+
+char *
+hours_fmt(int64_t quarters, char *buf)
+{
+	static const char *const frac[] = { "", ".25", ".5", ".75" };
+	uint64_t u = quarters < 0 ? -(uint64_t)quarters : (uint64_t)quarters;
+
+	snprintf(buf, 32, "%s%llu%s", quarters < 0 ? "-" : "",
+	    (unsigned long long)(u / 4), frac[u % 4]);
+	return buf;
+}
+
 /* ---------------------------------------------------------------- dates */
 
 static int

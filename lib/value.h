@@ -58,6 +58,14 @@ int	id_parse_arg(const char *s, const char *prefix, char *canon, long *num,
  * not shaped like an id. */
 int	id_prefix(const char *s, char *buf);
 
+/* Hours in quarter-hour steps: grammar ^(0|[1-9][0-9]{0,6})(\.[0-9]{1,2})?$
+ * whose fraction is .0, .25, .5 or .75 (".50", ".00" too), as a count of
+ * quarter hours: "6.5" is 26, "0.25" is 1.  Never a float. */
+int	hours_parse(const char *s, int64_t *quarters, const char **why);
+/* The shortest canonical form of a count of quarter hours: "6.5", "6.25",
+ * "8", "-1.75"; buf needs 32 bytes.  Returns buf. */
+char	*hours_fmt(int64_t quarters, char *buf);
+
 /* A decimal integer (optional leading '-') within [min, max]. */
 int	int_parse(const char *s, long min, long max, long *out, const char **why);
 

@@ -30,6 +30,7 @@ static const struct decl decls[] = {
 	D(schema_quality, QA_COLUMNS), D(schema_defects, DEFECT_COLUMNS),
 	D(schema_csat, CSAT_COLUMNS), D(schema_raci, RACI_COLUMNS),
 	D(schema_lessons, LESSON_COLUMNS), D(schema_issues, ISSUE_COLUMNS),
+	D(schema_timesheets, TIME_COLUMNS),
 };
 
 /* "RISK_CONFIRMED_BY" -> "confirmed_by" */
@@ -85,5 +86,18 @@ main(void)
 	    "in-progress", "ISSUE_IN_PROGRESS names its status value");
 	is_int(ISSUE_NSTATUS, 4, "four issue statuses");
 	ok(schema_by_prefix("I") == &schema_issues, "prefix I");
+	ok(schema_by_file("timesheets/2026-11.csv") == &schema_timesheets,
+	    "a month file of timesheets");
+	ok(schema_by_file("timesheets/2026-13.csv") == NULL,
+	    "not a month of timesheets");
+	ok(schema_by_file("timesheets") == NULL, "the directory is no table");
+	ok(schema_by_prefix("W") == &schema_timesheets, "prefix W");
+	for (i = 0; i < kam_nschemas; i++)
+		if (kam_schemas[i]->monthly)
+			ok(kam_schemas[i]->ncols > 1 &&
+			    kam_schemas[i]->cols[1].type == COL_DATE &&
+			    kam_schemas[i]->cols[1].required,
+			    "%s: column 1 is the required date of its month",
+			    kam_schemas[i]->name);
 	return done_testing();
 }

@@ -643,6 +643,64 @@ test_ids(void)
 	ok(id_prefix("\xd0\xa0-7", buf) == -1, "id_prefix(Cyrillic) is -1");
 }
 
+/* ---------------------------------------------------------------- hours */
+
+static void
+hours_ok(const char *s, int64_t want, const char *canon)
+{
+	char buf[32];
+	int64_t q = -1;
+
+	ok(hours_parse(s, &q, NULL) == 0 && q == want &&
+	    strcmp(hours_fmt(q, buf), canon) == 0,
+	    "hours \"%s\" are %lld quarters, written %s", s, (long long)want,
+	    canon);
+}
+
+static void
+hours_bad(const char *s)
+{
+	const char *why = NULL;
+	int64_t q = 4242;
+
+	ok(hours_parse(s, &q, &why) == -1 && q == 4242 && why != NULL,
+	    "hours \"%s\" rejected (%s)", s, why != NULL ? why : "?");
+}
+
+static void
+test_hours(void)
+{
+	char buf[32];
+
+	hours_ok("0", 0, "0");
+	hours_ok("8", 32, "8");
+	hours_ok("6.5", 26, "6.5");
+	hours_ok("6.50", 26, "6.5");
+	hours_ok("0.25", 1, "0.25");
+	hours_ok("7.75", 31, "7.75");
+	hours_ok("24.0", 96, "24");
+	hours_ok("24.00", 96, "24");
+	hours_ok("9999999.75", 39999999, "9999999.75");
+	hours_bad("");
+	hours_bad("6.3");
+	hours_bad("6.05");
+	hours_bad("6.125");
+	hours_bad("6,5");
+	hours_bad("6:30");
+	hours_bad("-1");
+	hours_bad("+1");
+	hours_bad("06");
+	hours_bad("6.");
+	hours_bad(".5");
+	hours_bad(" 6");
+	hours_bad("6 ");
+	hours_bad("1e1");
+	hours_bad("10000000");
+	is_str(hours_fmt(-7, buf), "-1.75", "negative quarters are written too");
+	is_str(hours_fmt(INT64_MIN + 1, buf), "-2305843009213693951.75",
+	    "the most negative count is written without overflow");
+}
+
 /* ------------------------------------------------------------- integers */
 
 static void
@@ -901,6 +959,7 @@ main(void)
 	test_money_human();
 	test_dates();
 	test_ids();
+	test_hours();
 	test_ints();
 	test_utf8();
 	return done_testing();

@@ -1,0 +1,495 @@
+/*
+ * timesheet.c: bookings of hours (timesheet.h).
+ *
+ * Rows reach the callbacks only after table_scan() validated them, so the
+ * hours and id cells are in their grammars and are converted by the small
+ * trusted readers below rather than parsed twice.
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "budget.h"
+#include "kam.h"
+#include "store.h"
+#include "timesheet.h"
+#include "value.h"
+
+/* ---- trusted readers for validated cells ---- */
+
+/* N of a validated id "PREFIX-N"; 0 for "". */
+static long
+num_of(const char *s)
+{
+	long n = 0;
+
+	if ((s = strchr(s, '-')) == NULL)
+		return 0;
+	for (s++; *s >= '0' && *s <= '9'; s++)
+		n = n * 10 + (*s - '0');
+	return n;
+}
+
+/* Quarter hours of a validated hours cell ("6.5", "0.25", "8.00"). */
+static int64_t
+quarters_of(const char *s)
+{
+	int64_t w = 0;
+	int f = 0, nf = 0;
+
+	for (; *s >= '0' && *s <= '9'; s++)
+		w = w * 10 + (*s - '0');
+	if (*s == '.')
+		for (s++; *s >= '0' && *s <= '9' && nf < 2; s++, nf++)
+			f = f * 10 + (*s - '0');
+	if (nf == 1)
+		f *= 10;
+	return w * 4 + f / 25;
+}
+
+/* ---- the scan ---- */
+
+struct tscan {
+	const struct time_filter	*f;
+	booking_cb			 cb;
+	void				*arg;
+	struct booking			 b;
+};
+
+static const char *
+cell(const struct table *t, const struct row *r, int col)
+{
+	return t->colmap[col] == -1 ? "" : r->cell[t->colmap[col]];
+}
+
+static int
+tscan_row(void *arg, const struct table *t, const struct row *r)
+{
+	struct tscan *ts = arg;
+	struct booking *b = &ts->b;
+
+	b->person = cell(t, r, TIME_PERSON);
+	b->person_num = num_of(b->person);
+	if (ts->f->person != 0 && b->person_num != ts->f->person)
+		return 0;
+	b->task = cell(t, r, TIME_TASK);
+	b->task_num = num_of(b->task);
+	if (ts->f->task != 0 && b->task_num != ts->f->task)
+		return 0;
+	b->path = t->path;
+	b->line = r->line;
+	b->num = r->num;
+	b->id = cell(t, r, TIME_ID);
+	b->date = cell(t, r, TIME_DATE);
+	b->note = cell(t, r, TIME_NOTE);
+	b->quarters = quarters_of(cell(t, r, TIME_HOURS));
+	return ts->cb(ts->arg, b);
+}
+
+int
+time_filter_opt(struct time_filter *f, const char *opt, const char *val)
+{
+	const char *why;
+	char canon[32];
+
+	if (strcmp(opt, "--person") == 0 || strcmp(opt, "--task") == 0) {
+		int person = opt[2] == 'p';
+
+		if (id_parse_arg(val, person ? "P" : "T", canon, person ?
+		    &f->person : &f->task, &why) == -1)
+			return kam_err(KAM_EX_USAGE, "%s: invalid %s id '%s' "
+			    "(expected e.g. %s)", opt, person ? "person" :
+			    "task", val, person ? "P-3" : "T-3");
+		return 0;
+	}
+	if (date_parse(val, strcmp(opt, "--from") == 0 ? &f->from : &f->to,
+	    &why) == -1)
+		return kam_err(KAM_EX_USAGE, "%s: invalid date '%s': %s", opt,
+		    val, why);
+	if (f->from != INT32_MIN && f->to != INT32_MAX && f->from > f->to)
+		return kam_err(KAM_EX_USAGE, "--from is after --to");
+	return 0;
+}
+
+int
+time_scan(struct project *p, const struct time_filter *f, booking_cb cb,
+    void *arg)
+{
+	static const struct time_filter all = TIME_FILTER_INIT;
+	struct tscan ts;
+
+	memset(&ts, 0, sizeof(ts));
+	ts.f = f != NULL ? f : &all;
+	ts.cb = cb;
+	ts.arg = arg;
+	return month_scan(p, &schema_timesheets, ts.f->from, ts.f->to,
+	    tscan_row, &ts);
+}
+
+/* ---- a person's day ---- */
+
+/* Open addressing over (person, day) keys; 0 = empty. */
+struct days {
+	uint64_t	*key;
+	int64_t		*sum;
+	size_t		 n, cap;
+};
+
+static uint64_t
+day_key(long person, int32_t day)
+{
+	return ((uint64_t)person << 24) | (uint64_t)(uint32_t)day;
+}
+
+static int64_t *
+days_get(struct days *d, uint64_t key)
+{
+	uint64_t h;
+	size_t i, j, cap;
+
+	if (d->n * 2 >= d->cap) {
+		struct days nd;
+
+		nd.cap = d->cap ? d->cap * 2 : 1024;
+		nd.n = 0;
+		nd.key = xcalloc(nd.cap, sizeof(*nd.key));
+		nd.sum = xcalloc(nd.cap, sizeof(*nd.sum));
+		for (i = 0; i < d->cap; i++) {
+			if (d->key[i] == 0)
+				continue;
+			h = d->key[i] * 0x9e3779b97f4a7c15ULL;
+			for (j = (h >> 20) & (nd.cap - 1); nd.key[j] != 0;
+			    j = (j + 1) & (nd.cap - 1))
+				;
+			nd.key[j] = d->key[i];
+			nd.sum[j] = d->sum[i];
+			nd.n++;
+		}
+		free(d->key);
+		free(d->sum);
+		*d = nd;
+	}
+	cap = d->cap;
+	h = key * 0x9e3779b97f4a7c15ULL;
+	for (j = (h >> 20) & (cap - 1); d->key[j] != 0; j = (j + 1) & (cap - 1))
+		if (d->key[j] == key)
+			return &d->sum[j];
+	d->key[j] = key;
+	d->sum[j] = 0;
+	d->n++;
+	return &d->sum[j];
+}
+
+static void
+days_release(struct days *d)
+{
+	free(d->key);
+	free(d->sum);
+	memset(d, 0, sizeof(*d));
+}
+
+static int
+day_row(void *arg, const struct table *t, const struct row *r)
+{
+	struct days *d = arg;
+	const char *date = cell(t, r, TIME_DATE);
+	int64_t *sum;
+	int32_t day;
+	char h[32];
+
+	if (date_parse(date, &day, NULL) == -1)
+		return 0;
+	sum = days_get(d, day_key(num_of(cell(t, r, TIME_PERSON)), day));
+	if (*sum <= TIME_DAY_MAX) {
+		*sum += quarters_of(cell(t, r, TIME_HOURS));
+		if (*sum > TIME_DAY_MAX)
+			return kam_err(KAM_EX_DATA, "%s:%lu: hours: %s is booked "
+			    "%s hours on %s (at most 24 a day)", t->path,
+			    r->line, cell(t, r, TIME_PERSON), hours_fmt(*sum, h),
+			    date);
+	}
+	return 0;
+}
+
+int
+time_validate(struct project *p, const struct table *people,
+    const struct table *tasks)
+{
+	const struct table *targets[2];
+	struct days d;
+	int rc;
+
+	memset(&d, 0, sizeof(d));
+	targets[0] = people;
+	targets[1] = tasks;
+	rc = month_validate(p, &schema_timesheets, targets, 2, day_row, &d);
+	days_release(&d);
+	return rc;
+}
+
+/* ---- kam time log ---- */
+
+int
+time_log(const struct rec_ctx *c, const char *person, const char *task,
+    const char *hours, int32_t date, const char *note)
+{
+	struct table people = TABLE_INIT, tasks = TABLE_INIT, ts = TABLE_INIT;
+	struct tx tx = TX_INIT;
+	struct kam_buf b = KAM_BUF_INIT;
+	struct row *pr, *tr, *r;
+	const char *why, *pid;
+	char path[32], d[11], id[32], h[32], had[32], title[96];
+	int64_t q, day = 0;
+	long max;
+	size_t i;
+	int rc, ret = -1;
+
+	if (hours_parse(hours, &q, &why) == -1)
+		return kam_err(KAM_EX_USAGE, "invalid hours '%s': %s", hours,
+		    why);
+	if (q == 0)
+		return kam_err(KAM_EX_USAGE, "a booking of 0 hours records "
+		    "nothing");
+	if (q > TIME_DAY_MAX)
+		return kam_err(KAM_EX_USAGE, "invalid hours '%s': at most 24 "
+		    "hours a day", hours);
+	date_fmt(date, d);
+	month_path(&schema_timesheets, date, path);
+	if (rec_begin(c, &tx, NULL, NULL) == -1 ||
+	    store_load(c->p, &tx, &schema_people, &people) == -1 ||
+	    store_load(c->p, &tx, &schema_tasks, &tasks) == -1 ||
+	    (pr = store_lookup(&people, person)) == NULL ||
+	    (tr = store_lookup(&tasks, task)) == NULL)
+		goto out;
+	pid = table_get(&people, pr, PERSON_ID);
+	/* The new id is global: one above the highest of every month. */
+	if (month_last_id(&tx, &schema_timesheets, c->p->digits, &max) == -1 ||
+	    (rc = tx_read(&tx, path, &b)) == -1)
+		goto out;
+	if (rc == 1)
+		table_init(&ts, &schema_timesheets, path, c->p->digits);
+	else if (table_parse(&ts, &schema_timesheets, path, c->p->digits,
+	    b.ptr, b.len) == -1)
+		goto out;
+	if (ts.max_num > max)
+		max = ts.max_num;
+	if (max >= 999999999) {
+		kam_err(KAM_EX_DATA, "time booking ids are exhausted (W-%ld)",
+		    max);
+		goto out;
+	}
+	ts.max_num = max;
+	/* The person's day is in this month's file, and only there. */
+	for (i = 0; i < ts.nrows; i++)
+		if (strcmp(table_get(&ts, &ts.rows[i], TIME_DATE), d) == 0 &&
+		    strcmp(table_get(&ts, &ts.rows[i], TIME_PERSON), pid) == 0)
+			day += quarters_of(table_get(&ts, &ts.rows[i],
+			    TIME_HOURS));
+	if (day + q > TIME_DAY_MAX) {
+		kam_err(KAM_EX_DATA, "%s would be booked %s hours on %s (%s "
+		    "already, at most 24 a day); nothing changed", pid,
+		    hours_fmt(day + q, h), d, hours_fmt(day, had));
+		goto out;
+	}
+	r = table_add(&ts);
+	if (store_set_arg(&ts, r, "date", d, "--date") == -1 ||
+	    store_set_arg(&ts, r, "person", person, "person") == -1 ||
+	    store_set_arg(&ts, r, "task", task, "task") == -1 ||
+	    store_set_arg(&ts, r, "hours", hours, "hours") == -1 ||
+	    (note != NULL &&
+	    store_set_arg(&ts, r, "note", note, "note") == -1))
+		goto out;
+	snprintf(id, sizeof(id), "%s", table_get(&ts, r, TIME_ID));
+	snprintf(title, sizeof(title), "%s %s %s h", pid,
+	    table_get(&tasks, tr, TASK_ID), hours_fmt(q, h));
+	store_put(&tx, &ts);
+	if (rec_commit(c, &tx, "time log", id, title, NULL) == -1)
+		goto out;
+	printf("%s\n", id);
+	ret = 0;
+out:
+	kam_buf_release(&b);
+	tx_release(&tx);
+	table_release(&people);
+	table_release(&tasks);
+	table_release(&ts);
+	return ret;
+}
+
+/* ---- sums ---- */
+
+int
+time_by_parse(const char *s, enum time_by *by)
+{
+	static const char *const names[] = { "person", "task", "week",
+		"month" };
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(names); i++)
+		if (strcmp(s, names[i]) == 0) {
+			*by = (enum time_by)i;
+			return 0;
+		}
+	return -1;
+}
+
+static uint64_t
+hash_long(long n)
+{
+	uint64_t h = (uint64_t)n * 0x9e3779b97f4a7c15ULL;
+
+	return h ^ (h >> 29);
+}
+
+static void
+rehash(struct time_report *r, size_t n)
+{
+	size_t i, j;
+
+	free(r->slot);
+	r->slot = xcalloc(n, sizeof(size_t));
+	r->nslot = n;
+	for (i = 0; i < r->n; i++) {
+		j = hash_long(r->v[i].key) & (n - 1);
+		while (r->slot[j] != 0)
+			j = (j + 1) & (n - 1);
+		r->slot[j] = i + 1;
+	}
+}
+
+static struct time_line *
+line_get(struct time_report *r, long key)
+{
+	struct time_line *l;
+	size_t j, mask;
+
+	if (r->nslot == 0)
+		rehash(r, 256);
+	mask = r->nslot - 1;
+	for (j = hash_long(key) & mask; r->slot[j] != 0; j = (j + 1) & mask)
+		if (r->v[r->slot[j] - 1].key == key)
+			return &r->v[r->slot[j] - 1];
+	if (r->n == r->alloc) {
+		r->alloc = r->alloc ? r->alloc * 2 : 64;
+		r->v = xrealloc(r->v, r->alloc * sizeof(*r->v));
+	}
+	l = &r->v[r->n++];
+	memset(l, 0, sizeof(*l));
+	l->key = key;
+	l->name = "";
+	r->slot[j] = r->n;
+	if (r->n * 2 > r->nslot)
+		rehash(r, r->nslot * 2);
+	return l;
+}
+
+static int
+report_row(void *arg, const struct booking *b)
+{
+	struct time_report *r = arg;
+	struct time_line *l;
+	int32_t day;
+	long key;
+
+	switch (r->by) {
+	case TIME_BY_PERSON:
+		key = b->person_num;
+		break;
+	case TIME_BY_TASK:
+		key = b->task_num;
+		break;
+	case TIME_BY_WEEK:
+		if (date_parse(b->date, &day, NULL) == -1)
+			return 0;
+		key = day - date_weekday(day);
+		break;
+	default:
+		key = (long)(b->date[0] - '0') * 12000 +
+		    (b->date[1] - '0') * 1200 + (b->date[2] - '0') * 120 +
+		    (b->date[3] - '0') * 12 + (b->date[5] - '0') * 10 +
+		    (b->date[6] - '0') - 1;
+		break;
+	}
+	l = line_get(r, key);
+	if (l->count == 0) {
+		switch (r->by) {
+		case TIME_BY_PERSON:
+			snprintf(l->label, sizeof(l->label), "%s", b->person);
+			break;
+		case TIME_BY_TASK:
+			snprintf(l->label, sizeof(l->label), "%s", b->task);
+			break;
+		case TIME_BY_WEEK:
+			date_fmt((int32_t)key, l->label);
+			break;
+		default:
+			snprintf(l->label, sizeof(l->label), "%.7s", b->date);
+			break;
+		}
+	}
+	l->quarters += b->quarters;
+	l->count++;
+	r->total += b->quarters;
+	r->count++;
+	return 0;
+}
+
+static int
+cmp_line(const void *a, const void *b)
+{
+	const struct time_line *x = a, *y = b;
+
+	return x->key < y->key ? -1 : x->key > y->key;
+}
+
+int
+time_report(struct time_report *r, struct project *p,
+    const struct time_filter *f, enum time_by by)
+{
+	const struct row *row;
+	const char *why, *dur;
+	long days;
+	size_t i;
+
+	r->by = by;
+	if (store_load(p, NULL, &schema_people, &r->people) == -1 ||
+	    store_load(p, NULL, &schema_tasks, &r->tasks) == -1)
+		return -1;
+	table_sort(&r->people);
+	table_sort(&r->tasks);
+	if (time_scan(p, f, report_row, r) == -1)
+		return -1;
+	if (r->n > 1)
+		qsort(r->v, r->n, sizeof(*r->v), cmp_line);
+	for (i = 0; i < r->n; i++) {
+		struct time_line *l = &r->v[i];
+
+		if (by == TIME_BY_PERSON &&
+		    (row = table_find(&r->people, l->label)) != NULL)
+			l->name = table_get(&r->people, row, PERSON_NAME);
+		if (by != TIME_BY_TASK ||
+		    (row = table_find(&r->tasks, l->label)) == NULL)
+			continue;
+		l->name = table_get(&r->tasks, row, TASK_TITLE);
+		dur = table_get(&r->tasks, row, TASK_DURATION);
+		if (int_parse(dur, 0, 100000, &days, &why) == 0) {
+			l->planned = (int64_t)days * p->hours_per_day;
+			l->has_planned = 1;
+		}
+	}
+	/* The lines moved: the hash is of no further use. */
+	free(r->slot);
+	r->slot = NULL;
+	r->nslot = 0;
+	return 0;
+}
+
+void
+time_report_release(struct time_report *r)
+{
+	free(r->v);
+	free(r->slot);
+	table_release(&r->people);
+	table_release(&r->tasks);
+	*r = (struct time_report)TIME_REPORT_INIT;
+}

@@ -1,0 +1,110 @@
+/*
+ * timesheet.h: effort actually spent (issue 16): timesheets/YYYY-MM.csv,
+ * prefix W, one booking a row (date, person, task, hours, note).
+ *
+ * The table is declared in schema.h (TIME_COLUMNS) as a monthly table, so
+ * check, log, diff, the merge driver and renumber read it from its
+ * declaration; the month files are read and written with the machinery
+ * the expenses use (budget.h: month_scan, month_last_id, month_path).
+ * Hours are integer quarter hours (value.h hours_parse), never floats.
+ *
+ *   struct time_filter f = TIME_FILTER_INIT;     f.person = 2 (P-2) ...
+ *   time_scan(p, &f, cb, arg);                   every booking passing f
+ *   struct time_report r = TIME_REPORT_INIT;
+ *   time_report(&r, p, &f, TIME_BY_PERSON);      sums, with names
+ *   time_report_release(&r);
+ */
+#ifndef KAM_TIMESHEET_H
+#define KAM_TIMESHEET_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "project.h"
+#include "record.h"
+#include "table.h"
+
+/* A person's bookings of one day: at most 24 hours. */
+#define TIME_DAY_MAX	96	/* quarter hours */
+
+/* One booking as a scan hands it over; strings valid in the callback. */
+struct booking {
+	const char	*path;		/* "timesheets/2026-11.csv" */
+	unsigned long	 line;
+	long		 num;		/* N of W-N */
+	const char	*id, *date, *person, *task, *note;
+	long		 person_num, task_num;
+	int64_t		 quarters;
+};
+typedef int (*booking_cb)(void *arg, const struct booking *b);
+
+struct time_filter {
+	int32_t		 from, to;	/* inclusive; INT32_MIN/MAX: open */
+	long		 person, task;	/* 0: any */
+};
+#define TIME_FILTER_INIT { INT32_MIN, INT32_MAX, 0, 0 }
+
+/* A filter option of kam time list/report and kam team audit: "--person"
+ * (P-n, any case), "--task" (T-n), "--from" or "--to" (dates).  0, or -1
+ * after 64 naming the option. */
+int	time_filter_opt(struct time_filter *f, const char *opt, const char *val);
+
+/* Every booking of the work tree that passes f (NULL: all), in month and
+ * file order.  0, or -1 reported (65 for bad data, naming file:line). */
+int	time_scan(struct project *p, const struct time_filter *f,
+	    booking_cb cb, void *arg);
+
+/*
+ * kam time log: book `hours` ("6.5", quarter steps, 0.25-24) of person on
+ * task on date, with an optional note, in one commit "kam: time log W-n:
+ * P-2 T-5 6.5 h" that rewrites only that month's file.  Refused (65,
+ * nothing changed) when the person's bookings of that day would pass 24
+ * hours; 64 for bad hours.  Prints the new id.  0, or -1 reported.
+ */
+int	time_log(const struct rec_ctx *c, const char *person,
+	    const char *task, const char *hours, int32_t date,
+	    const char *note);
+
+/* kam check: every month file valid (types, ids unique across months,
+ * people and tasks present in `people` and `tasks`, sorted, NULL to skip)
+ * and no person booked over 24 hours on one day.  -1 after reporting
+ * each problem with file:line. */
+int	time_validate(struct project *p, const struct table *people,
+	    const struct table *tasks);
+
+/* ---- sums ---- */
+
+enum time_by { TIME_BY_PERSON, TIME_BY_TASK, TIME_BY_WEEK, TIME_BY_MONTH };
+/* "person", "task", "week", "month" into *by; -1 when unknown. */
+int	time_by_parse(const char *s, enum time_by *by);
+
+struct time_line {
+	long		 key;		/* N of P-N / T-N; day of the week's
+					 * Monday; year * 12 + month - 1 */
+	char		 label[24];	/* "P-2", "T-5", "2026-11-23", "2026-11" */
+	const char	*name;		/* person's name, task's title or "" */
+	int64_t		 quarters;
+	unsigned long	 count;
+	int64_t		 planned;	/* by task: duration x hours-per-day */
+	unsigned	 has_planned : 1;
+};
+
+struct time_report {
+	struct time_line *v;		/* by key, ascending */
+	size_t		 n, alloc;
+	int64_t		 total;		/* quarter hours */
+	unsigned long	 count;
+	struct table	 people, tasks;	/* the names are theirs */
+	/* private: open addressing over index + 1 */
+	size_t		*slot, nslot;
+	enum time_by	 by;
+};
+#define TIME_REPORT_INIT { NULL, 0, 0, 0, 0, TABLE_INIT, TABLE_INIT, NULL, \
+	0, TIME_BY_PERSON }
+
+/* Sum the bookings passing f by `by`.  0, or -1 reported. */
+int	time_report(struct time_report *r, struct project *p,
+	    const struct time_filter *f, enum time_by by);
+void	time_report_release(struct time_report *r);
+
+#endif
