@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "../lib/bill.h"
 #include "../lib/budget.h"
 #include "../lib/schema.h"
 #include "../lib/store.h"
@@ -26,6 +27,7 @@ static const char list_usage[] =
 static const char audit_usage[] =
     "kam budget audit [--from date] [--to date] [--by month] [--check]";
 static const char evm_usage[] = "kam budget evm [--by task]";
+static const char margin_usage[] = "kam budget margin";
 
 static int
 date_opt(const char *opt, const char *val, int32_t *out)
@@ -531,6 +533,56 @@ evm_cells(const struct evm_line *l, int digits, char (*buf)[32],
 	cells[12] = l->has_eac ? money_fmt(l->vac, digits, buf[12]) : NULL;
 }
 
+/* ---- margin (issue 16) ---- */
+
+static int
+budget_margin_cmd(int argc, char **argv, struct kam *k)
+{
+	static const struct out_col cols[] = {
+		{ "as_of", OT_TEXT }, { "contract_value", OT_MONEY },
+		{ "invoiced", OT_MONEY }, { "paid", OT_MONEY },
+		{ "outstanding", OT_MONEY }, { "expenses", OT_MONEY },
+		{ "labour", OT_MONEY }, { "actual_cost", OT_MONEY },
+		{ "bac", OT_MONEY }, { "eac", OT_MONEY },
+		{ "planned_margin", OT_MONEY }, { "forecast_margin", OT_MONEY },
+		{ "margin_pct", OT_MONEY },
+	};
+	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
+	struct margin m;
+	const char *cells[ARRAY_SIZE(cols)];
+	char buf[ARRAY_SIZE(cols)][48];
+	int d = k->p.digits, err = 0;
+
+	while (kam_getopt(argc, argv, "", opts, margin_usage, &err) != -1)
+		;
+	if (err)
+		return -1;
+	if (argc != optind)
+		return kam_usage(margin_usage);
+	if (bill_margin(&m, &k->p) == -1)
+		return -1;
+	cells[0] = date_fmt(k->p.today, buf[0]);
+	cells[1] = m.has_contract ? money_fmt(m.contract, d, buf[1]) : NULL;
+	cells[2] = money_fmt(m.invoiced, d, buf[2]);
+	cells[3] = money_fmt(m.paid, d, buf[3]);
+	cells[4] = money_fmt(m.outstanding, d, buf[4]);
+	cells[5] = money_fmt(m.expenses, d, buf[5]);
+	cells[6] = money_fmt(m.labour, d, buf[6]);
+	cells[7] = money_fmt(m.actual, d, buf[7]);
+	cells[8] = money_fmt(m.bac, d, buf[8]);
+	cells[9] = m.has_eac ? money_fmt(m.eac, d, buf[9]) : NULL;
+	cells[10] = m.has_contract ? money_fmt(m.planned, d, buf[10]) : NULL;
+	cells[11] = m.has_contract && m.has_eac ?
+	    money_fmt(m.forecast, d, buf[11]) : NULL;
+	cells[12] = m.has_pct ? budget_pct_fmt(m.forecast, m.contract,
+	    buf[12]) : NULL;
+	out_record(k->fmt, cols, ARRAY_SIZE(cols), cells);
+	if ((k->fmt == FMT_TABLE || k->fmt == FMT_MD) && !m.has_contract)
+		printf("%sno project.contract-value in kam.conf: no margin\n",
+		    k->fmt == FMT_MD ? "\n" : "");
+	return 0;
+}
+
 static int
 budget_evm_cmd(int argc, char **argv, struct kam *k)
 {
@@ -617,6 +669,8 @@ const struct verb budget_verbs[] = {
 	    "earned value as of today" },
 	{ "list", budget_list, NEED_PROJECT, list_usage,
 	    "--category= --from= --to= --task=", "list expenses" },
+	{ "margin", budget_margin_cmd, NEED_PROJECT, margin_usage, "",
+	    "contract value, billing, cost and forecast margin" },
 	{ "set", budget_set, NEED_PROJECT | WRITES, set_usage, "--remove",
 	    "set or remove a category's planned budget" },
 	{ "spend", budget_spend, NEED_PROJECT | WRITES, spend_usage,

@@ -111,7 +111,7 @@ void	kam_diff_print(enum out_fmt fmt, const struct hist_set *set,
  */
 #define FAMILY(f) extern const struct verb f##_verbs[] __attribute__((weak)); \
 	extern const size_t f##_nverbs __attribute__((weak));
-FAMILY(action) FAMILY(budget) FAMILY(change) FAMILY(check) FAMILY(comm)
+FAMILY(action) FAMILY(bill) FAMILY(budget) FAMILY(change) FAMILY(check) FAMILY(comm)
 FAMILY(commit) FAMILY(csat) FAMILY(decision) FAMILY(defect) FAMILY(diff)
 FAMILY(export)
 FAMILY(gantt) FAMILY(goal) FAMILY(import) FAMILY(init) FAMILY(issue)

@@ -24,6 +24,7 @@
 /* Sorted by name; t0001 checks it. */
 const struct family kam_families[] = {
 	F("action", action, "action items from the minutes"),
+	F("bill", bill, "billing milestones: invoiced, paid"),
 	F("budget", budget, "planned budget, expenses, audit, earned value"),
 	F("change", change, "change requests against confirmed requirements"),
 	F("check", check, "validate every file and the health rules"),
@@ -272,7 +273,8 @@ static const char *
 family_prefix(const char *family)
 {
 	static const char *const map[][2] = {
-		{ "change", "CR" }, { "comm", "C" }, { "csat", "F" },
+		{ "bill", "B" }, { "change", "CR" }, { "comm", "C" },
+		{ "csat", "F" },
 		{ "defect", "D" }, { "goal", "G" }, { "issue", "I" },
 		{ "lesson", "L" },
 		{ "people", "P" }, { "qa", "Q" }, { "req", "REQ" },

@@ -24,6 +24,7 @@
 #include "plan.h"
 #include "schema.h"
 #include "store.h"
+#include "timesheet.h"
 #include "value.h"
 
 /* Expense columns in schema order (lib/schema.c, SPEC §2). */
@@ -1028,11 +1029,88 @@ budget_audit(struct budget_audit *a, struct project *p,
 	if (store_load(p, NULL, &schema_budget, &budget) == -1)
 		goto out;
 	table_sort(&budget);
-	if (budget_sum(&a->sums, p, &budget, f) == -1)
+	if (budget_sum(&a->sums, p, &budget, f) == -1 ||
+	    audit_lines(a, p) == -1)
 		goto out;
-	ret = audit_lines(a, p);
+	ret = budget_audit_labour(a, p, f);
 out:
 	table_release(&budget);
+	return ret;
+}
+
+/* Add the labour of l to the sums: category BUDGET_LABOUR, the months,
+ * the total. */
+static int
+sum_labour(struct budget_sums *s, const struct time_labour *l)
+{
+	struct budget_cat *c = cat_get(s, BUDGET_LABOUR);
+	struct budget_month *m;
+	size_t i, j;
+
+	if (money_add(&c->actual, l->cost) == -1 ||
+	    money_add(&s->actual, l->cost) == -1)
+		return kam_err(KAM_EX_DATA, "the labour cost and the expenses "
+		    "exceed the money range together");
+	c->count += l->count;
+	s->count += l->count;
+	for (i = 0; i < l->nmonths; i++) {
+		for (j = 0; j < s->nmonths &&
+		    strcmp(s->months[j].month, l->months[i].month) < 0; j++)
+			;
+		if (j == s->nmonths ||
+		    strcmp(s->months[j].month, l->months[i].month) != 0) {
+			if (s->nmonths == s->amonths) {
+				s->amonths = s->amonths ? s->amonths * 2 : 32;
+				s->months = xrealloc(s->months, s->amonths *
+				    sizeof(*s->months));
+			}
+			memmove(&s->months[j + 1], &s->months[j],
+			    (s->nmonths - j) * sizeof(*s->months));
+			s->nmonths++;
+			m = &s->months[j];
+			memset(m, 0, sizeof(*m));
+			memcpy(m->month, l->months[i].month, 8);
+		}
+		m = &s->months[j];
+		if (money_add(&m->actual, l->months[i].cost) == -1)
+			return kam_err(KAM_EX_DATA, "the spending of %s exceeds "
+			    "the money range", m->month);
+		m->count += l->months[i].count;
+	}
+	return 0;
+}
+
+int
+budget_audit_labour(struct budget_audit *a, struct project *p,
+    const struct expense_filter *f)
+{
+	struct time_filter tf = TIME_FILTER_INIT;
+	struct time_labour l = TIME_LABOUR_INIT;
+	int ret = -1;
+
+	if (f != NULL && f->category != NULL &&
+	    strcmp(f->category, BUDGET_LABOUR) != 0)
+		return 0;
+	if (f != NULL) {
+		tf.from = f->from;
+		tf.to = f->to;
+		tf.task = f->task;
+	}
+	if (time_labour(&l, p, &tf) == -1)
+		goto out;
+	ret = 0;
+	/* Without bookings the audit is what the expenses say. */
+	if (l.count == 0)
+		goto out;
+	ret = -1;
+	if (sum_labour(&a->sums, &l) == -1)
+		goto out;
+	free(a->lines);
+	a->lines = NULL;
+	a->nover = a->nwarn = a->nunplanned = 0;
+	ret = audit_lines(a, p);
+out:
+	time_labour_release(&l);
 	return ret;
 }
 
@@ -1191,9 +1269,11 @@ budget_evm_sums(struct budget_evm *e, struct project *p,
 	struct plan pl = PLAN_INIT;
 	struct budget_sums s = BUDGET_SUMS_INIT;
 	struct expense_filter f = EXPENSE_FILTER_INIT;
+	struct time_filter tf = TIME_FILTER_INIT;
+	struct time_labour lab = TIME_LABOUR_INIT;
 	struct evm_line *l;
 	const char *why, *c;
-	int64_t num, den, tasks_ac = 0;
+	int64_t num, den, tasks_ac = 0, all_ac;
 	size_t i;
 	int ccol = TASK_COST;
 	int tcol = TASK_TITLE;
@@ -1207,10 +1287,20 @@ budget_evm_sums(struct budget_evm *e, struct project *p,
 		goto out;
 	e->use_baseline = pl.has_baseline;
 	f.to = p->today;
+	tf.to = p->today;
 	if (ac == NULL && budget_sum(&s, p, NULL, &f) == -1)
 		goto out;
 	if (ac == NULL)
 		ac = &s;
+	/* AC is what was spent: the expenses and the labour booked. */
+	if (time_labour(&lab, p, &tf) == -1)
+		goto out;
+	all_ac = ac->actual;
+	e->labour = lab.cost;
+	if (money_add(&all_ac, lab.cost) == -1) {
+		evm_range("ac", 0);
+		goto out;
+	}
 	e->tasks = xcalloc(pl.ntasks + 1, sizeof(*e->tasks));
 	e->ntasks = pl.ntasks;
 	for (i = 0; i < pl.ntasks; i++) {
@@ -1236,7 +1326,8 @@ budget_evm_sums(struct budget_evm *e, struct project *p,
 			goto out;
 		}
 		l->ac = budget_task_actual(ac, pt->id);
-		if (money_add(&tasks_ac, l->ac) == -1) {
+		if (money_add(&l->ac, time_labour_task(&lab, pt->id)) == -1 ||
+		    money_add(&tasks_ac, l->ac) == -1) {
 			evm_range("ac", 0);
 			goto out;
 		}
@@ -1244,7 +1335,7 @@ budget_evm_sums(struct budget_evm *e, struct project *p,
 			goto out;
 	}
 	/* Expenses without a task, or naming a task that is gone. */
-	if (__builtin_sub_overflow(ac->actual, tasks_ac, &e->other.ac)) {
+	if (__builtin_sub_overflow(all_ac, tasks_ac, &e->other.ac)) {
 		evm_range("ac", 0);
 		goto out;
 	}
@@ -1255,6 +1346,7 @@ budget_evm_sums(struct budget_evm *e, struct project *p,
 		goto out;
 	ret = 0;
 out:
+	time_labour_release(&lab);
 	budget_sums_release(&s);
 	plan_release(&pl);
 	return ret;

@@ -242,6 +242,17 @@ struct budget_audit {
  */
 int	budget_audit(struct budget_audit *a, struct project *p,
 	    const struct expense_filter *f);
+/*
+ * The category of the labour booked in the timesheets (timesheet.h):
+ * hours x the person's day rate / calendar.hours-per-day.  budget_audit()
+ * adds it as one line beside the expense categories (planned by a
+ * `labour` line of budget.csv, else unplanned); a project without
+ * bookings has no such line.  budget_audit_labour() adds it to an audit
+ * made without it (kam check: after the timesheets were validated).
+ */
+#define BUDGET_LABOUR	"labour"
+int	budget_audit_labour(struct budget_audit *a, struct project *p,
+	    const struct expense_filter *f);
 void	budget_audit_release(struct budget_audit *a);
 
 /* part as a percentage of whole (> 0), two decimals rounded half away
@@ -272,8 +283,9 @@ struct budget_evm {
 	int32_t		 today;
 	unsigned	 use_baseline : 1;	/* PV from baseline dates */
 	size_t		 nno_baseline;	/* tasks without one: 0 in PV */
+	int64_t		 labour;	/* of total.ac: the hours booked */
 };
-#define BUDGET_EVM_INIT { NULL, 0, { 0 }, { 0 }, 0, 0, 0 }
+#define BUDGET_EVM_INIT { NULL, 0, { 0 }, { 0 }, 0, 0, 0, 0 }
 
 /*
  * Earned value as of p->today of `tasks` (schema_tasks, from store_load;
@@ -282,7 +294,9 @@ struct budget_evm {
  * any baseline in tasks.csv: the plan's dates as scheduled from the
  * project start, ignoring actuals; a task without a baseline when others
  * have one counts 0); EV = cost x progress / 100 (100 when finished); AC =
- * expenses dated on or before today.  Returns 0 or -1 (reported: 65 for a
+ * expenses dated on or before today plus the labour booked on or before
+ * today (timesheet.h time_labour: hours x day rate / hours-per-day), each
+ * on its task.  Returns 0 or -1 (reported: 65 for a
  * bad schedule, bad expenses or a value beyond the money range).
  */
 int	budget_evm(struct budget_evm *e, struct project *p,

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bill.h"
 #include "budget.h"
 #include "derive.h"
 #include "health.h"
@@ -99,6 +100,15 @@ const struct health_rule health_rules[] = {
 	    "health.action-red days"),
 	R("action-overdue", FIND_AMBER, AREA_COMMUNICATION,
 	    "no open action item of the minutes is past its due date"),
+	R("invoice-unpaid", FIND_AMBER, AREA_COMMERCIAL,
+	    "no invoice is unpaid more than health.payment-days after it "
+	    "was sent"),
+	R("invoice-unpaid-red", FIND_RED, AREA_COMMERCIAL,
+	    "no invoice is unpaid more than twice health.payment-days after "
+	    "it was sent"),
+	R("milestone-not-invoiced", FIND_AMBER, AREA_COMMERCIAL,
+	    "a billing milestone is invoiced within 5 working days of its "
+	    "task's finish"),
 	R("change-unfunded", FIND_AMBER, AREA_BUDGET,
 	    "approved changes to confirmed requirements cost no more than "
 	    "budget.csv leaves unallocated to tasks"),
@@ -106,10 +116,11 @@ const struct health_rule health_rules[] = {
 #undef R
 const size_t health_nrules = ARRAY_SIZE(health_rules);
 
-static const char *const area_names[AREA_N] = { "schedule", "budget", "risk",
+static const char *const area_names[AREA_N] = { "schedule", "budget",
+	"commercial", "risk",
 	"requirements", "quality", "satisfaction", "communication", "data" };
 static const char *const area_more[AREA_N] = { "kam plan",
-	"kam budget audit", "kam risk review", "kam req trace",
+	"kam budget audit", "kam budget margin", "kam risk review", "kam req trace",
 	"kam qa report", "kam csat report", "kam comm due", "kam check" };
 
 const char *
@@ -217,6 +228,8 @@ struct ctx {
 	kam_msg_fn		 prev_fn;	/* the caller's capture */
 	void			*prev_arg;
 	int			 time_ok;	/* timesheets valid */
+	int			 has_eac;	/* of budget_evm, for the */
+	int64_t			 eac;		/* commercial area */
 };
 
 /* The rule a validator's message is about. */
@@ -756,6 +769,55 @@ rules_issues(struct ctx *c)
 	}
 }
 
+/* What the client pays (issue 16, bill.h). */
+static void
+rules_billing(struct ctx *c)
+{
+	struct table *t = tab(c, &schema_billing);
+	const struct table *tk = valid(c, &schema_tasks) ?
+	    tab(c, &schema_tasks) : NULL;
+	const struct row *task;
+	char d[11];
+	int32_t due, inv, fin, day;
+	long late, n;
+	size_t i;
+
+	if (!valid(c, &schema_billing))
+		return;
+	c->h->ran[rule_index("invoice-unpaid")] = 1;
+	c->h->ran[rule_index("invoice-unpaid-red")] = 1;
+	if (tk != NULL)
+		c->h->ran[rule_index("milestone-not-invoiced")] = 1;
+	for (i = 0; i < t->nrows; i++) {
+		const struct row *r = &t->rows[i];
+		const char *id = table_get(t, r, BILL_ID);
+		enum bill_state st = bill_state_of(t, r, tk, c->p->today, &due);
+
+		inv = date_of(table_get(t, r, BILL_INVOICED));
+		late = st == BILLST_INVOICED && inv != 0 ? c->p->today - inv : 0;
+		if (late > 2 * c->p->payment_days)
+			add(c->h, "invoice-unpaid-red", id, t->path, r->line,
+			    "invoiced %s, unpaid after %ld days (red above %ld)",
+			    date_fmt(inv, d), late, 2 * c->p->payment_days);
+		else if (late > c->p->payment_days)
+			add(c->h, "invoice-unpaid", id, t->path, r->line,
+			    "invoiced %s, unpaid after %ld days (amber above "
+			    "%ld)", date_fmt(inv, d), late, c->p->payment_days);
+		if (st != BILLST_DUE || tk == NULL ||
+		    (task = table_find(tk, table_get(t, r, BILL_MILESTONE))) ==
+		    NULL || (fin = date_of(table_get(tk, task, TASK_FINISH))) ==
+		    0)
+			continue;
+		for (n = 0, day = fin + 1; day <= c->p->today && n <= 5; day++)
+			n += project_is_workday(c->p, day);
+		if (n > 5)
+			add(c->h, "milestone-not-invoiced", id, t->path, r->line,
+			    "milestone %s finished %s, not invoiced after more "
+			    "than 5 working days", table_get(t, r, BILL_MILESTONE),
+			    date_fmt(fin, d));
+	}
+}
+
 static void
 rules_requirements(struct ctx *c)
 {
@@ -1085,6 +1147,8 @@ rules_evm(struct ctx *c, int expenses_ok, int plan_ok)
 	if (budget_evm_sums(&e, c->p, tab(c, &schema_tasks),
 	    c->audit.has_to_today ? &c->audit.to_today : NULL) == -1)
 		goto out;
+	c->has_eac = l->has_eac;
+	c->eac = l->eac;
 	c->h->ran[rule_index("evm-red")] = 1;
 	c->h->ran[rule_index("evm-warn")] = 1;
 	if (l->bac <= 0 || (!at_least_pct(l->ev, c->p->evm_min_pct, l->bac) &&
@@ -1262,6 +1326,42 @@ set_reason(struct area *a, char *s)
 	a->reason = s;
 }
 
+/* The green line of the commercial area (issue 16): what the contract is
+ * worth, what was invoiced and paid, and the forecast margin. */
+static void
+commercial(struct ctx *c)
+{
+	struct area *a = &c->h->areas[AREA_COMMERCIAL];
+	struct table *t = tab(c, &schema_billing);
+	struct bill_sums bs;
+	struct kam_buf b = KAM_BUF_INIT;
+	char m1[MONEY_HUMAN_MAX], m2[MONEY_HUMAN_MAX], m3[MONEY_HUMAN_MAX];
+	char pct[48];
+	int64_t fm;
+	int d = c->p->digits;
+
+	if (!valid(c, &schema_billing) || (t->nrows == 0 &&
+	    !c->p->has_contract_value) || bill_sum(t, d, &bs) == -1)
+		return;
+	if (c->p->has_contract_value)
+		kam_buf_printf(&b, "contract %s, ", project_money(c->p,
+		    c->p->contract_value, m1));
+	kam_buf_printf(&b, "invoiced %s, paid %s",
+	    project_money(c->p, bs.invoiced, m2),
+	    project_money(c->p, bs.paid, m3));
+	if (c->p->has_contract_value && c->has_eac &&
+	    !__builtin_sub_overflow(c->p->contract_value, c->eac, &fm)) {
+		kam_buf_printf(&b, "; forecast margin %s",
+		    project_money(c->p, fm, m1));
+		if (c->p->contract_value > 0)
+			kam_buf_printf(&b, " (%s%%)", budget_pct_fmt(fm,
+			    c->p->contract_value, pct));
+	}
+	a->status = AREA_GREEN;
+	set_reason(a, kam_buf_detach(&b));
+	kam_buf_release(&b);
+}
+
 static void
 areas(struct ctx *c, struct plan *pl, int plan_ok, size_t nopen_risks,
     size_t nopen_defects)
@@ -1343,6 +1443,7 @@ areas(struct ctx *c, struct plan *pl, int plan_ok, size_t nopen_risks,
 		    ev) : xstrdup(ev));
 		b->status = AREA_GREEN;
 	}
+	commercial(c);
 	h->areas[AREA_DATA].status = AREA_GREEN;
 	set_reason(&h->areas[AREA_DATA], xstrdup("every file is valid"));
 	/* Findings override: the worst level and its first finding. */
@@ -1414,6 +1515,10 @@ health_run(struct health *h, struct project *p)
 	c->time_ok = time_validate(p, valid(c, &schema_people) ?
 	    tab(c, &schema_people) : NULL, valid(c, &schema_tasks) ?
 	    tab(c, &schema_tasks) : NULL) == 0;
+	/* The labour booked is spending too (budget.h BUDGET_LABOUR). */
+	if (c->audited && (!c->time_ok || !valid(c, &schema_people) ||
+	    budget_audit_labour(&c->audit, p, NULL) == -1))
+		c->audited = 0;
 	if (c->fatal)
 		goto out;
 	if (valid(c, &schema_tasks))
@@ -1429,9 +1534,10 @@ health_run(struct health *h, struct project *p)
 	rules_deadline(c, &pl, plan_ok);
 	rules_late(c, &pl, plan_ok);
 	rules_budget(c, expenses_ok);
-	rules_evm(c, expenses_ok, plan_ok);
+	rules_evm(c, expenses_ok && c->time_ok, plan_ok);
 	rules_risk(c, &nopen_risks);
 	rules_issues(c);
+	rules_billing(c);
 	rules_requirements(c);
 	rules_quality(c, &nopen_defects);
 	rules_csat(c);

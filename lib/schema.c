@@ -56,6 +56,7 @@ static const struct column raci_cols[] = { RACI_COLUMNS(COL_DECL) };
 static const struct column lessons_cols[] = { LESSON_COLUMNS(COL_DECL) };
 static const struct column issues_cols[] = { ISSUE_COLUMNS(COL_DECL) };
 static const struct column timesheets_cols[] = { TIME_COLUMNS(COL_DECL) };
+static const struct column billing_cols[] = { BILL_COLUMNS(COL_DECL) };
 
 TABLE(schema_goals, "goals", "goals.csv", "G", "goal", goals_cols, 0, 0, 0, 0);
 TABLE(schema_scope, "scope", "scope.csv", "S", "scope item", scope_cols,
@@ -88,6 +89,8 @@ TABLE(schema_issues, "issues", "issues.csv", "I", "issue", issues_cols,
     0, 0, 0, 0);
 TABLE(schema_timesheets, "timesheets", "timesheets", "W", "time booking",
     timesheets_cols, 0, 0, 0, 1);
+TABLE(schema_billing, "billing", "billing.csv", "B", "billing item",
+    billing_cols, 0, 0, 0, 0);
 
 /* In the order kam init creates them and kam check reports them. */
 const struct schema *const kam_schemas[] = {
@@ -95,7 +98,7 @@ const struct schema *const kam_schemas[] = {
 	&schema_requirements, &schema_changes, &schema_tasks, &schema_budget,
 	&schema_expenses, &schema_comms, &schema_quality, &schema_defects,
 	&schema_csat, &schema_raci, &schema_lessons, &schema_issues,
-	&schema_timesheets,
+	&schema_timesheets, &schema_billing,
 };
 const size_t kam_nschemas = ARRAY_SIZE(kam_schemas);
 

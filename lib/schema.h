@@ -194,6 +194,20 @@ struct schema {
 	X(TIME_PERSON, REFREQ("person", "P"))				\
 	X(TIME_TASK, REFREQ("task", "T"))				\
 	X(TIME_HOURS, HOURSREQ("hours", 1, 96)) X(TIME_NOTE, TEXT("note"))
+/* What the client pays (issue 16): billing milestones.  An item is
+ * planned, due (its date passed or its milestone task finished),
+ * invoiced, then paid: the dates say which. */
+#define BILL_COLUMNS(X)							\
+	X(BILL_ID, ID) X(BILL_TITLE, TEXTREQ("title"))			\
+	X(BILL_AMOUNT, MONEYREQ("amount"))				\
+	X(BILL_MILESTONE, REF("milestone", "T"))			\
+	X(BILL_DUE, DATE("due")) X(BILL_INVOICED, DATE("invoiced"))	\
+	X(BILL_PAID, DATE("paid"))
+/* The options of kam bill add (record.h F() lists). */
+#define BILL_FIELDS(F)							\
+	F(BILL_MILESTONE, "milestone", OPT, OPT, 'M', "T-n", "the task "	\
+	    "whose completion makes it due")				\
+	F(BILL_DUE, "due", OPT, OPT, 'd', "date", "when it is due")
 /* Enum values with a constant each: S(CONSTANT, "value"). */
 #define ISSUE_STATUSES(S)						\
 	S(ISSUE_OPEN, "open") S(ISSUE_IN_PROGRESS, "in-progress")	\
@@ -338,6 +352,7 @@ enum raci_col { RACI_COLUMNS(SCHEMA_COL_ENUM) RACI_NCOLS };
 enum lesson_col { LESSON_COLUMNS(SCHEMA_COL_ENUM) LESSON_NCOLS };
 enum issue_col { ISSUE_COLUMNS(SCHEMA_COL_ENUM) ISSUE_NCOLS };
 enum time_col { TIME_COLUMNS(SCHEMA_COL_ENUM) TIME_NCOLS };
+enum bill_col { BILL_COLUMNS(SCHEMA_COL_ENUM) BILL_NCOLS };
 #define SCHEMA_VAL_ENUM(k, name)	k,
 #define SCHEMA_VAL_NAME(k, name)	name,
 enum issue_status { ISSUE_STATUSES(SCHEMA_VAL_ENUM) ISSUE_NSTATUS };
@@ -361,6 +376,6 @@ extern const struct schema schema_goals, schema_scope, schema_people,
     schema_risks, schema_requirements, schema_changes, schema_tasks,
     schema_budget, schema_expenses, schema_comms, schema_quality,
     schema_defects, schema_csat, schema_raci, schema_lessons, schema_issues,
-    schema_timesheets;
+    schema_timesheets, schema_billing;
 
 #endif

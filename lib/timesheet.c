@@ -316,6 +316,186 @@ out:
 	return ret;
 }
 
+/* ---- cost from effort ---- */
+
+struct lab {
+	struct time_labour	*l;
+	struct project		*p;
+	const struct table	*people;
+	struct days		 pairs;		/* (person, task) -> quarters */
+	struct days		 tidx;		/* task -> index + 1 in l->tasks */
+	size_t			 atasks, amonths;
+	char			 month[8];	/* of the pairs */
+	unsigned long		 count;		/* bookings of the month */
+	int			 failed;
+};
+
+/* round(q * rate / per_day), half away from zero, for q, per_day > 0. */
+static int
+labour_of(int64_t q, int64_t rate, int64_t per_day, int64_t *out)
+{
+	__int128 n = (__int128)q * rate, r;
+
+	r = (n < 0 ? n - per_day / 2 : n + per_day / 2) / per_day;
+	/* per_day even: half is per_day / 2 exactly; odd: no tie exists. */
+	if (r > INT64_MAX || r < -INT64_MAX)
+		return -1;
+	*out = (int64_t)r;
+	return 0;
+}
+
+static int
+lab_range(const char *what)
+{
+	return kam_err(KAM_EX_DATA, "labour cost: %s exceeds the money range "
+	    "(+-9223372036854775807 minor units)", what);
+}
+
+/* Cost the pairs of the month collected, then start a new month. */
+static int
+lab_flush(struct lab *b)
+{
+	struct time_labour *l = b->l;
+	struct labour_month *m;
+	struct labour_task *t;
+	const struct row *pr;
+	const char *why;
+	char pid[32];
+	int64_t rate, cost, *ti;
+	long person, task;
+	size_t i;
+
+	if (b->month[0] == '\0')
+		return 0;
+	if (l->nmonths == b->amonths) {
+		b->amonths = b->amonths ? b->amonths * 2 : 16;
+		l->months = xrealloc(l->months, b->amonths * sizeof(*l->months));
+	}
+	m = &l->months[l->nmonths++];
+	memset(m, 0, sizeof(*m));
+	memcpy(m->month, b->month, 8);
+	m->count = b->count;
+	for (i = 0; i < b->pairs.cap; i++) {
+		if (b->pairs.key[i] == 0)
+			continue;
+		person = (long)(b->pairs.key[i] >> 32);
+		task = (long)(b->pairs.key[i] & 0xffffffffu);
+		snprintf(pid, sizeof(pid), "P-%ld", person);
+		rate = 0;
+		if ((pr = table_find(b->people, pid)) == NULL ||
+		    *table_get(b->people, pr, PERSON_RATE) == '\0' ||
+		    money_parse(table_get(b->people, pr, PERSON_RATE),
+		    b->p->digits, &rate, &why) == -1)
+			l->unrated += b->pairs.sum[i];
+		if (labour_of(b->pairs.sum[i], rate, b->p->hours_per_day,
+		    &cost) == -1)
+			return lab_range(pid);
+		ti = days_get(&b->tidx, (uint64_t)task);
+		if (*ti == 0) {
+			if (l->ntasks == b->atasks) {
+				b->atasks = b->atasks ? b->atasks * 2 : 64;
+				l->tasks = xrealloc(l->tasks, b->atasks *
+				    sizeof(*l->tasks));
+			}
+			l->tasks[l->ntasks].task = task;
+			l->tasks[l->ntasks].cost = 0;
+			l->tasks[l->ntasks].quarters = 0;
+			*ti = (int64_t)++l->ntasks;
+		}
+		t = &l->tasks[*ti - 1];
+		t->quarters += b->pairs.sum[i];
+		m->quarters += b->pairs.sum[i];
+		l->quarters += b->pairs.sum[i];
+		if (money_add(&t->cost, cost) == -1 ||
+		    money_add(&m->cost, cost) == -1 ||
+		    money_add(&l->cost, cost) == -1)
+			return lab_range("a sum");
+	}
+	days_release(&b->pairs);
+	b->count = 0;
+	b->month[0] = '\0';
+	return 0;
+}
+
+static int
+lab_row(void *arg, const struct booking *bk)
+{
+	struct lab *b = arg;
+
+	if (b->month[0] != '\0' && memcmp(b->month, bk->date, 7) != 0 &&
+	    lab_flush(b) == -1)
+		return -1;
+	if (b->month[0] == '\0') {
+		memcpy(b->month, bk->date, 7);
+		b->month[7] = '\0';
+	}
+	*days_get(&b->pairs, ((uint64_t)bk->person_num << 32) |
+	    (uint64_t)bk->task_num) += bk->quarters;
+	b->count++;
+	b->l->count++;
+	return 0;
+}
+
+static int
+cmp_labour_task(const void *a, const void *b)
+{
+	const struct labour_task *x = a, *y = b;
+
+	return x->task < y->task ? -1 : x->task > y->task;
+}
+
+int
+time_labour(struct time_labour *l, struct project *p,
+    const struct time_filter *f)
+{
+	struct table people = TABLE_INIT;
+	struct lab b;
+	int ret = -1;
+
+	memset(&b, 0, sizeof(b));
+	b.l = l;
+	b.p = p;
+	b.people = &people;
+	if (store_load(p, NULL, &schema_people, &people) == -1)
+		goto out;
+	table_sort(&people);
+	if (time_scan(p, f, lab_row, &b) == -1 || lab_flush(&b) == -1)
+		goto out;
+	if (l->ntasks > 1)
+		qsort(l->tasks, l->ntasks, sizeof(*l->tasks), cmp_labour_task);
+	ret = 0;
+out:
+	days_release(&b.pairs);
+	days_release(&b.tidx);
+	table_release(&people);
+	return ret;
+}
+
+int64_t
+time_labour_task(const struct time_labour *l, long num)
+{
+	size_t lo = 0, hi = l->ntasks, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (l->tasks[mid].task == num)
+			return l->tasks[mid].cost;
+		if (l->tasks[mid].task < num)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+void
+time_labour_release(struct time_labour *l)
+{
+	free(l->tasks);
+	free(l->months);
+	*l = (struct time_labour)TIME_LABOUR_INIT;
+}
+
 /* ---- sums ---- */
 
 int

@@ -72,6 +72,44 @@ int	time_log(const struct rec_ctx *c, const char *person,
 int	time_validate(struct project *p, const struct table *people,
 	    const struct table *tasks);
 
+/* ---- cost from effort ---- */
+
+/*
+ * Labour cost of the bookings: hours x the person's day rate (people.csv
+ * rate) / calendar.hours-per-day, exact in minor units.  The hours of one
+ * person on one task in one month are summed first and their cost rounded
+ * once, half away from zero; the task, month and total costs are sums of
+ * those, so they always add up.  Bookings of a person without a rate cost
+ * nothing and are counted in `unrated`.
+ */
+struct labour_task {
+	long		 task;		/* N of T-N */
+	int64_t		 cost, quarters;
+};
+struct labour_month {
+	char		 month[8];	/* "2026-11" */
+	int64_t		 cost, quarters;
+	unsigned long	 count;		/* bookings */
+};
+struct time_labour {
+	struct labour_task	*tasks;		/* by task number */
+	size_t			 ntasks;
+	struct labour_month	*months;	/* ascending */
+	size_t			 nmonths;
+	int64_t			 cost, quarters, unrated;
+	unsigned long		 count;
+};
+#define TIME_LABOUR_INIT { NULL, 0, NULL, 0, 0, 0, 0, 0 }
+
+/* The labour of the bookings passing f (NULL: all); people from the work
+ * tree.  0, or -1 reported (65 for bad data or a cost beyond the money
+ * range). */
+int	time_labour(struct time_labour *l, struct project *p,
+	    const struct time_filter *f);
+/* Cost of task T-num in l (0 when none). */
+int64_t	time_labour_task(const struct time_labour *l, long num);
+void	time_labour_release(struct time_labour *l);
+
 /* ---- sums ---- */
 
 enum time_by { TIME_BY_PERSON, TIME_BY_TASK, TIME_BY_WEEK, TIME_BY_MONTH };

@@ -763,6 +763,7 @@ test_expect_success 'R4 kam init in a new directory: git init and the root commi
 	kam: init: Fresh
 
 	.gitattributes
+	billing.csv
 	budget.csv
 	changes.csv
 	comms.csv

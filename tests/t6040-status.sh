@@ -16,6 +16,7 @@ test_expect_success 'a new project: every area has no data yet' '
 	overall        green  no area amber or red
 	schedule       none   no data
 	budget         none   no data
+	commercial     none   no data
 	risk           none   no data
 	requirements   none   no data
 	quality        none   no data
@@ -65,11 +66,11 @@ test_expect_success '--format json for dashboards' '
 	python3 -c "
 import json
 rows = json.load(open(\"../out\"))
-assert [r[\"area\"] for r in rows] == [\"schedule\",\"budget\",\"risk\",
+assert [r[\"area\"] for r in rows] == [\"schedule\",\"budget\",\"commercial\",\"risk\",
     \"requirements\",\"quality\",\"satisfaction\",\"communication\",\"data\"]
 assert all(list(r) == [\"area\",\"status\",\"reason\",\"more\"] for r in rows)
 st = {r[\"area\"]: r[\"status\"] for r in rows}
-assert st == {\"schedule\":\"green\",\"budget\":\"green\",\"risk\":\"red\",
+assert st == {\"schedule\":\"green\",\"budget\":\"green\",\"commercial\":\"none\",\"risk\":\"red\",
     \"requirements\":\"none\",\"quality\":\"amber\",\"satisfaction\":\"green\",
     \"communication\":\"none\",\"data\":\"green\"}, st
 "

@@ -157,6 +157,7 @@ test_expect_success 'weekly: the Markdown report' '
 	|---|---|---|---|
 	| schedule | red | T-3: 12 working days late (should have finished by 2026-11-11, not started), red above 10 (task-very-late); 3 tasks late | kam plan |
 	| budget | red | SPI: 0.643 (EV 18,000.00 CNY / PV 28,000.00 CNY), red below 0.850 (evm-red) | kam budget audit |
+	| commercial | none | no data |  |
 	| risk | amber | R-1: review was due 2026-11-20 (risk-review-overdue) | kam risk review |
 	| requirements | green | 2 requirements: 1 confirmed, 0 done |  |
 	| quality | amber | D-1: major defect open: Crash \&amp; burn (defect-major-open) | kam qa report |
@@ -452,6 +453,7 @@ test_expect_success 'final: the Markdown evaluation' '
 	|---|---|---|---|
 	| schedule | red | T-3: 12 working days late (should have finished by 2026-11-11, not started), red above 10 (task-very-late); 3 tasks late | kam plan |
 	| budget | red | SPI: 0.643 (EV 18,000.00 CNY / PV 28,000.00 CNY), red below 0.850 (evm-red) | kam budget audit |
+	| commercial | none | no data |  |
 	| risk | amber | R-1: review was due 2026-11-20 (risk-review-overdue) | kam risk review |
 	| requirements | green | 2 requirements: 1 confirmed, 0 done |  |
 	| quality | amber | D-1: major defect open: Crash \&amp; burn (defect-major-open) | kam qa report |

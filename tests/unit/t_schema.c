@@ -30,7 +30,7 @@ static const struct decl decls[] = {
 	D(schema_quality, QA_COLUMNS), D(schema_defects, DEFECT_COLUMNS),
 	D(schema_csat, CSAT_COLUMNS), D(schema_raci, RACI_COLUMNS),
 	D(schema_lessons, LESSON_COLUMNS), D(schema_issues, ISSUE_COLUMNS),
-	D(schema_timesheets, TIME_COLUMNS),
+	D(schema_timesheets, TIME_COLUMNS), D(schema_billing, BILL_COLUMNS),
 };
 
 /* "RISK_CONFIRMED_BY" -> "confirmed_by" */
@@ -92,6 +92,8 @@ main(void)
 	    "not a month of timesheets");
 	ok(schema_by_file("timesheets") == NULL, "the directory is no table");
 	ok(schema_by_prefix("W") == &schema_timesheets, "prefix W");
+	ok(schema_by_prefix("B") == &schema_billing, "prefix B");
+	ok(schema_by_file("billing.csv") == &schema_billing, "billing.csv");
 	for (i = 0; i < kam_nschemas; i++)
 		if (kam_schemas[i]->monthly)
 			ok(kam_schemas[i]->ncols > 1 &&
