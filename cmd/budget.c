@@ -545,7 +545,7 @@ budget_margin_cmd(int argc, char **argv, struct kam *k)
 		{ "labour", OT_MONEY }, { "actual_cost", OT_MONEY },
 		{ "bac", OT_MONEY }, { "eac", OT_MONEY },
 		{ "planned_margin", OT_MONEY }, { "forecast_margin", OT_MONEY },
-		{ "margin_pct", OT_MONEY },
+		{ "margin_pct", OT_NUM },
 	};
 	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
 	struct margin m;

@@ -9,8 +9,12 @@
 
 #include "cmd.h"
 #include "../lib/plan.h"
+#include "../lib/budget.h"
+#include "../lib/timesheet.h"
 #include "../lib/value.h"
 
+static const char audit_usage[] =
+    "kam team audit [--from date] [--to date] [--by week|month] [--tasks]";
 static const char load_usage[] =
     "kam team load [--from date] [--to date] [--by week|day] [--over] "
     "[--person P-n]";
@@ -109,7 +113,126 @@ out:
 	return ret;
 }
 
+/* ---- audit (issue 16) ---- */
+
+static int
+team_audit_cmd(int argc, char **argv, struct kam *k)
+{
+	static const struct option opts[] = {
+		{ "from", required_argument, NULL, 'f' },
+		{ "to", required_argument, NULL, 't' },
+		{ "by", required_argument, NULL, 'b' },
+		{ "tasks", no_argument, NULL, 'T' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static const struct out_col person_cols[] = {
+		{ "person", OT_TEXT }, { "name", OT_TEXT }, { "period", OT_TEXT },
+		{ "planned", OT_NUM }, { "booked", OT_NUM },
+		{ "capacity", OT_NUM }, { "utilisation_pct", OT_NUM },
+		{ "over", OT_BOOL },
+	};
+	static const struct out_col task_cols[] = {
+		{ "task", OT_TEXT }, { "title", OT_TEXT }, { "planned", OT_NUM },
+		{ "booked", OT_NUM }, { "used_pct", OT_NUM }, { "over", OT_BOOL },
+	};
+	struct team_audit ta = TEAM_AUDIT_INIT;
+	struct time_filter f = TIME_FILTER_INIT;
+	struct out o = OUT_INIT;
+	const char *cells[8];
+	char id[32], pl[32], bk[32], cp[32], pct[48];
+	int human = k->fmt == FMT_TABLE || k->fmt == FMT_MD;
+	int ch, err = 0, by_month = 0, tasks = 0, ret = -1;
+	size_t i;
+
+	while ((ch = kam_getopt(argc, argv, "", opts, audit_usage,
+	    &err)) != -1)
+		switch (ch) {
+		case 'f':
+		case 't':
+			if (time_filter_opt(&f, ch == 'f' ? "--from" : "--to",
+			    optarg) == -1)
+				return -1;
+			break;
+		case 'b':
+			if (strcmp(optarg, "month") == 0)
+				by_month = 1;
+			else if (strcmp(optarg, "week") != 0)
+				return kam_err(KAM_EX_USAGE, "--by: expected week "
+				    "or month, not '%s'", optarg);
+			break;
+		case 'T':
+			tasks = 1;
+			break;
+		}
+	if (err)
+		return -1;
+	if (argc != optind)
+		return kam_usage(audit_usage);
+	if (team_audit(&ta, &k->p, f.from != INT32_MIN ? f.from : 0,
+	    f.to != INT32_MAX ? f.to : 0, by_month) == -1)
+		goto out;
+	if (tasks) {
+		out_begin(&o, k->fmt, task_cols, ARRAY_SIZE(task_cols));
+		for (i = 0; i < ta.ntasks; i++) {
+			const struct audit_task *t = &ta.tasks[i];
+
+			snprintf(id, sizeof(id), "T-%ld", t->task);
+			cells[0] = id;
+			cells[1] = t->title;
+			cells[2] = t->has_planned ? hours_fmt(t->planned, pl) :
+			    NULL;
+			cells[3] = hours_fmt(t->booked, bk);
+			cells[4] = t->has_planned && t->planned > 0 ?
+			    budget_pct_fmt(t->booked, t->planned, pct) : NULL;
+			cells[5] = t->over ? "true" : "false";
+			out_row(&o, cells);
+		}
+		out_end(&o);
+		ret = 0;
+		goto out;
+	}
+	{
+		struct out_col cols[ARRAY_SIZE(person_cols)];
+
+		memcpy(cols, person_cols, sizeof(cols));
+		cols[2].name = by_month ? "month" : "week";
+		out_begin(&o, k->fmt, cols, ARRAY_SIZE(cols));
+		for (i = 0; i < ta.nrows; i++) {
+			const struct audit_row *r = &ta.rows[i];
+
+			snprintf(id, sizeof(id), "P-%ld", r->person);
+			cells[0] = id;
+			cells[1] = r->name;
+			cells[2] = r->period;
+			cells[3] = hours_fmt(r->planned, pl);
+			cells[4] = hours_fmt(r->booked, bk);
+			cells[5] = hours_fmt(r->capacity, cp);
+			cells[6] = r->cap100 > 0 ? budget_pct_fmt(r->booked *
+			    100, r->cap100, pct) : NULL;
+			cells[7] = r->over ? "true" : "false";
+			out_row(&o, cells);
+		}
+		out_end(&o);
+	}
+	if (human && ta.nover_tasks > 0) {
+		printf("\n%zu task%s booked over the planned effort by more "
+		    "than %ld%%:", ta.nover_tasks, ta.nover_tasks == 1 ? "" :
+		    "s", k->p.effort_overrun);
+		for (i = 0; i < ta.ntasks; i++)
+			if (ta.tasks[i].over)
+				printf(" T-%ld", ta.tasks[i].task);
+		printf(" (kam team audit --tasks)\n");
+	}
+	ret = 0;
+out:
+	team_audit_release(&ta);
+	return ret;
+}
+
 const struct verb team_verbs[] = {
+	{ "audit", team_audit_cmd, NEED_PROJECT, audit_usage,
+	    "--from= --to= --by= --tasks",
+	    "planned against booked hours, utilisation, effort overruns" },
 	{ "load", team_load, NEED_PROJECT, load_usage,
 	    "--from= --to= --by= --over --person=",
 	    "allocation per week or day against capacity" },

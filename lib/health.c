@@ -109,6 +109,11 @@ const struct health_rule health_rules[] = {
 	R("milestone-not-invoiced", FIND_AMBER, AREA_COMMERCIAL,
 	    "a billing milestone is invoiced within 5 working days of its "
 	    "task's finish"),
+	R("effort-overrun", FIND_AMBER, AREA_BUDGET,
+	    "no task is booked over its planned effort (duration x "
+	    "calendar.hours-per-day) by more than health.effort-overrun %"),
+	R("person-overbooked", FIND_AMBER, AREA_SCHEDULE,
+	    "no person is booked over capacity for a whole week"),
 	R("change-unfunded", FIND_AMBER, AREA_BUDGET,
 	    "approved changes to confirmed requirements cost no more than "
 	    "budget.csv leaves unallocated to tasks"),
@@ -228,6 +233,7 @@ struct ctx {
 	kam_msg_fn		 prev_fn;	/* the caller's capture */
 	void			*prev_arg;
 	int			 time_ok;	/* timesheets valid */
+	struct time_sums	*tsums;		/* booked per task, week */
 	int			 has_eac;	/* of budget_evm, for the */
 	int64_t			 eac;		/* commercial area */
 };
@@ -815,6 +821,78 @@ rules_billing(struct ctx *c)
 			    "milestone %s finished %s, not invoiced after more "
 			    "than 5 working days", table_get(t, r, BILL_MILESTONE),
 			    date_fmt(fin, d));
+	}
+}
+
+/* Effort actually spent (issue 16, timesheet.h). */
+struct overbooked {
+	struct ctx	*c;
+	struct table	*people;
+};
+
+static void
+overbooked_week(void *arg, long person, int32_t monday, int64_t q)
+{
+	struct overbooked *ob = arg;
+	struct ctx *c = ob->c;
+	const struct row *pr;
+	char id[32], d[11], h[32], cp[32];
+	long cap = 100, wd = 0;
+	int32_t day;
+
+	snprintf(id, sizeof(id), "P-%ld", person);
+	if ((pr = table_find(ob->people, id)) != NULL &&
+	    int_parse(table_get(ob->people, pr, PERSON_CAPACITY), 0, 100,
+	    &cap, NULL) == -1)
+		cap = 100;
+	for (day = monday; day < monday + 7; day++)
+		wd += project_is_workday(c->p, day);
+	if ((__int128)q * 100 <= (__int128)wd * cap * c->p->hours_per_day)
+		return;
+	add(c->h, "person-overbooked", id, ob->people->path, pr != NULL ?
+	    pr->line : 0, "booked %s hours in the week of %s, capacity %s "
+	    "(%ld working days at %ld%%)", hours_fmt(q, h),
+	    date_fmt(monday, d), hours_fmt(time_capacity(c->p, wd, cap), cp),
+	    wd, cap);
+}
+
+static void
+rules_effort(struct ctx *c)
+{
+	struct table *tk = tab(c, &schema_tasks);
+	struct overbooked ob;
+	char h[32], pl[32], pct[48];
+	int64_t q, planned;
+	long days;
+	size_t i;
+
+	if (!c->time_ok)
+		return;
+	if (valid(c, &schema_tasks)) {
+		c->h->ran[rule_index("effort-overrun")] = 1;
+		for (i = 0; i < tk->nrows; i++) {
+			const struct row *r = &tk->rows[i];
+
+			if ((q = time_sums_task(c->tsums, r->num)) == 0 ||
+			    int_parse(table_get(tk, r, TASK_DURATION), 0,
+			    100000, &days, NULL) == -1)
+				continue;
+			planned = (int64_t)days * c->p->hours_per_day;
+			if (time_effort_over(q, planned, c->p->effort_overrun))
+				add(c->h, "effort-overrun", table_get(tk, r,
+				    TASK_ID), tk->path, r->line, "booked %s "
+				    "hours of %s planned (%s%%, amber above "
+				    "%ld%% more)", hours_fmt(q, h),
+				    hours_fmt(planned, pl),
+				    budget_pct_fmt(q, planned, pct),
+				    c->p->effort_overrun);
+		}
+	}
+	if (valid(c, &schema_people)) {
+		c->h->ran[rule_index("person-overbooked")] = 1;
+		ob.c = c;
+		ob.people = tab(c, &schema_people);
+		time_sums_weeks(c->tsums, overbooked_week, &ob);
 	}
 }
 
@@ -1512,9 +1590,10 @@ health_run(struct health *h, struct project *p)
 	expenses_ok = budget_validate_audit(p, valid(c, &schema_tasks) ?
 	    tab(c, &schema_tasks) : NULL, valid(c, &schema_budget) ?
 	    tab(c, &schema_budget) : NULL, &c->audit, &c->audited) == 0;
-	c->time_ok = time_validate(p, valid(c, &schema_people) ?
+	c->tsums = time_sums_new();
+	c->time_ok = time_validate_sums(p, valid(c, &schema_people) ?
 	    tab(c, &schema_people) : NULL, valid(c, &schema_tasks) ?
-	    tab(c, &schema_tasks) : NULL) == 0;
+	    tab(c, &schema_tasks) : NULL, c->tsums) == 0;
 	/* The labour booked is spending too (budget.h BUDGET_LABOUR). */
 	if (c->audited && (!c->time_ok || !valid(c, &schema_people) ||
 	    budget_audit_labour(&c->audit, p, NULL) == -1))
@@ -1538,6 +1617,7 @@ health_run(struct health *h, struct project *p)
 	rules_risk(c, &nopen_risks);
 	rules_issues(c);
 	rules_billing(c);
+	rules_effort(c);
 	rules_requirements(c);
 	rules_quality(c, &nopen_defects);
 	rules_csat(c);
@@ -1555,6 +1635,7 @@ out:
 		kam_exit_code = saved;
 	plan_release(&pl);
 	budget_audit_release(&c->audit);
+	time_sums_free(c->tsums);
 	for (i = 0; i < kam_nschemas; i++)
 		table_release(&c->t[i]);
 	free(c);

@@ -11,6 +11,7 @@
 
 #include "budget.h"
 #include "kam.h"
+#include "plan.h"
 #include "store.h"
 #include "timesheet.h"
 #include "value.h"
@@ -135,10 +136,13 @@ struct days {
 	size_t		 n, cap;
 };
 
+/* Days from 1900 (-25567) to 2999 fit in 24 bits once moved up. */
+#define DAY_BIAS	30000
+
 static uint64_t
 day_key(long person, int32_t day)
 {
-	return ((uint64_t)person << 24) | (uint64_t)(uint32_t)day;
+	return ((uint64_t)person << 24) | (uint64_t)(day + DAY_BIAS);
 }
 
 static int64_t *
@@ -188,20 +192,37 @@ days_release(struct days *d)
 	memset(d, 0, sizeof(*d));
 }
 
+struct time_sums {
+	struct days	 tasks;		/* task -> quarters */
+	struct days	 weeks;		/* (person, Monday) -> quarters */
+};
+
+struct vstate {
+	struct days		 days;	/* (person, day) -> quarters */
+	struct time_sums	*s;
+};
+
 static int
 day_row(void *arg, const struct table *t, const struct row *r)
 {
-	struct days *d = arg;
+	struct vstate *v = arg;
 	const char *date = cell(t, r, TIME_DATE);
-	int64_t *sum;
+	long person = num_of(cell(t, r, TIME_PERSON));
+	int64_t *sum, q = quarters_of(cell(t, r, TIME_HOURS));
 	int32_t day;
 	char h[32];
 
 	if (date_parse(date, &day, NULL) == -1)
 		return 0;
-	sum = days_get(d, day_key(num_of(cell(t, r, TIME_PERSON)), day));
+	if (v->s != NULL) {
+		*days_get(&v->s->tasks, (uint64_t)num_of(cell(t, r,
+		    TIME_TASK))) += q;
+		*days_get(&v->s->weeks, day_key(person, day -
+		    date_weekday(day))) += q;
+	}
+	sum = days_get(&v->days, day_key(person, day));
 	if (*sum <= TIME_DAY_MAX) {
-		*sum += quarters_of(cell(t, r, TIME_HOURS));
+		*sum += q;
 		if (*sum > TIME_DAY_MAX)
 			return kam_err(KAM_EX_DATA, "%s:%lu: hours: %s is booked "
 			    "%s hours on %s (at most 24 a day)", t->path,
@@ -215,16 +236,106 @@ int
 time_validate(struct project *p, const struct table *people,
     const struct table *tasks)
 {
+	return time_validate_sums(p, people, tasks, NULL);
+}
+
+int
+time_validate_sums(struct project *p, const struct table *people,
+    const struct table *tasks, struct time_sums *s)
+{
 	const struct table *targets[2];
-	struct days d;
+	struct vstate v;
 	int rc;
 
-	memset(&d, 0, sizeof(d));
+	memset(&v, 0, sizeof(v));
+	v.s = s;
 	targets[0] = people;
 	targets[1] = tasks;
-	rc = month_validate(p, &schema_timesheets, targets, 2, day_row, &d);
-	days_release(&d);
+	rc = month_validate(p, &schema_timesheets, targets, 2, day_row, &v);
+	days_release(&v.days);
 	return rc;
+}
+
+struct time_sums *
+time_sums_new(void)
+{
+	return xcalloc(1, sizeof(struct time_sums));
+}
+
+void
+time_sums_free(struct time_sums *s)
+{
+	if (s == NULL)
+		return;
+	days_release(&s->tasks);
+	days_release(&s->weeks);
+	free(s);
+}
+
+/* The value of key in d, 0 when absent (d is not changed). */
+static int64_t
+days_peek(const struct days *d, uint64_t key)
+{
+	uint64_t h;
+	size_t j;
+
+	if (d->cap == 0)
+		return 0;
+	h = key * 0x9e3779b97f4a7c15ULL;
+	for (j = (h >> 20) & (d->cap - 1); d->key[j] != 0;
+	    j = (j + 1) & (d->cap - 1))
+		if (d->key[j] == key)
+			return d->sum[j];
+	return 0;
+}
+
+int64_t
+time_sums_task(const struct time_sums *s, long task)
+{
+	return days_peek(&s->tasks, (uint64_t)task);
+}
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+void
+time_sums_weeks(const struct time_sums *s,
+    void (*cb)(void *arg, long person, int32_t monday, int64_t q), void *arg)
+{
+	uint64_t *keys = xcalloc(s->weeks.n + 1, sizeof(*keys));
+	size_t i, n = 0;
+
+	/* By person, then week: the findings come in a stable order. */
+	for (i = 0; i < s->weeks.cap; i++)
+		if (s->weeks.key[i] != 0)
+			keys[n++] = s->weeks.key[i];
+	if (n > 1)
+		qsort(keys, n, sizeof(*keys), cmp_u64);
+	for (i = 0; i < n; i++)
+		cb(arg, (long)(keys[i] >> 24),
+		    (int32_t)(keys[i] & 0xffffff) - DAY_BIAS,
+		    days_peek(&s->weeks, keys[i]));
+	free(keys);
+}
+
+int
+time_effort_over(int64_t booked, int64_t planned, long pct)
+{
+	if (planned <= 0)
+		return 0;
+	return (__int128)booked * 100 > (__int128)planned * (100 + pct);
+}
+
+int64_t
+time_capacity(const struct project *p, long workdays, long cap)
+{
+	/* Quarter hours, rounded down: exact comparisons use the product. */
+	return (int64_t)workdays * cap * p->hours_per_day / 100;
 }
 
 /* ---- kam time log ---- */
@@ -672,4 +783,200 @@ time_report_release(struct time_report *r)
 	table_release(&r->people);
 	table_release(&r->tasks);
 	*r = (struct time_report)TIME_REPORT_INIT;
+}
+
+/* ---- kam team audit ---- */
+
+/* The period of day d: its Monday, or year * 12 + month - 1; and the
+ * period's first and last day. */
+static long
+period_of(int32_t d, int by_month, int32_t *first, int32_t *last)
+{
+	int y, m, dd;
+
+	if (!by_month) {
+		*first = d - date_weekday(d);
+		*last = *first + 6;
+		return *first;
+	}
+	date_ymd(d, &y, &m, &dd);
+	*first = date_from_ymd(y, m, 1);
+	*last = (m == 12 ? date_from_ymd(y + 1, 1, 1) :
+	    date_from_ymd(y, m + 1, 1)) - 1;
+	return (long)y * 12 + m - 1;
+}
+
+struct ta_build {
+	struct team_audit	*ta;
+	struct days		 idx;	/* (person, period) -> row + 1 */
+	struct days		 tq;	/* task -> quarters */
+	int			 by_month;
+};
+
+static struct audit_row *
+ta_row(struct ta_build *b, long person, int32_t day)
+{
+	struct team_audit *ta = b->ta;
+	struct audit_row *r;
+	int32_t first, last;
+	long key = period_of(day, b->by_month, &first, &last);
+	int64_t *i = days_get(&b->idx, ((uint64_t)person << 24) |
+	    (uint64_t)(key + DAY_BIAS));
+
+	if (*i != 0)
+		return &ta->rows[*i - 1];
+	if (ta->nrows == ta->arows) {
+		ta->arows = ta->arows ? ta->arows * 2 : 64;
+		ta->rows = xrealloc(ta->rows, ta->arows * sizeof(*ta->rows));
+	}
+	r = &ta->rows[ta->nrows++];
+	memset(r, 0, sizeof(*r));
+	r->person = person;
+	r->name = "";
+	r->key = key;
+	if (b->by_month)
+		snprintf(r->period, sizeof(r->period), "%04d-%02d",
+		    (int)(key / 12) % 10000, (int)(key % 12) + 1);
+	else
+		date_fmt(first, r->period);
+	*i = (int64_t)ta->nrows;
+	return r;
+}
+
+static int
+ta_booking(void *arg, const struct booking *bk)
+{
+	struct ta_build *b = arg;
+	int32_t day;
+
+	if (date_parse(bk->date, &day, NULL) == -1)
+		return 0;
+	ta_row(b, bk->person_num, day)->booked += bk->quarters;
+	*days_get(&b->tq, (uint64_t)bk->task_num) += bk->quarters;
+	return 0;
+}
+
+static int
+cmp_audit_row(const void *a, const void *b)
+{
+	const struct audit_row *x = a, *y = b;
+
+	if (x->person != y->person)
+		return x->person < y->person ? -1 : 1;
+	return x->key < y->key ? -1 : x->key > y->key;
+}
+
+static int
+cmp_audit_task(const void *a, const void *b)
+{
+	const struct audit_task *x = a, *y = b;
+
+	return x->task < y->task ? -1 : x->task > y->task;
+}
+
+int
+team_audit(struct team_audit *ta, struct project *p, int32_t from,
+    int32_t to, int by_month)
+{
+	struct team_load tl = TEAM_LOAD_INIT;
+	struct time_filter f = TIME_FILTER_INIT;
+	struct ta_build b;
+	const struct row *pr, *tr;
+	char id[32];
+	int32_t first, last, d;
+	long cap, workdays, days;
+	size_t i;
+	int ret = -1;
+
+	memset(&b, 0, sizeof(b));
+	b.ta = ta;
+	b.by_month = by_month;
+	if (store_load(p, NULL, &schema_people, &ta->people) == -1 ||
+	    store_load(p, NULL, &schema_tasks, &ta->tasks_t) == -1)
+		goto out;
+	table_sort(&ta->people);
+	table_sort(&ta->tasks_t);
+	/* Planned: the schedule's allocation, day by day. */
+	if (team_load_compute(&tl, p, from, to, 1, 0, NULL) == -1)
+		goto out;
+	for (i = 0; i < tl.n; i++)
+		ta_row(&b, num_of(tl.v[i].person), tl.v[i].start)->planned +=
+		    (int64_t)tl.v[i].assigned * p->hours_per_day;
+	/* Booked: the timesheets in the same window. */
+	if (from != 0)
+		f.from = from;
+	if (to != 0)
+		f.to = to;
+	if (time_scan(p, &f, ta_booking, &b) == -1)
+		goto out;
+	for (i = 0; i < ta->nrows; i++) {
+		struct audit_row *r = &ta->rows[i];
+
+		snprintf(id, sizeof(id), "P-%ld", r->person);
+		cap = 100;
+		if ((pr = table_find(&ta->people, id)) != NULL) {
+			r->name = table_get(&ta->people, pr, PERSON_NAME);
+			if (int_parse(table_get(&ta->people, pr,
+			    PERSON_CAPACITY), 0, 100, &cap, NULL) == -1)
+				cap = 100;
+		}
+		period_of(by_month ? (int32_t)date_from_ymd((int)(r->key / 12),
+		    (int)(r->key % 12) + 1, 1) : (int32_t)r->key, by_month,
+		    &first, &last);
+		if (from != 0 && first < from)
+			first = from;
+		if (to != 0 && last > to)
+			last = to;
+		for (workdays = 0, d = first; d <= last; d++)
+			workdays += project_is_workday(p, d);
+		r->capacity = time_capacity(p, workdays, cap);
+		r->cap100 = (int64_t)workdays * cap * p->hours_per_day;
+		r->over = (__int128)r->booked * 100 > r->cap100;
+		ta->nover_rows += r->over;
+	}
+	if (ta->nrows > 1)
+		qsort(ta->rows, ta->nrows, sizeof(*ta->rows), cmp_audit_row);
+	/* Tasks: booked against planned effort. */
+	ta->tasks = xcalloc(b.tq.n + 1, sizeof(*ta->tasks));
+	for (i = 0; i < b.tq.cap; i++) {
+		struct audit_task *t;
+
+		if (b.tq.key[i] == 0)
+			continue;
+		t = &ta->tasks[ta->ntasks++];
+		t->task = (long)b.tq.key[i];
+		t->booked = b.tq.sum[i];
+		t->title = "";
+		snprintf(id, sizeof(id), "T-%ld", t->task);
+		if ((tr = table_find(&ta->tasks_t, id)) == NULL)
+			continue;
+		t->title = table_get(&ta->tasks_t, tr, TASK_TITLE);
+		if (int_parse(table_get(&ta->tasks_t, tr, TASK_DURATION), 0,
+		    100000, &days, NULL) == 0) {
+			t->planned = (int64_t)days * p->hours_per_day;
+			t->has_planned = 1;
+			t->over = time_effort_over(t->booked, t->planned,
+			    p->effort_overrun);
+			ta->nover_tasks += t->over;
+		}
+	}
+	if (ta->ntasks > 1)
+		qsort(ta->tasks, ta->ntasks, sizeof(*ta->tasks),
+		    cmp_audit_task);
+	ret = 0;
+out:
+	days_release(&b.idx);
+	days_release(&b.tq);
+	team_load_release(&tl);
+	return ret;
+}
+
+void
+team_audit_release(struct team_audit *ta)
+{
+	free(ta->rows);
+	free(ta->tasks);
+	table_release(&ta->people);
+	table_release(&ta->tasks_t);
+	*ta = (struct team_audit)TEAM_AUDIT_INIT;
 }

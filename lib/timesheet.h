@@ -145,4 +145,69 @@ int	time_report(struct time_report *r, struct project *p,
 	    const struct time_filter *f, enum time_by by);
 void	time_report_release(struct time_report *r);
 
+/* ---- kam team audit ---- */
+
+/*
+ * Per person and week (by Monday) or month: the hours planned (the
+ * schedule's allocation, kam team load: task-days x hours-per-day), the
+ * hours booked, the capacity (working days of the period x the person's
+ * capacity % x hours-per-day; within [from, to] when given) and the
+ * utilisation (booked / capacity).  People with planned or booked hours
+ * only; periods with either.  All hours are quarter hours.
+ */
+struct audit_row {
+	long		 person;	/* N of P-N */
+	const char	*name;		/* borrowed from the audit's people */
+	long		 key;		/* Monday (day) or year * 12 + month - 1 */
+	char		 period[11];	/* "2026-11-23" or "2026-11" */
+	int64_t		 planned, booked, capacity;
+	int64_t		 cap100;	/* capacity x 100, exact */
+	unsigned	 over : 1;	/* booked > capacity */
+};
+/* Per task with bookings: planned effort (duration x hours-per-day) and
+ * booked, over when booked exceeds planned by more than
+ * health.effort-overrun %. */
+struct audit_task {
+	long		 task;
+	const char	*title;		/* borrowed */
+	int64_t		 planned, booked;
+	unsigned	 has_planned : 1, over : 1;
+};
+struct team_audit {
+	struct audit_row	*rows;		/* by person, then period */
+	size_t			 nrows, arows;
+	struct audit_task	*tasks;		/* by task */
+	size_t			 ntasks;
+	size_t			 nover_rows, nover_tasks;
+	struct table		 people, tasks_t;
+};
+#define TEAM_AUDIT_INIT { NULL, 0, 0, NULL, 0, 0, 0, TABLE_INIT, TABLE_INIT }
+
+/* by_month 0: weeks.  from/to 0: open (the plan's window for the
+ * allocation).  0, or -1 reported. */
+int	team_audit(struct team_audit *ta, struct project *p, int32_t from,
+	    int32_t to, int by_month);
+void	team_audit_release(struct team_audit *ta);
+
+/* Is task row r over its effort: booked > planned x (100 + pct) / 100
+ * (planned = duration x hours-per-day, quarter hours)?  A task of no
+ * duration (a milestone) never is. */
+int	time_effort_over(int64_t booked, int64_t planned, long pct);
+/* Capacity in quarter hours of `workdays` days at capacity % `cap`. */
+int64_t	time_capacity(const struct project *p, long workdays, long cap);
+
+/* The sums kam check's rules need, from the same read as time_validate:
+ * hours booked per task and per person and week. */
+struct time_sums;
+struct time_sums *time_sums_new(void);
+void	time_sums_free(struct time_sums *s);
+int64_t	time_sums_task(const struct time_sums *s, long task);
+/* Call cb for each (person, Monday, quarter hours) booked. */
+void	time_sums_weeks(const struct time_sums *s,
+	    void (*cb)(void *arg, long person, int32_t monday, int64_t q),
+	    void *arg);
+/* time_validate() that also fills s (may be NULL). */
+int	time_validate_sums(struct project *p, const struct table *people,
+	    const struct table *tasks, struct time_sums *s);
+
 #endif

@@ -77,7 +77,8 @@ at -74
 "$KAM" init --name "ACME ERP rollout" --client "ACME Corp" --currency CNY \
     --start "$(day -74)" >/dev/null
 git config -f kam.conf project.deadline "$(day 60)"
-git add kam.conf && git commit -q -m "kam.conf: the contractual go-live"
+git config -f kam.conf project.contract-value 5200000
+git add kam.conf && git commit -q -m "kam.conf: the contractual go-live and the contract value"
 
 kam people add "Li Wei" --side client --org "ACME Corp" --role CIO \
     --email li.wei@acme.example --influence 5 --interest 3
@@ -226,6 +227,12 @@ kam comm done C-1 --date "$(day -70)"
 kam comm done C-2 --date "$(day -70)"
 kam comm done C-3 --date "$(day -70)"
 kam csat add P-1 9 --date "$(day -70)" "Good start, clear plan"
+# What the client pays: 30% down, 20% on the signed blueprint (T-2), the
+# rest at go-live.
+kam bill add "Down payment, 30%" 1560000 --due "$(day -70)"
+kam bill add "Blueprint sign-off, 20%" 1040000 --milestone T-2
+kam bill add "Go-live acceptance, 50%" 2600000 --due "$(day 60)"
+kam bill invoice B-1 --date "$(day -70)"
 kam csat add P-2 9 --date "$(day -70)"
 
 # ---- weeks 2-3: the blueprint ----
@@ -240,6 +247,7 @@ kam comm done C-1 --date "$(day -56)"
 kam comm done C-2 --date "$(day -56)"
 kam task done T-1 --date "$(day -56)"
 kam task done T-2 --date "$(day -56)"
+kam bill paid B-1 --date "$(day -57)"
 kam budget spend 180000 --category services --date "$(day -56)" \
     --ref INV-1002 --task T-1 "Blueprint workshops, week 3"
 kam req analyse REQ-1
@@ -254,6 +262,8 @@ kam csat add P-2 8 --date "$(day -56)" "Blueprint signed on time"
 
 # ---- week 4 (day -53): build starts; the migration trial does not ----
 at -53
+# The blueprint's invoice goes out; ACME pays late (invoice-unpaid).
+kam bill invoice B-2 --date "$(day -53)"
 kam task start T-4 --date "$(day -53)"
 kam task start T-5 --date "$(day -53)"
 kam meeting new "Steering committee" --attendees P-1,P-2,P-6
@@ -382,6 +392,7 @@ show plan --summary
 show gantt --width 100
 show risk matrix
 show budget evm
+show budget margin
 "$KAM" report weekly --since "$(day -7)" --format html >report.html
 if test -z "$DEMO_QUIET"; then
 	printf '\nThe weekly report is %s/report.html: open it in a browser,\n' "$dir"

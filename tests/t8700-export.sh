@@ -167,7 +167,7 @@ if test -n "$have_openpyxl"; then
 		EOF
 		"$PYX" xl.py p.xlsx >got &&
 		cat >expect <<-\EOF &&
-		goals scope people risks requirements changes tasks budget expenses comms quality defects csat raci lessons issues timesheets
+		goals scope people risks requirements changes tasks budget expenses comms quality defects csat raci lessons issues timesheets billing
 		A2 True id
 		一个很长的中文任务名称用来测试七十五个八位字节处的折行是否会切断多字节字符序列的问题
 		float 1234567.5 #,##0.00

@@ -39,6 +39,7 @@ for f in json.load(open(\"../json\")):
 	amber task-late T-6 tasks.csv:7
 	amber budget-warn travel budget.csv:6
 	amber evm-warn CPI tasks.csv
+	amber invoice-unpaid B-2 billing.csv:3
 	amber risk-review-overdue R-1 risks.csv:2
 	amber defect-major-open D-2 defects.csv:3
 	amber comm-overdue C-3 comms.csv:4
@@ -46,7 +47,7 @@ for f in json.load(open(\"../json\")):
 	EOT
 	test_cmp ../expect ../got &&
 	tail -1 ../out >../got &&
-	echo "kam check: 0 invalid, 4 red, 9 amber: unhealthy" >../expect &&
+	echo "kam check: 0 invalid, 4 red, 10 amber: unhealthy" >../expect &&
 	test_cmp ../expect ../got &&
 	grep -q "action-overdue: .*owner P-7 (Marco Rossi): Get the bank" ../out &&
 	grep -q "evm-red: SPI: 0.667 " ../out &&
