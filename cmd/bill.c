@@ -21,7 +21,8 @@ static const struct rec_opt add_opts[] = { BILL_FIELDS(REC_OPT_ADD) };
 static struct rec_ctx
 ctx(struct kam *k)
 {
-	struct rec_ctx c = { &k->p, k->fmt, k->no_commit, k->msg };
+	struct rec_ctx c = { &k->p, k->fmt, k->no_commit, k->msg,
+	    k->no_verify };
 
 	return c;
 }

@@ -44,7 +44,8 @@ time_log_cmd(int argc, char **argv, struct kam *k)
 		{ "date", required_argument, NULL, 'd' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct rec_ctx c = { &k->p, k->fmt, k->no_commit, k->msg };
+	struct rec_ctx c = { &k->p, k->fmt, k->no_commit, k->msg,
+	    k->no_verify };
 	int32_t d = k->p.today;
 	int ch, err = 0;
 

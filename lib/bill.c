@@ -25,8 +25,9 @@ static const char *const bill_brief[] = { "id", "title", "amount",
 
 /* The record type, for the generic transaction tail (record.h). */
 static const struct rec_type bill_type = {
-	&schema_billing, "bill", BILL_TITLE, -1, -1, BILL_DUE, -1, 0, NULL, 0,
-	NULL, 0, bill_brief, NULL, 0,
+	.s = &schema_billing, .family = "bill", .title_col = BILL_TITLE,
+	.status_col = -1, .owner_col = -1, .due_col = BILL_DUE,
+	.raised_col = -1, .brief = bill_brief,
 };
 
 enum bill_state
