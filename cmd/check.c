@@ -11,9 +11,10 @@
 #include "cmd.h"
 #include "../lib/ciout.h"
 #include "../lib/health.h"
+#include "../lib/review.h"
 
 static const char check_usage[] =
-    "kam check [--strict] "
+    "kam check [--strict] [--new-since rev] "
     "[--format table|json|csv|md|junit|github|sarif|codequality]";
 
 static const struct out_col check_cols[] = {
@@ -22,29 +23,8 @@ static const struct out_col check_cols[] = {
 	{ "message", OT_TEXT },
 };
 
-/* Errors first, then red, then amber; within a level in rule order, then
- * file and line. */
-static int
-cmp_finding(const void *x, const void *y)
-{
-	const struct finding *a = x, *b = y;
-	int c;
-
-	if (a->level != b->level)
-		return a->level < b->level ? -1 : 1;
-	if (a->area != b->area && a->level != FIND_ERROR)
-		return a->area < b->area ? -1 : 1;
-	if ((c = strcmp(a->file ? a->file : "", b->file ? b->file : "")) != 0)
-		return c;
-	if (a->line != b->line)
-		return a->line < b->line ? -1 : 1;
-	if ((c = strcmp(a->rule, b->rule)) != 0)
-		return c;
-	return strcmp(a->record ? a->record : "", b->record ? b->record : "");
-}
-
 static void
-print_text(const struct health *h, int strict)
+print_text(const struct health *h, int strict, const char *since)
 {
 	size_t i;
 	char *esc;
@@ -73,8 +53,9 @@ print_text(const struct health *h, int strict)
 		printf("%s\n", esc);
 		free(esc);
 	}
-	printf("kam check: %zu invalid, %zu red, %zu amber: %s\n", h->nerror,
-	    h->nred, h->namber, h->nerror > 0 ? "invalid data" :
+	printf("kam check: %zu invalid, %zu red, %zu amber%s%s: %s\n",
+	    h->nerror, h->nred, h->namber, since != NULL ? " new since " : "",
+	    since != NULL ? since : "", h->nerror > 0 ? "invalid data" :
 	    h->nred > 0 || (strict && h->namber > 0) ? "unhealthy" :
 	    "healthy");
 }
@@ -260,21 +241,27 @@ check_run(int argc, char **argv, struct kam *k)
 {
 	static const struct option opts[] = {
 		{ "strict", no_argument, NULL, 's' },
+		{ "new-since", required_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct health h = HEALTH_INIT;
+	const char *since = NULL;
 	int ch, err = 0, strict = 0, ret = -1;
 
 	while ((ch = kam_getopt(argc, argv, "", opts, check_usage, &err)) != -1)
-		strict = 1;
+		if (ch == 's')
+			strict = 1;
+		else
+			since = optarg;
 	if (err)
 		return -1;
 	if (optind != argc)
 		return kam_usage(check_usage);
 	if (health_run(&h, &k->p) == -1)
 		goto out;
-	if (h.n > 1)
-		qsort(h.v, h.n, sizeof(*h.v), cmp_finding);
+	if (since != NULL && review_new_since(&h, &k->p, since) == -1)
+		goto out;
+	health_sort(&h);
 	if (k->fmt == FMT_JUNIT)
 		print_junit(&h, strict);
 	else if (k->fmt == FMT_GITHUB)
@@ -284,7 +271,7 @@ check_run(int argc, char **argv, struct kam *k)
 	else if (k->fmt == FMT_CODEQUALITY)
 		ciout_codequality(stdout, &k->p, &h);
 	else if (k->fmt == FMT_TABLE)
-		print_text(&h, strict);
+		print_text(&h, strict, since);
 	else
 		print_rows(&h, k->fmt);
 	if (h.nerror > 0) {
@@ -300,7 +287,8 @@ out:
 }
 
 const struct verb check_verbs[] = {
-	{ "", check_run, NEED_PROJECT | JUNIT, check_usage, "--strict",
+	{ "", check_run, NEED_PROJECT | JUNIT, check_usage,
+	    "--strict --new-since=",
 	    "validate every file and the health rules" },
 };
 const size_t check_nverbs = ARRAY_SIZE(check_verbs);

@@ -118,7 +118,8 @@ FAMILY(gantt) FAMILY(goal) FAMILY(import) FAMILY(init) FAMILY(issue)
 FAMILY(lesson) FAMILY(log)
 FAMILY(meeting) FAMILY(merge_file) FAMILY(people) FAMILY(plan)
 FAMILY(portfolio) FAMILY(qa)
-FAMILY(raci) FAMILY(renumber) FAMILY(report) FAMILY(req) FAMILY(risk)
+FAMILY(raci) FAMILY(renumber) FAMILY(report) FAMILY(req) FAMILY(review)
+FAMILY(risk)
 FAMILY(scope) FAMILY(status) FAMILY(task) FAMILY(team) FAMILY(time)
 #undef FAMILY
 

@@ -52,6 +52,7 @@ const struct family kam_families[] = {
 	F("renumber", renumber, "give a record a new id everywhere"),
 	F("report", report, "weekly status and final evaluation reports"),
 	F("req", req, "requirements and client sign-off"),
+	F("review", review, "what a branch does to the project"),
 	F("risk", risk, "the risk register"),
 	F("scope", scope, "in-scope and out-of-scope items"),
 	F("status", status, "one-screen project health"),

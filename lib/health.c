@@ -1570,8 +1570,50 @@ areas(struct ctx *c, struct plan *pl, int plan_ok, size_t nopen_risks,
 			h->areas[a].reason = xstrdup("no data");
 }
 
+/* The finish and the budget the rules judged, for kam review. */
+static void
+keep_sums(struct ctx *c, const struct plan *pl, int plan_ok,
+    struct health_sums *s)
+{
+	size_t i;
+
+	s->finish = plan_ok && pl->ntasks > 0 ? pl->finish : 0;
+	if (!c->audited || !valid(c, &schema_budget))
+		return;
+	s->has_budget = 1;
+	s->planned = c->audit.total.planned;
+	s->actual = c->audit.total.actual;
+	s->cats = xcalloc(c->audit.nlines + 1, sizeof(*s->cats));
+	for (i = 0; i < c->audit.nlines; i++) {
+		const struct budget_line *l = &c->audit.lines[i];
+
+		s->cats[i].category = xstrdup(l->category);
+		s->cats[i].planned = l->planned;
+		s->cats[i].actual = l->actual;
+		s->cats[i].has_plan = l->has_plan;
+	}
+	s->ncats = c->audit.nlines;
+}
+
+void
+health_sums_release(struct health_sums *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->ncats; i++)
+		free(s->cats[i].category);
+	free(s->cats);
+	*s = (struct health_sums)HEALTH_SUMS_INIT;
+}
+
 int
 health_run(struct health *h, struct project *p)
+{
+	return health_run_sums(h, p, NULL);
+}
+
+int
+health_run_sums(struct health *h, struct project *p, struct health_sums *s)
 {
 	struct ctx *c = xcalloc(1, sizeof(*c));
 	struct plan pl = PLAN_INIT;
@@ -1627,6 +1669,8 @@ health_run(struct health *h, struct project *p)
 		goto out;
 	line_records(c);
 	areas(c, &pl, plan_ok, nopen_risks, nopen_defects);
+	if (s != NULL)
+		keep_sums(c, &pl, plan_ok, s);
 	ret = 0;
 out:
 	kam_msg_capture(c->prev_fn, c->prev_arg);
@@ -1640,6 +1684,34 @@ out:
 		table_release(&c->t[i]);
 	free(c);
 	return ret;
+}
+
+/* Errors first, then red, then amber; within a level in rule order, then
+ * file and line. */
+static int
+cmp_finding(const void *x, const void *y)
+{
+	const struct finding *a = x, *b = y;
+	int c;
+
+	if (a->level != b->level)
+		return a->level < b->level ? -1 : 1;
+	if (a->area != b->area && a->level != FIND_ERROR)
+		return a->area < b->area ? -1 : 1;
+	if ((c = strcmp(a->file ? a->file : "", b->file ? b->file : "")) != 0)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if ((c = strcmp(a->rule, b->rule)) != 0)
+		return c;
+	return strcmp(a->record ? a->record : "", b->record ? b->record : "");
+}
+
+void
+health_sort(struct health *h)
+{
+	if (h->n > 1)
+		qsort(h->v, h->n, sizeof(*h->v), cmp_finding);
 }
 
 void

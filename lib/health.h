@@ -86,6 +86,30 @@ struct health {
  * fail: -1 only for an I/O or internal error (reported). */
 int	health_run(struct health *h, struct project *p);
 void	health_release(struct health *h);
+/* In the order kam check shows them: errors, red, amber; within a level
+ * by area, then file, line, rule and record. */
+void	health_sort(struct health *h);
+
+/* Beside the findings, what kam review compares between revisions: the
+ * forecast finish and the budget per category, from the same plan and
+ * audit the rules judged. */
+struct health_cat {
+	char		*category;
+	int64_t		 planned, actual;
+	unsigned	 has_plan : 1;	/* a line in budget.csv */
+};
+struct health_sums {
+	int32_t			 finish;	/* 0: no plan (no tasks, invalid) */
+	int			 has_budget;	/* budget and expenses valid */
+	struct health_cat	*cats;		/* the audit's order */
+	size_t			 ncats;
+	int64_t			 planned, actual;	/* totals */
+};
+#define HEALTH_SUMS_INIT { 0, 0, NULL, 0, 0, 0 }
+/* health_run(), keeping the sums in s (HEALTH_SUMS_INIT or released). */
+int	health_run_sums(struct health *h, struct project *p,
+	    struct health_sums *s);
+void	health_sums_release(struct health_sums *s);
 
 /* The overall verdict: the worst status of the areas. */
 enum area_status health_overall(const struct health *h);

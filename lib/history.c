@@ -1795,6 +1795,24 @@ out:
 	return ret;
 }
 
+int
+hist_rev_commit(git_oid *out, const struct project *p, const char *rev)
+{
+	git_object *obj = NULL, *c = NULL;
+	int ret = -1;
+
+	if (git_revparse_single(&obj, p->repo, rev) < 0 ||
+	    git_object_peel(&c, obj, GIT_OBJECT_COMMIT) < 0)
+		kam_err(KAM_EX_USAGE, "unknown revision '%s'", rev);
+	else {
+		git_oid_cpy(out, git_object_id(c));
+		ret = 0;
+	}
+	git_object_free(c);
+	git_object_free(obj);
+	return ret;
+}
+
 static int
 range_trees(const struct project *p, const char *arg, git_tree **a, git_tree **b)
 {

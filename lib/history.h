@@ -107,6 +107,10 @@ struct hist_side {
 int	hist_project_tree(git_tree **out, const struct project *p,
 	    const git_commit *c);
 
+/* The commit revision `rev` names ("v1.0", "origin/main", an id):
+ * 0, or -1 (64 for an unknown revision). */
+int	hist_rev_commit(git_oid *out, const struct project *p, const char *rev);
+
 /* Compare every table file (filtered by f) of side a with side b. */
 int	hist_diff_sides(struct hist_set *set, const struct project *p,
 	    const struct hist_side *a, const struct hist_side *b,

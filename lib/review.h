@@ -1,0 +1,115 @@
+/*
+ * review.h: what a branch does to the project — the project read at any
+ * revision, its health compared between two revisions, and `kam review`'s
+ * summary (records changed per table, findings introduced and resolved,
+ * finish and budget before and after, requirements whose status changed).
+ *
+ *   struct review rv = REVIEW_INIT;
+ *   if (review_run(&rv, p, "origin/main", NULL) == -1)   NULL: work tree
+ *           goto out;
+ *   ... rv.diff (hist_set), rv.intro[], rv.resolved[], rv.before/after ...
+ *   review_release(&rv);
+ *
+ * A revision's project is read from the blobs of its commit (the
+ * project's folder, p->prefix, in that commit's tree) with the loaders
+ * every command uses (project_open_tree: kam.conf, store, budget, health);
+ * nothing is checked out and the work tree is never read for it.  Both
+ * sides are judged against the same today (p->today), so a finding that
+ * only ages (a task one more day late) is the same finding on both.
+ *
+ * Findings are compared by rule and record; a finding without a record by
+ * rule, file and message.
+ */
+#ifndef KAM_REVIEW_H
+#define KAM_REVIEW_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <git2.h>
+
+#include "health.h"
+#include "history.h"
+#include "project.h"
+
+/* One side of a comparison. */
+struct review_side {
+	char			*rev;		/* as named; NULL: the work tree */
+	char			 id[GIT_OID_HEXSZ + 1];	/* commit; "" work tree */
+	int			 exists;	/* the project is there */
+	struct health		 health;
+	struct health_sums	 sums;
+};
+#define REVIEW_SIDE_INIT { NULL, "", 0, HEALTH_INIT, HEALTH_SUMS_INIT }
+
+/* A requirement whose status differs ("" = the record is not there). */
+struct review_req {
+	const char	*id, *title;	/* borrowed from the diff */
+	const char	*before, *after;
+};
+
+/* Records added, removed and changed in one table (kam diff --stat). */
+struct review_table {
+	const struct schema	*s;
+	long			 added, removed, changed;
+};
+
+/* One budget category (or the total, category NULL) on both sides. */
+struct review_budget {
+	const char	*category;	/* borrowed from the sums */
+	int		 in_base, in_head;
+	int64_t		 planned[2], actual[2];	/* [0] base, [1] head */
+};
+
+struct review {
+	struct review_side	 base, head;
+	struct hist_set		 diff;		/* base -> head, sorted */
+	struct review_table	*tables;	/* those with a change, in
+						 * kam_schemas order */
+	size_t			 ntables;
+	const struct finding	**intro;	/* in head, not in base */
+	size_t			 nintro;
+	const struct finding	**resolved;	/* in base, not in head */
+	size_t			 nresolved;
+	long			 moved;		/* finish, working days after -
+						 * before (head's calendar) */
+	struct review_req	*reqs;
+	size_t			 nreqs;
+	struct review_budget	*budget;	/* base's categories, those
+						 * only in head, the total */
+	size_t			 nbudget;
+};
+#define REVIEW_INIT { REVIEW_SIDE_INIT, REVIEW_SIDE_INIT, HIST_SET_INIT, \
+	NULL, 0, NULL, 0, NULL, 0, 0, NULL, 0, NULL, 0 }
+
+/*
+ * Compare revision `base` with `head` (NULL: the work tree).  base NULL:
+ * the merge base of HEAD with its upstream branch (64 when HEAD has
+ * none); a base given is also taken as the merge base of it and head, as
+ * a pull request compares.  0, or -1 after reporting (64 for an unknown
+ * revision, 65 when the work tree's data is invalid is not a failure:
+ * its findings say so).
+ */
+int	review_run(struct review *rv, struct project *p, const char *base,
+	    const char *head);
+void	review_release(struct review *rv);
+
+/*
+ * Health of the project as it is at revision `rev`: the findings and
+ * sums of p's project folder in that commit.  1 (h empty) when the
+ * project does not exist there; 0; -1 after reporting.
+ */
+int	review_health_at(struct health *h, struct health_sums *s,
+	    const struct project *p, const git_oid *commit);
+
+/*
+ * kam check --new-since: drop from h the findings also present in base
+ * (by rule and record) and count again; the areas are left as they were.
+ */
+void	review_keep_new(struct health *h, const struct health *base);
+/* The same against the health at revision `rev` (a revision without the
+ * project has no finding).  0, or -1 after reporting (64: unknown). */
+int	review_new_since(struct health *h, const struct project *p,
+	    const char *rev);
+
+#endif
