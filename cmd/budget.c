@@ -13,6 +13,7 @@
 #include "cmd.h"
 #include "../lib/bill.h"
 #include "../lib/budget.h"
+#include "../lib/review.h"
 #include "../lib/schema.h"
 #include "../lib/store.h"
 #include "../lib/value.h"
@@ -25,8 +26,9 @@ static const char spend_usage[] =
 static const char list_usage[] =
     "kam budget list [--category c] [--from date] [--to date] [--task T-n]";
 static const char audit_usage[] =
-    "kam budget audit [--from date] [--to date] [--by month] [--check]";
-static const char evm_usage[] = "kam budget evm [--by task]";
+    "kam budget audit [--from date] [--to date] [--by month] [--check] "
+    "[--against rev]";
+static const char evm_usage[] = "kam budget evm [--by task] [--baseline rev]";
 static const char margin_usage[] = "kam budget margin";
 
 static int
@@ -440,8 +442,10 @@ budget_audit_cmd(int argc, char **argv, struct kam *k)
 		{ "to", required_argument, NULL, 'T' },
 		{ "by", required_argument, NULL, 'b' },
 		{ "check", no_argument, NULL, 'C' },
+		{ "against", required_argument, NULL, 'a' },
 		{ NULL, 0, NULL, 0 }
 	};
+	const char *against = NULL;
 	struct expense_filter f = EXPENSE_FILTER_INIT;
 	struct budget_audit a = BUDGET_AUDIT_INIT;
 	struct out o = OUT_INIT;
@@ -461,6 +465,9 @@ budget_audit_cmd(int argc, char **argv, struct kam *k)
 		case 'C':
 			check = 1;
 			break;
+		case 'a':
+			against = optarg;
+			break;
 		default:
 			if (filter_opt(ch, &f) == -1)
 				return -1;
@@ -472,7 +479,8 @@ budget_audit_cmd(int argc, char **argv, struct kam *k)
 		return kam_usage(audit_usage);
 	if (f.from > f.to)
 		return kam_err(KAM_EX_USAGE, "--from is after --to");
-	if (budget_audit(&a, &k->p, &f) == -1)
+	if ((against != NULL ? review_budget_against(&a, &k->p, against, &f) :
+	    budget_audit(&a, &k->p, &f)) == -1)
 		goto out;
 	/* Machines get one document: with --by month, the burn table. */
 	if (human || !by_month) {
@@ -587,7 +595,9 @@ static int
 budget_evm_cmd(int argc, char **argv, struct kam *k)
 {
 	static const struct option opts[] = {
-		{ "by", required_argument, NULL, 'b' }, { NULL, 0, NULL, 0 } };
+		{ "by", required_argument, NULL, 'b' },
+		{ "baseline", required_argument, NULL, 'B' },
+		{ NULL, 0, NULL, 0 } };
 	static const struct out_col sum_cols[] = {
 		{ "as_of", OT_TEXT }, { "basis", OT_TEXT }, { "bac", OT_MONEY },
 		{ "pv", OT_MONEY }, { "ev", OT_MONEY }, { "ac", OT_MONEY },
@@ -601,10 +611,15 @@ budget_evm_cmd(int argc, char **argv, struct kam *k)
 	const char *cells[14], *basis;
 	char buf[14][32], id[32], today[11];
 	int human = k->fmt == FMT_TABLE || k->fmt == FMT_MD;
+	const char *base = NULL;
 	int ch, err = 0, by_task = 0, ret = -1;
 	size_t i;
 
 	while ((ch = kam_getopt(argc, argv, "", opts, evm_usage, &err)) != -1) {
+		if (ch == 'B') {
+			base = optarg;
+			continue;
+		}
 		if (strcmp(optarg, "task") != 0)
 			return kam_err(KAM_EX_USAGE, "--by: expected 'task', "
 			    "not '%s'", optarg);
@@ -615,7 +630,8 @@ budget_evm_cmd(int argc, char **argv, struct kam *k)
 	if (argc != optind)
 		return kam_usage(evm_usage);
 	if (store_load(&k->p, NULL, &schema_tasks, &tasks) == -1 ||
-	    budget_evm(&e, &k->p, &tasks) == -1)
+	    (base != NULL && review_tasks_baseline(&tasks, &k->p, base) ==
+	    -1) || budget_evm(&e, &k->p, &tasks) == -1)
 		goto out;
 	basis = e.use_baseline ? "baseline" : "plan";
 	if (e.nno_baseline > 0)
@@ -663,9 +679,9 @@ out:
 
 const struct verb budget_verbs[] = {
 	{ "audit", budget_audit_cmd, NEED_PROJECT, audit_usage,
-	    "--from= --to= --by= --check",
+	    "--from= --to= --by= --check --against=",
 	    "planned vs actual by category" },
-	{ "evm", budget_evm_cmd, NEED_PROJECT, evm_usage, "--by=",
+	{ "evm", budget_evm_cmd, NEED_PROJECT, evm_usage, "--by= --baseline=",
 	    "earned value as of today" },
 	{ "list", budget_list, NEED_PROJECT, list_usage,
 	    "--category= --from= --to= --task=", "list expenses" },

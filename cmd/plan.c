@@ -8,10 +8,12 @@
 
 #include "cmd.h"
 #include "../lib/plan.h"
+#include "../lib/review.h"
 #include "../lib/store.h"
 #include "../lib/value.h"
 
-static const char plan_usage[] = "kam plan [--summary] [--critical]";
+static const char plan_usage[] =
+    "kam plan [--summary] [--critical] [--baseline rev]";
 static const char baseline_usage[] = "kam plan baseline";
 
 /* JSON is written by hand: on 100,000 tasks the formatting is most of
@@ -223,24 +225,29 @@ plan_show(int argc, char **argv, struct kam *k)
 	static const struct option opts[] = {
 		{ "summary", no_argument, NULL, 's' },
 		{ "critical", no_argument, NULL, 'c' },
+		{ "baseline", required_argument, NULL, 'b' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct table tasks = TABLE_INIT;
 	struct plan pl = PLAN_INIT;
+	const char *base = NULL;
 	size_t i;
 	int ch, err = 0, summary = 0, critical = 0, ret = -1;
 
 	while ((ch = kam_getopt(argc, argv, "", opts, plan_usage, &err)) != -1)
 		if (ch == 's')
 			summary = 1;
-		else
+		else if (ch == 'c')
 			critical = 1;
+		else
+			base = optarg;
 	if (err)
 		return -1;
 	if (argc != optind)
 		return kam_usage(plan_usage);
 	if (store_load(&k->p, NULL, &schema_tasks, &tasks) == -1 ||
-	    plan_compute(&pl, &k->p, &tasks) == -1)
+	    (base != NULL && review_tasks_baseline(&tasks, &k->p, base) ==
+	    -1) || plan_compute(&pl, &k->p, &tasks) == -1)
 		goto out;
 	if (k->fmt == FMT_JSON) {
 		FILE *fp = stdout;
@@ -320,7 +327,8 @@ out:
 }
 
 const struct verb plan_verbs[] = {
-	{ "", plan_show, NEED_PROJECT, plan_usage, "--summary --critical",
+	{ "", plan_show, NEED_PROJECT, plan_usage,
+	    "--summary --critical --baseline=",
 	    "critical path schedule: early/late dates, slack, finish" },
 	{ "baseline", plan_baseline, NEED_PROJECT | WRITES, baseline_usage, "",
 	    "store the planned dates as the baseline (one commit)" },

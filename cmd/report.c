@@ -10,9 +10,10 @@
 
 #include "cmd.h"
 #include "../lib/report.h"
+#include "../lib/review.h"
 #include "../lib/value.h"
 
-static const char weekly_usage[] = "kam report weekly [--since date]";
+static const char weekly_usage[] = "kam report weekly [--since date|rev]";
 static const char final_usage[] = "kam report final";
 
 static int
@@ -47,9 +48,12 @@ report_weekly(int argc, char **argv, struct kam *k)
 
 	while ((ch = kam_getopt(argc, argv, "", opts, weekly_usage, &err)) !=
 	    -1)
-		if (date_parse(optarg, &since, &why) == -1)
+		/* A date, else a revision (a tag: the steering committee's
+		 * approval) taken as its commit's day. */
+		if (date_parse(optarg, &since, &why) == -1 &&
+		    review_rev_day(&since, &k->p, optarg) != 0)
 			return kam_err(KAM_EX_USAGE, "--since: invalid date "
-			    "'%s': %s", optarg, why);
+			    "'%s': %s, and not a revision", optarg, why);
 	if (err)
 		return -1;
 	if (argc != optind)
@@ -78,7 +82,8 @@ const struct verb report_verbs[] = {
 	    "closing evaluation: goals, schedule and cost variance, quality, "
 	    "satisfaction, lessons, open items" },
 	{ "weekly", report_weekly, NEED_PROJECT | DOCUMENTS, weekly_usage,
-	    "--since=", "client status report of the week (or since a date)" },
+	    "--since=", "client status report of the week (or since a date or a "
+	    "revision)" },
 };
 const size_t report_nverbs = ARRAY_SIZE(report_verbs);
 

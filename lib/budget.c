@@ -1029,10 +1029,7 @@ budget_audit(struct budget_audit *a, struct project *p,
 	if (store_load(p, NULL, &schema_budget, &budget) == -1)
 		goto out;
 	table_sort(&budget);
-	if (budget_sum(&a->sums, p, &budget, f) == -1 ||
-	    audit_lines(a, p) == -1)
-		goto out;
-	ret = budget_audit_labour(a, p, f);
+	ret = budget_audit_with(a, p, &budget, f);
 out:
 	table_release(&budget);
 	return ret;
@@ -1112,6 +1109,16 @@ budget_audit_labour(struct budget_audit *a, struct project *p,
 out:
 	time_labour_release(&l);
 	return ret;
+}
+
+int
+budget_audit_with(struct budget_audit *a, struct project *p,
+    const struct table *budget, const struct expense_filter *f)
+{
+	if (budget_sum(&a->sums, p, budget, f) == -1 ||
+	    audit_lines(a, p) == -1)
+		return -1;
+	return budget_audit_labour(a, p, f);
 }
 
 static int

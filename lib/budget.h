@@ -253,6 +253,10 @@ int	budget_audit(struct budget_audit *a, struct project *p,
 #define BUDGET_LABOUR	"labour"
 int	budget_audit_labour(struct budget_audit *a, struct project *p,
 	    const struct expense_filter *f);
+/* The same with the planned amounts of `budget` (schema_budget, sorted;
+ * another revision's, for kam budget audit --against). */
+int	budget_audit_with(struct budget_audit *a, struct project *p,
+	    const struct table *budget, const struct expense_filter *f);
 void	budget_audit_release(struct budget_audit *a);
 
 /* part as a percentage of whole (> 0), two decimals rounded half away

@@ -8,12 +8,73 @@
 
 #include <git2.h>
 
+#include "budget.h"
 #include "kam.h"
 #include "plan.h"
 #include "review.h"
 #include "schema.h"
+#include "store.h"
+#include "value.h"
 
 /* ---- the project at a revision ---- */
+
+/* The day of a commit as its committer saw it (their time zone). */
+static int32_t
+commit_day(const git_commit *c)
+{
+	int64_t t = (int64_t)git_commit_time(c) +
+	    (int64_t)git_commit_time_offset(c) * 60;
+
+	return (int32_t)(t >= 0 ? t / 86400 : -((-t + 86399) / 86400));
+}
+
+int
+review_open(struct rev_project *rp, const struct project *p,
+    git_repository *repo, const git_oid *commit, int as_of_commit)
+{
+	struct project *q = &rp->p;
+	int rc;
+
+	if ((rc = git_commit_lookup(&rp->commit, repo, commit)) < 0)
+		return kam_giterr(rc, "cannot read commit %s",
+		    git_oid_tostr_s(commit));
+	/* The same project, its files read from the commit: the work
+	 * tree's paths stay for messages. */
+	q->repo = repo;
+	q->workdir = xstrdup(p->workdir);
+	q->root = xstrdup(p->root);
+	q->prefix = xstrdup(p->prefix != NULL ? p->prefix : "");
+	q->today = as_of_commit ? commit_day(rp->commit) : p->today;
+	if (hist_project_tree(&rp->tree, q, rp->commit) == -1)
+		return -1;
+	if (rp->tree == NULL ||
+	    git_tree_entry_byname(rp->tree, "kam.conf") == NULL)
+		return 1;	/* no project there (yet) */
+	return project_open_tree(q, rp->tree);
+}
+
+void
+review_close(struct rev_project *rp)
+{
+	rp->p.repo = NULL;
+	rp->p.tree = NULL;
+	project_release(&rp->p);
+	git_tree_free(rp->tree);
+	git_commit_free(rp->commit);
+	rp->tree = NULL;
+	rp->commit = NULL;
+}
+
+int
+review_open_rev(struct rev_project *rp, const struct project *p,
+    const char *rev, int as_of_commit)
+{
+	git_oid id;
+
+	if (hist_rev_commit(&id, p, rev) == -1)
+		return -1;
+	return review_open(rp, p, p->repo, &id, as_of_commit);
+}
 
 /* The health at `commit`, reading through `repo` (p's repository or
  * another handle on it, for a thread of its own). */
@@ -21,36 +82,12 @@ static int
 health_at(struct health *h, struct health_sums *s, const struct project *p,
     git_repository *repo, const git_oid *commit)
 {
-	struct project q = PROJECT_INIT;
-	git_commit *c = NULL;
-	git_tree *tree = NULL;
-	int rc, ret = -1;
+	struct rev_project rp = REV_PROJECT_INIT;
+	int ret;
 
-	if ((rc = git_commit_lookup(&c, repo, commit)) < 0)
-		return kam_giterr(rc, "cannot read commit %s",
-		    git_oid_tostr_s(commit));
-	/* The same project, its files read from the commit: the work
-	 * tree's paths stay for messages, today stays today. */
-	q.repo = repo;
-	q.workdir = xstrdup(p->workdir);
-	q.root = xstrdup(p->root);
-	q.prefix = xstrdup(p->prefix != NULL ? p->prefix : "");
-	q.today = p->today;
-	if (hist_project_tree(&tree, &q, c) == -1)
-		goto out;
-	if (tree == NULL || git_tree_entry_byname(tree, "kam.conf") == NULL) {
-		ret = 1;	/* no project there (yet) */
-		goto out;
-	}
-	if (project_open_tree(&q, tree) == -1)
-		goto out;
-	ret = health_run_sums(h, &q, s);
-out:
-	q.repo = NULL;
-	q.tree = NULL;
-	project_release(&q);
-	git_tree_free(tree);
-	git_commit_free(c);
+	if ((ret = review_open(&rp, p, repo, commit, 0)) == 0)
+		ret = health_run_sums(h, &rp.p, s);
+	review_close(&rp);
 	return ret;
 }
 
@@ -87,6 +124,100 @@ job_run(void *arg)
 	    &j->id);
 	j->code = kam_exit_code;	/* per thread */
 	return NULL;
+}
+
+/* ---- baselines from a revision ---- */
+
+static int
+cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+int
+review_tasks_baseline(struct table *tasks, const struct project *p,
+    const char *rev)
+{
+	struct rev_project rp = REV_PROJECT_INIT;
+	struct table then = TABLE_INIT;
+	struct plan ref = PLAN_INIT;
+	int bs = schema_col(&schema_tasks, "baseline_start");
+	int bf = schema_col(&schema_tasks, "baseline_finish");
+	long (*by)[3] = NULL, key[3], (*hit)[3];
+	char d[11];
+	size_t i;
+	int rc, ret = -1;
+
+	if ((rc = review_open_rev(&rp, p, rev, 1)) == 1)
+		kam_err(KAM_EX_USAGE, "there is no kam project at %s", rev);
+	if (rc != 0)
+		goto out;
+	if (store_load(&rp.p, NULL, &schema_tasks, &then) == -1 ||
+	    plan_compute(&ref, &rp.p, &then) == -1)
+		goto out;
+	/* Task number -> planned start and finish at rev. */
+	by = xcalloc(ref.ntasks + 1, sizeof(*by));
+	for (i = 0; i < ref.ntasks; i++) {
+		by[i][0] = ref.tasks[i].id;
+		by[i][1] = ref.tasks[i].es_date;
+		by[i][2] = ref.tasks[i].ef_date;
+	}
+	qsort(by, ref.ntasks, sizeof(*by), cmp_long);
+	for (i = 0; i < tasks->nrows; i++) {
+		struct row *r = &tasks->rows[i];
+
+		key[0] = r->num;
+		hit = bsearch(key, by, ref.ntasks, sizeof(*by), cmp_long);
+		table_set(tasks, r, bs, hit != NULL ?
+		    date_fmt((int32_t)(*hit)[1], d) : "");
+		table_set(tasks, r, bf, hit != NULL ?
+		    date_fmt((int32_t)(*hit)[2], d) : "");
+	}
+	ret = 0;
+out:
+	free(by);
+	plan_release(&ref);
+	table_release(&then);
+	review_close(&rp);
+	return ret;
+}
+
+int
+review_budget_against(struct budget_audit *a, struct project *p,
+    const char *rev, const struct expense_filter *f)
+{
+	struct rev_project rp = REV_PROJECT_INIT;
+	struct table budget = TABLE_INIT;
+	int rc, ret = -1;
+
+	if ((rc = review_open_rev(&rp, p, rev, 1)) == 1)
+		kam_err(KAM_EX_USAGE, "there is no kam project at %s", rev);
+	if (rc != 0 || store_load(&rp.p, NULL, &schema_budget, &budget) == -1)
+		goto out;
+	table_sort(&budget);
+	ret = budget_audit_with(a, p, &budget, f);
+out:
+	table_release(&budget);
+	review_close(&rp);
+	return ret;
+}
+
+int
+review_rev_day(int32_t *day, const struct project *p, const char *rev)
+{
+	git_object *obj = NULL, *c = NULL;
+	int ret = 1;
+
+	if (git_revparse_single(&obj, p->repo, rev) == 0 &&
+	    git_object_peel(&c, obj, GIT_OBJECT_COMMIT) == 0) {
+		*day = commit_day((git_commit *)c);
+		ret = 0;
+	}
+	git_object_free(c);
+	git_object_free(obj);
+	return ret;
 }
 
 /* ---- findings compared by rule and record ---- */

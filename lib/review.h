@@ -32,6 +32,50 @@
 #include "history.h"
 #include "project.h"
 
+/*
+ * p's project as it is in a commit: its folder there, read through repo
+ * (p->repo or another handle on it) with project_open_tree (kam.conf of
+ * that commit; store, budget and health read its blobs).  rp->p.today is
+ * p's today, or with as_of_commit the day of the commit in its
+ * committer's time zone (a baseline: the plan as it was computed then).
+ * 0; 1 when the project does not exist there; -1 after reporting.
+ * review_close() in every case.
+ */
+struct rev_project {
+	struct project	 p;
+	git_tree	*tree;
+	git_commit	*commit;
+};
+#define REV_PROJECT_INIT { PROJECT_INIT, NULL, NULL }
+int	review_open(struct rev_project *rp, const struct project *p,
+	    git_repository *repo, const git_oid *commit, int as_of_commit);
+/* The same for revision `rev` (64 for an unknown one). */
+int	review_open_rev(struct rev_project *rp, const struct project *p,
+	    const char *rev, int as_of_commit);
+void	review_close(struct rev_project *rp);
+
+/*
+ * Baselines from any revision (a contract signature, a steering
+ * committee's approval: a tag).  review_tasks_baseline() sets the
+ * baseline cells of every task of `tasks` (loaded, not written back) to
+ * its planned dates in the plan computed at rev as of rev's day: what
+ * `kam plan baseline` would have stored that day; a task rev does not
+ * have gets none.  kam plan and kam budget evm then compute as with a
+ * stored baseline.  review_budget_against() is budget_audit() with the
+ * planned amounts of rev's budget.csv.  0, or -1 (64: an unknown
+ * revision or one without the project).
+ */
+struct budget_audit;
+struct expense_filter;
+struct table;
+int	review_tasks_baseline(struct table *tasks, const struct project *p,
+	    const char *rev);
+int	review_budget_against(struct budget_audit *a, struct project *p,
+	    const char *rev, const struct expense_filter *f);
+/* The day of revision rev's commit, in its committer's time zone: 0, or
+ * 1 (nothing reported) when rev names no commit. */
+int	review_rev_day(int32_t *day, const struct project *p, const char *rev);
+
 /* One side of a comparison. */
 struct review_side {
 	char			*rev;		/* as named; NULL: the work tree */

@@ -581,7 +581,7 @@ test_expect_success 'usage errors' '
 	test_expect_code 64 kam report weekly extra 2>err &&
 	test_expect_code 64 kam report 2>err &&
 	kam report -h >out &&
-	printf "usage: kam report final\n       kam report weekly [--since date]\n" >expect &&
+	printf "usage: kam report final\n       kam report weekly [--since date|rev]\n" >expect &&
 	test_cmp expect out
 '
 
