@@ -59,9 +59,9 @@ static const struct out_col finding_cols[] = {
 };
 
 static const struct out_col budget_cols[] = {
-	{ "category", OT_TEXT }, { "planned before", OT_NUM },
-	{ "planned after", OT_NUM }, { "actual before", OT_NUM },
-	{ "actual after", OT_NUM },
+	{ "category", OT_TEXT }, { "planned before", OT_MONEY },
+	{ "planned after", OT_MONEY }, { "actual before", OT_MONEY },
+	{ "actual after", OT_MONEY },
 };
 
 static const struct out_col req_cols[] = {

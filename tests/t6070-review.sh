@@ -64,9 +64,9 @@ test_expect_success 'review (md): exactly what the branch did' '
 	test_cmp ../../expect ../../got &&
 	grep -qx "2026-12-07 -> 2026-12-10: +3 working days (later)." ../../norm &&
 	grep -qx "| REQ-1 | Login | draft | confirmed |" ../../norm &&
-	grep -qx "| Travel | 100.00 | 100.00 | 50.00 | 130.00 |" ../../norm &&
-	grep -qx "| Training | | 300.00 | | 0.00 |" ../../norm &&
-	grep -qx "| total | 1100.00 | 1400.00 | 50.00 | 130.00 |" ../../norm &&
+	grep -qx "| Travel | 100.00 EUR | 100.00 EUR | 50.00 EUR | 130.00 EUR |" ../../norm &&
+	grep -qx "| Training | | 300.00 EUR | | 0.00 EUR |" ../../norm &&
+	grep -qx "| total | 1,100.00 EUR | 1,400.00 EUR | 50.00 EUR | 130.00 EUR |" ../../norm &&
 	sed -n "/^#### Records/,/^#### Findings/p" ../../norm | grep "^| [a-z]" >../../got &&
 	cat >../../expect <<-\EOF &&
 	| table | added | removed | changed |
