@@ -257,9 +257,8 @@ check_run(int argc, char **argv, struct kam *k)
 		return -1;
 	if (optind != argc)
 		return kam_usage(check_usage);
-	if (health_run(&h, &k->p) == -1)
-		goto out;
-	if (since != NULL && review_new_since(&h, &k->p, since) == -1)
+	if ((since != NULL ? review_health_since(&h, &k->p, since) :
+	    health_run(&h, &k->p)) == -1)
 		goto out;
 	health_sort(&h);
 	if (k->fmt == FMT_JUNIT)

@@ -313,20 +313,48 @@ review_keep_new(struct health *h, const struct health *base)
 	keys_free(keys, base->n);
 }
 
-int
-review_new_since(struct health *h, const struct project *p, const char *rev)
-{
-	struct health base = HEALTH_INIT;
-	git_oid id;
-	int ret = -1;
+static void	side_release(struct review_side *);
 
-	if (hist_rev_commit(&id, p, rev) == -1 ||
-	    review_health_at(&base, NULL, p, &id) == -1)
+int
+review_health_since(struct health *h, struct project *p, const char *rev)
+{
+	struct review_side base = REVIEW_SIDE_INIT;
+	struct job job;
+	pthread_t tid;
+	int rc, threaded, ret = -1;
+
+	memset(&job, 0, sizeof(job));
+	job.p = p;
+	job.side = &base;
+	if (hist_rev_commit(&job.id, p, rev) == -1)
+		return -1;
+	if ((rc = git_repository_open(&job.repo,
+	    git_repository_path(p->repo))) < 0)
+		return kam_giterr(rc, "cannot open the repository");
+	/* rev's side in a thread of its own while the work tree is judged,
+	 * as kam review does. */
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+	threaded = pthread_create(&tid, NULL, job_run, &job) == 0;
+	if (!threaded)
+		job_run(&job);
+	rc = health_run(h, p);
+	if (threaded)
+		pthread_join(tid, NULL);
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 1);
+	git_repository_free(job.repo);
+	if (job.rc == -1) {
+		/* Reported in its thread; its kind of failure is ours. */
+		if (kam_exit_code == 0)
+			kam_exit_code = job.code != 0 ? job.code :
+			    KAM_EX_INTERNAL;
 		goto out;
-	review_keep_new(h, &base);
+	}
+	if (rc == -1)
+		goto out;
+	review_keep_new(h, &base.health);
 	ret = 0;
 out:
-	health_release(&base);
+	side_release(&base);
 	return ret;
 }
 

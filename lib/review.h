@@ -151,9 +151,11 @@ int	review_health_at(struct health *h, struct health_sums *s,
  * (by rule and record) and count again; the areas are left as they were.
  */
 void	review_keep_new(struct health *h, const struct health *base);
-/* The same against the health at revision `rev` (a revision without the
- * project has no finding).  0, or -1 after reporting (64: unknown). */
-int	review_new_since(struct health *h, const struct project *p,
+/* kam check --new-since: health_run() of p (the work tree) keeping the
+ * findings that are not present at revision `rev` (a revision without
+ * the project has no finding); rev is judged in a thread of its own
+ * meanwhile.  0, or -1 after reporting (64: an unknown revision). */
+int	review_health_since(struct health *h, struct project *p,
 	    const char *rev);
 
 #endif
