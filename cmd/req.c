@@ -11,404 +11,85 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "../lib/rectype.h"
 #include "../lib/records.h"
 #include "../lib/reqflow.h"
 #include "../lib/store.h"
 #include "../lib/value.h"
 
-static const char add_usage[] =
-    "kam req add title [--priority must|should|could|wont] [--source P-n] "
-    "[--acceptance text]";
-static const char set_usage[] =
-    "kam req set REQ-n [--title text] [--priority must|should|could|wont] "
-    "[--source P-n] [--acceptance text]";
-static const char list_usage[] =
-    "kam req list [--key] [--priority must|should|could|wont] "
-    "[--status draft|analysed|confirmed|done|rejected] [--source P-n]";
+static const char add_usage[] = "kam req add title"
+    REQ_FIELDS(REC_USAGE_ADD);
+static const char set_usage[] = "kam req set REQ-n"
+    REQ_FIELDS(REC_USAGE_SET);
+static const char list_usage[] = "kam req list" REQ_WHERE(REC_USAGE_LIST);
 static const char show_usage[] = "kam req show REQ-n";
 static const char analyse_usage[] = "kam req analyse REQ-n";
-static const char confirm_usage[] =
-    "kam req confirm REQ-n --by P-n [--date date]";
+static const char confirm_usage[] = "kam req confirm REQ-n"
+    REQ_CONFIRM_FIELDS(REC_USAGE_ADD);
 static const char reject_usage[] = "kam req reject REQ-n";
 static const char done_usage[] = "kam req done REQ-n";
 static const char trace_usage[] =
     "kam req trace [--key] [--flagged] [REQ-n ...]";
 
-static const struct option field_opts[] = {
-	{ "title", required_argument, NULL, 't' },
-	{ "priority", required_argument, NULL, 'p' },
-	{ "source", required_argument, NULL, 's' },
-	{ "acceptance", required_argument, NULL, 'a' },
-	{ NULL, 0, NULL, 0 }
-};
-
 static const struct option no_opts[] = { { NULL, 0, NULL, 0 } };
 
-static const char *const brief[] = { "id", "title", "priority", "status",
-	"source", "confirmed_by", "confirmed_on", NULL };
-
-struct setting {
-	const char	*col, *val;
+static const struct rec_opt add_opts[] = { REQ_FIELDS(REC_OPT_ADD) };
+static const struct rec_opt set_opts[] = { REQ_FIELDS(REC_OPT_SET) };
+static const struct rec_opt confirm_opts[] = {
+	REQ_CONFIRM_FIELDS(REC_OPT_ADD)
 };
+static const struct rec_where list_where[] = { REQ_WHERE(REC_WHERE) };
 
-/* The person `arg` (a command-line id) in people, or NULL after 64/65. */
-static struct row *
-person(const struct table *people, const char *arg, const char *opt)
-{
-	char canon[32];
-	long num;
+static const struct rec_verb add = { .usage = add_usage, .rt = &req_type,
+	.kind = REC_ADD, .opts = add_opts, .nopts = ARRAY_SIZE(add_opts) };
+static const struct rec_verb set = { .usage = set_usage, .rt = &req_type,
+	.kind = REC_SET, .opts = set_opts, .nopts = ARRAY_SIZE(set_opts) };
+static const struct rec_verb list = { .usage = list_usage, .rt = &req_type,
+	.kind = REC_LIST, .where = list_where,
+	.nwhere = ARRAY_SIZE(list_where) };
+REC_FN(req_add, add)
+REC_FN(req_set, set)
+REC_FN(req_list, list)
 
-	if (id_parse_arg(arg, "P", canon, &num, NULL) == -1) {
-		kam_err(KAM_EX_USAGE, "%s: invalid person id '%s' (expected e.g. "
-		    "P-3)", opt, arg);
-		return NULL;
-	}
-	return store_lookup(people, canon);
-}
-
+/* analyse, confirm, reject and done: the state machine of lib/reqflow.c
+ * (req_move, lib/rectype.c); confirm takes --by and --date. */
 static int
-collect(int argc, char **argv, const char *usage, struct setting *set,
-    size_t *nset, int *edits)
-{
-	int ch, err = 0;
-	size_t i;
-
-	*nset = 0;
-	*edits = 0;
-	while ((ch = kam_getopt(argc, argv, "", field_opts, usage, &err)) != -1) {
-		for (i = 0; field_opts[i].name != NULL; i++)
-			if (field_opts[i].val == ch)
-				break;
-		if (*nset == 16)
-			return kam_err(KAM_EX_USAGE, "too many options");
-		set[*nset].col = field_opts[i].name;
-		set[(*nset)++].val = optarg;
-		/* Everything but the source is the agreed content. */
-		if (ch != 's')
-			*edits = 1;
-	}
-	return err ? -1 : 0;
-}
-
-static int
-apply(struct table *reqs, const struct table *people, struct row *r,
-    const struct setting *set, size_t nset)
-{
-	size_t i;
-
-	for (i = 0; i < nset; i++) {
-		if (strcmp(set[i].col, "source") == 0 && *set[i].val != '\0' &&
-		    person(people, set[i].val, "--source") == NULL)
-			return -1;
-		if (store_set_arg(reqs, r, set[i].col, set[i].val,
-		    set[i].col) == -1)
-			return -1;
-	}
-	return 0;
-}
-
-static int
-req_add(int argc, char **argv, struct kam *k)
-{
-	struct table reqs = TABLE_INIT, people = TABLE_INIT;
-	struct tx tx = TX_INIT;
-	struct setting set[16];
-	size_t nset, i;
-	struct row *r;
-	char id[32];
-	int edits, ret = -1;
-
-	if (collect(argc, argv, add_usage, set, &nset, &edits) == -1)
-		return -1;
-	if (argc - optind != 1)
-		return kam_usage(add_usage);
-	for (i = 0; i < nset; i++)
-		if (strcmp(set[i].col, "title") == 0) {
-			kam_err(KAM_EX_USAGE, "unknown option '--title' (the "
-			    "title is the operand)");
-			return kam_usage(add_usage);
-		}
-	if (kam_tx_begin(k, &tx) == -1 ||
-	    store_load(&k->p, &tx, &schema_requirements, &reqs) == -1 ||
-	    store_load(&k->p, &tx, &schema_people, &people) == -1)
-		goto out;
-	r = table_add(&reqs);
-	table_set(&reqs, r, REQ_PRIORITY, "should");
-	table_set(&reqs, r, REQ_STATUS, "draft");
-	if (store_set_arg(&reqs, r, "title", argv[optind], "title") == -1 ||
-	    apply(&reqs, &people, r, set, nset) == -1 ||
-	    store_check_refs(&reqs, &people) == -1)
-		goto out;
-	snprintf(id, sizeof(id), "%s", table_get(&reqs, r, REQ_ID));
-	store_put(&tx, &reqs);
-	if (kam_tx_commit(k, &tx, "req add", id, table_get(&reqs, r,
-	    REQ_TITLE)) == -1)
-		goto out;
-	printf("%s\n", id);
-	ret = 0;
-out:
-	tx_release(&tx);
-	table_release(&reqs);
-	table_release(&people);
-	return ret;
-}
-
-static int
-req_set(int argc, char **argv, struct kam *k)
-{
-	struct table reqs = TABLE_INIT, people = TABLE_INIT;
-	struct tx tx = TX_INIT;
-	struct kam_buf why = KAM_BUF_INIT;
-	struct reqflow_facts f;
-	struct setting set[16];
-	size_t nset;
-	struct row *r;
-	char *id = NULL;
-	int edits, ret = -1;
-
-	if (collect(argc, argv, set_usage, set, &nset, &edits) == -1)
-		return -1;
-	if (argc - optind != 1 || nset == 0)
-		return kam_usage(set_usage);
-	if (kam_tx_begin(k, &tx) == -1 ||
-	    store_load(&k->p, &tx, &schema_requirements, &reqs) == -1 ||
-	    store_load(&k->p, &tx, &schema_people, &people) == -1 ||
-	    (r = store_lookup(&reqs, argv[optind])) == NULL)
-		goto out;
-	id = xstrdup(table_get(&reqs, r, REQ_ID));
-	memset(&f, 0, sizeof(f));
-	f.id = id;
-	f.status = reqflow_status(table_get(&reqs, r, REQ_STATUS));
-	if (edits && reqflow_decide(REQ_EDIT, &f, &why) == -1) {
-		kam_err(KAM_EX_DATA, "%s", why.ptr);
-		goto out;
-	}
-	if (apply(&reqs, &people, r, set, nset) == -1 ||
-	    store_check_refs(&reqs, &people) == -1)
-		goto out;
-	store_put(&tx, &reqs);
-	if (kam_tx_commit(k, &tx, "req set", id, table_get(&reqs, r,
-	    REQ_TITLE)) == -1)
-		goto out;
-	ret = 0;
-out:
-	free(id);
-	kam_buf_release(&why);
-	tx_release(&tx);
-	table_release(&reqs);
-	table_release(&people);
-	return ret;
-}
-
-/*
- * analyse, confirm, reject and done: one transition of the state machine,
- * with the facts its rules need.
- */
-static int
-transition(int argc, char **argv, struct kam *k, enum req_action a,
+transition(int argc, char **argv, struct kam *k, const char *verb,
     const char *usage)
 {
-	static const struct option confirm_opts[] = {
-		{ "by", required_argument, NULL, 'b' },
-		{ "date", required_argument, NULL, 'd' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct table reqs = TABLE_INIT, people = TABLE_INIT, quality = TABLE_INIT;
-	struct tx tx = TX_INIT;
-	struct kam_buf why = KAM_BUF_INIT, body = KAM_BUF_INIT;
-	struct reqflow_facts f;
-	struct reqflow_checks qc;
-	struct row *r, *p = NULL;
-	const char *by = NULL, *date = NULL;
-	int32_t day;
-	char *id = NULL, *title = NULL, on[11], cmd[32];
-	int ch, err = 0, to, ret = -1;
+	struct rec_ctx c = { &k->p, k->fmt, k->no_commit, k->msg,
+	    k->no_verify };
+	int confirm = strcmp(verb, "confirm") == 0;
+	struct rec_args a;
 
-	while ((ch = kam_getopt(argc, argv, "", a == REQ_CONFIRM ?
-	    confirm_opts : no_opts, usage, &err)) != -1) {
-		if (ch == 'b')
-			by = optarg;
-		else
-			date = optarg;
-	}
-	if (err)
+	if (rec_parse_need(confirm_opts, confirm ? ARRAY_SIZE(confirm_opts) :
+	    0, argc, argv, usage, 1, "", &a) == -1)
 		return -1;
-	if (argc - optind != 1 || (a == REQ_CONFIRM && by == NULL))
-		return kam_usage(usage);
-	day = k->p.today;
-	if (date != NULL && kam_opt_past_date("--date", date, k->p.today,
-	    "a decision when it has been made", &day) == -1)
-		return -1;
-	date_fmt(day, on);
-	/* The people are loaded for every transition: the table written must
-	 * not carry a dangling reference on (RELIABILITY W3). */
-	if (kam_tx_begin(k, &tx) == -1 ||
-	    store_load(&k->p, &tx, &schema_requirements, &reqs) == -1 ||
-	    store_load(&k->p, &tx, &schema_people, &people) == -1 ||
-	    (r = store_lookup(&reqs, argv[optind])) == NULL)
-		goto out;
-	id = xstrdup(table_get(&reqs, r, REQ_ID));
-	title = xstrdup(table_get(&reqs, r, REQ_TITLE));
-	memset(&f, 0, sizeof(f));
-	f.id = id;
-	f.status = reqflow_status(table_get(&reqs, r, REQ_STATUS));
-	f.acceptance = table_get(&reqs, r, REQ_ACCEPTANCE);
-	if (a == REQ_CONFIRM) {
-		if ((p = person(&people, by, "--by")) == NULL)
-			goto out;
-		f.by = table_get(&people, p, PERSON_ID);
-		f.by_side = table_get_name(&people, p, "side");
-	}
-	if (a == REQ_FINISH) {
-		if (store_load(&k->p, &tx, &schema_quality, &quality) == -1)
-			goto out;
-		reqflow_checks(&quality, id, &qc);
-		f.check = qc.latest_result;
-		if (qc.latest != NULL)
-			f.check_id = table_get(&quality, qc.latest, QA_ID);
-	}
-	if ((to = reqflow_decide(a, &f, &why)) == -1) {
-		kam_err(KAM_EX_DATA, "%s", why.ptr);
-		goto out;
-	}
-	table_set(&reqs, r, REQ_STATUS, reqflow_status_name(to));
-	kam_buf_printf(&body, "Status: %s -> %s.",
-	    reqflow_status_name(f.status), reqflow_status_name(to));
-	if (a == REQ_CONFIRM) {
-		table_set(&reqs, r, REQ_CONFIRMED_BY, f.by);
-		table_set(&reqs, r, REQ_CONFIRMED_ON, on);
-		kam_buf_printf(&body, "\nConfirmed by %s (%s, client side) on %s."
-		    "\nAcceptance: %s", f.by, table_get_name(&people, p, "name"),
-		    on, f.acceptance);
-	}
-	if (a == REQ_FINISH)
-		kam_buf_printf(&body, "\nPassing quality check: %s (%s).",
-		    f.check_id, table_get_name(&quality, qc.latest, "date"));
-	if (store_check_refs(&reqs, &people) == -1)
-		goto out;
-	store_put(&tx, &reqs);
-	snprintf(cmd, sizeof(cmd), "req %s", reqflow_action_name(a));
-	if (kam_tx_commit_body(k, &tx, cmd, id, title, body.ptr) == -1)
-		goto out;
-	ret = 0;
-out:
-	free(id);
-	free(title);
-	kam_buf_release(&why);
-	kam_buf_release(&body);
-	tx_release(&tx);
-	table_release(&reqs);
-	table_release(&people);
-	table_release(&quality);
-	return ret;
+	return req_move(&c, verb, a.operand, a.val[0], a.val[1]);
 }
 
 static int
 req_analyse(int argc, char **argv, struct kam *k)
 {
-	return transition(argc, argv, k, REQ_ANALYSE, analyse_usage);
+	return transition(argc, argv, k, "analyse", analyse_usage);
 }
 
 static int
 req_confirm(int argc, char **argv, struct kam *k)
 {
-	return transition(argc, argv, k, REQ_CONFIRM, confirm_usage);
+	return transition(argc, argv, k, "confirm", confirm_usage);
 }
 
 static int
 req_reject(int argc, char **argv, struct kam *k)
 {
-	return transition(argc, argv, k, REQ_REJECT, reject_usage);
+	return transition(argc, argv, k, "reject", reject_usage);
 }
 
 static int
 req_done(int argc, char **argv, struct kam *k)
 {
-	return transition(argc, argv, k, REQ_FINISH, done_usage);
-}
-
-/* An enum option value checked against the schema column; 0 or -1 (64). */
-static int
-enum_opt(const char *opt, const char *col, const char *val)
-{
-	const struct column *c = &schema_requirements.cols[
-	    schema_col(&schema_requirements, col)];
-	const char *why;
-
-	if (table_check_value(c, 2, val, &why) == -1 || *val == '\0')
-		return kam_err(KAM_EX_USAGE, "%s: invalid value '%s': %s", opt,
-		    val, *val == '\0' ? "must not be empty" : why);
-	return 0;
-}
-
-static int
-req_list(int argc, char **argv, struct kam *k)
-{
-	static const struct option opts[] = {
-		{ "key", no_argument, NULL, 'k' },
-		{ "priority", required_argument, NULL, 'p' },
-		{ "status", required_argument, NULL, 's' },
-		{ "source", required_argument, NULL, 'S' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct table reqs = TABLE_INIT;
-	struct row **rows = NULL;
-	const char *priority = NULL, *status = NULL;
-	char source[32];
-	long num;
-	size_t i, n = 0;
-	int ch, err = 0, ret = -1;
-
-	source[0] = '\0';
-	while ((ch = kam_getopt(argc, argv, "", opts, list_usage, &err)) != -1)
-		switch (ch) {
-		case 'k':
-			priority = "must";
-			break;
-		case 'p':
-			if (enum_opt("--priority", "priority", optarg) == -1)
-				return -1;
-			priority = optarg;
-			break;
-		case 's':
-			if (enum_opt("--status", "status", optarg) == -1)
-				return -1;
-			status = optarg;
-			break;
-		case 'S':
-			if (id_parse_arg(optarg, "P", source, &num, NULL) == -1)
-				return kam_err(KAM_EX_USAGE, "--source: invalid "
-				    "person id '%s' (expected e.g. P-3)", optarg);
-			break;
-		}
-	if (err)
-		return -1;
-	if (optind != argc)
-		return kam_usage(list_usage);
-	if (store_load(&k->p, NULL, &schema_requirements, &reqs) == -1)
-		goto out;
-	table_sort(&reqs);
-	rows = xcalloc(reqs.nrows + 1, sizeof(*rows));
-	for (i = 0; i < reqs.nrows; i++) {
-		struct row *r = &reqs.rows[i];
-
-		if (priority != NULL &&
-		    strcmp(table_get(&reqs, r, REQ_PRIORITY), priority) != 0)
-			continue;
-		if (status != NULL &&
-		    strcmp(table_get(&reqs, r, REQ_STATUS), status) != 0)
-			continue;
-		if (source[0] != '\0' &&
-		    strcmp(table_get(&reqs, r, REQ_SOURCE), source) != 0)
-			continue;
-		rows[n++] = r;
-	}
-	records_print(k->fmt, &reqs, rows, n, brief, NULL, 0, NULL);
-	ret = 0;
-out:
-	free(rows);
-	table_release(&reqs);
-	return ret;
+	return transition(argc, argv, k, "done", done_usage);
 }
 
 /*
@@ -741,22 +422,24 @@ out:
 	return ret;
 }
 
-#define FIELD_OPTS "--priority= --source= --acceptance="
 const struct verb req_verbs[] = {
-	{ "add", req_add, NEED_PROJECT | WRITES, add_usage, FIELD_OPTS,
+	{ "add", req_add, NEED_PROJECT | WRITES, add_usage,
+	    REQ_FIELDS(REC_COMPLETE_ADD),
 	    "record a new requirement (draft)" },
 	{ "analyse", req_analyse, NEED_PROJECT | WRITES, analyse_usage, "",
 	    "mark a draft requirement analysed" },
 	{ "confirm", req_confirm, NEED_PROJECT | WRITES, confirm_usage,
-	    "--by= --date=", "record the client's sign-off" },
+	    REQ_CONFIRM_FIELDS(REC_COMPLETE_ADD),
+	    "record the client's sign-off" },
 	{ "done", req_done, NEED_PROJECT | WRITES, done_usage, "",
 	    "mark a confirmed, tested requirement done" },
 	{ "list", req_list, NEED_PROJECT, list_usage,
-	    "--key --priority= --status= --source=", "list requirements" },
+	    REQ_WHERE(REC_COMPLETE_LIST), "list requirements" },
 	{ "reject", req_reject, NEED_PROJECT | WRITES, reject_usage, "",
 	    "reject a draft or analysed requirement" },
 	{ "set", req_set, NEED_PROJECT | WRITES, set_usage,
-	    FIELD_OPTS " --title=", "edit a requirement not yet confirmed" },
+	    REQ_FIELDS(REC_COMPLETE_SET),
+	    "edit a requirement not yet confirmed" },
 	{ "show", req_show, NEED_PROJECT, show_usage, "",
 	    "show one requirement with its tasks, checks and changes" },
 	{ "trace", req_trace, NEED_PROJECT, trace_usage, "--key --flagged",

@@ -125,6 +125,12 @@ parse(const struct rec_opt *opts, size_t n, int argc, char **argv,
 		a->operand = argv[optind];
 		a->rest = argv + optind + 1;
 	}
+	for (i = 0; i < n; i++)
+		if (opts[i].take == REC_OPERAND && a->val[i] != NULL) {
+			kam_err(KAM_EX_USAGE, "unknown option '--%s' (the %s is "
+			    "the operand)", opts[i].name, opts[i].name);
+			return rec_usage(usage);
+		}
 	for (i = 0; i < n; i++) {
 		if ((opts[i].take != REC_REQ && opts[i].take != REC_ONEOF) ||
 		    a->val[i] != NULL)
@@ -727,7 +733,8 @@ run_list(const struct rec_ctx *c, const struct rec_verb *v,
 					return kam_err(KAM_EX_USAGE, "%s",
 					    v->both != NULL ? v->both :
 					    "options clash");
-			val[i] = w->name;
+			val[i] = w->meta != NULL && *w->meta != '\0' ? w->meta :
+			    w->name;
 		} else if (is_flag_match(w->match))
 			val[i] = "";
 		else if (where_check(rt, w, optarg, canon[i]) == -1)

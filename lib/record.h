@@ -30,7 +30,10 @@
 /* How a verb takes a field.  REC_FLAG: an option without a value that
  * sets its column to its own name (scope's --in and --out); REC_ONEOF: a
  * flag of which one of its column is required. */
-enum rec_take { REC_NO, REC_OPT, REC_REQ, REC_FLAG, REC_ONEOF };
+enum rec_take { REC_NO, REC_OPT, REC_REQ, REC_FLAG, REC_ONEOF,
+	REC_OPERAND };
+/* REC_OPERAND: the option names what the verb takes as its operand (req
+ * add --title): refused, "(the title is the operand)", with the usage. */
 
 /* One settable field: option --name sets column col. */
 struct rec_opt {
@@ -52,6 +55,8 @@ struct rec_opt {
 #define REC_C_NO(n)
 #define REC_C_FLAG(n)	" --" n
 #define REC_U_ONEOF(n, m)	" --" n
+#define REC_U_OPERAND(n, m)
+#define REC_C_OPERAND(n)
 #define REC_C_ONEOF(n)	" --" n
 #define REC_USAGE_ADD(col, n, add, set, sh, m, h)	REC_U_##add(n, m)
 #define REC_USAGE_SET(col, n, add, set, sh, m, h)	REC_U_##set(n, m)
@@ -247,7 +252,8 @@ int	rec_show(const struct rec_ctx *c, const struct rec_type *rt,
  *   REC_W_SEARCH	a word in one of the type's search columns
  *   REC_W_OPEN	flag: the record is open
  *   REC_W_OVERDUE	flag: open and its due date is before today
- *   REC_W_IS	flag: the column's value is the option's name
+ *   REC_W_IS	flag: the column's value is the option's meta, or its
+ *		name when meta is "" (req list --key: priority must)
  * bad: the message for a value that is not valid (%s: the value);
  * NULL: "--name: invalid value ...".
  */

@@ -941,3 +941,173 @@ const struct rec_type people_type = {
 	.defaults = people_defaults, .ndefaults = NELEM(people_defaults),
 	.brief = people_brief,
 };
+
+/*
+ * kam req: requirements and the client's sign-off (SPEC §3 "Requirements
+ * and change control").  The state machine is lib/reqflow.c's.
+ */
+
+/* The person `arg` (a command-line id) in people, or NULL after 64/65. */
+static struct row *
+req_person(const struct table *people, const char *arg, const char *opt)
+{
+	char canon[32];
+	long num;
+
+	if (id_parse_arg(arg, "P", canon, &num, NULL) == -1) {
+		kam_err(KAM_EX_USAGE, "%s: invalid person id '%s' (expected e.g. "
+		    "P-3)", opt, arg);
+		return NULL;
+	}
+	return store_lookup(people, canon);
+}
+
+/* add and set: in the order given; the source must exist; an edit of the
+ * agreed content (anything but the source) must be allowed by the state
+ * machine. */
+static int
+req_apply(const struct rec_ctx *c, struct tx *tx, struct table *t,
+    struct row *r, const struct rec_opt *opts, size_t n,
+    const struct rec_args *a)
+{
+	struct table people = TABLE_INIT;
+	struct kam_buf why = KAM_BUF_INIT;
+	struct reqflow_facts f;
+	const char *name;
+	size_t i, j;
+	int edits = 0, ret = -1;
+
+	for (i = 0; i < n; i++)
+		if (a->val[i] != NULL && opts[i].col != REQ_SOURCE)
+			edits = 1;
+	if (store_load(c->p, tx, &schema_people, &people) == -1)
+		goto out;
+	memset(&f, 0, sizeof(f));
+	f.id = table_get(t, r, REQ_ID);
+	f.status = reqflow_status(table_get(t, r, REQ_STATUS));
+	if (edits && reqflow_decide(REQ_EDIT, &f, &why) == -1) {
+		kam_err(KAM_EX_DATA, "%s", why.ptr);
+		goto out;
+	}
+	for (i = 1; i <= n; i++)
+		for (j = 0; j < n; j++) {
+			if (a->seq[j] != (int)i)
+				continue;
+			name = t->s->cols[opts[j].col].name;
+			if (opts[j].col == REQ_SOURCE && *a->val[j] != '\0' &&
+			    req_person(&people, a->val[j], "--source") == NULL)
+				goto out;
+			if (store_set_arg(t, r, name, a->val[j], name) == -1)
+				goto out;
+		}
+	if (store_check_refs(t, &people) == -1)
+		goto out;
+	ret = 0;
+out:
+	kam_buf_release(&why);
+	table_release(&people);
+	return ret;
+}
+
+static const struct rec_default req_defaults[] = {
+	{ REQ_PRIORITY, "should" }, { REQ_STATUS, "draft" },
+};
+static const char *const req_brief[] = { "id", "title", "priority",
+	"status", "source", "confirmed_by", "confirmed_on", NULL };
+const struct rec_type req_type = {
+	.s = &schema_requirements, .family = "req", .title_col = REQ_TITLE,
+	.status_col = REQ_STATUS, .owner_col = -1, .due_col = -1,
+	.raised_col = -1, .defaults = req_defaults,
+	.ndefaults = NELEM(req_defaults), .brief = req_brief, .bare = 1,
+	.apply = req_apply,
+};
+
+int
+req_move(const struct rec_ctx *c, const char *verb, const char *id,
+    const char *by, const char *date)
+{
+	struct table reqs = TABLE_INIT, people = TABLE_INIT, quality = TABLE_INIT;
+	struct tx tx = TX_INIT;
+	struct kam_buf why = KAM_BUF_INIT, body = KAM_BUF_INIT;
+	struct reqflow_facts f;
+	struct reqflow_checks qc;
+	struct row *r, *p = NULL;
+	enum req_action a;
+	const char *whyd;
+	int32_t day = c->p->today;
+	char *rid = NULL, on[11], t[11], cmd[32];
+	int to, ret = -1;
+
+	for (a = 0; a < REQ_NACTION; a++)
+		if (strcmp(reqflow_action_name(a), verb) == 0)
+			break;
+	if (a == REQ_NACTION)
+		return kam_err(KAM_EX_INTERNAL, "no transition '%s'", verb);
+	if (date != NULL && date_parse(date, &day, &whyd) == -1)
+		return kam_err(KAM_EX_USAGE, "--date: invalid date '%s': %s",
+		    date, whyd);
+	if (day > c->p->today)
+		return kam_err(KAM_EX_USAGE, "--date: %s is after today (%s); "
+		    "record a decision when it has been made", date,
+		    date_fmt(c->p->today, t));
+	date_fmt(day, on);
+	/* The people are loaded for every transition: the table written must
+	 * not carry a dangling reference on (RELIABILITY W3). */
+	if (rec_begin(c, &tx, &reqs, &schema_requirements) == -1 ||
+	    store_load(c->p, &tx, &schema_people, &people) == -1 ||
+	    (r = store_lookup(&reqs, id)) == NULL)
+		goto out;
+	rid = xstrdup(table_get(&reqs, r, REQ_ID));
+	memset(&f, 0, sizeof(f));
+	f.id = rid;
+	f.status = reqflow_status(table_get(&reqs, r, REQ_STATUS));
+	f.acceptance = table_get(&reqs, r, REQ_ACCEPTANCE);
+	if (a == REQ_CONFIRM) {
+		if ((p = req_person(&people, by, "--by")) == NULL)
+			goto out;
+		f.by = table_get(&people, p, PERSON_ID);
+		f.by_side = table_get(&people, p, PERSON_SIDE);
+	}
+	if (a == REQ_FINISH) {
+		if (store_load(c->p, &tx, &schema_quality, &quality) == -1)
+			goto out;
+		reqflow_checks(&quality, rid, &qc);
+		f.check = qc.latest_result;
+		if (qc.latest != NULL)
+			f.check_id = table_get(&quality, qc.latest, QA_ID);
+	}
+	if ((to = reqflow_decide(a, &f, &why)) == -1) {
+		kam_err(KAM_EX_DATA, "%s", why.ptr);
+		goto out;
+	}
+	kam_buf_printf(&body, "Status: %s -> %s.",
+	    reqflow_status_name(f.status), reqflow_status_name(to));
+	if (a == REQ_CONFIRM)
+		kam_buf_printf(&body, "\nConfirmed by %s (%s, client side) on %s."
+		    "\nAcceptance: %s", f.by, table_get(&people, p, PERSON_NAME),
+		    on, f.acceptance);
+	if (a == REQ_FINISH)
+		kam_buf_printf(&body, "\nPassing quality check: %s (%s).",
+		    f.check_id, table_get(&quality, qc.latest, QA_DATE));
+	table_set(&reqs, r, REQ_STATUS, reqflow_status_name(to));
+	if (a == REQ_CONFIRM) {
+		table_set(&reqs, r, REQ_CONFIRMED_BY,
+		    table_get(&people, p, PERSON_ID));
+		table_set(&reqs, r, REQ_CONFIRMED_ON, on);
+	}
+	if (store_check_refs(&reqs, &people) == -1)
+		goto out;
+	snprintf(cmd, sizeof(cmd), "req %s", verb);
+	if (rec_commit_row(c, &tx, cmd, &req_type, &reqs, r, body.ptr) == -1)
+		goto out;
+	ret = 0;
+out:
+	free(rid);
+	kam_buf_release(&why);
+	kam_buf_release(&body);
+	tx_release(&tx);
+	table_release(&reqs);
+	table_release(&people);
+	table_release(&quality);
+	return ret;
+}

@@ -11,7 +11,7 @@
 #include "record.h"
 
 extern const struct rec_type change_type, comm_type, defect_type, goal_type,
-	lesson_type, people_type, scope_type, task_type;
+	lesson_type, people_type, req_type, scope_type, task_type;
 
 /* kam comm due: keep the communications due today or earlier, most
  * overdue first (a rec_verb's pick). */
@@ -65,5 +65,12 @@ int	task_state(const struct table *t, const struct row *r);
  * done, pct (0-100) for progress.  0, or -1 reported. */
 int	task_track(const struct rec_ctx *c, const char *verb, const char *id,
 	    const char *date, const char *pct);
+
+/* kam req analyse, confirm, reject and done (verb): one transition of the
+ * requirement state machine of lib/reqflow.c, with the facts its rules
+ * need; confirm takes the client-side person by and the date (NULL:
+ * today).  0, or -1 reported. */
+int	req_move(const struct rec_ctx *c, const char *verb, const char *id,
+	    const char *by, const char *date);
 
 #endif

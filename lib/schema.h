@@ -328,6 +328,26 @@ struct schema {
 #define PERSON_WHERE(W)							\
 	W(PERSON_SIDE, "side", EQ, "client|team|partner", NULL)
 
+/* kam req: add's and set's fields (add's title is its operand); list's
+ * filters; confirm's options. */
+#define REQ_FIELDS(F)							\
+	F(REQ_TITLE, "title", OPERAND, OPT, 0, "text", "the requirement") \
+	F(REQ_PRIORITY, "priority", OPT, OPT, 0, "must|should|could|wont", \
+	    "MoSCoW priority")						\
+	F(REQ_SOURCE, "source", OPT, OPT, 0, "P-n", "who asked for it")	\
+	F(REQ_ACCEPTANCE, "acceptance", OPT, OPT, 0, "text",		\
+	    "acceptance criteria")
+#define REQ_WHERE(W)							\
+	W(REQ_PRIORITY, "key", IS, "must", NULL)			\
+	W(REQ_PRIORITY, "priority", EQ, "must|should|could|wont", NULL)	\
+	W(REQ_STATUS, "status", EQ, "draft|analysed|confirmed|done|rejected", \
+	    NULL)							\
+	W(REQ_SOURCE, "source", REF, "P-n", NULL)
+#define REQ_CONFIRM_FIELDS(F)						\
+	F(REQ_CONFIRMED_BY, "by", REQ, NO, 0, "P-n", "who signs it off "	\
+	    "(client side)")						\
+	F(REQ_CONFIRMED_ON, "date", OPT, NO, 0, "date", "when")
+
 /* Column 0 of every table with ids is its id, column 1 what names the
  * record (a title, a person's name, an item): for code that works on any
  * such table.  Code about one table uses its constants (RISK_TITLE). */
