@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "../lib/rectype.h"
 #include "../lib/health.h"
 #include "../lib/derive.h"
 #include "../lib/issue.h"
@@ -29,215 +30,26 @@ static const char occur_usage[] = "kam risk occur R-n";
 static const char matrix_usage[] = "kam risk matrix [--all]";
 static const char review_usage[] = "kam risk review";
 
-/* Options shared by add and assess: long name, short, column. */
-static const struct option field_opts[] = {
-	{ "probability", required_argument, NULL, 'p' },
-	{ "impact", required_argument, NULL, 'i' },
-	{ "title", required_argument, NULL, 't' },
-	{ "category", required_argument, NULL, 'c' },
-	{ "owner", required_argument, NULL, 'o' },
-	{ "strategy", required_argument, NULL, 's' },
-	{ "response", required_argument, NULL, 'r' },
-	{ "trigger", required_argument, NULL, 'g' },
-	{ "review", required_argument, NULL, 'v' },
-	{ NULL, 0, NULL, 0 }
-};
-
-/* The options as messages name them, in field_opts order. */
-static const char *const field_labels[] = { "--probability", "--impact",
-	"--title", "--category", "--owner", "--strategy", "--response",
-	"--trigger", "--review" };
-
-struct setting {
-	const char	*col, *opt, *val;
-};
-#define MAX_SETTINGS	16	/* size of every struct setting array */
-
-static int
-collect(int argc, char **argv, const char *usage, struct setting *set,
-    size_t *nset)
-{
-	int ch, err = 0;
-	size_t i;
-
-	*nset = 0;
-	while ((ch = kam_getopt(argc, argv, "p:i:", field_opts, usage,
-	    &err)) != -1) {
-		for (i = 0; field_opts[i].name != NULL; i++)
-			if (field_opts[i].val == ch)
-				break;
-		if (*nset == MAX_SETTINGS)
-			return kam_err(KAM_EX_USAGE, "too many options");
-		set[*nset].col = field_opts[i].name;
-		set[*nset].opt = ch == 'p' ? "-p" : ch == 'i' ? "-i" :
-		    field_labels[i];
-		set[*nset].val = optarg;
-		(*nset)++;
-	}
-	return err ? -1 : 0;
-}
-
-static int
-apply(struct table *risks, struct table *people, struct row *r,
-    const struct setting *set, size_t nset)
-{
-	size_t i;
-
-	for (i = 0; i < nset; i++) {
-		if (strcmp(set[i].col, "owner") == 0 && *set[i].val != '\0' &&
-		    store_lookup(people, set[i].val) == NULL)
-			return -1;
-		if (store_set_arg(risks, r, set[i].col, set[i].val,
-		    set[i].opt) == -1)
-			return -1;
-	}
-	return 0;
-}
-
-static const char *
-d_score(const struct table *t, const struct row *r, char *buf, void *arg)
-{
-	(void)arg;
-	snprintf(buf, 64, "%ld", risk_score(t, r));
-	return buf;
-}
-
-static const char *
-d_level(const struct table *t, const struct row *r, char *buf, void *arg)
-{
-	(void)buf;
-	(void)arg;
-	return risk_level(risk_score(t, r));
-}
-
-static const struct derived risk_derived[] = {
-	{ "score", OT_NUM, d_score },
-	{ "level", OT_TEXT, d_level },
-};
-
 static const char *const brief[] = { "id", "title", "category", "probability",
 	"impact", "score", "level", "owner", "status", "review", NULL };
 
-static int
-risk_add(int argc, char **argv, struct kam *k)
-{
-	struct table risks = TABLE_INIT, people = TABLE_INIT;
-	struct tx tx = TX_INIT;
-	struct setting set[MAX_SETTINGS];
-	size_t nset, i;
-	struct row *r;
-	char today[11], id[32];
-	int have_p = 0, have_i = 0, ret = -1;
+static const struct rec_opt add_opts[] = { RISK_FIELDS(REC_OPT_ADD) };
+static const struct rec_opt assess_opts[] = { RISK_FIELDS(REC_OPT_SET) };
 
-	if (collect(argc, argv, add_usage, set, &nset) == -1)
-		return -1;
-	if (argc - optind != 1)
-		return kam_usage(add_usage);
-	for (i = 0; i < nset; i++) {
-		have_p |= strcmp(set[i].col, "probability") == 0;
-		have_i |= strcmp(set[i].col, "impact") == 0;
-		if (strcmp(set[i].col, "title") == 0)
-			return kam_err(KAM_EX_USAGE, "kam risk add takes the "
-			    "title as its argument, not --title");
-	}
-	if (!have_p || !have_i)
-		return kam_err(KAM_EX_USAGE, "a new risk needs -p (probability "
-		    "1-5) and -i (impact 1-5)");
-	if (kam_tx_begin(k, &tx) == -1 ||
-	    store_load(&k->p, &tx, &schema_risks, &risks) == -1 ||
-	    store_load(&k->p, &tx, &schema_people, &people) == -1)
-		goto out;
-	r = table_add(&risks);
-	if (store_set_arg(&risks, r, "title", argv[optind], "title") == -1 ||
-	    apply(&risks, &people, r, set, nset) == -1 ||
-	    store_check_refs(&risks, &people) == -1)
-		goto out;
-	table_set(&risks, r, RISK_STATUS, "open");
-	table_set(&risks, r, RISK_RAISED,
-	    date_fmt(k->p.today, today));
-	snprintf(id, sizeof(id), "%s", table_get(&risks, r, RISK_ID));
-	store_put(&tx, &risks);
-	if (kam_tx_commit(k, &tx, "risk add", id,
-	    table_get(&risks, r, RISK_TITLE)) == -1)
-		goto out;
-	printf("%s\n", id);
-	ret = 0;
-out:
-	tx_release(&tx);
-	table_release(&risks);
-	table_release(&people);
-	return ret;
-}
-
-static int
-risk_assess(int argc, char **argv, struct kam *k)
-{
-	struct table risks = TABLE_INIT, people = TABLE_INIT;
-	struct tx tx = TX_INIT;
-	struct setting set[MAX_SETTINGS];
-	size_t nset;
-	struct row *r;
-	int ret = -1;
-
-	if (collect(argc, argv, assess_usage, set, &nset) == -1)
-		return -1;
-	if (argc - optind != 1 || nset == 0)
-		return kam_usage(assess_usage);
-	if (kam_tx_begin(k, &tx) == -1 ||
-	    store_load(&k->p, &tx, &schema_risks, &risks) == -1 ||
-	    store_load(&k->p, &tx, &schema_people, &people) == -1 ||
-	    (r = store_lookup(&risks, argv[optind])) == NULL ||
-	    apply(&risks, &people, r, set, nset) == -1 ||
-	    store_check_refs(&risks, &people) == -1)
-		goto out;
-	if (kam_tx_commit_row(k, &tx, "risk assess", &risks, r) == -1)
-		goto out;
-	ret = 0;
-out:
-	tx_release(&tx);
-	table_release(&risks);
-	table_release(&people);
-	return ret;
-}
-
-static int
-set_status(int argc, char **argv, struct kam *k, const char *usage,
-    const char *verb, const char *status)
-{
-	struct table risks = TABLE_INIT;
-	struct tx tx = TX_INIT;
-	struct row *r;
-	int col = RISK_STATUS, err = 0, ret = -1;
-
-	static const struct option none[] = { { NULL, 0, NULL, 0 } };
-	if (kam_getopt(argc, argv, "", none, usage, &err) != -1 || err)
-		return -1;
-	if (argc - optind != 1)
-		return kam_usage(usage);
-	if (kam_tx_begin(k, &tx) == -1 ||
-	    store_load(&k->p, &tx, &schema_risks, &risks) == -1 ||
-	    (r = store_lookup(&risks, argv[optind])) == NULL)
-		goto out;
-	if (strcmp(table_get(&risks, r, col), status) == 0) {
-		kam_err(KAM_EX_DATA, "risk %s is already %s",
-		    table_get(&risks, r, RISK_ID), status);
-		goto out;
-	}
-	table_set(&risks, r, col, status);
-	if (kam_tx_commit_row(k, &tx, verb, &risks, r) == -1)
-		goto out;
-	ret = 0;
-out:
-	tx_release(&tx);
-	table_release(&risks);
-	return ret;
-}
-
-static int
-risk_close(int argc, char **argv, struct kam *k)
-{
-	return set_status(argc, argv, k, close_usage, "risk close", "closed");
-}
+static const struct rec_verb add = { .usage = add_usage, .rt = &risk_type,
+	.kind = REC_ADD, .opts = add_opts, .nopts = ARRAY_SIZE(add_opts),
+	.need = "a new risk needs -p (probability 1-5) and -i (impact 1-5)" };
+static const struct rec_verb assess = { .usage = assess_usage,
+	.rt = &risk_type, .kind = REC_SET, .verb = "assess",
+	.opts = assess_opts, .nopts = ARRAY_SIZE(assess_opts) };
+static const struct rec_verb close_ = { .usage = close_usage,
+	.rt = &risk_type, .kind = REC_MOVE, .verb = "close" };
+static const struct rec_verb show = { .usage = show_usage, .rt = &risk_type,
+	.kind = REC_SHOW };
+REC_FN(risk_add, add)
+REC_FN(risk_assess, assess)
+REC_FN(risk_close, close_)
+REC_FN(risk_show, show)
 
 /* The risk has happened: it becomes an issue of the issue log. */
 static int
@@ -374,21 +186,14 @@ risk_list(int argc, char **argv, struct kam *k)
 		sort_table = &risks;
 		qsort(rows, n, sizeof(*rows), cmp_rows);
 	}
-	records_print(k->fmt, &risks, rows, n, brief, risk_derived,
-	    ARRAY_SIZE(risk_derived), NULL);
+	records_print(k->fmt, &risks, rows, n, brief, risk_type.derived,
+	    risk_type.nderived, NULL);
 	ret = 0;
 out:
 	free((char *)owner);
 	free(rows);
 	table_release(&risks);
 	return ret;
-}
-
-static int
-risk_show(int argc, char **argv, struct kam *k)
-{
-	return kam_show_record(argc, argv, k, &schema_risks, show_usage,
-	    risk_derived, ARRAY_SIZE(risk_derived));
 }
 
 static int
@@ -537,13 +342,11 @@ out:
 	return ret;
 }
 
-#define FIELD_OPTS "--probability= --impact= --category= --owner= " \
-	"--strategy= --response= --trigger= --review="
 const struct verb risk_verbs[] = {
-	{ "add", risk_add, NEED_PROJECT | WRITES, add_usage, FIELD_OPTS,
-	    "record a new risk" },
+	{ "add", risk_add, NEED_PROJECT | WRITES, add_usage,
+	    RISK_FIELDS(REC_COMPLETE_ADD), "record a new risk" },
 	{ "assess", risk_assess, NEED_PROJECT | WRITES, assess_usage,
-	    FIELD_OPTS " --title=", "re-assess a risk" },
+	    RISK_FIELDS(REC_COMPLETE_SET), "re-assess a risk" },
 	{ "close", risk_close, NEED_PROJECT | WRITES, close_usage, "",
 	    "close a risk" },
 	{ "list", risk_list, NEED_PROJECT, list_usage,

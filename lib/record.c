@@ -71,7 +71,7 @@ parse(const struct rec_opt *opts, size_t n, int argc, char **argv,
 	struct option lo[REC_MAX_OPTS + 1];
 	char shortopts[2 * REC_MAX_OPTS + 1];
 	size_t i, j, nl = 0, ns = 0;
-	int ch, err = 0, nseq = 0;
+	int ch, err = 0, nseq = 0, ngiven = 0;
 
 	memset(a, 0, sizeof(*a));
 	if (n > REC_MAX_OPTS)
@@ -103,6 +103,9 @@ parse(const struct rec_opt *opts, size_t n, int argc, char **argv,
 		i = ch < 256 ? i : (size_t)(ch - 256);
 		if (i >= n)
 			continue;
+		/* Options past REC_MAX_OPTS are refused, repeats included. */
+		if (++ngiven > REC_MAX_OPTS)
+			return kam_err(KAM_EX_USAGE, "too many options");
 		if (a->seq[i] == 0)
 			a->seq[i] = ++nseq;
 		if (!IS_FLAG(opts[i].take)) {
@@ -127,6 +130,8 @@ parse(const struct rec_opt *opts, size_t n, int argc, char **argv,
 	}
 	for (i = 0; i < n; i++)
 		if (opts[i].take == REC_OPERAND && a->val[i] != NULL) {
+			if (opts[i].help != NULL && *opts[i].help != '\0')
+				return kam_err(KAM_EX_USAGE, "%s", opts[i].help);
 			kam_err(KAM_EX_USAGE, "unknown option '--%s' (the %s is "
 			    "the operand)", opts[i].name, opts[i].name);
 			return rec_usage(usage);
@@ -187,14 +192,25 @@ check_refs_to(struct project *p, struct tx *tx, struct table *t,
 	return ret;
 }
 
-/* Option i's name as messages give it: "--due", or "due" (bare). */
+/* Option o's name as messages give it: "--due", "due" (bare), or "-p"
+ * when the type names options by their short form. */
 static const char *
 opt_label(const struct rec_type *rt, const struct rec_opt *o, char *buf,
     size_t len)
 {
-	snprintf(buf, len, "%s%s", rt != NULL && rt->bare ? "" : "--",
-	    o->name);
+	if (rt != NULL && rt->short_names && o->shortopt != 0)
+		snprintf(buf, len, "-%c", o->shortopt);
+	else
+		snprintf(buf, len, "%s%s", rt != NULL && rt->bare ? "" : "--",
+		    o->name);
 	return buf;
+}
+
+const char *
+rec_opt_label(const struct rec_type *rt, const struct rec_opt *o, char *buf,
+    size_t len)
+{
+	return opt_label(rt, o, buf, len);
 }
 
 static int
@@ -541,8 +557,20 @@ out:
 	return ret;
 }
 
+static int
+set_as(const struct rec_ctx *c, const struct rec_type *rt, const char *verb,
+    const struct rec_opt *opts, size_t n, const struct rec_args *a);
+
 int
 rec_set(const struct rec_ctx *c, const struct rec_type *rt,
+    const struct rec_opt *opts, size_t n, const struct rec_args *a)
+{
+	return set_as(c, rt, "set", opts, n, a);
+}
+
+/* rec_set() committed as "<family> <verb>" (kam risk assess). */
+static int
+set_as(const struct rec_ctx *c, const struct rec_type *rt, const char *verb,
     const struct rec_opt *opts, size_t n, const struct rec_args *a)
 {
 	struct table t = TABLE_INIT;
@@ -557,7 +585,7 @@ rec_set(const struct rec_ctx *c, const struct rec_type *rt,
 	    rec_transition(rt, &t, r, "set") == -1) ||
 	    type_apply(c, rt, &tx, &t, r, opts, n, a) == -1)
 		goto out;
-	snprintf(cmd, sizeof(cmd), "%s set", rt->family);
+	snprintf(cmd, sizeof(cmd), "%s %s", rt->family, verb);
 	if (rec_commit_row(c, &tx, cmd, rt, &t, r, NULL) == -1)
 		goto out;
 	ret = 0;
@@ -822,7 +850,8 @@ rec_run(const struct rec_ctx *c, const struct rec_verb *v, int argc,
 			;
 		if (i == v->nopts)
 			return rec_usage(usage);
-		return rec_set(c, v->rt, v->opts, v->nopts, &a);
+		return set_as(c, v->rt, v->verb != NULL ? v->verb : "set",
+		    v->opts, v->nopts, &a);
 	case REC_SHOW:
 		return rec_show(c, v->rt, a.operand);
 	case REC_MOVE:

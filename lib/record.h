@@ -33,7 +33,8 @@
 enum rec_take { REC_NO, REC_OPT, REC_REQ, REC_FLAG, REC_ONEOF,
 	REC_OPERAND };
 /* REC_OPERAND: the option names what the verb takes as its operand (req
- * add --title): refused, "(the title is the operand)", with the usage. */
+ * add --title): refused, "(the title is the operand)", with the usage;
+ * or refused with its help as the message when that is not "". */
 
 /* One settable field: option --name sets column col. */
 struct rec_opt {
@@ -125,6 +126,9 @@ struct rec_type {
 							 * title column's */
 	int				 bare;		/* messages name options
 							 * without "--" */
+	int				 short_names;	/* messages name an option
+							 * with a short form so:
+							 * "-p" */
 	const char			*past;		/* raised_col may be given
 							 * but not after today:
 							 * "record <past>" */
@@ -178,6 +182,9 @@ int	rec_apply(struct project *p, struct tx *tx, struct table *t,
  * the given options. */
 int	rec_set_opts(const struct rec_type *rt, struct table *t, struct row *r,
 	    const struct rec_opt *opts, size_t n, const struct rec_args *a);
+/* Option o as type rt's messages name it ("--due", "due", "-p"). */
+const char	*rec_opt_label(const struct rec_type *rt,
+	    const struct rec_opt *o, char *buf, size_t len);
 /* The second half of rec_apply(): check row r's references. */
 int	rec_apply_refs(struct project *p, struct tx *tx, struct table *t,
 	    const struct row *r);
@@ -294,6 +301,7 @@ enum rec_kind { REC_ADD, REC_SET, REC_LIST, REC_SHOW, REC_MOVE };
  * A verb declared as data: cmd/<family>.c names it in its verb table and
  * rec_run() parses argv and runs the generic verb.
  *   REC_MOVE	transition `verb`; opts: at most one, the column it also sets
+ *   REC_SET	verb: the name it commits as (NULL: "set"; risk: "assess")
  * need: message when an option add requires is missing (%s: the operand);
  * both: message when two REC_FLAG options of one column are given.
  */

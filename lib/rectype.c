@@ -1111,3 +1111,86 @@ out:
 	table_release(&quality);
 	return ret;
 }
+
+/* kam risk: the risk register (SPEC §3 "Risk management"). */
+static const char *
+risk_d_score(const struct table *t, const struct row *r, char *buf, void *arg)
+{
+	(void)arg;
+	snprintf(buf, 64, "%ld", risk_score(t, r));
+	return buf;
+}
+
+static const char *
+risk_d_level(const struct table *t, const struct row *r, char *buf, void *arg)
+{
+	(void)buf;
+	(void)arg;
+	return risk_level(risk_score(t, r));
+}
+
+static const struct derived risk_derived[] = {
+	{ "score", OT_NUM, risk_d_score },
+	{ "level", OT_TEXT, risk_d_level },
+};
+
+/* add and assess: in the order given; the owner must exist. */
+static int
+risk_apply(const struct rec_ctx *c, struct tx *tx, struct table *t,
+    struct row *r, const struct rec_opt *opts, size_t n,
+    const struct rec_args *a)
+{
+	struct table people = TABLE_INIT;
+	char opt[64];
+	size_t i, j;
+	int ret = -1;
+
+	if (store_load(c->p, tx, &schema_people, &people) == -1)
+		goto out;
+	for (i = 1; i <= n; i++)
+		for (j = 0; j < n; j++) {
+			if (a->seq[j] != (int)i)
+				continue;
+			if (opts[j].col == RISK_OWNER && *a->val[j] != '\0' &&
+			    store_lookup(&people, a->val[j]) == NULL)
+				goto out;
+			if (store_set_arg(t, r, t->s->cols[opts[j].col].name,
+			    a->val[j], rec_opt_label(&risk_type, &opts[j], opt,
+			    sizeof(opt))) == -1)
+				goto out;
+		}
+	if (store_check_refs(t, &people) == -1)
+		goto out;
+	ret = 0;
+out:
+	table_release(&people);
+	return ret;
+}
+
+static const struct rec_transition risk_trans[] = {
+	{ "close", REC_BIT(RISK_OPEN) | REC_BIT(RISK_OCCURRED), RISK_CLOSED,
+	    NULL },
+};
+
+static int
+risk_refuse(const struct table *t, const struct row *r, const char *verb)
+{
+	(void)verb;
+	return kam_err(KAM_EX_DATA, "risk %s is already %s",
+	    table_get(t, r, RISK_ID), table_get(t, r, RISK_STATUS));
+}
+
+static const struct rec_default risk_defaults[] = {
+	{ RISK_STATUS, "open" },
+};
+const struct rec_type risk_type = {
+	.s = &schema_risks, .family = "risk", .title_col = RISK_TITLE,
+	.status_col = RISK_STATUS, .owner_col = RISK_OWNER,
+	.due_col = RISK_REVIEW, .raised_col = RISK_RAISED,
+	.open = REC_BIT(RISK_OPEN), .defaults = risk_defaults,
+	.ndefaults = NELEM(risk_defaults), .trans = risk_trans,
+	.ntrans = NELEM(risk_trans), .derived = risk_derived,
+	.nderived = NELEM(risk_derived), .short_names = 1,
+	.apply = risk_apply,
+	.refuse = risk_refuse,
+};

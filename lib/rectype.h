@@ -11,7 +11,7 @@
 #include "record.h"
 
 extern const struct rec_type change_type, comm_type, defect_type, goal_type,
-	lesson_type, people_type, req_type, scope_type, task_type;
+	lesson_type, people_type, req_type, risk_type, scope_type, task_type;
 
 /* kam comm due: keep the communications due today or earlier, most
  * overdue first (a rec_verb's pick). */

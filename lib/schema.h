@@ -78,6 +78,9 @@ struct schema {
 	X(PERSON_RATE, MONEY("rate"))					\
 	X(PERSON_INFLUENCE, INT("influence", 1, 5))			\
 	X(PERSON_INTEREST, INT("interest", 1, 5))
+#define RISK_STATUSES(S)						\
+	S(RISK_OPEN, "open") S(RISK_CLOSED, "closed")			\
+	S(RISK_OCCURRED, "occurred")
 #define RISK_COLUMNS(X)							\
 	X(RISK_ID, ID) X(RISK_TITLE, TEXTREQ("title"))			\
 	X(RISK_CATEGORY, TEXT("category"))				\
@@ -86,7 +89,7 @@ struct schema {
 	X(RISK_STRATEGY, ENUM("strategy", "avoid", "mitigate", "transfer", \
 	    "accept"))							\
 	X(RISK_OWNER, REF("owner", "P"))				\
-	X(RISK_STATUS, ENUMREQ("status", "open", "closed", "occurred"))	\
+	X(RISK_STATUS, ENUMLIST("status", RISK_STATUSES))		\
 	X(RISK_TRIGGER, TEXT("trigger"))				\
 	X(RISK_RESPONSE, TEXT("response"))				\
 	X(RISK_REVIEW, DATE("review")) X(RISK_RAISED, DATE("raised"))
@@ -331,7 +334,7 @@ struct schema {
 /* kam req: add's and set's fields (add's title is its operand); list's
  * filters; confirm's options. */
 #define REQ_FIELDS(F)							\
-	F(REQ_TITLE, "title", OPERAND, OPT, 0, "text", "the requirement") \
+	F(REQ_TITLE, "title", OPERAND, OPT, 0, "text", "")		\
 	F(REQ_PRIORITY, "priority", OPT, OPT, 0, "must|should|could|wont", \
 	    "MoSCoW priority")						\
 	F(REQ_SOURCE, "source", OPT, OPT, 0, "P-n", "who asked for it")	\
@@ -347,6 +350,20 @@ struct schema {
 	F(REQ_CONFIRMED_BY, "by", REQ, NO, 0, "P-n", "who signs it off "	\
 	    "(client side)")						\
 	F(REQ_CONFIRMED_ON, "date", OPT, NO, 0, "date", "when")
+
+/* kam risk: add's and assess's fields (-p and -i are the short ones). */
+#define RISK_FIELDS(F)							\
+	F(RISK_PROBABILITY, "probability", REQ, OPT, 'p', "1-5",	\
+	    "probability 1-5")						\
+	F(RISK_IMPACT, "impact", REQ, OPT, 'i', "1-5", "impact 1-5")	\
+	F(RISK_TITLE, "title", OPERAND, OPT, 0, "t", "kam risk add takes " \
+	    "the title as its argument, not --title")			\
+	F(RISK_CATEGORY, "category", OPT, OPT, 0, "c", "")		\
+	F(RISK_OWNER, "owner", OPT, OPT, 0, "P-n", "")			\
+	F(RISK_STRATEGY, "strategy", OPT, OPT, 0, "s", "")		\
+	F(RISK_RESPONSE, "response", OPT, OPT, 0, "text", "")		\
+	F(RISK_TRIGGER, "trigger", OPT, OPT, 0, "text", "")		\
+	F(RISK_REVIEW, "review", OPT, OPT, 0, "date", "")
 
 /* Column 0 of every table with ids is its id, column 1 what names the
  * record (a title, a person's name, an item): for code that works on any
@@ -378,6 +395,7 @@ enum bill_col { BILL_COLUMNS(SCHEMA_COL_ENUM) BILL_NCOLS };
 enum issue_status { ISSUE_STATUSES(SCHEMA_VAL_ENUM) ISSUE_NSTATUS };
 enum defect_status { DEFECT_STATUSES(SCHEMA_VAL_ENUM) DEFECT_NSTATUS };
 enum change_status { CHANGE_STATUSES(SCHEMA_VAL_ENUM) CHANGE_NSTATUS };
+enum risk_status { RISK_STATUSES(SCHEMA_VAL_ENUM) RISK_NSTATUS };
 
 extern const struct schema *const kam_schemas[];
 extern const size_t kam_nschemas;
