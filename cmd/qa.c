@@ -22,196 +22,39 @@
 #include "../lib/store.h"
 #include "../lib/value.h"
 
-static const char check_usage[] =
-    "kam qa check subject --criterion text --result pass|fail --by P-n "
-    "[--date date] [--note text]";
-static const char list_usage[] =
-    "kam qa list [--subject s] [--result pass|fail]";
+static const char check_usage[] = "kam qa check subject"
+    QA_FIELDS(REC_USAGE_ADD);
+static const char list_usage[] = "kam qa list" QA_WHERE(REC_USAGE_LIST);
 static const char show_usage[] = "kam qa show Q-n";
 static const char report_usage[] = "kam qa report";
 
 static const struct option no_opts[] = { { NULL, 0, NULL, 0 } };
 
-static const char *const brief[] = { "id", "subject", "criterion", "date",
-	"reviewer", "result", NULL };
+static const struct rec_opt check_opts[] = { QA_FIELDS(REC_OPT_ADD) };
+static const struct rec_where list_where[] = { QA_WHERE(REC_WHERE) };
 
-/* ---- check ---- */
+static const struct rec_verb list = { .usage = list_usage, .rt = &qa_type,
+	.kind = REC_LIST, .where = list_where,
+	.nwhere = ARRAY_SIZE(list_where) };
+static const struct rec_verb show = { .usage = show_usage, .rt = &qa_type,
+	.kind = REC_SHOW };
+REC_FN(qa_list, list)
+REC_FN(qa_show, show)
 
+/* check: a new quality check (qa_check_record, lib/rectype.c). */
 static int
 qa_check(int argc, char **argv, struct kam *k)
 {
-	static const struct option opts[] = {
-		{ "criterion", required_argument, NULL, 'c' },
-		{ "result", required_argument, NULL, 'r' },
-		{ "by", required_argument, NULL, 'b' },
-		{ "date", required_argument, NULL, 'd' },
-		{ "note", required_argument, NULL, 'n' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct table quality = TABLE_INIT, people = TABLE_INIT,
-	    target = TABLE_INIT;
-	struct tx tx = TX_INIT;
-	struct kam_buf title = KAM_BUF_INIT, body = KAM_BUF_INIT;
-	struct reqflow_checks qc;
-	const char *criterion = NULL, *result = NULL, *by = NULL,
-	    *date = NULL, *note = NULL, *subject;
-	char canon[32], who[32], day[11], id[32];
-	struct row *r, *p;
-	int32_t d;
-	long num;
-	int ch, err = 0, ret = -1;
+	struct rec_ctx c = { &k->p, k->fmt, k->no_commit, k->msg,
+	    k->no_verify };
+	struct rec_args a;
 
-	while ((ch = kam_getopt(argc, argv, "", opts, check_usage, &err)) != -1)
-		switch (ch) {
-		case 'c':
-			criterion = optarg;
-			break;
-		case 'r':
-			result = optarg;
-			break;
-		case 'b':
-			by = optarg;
-			break;
-		case 'd':
-			date = optarg;
-			break;
-		case 'n':
-			note = optarg;
-			break;
-		}
-	if (err)
+	if (rec_parse_need(check_opts, ARRAY_SIZE(check_opts), argc, argv,
+	    check_usage, 1, "a quality check needs --criterion TEXT, --result "
+	    "pass|fail and --by P-n (the reviewer)", &a) == -1)
 		return -1;
-	if (argc - optind != 1)
-		return kam_usage(check_usage);
-	if (criterion == NULL || result == NULL || by == NULL)
-		return kam_err(KAM_EX_USAGE, "a quality check needs --criterion "
-		    "TEXT, --result pass|fail and --by P-n (the reviewer)");
-	d = k->p.today;
-	if (date != NULL && kam_opt_past_date("--date", date, k->p.today,
-	    "it when it has happened", &d) == -1)
-		return -1;
-	if (id_parse_arg(by, "P", who, &num, NULL) == -1)
-		return kam_err(KAM_EX_USAGE, "--by: invalid person id '%s' "
-		    "(expected e.g. P-3)", by);
-	if (kam_tx_begin(k, &tx) == -1 ||
-	    store_load(&k->p, &tx, &schema_quality, &quality) == -1 ||
-	    store_load(&k->p, &tx, &schema_people, &people) == -1 ||
-	    (p = store_lookup(&people, who)) == NULL ||
-	    qa_subject(&k->p, &tx, argv[optind], "subject", &target, canon,
-	    &subject) == -1)
-		goto out;
-	r = table_add(&quality);
-	if (store_set_arg(&quality, r, "subject", subject, "subject") == -1 ||
-	    store_set_arg(&quality, r, "criterion", criterion,
-	    "--criterion") == -1 ||
-	    store_set_arg(&quality, r, "result", result, "--result") == -1 ||
-	    store_set_arg(&quality, r, "reviewer", who, "--by") == -1 ||
-	    (note != NULL &&
-	    store_set_arg(&quality, r, "note", note, "--note") == -1))
-		goto out;
-	table_set(&quality, r, QA_DATE, date_fmt(d, day));
-	if (store_check_refs(&quality, &people) == -1 ||
-	    (target.s != NULL && store_check_refs(&quality, &target) == -1))
-		goto out;
-	snprintf(id, sizeof(id), "%s", table_get(&quality, r, QA_ID));
-	kam_buf_printf(&title, "%s %s: %s", table_get(&quality, r, QA_SUBJECT),
-	    table_get(&quality, r, QA_RESULT), table_get(&quality, r,
-	    QA_CRITERION));
-	kam_buf_printf(&body, "Reviewed by %s (%s) on %s.", who,
-	    table_get_name(&people, p, "name"), day);
-	/* A check dated before the subject's latest one does not decide. */
-	reqflow_checks(&quality, table_get(&quality, r, QA_SUBJECT), &qc);
-	if (qc.latest != r) {
-		kam_buf_printf(&body, "\nThe latest check of %s is still %s "
-		    "(%s, %s).", table_get(&quality, r, QA_SUBJECT),
-		    table_get(&quality, qc.latest, QA_ID),
-		    table_get(&quality, qc.latest, QA_RESULT),
-		    table_get(&quality, qc.latest, QA_DATE));
-		kam_warn("%s is dated before %s, the latest check of %s (%s), "
-		    "which still decides", id, table_get(&quality, qc.latest,
-		    QA_ID), table_get(&quality, r, QA_SUBJECT),
-		    table_get(&quality, qc.latest, QA_RESULT));
-	}
-	store_put(&tx, &quality);
-	if (kam_tx_commit_body(k, &tx, "qa check", id, title.ptr,
-	    body.ptr) == -1)
-		goto out;
-	printf("%s\n", id);
-	ret = 0;
-out:
-	kam_buf_release(&title);
-	kam_buf_release(&body);
-	tx_release(&tx);
-	table_release(&quality);
-	table_release(&people);
-	table_release(&target);
-	return ret;
-}
-
-/* ---- list, show ---- */
-
-static int
-qa_list(int argc, char **argv, struct kam *k)
-{
-	static const struct option opts[] = {
-		{ "subject", required_argument, NULL, 's' },
-		{ "result", required_argument, NULL, 'r' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const struct column *cres = &schema_quality.cols[QA_RESULT];
-	struct table quality = TABLE_INIT;
-	struct row **rows = NULL;
-	const char *subject = NULL, *result = NULL, *why;
-	char canon[32];
-	size_t i, n = 0;
-	long num;
-	int ch, err = 0, ret = -1;
-
-	while ((ch = kam_getopt(argc, argv, "", opts, list_usage, &err)) != -1)
-		if (ch == 's')
-			subject = optarg;
-		else
-			result = optarg;
-	if (err)
-		return -1;
-	if (optind != argc)
-		return kam_usage(list_usage);
-	if (result != NULL && (*result == '\0' ||
-	    table_check_value(cres, 2, result, &why) == -1))
-		return kam_err(KAM_EX_USAGE, "--result: invalid value '%s': "
-		    "expected one of: pass fail", result);
-	/* Ids in any case; text as written, compared ignoring case. */
-	if (subject != NULL && id_parse_arg(subject, NULL, canon, &num,
-	    NULL) == 0)
-		subject = canon;
-	if (store_load(&k->p, NULL, &schema_quality, &quality) == -1)
-		goto out;
-	table_sort(&quality);
-	rows = xcalloc(quality.nrows + 1, sizeof(*rows));
-	for (i = 0; i < quality.nrows; i++) {
-		struct row *r = &quality.rows[i];
-
-		if (subject != NULL && kam_strcasecmp(table_get(&quality, r,
-		    QA_SUBJECT), subject) != 0)
-			continue;
-		if (result != NULL &&
-		    strcmp(table_get(&quality, r, QA_RESULT), result) != 0)
-			continue;
-		rows[n++] = r;
-	}
-	records_print(k->fmt, &quality, rows, n, brief, NULL, 0, NULL);
-	ret = 0;
-out:
-	free(rows);
-	table_release(&quality);
-	return ret;
-}
-
-static int
-qa_show(int argc, char **argv, struct kam *k)
-{
-	return kam_show_record(argc, argv, k, &schema_quality, show_usage,
-	    NULL, 0);
+	return qa_check_record(&c, a.operand, check_opts,
+	    ARRAY_SIZE(check_opts), &a);
 }
 
 /* ---- report ---- */
@@ -677,9 +520,9 @@ out:
 
 const struct verb qa_verbs[] = {
 	{ "check", qa_check, NEED_PROJECT | WRITES, check_usage,
-	    "--criterion= --result= --by= --date= --note=",
+	    QA_FIELDS(REC_COMPLETE_ADD),
 	    "record a quality check of a requirement, task or anything" },
-	{ "list", qa_list, NEED_PROJECT, list_usage, "--subject= --result=",
+	{ "list", qa_list, NEED_PROJECT, list_usage, QA_WHERE(REC_COMPLETE_LIST),
 	    "list quality checks" },
 	{ "report", qa_report, NEED_PROJECT, report_usage, "",
 	    "pass rate, open defects, rework hours, checks by month" },

@@ -1194,3 +1194,96 @@ const struct rec_type risk_type = {
 	.apply = risk_apply,
 	.refuse = risk_refuse,
 };
+
+/* kam qa: quality checks; the latest check of a subject (by date, then
+ * id) decides whether it passes (reqflow_checks, lib/reqflow.c). */
+static const char *const qa_brief[] = { "id", "subject", "criterion", "date",
+	"reviewer", "result", NULL };
+const struct rec_type qa_type = {
+	.s = &schema_quality, .family = "qa", .title_col = QA_CRITERION,
+	.status_col = -1, .owner_col = QA_REVIEWER, .due_col = -1,
+	.raised_col = QA_DATE, .brief = qa_brief,
+};
+
+int
+qa_check_record(const struct rec_ctx *c, const char *subj_arg,
+    const struct rec_opt *opts, size_t n, const struct rec_args *a)
+{
+	struct table quality = TABLE_INIT, people = TABLE_INIT,
+	    target = TABLE_INIT;
+	struct tx tx = TX_INIT;
+	struct kam_buf title = KAM_BUF_INIT, body = KAM_BUF_INIT;
+	struct reqflow_checks qc;
+	const char *criterion = arg_named(opts, n, a, "criterion");
+	const char *result = arg_named(opts, n, a, "result");
+	const char *by = arg_named(opts, n, a, "by");
+	const char *date = arg_named(opts, n, a, "date");
+	const char *note = arg_named(opts, n, a, "note"), *subject, *why;
+	char canon[32], who[32], day[11], id[32], t[11];
+	struct row *r, *p;
+	int32_t d = c->p->today;
+	long num;
+	int ret = -1;
+
+	if (date != NULL && date_parse(date, &d, &why) == -1)
+		return kam_err(KAM_EX_USAGE, "--date: invalid date '%s': %s",
+		    date, why);
+	if (d > c->p->today)
+		return kam_err(KAM_EX_USAGE, "--date: %s is after today (%s); "
+		    "record it when it has happened", date,
+		    date_fmt(c->p->today, t));
+	if (id_parse_arg(by, "P", who, &num, NULL) == -1)
+		return kam_err(KAM_EX_USAGE, "--by: invalid person id '%s' "
+		    "(expected e.g. P-3)", by);
+	if (rec_begin(c, &tx, &quality, &schema_quality) == -1 ||
+	    store_load(c->p, &tx, &schema_people, &people) == -1 ||
+	    (p = store_lookup(&people, who)) == NULL ||
+	    qa_subject(c->p, &tx, subj_arg, "subject", &target, canon,
+	    &subject) == -1)
+		goto out;
+	r = table_add(&quality);
+	if (store_set_arg(&quality, r, "subject", subject, "subject") == -1 ||
+	    store_set_arg(&quality, r, "criterion", criterion,
+	    "--criterion") == -1 ||
+	    store_set_arg(&quality, r, "result", result, "--result") == -1 ||
+	    store_set_arg(&quality, r, "reviewer", who, "--by") == -1 ||
+	    (note != NULL &&
+	    store_set_arg(&quality, r, "note", note, "--note") == -1))
+		goto out;
+	table_set(&quality, r, QA_DATE, date_fmt(d, day));
+	if (store_check_refs(&quality, &people) == -1 ||
+	    (target.s != NULL && store_check_refs(&quality, &target) == -1))
+		goto out;
+	snprintf(id, sizeof(id), "%s", table_get(&quality, r, QA_ID));
+	kam_buf_printf(&title, "%s %s: %s", table_get(&quality, r, QA_SUBJECT),
+	    table_get(&quality, r, QA_RESULT), table_get(&quality, r,
+	    QA_CRITERION));
+	kam_buf_printf(&body, "Reviewed by %s (%s) on %s.", who,
+	    table_get(&people, p, PERSON_NAME), day);
+	/* A check dated before the subject's latest one does not decide. */
+	reqflow_checks(&quality, table_get(&quality, r, QA_SUBJECT), &qc);
+	if (qc.latest != r) {
+		kam_buf_printf(&body, "\nThe latest check of %s is still %s "
+		    "(%s, %s).", table_get(&quality, r, QA_SUBJECT),
+		    table_get(&quality, qc.latest, QA_ID),
+		    table_get(&quality, qc.latest, QA_RESULT),
+		    table_get(&quality, qc.latest, QA_DATE));
+		kam_warn("%s is dated before %s, the latest check of %s (%s), "
+		    "which still decides", id, table_get(&quality, qc.latest,
+		    QA_ID), table_get(&quality, r, QA_SUBJECT),
+		    table_get(&quality, qc.latest, QA_RESULT));
+	}
+	store_put(&tx, &quality);
+	if (rec_commit(c, &tx, "qa check", id, title.ptr, body.ptr) == -1)
+		goto out;
+	printf("%s\n", id);
+	ret = 0;
+out:
+	kam_buf_release(&title);
+	kam_buf_release(&body);
+	tx_release(&tx);
+	table_release(&quality);
+	table_release(&people);
+	table_release(&target);
+	return ret;
+}

@@ -11,7 +11,8 @@
 #include "record.h"
 
 extern const struct rec_type change_type, comm_type, defect_type, goal_type,
-	lesson_type, people_type, req_type, risk_type, scope_type, task_type;
+	lesson_type, people_type, qa_type, req_type, risk_type, scope_type,
+	task_type;
 
 /* kam comm due: keep the communications due today or earlier, most
  * overdue first (a rec_verb's pick). */
@@ -72,5 +73,10 @@ int	task_track(const struct rec_ctx *c, const char *verb, const char *id,
  * today).  0, or -1 reported. */
 int	req_move(const struct rec_ctx *c, const char *verb, const char *id,
 	    const char *by, const char *date);
+
+/* kam qa check: a quality check of subject with the options of QA_FIELDS
+ * (opts, n, a); prints its id.  0, or -1 reported. */
+int	qa_check_record(const struct rec_ctx *c, const char *subject,
+	    const struct rec_opt *opts, size_t n, const struct rec_args *a);
 
 #endif

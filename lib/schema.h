@@ -365,6 +365,19 @@ struct schema {
 	F(RISK_TRIGGER, "trigger", OPT, OPT, 0, "text", "")		\
 	F(RISK_REVIEW, "review", OPT, OPT, 0, "date", "")
 
+/* kam qa: what check takes (its operand is the subject) and list's
+ * filters. */
+#define QA_FIELDS(F)							\
+	F(QA_CRITERION, "criterion", REQ, NO, 0, "text", "what was checked") \
+	F(QA_RESULT, "result", REQ, NO, 0, "pass|fail", "the outcome")	\
+	F(QA_REVIEWER, "by", REQ, NO, 0, "P-n", "the reviewer")		\
+	F(QA_DATE, "date", OPT, NO, 0, "date", "when")			\
+	F(QA_NOTE, "note", OPT, NO, 0, "text", "a note")
+#define QA_WHERE(W)							\
+	W(QA_SUBJECT, "subject", CASE, "s", NULL)			\
+	W(QA_RESULT, "result", EQ, "pass|fail", "--result: invalid value "	\
+	    "'%s': expected one of: pass fail")
+
 /* Column 0 of every table with ids is its id, column 1 what names the
  * record (a title, a person's name, an item): for code that works on any
  * such table.  Code about one table uses its constants (RISK_TITLE). */
