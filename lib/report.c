@@ -8,6 +8,7 @@
 
 #include <cmark.h>
 
+#include "bill.h"
 #include "budget.h"
 #include "derive.h"
 #include "gantt.h"
@@ -19,6 +20,7 @@
 #include "report.h"
 #include "reqflow.h"
 #include "store.h"
+#include "timesheet.h"
 #include "value.h"
 
 enum part_kind { PART_MD, PART_TABLE, PART_SVG };
@@ -852,7 +854,8 @@ struct ctx {
 	struct rdoc		 d;
 	struct health		 h;
 	struct table		 tasks, risks, reqs, changes, goals, quality,
-				 defects, csat, lessons, people, issues;
+				 defects, csat, lessons, people, issues,
+				 billing;
 	struct plan		 pl;		/* with actuals */
 	struct plan		 ref;		/* PLAN_NO_ACTUALS */
 	struct budget_audit	 audit;
@@ -1375,6 +1378,45 @@ evm_table(struct ctx *c)
 	rdoc_row(&c->d, cells);
 }
 
+/* The economic result (issue 16): kam budget margin, once the contract
+ * value or a billing item is known. */
+static void
+margin_part(struct ctx *c)
+{
+	struct margin m;
+	char b1[MONEY_HUMAN_MAX], b2[MONEY_HUMAN_MAX], b3[MONEY_HUMAN_MAX],
+	    b4[MONEY_HUMAN_MAX], pct[48];
+
+	if (!c->p->has_contract_value && c->billing.nrows == 0)
+		return;
+	if (bill_margin(&m, c->p) == -1) {
+		kam_err_reset();
+		return;
+	}
+	heading(c, 3, "Margin");
+	if (m.has_contract)
+		rdoc_mdf(&c->d, "- Contract value: %s\n", money(c, m.contract,
+		    b1));
+	rdoc_mdf(&c->d, "- Invoiced: %s; paid: %s; outstanding: %s\n",
+	    money(c, m.invoiced, b1), money(c, m.paid, b2),
+	    money(c, m.outstanding, b3));
+	rdoc_mdf(&c->d, "- Actual cost: %s (expenses %s, labour %s)\n",
+	    money(c, m.actual, b1), money(c, m.expenses, b2),
+	    money(c, m.labour, b3));
+	if (m.has_contract && m.has_eac) {
+		rdoc_mdf(&c->d, "- Estimate at completion: %s; forecast "
+		    "margin: **%s**", money(c, m.eac, b1), money(c, m.forecast,
+		    b4));
+		if (m.has_pct)
+			rdoc_mdf(&c->d, " (%s%%)", budget_pct_fmt(m.forecast,
+			    m.contract, pct));
+		rdoc_md(&c->d, "\n");
+	} else if (m.has_contract)
+		rdoc_mdf(&c->d, "- Planned margin: %s (no earned value yet for "
+		    "a forecast)\n", money(c, m.planned, b1));
+	rdoc_md(&c->d, "\n");
+}
+
 static void
 budget_section(struct ctx *c)
 {
@@ -1439,6 +1481,122 @@ budget_section(struct ctx *c)
 	heading(c, 3, "Earned value");
 	evm_table(c);
 	burn_chart(c);
+	margin_part(c);
+}
+
+/* ---- the team (final report, issue 16) ---- */
+
+struct team_fact {
+	long		 person;
+	const char	*name;
+	long		 tasks, finished, on_time, with_baseline;
+	int64_t		 planned, booked;	/* quarter hours */
+};
+
+static struct team_fact *
+team_fact(struct team_fact **v, size_t *n, long person)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if ((*v)[i].person == person)
+			return &(*v)[i];
+	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
+	memset(&(*v)[*n], 0, sizeof(**v));
+	(*v)[*n].person = person;
+	return &(*v)[(*n)++];
+}
+
+static int
+cmp_fact(const void *a, const void *b)
+{
+	const struct team_fact *x = a, *y = b;
+
+	return x->person < y->person ? -1 : x->person > y->person;
+}
+
+/*
+ * Facts, no scores: per person with assigned tasks or bookings, the
+ * tasks assigned, finished, finished on time (on or before the baseline
+ * finish, of those with one), the planned effort of the tasks (duration x
+ * hours-per-day) and the hours booked.
+ */
+static void
+team_section(struct ctx *c)
+{
+	static const struct rcol cols[] = {
+		{ "person", 0 }, { "tasks", RC_NUM }, { "finished", RC_NUM },
+		{ "on time", RC_NUM }, { "planned hours", RC_NUM },
+		{ "booked hours", RC_NUM },
+	};
+	struct time_report tr = TIME_REPORT_INIT;
+	struct team_fact *v = NULL, *f;
+	const char *cells[6], *a, *fin, *base;
+	char n1[24], n2[24], n3[48], h1[32], h2[32], who[160];
+	long pnum, days;
+	size_t i, n = 0;
+
+	for (i = 0; i < c->tasks.nrows; i++) {
+		const struct row *r = &c->tasks.rows[i];
+
+		a = table_get(&c->tasks, r, TASK_ASSIGNEE);
+		if (*a == '\0' || id_parse(a, "P", &pnum, NULL) == -1)
+			continue;
+		f = team_fact(&v, &n, pnum);
+		f->tasks++;
+		if (int_parse(table_get(&c->tasks, r, TASK_DURATION), 0,
+		    100000, &days, NULL) == 0)
+			f->planned += (int64_t)days * c->p->hours_per_day;
+		fin = table_get(&c->tasks, r, TASK_FINISH);
+		base = table_get(&c->tasks, r, TASK_BASELINE_FINISH);
+		if (*fin == '\0')
+			continue;
+		f->finished++;
+		if (*base != '\0') {
+			f->with_baseline++;
+			f->on_time += strcmp(fin, base) <= 0;
+		}
+	}
+	if (time_report(&tr, c->p, NULL, TIME_BY_PERSON) == -1) {
+		kam_err_reset();
+		time_report_release(&tr);
+		tr = (struct time_report)TIME_REPORT_INIT;
+	}
+	for (i = 0; i < tr.n; i++)
+		team_fact(&v, &n, tr.v[i].key)->booked = tr.v[i].quarters;
+	time_report_release(&tr);
+	if (n == 0)
+		goto out;
+	qsort(v, n, sizeof(*v), cmp_fact);
+	heading(c, 2, "Team");
+	rdoc_md(&c->d, "Facts per person, not scores: tasks assigned and "
+	    "finished, finished on or before their baseline finish (of those "
+	    "with a baseline), the planned effort of the tasks and the hours "
+	    "booked in the timesheets.\n\n");
+	rdoc_table(&c->d, cols, ARRAY_SIZE(cols), "No one has tasks.");
+	for (i = 0; i < n; i++) {
+		char id[32];
+
+		f = &v[i];
+		snprintf(id, sizeof(id), "P-%ld", f->person);
+		snprintf(who, sizeof(who), "%s (%s)", person(c, id), id);
+		snprintf(n1, sizeof(n1), "%ld", f->tasks);
+		snprintf(n2, sizeof(n2), "%ld", f->finished);
+		if (f->with_baseline > 0)
+			snprintf(n3, sizeof(n3), "%ld of %ld", f->on_time,
+			    f->with_baseline);
+		else
+			snprintf(n3, sizeof(n3), "-");
+		cells[0] = who;
+		cells[1] = n1;
+		cells[2] = n2;
+		cells[3] = n3;
+		cells[4] = hours_fmt(f->planned, h1);
+		cells[5] = hours_fmt(f->booked, h2);
+		rdoc_row(&c->d, cells);
+	}
+out:
+	free(v);
 }
 
 /* ---- risks ---- */
@@ -2380,7 +2538,8 @@ load(struct ctx *c)
 	    store_load(c->p, NULL, &schema_csat, &c->csat) == -1 ||
 	    store_load(c->p, NULL, &schema_lessons, &c->lessons) == -1 ||
 	    store_load(c->p, NULL, &schema_people, &c->people) == -1 ||
-	    store_load(c->p, NULL, &schema_issues, &c->issues) == -1)
+	    store_load(c->p, NULL, &schema_issues, &c->issues) == -1 ||
+	    store_load(c->p, NULL, &schema_billing, &c->billing) == -1)
 		return -1;
 	table_sort(&c->tasks);
 	table_sort(&c->risks);
@@ -2420,6 +2579,7 @@ ctx_release(struct ctx *c)
 	table_release(&c->lessons);
 	table_release(&c->people);
 	table_release(&c->issues);
+	table_release(&c->billing);
 }
 
 int
@@ -2428,7 +2588,8 @@ report_build(struct rdoc *out, struct project *p, int final, int32_t since)
 	static const struct ctx init = { NULL, 0, 0, 0, RDOC_INIT,
 	    HEALTH_INIT, TABLE_INIT, TABLE_INIT, TABLE_INIT, TABLE_INIT,
 	    TABLE_INIT, TABLE_INIT, TABLE_INIT, TABLE_INIT, TABLE_INIT,
-	    TABLE_INIT, TABLE_INIT, PLAN_INIT, PLAN_INIT, BUDGET_AUDIT_INIT,
+	    TABLE_INIT, TABLE_INIT, TABLE_INIT, PLAN_INIT, PLAN_INIT,
+	    BUDGET_AUDIT_INIT,
 	    BUDGET_EVM_INIT, NULL, 0 };
 	struct ctx c = init;
 	long nmet, ngoals;
@@ -2451,6 +2612,7 @@ report_build(struct rdoc *out, struct project *p, int final, int32_t since)
 		quality_section(&c);
 		satisfaction_section(&c);
 		risks_section(&c);
+		team_section(&c);
 		lessons_section(&c);
 		open_items(&c);
 		minutes_section(&c);

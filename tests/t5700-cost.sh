@@ -109,6 +109,19 @@ test_expect_success 'margin: contract, billing, planned and forecast margin, mar
 	test_cmp ../expect ../out
 '
 
+test_expect_success 'the weekly and final reports and kam status show the margin' '
+	cd proj &&
+	kam report weekly >../out &&
+	grep -q "^- Contract value: 20,000.00 CNY\$" ../out &&
+	grep -q "^- Invoiced: 20,000.00 CNY; paid: 5,000.00 CNY; outstanding: 15,000.00 CNY\$" ../out &&
+	grep -q "^- Actual cost: 1,287.49 CNY (expenses 100.00 CNY, labour 1,187.49 CNY)\$" ../out &&
+	grep -q "^- Estimate at completion: 3,862.47 CNY; forecast margin: \*\*16,137.53 CNY\*\* (80.69%)\$" ../out &&
+	kam report final >../out &&
+	grep -q "forecast margin: \*\*16,137.53 CNY\*\* (80.69%)" ../out &&
+	kam status >../out &&
+	grep -q "^commercial *green *contract 20,000.00 CNY, invoiced 20,000.00 CNY, paid 5,000.00 CNY; forecast margin 16,137.53 CNY (80.69%)" ../out
+'
+
 test_expect_success 'margin around zero: contract = EAC is 0.00, below it negative' '
 	cd proj &&
 	printf "[project]\n\tcontract-value = 3862.47\n" >>kam.conf &&

@@ -92,4 +92,16 @@ test_expect_success 'audit --by month and JSON' '
 	test_expect_code 64 kam team audit extra
 '
 
+test_expect_success 'the final report: the team, facts per person' '
+	cd proj &&
+	kam plan baseline >/dev/null &&
+	kam task done T-2 --date 2026-11-17 >/dev/null &&
+	kam report final >../out &&
+	sed -n "/^## Team/,/^## Lessons/p" ../out >../team &&
+	grep -q "^| Ann (P-1) | 1 | 0 | - | 40 | 0 |\$" ../team &&
+	grep -q "^| Bo (P-2) | 1 | 1 | 1 of 1 | 16 | 25.75 |\$" ../team &&
+	grep "^|" ../team >../rows &&
+	! grep -qi "score\|rating\|rank" ../rows
+'
+
 test_done

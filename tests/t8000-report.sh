@@ -412,6 +412,14 @@ test_expect_success 'final: the Markdown evaluation' '
 
 	No risk occurred.
 
+	## Team
+
+	Facts per person, not scores: tasks assigned and finished, finished on or before their baseline finish (of those with a baseline), the planned effort of the tasks and the hours booked in the timesheets.
+
+	| person | tasks | finished | on time | planned hours | booked hours |
+	|---|---:|---:|---:|---:|---:|
+	| Anna Berg (P-2) | 2 | 1 | 0 of 1 | 120 | 0 |
+
 	## Lessons learned
 
 	### Keep doing
