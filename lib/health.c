@@ -800,6 +800,14 @@ rules_billing(struct ctx *c)
 		enum bill_state st = bill_state_of(t, r, tk, c->p->today, &due);
 
 		inv = date_of(table_get(t, r, BILL_INVOICED));
+		/* kam bill never writes these; a hand edit may. */
+		if (*table_get(t, r, BILL_PAID) != '\0' && (inv == 0 ||
+		    date_of(table_get(t, r, BILL_PAID)) < inv))
+			add(c->h, "invalid-value", id, t->path, r->line,
+			    "paid: %s %s (an item is invoiced before it is "
+			    "paid)", table_get(t, r, BILL_PAID), inv == 0 ?
+			    "without an invoiced date" : "is before the "
+			    "invoiced date");
 		late = st == BILLST_INVOICED && inv != 0 ? c->p->today - inv : 0;
 		if (late > 2 * c->p->payment_days)
 			add(c->h, "invoice-unpaid-red", id, t->path, r->line,

@@ -173,6 +173,11 @@ test_expect_success 'check, log and diff know billing.csv from its declaration' 
 	test_expect_code 65 kam check >../out &&
 	grep -q "^billing.csv:5: error: reference: B-9: milestone: task T-77 does not exist in tasks.csv" ../out &&
 	git checkout -q billing.csv &&
+	printf "B-9,Paid early,12,,,2026-11-10,2026-11-09\nB-10,Never invoiced,12,,,,2026-11-09\n" >>billing.csv &&
+	test_expect_code 65 kam check >../out &&
+	grep -q "^billing.csv:5: error: invalid-value: B-9: paid: 2026-11-09 is before the invoiced date (an item is invoiced before it is paid)" ../out &&
+	grep -q "^billing.csv:6: error: invalid-value: B-10: paid: 2026-11-09 without an invoiced date" ../out &&
+	git checkout -q billing.csv &&
 	kam log -n 1 >../out &&
 	grep -q "B-2 invoiced (none) -> 2026-11-27" ../out &&
 	kam diff HEAD~1 HEAD --format json >../out &&
