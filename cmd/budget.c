@@ -550,7 +550,8 @@ budget_margin_cmd(int argc, char **argv, struct kam *k)
 		{ "as_of", OT_TEXT }, { "contract_value", OT_MONEY },
 		{ "invoiced", OT_MONEY }, { "paid", OT_MONEY },
 		{ "outstanding", OT_MONEY }, { "expenses", OT_MONEY },
-		{ "labour", OT_MONEY }, { "actual_cost", OT_MONEY },
+		{ "labour", OT_MONEY }, { "unrated_hours", OT_NUM },
+		{ "actual_cost", OT_MONEY },
 		{ "bac", OT_MONEY }, { "eac", OT_MONEY },
 		{ "planned_margin", OT_MONEY }, { "forecast_margin", OT_MONEY },
 		{ "margin_pct", OT_NUM },
@@ -576,14 +577,15 @@ budget_margin_cmd(int argc, char **argv, struct kam *k)
 	cells[4] = money_fmt(m.outstanding, d, buf[4]);
 	cells[5] = money_fmt(m.expenses, d, buf[5]);
 	cells[6] = money_fmt(m.labour, d, buf[6]);
-	cells[7] = money_fmt(m.actual, d, buf[7]);
-	cells[8] = money_fmt(m.bac, d, buf[8]);
-	cells[9] = m.has_eac ? money_fmt(m.eac, d, buf[9]) : NULL;
-	cells[10] = m.has_contract ? money_fmt(m.planned, d, buf[10]) : NULL;
-	cells[11] = m.has_contract && m.has_eac ?
-	    money_fmt(m.forecast, d, buf[11]) : NULL;
-	cells[12] = m.has_pct ? budget_pct_fmt(m.forecast, m.contract,
-	    buf[12]) : NULL;
+	cells[7] = hours_fmt(m.unrated, buf[7]);
+	cells[8] = money_fmt(m.actual, d, buf[8]);
+	cells[9] = money_fmt(m.bac, d, buf[9]);
+	cells[10] = m.has_eac ? money_fmt(m.eac, d, buf[10]) : NULL;
+	cells[11] = m.has_contract ? money_fmt(m.planned, d, buf[11]) : NULL;
+	cells[12] = m.has_contract && m.has_eac ?
+	    money_fmt(m.forecast, d, buf[12]) : NULL;
+	cells[13] = m.has_pct ? budget_pct_fmt(m.forecast, m.contract,
+	    buf[13]) : NULL;
 	out_record(k->fmt, cols, ARRAY_SIZE(cols), cells);
 	if ((k->fmt == FMT_TABLE || k->fmt == FMT_MD) && !m.has_contract)
 		printf("%sno project.contract-value in kam.conf: no margin\n",

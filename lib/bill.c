@@ -264,6 +264,7 @@ bill_margin(struct margin *m, struct project *p)
 	}
 	m->actual = e.total.ac;
 	m->labour = e.labour;
+	m->unrated = e.unrated;
 	m->expenses = e.total.ac - e.labour;	/* both within the range */
 	m->bac = e.total.bac;
 	m->eac = e.total.eac;

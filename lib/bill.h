@@ -60,6 +60,7 @@ int	bill_sum(const struct table *billing, int digits, struct bill_sums *s);
  *   contract   project.contract-value (has_contract: it is set)
  *   invoiced, paid, outstanding (= invoiced - paid) from billing.csv
  *   expenses, labour, actual = AC of earned value as of today
+ *   unrated    hours booked by people without a rate (no labour cost)
  *   bac        the tasks' planned cost
  *   eac        EVM's estimate at completion (has_eac: EV > 0)
  *   planned    contract - bac (has_contract)
@@ -70,6 +71,7 @@ int	bill_sum(const struct table *billing, int digits, struct bill_sums *s);
 struct margin {
 	int64_t		 contract, invoiced, paid, outstanding;
 	int64_t		 expenses, labour, actual, bac, eac, planned, forecast;
+	int64_t		 unrated;	/* quarter hours without a day rate */
 	unsigned	 has_contract : 1, has_eac : 1, has_pct : 1;
 };
 int	bill_margin(struct margin *m, struct project *p);

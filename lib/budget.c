@@ -1304,6 +1304,7 @@ budget_evm_sums(struct budget_evm *e, struct project *p,
 		goto out;
 	all_ac = ac->actual;
 	e->labour = lab.cost;
+	e->unrated = lab.unrated;
 	if (money_add(&all_ac, lab.cost) == -1) {
 		evm_range("ac", 0);
 		goto out;

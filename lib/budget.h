@@ -288,8 +288,10 @@ struct budget_evm {
 	unsigned	 use_baseline : 1;	/* PV from baseline dates */
 	size_t		 nno_baseline;	/* tasks without one: 0 in PV */
 	int64_t		 labour;	/* of total.ac: the hours booked */
+	int64_t		 unrated;	/* quarter hours booked by people
+					 * without a rate: no cost */
 };
-#define BUDGET_EVM_INIT { NULL, 0, { 0 }, { 0 }, 0, 0, 0, 0 }
+#define BUDGET_EVM_INIT { NULL, 0, { 0 }, { 0 }, 0, 0, 0, 0, 0 }
 
 /*
  * Earned value as of p->today of `tasks` (schema_tasks, from store_load;

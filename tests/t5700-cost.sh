@@ -86,6 +86,7 @@ test_expect_success 'margin without a contract value: costs, no margin' '
 	cd proj &&
 	test "$(field expenses)" = 100.00 &&
 	test "$(field labour)" = 1187.49 &&
+	test "$(field unrated_hours)" = 8 &&
 	test "$(field actual_cost)" = 1287.49 &&
 	test "$(field bac)" = 15000.00 &&
 	test "$(field eac)" = 3862.47 &&
@@ -105,7 +106,7 @@ test_expect_success 'margin: contract, billing, planned and forecast margin, mar
 	kam bill invoice B-2 >/dev/null &&
 	kam bill paid B-1 >/dev/null &&
 	kam budget margin --format json >../out &&
-	echo "{\"as_of\":\"2026-11-27\",\"contract_value\":20000.00,\"invoiced\":20000.00,\"paid\":5000.00,\"outstanding\":15000.00,\"expenses\":100.00,\"labour\":1187.49,\"actual_cost\":1287.49,\"bac\":15000.00,\"eac\":3862.47,\"planned_margin\":5000.00,\"forecast_margin\":16137.53,\"margin_pct\":80.69}" >../expect &&
+	echo "{\"as_of\":\"2026-11-27\",\"contract_value\":20000.00,\"invoiced\":20000.00,\"paid\":5000.00,\"outstanding\":15000.00,\"expenses\":100.00,\"labour\":1187.49,\"unrated_hours\":8,\"actual_cost\":1287.49,\"bac\":15000.00,\"eac\":3862.47,\"planned_margin\":5000.00,\"forecast_margin\":16137.53,\"margin_pct\":80.69}" >../expect &&
 	test_cmp ../expect ../out
 '
 
