@@ -14,6 +14,7 @@
 #include <git2.h>
 
 #include "cmd.h"
+#include "../lib/rectype.h"
 #include "../lib/record.h"
 #include "../lib/records.h"
 #include "../lib/schema.h"
@@ -270,23 +271,13 @@ cmd_help(int argc, char **argv)
 	return 0;
 }
 
+/* The id prefix of a family's records, from its record type. */
 static const char *
 family_prefix(const char *family)
 {
-	static const char *const map[][2] = {
-		{ "bill", "B" }, { "change", "CR" }, { "comm", "C" },
-		{ "csat", "F" },
-		{ "defect", "D" }, { "goal", "G" }, { "issue", "I" },
-		{ "lesson", "L" },
-		{ "people", "P" }, { "qa", "Q" }, { "req", "REQ" },
-		{ "risk", "R" }, { "scope", "S" }, { "task", "T" },
-	};
-	size_t i;
+	const struct rec_type *rt = rec_type_of(family);
 
-	for (i = 0; i < ARRAY_SIZE(map); i++)
-		if (strcmp(map[i][0], family) == 0)
-			return map[i][1];
-	return NULL;
+	return rt != NULL ? rt->s->prefix : NULL;
 }
 
 /* Ids of table `pfx` that start with cur (any case), each after lead. */

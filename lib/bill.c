@@ -23,8 +23,9 @@ bill_state_name(enum bill_state st)
 static const char *const bill_brief[] = { "id", "title", "amount",
 	"milestone", "due_on", "state", "invoiced", "paid", NULL };
 
-/* The record type, for the generic transaction tail (record.h). */
-static const struct rec_type bill_type = {
+/* The record type, for the generic transaction tail (record.h) and the
+ * registry of record types (rectype.h). */
+const struct rec_type bill_type = {
 	.s = &schema_billing, .family = "bill", .title_col = BILL_TITLE,
 	.status_col = -1, .owner_col = -1, .due_col = BILL_DUE,
 	.raised_col = -1, .brief = bill_brief,

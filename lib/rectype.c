@@ -8,6 +8,7 @@
 
 #include "derive.h"
 #include "health.h"
+#include "issue.h"
 #include "kam.h"
 #include "rectype.h"
 #include "reqflow.h"
@@ -1286,4 +1287,29 @@ out:
 	table_release(&people);
 	table_release(&target);
 	return ret;
+}
+
+/* kam csat: scores 0-10 (its verbs are still its own, cmd/csat.c). */
+const struct rec_type csat_type = {
+	.s = &schema_csat, .family = "csat", .title_col = CSAT_SCORE,
+	.status_col = -1, .owner_col = CSAT_PERSON, .due_col = -1,
+	.raised_col = CSAT_DATE,
+};
+
+const struct rec_type *const rec_types[] = {
+	&bill_type, &change_type, &comm_type, &csat_type, &defect_type,
+	&goal_type, &issue_type, &lesson_type, &people_type, &qa_type,
+	&req_type, &risk_type, &scope_type, &task_type,
+};
+const size_t rec_ntypes = NELEM(rec_types);
+
+const struct rec_type *
+rec_type_of(const char *family)
+{
+	size_t i;
+
+	for (i = 0; i < rec_ntypes; i++)
+		if (strcmp(rec_types[i]->family, family) == 0)
+			return rec_types[i];
+	return NULL;
 }

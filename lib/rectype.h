@@ -10,7 +10,8 @@
 
 #include "record.h"
 
-extern const struct rec_type change_type, comm_type, defect_type, goal_type,
+extern const struct rec_type bill_type, change_type, comm_type, csat_type,
+	defect_type, goal_type,
 	lesson_type, people_type, qa_type, req_type, risk_type, scope_type,
 	task_type;
 
@@ -78,5 +79,11 @@ int	req_move(const struct rec_ctx *c, const char *verb, const char *id,
  * (opts, n, a); prints its id.  0, or -1 reported. */
 int	qa_check_record(const struct rec_ctx *c, const char *subject,
 	    const struct rec_opt *opts, size_t n, const struct rec_args *a);
+
+/* Every record type of a command family (the issue log's and the
+ * billing's included), and the one of family f (NULL: none). */
+extern const struct rec_type *const rec_types[];
+extern const size_t rec_ntypes;
+const struct rec_type *rec_type_of(const char *family);
 
 #endif
