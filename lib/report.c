@@ -629,13 +629,13 @@ void
 report_svg_burn(struct kam_buf *out, const char *title,
     char (*months)[8], size_t nmonths, const int64_t *actual,
     const int64_t *planned, size_t last_actual, int64_t budget,
-    int digits, const char *currency)
+    int digits, int numfmt, const char *currency)
 {
 	const long width = 960, left = 76, top = 44, pw = 860, ph = 220;
 	int64_t ymax = budget, cum = 0, step, v;
 	long slot, bw, x, y, py = 0;
 	size_t k, every;
-	char b1[32], b2[32];
+	char b1[MONEY_HUMAN_MAX], b2[32];
 
 	for (k = 0; k < nmonths; k++) {
 		if (actual[k] > ymax)
@@ -671,10 +671,10 @@ report_svg_burn(struct kam_buf *out, const char *title,
 		x = left + (long)k * slot;
 		y = scale_y(actual[k], ymax, top, ph);
 		kam_buf_printf(out, "<rect x=\"%ld\" y=\"%ld\" width=\"%ld\" "
-		    "height=\"%ld\" fill=\"#9cc3e6\"><title>%s: spent %s ",
-		    x + (slot - bw) / 2, y, bw, top + ph - y, months[k],
-		    money_fmt(actual[k], digits, b1));
-		gantt_xml_text(out, currency);
+		    "height=\"%ld\" fill=\"#9cc3e6\"><title>%s: spent ",
+		    x + (slot - bw) / 2, y, bw, top + ph - y, months[k]);
+		gantt_xml_text(out, money_human(actual[k], digits,
+		    (enum numfmt)numfmt, currency, b1));
 		kam_buf_puts(out, "</title></rect>\n");
 		if (k % every == 0)
 			kam_buf_printf(out, "<text x=\"%ld\" y=\"%ld\" "
@@ -685,9 +685,10 @@ report_svg_burn(struct kam_buf *out, const char *title,
 		y = scale_y(budget, ymax, top, ph);
 		kam_buf_printf(out, "<line x1=\"%ld\" y1=\"%ld\" x2=\"%ld\" "
 		    "y2=\"%ld\" stroke=\"#c9302c\" stroke-width=\"1.5\" "
-		    "stroke-dasharray=\"6 4\"><title>budget %s ", left, y,
-		    left + pw, y, money_fmt(budget, digits, b1));
-		gantt_xml_text(out, currency);
+		    "stroke-dasharray=\"6 4\"><title>budget ", left, y,
+		    left + pw, y);
+		gantt_xml_text(out, money_human(budget, digits,
+		    (enum numfmt)numfmt, currency, b1));
 		kam_buf_printf(out, "</title></line>\n<text x=\"%ld\" "
 		    "y=\"%ld\" text-anchor=\"end\" fill=\"#c9302c\">budget %s"
 		    "</text>\n",
@@ -704,12 +705,11 @@ report_svg_burn(struct kam_buf *out, const char *title,
 		kam_buf_puts(out, "\"/>\n");
 		for (k = 0; k < nmonths; k++) {
 			kam_buf_printf(out, "<circle cx=\"%ld\" cy=\"%ld\" "
-			    "r=\"3\" fill=\"#f08c00\"><title>%s: planned value "
-			    "%s ",
+			    "r=\"3\" fill=\"#f08c00\"><title>%s: planned value ",
 			    left + (long)k * slot + slot / 2,
-			    scale_y(planned[k], ymax, top, ph), months[k],
-			    money_fmt(planned[k], digits, b1));
-			gantt_xml_text(out, currency);
+			    scale_y(planned[k], ymax, top, ph), months[k]);
+			gantt_xml_text(out, money_human(planned[k], digits,
+			    (enum numfmt)numfmt, currency, b1));
 			kam_buf_puts(out, "</title></circle>\n");
 		}
 	}
@@ -734,10 +734,10 @@ report_svg_burn(struct kam_buf *out, const char *title,
 			py = scale_y(cum, ymax, top, ph);
 			kam_buf_printf(out, "<circle cx=\"%ld\" cy=\"%ld\" "
 			    "r=\"3.5\" fill=\"#1f5fa8\"><title>%s: spent to "
-			    "date %s ",
-			    left + (long)k * slot + slot / 2, py, months[k],
-			    money_fmt(cum, digits, b1));
-			gantt_xml_text(out, currency);
+			    "date ",
+			    left + (long)k * slot + slot / 2, py, months[k]);
+			gantt_xml_text(out, money_human(cum, digits,
+			    (enum numfmt)numfmt, currency, b1));
 			kam_buf_puts(out, "</title></circle>\n");
 		}
 	}
@@ -964,18 +964,6 @@ header(struct ctx *c)
 		    date_fmt(c->since, s), t);
 }
 
-static enum area_status
-overall(const struct health *h)
-{
-	enum area_status w = AREA_NONE;
-	size_t a;
-
-	for (a = 0; a < AREA_N; a++)
-		if (h->areas[a].status > w)
-			w = h->areas[a].status;
-	return w;
-}
-
 static void
 health_section(struct ctx *c)
 {
@@ -988,7 +976,7 @@ health_section(struct ctx *c)
 
 	heading(c, 2, c->final ? "Health at the close" : "Overall health");
 	rdoc_mdf(&c->d, "Overall: **%s** — %zu red and %zu amber finding%s "
-	    "(`kam check`).\n\n", health_status_name(overall(&c->h)),
+	    "(`kam check`).\n\n", health_status_name(health_overall(&c->h)),
 	    c->h.nred, c->h.namber, plural((long)(c->h.nred + c->h.namber)));
 	rdoc_table(&c->d, cols, ARRAY_SIZE(cols), "");
 	for (a = 0; a < AREA_N; a++) {
@@ -1322,7 +1310,7 @@ burn_chart(struct ctx *c)
 		struct kam_buf svg = KAM_BUF_INIT;
 
 		report_svg_burn(&svg, title, months, n, actual, planned, last,
-		    c->audit.sums.planned, c->p->digits,
+		    c->audit.sums.planned, c->p->digits, c->p->numfmt,
 		    c->p->currency != NULL ? c->p->currency : "");
 		rdoc_svg(&c->d, kam_buf_detach(&svg), NULL);
 	}
@@ -2514,7 +2502,7 @@ final_summary(struct ctx *c)
 		    c->quality.nrows);
 	}
 	rdoc_mdf(&c->d, "- Health at the close: **%s**\n\n",
-	    health_status_name(overall(&c->h)));
+	    health_status_name(health_overall(&c->h)));
 }
 
 /* ---- the command ---- */

@@ -126,14 +126,15 @@ void	report_svg_matrix(struct kam_buf *out, const char *title,
  * Budget burn by month: months[k] "YYYY-MM"; actual[k] spent in month k;
  * planned[k] the cumulative planned value at the end of month k (NULL
  * when there is none); `budget` the planned total of budget.csv (0: none).
- * Money in minor units of `digits`, labelled with `currency`.  Bars for
+ * Money in minor units of `digits`; tooltips show it for people
+ * (money_human: grouped by `numfmt`, enum numfmt, with `currency`).  Bars for
  * each month's spending, lines for the cumulative actual (up to month
  * `last_actual`, inclusive) and planned amounts.
  */
 void	report_svg_burn(struct kam_buf *out, const char *title,
 	    char (*months)[8], size_t nmonths, const int64_t *actual,
 	    const int64_t *planned, size_t last_actual, int64_t budget,
-	    int digits, const char *currency);
+	    int digits, int numfmt, const char *currency);
 
 /*
  * Satisfaction by month: months[k] "YYYY-MM", avg10[k] the average score

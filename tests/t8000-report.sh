@@ -485,6 +485,7 @@ test_expect_success 'weekly HTML: no script, handler or link; CSP; 4 SVG charts'
 	grep -q "<title>Risk matrix: open risks by probability and impact</title>" w.html &&
 	grep -q "<title>Budget burn: spent by month and to date, against the planned value</title>" w.html &&
 	grep -q "<title>Satisfaction by month: average score</title>" w.html &&
+	grep -q "<title>2026-11: spent to date 9,950.00 CNY</title>" w.html &&
 	! grep -q "<?xml" w.html
 '
 

@@ -13,6 +13,7 @@
 
 #include "kam.h"
 #include "report.h"
+#include "value.h"
 #include "tap.h"
 
 /* What cmark writes for text: & < > " escaped. */
@@ -276,12 +277,14 @@ main(void)
 		long avg[2] = { 75, 62 }, resp[2] = { 2, 1 };
 
 		report_svg_burn(&svg, "Burn", months, 2, actual, planned, 1,
-		    400000, 2, "<C>");
+		    400000, 2, NUMFMT_COMMA_DOT, "<C>");
 		ok(strstr(svg.ptr, "2026-11: spent 500.00 &lt;C&gt;") != NULL,
 		    "burn: money and currency escaped");
+		ok(strstr(svg.ptr, "budget 4,000.00 &lt;C&gt;") != NULL,
+		    "burn: the budget's tooltip grouped for people");
 		ok(strstr(svg.ptr, "budget 4k") != NULL,
 		    "burn: the budget labelled");
-		ok(strstr(svg.ptr, "2026-11: spent to date 2000.00") != NULL,
+		ok(strstr(svg.ptr, "2026-11: spent to date 2,000.00 &lt;C&gt;") != NULL,
 		    "burn: spent to date");
 		kam_buf_release(&svg);
 		report_svg_trend(&svg, "Trend", months, 2, avg, resp, 7);
