@@ -131,13 +131,24 @@ int
 kam_giterr(int rc, const char *fmt, ...)
 {
 	const git_error *e = git_error_last();
+	struct kam_buf tail = KAM_BUF_INIT;
 	va_list ap;
 	int code = giterr_code(rc, e);
 
+	kam_buf_puts(&tail, e != NULL && e->message != NULL ? e->message :
+	    "unknown libgit2 error");
+	/* libgit2 ends a lock failure with ": " and an empty strerror
+	 * (the file exists; errno says nothing more): say what to do. */
+	while (tail.len > 0 && (tail.ptr[tail.len - 1] == ' ' ||
+	    tail.ptr[tail.len - 1] == ':'))
+		tail.ptr[--tail.len] = '\0';
+	if (rc == GIT_ELOCKED)
+		kam_buf_puts(&tail, ": the lock file exists; another git "
+		    "process may be running. If none is, remove it");
 	va_start(ap, fmt);
-	vreport(code, "", fmt, ap, e != NULL && e->message != NULL ?
-	    e->message : "unknown libgit2 error");
+	vreport(code, "", fmt, ap, tail.ptr);
 	va_end(ap);
+	kam_buf_release(&tail);
 	record(code);
 	return -1;
 }

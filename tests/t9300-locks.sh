@@ -171,6 +171,8 @@ test_expect_success 'R9: a foreign refs/heads/main.lock: 75, never deleted' '
 	    -p 1 -i 1 >../out 2>../err &&
 	cat ../err &&
 	grep -q "refs/heads/main" ../err &&
+	grep -q "main.lock.*the lock file exists; another git process may be running. If none is, remove it$" ../err &&
+	! grep -q ": $" ../err &&
 	test "$(cat .git/refs/heads/main.lock)" = foreign &&
 	test "$(git rev-parse HEAD)" = "$old" &&
 	test -z "$(git status --porcelain)" &&
