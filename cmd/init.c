@@ -11,7 +11,7 @@
 
 static const char init_usage[] =
     "kam init [--name name] [--client client] [--currency code] "
-    "[--start date] [--merge-driver]";
+    "[--start date] [--force] [--merge-driver]";
 
 static int
 init_run(int argc, char **argv, struct kam *k)
@@ -21,6 +21,7 @@ init_run(int argc, char **argv, struct kam *k)
 		{ "client", required_argument, NULL, 'c' },
 		{ "currency", required_argument, NULL, 'u' },
 		{ "start", required_argument, NULL, 's' },
+		{ "force", no_argument, NULL, 'f' },
 		{ "merge-driver", no_argument, NULL, 'M' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -34,6 +35,7 @@ init_run(int argc, char **argv, struct kam *k)
 		case 'c': o.client = optarg; break;
 		case 'u': o.currency = optarg; break;
 		case 's': o.start = optarg; break;
+		case 'f': o.force = 1; break;
 		case 'M': driver_only = 1; break;
 		}
 	if (err || optind != argc)
@@ -56,7 +58,7 @@ init_run(int argc, char **argv, struct kam *k)
 }
 const struct verb init_verbs[] = {
 	{ "", init_run, WRITES, init_usage,
-	    "--name= --client= --currency= --start= --merge-driver",
+	    "--name= --client= --currency= --start= --force --merge-driver",
 	    "create a kam project" },
 };
 const size_t init_nverbs = ARRAY_SIZE(init_verbs);

@@ -312,6 +312,31 @@ init_check(const struct init_opts *o)
 	return 0;
 }
 
+/*
+ * The files kam init writes that HEAD tracks already (kam.conf deleted
+ * from the work tree, tables left from an earlier project), as
+ * "kam.conf, risks.csv" in *out (empty when none).  0, or -1.
+ */
+static int
+tracked_files(struct tx *tx, struct kam_buf *out)
+{
+	struct kam_buf blob = KAM_BUF_INIT;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i <= kam_nschemas && rc != -1; i++) {
+		const char *f = i == 0 ? "kam.conf" : kam_schemas[i - 1]->file;
+
+		if (i > 0 && kam_schemas[i - 1]->monthly)
+			continue;
+		if ((rc = tx_read(tx, f, &blob)) == 0)
+			kam_buf_printf(out, "%s%s", out->len > 0 ? ", " : "", f);
+		blob.len = 0;
+	}
+	kam_buf_release(&blob);
+	return rc == -1 ? -1 : 0;
+}
+
 int
 init_project(const struct init_opts *o, char **root, char **pname)
 {
@@ -320,6 +345,7 @@ init_project(const struct init_opts *o, char **root, char **pname)
 	struct project p = PROJECT_INIT;
 	struct tx tx = TX_INIT;
 	struct kam_buf b = KAM_BUF_INIT, attr = KAM_BUF_INIT;
+	struct kam_buf replaced = KAM_BUF_INIT, body = KAM_BUF_INIT;
 	struct table t = TABLE_INIT;
 	struct stat st;
 	int rc, ret = -1;
@@ -385,8 +411,22 @@ init_project(const struct init_opts *o, char **root, char **pname)
 			    tm.tm_mon + 1, tm.tm_mday), today);
 		}
 	}
-	if (tx_begin(&tx, &p, o->no_commit) == -1)
+	if (tx_begin(&tx, &p, o->no_commit) == -1 ||
+	    tracked_files(&tx, &replaced) == -1)
 		goto out;
+	if (replaced.len > 0 && !o->force) {
+		kam_err(KAM_EX_STATE, "%s already holds %s in '%s': kam init "
+		    "would replace %s (--force replaces %s)", o->no_commit ?
+		    "the work tree" : "HEAD",
+		    replaced.ptr, p.root, strchr(replaced.ptr, ',') ? "them" :
+		    "it", strchr(replaced.ptr, ',') ? "them" : "it");
+		goto out;
+	}
+	if (replaced.len > 0) {
+		kam_buf_printf(&body, "Replaced the tracked %s.", replaced.ptr);
+		if (o->msg != NULL)
+			kam_buf_printf(&body, "\n\n%s", o->msg);
+	}
 	conf_text(&b, name, o->client, o->currency, start);
 	tx_put(&tx, "kam.conf", b.ptr, b.len);
 	for (i = 0; i < kam_nschemas; i++) {
@@ -411,7 +451,7 @@ init_project(const struct init_opts *o, char **root, char **pname)
 	{
 		char *subject = kam_subject("init", NULL, name);
 
-		rc = tx_commit(&tx, subject, o->msg);
+		rc = tx_commit(&tx, subject, body.len > 0 ? body.ptr : o->msg);
 		free(subject);
 	}
 	if (rc == -1)
@@ -424,6 +464,8 @@ out:
 	table_release(&t);
 	kam_buf_release(&b);
 	kam_buf_release(&attr);
+	kam_buf_release(&replaced);
+	kam_buf_release(&body);
 	project_release(&p);
 	free(conf);
 	return ret;

@@ -24,8 +24,9 @@ struct init_opts {
 	int32_t		 today;		/* --today or KAM_TODAY; 0: the system's */
 	int		 no_commit;	/* write the files, do not commit */
 	const char	*msg;		/* body of the commit message, or NULL */
+	int		 force;		/* replace kam files HEAD tracks */
 };
-#define INIT_OPTS_INIT { NULL, NULL, NULL, "CNY", NULL, 0, 0, NULL }
+#define INIT_OPTS_INIT { NULL, NULL, NULL, "CNY", NULL, 0, 0, NULL, 0 }
 
 /*
  * Check the values of o: --start a date, --currency an ISO 4217 code,
@@ -47,7 +48,9 @@ int	init_merge_driver(git_repository *repo);
  * o->no_commit, the files alone).  On success *root gets the project's
  * directory with a trailing slash and *name the project's name, both
  * owned by the caller.  0, or -1 after reporting (78 when the directory
- * is a kam project already).
+ * is a kam project already, or when HEAD tracks a file it would write —
+ * kam.conf or a table — unless o->force, when the commit message names
+ * the files replaced).
  */
 int	init_project(const struct init_opts *o, char **root, char **name);
 

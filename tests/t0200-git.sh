@@ -820,6 +820,32 @@ test_expect_success 'kam init twice: 78, nothing changed' '
 	    init --name Again
 '
 
+test_expect_success 'kam init over tracked tables: 78 naming them, nothing changed (issue 11 #5)' '
+	mkdir tracked &&
+	cd tracked &&
+	git init -q &&
+	printf "id,title\nR-1,mine\n" >risks.csv &&
+	printf "id,title\nT-1,mine\n" >tasks.csv &&
+	git add risks.csv tasks.csv &&
+	git commit -q -m mine &&
+	refused "kam: HEAD already holds risks.csv, tasks.csv in '"'$TRASH/tracked/'"': kam init would replace them (--force replaces them)" \
+	    init --name Over &&
+	test ! -e kam.conf &&
+	test "$(ncommits)" = 1
+'
+
+test_expect_success 'kam init --force replaces them and the commit says so' '
+	cd tracked &&
+	kam init --name Over --force >../out &&
+	test "$(ncommits)" = 2 &&
+	git log -1 --format=%B >../msg &&
+	printf "kam: init: Over\n\nReplaced the tracked risks.csv, tasks.csv.\n\n" >../expect &&
+	test_cmp ../expect ../msg &&
+	kam risk list --format csv >../risks &&
+	test "$(wc -l <../risks)" = 1 &&
+	test -z "$(git status --porcelain)"
+'
+
 test_expect_success 'kam init refuses option values that would break kam.conf' '
 	test_expect_code 64 kam -C bad1 init --name "$(printf "a\nb")" 2>err &&
 	test ! -e bad1/kam.conf &&
