@@ -27,22 +27,12 @@ struct dirty {
 };
 
 static int
-is_kam_file(const char *path)
-{
-	size_t n = strlen(path);
-
-	return strcmp(path, "kam.conf") == 0 || schema_by_file(path) != NULL ||
-	    (strncmp(path, "meetings/", 9) == 0 && n > 12 &&
-	    strcmp(path + n - 3, ".md") == 0 && strchr(path + 9, '/') == NULL);
-}
-
-static int
 on_status(const char *path, unsigned flags, void *arg)
 {
 	struct dirty *d = arg;
 	const char *rel = path + d->plen;
 
-	if (!is_kam_file(rel))
+	if (!schema_is_kam_file(rel))
 		return 0;
 	if (flags & (GIT_STATUS_WT_DELETED | GIT_STATUS_INDEX_DELETED)) {
 		kam_warn("'%s' was deleted; kam commit does not commit "

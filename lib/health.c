@@ -19,6 +19,7 @@
 #include "minutes.h"
 #include "kam.h"
 #include "plan.h"
+#include "repo.h"
 #include "reqflow.h"
 #include "schema.h"
 #include "store.h"
@@ -38,6 +39,8 @@ const struct health_rule health_rules[] = {
 	    "task dependencies have no cycle"),
 	R("conflict-marker", FIND_ERROR, AREA_DATA,
 	    "no file holds unresolved merge conflict markers"),
+	R("unmerged", FIND_ERROR, AREA_DATA,
+	    "no kam file is left unmerged by a merge whose driver did not run"),
 	R("budget-overrun", FIND_RED, AREA_BUDGET,
 	    "no category is over its plan by more than health.budget-overrun %"),
 	R("schedule-negative-slack", FIND_RED, AREA_SCHEDULE,
@@ -1614,6 +1617,35 @@ health_sums_release(struct health_sums *s)
 	*s = (struct health_sums)HEALTH_SUMS_INIT;
 }
 
+/*
+ * A merge that stopped on a kam file: with the merge driver missing (kam
+ * not on PATH where git runs), git keeps one side in the work tree, with
+ * no marker to find, and both in its index.
+ */
+static void
+check_unmerged(struct ctx *c)
+{
+	char **paths = NULL;
+	int i, n;
+
+	if (c->p->tree != NULL || c->p->repo == NULL)
+		return;
+	if ((n = repo_unmerged(c->p, &paths)) == -1) {
+		c->fatal = 1;
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		add(c->h, "unmerged", NULL, paths[i], 0, "a merge left it "
+		    "unmerged with our side only: the merge driver did not run "
+		    "('kam init --merge-driver' sets it; kam must be on PATH). "
+		    "Run 'git checkout -m %s' and merge it with 'kam "
+		    "merge-file', or resolve it by hand, then git add it",
+		    paths[i]);
+		free(paths[i]);
+	}
+	free(paths);
+}
+
 int
 health_run(struct health *h, struct project *p)
 {
@@ -1635,6 +1667,7 @@ health_run_sums(struct health *h, struct project *p, struct health_sums *s)
 	load_tables(c);
 	if (c->fatal)
 		goto out;
+	check_unmerged(c);
 	check_refs(c);
 	c->audit = (struct budget_audit)BUDGET_AUDIT_INIT;
 	expenses_ok = budget_validate_audit(p, valid(c, &schema_tasks) ?

@@ -73,6 +73,7 @@
 #include "kam.h"
 #include "project.h"
 #include "repo.h"
+#include "schema.h"
 
 #define LOCK_TIMEOUT_MS	10000L
 #define TMP_PREFIX	".kam-tmp-"
@@ -799,6 +800,63 @@ index_apply(git_index *index, const struct upd *u, size_t n)
 			return rc;
 	}
 	return 0;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+repo_unmerged(const struct project *p, char ***paths)
+{
+	git_index *index = NULL;
+	git_index_conflict_iterator *it = NULL;
+	const git_index_entry *anc, *ours, *theirs, *e;
+	size_t plen = strlen(p->prefix), n = 0;
+	const char *rel;
+	char *abs;
+	git_oid wt;
+	int rc;
+
+	*paths = NULL;
+	if ((rc = git_repository_index(&index, p->repo)) < 0 ||
+	    (rc = git_index_read(index, 0)) < 0 ||
+	    (rc = git_index_conflict_iterator_new(&it, index)) < 0) {
+		kam_giterr(rc, "cannot read the index");
+		git_index_free(index);
+		return -1;
+	}
+	while ((rc = git_index_conflict_next(&anc, &ours, &theirs, it)) == 0) {
+		e = ours != NULL ? ours : theirs != NULL ? theirs : anc;
+		if (e == NULL || strncmp(e->path, p->prefix, plen) != 0)
+			continue;
+		rel = e->path + plen;
+		if (ours == NULL || !schema_is_kam_file(rel))
+			continue;
+		abs = xasprintf("%s%s", git_repository_workdir(p->repo),
+		    e->path);
+		rc = git_odb_hashfile(&wt, abs, GIT_OBJECT_BLOB);
+		free(abs);
+		if (rc < 0 || !git_oid_equal(&wt, &ours->id))
+			continue;
+		*paths = xrealloc(*paths, (n + 1) * sizeof(**paths));
+		(*paths)[n++] = xstrdup(rel);
+	}
+	git_index_conflict_iterator_free(it);
+	git_index_free(index);
+	if (rc != GIT_ITEROVER) {
+		kam_giterr(rc, "cannot read the index");
+		while (n > 0)
+			free((*paths)[--n]);
+		free(*paths);
+		*paths = NULL;
+		return -1;
+	}
+	if (n > 1)
+		qsort(*paths, n, sizeof(**paths), cmp_str);
+	return (int)n;
 }
 
 static int

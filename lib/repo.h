@@ -73,6 +73,17 @@ void	tx_put(struct tx *tx, const char *path, const char *data, size_t len);
 int	tx_commit(struct tx *tx, const char *subject, const char *body);
 void	tx_release(struct tx *tx);
 
+/*
+ * The kam files of p (project-relative, sorted) that a merge left
+ * unmerged in the index while the work tree still holds our side as it
+ * was: what git leaves when the merge driver could not run (kam not on
+ * PATH), with no marker to find.  A file the driver merged with markers,
+ * or one the user resolved and has not added yet, differs from our side
+ * and is not listed.  Returns the count (*paths NULL when 0; caller frees
+ * each and the array), or -1 after reporting.
+ */
+int	repo_unmerged(const struct project *p, char ***paths);
+
 /* Signatures as git makes them: GIT_AUTHOR_NAME/EMAIL/DATE (committer:
  * GIT_COMMITTER_*) over user.name/user.email; 78 when there is none. */
 int	repo_signature(git_signature **out, git_repository *repo, int committer);

@@ -160,6 +160,16 @@ schema_by_file(const char *path)
 }
 
 int
+schema_is_kam_file(const char *path)
+{
+	size_t n = strlen(path);
+
+	return strcmp(path, "kam.conf") == 0 || schema_by_file(path) != NULL ||
+	    (strncmp(path, "meetings/", 9) == 0 && n > 12 &&
+	    strcmp(path + n - 3, ".md") == 0 && strchr(path + 9, '/') == NULL);
+}
+
+int
 schema_col(const struct schema *s, const char *name)
 {
 	size_t i;

@@ -419,6 +419,9 @@ extern const size_t kam_nschemas;
 const struct schema	*schema_by_name(const char *name);
 const struct schema	*schema_by_prefix(const char *prefix);
 const struct schema	*schema_by_file(const char *path);
+/* Is a project-relative path one of kam's files: kam.conf, a table, a
+ * month file of expenses, or meeting minutes (meetings/NAME.md)? */
+int			 schema_is_kam_file(const char *path);
 /* Index of column `name`, or -1. */
 int			 schema_col(const struct schema *s, const char *name);
 

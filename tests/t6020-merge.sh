@@ -77,6 +77,24 @@ test_expect_success 'the same field changed two ways is a conflict keeping both'
 	git merge --abort
 '
 
+test_expect_success 'kam not on PATH: git keeps one side, and kam check refuses the unmerged file (issue 11 #7)' '
+	cd proj &&
+	git checkout -q -b nopath-a base && kam risk assess R-1 -p 4 &&
+	git checkout -q -b nopath-b base && kam risk assess R-2 -i 3 &&
+	test_expect_code 1 env PATH=/usr/bin:/bin git merge --no-edit nopath-a \
+	    >../out 2>&1 &&
+	! grep -q "^<<<<<<<" risks.csv &&
+	test_expect_code 65 kam check >../out 2>../err &&
+	grep -q "^risks.csv: error: unmerged: a merge left it unmerged" ../out &&
+	kam check --format json >../json 2>/dev/null ;
+	grep -q "\"rule\":\"unmerged\",\"area\":\"data\",\"record\":null,\"file\":\"risks.csv\"" ../json &&
+	git checkout -m risks.csv &&
+	grep -q "^R-1,Supplier late,,4,2," risks.csv &&
+	grep -q "^R-2,Budget cut,,1,3," risks.csv &&
+	kam check >/dev/null &&
+	git merge --abort
+'
+
 test_expect_success 'a record deleted on one side and changed on the other conflicts' '
 	cd proj &&
 	git checkout -q -b g base && kam risk assess R-2 -p 2 &&
