@@ -846,6 +846,18 @@ test_expect_success 'kam init --force replaces them and the commit says so' '
 	test -z "$(git status --porcelain)"
 '
 
+test_expect_success 'a read-only risks.csv is replaced as git checkout would, keeping its mode (issue 11 #7)' '
+	kam -C ro init --name RO >/dev/null &&
+	cd ro &&
+	chmod 444 risks.csv &&
+	kam risk add "Read-only" -p 1 -i 1 >../out &&
+	echo R-1 >../expect &&
+	test_cmp ../expect ../out &&
+	grep -q "^R-1,Read-only," risks.csv &&
+	test "$(stat -c %a risks.csv)" = 444 &&
+	test -z "$(git status --porcelain)"
+'
+
 test_expect_success 'kam init refuses option values that would break kam.conf' '
 	test_expect_code 64 kam -C bad1 init --name "$(printf "a\nb")" 2>err &&
 	test ! -e bad1/kam.conf &&
