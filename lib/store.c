@@ -127,8 +127,11 @@ store_lookup(const struct table *t, const char *arg)
 	long num;
 
 	if (id_parse_arg(arg, t->s->prefix, canon, &num, &why) == -1) {
-		kam_err(KAM_EX_USAGE, "invalid %s id '%s' (expected e.g. %s-12)",
-		    t->s->noun, arg, t->s->prefix);
+		/* The reason, unless it only repeats the example. */
+		kam_err(KAM_EX_USAGE, "invalid %s id '%s' (expected e.g. "
+		    "%s-12)%s%s", t->s->noun, arg, t->s->prefix,
+		    strncmp(why, "expected", 8) != 0 ? ": " : "",
+		    strncmp(why, "expected", 8) != 0 ? why : "");
 		return NULL;
 	}
 	if ((r = table_find(t, canon)) == NULL)
@@ -184,8 +187,12 @@ store_set_arg(struct table *t, struct row *r, const char *name,
 				    one[n] = '\0', id_parse_arg(one, c->ref,
 				    canon, &num, &why) == -1)) {
 					kam_err(KAM_EX_USAGE, "%s: invalid id '%.*s' "
-					    "(expected e.g. %s-12)", opt, (int)n,
-					    p, c->ref != NULL ? c->ref : "T");
+					    "(expected e.g. %s-12)%s%s", opt, (int)n,
+					    p, c->ref != NULL ? c->ref : "T",
+					    n < sizeof(one) && strncmp(why,
+					    "expected", 8) != 0 ? ": " : "",
+					    n < sizeof(one) && strncmp(why,
+					    "expected", 8) != 0 ? why : "");
 					goto out;
 				}
 				if (b.len > 0)

@@ -290,10 +290,12 @@ test_expect_success 'text options must be valid UTF-8' '
 
 test_expect_success 'P1 path-like ids: 64 before any file is touched' '
 	cd proj &&
-	for id in ../x "..\\x" a/../../x /etc/passwd . .. x/.. R-1/../R-2; do
+	for id in ../x "..\\x" a/../../x /etc/passwd . .. x/..; do
 		refused "kam: invalid risk id '"'"'$id'"'"' (expected e.g. R-12)" \
 		    risk show "$id" || return 1
-	done
+	done &&
+	refused "kam: invalid risk id '"'R-1/../R-2'"' (expected e.g. R-12): unexpected text after the number" \
+	    risk show R-1/../R-2
 '
 
 test_expect_success 'P2 no decoding: URL-encoded and overlong forms' '

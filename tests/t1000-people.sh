@@ -375,7 +375,7 @@ test_expect_success 'set/show of an unknown person: 65; of a malformed id: 64' '
 	test ! -s ../out &&
 	test_cmp ../expect ../err &&
 	test_expect_code 64 kam people show R-1 2>../err &&
-	echo "kam: invalid person id '"'R-1'"' (expected e.g. P-12)" >../expect &&
+	echo "kam: invalid person id '"'R-1'"' (expected e.g. P-12): wrong prefix for this kind of record" >../expect &&
 	test_cmp ../expect ../err &&
 	test_expect_code 64 kam people set "../P-1" --role x 2>../err &&
 	echo "kam: invalid person id '"'../P-1'"' (expected e.g. P-12)" >../expect &&

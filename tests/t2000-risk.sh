@@ -71,7 +71,7 @@ test_expect_success 'add: the owner must exist (65), nothing changed' '
 	echo "kam: person P-9 does not exist in people.csv" >../expect &&
 	test_cmp ../expect ../err &&
 	test_expect_code 64 kam risk add "Orphan" -p 1 -i 1 --owner R-1 2>../err &&
-	echo "kam: invalid person id '"'R-1'"' (expected e.g. P-12)" >../expect &&
+	echo "kam: invalid person id '"'R-1'"' (expected e.g. P-12): wrong prefix for this kind of record" >../expect &&
 	test_cmp ../expect ../err &&
 	snap >../after &&
 	test_cmp ../before ../after

@@ -142,7 +142,7 @@ test_expect_success 'done: refused dates, ids and operands, nothing changed' '
 	echo "kam: communication C-9 does not exist in comms.csv" >../expect &&
 	test_cmp ../expect ../err &&
 	test_expect_code 64 kam comm done R-1 2>../err &&
-	echo "kam: invalid communication id '"'R-1'"' (expected e.g. C-12)" >../expect &&
+	echo "kam: invalid communication id '"'R-1'"' (expected e.g. C-12): wrong prefix for this kind of record" >../expect &&
 	test_cmp ../expect ../err &&
 	test_expect_code 64 kam comm done 2>/dev/null &&
 	test_expect_code 64 kam comm done C-1 C-2 2>/dev/null &&

@@ -302,7 +302,7 @@ test_expect_success 'show: errors' '
 	echo "kam: quality check Q-99 does not exist in quality.csv" >../expect &&
 	test_cmp ../expect ../err &&
 	test_expect_code 64 kam qa show D-1 2>../err &&
-	echo "kam: invalid quality check id '"'D-1'"' (expected e.g. Q-12)" >../expect &&
+	echo "kam: invalid quality check id '"'D-1'"' (expected e.g. Q-12): wrong prefix for this kind of record" >../expect &&
 	test_cmp ../expect ../err &&
 	test_expect_code 64 kam qa show 2>/dev/null &&
 	test_expect_code 64 kam qa show Q-1 Q-2 2>/dev/null

@@ -231,7 +231,7 @@ test_expect_success 'fix and verify: bad values and dates, nothing changed' '
 	    defect reopen D-1 --date 2026-11-27 &&
 	refused 65 "defect D-99 does not exist in defects.csv" \
 	    defect fix D-99 &&
-	refused 64 "invalid defect id '"'Q-1'"' (expected e.g. D-12)" \
+	refused 64 "invalid defect id '"'Q-1'"' (expected e.g. D-12): wrong prefix for this kind of record" \
 	    defect verify Q-1 &&
 	refused 64 "invalid usage (see '"'kam help'"')" \
 	    defect reopen &&
