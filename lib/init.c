@@ -313,28 +313,27 @@ init_check(const struct init_opts *o)
 }
 
 /*
- * The files kam init writes that HEAD tracks already (kam.conf deleted
- * from the work tree, tables left from an earlier project), as
- * "kam.conf, risks.csv" in *out (empty when none).  0, or -1.
+ * Queue a file of the new project; when HEAD (the work tree with
+ * --no-commit) holds it already with other content, its name goes to
+ * *replaced ("kam.conf, risks.csv").  The same content, as after an
+ * interrupted kam init, replaces nothing.  0, or -1.
  */
 static int
-tracked_files(struct tx *tx, struct kam_buf *out)
+put_new(struct tx *tx, const char *path, const struct kam_buf *data,
+    struct kam_buf *replaced)
 {
-	struct kam_buf blob = KAM_BUF_INIT;
-	size_t i;
-	int rc = 0;
+	struct kam_buf old = KAM_BUF_INIT;
+	int rc;
 
-	for (i = 0; i <= kam_nschemas && rc != -1; i++) {
-		const char *f = i == 0 ? "kam.conf" : kam_schemas[i - 1]->file;
-
-		if (i > 0 && kam_schemas[i - 1]->monthly)
-			continue;
-		if ((rc = tx_read(tx, f, &blob)) == 0)
-			kam_buf_printf(out, "%s%s", out->len > 0 ? ", " : "", f);
-		blob.len = 0;
-	}
-	kam_buf_release(&blob);
-	return rc == -1 ? -1 : 0;
+	if ((rc = tx_read(tx, path, &old)) == 0 && (old.len != data->len ||
+	    memcmp(old.ptr, data->ptr, data->len) != 0))
+		kam_buf_printf(replaced, "%s%s", replaced->len > 0 ? ", " : "",
+		    path);
+	kam_buf_release(&old);
+	if (rc == -1)
+		return -1;
+	tx_put(tx, path, data->ptr, data->len);
+	return 0;
 }
 
 int
@@ -411,31 +410,32 @@ init_project(const struct init_opts *o, char **root, char **pname)
 			    tm.tm_mon + 1, tm.tm_mday), today);
 		}
 	}
-	if (tx_begin(&tx, &p, o->no_commit) == -1 ||
-	    tracked_files(&tx, &replaced) == -1)
+	if (tx_begin(&tx, &p, o->no_commit) == -1)
 		goto out;
+	conf_text(&b, name, o->client, o->currency, start);
+	if (put_new(&tx, "kam.conf", &b, &replaced) == -1)
+		goto out;
+	for (i = 0; i < kam_nschemas; i++) {
+		if (kam_schemas[i]->monthly)
+			continue;
+		table_init(&t, kam_schemas[i], kam_schemas[i]->file, 2);
+		table_serialize(&t, &b);
+		table_release(&t);
+		if (put_new(&tx, kam_schemas[i]->file, &b, &replaced) == -1)
+			goto out;
+	}
 	if (replaced.len > 0 && !o->force) {
-		kam_err(KAM_EX_STATE, "%s already holds %s in '%s': kam init "
-		    "would replace %s (--force replaces %s)", o->no_commit ?
-		    "the work tree" : "HEAD",
-		    replaced.ptr, p.root, strchr(replaced.ptr, ',') ? "them" :
-		    "it", strchr(replaced.ptr, ',') ? "them" : "it");
+		kam_err(KAM_EX_STATE, "%s already holds %s in '%s' with other "
+		    "content: kam init would replace %s (--force replaces %s)",
+		    o->no_commit ? "the work tree" : "HEAD", replaced.ptr,
+		    p.root, strchr(replaced.ptr, ',') ? "them" : "it",
+		    strchr(replaced.ptr, ',') ? "them" : "it");
 		goto out;
 	}
 	if (replaced.len > 0) {
 		kam_buf_printf(&body, "Replaced the tracked %s.", replaced.ptr);
 		if (o->msg != NULL)
 			kam_buf_printf(&body, "\n\n%s", o->msg);
-	}
-	conf_text(&b, name, o->client, o->currency, start);
-	tx_put(&tx, "kam.conf", b.ptr, b.len);
-	for (i = 0; i < kam_nschemas; i++) {
-		if (kam_schemas[i]->monthly)
-			continue;
-		table_init(&t, kam_schemas[i], kam_schemas[i]->file, 2);
-		table_serialize(&t, &b);
-		tx_put(&tx, kam_schemas[i]->file, b.ptr, b.len);
-		table_release(&t);
 	}
 	rc = tx_read(&tx, ".gitattributes", &attr);
 	if (rc == -1)

@@ -111,7 +111,7 @@ test_expect_success 'kam FAMILY VERB -h prints the verb usage, outside any proje
 	echo "usage: kam commit [-m msg]" >expect &&
 	test_cmp expect out &&
 	(cd outside && kam init -h >../out) &&
-	echo "usage: kam init [--name name] [--client client] [--currency code] [--start date] [--merge-driver]" >expect &&
+	echo "usage: kam init [--name name] [--client client] [--currency code] [--start date] [--force] [--merge-driver]" >expect &&
 	test_cmp expect out &&
 	test ! -e outside/kam.conf && test ! -e outside/.git
 '

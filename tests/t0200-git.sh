@@ -828,7 +828,7 @@ test_expect_success 'kam init over tracked tables: 78 naming them, nothing chang
 	printf "id,title\nT-1,mine\n" >tasks.csv &&
 	git add risks.csv tasks.csv &&
 	git commit -q -m mine &&
-	refused "kam: HEAD already holds risks.csv, tasks.csv in '"'$TRASH/tracked/'"': kam init would replace them (--force replaces them)" \
+	refused "kam: HEAD already holds risks.csv, tasks.csv in '"'$TRASH/tracked/'"' with other content: kam init would replace them (--force replaces them)" \
 	    init --name Over &&
 	test ! -e kam.conf &&
 	test "$(ncommits)" = 1
