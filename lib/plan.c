@@ -615,7 +615,7 @@ plan_compute_flags(struct plan *pl, const struct project *p,
 		} else {
 			pt->es = es > tidx ? es : tidx;
 			pt->ee = pt->es + pt->duration;
-			pt->ms_today = pt->milestone && tidx > es;
+			pt->ms_today = pt->milestone && tidx >= es;
 		}
 		if (pt->ee > maxee)
 			maxee = pt->ee;

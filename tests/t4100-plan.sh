@@ -268,6 +268,20 @@ test_expect_success 'plan: an unreached first milestone is shown today, not yest
 	grep -q "^finish:   2026-09-10\$" out
 '
 
+# Found by comparing with tj3 (t8710): a milestone whose predecessor
+# ended yesterday also waits for today; it was shown yesterday.
+test_expect_success 'plan: an unreached milestone after work that ended yesterday is shown today' '
+	rm -rf ms2 && mkdir ms2 && cd ms2 &&
+	kam init --start 2026-09-01 >/dev/null &&
+	kam task add Build --duration 7 >/dev/null &&
+	kam task add Gate --milestone --after T-1 >/dev/null &&
+	kam task set T-1 --start 2026-09-01 --finish 2026-09-09 >/dev/null &&
+	kam --today 2026-09-10 plan --format csv >out &&
+	grep -q "^\"T-2\",\"Gate\",\"0\",\"2026-09-10\",\"2026-09-10\"," out &&
+	kam --today 2026-09-10 plan --summary >sum &&
+	grep -q "^finish:   2026-09-10\$" sum
+'
+
 # Issue 17: Chinese calendars move working days (调休): a weekend day
 # declared with calendar.workday is worked, a holiday is not.  Build
 # (5 days from Thu 24 Sep) works Thu, Fri, Sun 27 (make-up), Mon, Tue
