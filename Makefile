@@ -14,7 +14,7 @@ MANDIR	 = $(PREFIX)/share/man
 CC	?= cc
 DEPS	 = gcc libc6-dev git perl python3 strace jq locales tzdata libgit2-dev \
 	   libcmark-dev libcsv-dev libxlsxwriter-dev pkg-config mandoc \
-	   python3-icalendar python3-openpyxl
+	   python3-icalendar python3-openpyxl tj3
 PKGS	 = libgit2 libcmark xlsxwriter
 WARN	 = -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE -DGIT_DEPRECATE_HARD
 OPT	?= -O2 -g

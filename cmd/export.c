@@ -13,6 +13,7 @@
 static const char ics_usage[] =
     "kam export ics [--from date] [--to date] [-o file]";
 static const char xlsx_usage[] = "kam export xlsx [table ...] -o file";
+static const char tjp_usage[] = "kam export tjp [-o file]";
 
 static int
 opt_date(const char *opt, const char *arg, int32_t *out)
@@ -113,11 +114,38 @@ out:
 	return ret;
 }
 
+static int
+export_tjp_verb(int argc, char **argv, struct kam *k)
+{
+	static const struct option opts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct kam_buf b = KAM_BUF_INIT;
+	const char *path = NULL;
+	int ch, err = 0, ret = -1;
+
+	while ((ch = kam_getopt(argc, argv, "o:", opts, tjp_usage, &err)) !=
+	    -1)
+		if (ch == 'o')
+			path = optarg;
+	if (err)
+		return -1;
+	if (argc - optind != 0)
+		return kam_usage(tjp_usage);
+	if (export_tjp(&k->p, &b) == 0 && export_write(path, &b) == 0)
+		ret = 0;
+	kam_buf_release(&b);
+	return ret;
+}
+
 const struct verb export_verbs[] = {
 	{ "ics", export_ics_verb, NEED_PROJECT, ics_usage,
 	    "--from= --to= --output=",
 	    "calendar of milestones, deadlines, communications, actions" },
 	{ "xlsx", export_xlsx_verb, NEED_PROJECT, xlsx_usage, "--output=",
 	    "an Excel workbook with a sheet per table" },
+	{ "tjp", export_tjp_verb, NEED_PROJECT, tjp_usage, "--output=",
+	    "a TaskJuggler project of the schedule" },
 };
 const size_t export_nverbs = ARRAY_SIZE(export_verbs);

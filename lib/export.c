@@ -652,3 +652,147 @@ out:
 	free(tmp);
 	return ret;
 }
+
+/* ------------------------------------------------------------ TaskJuggler */
+
+/* A TaskJuggler string: double quotes, with '"' and '\' escaped and
+ * control characters as spaces. */
+static void
+tjp_string(struct kam_buf *b, const char *s)
+{
+	kam_buf_putc(b, '"');
+	for (; *s != '\0'; s++) {
+		if (*s == '"' || *s == '\\')
+			kam_buf_putc(b, '\\');
+		kam_buf_putc(b, (unsigned char)*s < 0x20 || *s == 0x7f ? ' ' :
+		    *s);
+	}
+	kam_buf_putc(b, '"');
+}
+
+static const char *const tjp_days[7] = {
+	"mon", "tue", "wed", "thu", "fri", "sat", "sun"
+};
+
+/* "mon, tue" for the days of mask `want` within `mask`: 0 when none. */
+static int
+tjp_daylist(struct kam_buf *b, unsigned mask, int want)
+{
+	int i, n = 0;
+
+	for (i = 0; i < 7; i++)
+		if (((mask >> i) & 1) == (unsigned)want) {
+			kam_buf_printf(b, "%s%s", n > 0 ? ", " : "", tjp_days[i]);
+			n++;
+		}
+	return n;
+}
+
+int
+export_tjp(struct project *p, struct kam_buf *out)
+{
+	struct table tasks = TABLE_INIT;
+	struct plan pl = PLAN_INIT;
+	struct kam_buf days = KAM_BUF_INIT;
+	char d1[11], d2[11];
+	const char *id, *title;
+	size_t i, k;
+	int32_t origin, end, today_ms = 0;
+	int ret = -1;
+
+	if (load(p, &schema_tasks, &tasks) == -1 ||
+	    plan_compute(&pl, p, &tasks) == -1)
+		goto out;
+	origin = plan_day_date(&pl, pl.start_idx);
+	/* Room after the finish, so that tj3 never runs out of project. */
+	end = (pl.ntasks > 0 ? pl.finish : origin) + 366;
+	/* Work never starts before today (kam-plan(1)): tasks not started
+	 * wait for a milestone on today's working day, when that is after
+	 * the project's first day. */
+	if (pl.today_idx > pl.start_idx)
+		today_ms = plan_day_date(&pl, pl.today_idx);
+	kam_buf_puts(out, "# TaskJuggler project written by kam export tjp: tj3 "
+	    "schedules each\n# task to the finish kam plan shows. Task ids "
+	    "are kam's, with '_' for '-'.\nproject kam ");
+	tjp_string(out, p->name != NULL ? p->name : "kam project");
+	kam_buf_printf(out, " %s - %s {\n  timezone \"UTC\"\n",
+	    date_fmt(origin, d1), date_fmt(end, d2));
+	if (p->currency != NULL)
+		kam_buf_printf(out, "  currency \"%s\"\n", p->currency);
+	kam_buf_printf(out, "  now %s\n  dailyworkinghours 8\n",
+	    date_fmt(pl.today, d1));
+	/* Eight working hours on kam's working days, none on the others. */
+	days.len = 0;
+	if (tjp_daylist(&days, p->workdays, 1) > 0)
+		kam_buf_printf(out, "  workinghours %s 9:00 - 17:00\n", days.ptr);
+	days.len = 0;
+	if (tjp_daylist(&days, p->workdays, 0) > 0)
+		kam_buf_printf(out, "  workinghours %s off\n", days.ptr);
+	kam_buf_puts(out, "}\n");
+	for (i = 0; i < p->nholidays; i++)
+		if (p->holidays[i] >= origin && p->holidays[i] <= end)
+			kam_buf_printf(out, "leaves holiday \"Holiday\" %s\n",
+			    date_fmt(p->holidays[i], d1));
+	if (p->nworkdates > 0)
+		kam_warn("TaskJuggler has no make-up working days: the %zu "
+		    "calendar.workday date%s of kam.conf are left out, and tj3 "
+		    "may finish tasks that span them later than kam plan",
+		    p->nworkdates, p->nworkdates == 1 ? "" : "s");
+	if (today_ms != 0)
+		kam_buf_printf(out, "task kam_today \"Today\" {\n  milestone\n"
+		    "  start %s\n}\n", date_fmt(today_ms, d1));
+	for (i = 0; i < pl.ntasks; i++) {
+		const struct plan_task *t = &pl.tasks[i];
+		int ndep = 0;
+
+		id = table_get(&tasks, t->row, TASK_ID);
+		title = table_get(&tasks, t->row, TASK_TITLE);
+		kam_buf_printf(out, "task T_%ld ", t->id);
+		tjp_string(out, title);
+		kam_buf_puts(out, " {\n");
+		if (t->milestone)
+			kam_buf_puts(out, "  milestone\n");
+		if (t->started) {
+			/* Actual dates fix the task, as in kam plan: its
+			 * dependencies no longer move it, and tj3 would
+			 * refuse a start before a predecessor's end. */
+			if (t->milestone)
+				kam_buf_printf(out, "  start %s\n",
+				    date_fmt(t->es_date, d1));
+			else
+				kam_buf_printf(out, "  start %s\n  end %s-17:00\n",
+				    date_fmt(t->es_date, d1),
+				    date_fmt(t->ef_date, d2));
+			for (k = 0; k < t->ndep; k++)
+				kam_buf_printf(out, "%s T_%ld",
+				    k == 0 ? "  # kam: depends on" : ",",
+				    pl.tasks[pl.dep[t->dep_off + k]].id);
+			if (t->ndep > 0)
+				kam_buf_puts(out, "\n");
+		} else {
+			for (k = 0; k < t->ndep; k++, ndep++)
+				kam_buf_printf(out, "%s T_%ld",
+				    k == 0 ? "  depends" : ",",
+				    pl.tasks[pl.dep[t->dep_off + k]].id);
+			if (today_ms != 0)
+				kam_buf_printf(out, "%s kam_today", ndep > 0 ?
+				    "," : "  depends");
+			if (ndep > 0 || today_ms != 0)
+				kam_buf_puts(out, "\n");
+			if (!t->milestone)
+				kam_buf_printf(out, "  length %ldd\n",
+				    t->duration);
+		}
+		if (t->progress > 0)
+			kam_buf_printf(out, "  complete %d\n", t->progress);
+		kam_buf_printf(out, "  note ");
+		tjp_string(out, id);
+		kam_buf_puts(out, "\n}\n");
+	}
+	ret = 0;
+out:
+	kam_buf_release(&days);
+	plan_release(&pl);
+	table_release(&tasks);
+	return ret;
+}

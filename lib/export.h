@@ -47,6 +47,19 @@ struct schema;
 int	export_xlsx(struct project *p, const struct schema *const *tables,
 	    size_t ntables, const char *path);
 
+/*
+ * A TaskJuggler 3 project (tj3) of p's schedule: the working days of
+ * kam.conf (8 hours each) and its holidays, every task with its
+ * dependencies and its length in working days, milestones, and actual
+ * dates: a started or finished task is fixed at the dates kam plan gives
+ * it (its remaining work counted from its progress), and tasks not
+ * started wait for a milestone on today's working day, so that tj3
+ * schedules every task to the finish kam plan shows.  Make-up working
+ * days (calendar.workday) have no TaskJuggler form: a warning says so.
+ * 0, or -1 after reporting.
+ */
+int	export_tjp(struct project *p, struct kam_buf *out);
+
 /* Fold and escape helpers, exposed for the unit test. */
 void	ics_text(struct kam_buf *b, const char *s);
 void	ics_line(struct kam_buf *out, const char *line);
