@@ -330,6 +330,34 @@ complete_words(const char *list, const char *lead, const char *cur)
 }
 
 /*
+ * Table names for the operand a verb's usage calls "table": the first
+ * operand ("kam import table file": a table to write into) when no
+ * operand is typed yet, or any of "[table ...]" ("kam export xlsx").
+ * `typed` counts the operands before CUR.
+ */
+static void
+complete_tables(const struct verb *v, const char *family, int typed,
+    const char *cur)
+{
+	const char *u = v->usage + strlen("kam ") + strlen(family);
+	size_t i;
+
+	if (v->name[0] != '\0')
+		u += 1 + strlen(v->name);
+	while (*u == ' ')
+		u++;
+	if (strncmp(u, "table ", 6) == 0 && typed == 0) {
+		/* One table to write into: the expenses' month files are
+		 * written by kam budget spend only. */
+		for (i = 0; i < kam_nschemas; i++)
+			if (!kam_schemas[i]->monthly)
+				complete_words(kam_schemas[i]->name, "", cur);
+	} else if (strncmp(u, "[table ...]", 11) == 0)
+		for (i = 0; i < kam_nschemas; i++)
+			complete_words(kam_schemas[i]->name, "", cur);
+}
+
+/*
  * The value a verb's usage string gives option opt: "[--owner P-n]"
  * gives "P-n", "[--sort score|id|review]" gives "score|id|review".
  */
@@ -529,6 +557,14 @@ cmd_complete(struct kam *k, int argc, char **argv)
 		complete_value(k, f, v, w[nw - 1], "", cur);
 	else if (takes_own_id(f, v))
 		complete_ids(k, family_prefix(f->name), "", cur);
+	else {
+		int typed = 0;
+
+		for (j = v->name[0] != '\0' ? 2 : 1; j < nw; j++)
+			if (w[j][0] != '-')
+				typed++;
+		complete_tables(v, f->name, typed, cur);
+	}
 out:
 	free(opt);
 	free(lead);

@@ -40,8 +40,11 @@ test_expect_success 'kam __complete risk "" lists the verbs of kam risk -h' '
 '
 
 test_expect_success 'the verbs of every command match its -h' '
+	kam __complete export xlsx "" >tables &&
 	for f in $(cat commands); do
-		kam __complete "$f" "" | grep -v "^[A-Z]" | sort >got
+		# Table names complete a "table" operand (kam import).
+		kam __complete "$f" "" | grep -v "^[A-Z]" | grep -vxf tables |
+		    sort >got
 		kam "$f" -h | sed "s/^usage://" |
 		    awk -v f="$f" "\$2 == f && \$3 ~ /^[a-z][a-z-]*\$/ { print \$3 }" |
 		    sort -u >usage
@@ -51,6 +54,27 @@ test_expect_success 'the verbs of every command match its -h' '
 			    { echo "kam $f: verb $v not in kam $f -h"; exit 1; }
 		done
 	done
+'
+
+test_expect_success 'table names for a "table" operand: import (no month files), export xlsx' '
+	kam __complete import "" >out &&
+	grep -qx jira out &&
+	grep -qx requirements out &&
+	grep -qx issues out &&
+	! grep -qx expenses out &&
+	kam __complete import re >out &&
+	echo requirements >expect &&
+	test_cmp expect out &&
+	kam __complete import risks "" >out &&
+	test ! -s out &&
+	kam __complete export xlsx tasks r >out &&
+	printf "risks\nrequirements\nraci\n" >expect &&
+	test_cmp expect out &&
+	kam __complete export xlsx e >out &&
+	echo expenses >expect &&
+	test_cmp expect out &&
+	kam __complete export ics "" >out &&
+	test ! -s out
 '
 
 test_expect_success 'risk add --o completes to --owner=' '
