@@ -2,8 +2,8 @@
  * portfolio.c: kam portfolio — every key account of portfolio.conf side
  * by side, each read from the committed tree of its branch (lib/
  * portfolio): status (red/amber/green, worst first), risks, lessons,
- * budget (totals per currency), and fetch (the mirrors of accounts with
- * a url).
+ * budget (totals per currency), load, report (the director's page,
+ * lib/pfreport) and fetch (the mirrors of accounts with a url).
  */
 #include <getopt.h>
 #include <stdlib.h>
@@ -14,6 +14,7 @@
 #include "../lib/budget.h"
 #include "../lib/derive.h"
 #include "../lib/portfolio.h"
+#include "../lib/report.h"
 #include "../lib/schema.h"
 #include "../lib/value.h"
 
@@ -24,6 +25,7 @@ static const char lessons_usage[] =
     "kam portfolio lessons [-f file] [--search word] [--area a]";
 static const char budget_usage[] = "kam portfolio budget [-f file]";
 static const char fetch_usage[] = "kam portfolio fetch [-f file]";
+static const char report_usage[] = "kam portfolio report [-f file]";
 static const char load_usage[] =
     "kam portfolio load [-f file] [--from date] [--to date] [--by week|month]";
 
@@ -200,34 +202,6 @@ static const struct out_col risks_cols[] = {
 	{ "review", OT_TEXT },
 };
 
-struct risk_ref {
-	const struct pf_account	*a;
-	const struct row	*r;
-	long			 score;
-};
-
-static int
-cmp_risk(const void *x, const void *y)
-{
-	const struct risk_ref *a = x, *b = y;
-	int c;
-
-	if (a->score != b->score)
-		return a->score < b->score ? 1 : -1;
-	if ((c = strcmp(a->a->name, b->a->name)) != 0)
-		return c;
-	return a->r->num < b->r->num ? -1 : a->r->num > b->r->num;
-}
-
-/* The owner's row in people.csv, or NULL. */
-static const struct row *
-owner_of(const struct pf_account *a, const struct row *r)
-{
-	const char *id = table_get_name(&a->risks, r, "owner");
-
-	return id != NULL && *id != '\0' ? table_find(&a->people, id) : NULL;
-}
-
 static int
 pf_risks(int argc, char **argv, struct kam *k)
 {
@@ -237,12 +211,11 @@ pf_risks(int argc, char **argv, struct kam *k)
 		{ NULL, 0, NULL, 0 } };
 	struct portfolio pf = PORTFOLIO_INIT;
 	struct out o = OUT_INIT;
-	struct risk_ref *v = NULL;
+	struct pf_risk *v = NULL;
 	const char *cells[ARRAY_SIZE(risks_cols)], *file = NULL, *owner = NULL;
-	const char *email, *name;
 	char score[24];
-	size_t i, j, n = 0, cap = 0;
-	long min = 0, sc;
+	size_t i, n = 0;
+	long min = 0;
 	int ch, err = 0, ret = -1;
 
 	while ((ch = kam_getopt(argc, argv, "f:", opts, risks_usage,
@@ -266,47 +239,11 @@ pf_risks(int argc, char **argv, struct kam *k)
 		return kam_usage(risks_usage);
 	if (open_read(k, &pf, file, PF_RISKS) == -1)
 		goto out;
-	for (i = 0; i < pf.n; i++) {
-		const struct pf_account *a = &pf.acc[i];
-
-		if (a->state != PF_OK)
-			continue;
-		for (j = 0; j < a->risks.nrows; j++) {
-			const struct row *r = &a->risks.rows[j], *p;
-
-			if (strcmp(table_get_name(&a->risks, r, "status"),
-			    "open") != 0)
-				continue;
-			sc = risk_score(&a->risks, r);
-			if (sc < min)
-				continue;
-			if (owner != NULL) {
-				p = owner_of(a, r);
-				email = p != NULL ? table_get_name(&a->people, p,
-				    "email") : NULL;
-				name = p != NULL ? table_get_name(&a->people, p,
-				    "name") : NULL;
-				if (!(email != NULL && *email != '\0' &&
-				    kam_strcasecmp(email, owner) == 0) &&
-				    !((email == NULL || *email == '\0') &&
-				    name != NULL && strcmp(name, owner) == 0))
-					continue;
-			}
-			if (n == cap) {
-				cap = cap ? cap * 2 : 64;
-				v = xrealloc(v, cap * sizeof(*v));
-			}
-			v[n].a = a;
-			v[n].r = r;
-			v[n++].score = sc;
-		}
-	}
-	if (n > 1)
-		qsort(v, n, sizeof(*v), cmp_risk);
+	portfolio_risks(&pf, min, owner, &v, &n);
 	out_begin(&o, k->fmt, risks_cols, ARRAY_SIZE(risks_cols));
 	for (i = 0; i < n; i++) {
 		const struct table *t = &v[i].a->risks;
-		const struct row *r = v[i].r, *p = owner_of(v[i].a, r);
+		const struct row *r = v[i].r, *p = v[i].owner;
 
 		snprintf(score, sizeof(score), "%ld", v[i].score);
 		cells[0] = v[i].a->name;
@@ -643,6 +580,39 @@ out:
 	return ret;
 }
 
+/* ---- report ---- */
+
+static int
+pf_report(int argc, char **argv, struct kam *k)
+{
+	static const struct option opts[] = { FILE_OPT, { NULL, 0, NULL, 0 } };
+	struct portfolio pf = PORTFOLIO_INIT;
+	struct rdoc d = RDOC_INIT;
+	const char *file = NULL;
+	int ch, err = 0, ret = -1;
+
+	while ((ch = kam_getopt(argc, argv, "f:", opts, report_usage,
+	    &err)) != -1)
+		if (ch == 'f')
+			file = optarg;
+	if (err)
+		return -1;
+	if (optind != argc)
+		return kam_usage(report_usage);
+	if (k->fmt != FMT_TABLE && k->fmt != FMT_MD && k->fmt != FMT_HTML)
+		return kam_err(KAM_EX_USAGE, "kam portfolio report writes a "
+		    "document: use --format md (the default) or --format html");
+	if (portfolio_open(&pf, file, file == NULL ? k->dir : NULL) == -1 ||
+	    portfolio_report(&pf, &d) == -1 ||
+	    rdoc_write(&d, k->fmt == FMT_HTML, stdout) == -1)
+		goto out;
+	ret = finish_bad(&pf);
+out:
+	rdoc_release(&d);
+	portfolio_release(&pf);
+	return ret;
+}
+
 /* ---- fetch ---- */
 
 static const struct out_col fetch_cols[] = {
@@ -718,6 +688,8 @@ const struct verb portfolio_verbs[] = {
 	    "clone or fetch the mirrors of accounts with a url" },
 	{ "load", pf_load, 0, load_usage, "--file= --from= --to= --by=",
 	    "each person's allocation summed over accounts" },
+	{ "report", pf_report, DOCUMENTS, report_usage, "--file=",
+	    "the director's page: accounts by area, load, top risks" },
 	{ "lessons", pf_lessons, 0, lessons_usage,
 	    "--file= --search= --area=", "the lessons of every account" },
 	{ "risks", pf_risks, 0, risks_usage, "--file= --min-score= --owner=",

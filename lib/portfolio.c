@@ -847,6 +847,70 @@ portfolio_load_rows(const struct portfolio *pf, struct pf_load_row **out,
 
 /* ---- budget totals ---- */
 
+static int
+cmp_risk(const void *x, const void *y)
+{
+	const struct pf_risk *a = x, *b = y;
+	int c;
+
+	if (a->score != b->score)
+		return a->score < b->score ? 1 : -1;
+	if ((c = strcmp(a->a->name, b->a->name)) != 0)
+		return c;
+	return a->r->num < b->r->num ? -1 : a->r->num > b->r->num;
+}
+
+void
+portfolio_risks(const struct portfolio *pf, long min_score,
+    const char *owner, struct pf_risk **out, size_t *np)
+{
+	struct pf_risk *v = NULL;
+	const char *id, *email, *name;
+	size_t i, j, n = 0, cap = 0;
+	long sc;
+
+	for (i = 0; i < pf->n; i++) {
+		const struct pf_account *a = &pf->acc[i];
+
+		if (a->state != PF_OK)
+			continue;
+		for (j = 0; j < a->risks.nrows; j++) {
+			const struct row *r = &a->risks.rows[j], *p = NULL;
+
+			if (strcmp(table_get(&a->risks, r, RISK_STATUS),
+			    "open") != 0)
+				continue;
+			if ((sc = risk_score(&a->risks, r)) < min_score)
+				continue;
+			id = table_get(&a->risks, r, RISK_OWNER);
+			if (*id != '\0')
+				p = table_find(&a->people, id);
+			if (owner != NULL) {
+				email = p != NULL ? table_get(&a->people, p,
+				    PERSON_EMAIL) : "";
+				name = p != NULL ? table_get(&a->people, p,
+				    PERSON_NAME) : "";
+				if (*email != '\0' ? kam_strcasecmp(email,
+				    owner) != 0 : p == NULL ||
+				    strcmp(name, owner) != 0)
+					continue;
+			}
+			if (n == cap) {
+				cap = cap ? cap * 2 : 64;
+				v = xrealloc(v, cap * sizeof(*v));
+			}
+			v[n].a = a;
+			v[n].r = r;
+			v[n].owner = p;
+			v[n++].score = sc;
+		}
+	}
+	if (n > 1)
+		qsort(v, n, sizeof(*v), cmp_risk);
+	*out = v;
+	*np = n;
+}
+
 void
 portfolio_budget_totals(const struct portfolio *pf, struct pf_total **out,
     size_t *n)

@@ -147,6 +147,20 @@ void	portfolio_budget_totals(const struct portfolio *pf,
 void	portfolio_load_rows(const struct portfolio *pf,
 	    struct pf_load_row **out, size_t *n);
 
+/* An open risk of a readable account (PF_RISKS). */
+struct pf_risk {
+	const struct pf_account	*a;
+	const struct row	*r;	/* in a->risks */
+	const struct row	*owner;	/* in a->people, or NULL */
+	long			 score;
+};
+/* The open risks of every readable account with a score of at least
+ * min_score and, when owner is not NULL, owned by that person (email,
+ * any case; the name when the person has no email): highest score
+ * first, then by account and id.  Free *out. */
+void	portfolio_risks(const struct portfolio *pf, long min_score,
+	    const char *owner, struct pf_risk **out, size_t *n);
+
 /* Read the portfolio file: `file` (-f) when not NULL, else the first
  * portfolio.conf found walking up from `dir` (NULL: the current
  * directory).  66 when there is none, 65 when it cannot be parsed. */
@@ -181,6 +195,19 @@ char	*portfolio_mirror(const struct portfolio *pf,
 int	portfolio_fetch(struct portfolio *pf, int progress);
 
 const char	*portfolio_state_name(const struct pf_account *a);
+
+/*
+ * kam portfolio report (lib/pfreport.c): read every account (status,
+ * risks, and the load of the PF_REPORT_WEEKS weeks from this week's
+ * Monday) and build the director's page into d (rdoc_init'ed here;
+ * release it with rdoc_release): the accounts by area, worst first, as
+ * a grid and a table; each person's load summed over the accounts as a
+ * heat map, and the weeks over capacity; the largest open risks.  0, or
+ * -1 after reporting (an account's failure is in its row).
+ */
+#define PF_REPORT_WEEKS	12
+struct rdoc;
+int	portfolio_report(struct portfolio *pf, struct rdoc *d);
 
 void	portfolio_release(struct portfolio *pf);
 

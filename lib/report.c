@@ -485,6 +485,13 @@ svg_title(struct kam_buf *out, const char *title, long width, long height)
 }
 
 void
+report_svg_begin(struct kam_buf *out, const char *title, long width,
+    long height)
+{
+	svg_title(out, title, width, height);
+}
+
+void
 report_svg_matrix(struct kam_buf *out, const char *title,
     const long count[5][5], const char *const ids[5][5])
 {

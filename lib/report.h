@@ -115,6 +115,12 @@ int	report_build(struct rdoc *out, struct project *p, int final,
 
 /* ---- charts (SVG elements for rdoc_svg) ---- */
 
+/* The opening of a chart as kam draws them: <svg> of width x height, its
+ * <title> and a bold caption line (title is escaped); close it with
+ * "</svg>\n". */
+void	report_svg_begin(struct kam_buf *out, const char *title, long width,
+	    long height);
+
 /*
  * The 5x5 risk matrix: count[p-1][i-1] risks of probability p and impact
  * i; ids[p-1][i-1] their ids (space-separated, or NULL) for the tooltips.

@@ -305,6 +305,41 @@ assert [(r[\"period\"], r[\"period_end\"]) for r in ann] == [(\"2026-11-01\", \"
 	test_expect_code 64 kam portfolio load -f load.conf --from 2026-12-07 --to 2026-12-01 2>err
 '
 
+test_expect_success 'report: the director page in Markdown: accounts by area, load, top risks' '
+	cat pf/portfolio.conf load.conf >all.conf &&
+	sed -i "s|path = \.\./|path = |" all.conf &&
+	fetch -f all.conf >/dev/null &&
+	test_expect_code 74 kam portfolio report -f all.conf >rep.md 2>err &&
+	grep -q "^kam: account .missing. (unreadable): " err &&
+	grep -q "^# Portfolio report\$" rep.md &&
+	grep -q "^\*\*Date:\*\* 2026-11-27 · \*\*Accounts:\*\* 9: 4 red, 0 amber, 3 green, 1 with invalid data, 1 unreadable\$" rep.md &&
+	grep -q "^## Accounts\$" rep.md &&
+	grep -q "^| missing | unreadable |" rep.md &&
+	grep -q "^| broken | invalid | ACME Corp |  |  |  |  |  | risks.csv:3: probability: " rep.md &&
+	grep -q "^| acme | red | ACME Corp |  |  | 25.00% | 1 |  | risk: R-1: " rep.md &&
+	grep -q "^| globex | green | Globex |  |  | 20.00% | 0 |  |  |\$" rep.md &&
+	grep -q "^## Load across accounts\$" rep.md &&
+	grep -q "^The weeks 2026-11-23 to 2027-02-14: " rep.md &&
+	grep -q "^| Ann Lee | 2026-11-30 | 180% | 100% | l1:60 l2:60 l3:60 |\$" rep.md &&
+	! grep -q "^| Bo Chen " rep.md &&
+	grep -q "^## Top risks\$" rep.md &&
+	sed -n "/^## Top risks/,\$p" rep.md | grep "^| [a-z]" | grep -v "^| account " >risks &&
+	test "$(wc -l <risks)" = 4 &&
+	head -1 risks | grep -q "^| acme | R-1 | Supplier late | 16 | critical |  |  |\$" &&
+	sed -n 2p risks | grep -q "^| globex | R-1 | Scope creep | 9 | medium | Ann Lee | weekly triage |\$" &&
+	sed -n 4p risks | grep -q "^| umbrella | R-1 | Key person leaves | 1 | low |"
+'
+
+test_expect_success 'report: HTML, self-contained, two charts' '
+	test_expect_code 74 kam portfolio report -f all.conf --format html >rep.html 2>/dev/null &&
+	python3 "$SRC_DIR/tests/helpers/check-html.py" rep.html 2 &&
+	grep -q "<title>Accounts by area, worst first</title>" rep.html &&
+	grep -q "<title>Ann Lee, week of 2026-11-30: 180% of 100% (l1:60 l2:60 l3:60)</title>" rep.html &&
+	kam portfolio report -f load.conf --format html >ok.html &&
+	test_expect_code 64 kam portfolio report -f load.conf --format json 2>err &&
+	grep -q "writes a document" err
+'
+
 test_expect_success 'usage errors: 64' '
 	test_expect_code 64 kam portfolio status --bogus 2>err &&
 	grep "^usage: kam portfolio status" err &&
