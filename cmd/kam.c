@@ -17,6 +17,7 @@
 #include "../lib/rectype.h"
 #include "../lib/record.h"
 #include "../lib/records.h"
+#include "../lib/history.h"
 #include "../lib/schema.h"
 #include "../lib/store.h"
 #include "../lib/value.h"
@@ -357,6 +358,121 @@ complete_tables(const struct verb *v, const char *family, int typed,
 			complete_words(kam_schemas[i]->name, "", cur);
 }
 
+/* The distinct values of column c of table s (budget categories), as
+ * complete_ids reads ids: quietly. */
+static void
+complete_column(struct kam *k, const struct schema *s, int c,
+    const char *lead, const char *cur)
+{
+	struct table t = TABLE_INIT;
+	size_t i, j, n = strlen(cur);
+	FILE *saved = stderr;
+	const char *v;
+
+	if ((stderr = fopen("/dev/null", "w")) == NULL) {
+		stderr = saved;
+		return;
+	}
+	if (kam_open_project(k) == 0 && store_load(&k->p, NULL, s, &t) == 0)
+		for (i = 0; i < t.nrows; i++) {
+			v = table_get(&t, &t.rows[i], (size_t)c);
+			for (j = 0; j < i; j++)
+				if (strcmp(table_get(&t, &t.rows[j], (size_t)c),
+				    v) == 0)
+					break;
+			if (j == i && *v != '\0' && strncmp(v, cur, n) == 0)
+				printf("%s%s\n", lead, v);
+		}
+	table_release(&t);
+	fclose(stderr);
+	stderr = saved;
+	kam_err_reset();
+}
+
+/* Every id of every table (kam renumber OLD, kam log ID). */
+static void
+complete_any_id(struct kam *k, const char *cur)
+{
+	size_t i;
+
+	for (i = 0; i < kam_nschemas; i++)
+		if (kam_schemas[i]->prefix != NULL && !kam_schemas[i]->monthly)
+			complete_ids(k, kam_schemas[i]->prefix, "", cur);
+}
+
+/* Revisions: HEAD, branches, tags. */
+static void
+complete_revs(struct kam *k, const char *cur)
+{
+	FILE *saved = stderr;
+	char **names = NULL;
+	int i, n = -1;
+
+	if ((stderr = fopen("/dev/null", "w")) == NULL) {
+		stderr = saved;
+		return;
+	}
+	if (kam_open_project(k) == 0)
+		n = hist_ref_names(&k->p, &names);
+	for (i = 0; i < n; i++) {
+		if (strncmp(names[i], cur, strlen(cur)) == 0)
+			printf("%s\n", names[i]);
+		free(names[i]);
+	}
+	free(names);
+	fclose(stderr);
+	stderr = saved;
+	kam_err_reset();
+}
+
+/*
+ * The operand at position `typed` of a verb's usage ("kam renumber OLD
+ * [NEW]", "kam log [ID] [rev] [--table name]..."): the words after the
+ * verb that are not options or their values.  0 with the word in buf.
+ */
+static int
+usage_operand(const struct verb *v, const char *family, int typed,
+    char *buf, size_t len)
+{
+	const char *u = v->usage + strlen("kam ") + strlen(family), *e;
+	size_t n;
+	int k = 0;
+
+	if (v->name[0] != '\0')
+		u += 1 + strlen(v->name);
+	for (;;) {
+		while (*u == ' ')
+			u++;
+		if (*u == '\0')
+			return -1;
+		if (u[0] == '-' || (u[0] == '[' && u[1] == '-')) {
+			/* An option and its value: skip to the end of the
+			 * bracket, or the option word and its metavar. */
+			if (u[0] == '[')
+				e = strchr(u, ']');
+			else {
+				e = u + strcspn(u, " ");
+				if (*e == ' ' && e[1] != '-' && e[1] != '[')
+					e += 1 + strcspn(e + 1, " ");
+			}
+			u = e != NULL && *e != '\0' ? e + 1 : u + strlen(u);
+			continue;
+		}
+		e = u + strcspn(u, " ");
+		if (k++ == typed) {
+			if (*u == '[')
+				u++;
+			n = strcspn(u, " ]");
+			if (n >= len)
+				return -1;
+			memcpy(buf, u, n);
+			buf[n] = '\0';
+			return 0;
+		}
+		u = e;
+	}
+}
+
 /*
  * The value a verb's usage string gives option opt: "[--owner P-n]"
  * gives "P-n", "[--sort score|id|review]" gives "score|id|review".
@@ -412,6 +528,28 @@ complete_value(struct kam *k, const struct family *f, const struct verb *v,
 			complete_ids(k, meta, lead, cur);
 			return;
 		}
+		/* A small range: "-p 1-5". */
+		{
+			int lo, hi, end = 0;
+			char num[16];
+
+			if (sscanf(meta, "%d-%d%n", &lo, &hi, &end) == 2 &&
+			    meta[end] == '\0' && lo >= 0 && hi - lo < 32) {
+				for (; lo <= hi; lo++) {
+					snprintf(num, sizeof(num), "%d", lo);
+					complete_words(num, lead, cur);
+				}
+				return;
+			}
+		}
+	}
+	/* A column of the family's own table without ids: the values it
+	 * holds (kam budget spend --category). */
+	if (pfx == NULL && strncmp(opt, "--", 2) == 0 &&
+	    (s = schema_by_name(f->name)) != NULL && s->prefix == NULL &&
+	    (c = schema_col(s, opt + 2)) >= 0 && s->cols[c].type == COL_KEY) {
+		complete_column(k, s, c, lead, cur);
+		return;
 	}
 	if (pfx == NULL || (s = schema_by_prefix(pfx)) == NULL ||
 	    strncmp(opt, "--", 2) != 0 || (c = schema_col(s, opt + 2)) < 0)
@@ -473,7 +611,7 @@ cmd_complete(struct kam *k, int argc, char **argv)
 	const char *cur = argc > 1 ? argv[argc - 1] : "", *eq, **w;
 	const struct family *f;
 	const struct verb *v = NULL;
-	char *opt = NULL, *lead = NULL;
+	char *opt = NULL, *lead = NULL, meta[64];
 	size_t i;
 	int j, nw = 0;
 
@@ -555,15 +693,41 @@ cmd_complete(struct kam *k, int argc, char **argv)
 		complete_words(GLOBAL_OPTS, "", cur);
 	} else if (nw > 1 && takes_value(v, w[nw - 1]))
 		complete_value(k, f, v, w[nw - 1], "", cur);
+	else if (nw > 1 && w[nw - 1][0] == '-' && w[nw - 1][1] != '-' &&
+	    w[nw - 1][1] != '\0' && usage_metavar(v->usage, w[nw - 1], meta,
+	    sizeof(meta)) == 0)
+		/* A short option's value: "-p 1-5". */
+		complete_value(k, f, v, w[nw - 1], "", cur);
 	else if (takes_own_id(f, v))
 		complete_ids(k, family_prefix(f->name), "", cur);
 	else {
 		int typed = 0;
 
 		for (j = v->name[0] != '\0' ? 2 : 1; j < nw; j++)
-			if (w[j][0] != '-')
+			if (w[j][0] != '-' && !(j > 1 && (takes_value(v,
+			    w[j - 1]) || (w[j - 1][0] == '-' &&
+			    w[j - 1][1] != '-' && usage_metavar(v->usage,
+			    w[j - 1], meta, sizeof(meta)) == 0))))
 				typed++;
 		complete_tables(v, f->name, typed, cur);
+		if (usage_operand(v, f->name, typed, meta, sizeof(meta)) == 0) {
+			if (strcmp(meta, "ID") == 0 || strcmp(meta, "OLD") == 0)
+				complete_any_id(k, cur);
+			else if (strcmp(meta, "rev") == 0)
+				complete_revs(k, cur);
+			else {
+				/* An operand named after a column of the
+				 * family's table without ids: its values
+				 * (kam budget set category). */
+				const struct schema *s = schema_by_name(f->name);
+				int c;
+
+				if (s != NULL && s->prefix == NULL &&
+				    (c = schema_col(s, meta)) >= 0 &&
+				    s->cols[c].type == COL_KEY)
+					complete_column(k, s, c, "", cur);
+			}
+		}
 	}
 out:
 	free(opt);

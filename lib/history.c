@@ -1876,3 +1876,60 @@ out:
 	git_tree_free(b.tree);
 	return ret;
 }
+
+static int
+cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+hist_ref_names(const struct project *p, char ***names)
+{
+	static const char *const kinds[] = {
+		"refs/heads/", "refs/remotes/", "refs/tags/"
+	};
+	git_reference_iterator *it = NULL;
+	git_reference *ref;
+	char **v = NULL;
+	size_t n = 0, i, from;
+	const char *name;
+	int rc;
+
+	v = xrealloc(v, sizeof(*v));
+	v[n++] = xstrdup("HEAD");
+	for (i = 0; i < ARRAY_SIZE(kinds); i++) {
+		from = n;
+		if ((rc = git_reference_iterator_glob_new(&it, p->repo,
+		    i == 0 ? "refs/heads/*" : i == 1 ? "refs/remotes/*" :
+		    "refs/tags/*")) < 0) {
+			kam_giterr(rc, "cannot list the references");
+			goto fail;
+		}
+		while ((rc = git_reference_next(&ref, it)) == 0) {
+			name = git_reference_name(ref) + strlen(kinds[i]);
+			if (strcmp(name + strlen(name) - (strlen(name) >= 4 ?
+			    4 : 0), "HEAD") != 0) {
+				v = xrealloc(v, (n + 1) * sizeof(*v));
+				v[n++] = xstrdup(name);
+			}
+			git_reference_free(ref);
+		}
+		git_reference_iterator_free(it);
+		it = NULL;
+		if (rc != GIT_ITEROVER) {
+			kam_giterr(rc, "cannot list the references");
+			goto fail;
+		}
+		if (n - from > 1)
+			qsort(v + from, n - from, sizeof(*v), cmp_name);
+	}
+	*names = v;
+	return (int)n;
+fail:
+	while (n > 0)
+		free(v[--n]);
+	free(v);
+	*names = NULL;
+	return -1;
+}

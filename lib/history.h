@@ -162,6 +162,12 @@ int	hist_log(const struct project *p, const struct hist_log_opts *o,
  * ignored.  Values with spaces are quoted, unset ones shown as (none). */
 void	hist_line(struct kam_buf *b, const struct hist_rec *r, size_t j);
 
+/* The revisions a user names most: HEAD, then the short names of the
+ * local branches, remote-tracking branches and tags, sorted within each
+ * kind.  Returns the count (caller frees each name and the array), or -1
+ * after reporting. */
+int	hist_ref_names(const struct project *p, char ***names);
+
 /* Name of an operation: "added", "removed", "changed". */
 const char	*hist_op_name(enum hist_op op);
 

@@ -215,6 +215,55 @@ test_expect_success 'person ids for --owner, as --owner=P-n and after --owner' '
 	test_cmp expect out
 '
 
+test_expect_success 'a short option takes its value: -p 1-5, not ids (issue 18 #8)' '
+	(cd proj && kam __complete risk assess R-1 -p "") >out &&
+	printf "%s\n" 1 2 3 4 5 >expect &&
+	test_cmp expect out &&
+	(cd proj && kam __complete risk assess R-1 -p 3 -i 4) >out &&
+	echo 4 >expect &&
+	test_cmp expect out &&
+	(cd proj && kam __complete risk assess R-1 -p 3 r-1) >out &&
+	printf "R-%s\n" 1 10 11 >expect &&
+	test_cmp expect out
+'
+
+test_expect_success 'renumber and log complete ids of any table, then revisions' '
+	(cd proj && git tag v1 && kam __complete renumber p) >out &&
+	printf "%s\n" P-1 P-2 >expect &&
+	test_cmp expect out &&
+	(cd proj && kam __complete renumber P-1 "") >out &&
+	test ! -s out &&
+	(cd proj && kam __complete log r-1) >out &&
+	printf "R-%s\n" 1 10 11 >expect &&
+	test_cmp expect out &&
+	(cd proj && kam __complete log R-1 "") >out &&
+	printf "%s\n" HEAD main v1 >expect &&
+	test_cmp expect out &&
+	(cd proj && kam __complete log -n 5 P-) >out &&
+	printf "%s\n" P-1 P-2 >expect &&
+	test_cmp expect out &&
+	(cd proj && kam __complete diff --table risks v) >out &&
+	echo v1 >expect &&
+	test_cmp expect out
+'
+
+test_expect_success 'budget categories for --category and the category operand' '
+	(cd proj && kam budget set Travel 100 >/dev/null &&
+	    kam budget set Licences 50 >/dev/null &&
+	    kam __complete budget spend 5 --category "") >out &&
+	printf "%s\n" Licences Travel >expect &&
+	sort out >got &&
+	test_cmp expect got &&
+	(cd proj && kam __complete budget spend 5 --category=T) >out &&
+	echo --category=Travel >expect &&
+	test_cmp expect out &&
+	(cd proj && kam __complete budget set L) >out &&
+	echo Licences >expect &&
+	test_cmp expect out &&
+	(cd proj && kam __complete budget set Travel "") >out &&
+	test ! -s out
+'
+
 test_expect_success '-C DIR is honoured for ids' '
 	kam __complete -C proj people show "" >out &&
 	printf "%s\n" P-1 P-2 >expect &&
