@@ -23,6 +23,8 @@
 /* The exit codes of SPEC §3, by name.  Values are sysexits(3). */
 #define KAM_EX_OK		0
 #define KAM_EX_UNHEALTHY	1
+#define KAM_EX_NOCHANGE		1	/* a write with nothing to change:
+					 * no commit, as git commit */
 #define KAM_EX_USAGE		EX_USAGE	/* 64 */
 #define KAM_EX_DATA		EX_DATAERR	/* 65 */
 #define KAM_EX_NOPROJECT	EX_NOINPUT	/* 66 */

@@ -410,9 +410,10 @@ rec_commit(const struct rec_ctx *c, struct tx *tx, const char *cmd,
 	if (rc == 0)
 		rc = tx_commit(tx, subject, b.len > 0 ? b.ptr : NULL);
 	/* Exit 0 means exactly one commit (SPEC §3): a write that would
-	 * change nothing is refused rather than reported as done. */
+	 * change nothing makes none and exits 1, as git commit does with
+	 * nothing to commit; the data is not invalid (issue 18 #6). */
 	if (rc == 1)
-		rc = kam_err(KAM_EX_DATA, "%s%s%s: nothing to change (the files "
+		rc = kam_err(KAM_EX_NOCHANGE, "%s%s%s: nothing to change (the files "
 		    "already say so); no commit made", cmd, id ? " " : "",
 		    id ? id : "");
 	free(subject);

@@ -363,10 +363,10 @@ test_expect_success 'add takes the title as its argument, not --title: 64' '
 	test "$(git rev-parse HEAD)" = "$head"
 '
 
-test_expect_success 'assess that changes nothing: 65, no commit (exit 0 means one commit)' '
+test_expect_success 'assess that changes nothing: 1, no commit (exit 0 means one commit)' '
 	cd proj &&
 	head=$(git rev-parse HEAD) &&
-	test_expect_code 65 kam risk assess R-2 -p 2 -i 4 2>../err &&
+	test_expect_code 1 kam risk assess R-2 -p 2 -i 4 2>../err &&
 	grep "risk assess R-2: nothing to change" ../err &&
 	test "$(git rev-parse HEAD)" = "$head" &&
 	test -z "$(git status --porcelain)"

@@ -168,10 +168,10 @@ test_expect_success 'goal set refusals' '
 	refused 64 goal set G-1 --due tomorrow
 '
 
-test_expect_success 'nothing changed: no commit, exit 65 (exit 0 means one commit)' '
+test_expect_success 'nothing changed: no commit, exit 1 (exit 0 means one commit)' '
 	cd "$P" &&
 	git rev-parse HEAD >"$TRASH/before" &&
-	test_expect_code 65 kam goal set G-1 --actual 3.5 2>err &&
+	test_expect_code 1 kam goal set G-1 --actual 3.5 2>err &&
 	git rev-parse HEAD >"$TRASH/after" &&
 	test_cmp "$TRASH/before" "$TRASH/after" &&
 	grep "goal set G-1: nothing to change" err

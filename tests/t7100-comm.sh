@@ -135,7 +135,7 @@ test_expect_success 'done: refused dates, ids and operands, nothing changed' '
 	test_expect_code 65 kam comm done C-1 --date 2026-11-15 2>../err &&
 	echo "kam: communication C-1 was last done on 2026-11-16, after 2026-11-15; a later date is needed" >../expect &&
 	test_cmp ../expect ../err &&
-	test_expect_code 65 kam comm done C-1 --date 2026-11-16 2>../err &&
+	test_expect_code 1 kam comm done C-1 --date 2026-11-16 2>../err &&
 	echo "kam: comm done C-1: nothing to change (the files already say so); no commit made" >../expect &&
 	test_cmp ../expect ../err &&
 	test_expect_code 65 kam comm done C-9 2>../err &&
