@@ -105,8 +105,13 @@ xml(const char *s)
 }
 
 static void
-junit_case(const struct finding *f, const struct health_rule *r, int strict)
+junit_case(const struct finding *f, const struct health_rule *r, int strict,
+    const char *prefix)
 {
+	/* Amber without --strict passes: its message goes to system-out. */
+	const char *tag = f == NULL ? NULL : f->level == FIND_ERROR ? "error" :
+	    f->level == FIND_RED || strict ? "failure" : "system-out";
+
 	printf("    <testcase classname=\"kam.%s\" name=\"", health_area_name(
 	    r->area));
 	xml(r->name);
@@ -123,19 +128,25 @@ junit_case(const struct finding *f, const struct health_rule *r, int strict)
 	}
 	printf("\"");
 	if (f->file != NULL) {
+		/* From the repository root, as CI shows the checkout. */
 		printf(" file=\"");
+		xml(prefix);
 		xml(f->file);
 		printf("\"");
 		if (f->line > 0)
 			printf(" line=\"%lu\"", f->line);
 	}
-	printf(">\n      <%s", f->level == FIND_ERROR ? "error" :
-	    f->level == FIND_RED || strict ? "failure" : "skipped");
-	printf(" type=\"%s\" message=\"", health_level_name(f->level));
-	xml(f->why);
-	printf("\">");
-	if (f->file != NULL)
+	printf(">\n      <%s", tag);
+	if (strcmp(tag, "system-out") != 0) {
+		printf(" type=\"%s\" message=\"", health_level_name(f->level));
+		xml(f->why);
+		printf("\"");
+	}
+	printf(">");
+	if (f->file != NULL) {
+		xml(prefix);
 		xml(f->file);
+	}
 	if (f->line > 0)
 		printf(":%lu", f->line);
 	if (f->file != NULL)
@@ -148,18 +159,18 @@ junit_case(const struct finding *f, const struct health_rule *r, int strict)
 		printf(": ");
 	}
 	xml(f->why);
-	printf("</%s>\n    </testcase>\n", f->level == FIND_ERROR ? "error" :
-	    f->level == FIND_RED || strict ? "failure" : "skipped");
+	printf("</%s>\n    </testcase>\n", tag);
 }
 
 /*
  * One test suite per area; in it one test case per finding, one passing
  * case per rule that ran without finding anything, and a skipped case
- * per rule that had no data.  Amber findings are skipped cases (shown,
- * not failing) unless --strict makes them failures.
+ * per rule that had no data.  Amber findings are passing cases with the
+ * message in system-out unless --strict makes them failures; only "no
+ * data" is skipped.  Files are named from the repository root.
  */
 static void
-print_junit(const struct health *h, int strict)
+print_junit(const struct health *h, int strict, const char *prefix)
 {
 	size_t a, i, j, tests, fail, err, skip, total[4] = { 0, 0, 0, 0 };
 	int pass;
@@ -190,8 +201,6 @@ print_junit(const struct health *h, int strict)
 					else if (h->v[j].level == FIND_RED ||
 					    strict)
 						fail++;
-					else
-						skip++;
 				}
 				if (nf == 0) {
 					tests++;
@@ -217,12 +226,13 @@ print_junit(const struct health *h, int strict)
 					continue;
 				for (j = 0; j < h->n; j++)
 					if (h->v[j].rule == r->name) {
-						junit_case(&h->v[j], r, strict);
+						junit_case(&h->v[j], r, strict,
+						    prefix);
 						nf++;
 					}
 				if (nf > 0)
 					continue;
-				junit_case(NULL, r, strict);
+				junit_case(NULL, r, strict, prefix);
 				if (h->ran[i])
 					printf(" />\n");
 				else
@@ -262,7 +272,7 @@ check_run(int argc, char **argv, struct kam *k)
 		goto out;
 	health_sort(&h);
 	if (k->fmt == FMT_JUNIT)
-		print_junit(&h, strict);
+		print_junit(&h, strict, k->p.prefix);
 	else if (k->fmt == FMT_GITHUB)
 		ciout_github(stdout, &k->p, &h);
 	else if (k->fmt == FMT_SARIF)

@@ -266,7 +266,9 @@ f = by[\"risk-critical-unmanaged: R-3\"]
 assert f.find(\"failure\") is not None and f.get(\"file\") == \"risks.csv\"
 assert f.get(\"line\") == \"4\"
 a = by[\"risk-review-overdue: R-2\"]
-assert a.find(\"skipped\") is not None and a.find(\"failure\") is None
+assert a.find(\"skipped\") is None and a.find(\"failure\") is None
+assert \"risk-review-overdue\" in a.find(\"system-out\").text
+assert by[\"evm-red\"].find(\"skipped\") is not None
 assert by[\"budget-overrun\"].find(\"failure\") is None
 tests = sum(int(s.get(\"tests\")) for s in root.iter(\"testsuite\"))
 assert tests == int(root.get(\"tests\")), (tests, root.get(\"tests\"))
@@ -278,6 +280,16 @@ import xml.etree.ElementTree as ET
 root = ET.parse(\"../out\").getroot()
 assert root.get(\"failures\") == \"2\", root.get(\"failures\")
 "
+'
+
+test_expect_success '--format junit: a project in pm/ names files from the repository root' '
+	rm -rf "$TRASH/sub" && mkdir "$TRASH/sub" && cd "$TRASH/sub" &&
+	git init -q && mkdir pm && cd pm &&
+	kam init --name Sub >/dev/null &&
+	kam risk add "Data loss" -p 5 -i 5 >/dev/null &&
+	test_expect_code 1 kam check --format junit >../out &&
+	grep -q "file=\"pm/risks.csv\" line=\"2\"" ../out &&
+	grep -q ">pm/risks.csv:2: red: risk-critical-unmanaged: R-1: " ../out
 '
 
 test_expect_success 'junit escapes what XML cannot hold as is' '
