@@ -100,9 +100,11 @@ int	kam_tx_commit_row(struct kam *k, struct tx *tx, const char *cmd,
 
 struct hist_set;
 /* Print a record-level change set as kam diff does in fmt (md: a
- * pull-request summary headed "from -> to"). */
+ * pull-request summary headed "from -> to"); the file of a JSON or CSV
+ * row is named from the repository root (prefix: the project's folder,
+ * "" or "pm/"). */
 void	kam_diff_print(enum out_fmt fmt, const struct hist_set *set,
-	    const char *from, const char *to);
+	    const char *from, const char *to, const char *prefix);
 
 /*
  * Each family file exports its verb table.  A verb named "" is the

@@ -69,7 +69,7 @@ print_text(const struct hist_set *set)
 }
 
 static void
-print_rows(enum out_fmt fmt, const struct hist_set *set)
+print_rows(enum out_fmt fmt, const struct hist_set *set, const char *prefix)
 {
 	struct out o = OUT_INIT;
 	const char *cells[ARRAY_SIZE(diff_cols)];
@@ -79,10 +79,11 @@ print_rows(enum out_fmt fmt, const struct hist_set *set)
 	out_begin(&o, fmt, diff_cols, ARRAY_SIZE(diff_cols));
 	for (i = 0; i < set->n; i++) {
 		const struct hist_rec *r = &set->v[i];
+		char *path = xasprintf("%s%s", prefix, r->file);
 
 		snprintf(line, sizeof(line), "%lu", r->line);
 		cells[0] = r->s->name;
-		cells[1] = r->file;
+		cells[1] = path;	/* from the repository root */
 		cells[2] = r->line > 0 ? line : NULL;
 		cells[3] = r->id;
 		cells[4] = r->title;
@@ -95,6 +96,7 @@ print_rows(enum out_fmt fmt, const struct hist_set *set)
 			    r->f[j].new : NULL;
 			out_row(&o, cells);
 		}
+		free(path);
 	}
 	out_end(&o);
 }
@@ -227,14 +229,14 @@ print_md(const struct hist_set *set, const char *from, const char *to)
 
 void
 kam_diff_print(enum out_fmt fmt, const struct hist_set *set,
-    const char *from, const char *to)
+    const char *from, const char *to, const char *prefix)
 {
 	if (fmt == FMT_TABLE)
 		print_text(set);
 	else if (fmt == FMT_MD)
 		print_md(set, from, to);
 	else
-		print_rows(fmt, set);
+		print_rows(fmt, set, prefix);
 }
 
 static int
@@ -291,7 +293,7 @@ diff_run(int argc, char **argv, struct kam *k)
 	if (stat)
 		print_stat(k->fmt, &set);
 	else
-		kam_diff_print(k->fmt, &set, from, to);
+		kam_diff_print(k->fmt, &set, from, to, k->p.prefix);
 	ret = 0;
 out:
 	hist_set_release(&set);

@@ -77,7 +77,7 @@ run(struct kam *k, struct import_opts *o, int dry_run)
 	if (dry_run) {
 		import_diff(&im, &tx, &k->p, &set);
 		to = xasprintf("import of %s", im.base);
-		kam_diff_print(k->fmt, &set, "HEAD", to);
+		kam_diff_print(k->fmt, &set, "HEAD", to, k->p.prefix);
 		ret = 0;
 		goto out;
 	}

@@ -123,9 +123,10 @@ print_rows(struct log_state *st, const struct hist_commit *c,
 	cells[4] = c->summary;
 	for (i = 0; i < set->n; i++) {
 		const struct hist_rec *r = &set->v[i];
+		char *path = xasprintf("%s%s", st->k->p.prefix, r->file);
 
 		cells[5] = r->s->name;
-		cells[6] = r->file;
+		cells[6] = path;	/* from the repository root */
 		cells[7] = r->id;
 		cells[8] = r->title;
 		cells[9] = hist_op_name(r->op);
@@ -137,6 +138,7 @@ print_rows(struct log_state *st, const struct hist_commit *c,
 			    r->f[j].new : NULL;
 			out_row(&st->o, cells);
 		}
+		free(path);
 	}
 }
 

@@ -183,4 +183,20 @@ test_expect_success 'an invalid version is read as far as it goes, with a warnin
 	grep -q "warning: .*not valid data" ../err
 '
 
+test_expect_success 'a project in pm/: JSON and CSV name files from the repository root (issue 18 #6)' '
+	rm -rf "$TRASH/sub" && mkdir "$TRASH/sub" && cd "$TRASH/sub" &&
+	git init -q && mkdir pm && cd pm &&
+	kam init --name Sub >/dev/null &&
+	kam risk add "In a folder" -p 2 -i 2 >/dev/null &&
+	kam diff HEAD~1 --format json >../out &&
+	python3 -c "
+import json
+rows = json.load(open(\"../out\"))
+assert rows and all(r[\"file\"] == \"pm/risks.csv\" for r in rows), rows" &&
+	kam log R-1 --format csv >../out &&
+	grep -q ",\"risks\",\"pm/risks.csv\",\"R-1\"," ../out &&
+	kam diff HEAD~1 >../out &&
+	head -1 ../out | grep -qx "risks.csv"
+'
+
 test_done
