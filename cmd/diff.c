@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "../lib/report.h"
 #include "../lib/history.h"
 #include "../lib/value.h"
 
@@ -139,21 +140,18 @@ print_stat(enum out_fmt fmt, const struct hist_set *set)
 	out_end(&o);
 }
 
-/* Markdown text: one line, inline markup characters escaped. */
+/* Markdown text: the one escaping of every Markdown kam writes
+ * (md_escape: one line, markup escaped, control characters and bidi
+ * overrides shown as \x1b and <U+202E>). */
 static void
 md_text(const char *s)
 {
-	for (; *s != '\0'; s++) {
-		if (*s == '\n' || *s == '\r' || *s == '\t') {
-			putchar(' ');
-			continue;
-		}
-		if (strchr("\\`*_[]<>|#~!", *s) != NULL)
-			putchar('\\');
-		if ((unsigned char)*s < 0x20 || *s == 0x7f)
-			continue;
-		putchar(*s);
-	}
+	struct kam_buf b = KAM_BUF_INIT;
+
+	md_escape(&b, s);
+	if (b.len > 0)
+		fwrite(b.ptr, 1, b.len, stdout);
+	kam_buf_release(&b);
 }
 
 static void

@@ -199,4 +199,15 @@ assert rows and all(r[\"file\"] == \"pm/risks.csv\" for r in rows), rows" &&
 	head -1 ../out | grep -qx "risks.csv"
 '
 
+test_expect_success 'the pull-request Markdown shows ESC and bidi overrides, as risk list --format md does (issue 18 #7)' '
+	cd "$TRASH/sub/pm" &&
+	kam risk add "$(printf "evil\033[31m red \342\200\256 rtl")" -p 1 -i 1 >/dev/null &&
+	kam diff HEAD~1 --format md >../out &&
+	grep -qF "added: evil\\\\x1b\\[31m red \\<U+202E\\> rtl" ../out &&
+	! grep -q "$(printf "\033")" ../out &&
+	! grep -q "$(printf "\342\200\256")" ../out &&
+	kam risk list --format md >../list &&
+	grep -qF "x1b[31m red <U+202E> rtl" ../list
+'
+
 test_done
