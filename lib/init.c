@@ -302,7 +302,7 @@ init_check(const struct init_opts *o)
 		return kam_err(KAM_EX_USAGE, "--start: invalid date '%s': %s",
 		    o->start, why);
 	if (strlen(o->currency) != 3 || strspn(o->currency,
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 3)
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 3 || !currency_known(o->currency))
 		return kam_err(KAM_EX_USAGE, "--currency: '%s' is not an ISO "
 		    "4217 code (e.g. CNY, EUR, USD)", o->currency);
 	if ((o->name && conf_safe("--name", o->name)) ||

@@ -465,7 +465,7 @@ project_read_conf(struct project *p, const char *path)
 		for (i = 0; i < n; i++)
 			if (p->currency[i] < 'A' || p->currency[i] > 'Z')
 				break;
-		if (n != 3 || i != n) {
+		if (n != 3 || i != n || !currency_known(p->currency)) {
 			kam_err(KAM_EX_DATA, "kam.conf: project.currency: '%s' is "
 			    "not an ISO 4217 code (e.g. CNY, EUR)", p->currency);
 			goto out;

@@ -78,4 +78,7 @@ int	utf8_valid(const char *s, size_t len, size_t *bad_off);
  * early, since it is not a continuation byte. */
 size_t	utf8_decode(const unsigned char *s, uint32_t *cp);
 
+/* Is code one of the alphabetic codes of ISO 4217 ("CNY", "EUR")? */
+int	currency_known(const char *code);
+
 #endif

@@ -420,4 +420,15 @@ test_expect_success 'an invalid people.csv: 65 for every verb' '
 	git checkout -q people.csv
 '
 
+test_expect_success 'an unknown currency code is refused by init (64) and in kam.conf (65)' '
+	rm -rf "$TRASH/cur" && mkdir "$TRASH/cur" && cd "$TRASH/cur" &&
+	test_expect_code 64 kam init --currency XYZ 2>err &&
+	grep -q "not an ISO 4217 code" err &&
+	test ! -e kam.conf &&
+	kam init --currency USD >/dev/null &&
+	git config -f kam.conf project.currency RMB &&
+	test_expect_code 65 kam people list 2>err &&
+	grep -q "project.currency: .RMB. is not an ISO 4217 code" err
+'
+
 test_done

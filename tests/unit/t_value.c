@@ -952,10 +952,26 @@ test_money_human(void)
 	    "number-format 1'234.56 is refused");
 }
 
+static void
+test_currencies(void)
+{
+	static const char *const yes[] = { "CNY", "EUR", "USD", "JPY", "BHD",
+	    "AED", "ZWL", "XXX", "CHF" };
+	static const char *const no[] = { "XYZ", "ABC", "cny", "CN", "CNYY",
+	    "", "RMB", "EU", "UKP" };
+	size_t i;
+
+	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		ok(currency_known(yes[i]), "%s is an ISO 4217 code", yes[i]);
+	for (i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		ok(!currency_known(no[i]), "'%s' is not", no[i]);
+}
+
 int
 main(void)
 {
 	test_money();
+	test_currencies();
 	test_money_human();
 	test_dates();
 	test_ids();
