@@ -507,6 +507,15 @@ project_read_conf(struct project *p, const char *path)
 	    conf_long(cfg, "health.csat-min", 0, 10, &p->csat_min) ||
 	    conf_long(cfg, "health.comm-grace", 0, 365, &p->comm_grace))
 		goto out;
+	/* A warning above the red line would never be seen: a category is
+	 * red first. */
+	if (p->budget_warn > 100 + p->budget_overrun) {
+		kam_err(KAM_EX_DATA, "kam.conf: health.budget-warn: %ld%% is "
+		    "above where a category turns red (100%% + budget-overrun "
+		    "%ld%%), so it would never warn", p->budget_warn,
+		    p->budget_overrun);
+		goto out;
+	}
 	if (conf_health_more(cfg, p) == -1)
 		goto out;
 	if (conf_commercial(cfg, p) == -1)

@@ -309,4 +309,13 @@ test_expect_success 'usage: junit only for kam check, no operands' '
 	test_expect_code 64 kam check --bogus 2>../err
 '
 
+test_expect_success 'health.budget-warn above the red line is invalid (65), not silently never shown (issue 17)' '
+	fresh w1 &&
+	git config -f kam.conf health.budget-warn 150 &&
+	test_expect_code 65 kam check >../out 2>../err &&
+	grep -q "health.budget-warn: 150% is above where a category turns red (100% + budget-overrun 0%)" ../err &&
+	git config -f kam.conf health.budget-overrun 60 &&
+	kam check >/dev/null
+'
+
 test_done
