@@ -821,6 +821,8 @@ repo_unmerged(const struct project *p, char ***paths)
 	int rc;
 
 	*paths = NULL;
+	if (git_repository_workdir(p->repo) == NULL)
+		return 0;	/* bare: no work tree, no merge in progress */
 	if ((rc = git_repository_index(&index, p->repo)) < 0 ||
 	    (rc = git_index_read(index, 0)) < 0 ||
 	    (rc = git_index_conflict_iterator_new(&it, index)) < 0) {
