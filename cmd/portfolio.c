@@ -43,6 +43,7 @@ open_read(struct kam *k, struct portfolio *pf, const char *file,
 
 	if (portfolio_open(pf, file, file == NULL ? k->dir : NULL) == -1)
 		return -1;
+	pf->today = k->today;	/* --today (0: KAM_TODAY or the clock) */
 	pf->from = from;
 	pf->to = to;
 	pf->by_month = by_month;
@@ -602,8 +603,10 @@ pf_report(int argc, char **argv, struct kam *k)
 	if (k->fmt != FMT_TABLE && k->fmt != FMT_MD && k->fmt != FMT_HTML)
 		return kam_err(KAM_EX_USAGE, "kam portfolio report writes a "
 		    "document: use --format md (the default) or --format html");
-	if (portfolio_open(&pf, file, file == NULL ? k->dir : NULL) == -1 ||
-	    portfolio_report(&pf, &d) == -1 ||
+	if (portfolio_open(&pf, file, file == NULL ? k->dir : NULL) == -1)
+		goto out;
+	pf.today = k->today;
+	if (portfolio_report(&pf, &d) == -1 ||
 	    rdoc_write(&d, k->fmt == FMT_HTML, stdout) == -1)
 		goto out;
 	ret = finish_bad(&pf);

@@ -309,11 +309,12 @@ int
 portfolio_report(struct portfolio *pf, struct rdoc *d)
 {
 	size_t i, nred = 0, namber = 0, ngreen = 0, ninvalid = 0, nunread = 0;
-	int32_t today;
+	int32_t today = pf->today;
 	char t[11];
 
-	if (project_today(&today) == -1)
+	if (today == 0 && project_today(&today) == -1)
 		return -1;
+	pf->today = today;
 	pf->from = today - date_weekday(today);
 	pf->to = pf->from + 7 * PF_REPORT_WEEKS - 1;
 	pf->by_month = 0;

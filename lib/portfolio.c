@@ -989,7 +989,7 @@ portfolio_read(struct portfolio *pf, unsigned what, int threads)
 	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_BLOB,
 	    (size_t)1 << 20);
 	/* Once, here: localtime_r() in threads races on the time zone. */
-	if (project_today(&pf->today) == -1)
+	if (pf->today == 0 && project_today(&pf->today) == -1)
 		return -1;
 	memset(&pl, 0, sizeof(pl));
 	pl.pf = pf;

@@ -112,7 +112,9 @@ struct portfolio {
 	/* PF_LOAD: the window (INT32_MIN/INT32_MAX: open) and the period */
 	int32_t			 from, to;
 	int			 by_month;	/* else by week (Monday) */
-	int32_t			 today;		/* set by portfolio_read */
+	int32_t			 today;		/* --today, else set by
+						 * portfolio_read (KAM_TODAY
+						 * or the system date) */
 };
 #define PORTFOLIO_INIT { NULL, NULL, NULL, 0, INT32_MIN, INT32_MAX, 0, 0 }
 

@@ -340,6 +340,17 @@ test_expect_success 'report: HTML, self-contained, two charts' '
 	grep -q "writes a document" err
 '
 
+test_expect_success '--today is the day of every verb, as KAM_TODAY is' '
+	kam --today 2026-12-01 portfolio report -f load.conf >rep2.md &&
+	grep -q "^\*\*Date:\*\* 2026-12-01 · " rep2.md &&
+	grep -q "^The weeks 2026-11-30 to 2027-02-21: " rep2.md &&
+	test_expect_code 1 kam --today 2026-12-01 portfolio status -f load.conf \
+	    --format json >a.json &&
+	KAM_TODAY=2026-12-01 test_expect_code 1 kam portfolio status \
+	    -f load.conf --format json >b.json &&
+	test_cmp a.json b.json
+'
+
 test_expect_success 'usage errors: 64' '
 	test_expect_code 64 kam portfolio status --bogus 2>err &&
 	grep "^usage: kam portfolio status" err &&
