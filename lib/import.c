@@ -1083,6 +1083,11 @@ static const char *const jira_hdr[J_N] = { "Summary", "Issue key",
 	"Issue Type", "Status", "Priority", "Assignee", "Reporter",
 	"Due date", "Original Estimate", "Created" };
 #define JIRA_BLOCKS	"Outward issue link (Blocks)"
+/* The epic of a story, as company-managed projects export it ("Parent"
+ * of team-managed ones may also be a sub-task's story: not read). */
+static const char *const jira_epic_hdr[] = {
+	"Custom field (Epic Link)", "Epic Link"
+};
 
 static int
 jira_done(const char *status)
@@ -1158,7 +1163,7 @@ rows_jira(struct ictx *c)
 	struct import_tab *defs = &im->tabs[tab_index(&schema_defects)];
 	struct import_tab *it;
 	struct irow *r;
-	int f[J_N], dup, *blocks = NULL;
+	int f[J_N], dup, *blocks = NULL, epic = -1;
 	size_t i, j, nblocks = 0;
 	char *v;
 
@@ -1172,6 +1177,12 @@ rows_jira(struct ictx *c)
 			    "this Jira's CSV export?)", c->o->file,
 			    jira_hdr[i]);
 	}
+	for (i = 0; i < sizeof(jira_epic_hdr) / sizeof(jira_epic_hdr[0]) &&
+	    epic == -1; i++)
+		if ((epic = hdr_find(&c->src, jira_epic_hdr[i], &dup)) != -1 &&
+		    dup)
+			return kam_err(KAM_EX_USAGE, "%s: column '%s' appears "
+			    "more than once", c->o->file, jira_epic_hdr[i]);
 	for (i = 0; i < c->src.nh; i++)
 		if (kam_strcasecmp(c->src.hdr[i], JIRA_BLOCKS) == 0) {
 			blocks = xrealloc(blocks, (nblocks + 1) * sizeof(int));
@@ -1187,6 +1198,8 @@ rows_jira(struct ictx *c)
 	tasks->colhdr[schema_col(&schema_tasks, "assignee")] =
 	    jira_hdr[J_ASSIGNEE];
 	tasks->colhdr[schema_col(&schema_tasks, "depends")] = JIRA_BLOCKS;
+	if (epic != -1)
+		tasks->colhdr[TASK_REQS] = c->src.hdr[epic];
 	reqs->colhdr[schema_col(&schema_requirements, "source")] =
 	    jira_hdr[J_REPORTER];
 	for (i = 0; i < c->src.n; i++) {
@@ -1311,6 +1324,36 @@ rows_jira(struct ictx *c)
 			free(b);
 		}
 		free(a);
+	}
+	/* A story's epic (a requirement of this file or of an earlier
+	 * import): the task implements it.  Kept as a key until pass 4. */
+	for (i = 0; i < c->src.n && epic != -1; i++) {
+		const struct srow *sr = &c->src.rows[i];
+		char *a = trim_dup(sr->f[f[J_KEY]]), *e = trim_dup(sr->f[epic]);
+		struct irow *rt = NULL;
+		int known = 0;
+
+		for (j = 0; j < tasks->n && *e != '\0'; j++)
+			if (strcmp(tasks->rows[j].key, a) == 0)
+				rt = &tasks->rows[j];
+		for (j = 0; j < reqs->n && rt != NULL && !known; j++)
+			known = strcmp(reqs->rows[j].key, e) == 0;
+		if (rt != NULL && !known)
+			known = khash_get(&c->keys, e,
+			    tab_index(&schema_requirements)) != NULL;
+		if (rt != NULL && !known)
+			kam_warn("%s:%lu: %s: %s belongs to %s, which is neither "
+			    "an epic of the file nor a requirement imported "
+			    "before; not linked", c->o->file, sr->line,
+			    c->src.hdr[epic], a, e);
+		else if (rt != NULL) {
+			v = rt->val[TASK_REQS];
+			rt->val[TASK_REQS] = v == NULL || *v == '\0' ?
+			    xstrdup(e) : xasprintf("%s %s", v, e);
+			free(v);
+		}
+		free(a);
+		free(e);
 	}
 	/* New records need what the table requires. */
 	for (i = 0; i < tasks->n; i++)

@@ -359,4 +359,23 @@ test_expect_success 'kam import jira: an unknown issue type is a bad row' '
 	grep "no column .Issue key." err
 '
 
+test_expect_success 'kam import jira: a story of an epic implements its requirement (Epic Link)' '
+	cd "$TRASH/jp" &&
+	cat >j5.csv <<-\EOF &&
+	Summary,Issue key,Issue Type,Custom field (Epic Link)
+	Reports,KA-20,Epic,
+	Monthly report,KA-21,Story,KA-20
+	Portal search,KA-22,Story,KA-1
+	Orphan,KA-23,Task,KA-99
+	EOF
+	kam import jira j5.csv >out 2>err &&
+	grep -q "^kam: warning: j5.csv:5: Custom field (Epic Link): KA-23 belongs to KA-99, which is neither an epic of the file nor a requirement imported before; not linked\$" err &&
+	grep -q "^REQ-2,Reports,.*,KA-20\$" requirements.csv &&
+	grep -q "^T-4,Monthly report,.*,REQ-2,,,,KA-21\$" tasks.csv &&
+	grep -q "^T-5,Portal search,.*,REQ-1,,,,KA-22\$" tasks.csv &&
+	grep -q "^T-6,Orphan,.*,,,,,KA-23\$" tasks.csv &&
+	kam req trace REQ-2 >trace &&
+	grep -q "T-4" trace
+'
+
 test_done
