@@ -324,7 +324,7 @@ req_trace(int argc, char **argv, struct kam *k)
 	static const size_t brief_idx[] = { 0, 1, 2, 3, 6, 8, 9, 11 };
 	struct out_col cols[ARRAY_SIZE(all_cols)];
 	struct table reqs = TABLE_INIT, tasks = TABLE_INIT,
-	    quality = TABLE_INIT;
+	    quality = TABLE_INIT, changes = TABLE_INIT;
 	struct out o = OUT_INIT;
 	struct kam_buf flags = KAM_BUF_INIT;
 	struct links *all = NULL, *l;
@@ -341,7 +341,7 @@ req_trace(int argc, char **argv, struct kam *k)
 	if (err)
 		return -1;
 	if (store_load(&k->p, NULL, &schema_requirements, &reqs) == -1 ||
-	    load_links(k, &tasks, &quality, NULL) == -1)
+	    load_links(k, &tasks, &quality, &changes) == -1)
 		goto out;
 	table_sort(&reqs);
 	rows = xcalloc(reqs.nrows + (size_t)(argc - optind) + 1, sizeof(*rows));
@@ -380,7 +380,9 @@ req_trace(int argc, char **argv, struct kam *k)
 				add_word(&flags, "unconfirmed");
 			if (l->tasks.len == 0)
 				add_word(&flags, "untraced");
-			if (l->qc.latest_result != REQFLOW_CHECK_PASS)
+			if (l->qc.latest_result != REQFLOW_CHECK_PASS ||
+			    reqflow_suspect(&changes, id, table_get(&quality,
+			    l->qc.latest, QA_DATE)))
 				add_word(&flags, "untested");
 			if (flags.len > 0)
 				nflagged++;
@@ -419,6 +421,7 @@ out:
 	table_release(&reqs);
 	table_release(&tasks);
 	table_release(&quality);
+	table_release(&changes);
 	return ret;
 }
 

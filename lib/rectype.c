@@ -1028,6 +1028,7 @@ req_move(const struct rec_ctx *c, const char *verb, const char *id,
     const char *by, const char *date)
 {
 	struct table reqs = TABLE_INIT, people = TABLE_INIT, quality = TABLE_INIT;
+	struct table changes = TABLE_INIT;
 	struct tx tx = TX_INIT;
 	struct kam_buf why = KAM_BUF_INIT, body = KAM_BUF_INIT;
 	struct reqflow_facts f;
@@ -1074,8 +1075,20 @@ req_move(const struct rec_ctx *c, const char *verb, const char *id,
 			goto out;
 		reqflow_checks(&quality, rid, &qc);
 		f.check = qc.latest_result;
-		if (qc.latest != NULL)
+		if (qc.latest != NULL) {
 			f.check_id = table_get(&quality, qc.latest, QA_ID);
+			f.check_date = table_get(&quality, qc.latest, QA_DATE);
+		}
+		/* The latest approved change of the requirement. */
+		if (store_load(c->p, &tx, &schema_changes, &changes) == -1)
+			goto out;
+		{
+			const struct row *cr = reqflow_last_change(&changes,
+			    rid, &f.change_on);
+
+			if (cr != NULL)
+				f.change_id = table_get(&changes, cr, CHANGE_ID);
+		}
 	}
 	if ((to = reqflow_decide(a, &f, &why)) == -1) {
 		kam_err(KAM_EX_DATA, "%s", why.ptr);
@@ -1108,6 +1121,7 @@ out:
 	kam_buf_release(&body);
 	tx_release(&tx);
 	table_release(&reqs);
+	table_release(&changes);
 	table_release(&people);
 	table_release(&quality);
 	return ret;

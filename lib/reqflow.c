@@ -181,7 +181,54 @@ reqflow_decide(enum req_action a, const struct reqflow_facts *f,
 			    f->id, f->id, f->id);
 		return -1;
 	}
+	/* A change approved after the check makes it suspect (Doorstop's
+	 * suspect links): the requirement is tested again first. */
+	if (a == REQ_FINISH && f->change_on != NULL && f->check_date != NULL &&
+	    strcmp(f->check_date, f->change_on) < 0) {
+		kam_buf_printf(why, "the latest passing check of %s (%s, %s) is "
+		    "older than change %s approved on %s, which makes it "
+		    "suspect; record a passing check dated %s or later before "
+		    "it is done", f->id, f->check_id != NULL ? f->check_id :
+		    "?", f->check_date, f->change_id != NULL ? f->change_id :
+		    "?", f->change_on, f->change_on);
+		return -1;
+	}
 	return to;
+}
+
+const struct row *
+reqflow_last_change(const struct table *changes, const char *id,
+    const char **on)
+{
+	const struct row *last = NULL;
+	const char *d;
+	size_t i;
+
+	*on = NULL;
+	for (i = 0; i < changes->nrows; i++) {
+		const struct row *cr = &changes->rows[i];
+
+		d = table_get(changes, cr, CHANGE_DECIDED_ON);
+		if (kam_strcasecmp(table_get(changes, cr, CHANGE_REQ), id) != 0 ||
+		    strcmp(table_get(changes, cr, CHANGE_STATUS),
+		    "approved") != 0 || *d == '\0')
+			continue;
+		if (*on == NULL || strcmp(d, *on) > 0) {
+			*on = d;
+			last = cr;
+		}
+	}
+	return last;
+}
+
+int
+reqflow_suspect(const struct table *changes, const char *id,
+    const char *check_date)
+{
+	const char *on;
+
+	return reqflow_last_change(changes, id, &on) != NULL &&
+	    strcmp(check_date, on) < 0;
 }
 
 /* ---- quality checks ---- */

@@ -60,10 +60,27 @@ struct reqflow_facts {
 	const char	*by_side;	/* confirm: that person's side */
 	int		 check;		/* done: REQFLOW_CHECK_* of the latest */
 	const char	*check_id;	/* done: id of the latest check */
+	const char	*check_date;	/* done: its date, YYYY-MM-DD */
+	const char	*change_id;	/* done: the latest approved change of
+					 * the requirement, or NULL */
+	const char	*change_on;	/* done: the day it was decided */
 };
 #define REQFLOW_CHECK_NONE	0
 #define REQFLOW_CHECK_FAIL	1
 #define REQFLOW_CHECK_PASS	2
+
+/*
+ * The latest approved change request of requirement id in `changes`
+ * (schema_changes) with its day (decided_on) in *on, or NULL when it has
+ * none.  A passing check dated before *on is suspect (issue 17 #4).
+ */
+struct table;
+const struct row *reqflow_last_change(const struct table *changes,
+	    const char *id, const char **on);
+/* Is a passing check of id dated check_date (YYYY-MM-DD) older than the
+ * latest approved change of id? */
+int	reqflow_suspect(const struct table *changes, const char *id,
+	    const char *check_date);
 
 /*
  * Whether action a may run.  Returns the new status, or -1 with the reason

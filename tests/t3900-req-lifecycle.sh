@@ -119,4 +119,32 @@ test_expect_success 'git fsck is clean' '
 	! grep -i error err
 '
 
+test_expect_success 'a change approved after the passing check makes it suspect: done refused until a newer check passes (issue 17 #4)' '
+	new_project sus &&
+	cd "$TRASH/sus" &&
+	kam people add "Carol Client" --side client >/dev/null &&
+	id=$(kam req add "Export" --priority must --source P-1 \
+	    --acceptance "CSV export") &&
+	kam req analyse "$id" &&
+	kam req confirm "$id" --by P-1 --date 2026-11-10 &&
+	echo "Q-1,REQ-1,CSV export,2026-11-12,P-1,pass," >>quality.csv &&
+	kam commit -m "UAT" >/dev/null &&
+	cr=$(kam change add "Also xlsx" --req "$id" --by P-1) &&
+	kam change approve "$cr" --by P-1 --date 2026-11-20 \
+	    --acceptance "CSV and xlsx export" &&
+	head=$(git rev-parse HEAD) &&
+	test_expect_code 65 kam req done "$id" 2>err &&
+	echo "kam: the latest passing check of REQ-1 (Q-1, 2026-11-12) is older than change CR-1 approved on 2026-11-20, which makes it suspect; record a passing check dated 2026-11-20 or later before it is done" >expect &&
+	test_cmp expect err &&
+	test "$(git rev-parse HEAD)" = "$head" &&
+	kam req trace --format csv REQ-1 >trace &&
+	grep -q "untested" trace &&
+	echo "Q-2,REQ-1,CSV and xlsx export,2026-11-21,P-1,pass," >>quality.csv &&
+	kam commit -m "UAT again" >/dev/null &&
+	kam req trace --format csv REQ-1 >trace &&
+	! grep -q "untested" trace &&
+	kam req done "$id" &&
+	git log -1 --format=%b | grep -q "Passing quality check: Q-2 (2026-11-21)."
+'
+
 test_done
