@@ -118,6 +118,14 @@ store_check_refs(const struct table *t, const struct table *target)
 	return ret;
 }
 
+/* A reason that only repeats the example beside it ("expected PREFIX-N,
+ * e.g. R-12"): the message leaves it out. */
+static int
+id_example(const char *why)
+{
+	return strncmp(why, "expected PREFIX-N", 17) == 0;
+}
+
 struct row *
 store_lookup(const struct table *t, const char *arg)
 {
@@ -127,11 +135,11 @@ store_lookup(const struct table *t, const char *arg)
 	long num;
 
 	if (id_parse_arg(arg, t->s->prefix, canon, &num, &why) == -1) {
-		/* The reason, unless it only repeats the example. */
+		if (id_example(why))
+			why = NULL;
 		kam_err(KAM_EX_USAGE, "invalid %s id '%s' (expected e.g. "
 		    "%s-12)%s%s", t->s->noun, arg, t->s->prefix,
-		    strncmp(why, "expected", 8) != 0 ? ": " : "",
-		    strncmp(why, "expected", 8) != 0 ? why : "");
+		    why != NULL ? ": " : "", why != NULL ? why : "");
 		return NULL;
 	}
 	if ((r = table_find(t, canon)) == NULL)
@@ -186,13 +194,13 @@ store_set_arg(struct table *t, struct row *r, const char *name,
 				if (n >= sizeof(one) || (memcpy(one, p, n),
 				    one[n] = '\0', id_parse_arg(one, c->ref,
 				    canon, &num, &why) == -1)) {
+					if (n >= sizeof(one) || id_example(why))
+						why = NULL;
 					kam_err(KAM_EX_USAGE, "%s: invalid id '%.*s' "
 					    "(expected e.g. %s-12)%s%s", opt, (int)n,
 					    p, c->ref != NULL ? c->ref : "T",
-					    n < sizeof(one) && strncmp(why,
-					    "expected", 8) != 0 ? ": " : "",
-					    n < sizeof(one) && strncmp(why,
-					    "expected", 8) != 0 ? why : "");
+					    why != NULL ? ": " : "",
+					    why != NULL ? why : "");
 					goto out;
 				}
 				if (b.len > 0)

@@ -295,7 +295,9 @@ test_expect_success 'P1 path-like ids: 64 before any file is touched' '
 		    risk show "$id" || return 1
 	done &&
 	refused "kam: invalid risk id '"'R-1/../R-2'"' (expected e.g. R-12): unexpected text after the number" \
-	    risk show R-1/../R-2
+	    risk show R-1/../R-2 &&
+	refused "kam: invalid risk id '"'R-'"' (expected e.g. R-12): expected a number after '"'-'"'" \
+	    risk show R-
 '
 
 test_expect_success 'P2 no decoding: URL-encoded and overlong forms' '
