@@ -300,31 +300,6 @@ cmp_lesson(const void *x, const void *y)
 }
 
 static int
-lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
-/* Does s contain w, ASCII letters compared without case?  Other bytes
- * (CJK included) must match exactly, as kam lesson list --search. */
-static int
-contains(const char *s, const char *w)
-{
-	size_t i;
-
-	if (*w == '\0')
-		return 1;
-	for (; *s != '\0'; s++) {
-		for (i = 0; w[i] != '\0' && lower((unsigned char)s[i]) ==
-		    lower((unsigned char)w[i]); i++)
-			;
-		if (w[i] == '\0')
-			return 1;
-	}
-	return 0;
-}
-
-static int
 pf_lessons(int argc, char **argv, struct kam *k)
 {
 	static const struct option opts[] = { FILE_OPT,
@@ -370,10 +345,11 @@ pf_lessons(int argc, char **argv, struct kam *k)
 			if (area != NULL && kam_strcasecmp(table_get_name(t, r,
 			    "area"), area) != 0)
 				continue;
-			if (search != NULL &&
-			    !contains(table_get_name(t, r, "lesson"), search) &&
-			    !contains(table_get_name(t, r, "action"), search) &&
-			    !contains(table_get_name(t, r, "area"), search))
+			if (search != NULL && !kam_strcasestr(table_get_name(t,
+			    r, "lesson"), search) && !kam_strcasestr(
+			    table_get_name(t, r, "action"), search) &&
+			    !kam_strcasestr(table_get_name(t, r, "area"),
+			    search))
 				continue;
 			if (n == cap) {
 				cap = cap ? cap * 2 : 64;

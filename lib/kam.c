@@ -400,6 +400,29 @@ kam_strcasecmp(const char *a, const char *b)
 	return ca - cb;
 }
 
+static int
+ascii_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+int
+kam_strcasestr(const char *s, const char *w)
+{
+	size_t i;
+
+	if (*w == '\0')
+		return 1;
+	for (; *s != '\0'; s++) {
+		for (i = 0; w[i] != '\0' && ascii_lower((unsigned char)s[i]) ==
+		    ascii_lower((unsigned char)w[i]); i++)
+			;
+		if (w[i] == '\0')
+			return 1;
+	}
+	return 0;
+}
+
 char *
 kam_subject(const char *cmd, const char *id, const char *title)
 {

@@ -111,6 +111,9 @@ int	kam_read_file_as(struct kam_buf *b, const char *path, const char *shown);
 
 /* Case-insensitive ASCII compare that ignores the locale. */
 int	kam_strcasecmp(const char *a, const char *b);
+/* Does s contain w, ASCII letters compared without case?  Other bytes
+ * (CJK included) must match exactly.  An empty w is in every s. */
+int	kam_strcasestr(const char *s, const char *w);
 
 /* s with control characters and invalid bytes shown as \xNN and bidi
  * overrides as <U+202E>, for a terminal or a log (RELIABILITY S5); NULL

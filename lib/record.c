@@ -625,31 +625,6 @@ out:
 }
 
 static int
-lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
-/* Does s contain w, ASCII letters compared without case?  Other bytes
- * (CJK included) must match exactly. */
-static int
-contains(const char *s, const char *w)
-{
-	size_t i;
-
-	if (*w == '\0')
-		return 1;
-	for (; *s != '\0'; s++) {
-		for (i = 0; w[i] != '\0' && lower((unsigned char)s[i]) ==
-		    lower((unsigned char)w[i]); i++)
-			;
-		if (w[i] == '\0')
-			return 1;
-	}
-	return 0;
-}
-
-static int
 is_flag_match(enum rec_wmatch m)
 {
 	return m == REC_W_OPEN || m == REC_W_OVERDUE || m == REC_W_IS;
@@ -702,7 +677,7 @@ where_pass(const struct rec_type *rt, const struct table *t,
 		return kam_strcasecmp(table_get(t, r, w->col), v) == 0;
 	case REC_W_SEARCH:
 		for (i = 0; rt->search != NULL && rt->search[i] >= 0; i++)
-			if (contains(table_get(t, r, rt->search[i]), v))
+			if (kam_strcasestr(table_get(t, r, rt->search[i]), v))
 				return 1;
 		return 0;
 	case REC_W_OPEN:
