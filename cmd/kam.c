@@ -347,13 +347,8 @@ complete_tables(const struct verb *v, const char *family, int typed,
 		u += 1 + strlen(v->name);
 	while (*u == ' ')
 		u++;
-	if (strncmp(u, "table ", 6) == 0 && typed == 0) {
-		/* One table to write into: the expenses' month files are
-		 * written by kam budget spend only. */
-		for (i = 0; i < kam_nschemas; i++)
-			if (!kam_schemas[i]->monthly)
-				complete_words(kam_schemas[i]->name, "", cur);
-	} else if (strncmp(u, "[table ...]", 11) == 0)
+	if ((strncmp(u, "table ", 6) == 0 && typed == 0) ||
+	    strncmp(u, "[table ...]", 11) == 0)
 		for (i = 0; i < kam_nschemas; i++)
 			complete_words(kam_schemas[i]->name, "", cur);
 }

@@ -77,9 +77,8 @@ num_of(const char *s)
 	return n;
 }
 
-/* "2026-11.csv" with a real month. */
-static int
-is_month_name(const char *name)
+int
+month_is_name(const char *name)
 {
 	char buf[11];
 	int32_t d;
@@ -149,7 +148,7 @@ tree_month_files(struct project *p, const struct schema *s, char ***names)
 	if ((n = project_tree_names(p, s->file, names)) <= 0)
 		return n;
 	for (i = j = 0; i < n; i++) {
-		if (!is_month_name((*names)[i])) {
+		if (!month_is_name((*names)[i])) {
 			if ((*names)[i][0] != '.')
 				kam_warn("%s/%s: not a month file (expected "
 				    "YYYY-MM.csv); ignored", s->file, (*names)[i]);
@@ -207,7 +206,7 @@ month_files(struct project *p, const struct schema *s, char ***names)
 		if (fstatat(dirfd(d), de->d_name, &st,
 		    AT_SYMLINK_NOFOLLOW) == -1 || S_ISDIR(st.st_mode))
 			continue;
-		if (!is_month_name(de->d_name)) {
+		if (!month_is_name(de->d_name)) {
 			kam_warn("%s/%s: not a month file (expected "
 			    "YYYY-MM.csv); ignored", s->file, de->d_name);
 			continue;
@@ -1655,7 +1654,7 @@ month_last_id(struct tx *tx, const struct schema *s, int digits, long *max)
 	for (i = 0; i < n; i++) {
 		base = strrchr(names[i], '/');
 		base = base != NULL ? base + 1 : names[i];
-		if (!is_month_name(base))
+		if (!month_is_name(base))
 			continue;
 		if ((id = worktree_tail_id(tx, idx, &ist, names[i],
 		    s->prefix)) == -1) {

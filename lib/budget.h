@@ -124,6 +124,8 @@ int	month_last_id(struct tx *tx, const struct schema *s, int digits,
 	    long *max);
 /* As budget_tail_id() for ids with `prefix`. */
 long	month_tail_id(const char *buf, size_t len, const char *prefix);
+/* Whether name is a month file's base name: "2026-11.csv", a real month. */
+int	month_is_name(const char *name);
 /* The month file of a date: "timesheets/2026-11.csv" (32 bytes). */
 char	*month_path(const struct schema *s, int32_t date, char *buf);
 

@@ -21,9 +21,11 @@
 
 #include <csv.h>
 
+#include "budget.h"
 #include "import.h"
 #include "plan.h"
 #include "store.h"
+#include "timesheet.h"
 #include "value.h"
 
 #define MAX_ROW_ERRORS	200
@@ -600,6 +602,11 @@ struct import_tab {
 	size_t			 *xsrc;		/* their source field */
 	size_t			  nx;
 	long			  next;		/* last id number given */
+	/* A monthly table (expenses, timesheets): t gathers the rows of
+	 * every month file of HEAD, mt; out holds the month files the
+	 * import changes, as they will be written. */
+	struct table		 *mt, *out;
+	size_t			  nmt, nout;
 };
 
 struct ictx {
@@ -708,7 +715,222 @@ header_index(const struct table *t, const char *name)
 	return -1;
 }
 
-/* Load every table (not the monthly expenses) from HEAD; index the keys
+/* ---- monthly tables ----
+ * The month files of HEAD are read one by one and gathered into one table
+ * (ids are unique across the months), so that keys, references and a
+ * re-import work as for any other table; split_months() deals the rows
+ * back to the file of their date's month, in id order, and keeps only the
+ * files whose bytes change. */
+
+/* Header index in t of each header of from (-1: none). */
+static int *
+header_map(const struct table *t, const struct table *from)
+{
+	int *map = xcalloc(from->ncols + 1, sizeof(int));
+	size_t h;
+
+	for (h = 0; h < from->ncols; h++)
+		map[h] = header_index(t, from->header[h]);
+	return map;
+}
+
+/* Append a copy of row r of from to t with its own id (t's rows stay in
+ * id order when the rows come in id order). */
+static struct row *
+copy_row(struct table *t, const struct table *from, const struct row *r,
+    const int *map)
+{
+	struct row *n;
+	long max = t->max_num;
+	size_t h;
+
+	t->max_num = r->num - 1;
+	n = table_add(t);
+	if (max > t->max_num)
+		t->max_num = max;
+	for (h = 0; h < from->ncols; h++)
+		if (map[h] != -1)
+			n->cell[map[h]] = table_strdup(t, r->cell[h]);
+	n->line = r->line;
+	if (t->nrows > 1 && n[-1].num > n->num)
+		t->unsorted = 1;
+	return n;
+}
+
+static int
+load_months(struct ictx *c, struct tx *tx, struct import_tab *it)
+{
+	struct kam_buf b = KAM_BUF_INIT;
+	char **names = NULL;
+	const char *base;
+	size_t h, r;
+	int *map, i, n, rc, ret = -1;
+
+	table_init(&it->t, it->s, it->s->file, c->p->digits);
+	if ((n = tx_list(tx, it->s->file, &names)) == -1)
+		return -1;
+	it->mt = xcalloc((size_t)n + 1, sizeof(*it->mt));
+	for (i = 0; i < n; i++) {
+		struct table *m = &it->mt[it->nmt];
+
+		base = strrchr(names[i], '/');
+		base = base != NULL ? base + 1 : names[i];
+		if (!month_is_name(base))
+			continue;
+		if ((rc = tx_read(tx, names[i], &b)) == -1)
+			goto out;
+		if (rc == 1)
+			continue;
+		*m = (struct table)TABLE_INIT;
+		it->nmt++;
+		if (table_parse(m, it->s, names[i], c->p->digits, b.ptr,
+		    b.len) == -1)
+			goto out;
+		table_sort(m);
+		for (h = 0; h < m->ncols; h++)
+			if (schema_col(it->s, m->header[h]) == -1)
+				table_add_extra(&it->t, m->header[h]);
+	}
+	for (i = 0; i < (int)it->nmt; i++) {
+		map = header_map(&it->t, &it->mt[i]);
+		for (r = 0; r < it->mt[i].nrows; r++)
+			copy_row(&it->t, &it->mt[i], &it->mt[i].rows[r], map);
+		free(map);
+	}
+	table_sort(&it->t);
+	it->t.changed = 0;
+	ret = 0;
+out:
+	while (n > 0)
+		free(names[--n]);
+	free(names);
+	kam_buf_release(&b);
+	return ret;
+}
+
+struct mrow {
+	const char	*month;		/* "2026-11", 7 bytes */
+	long		 num;
+	size_t		 i;		/* in it->t */
+};
+
+static int
+cmp_mrow(const void *a, const void *b)
+{
+	const struct mrow *x = a, *y = b;
+	int d = memcmp(x->month, y->month, 7);
+
+	if (d != 0)
+		return d;
+	return x->num < y->num ? -1 : x->num > y->num;
+}
+
+/* The month file of HEAD for "2026-11", or NULL. */
+static struct table *
+head_month(struct import_tab *it, const char *month)
+{
+	size_t k, n = strlen(it->s->file);
+
+	for (k = 0; k < it->nmt; k++)
+		if (memcmp(it->mt[k].path + n + 1, month, 7) == 0)
+			return &it->mt[k];
+	return NULL;
+}
+
+/* Build the month file of month from rows[0..n) of it->t; keep it in
+ * it->out when its bytes differ from HEAD's.  0, or -1 reported. */
+static int
+split_one(struct ictx *c, struct import_tab *it, const char *month,
+    const struct mrow *rows, size_t n)
+{
+	struct table *head = head_month(it, month), *o;
+	struct kam_buf a = KAM_BUF_INIT, b = KAM_BUF_INIT;
+	struct table back = TABLE_INIT;
+	char path[64];
+	size_t h, k;
+	int *map, keep, ret = 0;
+
+	snprintf(path, sizeof(path), "%s/%.7s.csv", it->s->file, month);
+	o = &it->out[it->nout];
+	table_init(o, it->s, path, c->p->digits);
+	/* HEAD's own columns first, then what the import brings. */
+	if (head != NULL)
+		for (h = 0; h < head->ncols; h++)
+			table_add_extra(o, head->header[h]);
+	for (h = 0; h < it->t.ncols; h++) {
+		if (schema_col(it->s, it->t.header[h]) != -1)
+			continue;
+		for (k = 0; k < n; k++)
+			if (it->t.rows[rows[k].i].cell[h][0] != '\0')
+				break;
+		if (k < n)
+			table_add_extra(o, it->t.header[h]);
+	}
+	map = header_map(o, &it->t);
+	for (k = 0; k < n; k++)
+		copy_row(o, &it->t, &it->t.rows[rows[k].i], map);
+	free(map);
+	table_serialize(o, &b);
+	if (head != NULL)
+		table_serialize(head, &a);
+	keep = head == NULL || a.len != b.len || memcmp(a.ptr, b.ptr, a.len);
+	if (keep) {
+		/* What is written reads back, month and day limits too. */
+		if (table_parse(&back, it->s, path, c->p->digits, b.ptr,
+		    b.len) == -1)
+			ret = kam_err(KAM_EX_INTERNAL, "import: %s as it would "
+			    "be written does not read back", path);
+		else if (it->s == &schema_timesheets &&
+		    time_check_days(&back) == -1)
+			ret = -1;
+		o->changed = 1;
+		it->nout++;
+	} else
+		table_release(o);
+	table_release(&back);
+	kam_buf_release(&a);
+	kam_buf_release(&b);
+	return ret;
+}
+
+static int
+split_months(struct ictx *c, struct import_tab *it)
+{
+	int dcol = it->t.colmap[1];
+	struct mrow *rows = xcalloc(it->t.nrows + 1, sizeof(*rows));
+	size_t i, j, k;
+	int ret = 0;
+
+	for (i = 0; i < it->t.nrows; i++) {
+		rows[i].month = it->t.rows[i].cell[dcol];
+		rows[i].num = it->t.rows[i].num;
+		rows[i].i = i;
+	}
+	qsort(rows, it->t.nrows, sizeof(*rows), cmp_mrow);
+	it->out = xcalloc(it->t.nrows + it->nmt + 1, sizeof(*it->out));
+	for (i = 0; i < it->t.nrows; i = j) {
+		for (j = i + 1; j < it->t.nrows &&
+		    memcmp(rows[j].month, rows[i].month, 7) == 0; j++)
+			;
+		if (split_one(c, it, rows[i].month, rows + i, j - i) == -1)
+			ret = -1;
+	}
+	/* A month whose every row moved to another month keeps its header. */
+	for (k = 0; k < it->nmt; k++) {
+		const char *m = it->mt[k].path + strlen(it->s->file) + 1;
+
+		for (i = 0; i < it->t.nrows; i++)
+			if (memcmp(rows[i].month, m, 7) == 0)
+				break;
+		if (i == it->t.nrows && it->mt[k].nrows > 0 &&
+		    split_one(c, it, m, rows, 0) == -1)
+			ret = -1;
+	}
+	free(rows);
+	return ret;
+}
+
+/* Load every table (the monthly ones only as the target) from HEAD; index the keys
  * of earlier imports and the people by name and email. */
 static int
 load_tables(struct ictx *c, struct tx *tx)
@@ -727,9 +949,12 @@ load_tables(struct ictx *c, struct tx *tx)
 		it->t = (struct table)TABLE_INIT;
 		it->target = -1;
 		it->refcol = -1;
-		if (it->s->monthly)
-			continue;
-		if (store_load(c->p, tx, it->s, &it->t) == -1)
+		if (it->s->monthly) {
+			if (c->o->preset != IMPORT_TABLE || c->o->s != it->s)
+				continue;
+			if (load_months(c, tx, it) == -1)
+				return -1;
+		} else if (store_load(c->p, tx, it->s, &it->t) == -1)
 			return -1;
 		it->loaded = 1;
 		table_sort(&it->t);
@@ -1670,7 +1895,7 @@ apply_row(struct import_tab *it, struct irow *ir, struct row *r,
 	return changed;
 }
 
-static void
+static int
 apply(struct ictx *c, struct import_tab *it, struct import_count *cnt)
 {
 	struct table *t = &it->t;
@@ -1701,14 +1926,18 @@ apply(struct ictx *c, struct import_tab *it, struct import_count *cnt)
 		if (ir->exist != 0)
 			continue;
 		r = table_add(t);
-		if (it->s->prefix != NULL && r->num != ir->num)
-			kam_err(KAM_EX_INTERNAL, "import: %s-%ld became %s-%ld",
-			    it->s->prefix, ir->num, it->s->prefix, r->num);
+		if (it->s->prefix != NULL && r->num != ir->num) {
+			free(xcol);
+			return kam_err(KAM_EX_INTERNAL, "import: %s-%ld became "
+			    "%s-%ld", it->s->prefix, ir->num, it->s->prefix,
+			    r->num);
+		}
 		apply_row(it, ir, r, xcol, refcol);
 		cnt->added++;
 	}
 	(void)c;
 	free(xcol);
+	return 0;
 }
 
 struct vcap {
@@ -1803,10 +2032,6 @@ import_prepare(struct import *im, struct project *p, struct tx *tx,
 	c.p = p;
 	c.o = o;
 	im->base = xstrdup(base_name(o->file));
-	if (o->preset == IMPORT_TABLE && o->s->monthly)
-		return kam_err(KAM_EX_USAGE, "kam import cannot write %s (a "
-		    "file per month); record them with kam budget spend",
-		    o->s->name);
 	if (load_tables(&c, tx) == -1 || src_read(&c.src, o) == -1)
 		goto out;
 	im->nrecords = (long)c.src.n;
@@ -1844,12 +2069,14 @@ import_prepare(struct import *im, struct project *p, struct tx *tx,
 		goto out;
 	}
 	for (i = 0; i < kam_nschemas; i++)
-		if (im->tabs[i].target >= 0)
-			apply(&c, &im->tabs[i], &im->count[im->tabs[i].target]);
+		if (im->tabs[i].target >= 0 && apply(&c, &im->tabs[i],
+		    &im->count[im->tabs[i].target]) == -1)
+			goto out;
 	ret = 0;
 	for (i = 0; i < kam_nschemas; i++) {
 		it = &im->tabs[i];
-		if (it->target >= 0 && it->t.changed && verify(&c, it) == -1)
+		if (it->target >= 0 && it->t.changed && (verify(&c, it) == -1 ||
+		    (it->s->monthly && split_months(&c, it) == -1)))
 			ret = -1;
 	}
 	if (kam_exit_code != 0)
@@ -1878,9 +2105,16 @@ import_queue(struct import *im, struct tx *tx)
 {
 	size_t i;
 
-	for (i = 0; i < kam_nschemas; i++)
-		if (im->tabs[i].target >= 0)
+	size_t k;
+
+	for (i = 0; i < kam_nschemas; i++) {
+		if (im->tabs[i].target < 0)
+			continue;
+		if (!im->tabs[i].s->monthly)
 			store_put(tx, &im->tabs[i].t);
+		for (k = 0; k < im->tabs[i].nout; k++)
+			store_put(tx, &im->tabs[i].out[k]);
+	}
 }
 
 void
@@ -1894,13 +2128,20 @@ import_diff(struct import *im, struct tx *tx, struct project *p,
 	for (i = 0; i < kam_nschemas; i++) {
 		struct import_tab *it = &im->tabs[i];
 
+		size_t k, n = it->s->monthly ? it->nout : 1;
+
 		if (it->target < 0 || !it->t.changed)
 			continue;
-		rc = tx_read(tx, it->s->file, &old);
-		table_serialize(&it->t, &cur);
-		hist_diff_bufs(set, it->s, it->s->file, p->digits,
-		    rc == 0 ? old.ptr : NULL, rc == 0 ? old.len : 0, cur.ptr,
-		    cur.len, NULL);
+		for (k = 0; k < n; k++) {
+			const struct table *t = it->s->monthly ? &it->out[k] :
+			    &it->t;
+
+			rc = tx_read(tx, t->path, &old);
+			table_serialize(t, &cur);
+			hist_diff_bufs(set, it->s, t->path, p->digits,
+			    rc == 0 ? old.ptr : NULL, rc == 0 ? old.len : 0,
+			    cur.ptr, cur.len, NULL);
+		}
 	}
 	hist_set_sort(set);
 	kam_buf_release(&old);
@@ -1960,6 +2201,15 @@ import_release(struct import *im)
 
 	if (im->tabs != NULL)
 		for (i = 0; i < kam_nschemas; i++) {
+			struct import_tab *it = &im->tabs[i];
+			size_t k;
+
+			for (k = 0; k < it->nmt; k++)
+				table_release(&it->mt[k]);
+			for (k = 0; k < it->nout; k++)
+				table_release(&it->out[k]);
+			free(it->mt);
+			free(it->out);
 			table_release(&im->tabs[i].t);
 			tab_free_rows(&im->tabs[i]);
 			free(im->tabs[i].colhdr);

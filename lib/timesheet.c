@@ -233,6 +233,20 @@ day_row(void *arg, const struct table *t, const struct row *r)
 }
 
 int
+time_check_days(const struct table *t)
+{
+	struct vstate v;
+	size_t i;
+	int ret = 0;
+
+	memset(&v, 0, sizeof(v));
+	for (i = 0; i < t->nrows && ret == 0; i++)
+		ret = day_row(&v, t, &t->rows[i]);
+	days_release(&v.days);
+	return ret;
+}
+
+int
 time_validate(struct project *p, const struct table *people,
     const struct table *tasks)
 {

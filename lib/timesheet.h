@@ -49,6 +49,11 @@ struct time_filter {
  * after 64 naming the option. */
 int	time_filter_opt(struct time_filter *f, const char *opt, const char *val);
 
+/* A person's bookings of any day of t (one month file as store_load or
+ * table_parse gives it) add up to at most 24 hours: 0, or -1 after 65
+ * naming the row that goes over. */
+int	time_check_days(const struct table *t);
+
 /* Every booking of the work tree that passes f (NULL: all), in month and
  * file order.  0, or -1 reported (65 for bad data, naming file:line). */
 int	time_scan(struct project *p, const struct time_filter *f,

@@ -56,12 +56,13 @@ test_expect_success 'the verbs of every command match its -h' '
 	done
 '
 
-test_expect_success 'table names for a "table" operand: import (no month files), export xlsx' '
+test_expect_success 'table names for a "table" operand: import (month files too), export xlsx' '
 	kam __complete import "" >out &&
 	grep -qx jira out &&
 	grep -qx requirements out &&
 	grep -qx issues out &&
-	! grep -qx expenses out &&
+	grep -qx expenses out &&
+	grep -qx timesheets out &&
 	kam __complete import re >out &&
 	echo requirements >expect &&
 	test_cmp expect out &&

@@ -149,6 +149,7 @@ test_expect_success 'usage errors: --map to no column, --key to no header' '
 	test_expect_code 64 kam import requirements reqs.csv --key Nope 2>err &&
 	test_expect_code 64 kam import nosuch reqs.csv 2>err &&
 	test_expect_code 64 kam import expenses reqs.csv 2>err &&
+	grep "no column for date, category, amount of expenses" err &&
 	test_expect_code 64 kam import requirements 2>err &&
 	grep "^usage: kam import table file" err &&
 	test_expect_code 66 kam import requirements no-such-file.csv 2>err
