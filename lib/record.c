@@ -108,17 +108,20 @@ parse(const struct rec_opt *opts, size_t n, int argc, char **argv,
 			return kam_err(KAM_EX_USAGE, "too many options");
 		if (a->seq[i] == 0)
 			a->seq[i] = ++nseq;
-		if (!IS_FLAG(opts[i].take)) {
-			a->val[i] = optarg;
-			continue;
-		}
-		/* A flag stands for its name; two of one column clash. */
+		/* A flag stands for its value (its meta, or its name when
+		 * that is ""); two options of one column clash when one of
+		 * them is a flag (--lower-is-better, --direction). */
 		for (j = 0; j < n; j++)
 			if (j != i && a->val[j] != NULL &&
-			    IS_FLAG(opts[j].take) && opts[j].col == opts[i].col)
+			    (IS_FLAG(opts[j].take) || IS_FLAG(opts[i].take)) &&
+			    opts[j].col == opts[i].col)
 				return kam_err(KAM_EX_USAGE, "%s", both != NULL ?
 				    both : "options clash");
-		a->val[i] = opts[i].name;
+		if (!IS_FLAG(opts[i].take))
+			a->val[i] = optarg;
+		else
+			a->val[i] = opts[i].meta != NULL && *opts[i].meta !=
+			    '\0' ? opts[i].meta : opts[i].name;
 	}
 	if (err)
 		return -1;

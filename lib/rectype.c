@@ -52,7 +52,8 @@ goal_d_progress(const struct table *t, const struct row *r, char *buf,
 
 	(void)arg;
 	if (goal_progress(table_get(t, r, GOAL_BASELINE), table_get(t, r,
-	    GOAL_TARGET), table_get(t, r, GOAL_ACTUAL), &pct) == -1)
+	    GOAL_TARGET), table_get(t, r, GOAL_ACTUAL), table_get(t, r,
+	    GOAL_DIRECTION), &pct) == -1)
 		return NULL;
 	snprintf(buf, 64, "%ld", pct);
 	return buf;
@@ -73,7 +74,7 @@ goal_apply(const struct rec_ctx *c, struct tx *tx, struct table *t,
     struct row *r, const struct rec_opt *opts, size_t n,
     const struct rec_args *a)
 {
-	const char *st = NULL, *now;
+	const char *st = NULL, *now, *dir;
 	size_t i;
 	int measured = 0;
 
@@ -94,6 +95,17 @@ goal_apply(const struct rec_ctx *c, struct tx *tx, struct table *t,
 		    opts[i].name) == -1)
 			return -1;
 	}
+	/* A stated direction that baseline and target contradict. */
+	dir = table_get(t, r, GOAL_DIRECTION);
+	if (*dir != '\0' && goal_direction(table_get(t, r, GOAL_BASELINE),
+	    table_get(t, r, GOAL_TARGET), NULL) != GOAL_UNKNOWN &&
+	    goal_direction(table_get(t, r, GOAL_BASELINE), table_get(t, r,
+	    GOAL_TARGET), NULL) != goal_direction(NULL, NULL, dir))
+		return kam_err(KAM_EX_USAGE, "%s: direction %s contradicts "
+		    "baseline %s and target %s (the target is %s the "
+		    "baseline)", table_get(t, r, GOAL_ID), dir, table_get(t, r,
+		    GOAL_BASELINE), table_get(t, r, GOAL_TARGET),
+		    strcmp(dir, "higher") == 0 ? "below" : "above");
 	now = table_get(t, r, GOAL_STATUS);
 	if (st != NULL || !measured || strcmp(now, "dropped") == 0)
 		return 0;
@@ -103,8 +115,16 @@ goal_apply(const struct rec_ctx *c, struct tx *tx, struct table *t,
 	}
 	st = goal_status(table_get(t, r, GOAL_BASELINE),
 	    table_get(t, r, GOAL_TARGET), table_get(t, r, GOAL_ACTUAL),
-	    table_get(t, r, GOAL_DUE), c->p->today);
-	if (st != NULL)
+	    dir, table_get(t, r, GOAL_DUE), c->p->today);
+	if (st != NULL && strcmp(st, "unknown") == 0)
+		fprintf(stderr, "kam: note: %s: actual %s against target %s: "
+		    "whether lower or higher is better is unknown (%s, no "
+		    "direction); status stays %s (give --lower-is-better or "
+		    "--higher-is-better)\n", table_get(t, r, GOAL_ID),
+		    table_get(t, r, GOAL_ACTUAL), table_get(t, r, GOAL_TARGET),
+		    *table_get(t, r, GOAL_BASELINE) == '\0' ? "no baseline" :
+		    "the baseline is the target", now);
+	else if (st != NULL)
 		table_set(t, r, GOAL_STATUS, st);
 	else
 		fprintf(stderr, "kam: note: %s: actual '%s' cannot be measured "

@@ -2334,8 +2334,33 @@ lessons_section(struct ctx *c)
 
 /* ---- final: goals, summary, open items ---- */
 
+/* Goals by status: a dropped goal counts apart, neither met nor missed. */
+struct goal_count {
+	long	met, missed, open, dropped;
+};
+
 static void
-goals_section(struct ctx *c, long *nmet, long *ngoals)
+goal_count(const struct table *g, struct goal_count *n)
+{
+	size_t i;
+
+	memset(n, 0, sizeof(*n));
+	for (i = 0; i < g->nrows; i++) {
+		const struct row *r = &g->rows[i];
+
+		if (is(g, r, &schema_goals, "status", "met"))
+			n->met++;
+		else if (is(g, r, &schema_goals, "status", "missed"))
+			n->missed++;
+		else if (is(g, r, &schema_goals, "status", "dropped"))
+			n->dropped++;
+		else
+			n->open++;
+	}
+}
+
+static void
+goals_section(struct ctx *c)
 {
 	static const struct rcol cols[] = {
 		{ "id", RC_KEY }, { "goal", 0 }, { "metric", 0 },
@@ -2343,25 +2368,29 @@ goals_section(struct ctx *c, long *nmet, long *ngoals)
 		{ "actual", RC_NUM }, { "progress", RC_NUM },
 		{ "status", RC_STATUS },
 	};
-	const char *cells[8], *st, *meas;
+	const char *cells[8], *st, *meas, *dir;
 	char pct[24], stbuf[64];
+	struct goal_count n;
 	size_t i;
 	long pr;
 
 	heading(c, 2, "Goals");
-	*nmet = *ngoals = 0;
 	if (c->goals.nrows == 0) {
 		rdoc_md(&c->d, "No goals were set (`kam goal add`).\n\n");
 		return;
 	}
-	for (i = 0; i < c->goals.nrows; i++) {
-		const struct row *r = &c->goals.rows[i];
-
-		(*ngoals)++;
-		*nmet += is(&c->goals, r, &schema_goals, "status", "met");
-	}
-	rdoc_mdf(&c->d, "**%ld of %ld** goal%s met.\n\n", *nmet, *ngoals,
-	    plural(*ngoals));
+	goal_count(&c->goals, &n);
+	rdoc_mdf(&c->d, "**%ld of %ld** goal%s met", n.met, n.met + n.missed +
+	    n.open, plural(n.met + n.missed + n.open));
+	if (n.missed > 0 && n.open > 0)
+		rdoc_mdf(&c->d, " (%ld missed, %ld open)", n.missed, n.open);
+	else if (n.missed > 0)
+		rdoc_mdf(&c->d, " (%ld missed)", n.missed);
+	else if (n.open > 0)
+		rdoc_mdf(&c->d, " (%ld open)", n.open);
+	if (n.dropped > 0)
+		rdoc_mdf(&c->d, "; %ld dropped, not counted", n.dropped);
+	rdoc_md(&c->d, ".\n\n");
 	rdoc_table(&c->d, cols, ARRAY_SIZE(cols), "");
 	for (i = 0; i < c->goals.nrows; i++) {
 		const struct row *r = &c->goals.rows[i];
@@ -2369,17 +2398,19 @@ goals_section(struct ctx *c, long *nmet, long *ngoals)
 		const char *t = cell(&c->goals, r, &schema_goals, "target");
 		const char *a = cell(&c->goals, r, &schema_goals, "actual");
 
-		if (goal_progress(b, t, a, &pr) == 0)
+		dir = table_get(&c->goals, r, GOAL_DIRECTION);
+		if (goal_progress(b, t, a, dir, &pr) == 0)
 			snprintf(pct, sizeof(pct), "%ld%%", pr);
 		else
 			pct[0] = '\0';
 		st = cell(&c->goals, r, &schema_goals, "status");
-		meas = goal_status(b, t, a, cell(&c->goals, r, &schema_goals,
-		    "due"), c->today);
+		meas = goal_status(b, t, a, dir, cell(&c->goals, r,
+		    &schema_goals, "due"), c->today);
 		if (strcmp(st, "open") == 0 && meas != NULL &&
 		    strcmp(meas, "open") != 0) {
-			snprintf(stbuf, sizeof(stbuf), "open (measured: %s)",
-			    meas);
+			snprintf(stbuf, sizeof(stbuf), strcmp(meas,
+			    "unknown") == 0 ? "open (direction unknown)" :
+			    "open (measured: %s)", meas);
 			st = stbuf;
 		}
 		cells[0] = table_get(&c->goals, r, ID_COL);
@@ -2466,20 +2497,22 @@ final_summary(struct ctx *c)
 	char d1[11], d2[11], words[64], b1[MONEY_HUMAN_MAX],
 	    b2[MONEY_HUMAN_MAX], pct[48];
 	int32_t bf = 0;
-	long var = 0, nmet = 0, ngoals = 0, passed = 0;
+	long var = 0, passed = 0;
 	size_t i, ndone = 0;
 	const struct budget_line *t = &c->audit.total;
+	struct goal_count gn;
 
-	for (i = 0; i < c->goals.nrows; i++) {
-		ngoals++;
-		nmet += is(&c->goals, &c->goals.rows[i], &schema_goals,
-		    "status", "met");
-	}
+	goal_count(&c->goals, &gn);
 	for (i = 0; i < c->pl.ntasks; i++)
 		ndone += c->pl.tasks[i].finished;
 	heading(c, 2, "Summary");
-	if (ngoals > 0)
-		rdoc_mdf(&c->d, "- Goals: **%ld of %ld met**\n", nmet, ngoals);
+	if (c->goals.nrows > 0) {
+		rdoc_mdf(&c->d, "- Goals: **%ld of %ld met**", gn.met,
+		    gn.met + gn.missed + gn.open);
+		if (gn.dropped > 0)
+			rdoc_mdf(&c->d, "; %ld dropped", gn.dropped);
+		rdoc_md(&c->d, "\n");
+	}
 	if (c->pl.ntasks > 0) {
 		rdoc_mdf(&c->d, "- Schedule: %s %s", ndone == c->pl.ntasks ?
 		    "finished" : "forecast to finish", date_fmt(c->pl.finish,
@@ -2587,7 +2620,6 @@ report_build(struct rdoc *out, struct project *p, int final, int32_t since)
 	    BUDGET_AUDIT_INIT,
 	    BUDGET_EVM_INIT, NULL, 0 };
 	struct ctx c = init;
-	long nmet, ngoals;
 	char t[11];
 	int ret = -1;
 
@@ -2600,7 +2632,7 @@ report_build(struct rdoc *out, struct project *p, int final, int32_t since)
 	header(&c);
 	if (final) {
 		final_summary(&c);
-		goals_section(&c, &nmet, &ngoals);
+		goals_section(&c);
 		schedule_section(&c);
 		budget_section(&c);
 		requirements_section(&c);

@@ -306,15 +306,34 @@ div_round(__int128 num, __int128 den)
 }
 
 int
+goal_direction(const char *baseline, const char *target,
+    const char *direction)
+{
+	int64_t b, t;
+
+	if (direction != NULL && strcmp(direction, "higher") == 0)
+		return GOAL_HIGHER;
+	if (direction != NULL && strcmp(direction, "lower") == 0)
+		return GOAL_LOWER;
+	if (baseline == NULL || *baseline == '\0' ||
+	    goal_number(baseline, &b) == -1 || goal_number(target, &t) == -1 ||
+	    t == b)
+		return GOAL_UNKNOWN;
+	return t < b ? GOAL_LOWER : GOAL_HIGHER;
+}
+
+int
 goal_progress(const char *baseline, const char *target, const char *actual,
-    long *pct)
+    const char *direction, long *pct)
 {
 	int64_t b = 0, t, a;
 	__int128 p;
 
-	if (baseline != NULL && *baseline != '\0' &&
-	    goal_number(baseline, &b) == -1)
-		return -1;
+	if (baseline != NULL && *baseline != '\0') {
+		if (goal_number(baseline, &b) == -1)
+			return -1;
+	} else if (direction == NULL || strcmp(direction, "higher") != 0)
+		return -1;	/* from 0 only when higher is better */
 	if (goal_number(target, &t) == -1 || goal_number(actual, &a) == -1 ||
 	    t == b)
 		return -1;
@@ -327,25 +346,25 @@ goal_progress(const char *baseline, const char *target, const char *actual,
 
 const char *
 goal_status(const char *baseline, const char *target, const char *actual,
-    const char *due, int32_t today)
+    const char *direction, const char *due, int32_t today)
 {
-	int64_t b = 0, t, a;
+	int64_t b, t, a;
 	int32_t d;
-	int numeric, lower_better = 0, met;
+	int dir, met;
 
 	if (actual == NULL || *actual == '\0' || target == NULL ||
 	    *target == '\0')
 		return NULL;
-	numeric = goal_number(target, &t) == 0 && goal_number(actual, &a) == 0;
-	if (numeric && baseline != NULL && *baseline != '\0') {
-		if (goal_number(baseline, &b) == -1)
-			numeric = 0;
-		else
-			lower_better = t < b;
-	}
-	if (!numeric)
+	if (goal_number(target, &t) == -1 || goal_number(actual, &a) == -1 ||
+	    (baseline != NULL && *baseline != '\0' &&
+	    goal_number(baseline, &b) == -1))
 		return strcmp(actual, target) == 0 ? "met" : NULL;
-	met = lower_better ? a <= t : a >= t;
+	if (a == t)
+		return "met";
+	dir = goal_direction(baseline, target, direction);
+	if (dir == GOAL_UNKNOWN)
+		return "unknown";
+	met = dir == GOAL_LOWER ? a <= t : a >= t;
 	if (met)
 		return "met";
 	if (due != NULL && *due != '\0' && date_parse(due, &d, NULL) == 0 &&

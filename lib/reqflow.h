@@ -114,25 +114,40 @@ void	reqflow_checks_add(struct reqflow_checks *c, const struct table *q,
 int	goal_number(const char *s, int64_t *out);
 
 /*
- * Progress toward the target in percent, rounded half away from zero:
- * (actual - baseline) / (target - baseline) x 100, with an unset baseline
- * taken as 0.  Not clamped: 120 is overachieved, negative is worse than
- * the baseline.  Returns 0, or -1 when it cannot be computed (actual or
- * target unset or not numeric, target equal to baseline).
+ * Which way is better: the goal's direction column ("higher", "lower")
+ * when set, otherwise from a numeric baseline and target (lower when the
+ * target is below the baseline, higher when above); GOAL_UNKNOWN when
+ * neither says (no baseline, a baseline equal to the target, or values
+ * that are not numbers).  kam never guesses a direction.
  */
-int	goal_progress(const char *baseline, const char *target,
-	    const char *actual, long *pct);
+enum { GOAL_UNKNOWN = 0, GOAL_HIGHER = 1, GOAL_LOWER = -1 };
+int	goal_direction(const char *baseline, const char *target,
+	    const char *direction);
 
 /*
- * The status that a measured actual gives: "met" when the target is
- * reached in the goal's direction (higher is better when target >=
- * baseline or there is no baseline; lower is better when target <
- * baseline); otherwise "missed" once the due date has passed or when
- * there is none, "open" while it is still ahead.  Values that are not
- * numeric: "met" when actual equals target, else NULL (not computable:
- * the status is left as it is).  NULL too when actual or target is unset.
+ * Progress toward the target in percent, rounded half away from zero:
+ * (actual - baseline) / (target - baseline) x 100.  Without a baseline
+ * it counts from 0 only when the direction column says higher is better
+ * (a lower-is-better goal has no start to count from).  Not clamped: 120
+ * is overachieved, negative is worse than the baseline.  Returns 0, or -1
+ * when it cannot be computed (actual or target unset or not numeric,
+ * target equal to baseline, no baseline unless higher is better).
+ */
+int	goal_progress(const char *baseline, const char *target,
+	    const char *actual, const char *direction, long *pct);
+
+/*
+ * The status that a measured actual gives: "met" when the actual equals
+ * the target or is beyond it in the goal's direction (goal_direction());
+ * otherwise "missed" once the due date has passed or when there is none,
+ * "open" while it is still ahead.  "unknown" (not a status: the caller
+ * leaves the status as it is and says why) when the values are numbers
+ * but the direction is unknown.  Values that are not numbers: "met" when
+ * actual equals target, else NULL (not computable: the status is left as
+ * it is).  NULL too when actual or target is unset.
  */
 const char	*goal_status(const char *baseline, const char *target,
-		    const char *actual, const char *due, int32_t today);
+		    const char *actual, const char *direction, const char *due,
+		    int32_t today);
 
 #endif

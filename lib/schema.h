@@ -65,7 +65,8 @@ struct schema {
 	X(GOAL_BASELINE, TEXT("baseline"))				\
 	X(GOAL_TARGET, TEXT("target")) X(GOAL_ACTUAL, TEXT("actual"))	\
 	X(GOAL_DUE, DATE("due"))					\
-	X(GOAL_STATUS, ENUMREQ("status", "open", "met", "missed", "dropped"))
+	X(GOAL_STATUS, ENUMREQ("status", "open", "met", "missed", "dropped")) \
+	X(GOAL_DIRECTION, ENUM("direction", "higher", "lower"))
 #define SCOPE_COLUMNS(X)						\
 	X(SCOPE_ID, ID) X(SCOPE_ITEM, TEXTREQ("item"))			\
 	X(SCOPE_KIND, ENUMREQ("kind", "in", "out")) X(SCOPE_NOTE, TEXT("note"))
@@ -261,6 +262,12 @@ struct schema {
 	F(GOAL_TARGET, "target", OPT, OPT, 0, "y", "where it should be")	\
 	F(GOAL_ACTUAL, "actual", OPT, OPT, 0, "z", "where it is")	\
 	F(GOAL_DUE, "due", OPT, OPT, 0, "date", "by when")		\
+	F(GOAL_DIRECTION, "direction", OPT, OPT, 0, "higher|lower",	\
+	    "which way is better")					\
+	F(GOAL_DIRECTION, "higher-is-better", FLAG, FLAG, 0, "higher",	\
+	    "--direction higher")					\
+	F(GOAL_DIRECTION, "lower-is-better", FLAG, FLAG, 0, "lower",	\
+	    "--direction lower")					\
 	F(GOAL_STATUS, "status", NO, OPT, 0, "open|met|missed|dropped",	\
 	    "the status, when not worked out from the actual")
 #define GOAL_WHERE(W)							\

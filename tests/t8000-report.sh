@@ -275,7 +275,7 @@ test_expect_success 'final: the Markdown evaluation' '
 
 	## Goals
 
-	**1 of 2** goals met.
+	**1 of 2** goals met (1 open).
 
 	| id | goal | metric | baseline | target | actual | progress | status |
 	|---|---|---|---:|---:|---:|---:|---|
@@ -505,6 +505,20 @@ test_expect_success 'a fresh project: every section says there is nothing yet' '
 	python3 "$TRASH/check-html.py" w.html 0 &&
 	kam report final --format html >f.html &&
 	python3 "$TRASH/check-html.py" f.html 0
+'
+
+test_expect_success 'final: dropped goals are counted apart from met and missed; an unknown direction is said (issue 17 #5)' '
+	new_project goals &&
+	kam goal add "Close faster" --baseline 10 --target 5 --actual 4 >/dev/null &&
+	kam goal add "Fewer tickets" --baseline 50 --target 20 --actual 30 >/dev/null &&
+	kam goal add "Old KPI" --target 3 >/dev/null &&
+	kam goal set G-3 --status dropped >/dev/null &&
+	kam goal add "Open defects at go-live" --target 5 --actual 8 >/dev/null 2>&1 &&
+	kam report final >out &&
+	grep -q "^- Goals: \*\*1 of 3 met\*\*; 1 dropped\$" out &&
+	grep -q "^\*\*1 of 3\*\* goals met (1 missed, 1 open); 1 dropped, not counted\.\$" out &&
+	grep -q "^| G-2 | Fewer tickets |  | 50 | 20 | 30 | 67% | missed |\$" out &&
+	grep -q "^| G-4 | Open defects at go-live |  |  | 5 | 8 |  | open (direction unknown) |\$" out
 '
 
 test_expect_success 'a large plan: the Gantt chart shows the critical tasks' '

@@ -283,65 +283,89 @@ test_goals(void)
 	is_int(goal_number("1.23456", &v), -1, "five decimals");
 	is_int(goal_number("fast", &v), -1, "words");
 
-	is_int(goal_progress("40", "80", "60", &p), 0, "half way computes");
+	is_int(goal_progress("40", "80", "60", NULL, &p), 0, "half way computes");
 	is_int(p, 50, "half way is 50%");
-	is_int(goal_progress("10", "2", "4", &p), 0, "lower is better");
+	is_int(goal_progress("10", "2", "4", NULL, &p), 0, "lower is better");
 	is_int(p, 75, "10 -> 2, at 4: 75%");
-	is_int(goal_progress("", "200", "50", &p), 0, "no baseline: from 0");
+	is_int(goal_progress("", "200", "50", NULL, &p), -1,
+	    "no baseline, no direction: not computed (issue 17 #5)");
+	is_int(goal_progress("", "200", "50", "higher", &p), 0,
+	    "no baseline, higher is better: from 0");
 	is_int(p, 25, "50 of 200");
-	is_int(goal_progress("0", "3", "1", &p), 0, "thirds");
+	is_int(goal_progress("", "5", "8", "lower", &p), -1,
+	    "no baseline, lower is better: no start to count from");
+	is_int(goal_progress("20", "5", "8", "lower", &p), 0,
+	    "baseline, lower is better");
+	is_int(p, 80, "20 -> 5, at 8: 12 of 15 = 80%");
+	is_int(goal_progress("0", "3", "1", NULL, &p), 0, "thirds");
 	is_int(p, 33, "1/3 rounds to 33");
-	is_int(goal_progress("0", "3", "2", &p), 0, "two thirds");
+	is_int(goal_progress("0", "3", "2", NULL, &p), 0, "two thirds");
 	is_int(p, 67, "2/3 rounds to 67");
-	is_int(goal_progress("0", "8", "1", &p), 0, "12.5 rounds");
+	is_int(goal_progress("0", "8", "1", NULL, &p), 0, "12.5 rounds");
 	is_int(p, 13, "half away from zero");
-	is_int(goal_progress("0", "8", "-1", &p), 0, "negative progress");
+	is_int(goal_progress("0", "8", "-1", NULL, &p), 0, "negative progress");
 	is_int(p, -13, "negative half away from zero");
-	is_int(goal_progress("50", "100", "110", &p), 0, "overachieved");
+	is_int(goal_progress("50", "100", "110", NULL, &p), 0, "overachieved");
 	is_int(p, 120, "not clamped");
-	is_int(goal_progress("50%", "90%", "70%", &p), 0, "percent values");
+	is_int(goal_progress("50%", "90%", "70%", NULL, &p), 0, "percent values");
 	is_int(p, 50, "percent values 50%");
-	is_int(goal_progress("5", "5", "5", &p), -1, "target = baseline");
-	is_int(goal_progress("0", "10", "", &p), -1, "no actual");
-	is_int(goal_progress("0", "", "5", &p), -1, "no target");
-	is_int(goal_progress("low", "10", "5", &p), -1, "text baseline");
-	is_int(goal_progress("0", "high", "5", &p), -1, "text target");
-	is_int(goal_progress("-922337203685477.5807",
-	    "922337203685477.5807", "922337203685477.5807", &p), 0,
+	is_int(goal_progress("5", "5", "5", NULL, &p), -1, "target = baseline");
+	is_int(goal_progress("0", "10", "", NULL, &p), -1, "no actual");
+	is_int(goal_progress("0", "", "5", NULL, &p), -1, "no target");
+	is_int(goal_progress("low", "10", "5", NULL, &p), -1, "text baseline");
+	is_int(goal_progress("0", "high", "5", NULL, &p), -1, "text target");
+	is_int(goal_progress("-922337203685477.5807", "922337203685477.5807", "922337203685477.5807", NULL, &p), 0,
 	    "extremes do not overflow");
 	is_int(p, 100, "extremes: 100%");
 
-	is_str(goal_status("40", "80", "80", "", today), "met",
+	is_str(goal_status("40", "80", "80", NULL, "", today), "met",
 	    "reached exactly: met");
-	is_str(goal_status("40", "80", "95", "", today), "met", "beyond: met");
-	is_str(goal_status("40", "80", "70", "", today), "missed",
+	is_str(goal_status("40", "80", "95", NULL, "", today), "met", "beyond: met");
+	is_str(goal_status("40", "80", "70", NULL, "", today), "missed",
 	    "short and no due date: missed");
-	is_str(goal_status("40", "80", "70", "2026-12-31", today), "open",
+	is_str(goal_status("40", "80", "70", NULL, "2026-12-31", today), "open",
 	    "short, due ahead: open");
-	is_str(goal_status("40", "80", "70", "2026-11-27", today), "open",
+	is_str(goal_status("40", "80", "70", NULL, "2026-11-27", today), "open",
 	    "short, due today: open");
-	is_str(goal_status("40", "80", "70", "2026-11-26", today), "missed",
+	is_str(goal_status("40", "80", "70", NULL, "2026-11-26", today), "missed",
 	    "short, due passed: missed");
-	is_str(goal_status("10", "2", "2", "", today), "met",
+	is_str(goal_status("10", "2", "2", NULL, "", today), "met",
 	    "lower is better: reached");
-	is_str(goal_status("10", "2", "1", "", today), "met",
+	is_str(goal_status("10", "2", "1", NULL, "", today), "met",
 	    "lower is better: below target");
-	is_str(goal_status("10", "2", "3", "", today), "missed",
+	is_str(goal_status("10", "2", "3", NULL, "", today), "missed",
 	    "lower is better: above target");
-	is_str(goal_status("", "100", "100", "", today), "met",
-	    "no baseline: higher is better");
-	is_str(goal_status("", "100", "99", "", today), "missed",
-	    "no baseline: short");
-	is_str(goal_status("5", "5", "5", "", today), "met",
+	is_str(goal_status("", "100", "100", NULL, "", today), "met",
+	    "no baseline: reached exactly is met");
+	is_str(goal_status("", "5", "8", NULL, "", today), "unknown",
+	    "no baseline, no direction: 8 against 5 is unknown, not met");
+	is_str(goal_status("", "100", "99", NULL, "", today), "unknown",
+	    "no baseline, no direction: unknown");
+	is_str(goal_status("5", "5", "6", NULL, "", today), "unknown",
+	    "baseline = target, no direction: unknown");
+	is_str(goal_status("", "5", "8", "lower", "", today), "missed",
+	    "lower is better: 8 above 5, no due date: missed");
+	is_str(goal_status("", "5", "4", "lower", "", today), "met",
+	    "lower is better: 4 below 5: met");
+	is_str(goal_status("", "5", "8", "higher", "", today), "met",
+	    "higher is better: 8 beyond 5: met");
+	is_str(goal_status("10", "2", "1", "higher", "", today), "missed",
+	    "the direction column wins over baseline and target");
+	is_int(goal_direction("10", "2", NULL), GOAL_LOWER, "10 -> 2: lower");
+	is_int(goal_direction("2", "10", NULL), GOAL_HIGHER, "2 -> 10: higher");
+	is_int(goal_direction("", "10", NULL), GOAL_UNKNOWN, "no baseline");
+	is_int(goal_direction("x", "10", NULL), GOAL_UNKNOWN, "text baseline");
+	is_int(goal_direction("", "10", "lower"), GOAL_LOWER, "column");
+	is_str(goal_status("5", "5", "5", NULL, "", today), "met",
 	    "target = baseline, reached");
-	is_str(goal_status("", "ISO 27001", "ISO 27001", "", today), "met",
+	is_str(goal_status("", "ISO 27001", "ISO 27001", NULL, "", today), "met",
 	    "text equal: met");
-	ok(goal_status("", "ISO 27001", "ISO 9001", "", today) == NULL,
+	ok(goal_status("", "ISO 27001", "ISO 9001", NULL, "", today) == NULL,
 	    "text differs: not computable");
-	ok(goal_status("low", "10", "9", "", today) == NULL,
+	ok(goal_status("low", "10", "9", NULL, "", today) == NULL,
 	    "text baseline: not computable");
-	ok(goal_status("1", "10", "", "", today) == NULL, "no actual: NULL");
-	ok(goal_status("1", "", "5", "", today) == NULL, "no target: NULL");
+	ok(goal_status("1", "10", "", NULL, "", today) == NULL, "no actual: NULL");
+	ok(goal_status("1", "", "5", NULL, "", today) == NULL, "no target: NULL");
 }
 
 int
