@@ -390,7 +390,11 @@ audit_row(struct out *o, const struct budget_line *l, int digits,
 	cells[5] = budget_status_name(l->status);
 	snprintf(count, sizeof(count), "%lu", l->count);
 	cells[6] = count;
-	out_row(o, cells);
+	if (l->category == NULL)	/* the total: in JSON an object */
+		out_summary(o, "total", cells, audit_cols + 1,
+		    ARRAY_SIZE(audit_cols) - 1, cells + 1);
+	else
+		out_row(o, cells);
 }
 
 static const struct out_col month_cols[] = {
@@ -484,7 +488,8 @@ budget_audit_cmd(int argc, char **argv, struct kam *k)
 		goto out;
 	/* Machines get one document: with --by month, the burn table. */
 	if (human || !by_month) {
-		out_begin(&o, k->fmt, audit_cols, ARRAY_SIZE(audit_cols));
+		out_begin_total(&o, k->fmt, audit_cols,
+		    ARRAY_SIZE(audit_cols));
 		for (i = 0; i < a.nlines; i++)
 			audit_row(&o, &a.lines[i], k->p.digits, NULL);
 		audit_row(&o, &a.total, k->p.digits, human ? "total" : NULL);
@@ -646,7 +651,7 @@ budget_evm_cmd(int argc, char **argv, struct kam *k)
 		evm_cells(&e.total, k->p.digits, buf, cells);
 		out_record(k->fmt, sum_cols, ARRAY_SIZE(sum_cols), cells);
 	} else {
-		out_begin(&o, k->fmt, evm_cols, ARRAY_SIZE(evm_cols) -
+		out_begin_total(&o, k->fmt, evm_cols, ARRAY_SIZE(evm_cols) -
 		    (human ? 1 : 0));
 		cells[13] = basis;
 		for (i = 0; i < e.ntasks; i++) {
@@ -656,16 +661,17 @@ budget_evm_cmd(int argc, char **argv, struct kam *k)
 			evm_cells(&e.tasks[i], k->p.digits, buf, cells);
 			out_row(&o, cells);
 		}
-		if (e.other.ac != 0) {
-			cells[0] = NULL;
-			cells[1] = "expenses without a task";
-			evm_cells(&e.other, k->p.digits, buf, cells);
-			out_row(&o, cells);
-		}
+		/* Not tasks: in JSON objects beside the records. */
 		cells[0] = NULL;
+		cells[1] = "expenses without a task";
+		evm_cells(&e.other, k->p.digits, buf, cells);
+		out_summary(&o, "without_task", e.other.ac != 0 ? cells : NULL,
+		    evm_cols + 2, ARRAY_SIZE(evm_cols) - 2, e.other.ac != 0 ?
+		    cells + 2 : NULL);
 		cells[1] = "total";
 		evm_cells(&e.total, k->p.digits, buf, cells);
-		out_row(&o, cells);
+		out_summary(&o, "total", cells, evm_cols + 2,
+		    ARRAY_SIZE(evm_cols) - 2, cells + 2);
 		out_end(&o);
 	}
 	if (human)

@@ -73,7 +73,8 @@ change_reject(int argc, char **argv, struct kam *k)
 /*
  * kam change list: the change requests, then one line with the totals of
  * the approved ones among them (cost and working days), the impact on
- * budget and plan.  JSON and CSV carry it as a last record with a null id.
+ * budget and plan.  CSV carries it as a last row with an empty id; JSON
+ * as {"records":[...],"total":{"approved":n,"cost":x,"days":n}}.
  */
 static int
 change_list(int argc, char **argv, struct kam *k)
@@ -83,13 +84,17 @@ change_list(int argc, char **argv, struct kam *k)
 		{ "req", required_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 }
 	};
+	static const struct out_col total_cols[] = {
+		{ "approved", OT_NUM }, { "cost", OT_MONEY }, { "days", OT_NUM },
+	};
+	const char *tcells[3];
 	struct table changes = TABLE_INIT;
 	struct out o = OUT_INIT;
 	struct out_col *cols = NULL;
 	const char **cells = NULL, *status = NULL, *why;
 	struct row **rows = NULL;
 	size_t *idx = NULL, ncols = 0, i, j, n = 0, napproved = 0;
-	char req[32], costs[32], dayss[32], count[48];
+	char req[32], costs[32], dayss[32], count[48], napp[24];
 	int64_t cost = 0, m;
 	long days = 0, d, num;
 	int ch, err = 0, ret = -1, all;
@@ -170,13 +175,13 @@ change_list(int argc, char **argv, struct kam *k)
 		    &d, NULL) == 0)
 			days += d;
 	}
-	out_begin(&o, k->fmt, cols, ncols);
+	out_begin_total(&o, k->fmt, cols, ncols);
 	for (i = 0; i < n; i++) {
 		for (j = 0; j < ncols; j++)
 			cells[j] = rows[i]->cell[idx[j]];
 		out_row(&o, cells);
 	}
-	/* The totals line. */
+	/* The totals: a last line; in JSON {"approved", "cost", "days"}. */
 	money_fmt(cost, changes.digits, costs);
 	snprintf(dayss, sizeof(dayss), "%ld", days);
 	snprintf(count, sizeof(count), "total of %zu approved", napproved);
@@ -187,7 +192,12 @@ change_list(int argc, char **argv, struct kam *k)
 		    strcmp(name, "days") == 0 ? dayss :
 		    strcmp(name, "title") == 0 ? count : NULL;
 	}
-	out_row(&o, cells);
+	snprintf(napp, sizeof(napp), "%zu", napproved);
+	tcells[0] = napp;
+	tcells[1] = costs;
+	tcells[2] = dayss;
+	out_summary(&o, "total", cells, total_cols, ARRAY_SIZE(total_cols),
+	    tcells);
 	out_end(&o);
 	ret = 0;
 out:

@@ -60,15 +60,14 @@ json_task(FILE *fp, const struct table *t, const struct plan *pl,
 	json_date(fp, ",\"lf\":", pt->lf_date);
 	json_long(fp, ",\"slack\":", pt->slack);
 	fputs(pt->critical ? ",\"critical\":true" : ",\"critical\":false", fp);
-	if (pl->has_baseline) {
-		if (pt->has_baseline) {
-			json_date(fp, ",\"baseline_start\":", pt->bs_date);
-			json_date(fp, ",\"baseline_finish\":", pt->bf_date);
-			json_long(fp, ",\"variance\":", pt->variance);
-		} else
-			fputs(",\"baseline_start\":null,\"baseline_finish\":null,"
-			    "\"variance\":null", fp);
-	}
+	/* The keys of kam task list: null without a baseline. */
+	if (pl->has_baseline && pt->has_baseline) {
+		json_date(fp, ",\"baseline_start\":", pt->bs_date);
+		json_date(fp, ",\"baseline_finish\":", pt->bf_date);
+		json_long(fp, ",\"variance\":", pt->variance);
+	} else
+		fputs(",\"baseline_start\":null,\"baseline_finish\":null,"
+		    "\"variance\":null", fp);
 	putc_unlocked('}', fp);
 }
 
@@ -80,7 +79,7 @@ json_summary(FILE *fp, struct kam *k, const struct table *t,
 	long var = 0;
 	size_t i;
 
-	fputs("{\"id\":null,\"title\":", fp);
+	fputs("{\"title\":", fp);
 	out_json_str(fp, k->p.name != NULL ? k->p.name : "");
 	json_long(fp, ",\"tasks\":", (long)pl->ntasks);
 	json_date(fp, ",\"start\":", pl->start);
@@ -98,7 +97,8 @@ json_summary(FILE *fp, struct kam *k, const struct table *t,
 	if (plan_baseline_finish(pl, &bf, &var)) {
 		json_date(fp, ",\"baseline_finish\":", bf);
 		json_long(fp, ",\"variance\":", var);
-	}
+	} else
+		fputs(",\"baseline_finish\":null,\"variance\":null", fp);
 	putc_unlocked('}', fp);
 }
 
@@ -251,16 +251,20 @@ plan_show(int argc, char **argv, struct kam *k)
 		goto out;
 	if (k->fmt == FMT_JSON) {
 		FILE *fp = stdout;
+		const char *sep = "\n";
 
-		fputs("[\n", fp);
+		/* {"records":[tasks],"total":{the project}} (issue 18) */
+		fputs("{\"records\":[", fp);
 		for (i = 0; !summary && i < pl.ntasks; i++) {
 			if (critical && !pl.tasks[i].critical)
 				continue;
+			fputs(sep, fp);
+			sep = ",\n";
 			json_task(fp, &tasks, &pl, &pl.tasks[i]);
-			fputs(",\n", fp);
 		}
+		fputs(*sep == ',' ? "\n],\n\"total\":" : "],\n\"total\":", fp);
 		json_summary(fp, k, &tasks, &pl);
-		fputs("\n]\n", fp);
+		fputs("}\n", fp);
 	} else if (summary)
 		print_summary(k, &tasks, &pl, 1);
 	else {

@@ -404,7 +404,7 @@ pf_budget(int argc, char **argv, struct kam *k)
 	struct pf_total *tot = NULL;
 	const char *cells[ARRAY_SIZE(budget_cols)], *file = NULL;
 	char pl[48], ac[48], va[48], pct[48], cnt[24];
-	size_t i, j, ntot = 0;
+	size_t i, j, ntot = 0, json;
 	int ch, err = 0, ret = -1;
 
 	while ((ch = kam_getopt(argc, argv, "f:", opts, budget_usage,
@@ -419,7 +419,10 @@ pf_budget(int argc, char **argv, struct kam *k)
 		goto out;
 	if (pf.n > 1)
 		qsort(pf.acc, pf.n, sizeof(*pf.acc), cmp_name);
-	out_begin(&o, k->fmt, budget_cols, ARRAY_SIZE(budget_cols));
+	/* JSON: {"records":[accounts],"total":{"CNY":{...},...}}, no kind. */
+	json = k->fmt == FMT_JSON;
+	out_begin_total(&o, k->fmt, budget_cols + json,
+	    ARRAY_SIZE(budget_cols) - json);
 	for (i = 0; i < pf.n; i++) {
 		const struct pf_account *a = &pf.acc[i];
 		int ok = a->state == PF_OK;
@@ -435,7 +438,7 @@ pf_budget(int argc, char **argv, struct kam *k)
 			cells[6] = a->bud.used_pct;
 		} else
 			cells[8] = a->reason;
-		out_row(&o, cells);
+		out_row(&o, cells + json);
 	}
 	/* Never added across currencies: one total each. */
 	portfolio_budget_totals(&pf, &tot, &ntot);
@@ -456,8 +459,12 @@ pf_budget(int argc, char **argv, struct kam *k)
 			cells[6] = tot[j].planned > 0 ? budget_pct_fmt(
 			    tot[j].actual, tot[j].planned, pct) : NULL;
 		}
-		out_row(&o, cells);
+		out_summary_in(&o, "total", cells[2] != NULL ? cells[2] : "",
+		    cells, budget_cols + 3, ARRAY_SIZE(budget_cols) - 3,
+		    cells + 3);
 	}
+	if (ntot == 0)
+		out_summary(&o, "total", NULL, NULL, 0, NULL);
 	out_end(&o);
 	ret = finish_bad(&pf);
 out:

@@ -268,8 +268,9 @@ json_money(const char *name, int present, int64_t v, int digits)
 static void
 print_json(const struct review *rv, const struct project *p)
 {
-	char d[11];
-	size_t i;
+	const struct review_budget *total = NULL;
+	char d[11], m[32];
+	size_t i, n;
 
 	printf("{\n");
 	json_side("base", &rv->base);
@@ -293,11 +294,16 @@ print_json(const struct review *rv, const struct project *p)
 		printf(", \"working_days\": %ld },\n", rv->moved);
 	else
 		printf(", \"working_days\": null },\n");
-	printf("  \"budget\": [");
-	for (i = 0; i < rv->nbudget; i++) {
+	/* {"records":[categories],"total":{...}} (issue 18) */
+	printf("  \"budget\": { \"records\": [");
+	for (i = 0, n = 0; i < rv->nbudget; i++) {
 		const struct review_budget *l = &rv->budget[i];
 
-		printf("%s\n    { \"category\": ", i > 0 ? "," : "");
+		if (l->category == NULL) {
+			total = l;
+			continue;
+		}
+		printf("%s\n    { \"category\": ", n++ > 0 ? "," : "");
 		json_str(l->category);
 		json_money("planned_before", l->in_base, l->planned[0],
 		    p->digits);
@@ -309,7 +315,20 @@ print_json(const struct review *rv, const struct project *p)
 		    p->digits);
 		printf(" }");
 	}
-	printf("%s],\n", rv->nbudget > 0 ? "\n  " : "");
+	printf("%s], \"total\": ", n > 0 ? "\n  " : "");
+	if (total == NULL)
+		printf("null },\n");
+	else {
+		printf("{ \"planned_before\": %s", total->in_base ?
+		    money_fmt(total->planned[0], p->digits, m) : "null");
+		json_money("planned_after", total->in_head, total->planned[1],
+		    p->digits);
+		json_money("actual_before", total->in_base, total->actual[0],
+		    p->digits);
+		json_money("actual_after", total->in_head, total->actual[1],
+		    p->digits);
+		printf(" } },\n");
+	}
 	printf("  \"requirements\": [");
 	for (i = 0; i < rv->nreqs; i++) {
 		printf("%s\n    { \"id\": ", i > 0 ? "," : "");

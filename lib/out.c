@@ -571,6 +571,7 @@ out_begin(struct out *o, enum out_fmt fmt, const struct out_col *cols,
 	o->off = o->cw = NULL;
 	o->text = (struct kam_buf)KAM_BUF_INIT;
 	o->nrows = o->alloc = o->nout = 0;
+	o->totals = o->closed = 0;
 	o->color = o->fp == stdout && fmt == FMT_TABLE && out_use_color();
 	if (fmt == FMT_CSV) {
 		names = xcalloc(ncols ? ncols : 1, sizeof(*names));
@@ -617,6 +618,8 @@ out_row(struct out *o, const char *const *cells)
 
 	switch (o->fmt) {
 	case FMT_JSON:
+		if (o->nout == 0 && o->totals)
+			fputs("{\"records\":", o->fp);
 		fputs(o->nout == 0 ? "[\n" : ",\n", o->fp);
 		json_object(o->fp, o->cols, o->ncols, cells);
 		o->nout++;
@@ -649,12 +652,79 @@ out_row(struct out *o, const char *const *cells)
 }
 
 void
+out_begin_total(struct out *o, enum out_fmt fmt, const struct out_col *cols,
+    size_t ncols)
+{
+	out_begin(o, fmt, cols, ncols);
+	o->totals = 1;
+	o->closed = 0;
+}
+
+/* JSON of a list with totals: end the records array once.  o->closed is
+ * 1 once ended, 2 while a group of out_summary_in() is open. */
+static void
+close_records(struct out *o)
+{
+	if (o->closed)
+		return;
+	fputs(o->nout == 0 ? "{\"records\":[]" : "\n]", o->fp);
+	o->closed = 1;
+}
+
+void
+out_summary(struct out *o, const char *key, const char *const *row,
+    const struct out_col *tcols, size_t ntcols, const char *const *tcells)
+{
+	out_summary_in(o, key, NULL, row, tcols, ntcols, tcells);
+}
+
+void
+out_summary_in(struct out *o, const char *key, const char *sub,
+    const char *const *row, const struct out_col *tcols, size_t ntcols,
+    const char *const *tcells)
+{
+	if (o->fmt != FMT_JSON) {
+		if (row != NULL)
+			out_row(o, row);
+		return;
+	}
+	close_records(o);
+	if (o->closed == 2 && sub != NULL) {
+		putc_unlocked(',', o->fp);		/* the same group */
+	} else {
+		if (o->closed == 2)
+			putc_unlocked('}', o->fp);
+		fputs(",\n", o->fp);
+		out_json_str(o->fp, key);
+		putc_unlocked(':', o->fp);
+		o->closed = 1;
+		if (sub != NULL) {
+			putc_unlocked('{', o->fp);
+			o->closed = 2;
+		}
+	}
+	if (sub != NULL) {
+		out_json_str(o->fp, sub);
+		putc_unlocked(':', o->fp);
+	}
+	if (tcells == NULL)
+		fputs("null", o->fp);
+	else
+		json_object(o->fp, tcols, ntcols, tcells);
+}
+
+void
 out_end(struct out *o)
 {
 	struct out init = OUT_INIT;
 
 	switch (o->fmt) {
 	case FMT_JSON:
+		if (o->totals) {
+			close_records(o);
+			fputs(o->closed == 2 ? "}}\n" : "}\n", o->fp);
+			break;
+		}
 		fputs(o->nout == 0 ? "[]\n" : "\n]\n", o->fp);
 		break;
 	case FMT_CSV:

@@ -13,7 +13,10 @@
  * table: aligned by display width (CJK wide = 2 columns), header bold only
  *        on a terminal without NO_COLOR; control characters and bidi
  *        overrides escaped ("\x1b", "<U+202E>").
- * json:  an array of objects, keys = column names, typed by out_type.
+ * json:  an array of objects, keys = column names, typed by out_type;
+ *        records only, every element with the same keys (null when
+ *        unset).  A list with totals (out_begin_total) is the object
+ *        {"records":[...],"total":{...}}.
  * csv:   RFC 4180, every cell quoted, cells starting with = + - @ TAB CR LF
  *        prefixed with ' unless they are plain numbers.
  * md:    a Markdown table, '|' escaped.
@@ -63,9 +66,11 @@ struct out {
 	size_t			 nrows, alloc;
 	size_t			 nout;		/* rows printed (json) */
 	int			 color;
+	int			 totals;	/* json: {"records":[...],...} */
+	int			 closed;	/* json: the records array ended */
 };
 #define OUT_INIT { FMT_TABLE, NULL, NULL, 0, KAM_BUF_INIT, NULL, NULL, 0, 0, \
-	0, 0 }
+	0, 0, 0, 0 }
 
 /* How OT_MONEY cells are shown to people: the project's minor digits,
  * number format (enum numfmt of value.h) and currency (may be NULL).
@@ -79,6 +84,27 @@ void	out_begin(struct out *o, enum out_fmt fmt, const struct out_col *cols,
 	    size_t ncols);
 void	out_row(struct out *o, const char *const *cells);
 void	out_end(struct out *o);
+
+/*
+ * A list with totals (issue 18): the records, then out_summary() once per
+ * summary, "total" last.  JSON is one object, records only in the array:
+ *   {"records":[...],"total":{...}}
+ * (other summaries, such as evm's "without_task", as further keys before
+ * "total").  Table, CSV and Markdown print a summary as one more row of
+ * the list's columns (row; NULL: no row there).  In JSON the summary is an
+ * object of its own keys tcols (null when tcells is NULL).
+ */
+void	out_begin_total(struct out *o, enum out_fmt fmt,
+	    const struct out_col *cols, size_t ncols);
+void	out_summary(struct out *o, const char *key, const char *const *row,
+	    const struct out_col *tcols, size_t ntcols,
+	    const char *const *tcells);
+/* The same, one of several summaries grouped under key by sub (kam
+ * portfolio budget: a total per currency, {"total":{"EUR":{...},...}});
+ * the calls of one group follow each other. */
+void	out_summary_in(struct out *o, const char *key, const char *sub,
+	    const char *const *row, const struct out_col *tcols,
+	    size_t ntcols, const char *const *tcells);
 
 /* One record shown vertically (table: "name: value" lines; json: one
  * object; csv/md: a one-row table). */

@@ -200,17 +200,17 @@ test_expect_success 'change list: totals of the approved changes' '
 	test_cmp expect out
 '
 
-test_expect_success 'change list --format json: columns of changes.csv, totals last with a null id' '
+test_expect_success 'change list --format json: columns of changes.csv in records, totals apart' '
 	cd "$P" &&
 	kam change list --format json >out &&
 	cat >expect <<-\EOF &&
-	[
+	{"records":[
 	{"id":"CR-1","title":"Also support Okta","req":"REQ-1","cost":12000.00,"days":5,"status":"approved","requested_by":"P-1","decided_by":"P-1","decided_on":"2026-11-25"},
 	{"id":"CR-2","title":"Drop the fax report","req":null,"cost":-800.50,"days":-2,"status":"approved","requested_by":"P-2","decided_by":"P-1","decided_on":"2026-11-27"},
 	{"id":"CR-3","title":"Extra training day","req":null,"cost":3000.00,"days":1,"status":"rejected","requested_by":null,"decided_by":null,"decided_on":"2026-11-27"},
-	{"id":"CR-4","title":"Rename export","req":"REQ-2","cost":null,"days":null,"status":"proposed","requested_by":null,"decided_by":null,"decided_on":null},
-	{"id":null,"title":"total of 2 approved","req":null,"cost":11199.50,"days":3,"status":null,"requested_by":null,"decided_by":null,"decided_on":null}
-	]
+	{"id":"CR-4","title":"Rename export","req":"REQ-2","cost":null,"days":null,"status":"proposed","requested_by":null,"decided_by":null,"decided_on":null}
+	],
+	"total":{"approved":2,"cost":11199.50,"days":3}}
 	EOF
 	test_cmp expect out
 '

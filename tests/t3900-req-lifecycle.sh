@@ -108,8 +108,8 @@ test_expect_success 'trace and the change totals at the end' '
 	]
 	EOF
 	test_cmp expect out &&
-	kam change list --format json | tail -n 2 | head -n 1 >total &&
-	echo "{\"id\":null,\"title\":\"total of 1 approved\",\"req\":null,\"cost\":12000.00,\"days\":5,\"status\":null,\"requested_by\":null,\"decided_by\":null,\"decided_on\":null}" >expect &&
+	kam change list --format json | tail -n 1 >total &&
+	echo "\"total\":{\"approved\":1,\"cost\":12000.00,\"days\":5}}" >expect &&
 	test_cmp expect total
 '
 

@@ -88,14 +88,14 @@ test_expect_success 'evm --by task: per task, other expenses, total' '
 	cd "$P" &&
 	kam budget evm --by task --format json >"$TRASH/out" &&
 	cat >"$TRASH/expect" <<-\EOF &&
-	[
+	{"records":[
 	{"id":"T-1","title":"Design","bac":10000.00,"pv":10000.00,"ev":10000.00,"ac":6000.00,"cv":4000.00,"sv":0.00,"cpi":1.667,"spi":1.000,"eac":6000.00,"etc":0.00,"vac":4000.00,"basis":"baseline"},
 	{"id":"T-2","title":"Build","bac":20000.00,"pv":6666.67,"ev":8000.00,"ac":9000.00,"cv":-1000.00,"sv":1333.33,"cpi":0.889,"spi":1.200,"eac":22500.00,"etc":13500.00,"vac":-2500.00,"basis":"baseline"},
 	{"id":"T-3","title":"Test","bac":6000.00,"pv":0.00,"ev":0.00,"ac":0.00,"cv":0.00,"sv":0.00,"cpi":null,"spi":null,"eac":null,"etc":null,"vac":null,"basis":"baseline"},
-	{"id":"T-4","title":"Go-live","bac":0.00,"pv":0.00,"ev":0.00,"ac":0.00,"cv":0.00,"sv":0.00,"cpi":null,"spi":null,"eac":null,"etc":null,"vac":null,"basis":"baseline"},
-	{"id":null,"title":"expenses without a task","bac":0.00,"pv":0.00,"ev":0.00,"ac":1000.00,"cv":-1000.00,"sv":0.00,"cpi":0.000,"spi":null,"eac":null,"etc":null,"vac":null,"basis":"baseline"},
-	{"id":null,"title":"total","bac":36000.00,"pv":16666.67,"ev":18000.00,"ac":16000.00,"cv":2000.00,"sv":1333.33,"cpi":1.125,"spi":1.080,"eac":32000.00,"etc":16000.00,"vac":4000.00,"basis":"baseline"}
-	]
+	{"id":"T-4","title":"Go-live","bac":0.00,"pv":0.00,"ev":0.00,"ac":0.00,"cv":0.00,"sv":0.00,"cpi":null,"spi":null,"eac":null,"etc":null,"vac":null,"basis":"baseline"}
+	],
+	"without_task":{"bac":0.00,"pv":0.00,"ev":0.00,"ac":1000.00,"cv":-1000.00,"sv":0.00,"cpi":0.000,"spi":null,"eac":null,"etc":null,"vac":null,"basis":"baseline"},
+	"total":{"bac":36000.00,"pv":16666.67,"ev":18000.00,"ac":16000.00,"cv":2000.00,"sv":1333.33,"cpi":1.125,"spi":1.080,"eac":32000.00,"etc":16000.00,"vac":4000.00,"basis":"baseline"}}
 	EOF
 	test_cmp "$TRASH/expect" "$TRASH/out"
 '

@@ -96,7 +96,8 @@ test_expect_success 'review (json): the same, for a script' '
 	t = {x["table"]: (x["added"], x["removed"], x["changed"]) for x in d["tables"]}
 	assert t == {"risks": (0, 0, 1), "requirements": (0, 0, 1), "tasks": (0, 0, 1),
 	    "budget": (1, 0, 0), "expenses": (1, 0, 0)}, t
-	b = {x["category"]: x for x in d["budget"]}
+	b = {x["category"]: x for x in d["budget"]["records"]}
+	b[None] = d["budget"]["total"]
 	assert b["Travel"]["actual_before"] == 50 and b["Travel"]["actual_after"] == 130
 	assert b["Training"]["planned_before"] is None and b["Training"]["planned_after"] == 300
 	assert b[None]["planned_before"] == 1100 and b[None]["planned_after"] == 1400

@@ -47,11 +47,11 @@ test_expect_success 'plan --baseline REV: the fields of a stored baseline, as it
 	python3 -c "
 import json
 v = json.load(open(\"../../rev.json\"))
-t = {x[\"id\"]: x for x in v if x[\"id\"]}
+t = {x[\"id\"]: x for x in v[\"records\"]}
 assert t[\"T-1\"][\"baseline_start\"] == \"2026-11-02\" and t[\"T-1\"][\"baseline_finish\"] == \"2026-11-06\", t[\"T-1\"]
 assert t[\"T-1\"][\"variance\"] == 22, t[\"T-1\"]
 assert t[\"T-4\"][\"baseline_start\"] is None and t[\"T-4\"][\"variance\"] is None
-s = v[-1]
+s = v[\"total\"]
 assert s[\"baseline_finish\"] == \"2026-11-11\" and s[\"variance\"] == 22, s
 "
 '
@@ -108,8 +108,8 @@ test_expect_success 'budget audit --against REV: planned amounts of REV, actuals
 	kam budget audit --against contract --format json >../rev.json &&
 	python3 -c "
 import json
-now = {l[\"category\"]: l for l in json.load(open(\"../now.json\"))}
-rev = {l[\"category\"]: l for l in json.load(open(\"../rev.json\"))}
+now = {l[\"category\"]: l for l in json.load(open(\"../now.json\"))[\"records\"]}
+rev = {l[\"category\"]: l for l in json.load(open(\"../rev.json\"))[\"records\"]}
 assert now[\"Travel\"][\"planned\"] == 300 and rev[\"Travel\"][\"planned\"] == 100, rev
 assert now[\"Travel\"][\"actual\"] == rev[\"Travel\"][\"actual\"] == 150
 assert rev[\"Travel\"][\"status\"] == \"over\" and now[\"Travel\"][\"status\"] == \"ok\"

@@ -222,11 +222,11 @@ test_expect_success 'budget: per account, totals per currency, never across' '
 	cd pf &&
 	test_expect_code 74 kam portfolio budget --format json >out 2>/dev/null &&
 	json_check "
-acc = {r[\"account\"]: r for r in d if r[\"kind\"] == \"account\"}
+acc = {r[\"account\"]: r for r in d[\"records\"]}
 assert acc[\"acme\"][\"planned\"] == 1000 and acc[\"acme\"][\"actual\"] == 250
 assert acc[\"acme\"][\"used_pct\"] == 25.0 and acc[\"acme\"][\"variance\"] == 750
 assert acc[\"missing\"][\"planned\"] is None and \"nope\" in acc[\"missing\"][\"reason\"]
-tot = {r[\"currency\"]: r for r in d if r[\"kind\"] == \"total\"}
+tot = d[\"total\"]
 assert set(tot) == {\"CNY\", \"EUR\"}, tot
 assert tot[\"EUR\"][\"planned\"] == 500 and tot[\"EUR\"][\"actual\"] == 100
 assert tot[\"CNY\"][\"planned\"] == 1000 and tot[\"CNY\"][\"actual\"] == 250

@@ -105,7 +105,7 @@ if command -v ledger >/dev/null 2>&1; then
 	kt=$("$KAM" budget audit --format json | python3 -c '
 import json, sys
 from decimal import Decimal
-print([r for r in json.load(sys.stdin, parse_float=Decimal) if r["category"] is None][0]["actual"])')
+print(json.load(sys.stdin, parse_float=Decimal)["total"]["actual"])')
 	lt=$(ledger -f peers/expenses.journal bal --format \
 	    '%(quantity(scrub(display_total)))\n' expenses | tail -n 1)
 	if python3 -c 'import sys; from decimal import Decimal as D; sys.exit(D(sys.argv[1]) != D(sys.argv[2]))' "$kt" "$lt"; then
