@@ -1,7 +1,8 @@
 /*
  * bill.c: kam bill — what the client pays (issue 16): billing items in
  * billing.csv, declared in lib/schema.h (BILL_COLUMNS, BILL_FIELDS); the
- * rules are lib/bill.c, the transaction tail lib/record.c.
+ * rules are lib/bill.c, the transaction tail lib/record.c; set and show
+ * are the generic verbs of lib/record.c on bill_type.
  */
 #include <getopt.h>
 #include <string.h>
@@ -9,14 +10,26 @@
 #include "cmd.h"
 #include "../lib/bill.h"
 #include "../lib/record.h"
+#include "../lib/rectype.h"
 
 static const char add_usage[] = "kam bill add title amount"
     BILL_FIELDS(REC_USAGE_ADD);
+static const char set_usage[] = "kam bill set B-n"
+    BILL_FIELDS(REC_USAGE_SET);
+static const char show_usage[] = "kam bill show B-n";
 static const char invoice_usage[] = "kam bill invoice B-n [--date date]";
 static const char paid_usage[] = "kam bill paid B-n [--date date]";
 static const char list_usage[] = "kam bill list [--open]";
 
 static const struct rec_opt add_opts[] = { BILL_FIELDS(REC_OPT_ADD) };
+static const struct rec_opt set_opts[] = { BILL_FIELDS(REC_OPT_SET) };
+
+static const struct rec_verb set = { .usage = set_usage, .rt = &bill_type,
+	.kind = REC_SET, .opts = set_opts, .nopts = ARRAY_SIZE(set_opts) };
+static const struct rec_verb show = { .usage = show_usage, .rt = &bill_type,
+	.kind = REC_SHOW };
+REC_FN(bill_set, set)
+REC_FN(bill_show, show)
 
 static struct rec_ctx
 ctx(struct kam *k)
@@ -105,5 +118,9 @@ const struct verb bill_verbs[] = {
 	    "billing items and their state" },
 	{ "paid", bill_paid_cmd, NEED_PROJECT | WRITES, paid_usage, "--date=",
 	    "record that an item was paid" },
+	{ "set", bill_set, NEED_PROJECT | WRITES, set_usage,
+	    BILL_FIELDS(REC_COMPLETE_SET), "edit a billing item" },
+	{ "show", bill_show, NEED_PROJECT, show_usage, "",
+	    "one billing item with its state" },
 };
 const size_t bill_nverbs = ARRAY_SIZE(bill_verbs);

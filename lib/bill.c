@@ -23,12 +23,103 @@ bill_state_name(enum bill_state st)
 static const char *const bill_brief[] = { "id", "title", "amount",
 	"milestone", "due_on", "state", "invoiced", "paid", NULL };
 
-/* The record type, for the generic transaction tail (record.h) and the
+/* What the derived fields of a billing item need: the tasks (its
+ * milestone) and today. */
+struct bill_arg {
+	struct table	 tasks;
+	int32_t		 today;
+};
+
+static void *
+bill_arg_new(const struct rec_ctx *c)
+{
+	struct bill_arg *ba = xcalloc(1, sizeof(*ba));
+	static const struct table init = TABLE_INIT;
+
+	ba->tasks = init;
+	ba->today = c->p->today;
+	if (store_load(c->p, NULL, &schema_tasks, &ba->tasks) == -1) {
+		table_release(&ba->tasks);
+		free(ba);
+		return NULL;
+	}
+	table_sort(&ba->tasks);
+	return ba;
+}
+
+static void
+bill_arg_free(void *arg)
+{
+	struct bill_arg *ba = arg;
+
+	table_release(&ba->tasks);
+	free(ba);
+}
+
+static const char *
+d_state(const struct table *t, const struct row *r, char *buf, void *arg)
+{
+	const struct bill_arg *ba = arg;
+	int32_t due;
+
+	(void)buf;
+	return bill_state_name(bill_state_of(t, r, &ba->tasks, ba->today,
+	    &due));
+}
+
+static const char *
+d_due_on(const struct table *t, const struct row *r, char *buf, void *arg)
+{
+	const struct bill_arg *ba = arg;
+	int32_t due;
+
+	bill_state_of(t, r, &ba->tasks, ba->today, &due);
+	return due != 0 ? date_fmt(due, buf) : NULL;
+}
+
+static const struct derived bill_derived[] = {
+	{ "state", OT_TEXT, d_state },
+	{ "due_on", OT_TEXT, d_due_on },
+};
+
+/* kam bill set: the generic fields, with the billing rules: an amount is
+ * above 0, and an invoiced item's amount is the invoice's. */
+static int
+bill_apply(const struct rec_ctx *c, struct tx *tx, struct table *t,
+    struct row *r, const struct rec_opt *opts, size_t n,
+    const struct rec_args *a)
+{
+	const char *v, *why;
+	size_t i;
+	int64_t amt, was;
+
+	for (i = 0; i < n; i++) {
+		if (opts[i].col != BILL_AMOUNT || a->val[i] == NULL)
+			continue;
+		if (money_parse(a->val[i], c->p->digits, &amt, &why) == -1)
+			return kam_err(KAM_EX_USAGE, "--amount: invalid "
+			    "amount '%s': %s", a->val[i], why);
+		if (amt <= 0)
+			return kam_err(KAM_EX_USAGE, "a billing item's amount "
+			    "must be above 0 ('%s')", a->val[i]);
+		v = table_get(t, r, BILL_INVOICED);
+		if (*v != '\0' && money_parse(table_get(t, r, BILL_AMOUNT),
+		    c->p->digits, &was, NULL) == 0 && was != amt)
+			return kam_err(KAM_EX_DATA, "billing item %s was "
+			    "invoiced on %s: its amount is the invoice's; "
+			    "nothing changed", table_get(t, r, BILL_ID), v);
+	}
+	return rec_apply(c->p, tx, t, r, opts, n, a);
+}
+
+/* The record type, for the generic verbs (record.h: set, show) and the
  * registry of record types (rectype.h). */
 const struct rec_type bill_type = {
 	.s = &schema_billing, .family = "bill", .title_col = BILL_TITLE,
 	.status_col = -1, .owner_col = -1, .due_col = BILL_DUE,
-	.raised_col = -1, .brief = bill_brief,
+	.raised_col = -1, .brief = bill_brief, .derived = bill_derived,
+	.nderived = ARRAY_SIZE(bill_derived), .apply = bill_apply,
+	.derived_new = bill_arg_new, .derived_free = bill_arg_free,
 };
 
 enum bill_state
@@ -149,64 +240,31 @@ bill_paid(const struct rec_ctx *c, const char *id, int32_t date)
 	return bill_date(c, id, date, BILL_PAID);
 }
 
-struct list_arg {
-	const struct table	*tasks;
-	int32_t			 today;
-};
-
-static const char *
-d_state(const struct table *t, const struct row *r, char *buf, void *arg)
-{
-	const struct list_arg *la = arg;
-	int32_t due;
-
-	(void)buf;
-	return bill_state_name(bill_state_of(t, r, la->tasks, la->today,
-	    &due));
-}
-
-static const char *
-d_due_on(const struct table *t, const struct row *r, char *buf, void *arg)
-{
-	const struct list_arg *la = arg;
-	int32_t due;
-
-	bill_state_of(t, r, la->tasks, la->today, &due);
-	return due != 0 ? date_fmt(due, buf) : NULL;
-}
-
-static const struct derived bill_derived[] = {
-	{ "state", OT_TEXT, d_state },
-	{ "due_on", OT_TEXT, d_due_on },
-};
-
 int
 bill_list(const struct rec_ctx *c, int open_only)
 {
-	struct table t = TABLE_INIT, tasks = TABLE_INIT;
-	struct list_arg la;
+	struct table t = TABLE_INIT;
+	struct bill_arg *ba = NULL;
 	struct row **rows = NULL;
 	size_t i, n = 0;
 	int ret = -1;
 
 	if (store_load(c->p, NULL, &schema_billing, &t) == -1 ||
-	    store_load(c->p, NULL, &schema_tasks, &tasks) == -1)
+	    (ba = bill_arg_new(c)) == NULL)
 		goto out;
 	table_sort(&t);
-	table_sort(&tasks);
-	la.tasks = &tasks;
-	la.today = c->p->today;
 	rows = xcalloc(t.nrows + 1, sizeof(*rows));
 	for (i = 0; i < t.nrows; i++)
 		if (!open_only || *table_get(&t, &t.rows[i], BILL_PAID) == '\0')
 			rows[n++] = &t.rows[i];
 	records_print(c->fmt, &t, rows, n, bill_brief, bill_derived,
-	    ARRAY_SIZE(bill_derived), &la);
+	    ARRAY_SIZE(bill_derived), ba);
 	ret = 0;
 out:
+	if (ba != NULL)
+		bill_arg_free(ba);
 	free(rows);
 	table_release(&t);
-	table_release(&tasks);
 	return ret;
 }
 

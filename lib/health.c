@@ -112,6 +112,9 @@ const struct health_rule health_rules[] = {
 	R("milestone-not-invoiced", FIND_AMBER, AREA_COMMERCIAL,
 	    "a billing milestone is invoiced within 5 working days of its "
 	    "task's finish"),
+	R("billing-contract", FIND_AMBER, AREA_COMMERCIAL,
+	    "the billing items add up to project.contract-value (when both "
+	    "exist)"),
 	R("effort-overrun", FIND_AMBER, AREA_BUDGET,
 	    "no task is booked over its planned effort (duration x "
 	    "calendar.hours-per-day) by more than health.effort-overrun %"),
@@ -778,6 +781,30 @@ rules_issues(struct ctx *c)
 	}
 }
 
+/* The billing items against the contract value, when both exist: the
+ * difference in exact money (issue 16). */
+static void
+billing_contract(struct ctx *c, const struct table *t)
+{
+	struct bill_sums bs;
+	char x[64], y[64], z[64];
+	int64_t diff;
+
+	if (!c->p->has_contract_value || t->nrows == 0)
+		return;
+	c->h->ran[rule_index("billing-contract")] = 1;
+	if (bill_sum(t, c->p->digits, &bs) == -1)
+		return;		/* reported: invalid data */
+	if (bs.total == c->p->contract_value ||
+	    __builtin_sub_overflow(bs.total, c->p->contract_value, &diff))
+		return;
+	add(c->h, "billing-contract", "project", t->path, 0, "the billing "
+	    "items add up to %s, the contract value is %s: %s %s",
+	    project_money(c->p, bs.total, x), project_money(c->p,
+	    c->p->contract_value, y), project_money(c->p, diff < 0 ? -diff :
+	    diff, z), diff < 0 ? "not billed" : "billed beyond the contract");
+}
+
 /* What the client pays (issue 16, bill.h). */
 static void
 rules_billing(struct ctx *c)
@@ -793,6 +820,7 @@ rules_billing(struct ctx *c)
 
 	if (!valid(c, &schema_billing))
 		return;
+	billing_contract(c, t);
 	c->h->ran[rule_index("invoice-unpaid")] = 1;
 	c->h->ran[rule_index("invoice-unpaid-red")] = 1;
 	if (tk != NULL)

@@ -503,12 +503,16 @@ rec_show(const struct rec_ctx *c, const struct rec_type *rt, const char *id)
 {
 	struct table t = TABLE_INIT;
 	struct row *r;
+	void *arg = c->p;
 	int ret = -1;
 
 	if (store_load(c->p, NULL, rt->s, &t) == -1 ||
-	    (r = store_lookup(&t, id)) == NULL)
+	    (r = store_lookup(&t, id)) == NULL ||
+	    (rt->derived_new != NULL && (arg = rt->derived_new(c)) == NULL))
 		goto out;
-	record_show(c->fmt, &t, r, rt->derived, rt->nderived, c->p);
+	record_show(c->fmt, &t, r, rt->derived, rt->nderived, arg);
+	if (rt->derived_free != NULL)
+		rt->derived_free(arg);
 	ret = 0;
 out:
 	table_release(&t);
@@ -703,6 +707,7 @@ run_list(const struct rec_ctx *c, const struct rec_verb *v,
 	char canon[REC_MAX_OPTS][32], today[11];
 	struct table t = TABLE_INIT;
 	struct row **rows = NULL;
+	void *arg = c->p;
 	size_t i, j, n = 0;
 	long num;
 	int ch, err = 0, ret = -1;
@@ -773,8 +778,12 @@ run_list(const struct rec_ctx *c, const struct rec_verb *v,
 	}
 	if (v->pick != NULL)
 		v->pick(c, &t, rows, &n);
+	if (rt->derived_new != NULL && (arg = rt->derived_new(c)) == NULL)
+		goto out;
 	records_print(c->fmt, &t, rows, n, rt->brief, rt->derived,
-	    rt->nderived, c->p);
+	    rt->nderived, arg);
+	if (rt->derived_free != NULL)
+		rt->derived_free(arg);
 	ret = 0;
 out:
 	free(rows);

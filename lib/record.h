@@ -147,6 +147,12 @@ struct rec_type {
 	 * started, done from its dates): the state index of row r, which
 	 * the transitions' bits and targets name (status_col is then -1). */
 	int	(*state)(const struct table *t, const struct row *r);
+	/* The argument of the derived fields' functions when the project is
+	 * not enough (a billing item's state needs the tasks): made before
+	 * the rows are printed (NULL: failed, reported), freed after; NULL
+	 * hooks: the project. */
+	void	*(*derived_new)(const struct rec_ctx *c);
+	void	 (*derived_free)(void *arg);
 };
 
 /* getopt_long with kam's conventions: opterr off; an unknown option or a

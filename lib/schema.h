@@ -207,8 +207,12 @@ struct schema {
 	X(BILL_MILESTONE, REF("milestone", "T"))			\
 	X(BILL_DUE, DATE("due")) X(BILL_INVOICED, DATE("invoiced"))	\
 	X(BILL_PAID, DATE("paid"))
-/* The options of kam bill add (record.h F() lists). */
+/* The options of kam bill add and set (record.h F() lists): add takes
+ * the title and the amount as operands. */
 #define BILL_FIELDS(F)							\
+	F(BILL_TITLE, "title", NO, OPT, 't', "text", "what is billed")	\
+	F(BILL_AMOUNT, "amount", NO, OPT, 'a', "amount", "what the "	\
+	    "client pays for it (above 0)")				\
 	F(BILL_MILESTONE, "milestone", OPT, OPT, 'M', "T-n", "the task "	\
 	    "whose completion makes it due")				\
 	F(BILL_DUE, "due", OPT, OPT, 'd', "date", "when it is due")

@@ -206,4 +206,86 @@ test_expect_success 'merge driver and renumber on billing.csv' '
 	echo B-11 >../expect && test_cmp ../expect ../out
 '
 
+test_expect_success 'set: title, amount, milestone and due through the generic verb; refusals change nothing' '
+	new_project proj2 &&
+	kam task add Build --duration 3 >/dev/null &&
+	kam bill add "Down" 100 --due 2026-10-01 >/dev/null &&
+	kam bill set b-1 --title "Down payment" --amount 1234.5 --milestone T-1 >../out &&
+	test ! -s ../out &&
+	echo "kam: bill set B-1: Down payment" >../expect &&
+	git log -1 --format=%s >../got && test_cmp ../expect ../got &&
+	grep -q "^B-1,Down payment,1234.50,T-1,2026-10-01,,\$" billing.csv &&
+	kam bill set B-1 --due "" >/dev/null &&
+	grep -q "^B-1,Down payment,1234.50,T-1,,,\$" billing.csv &&
+	snap >../before &&
+	test_expect_code 64 kam bill set B-1 --amount 0 2>../err &&
+	echo "kam: a billing item'"'"'s amount must be above 0 ('"'"'0'"'"')" >../expect &&
+	test_cmp ../expect ../err &&
+	test_expect_code 64 kam bill set B-1 --amount 1,000 &&
+	test_expect_code 64 kam bill set B-1 --amount 10.001 &&
+	test_expect_code 65 kam bill set B-1 --milestone T-9 &&
+	test_expect_code 65 kam bill set B-7 --title x &&
+	test_expect_code 64 kam bill set B-1 --paid 2026-10-01 &&
+	snap >../after && test_cmp ../before ../after &&
+	kam bill invoice B-1 --date 2026-10-02 >/dev/null &&
+	snap >../before &&
+	test_expect_code 65 kam bill set B-1 --amount 1300 2>../err &&
+	echo "kam: billing item B-1 was invoiced on 2026-10-02: its amount is the invoice'"'"'s; nothing changed" >../expect &&
+	test_cmp ../expect ../err &&
+	snap >../after && test_cmp ../before ../after &&
+	kam bill set B-1 --title "Down payment, 30%" >/dev/null &&
+	grep -q "^B-1,\"Down payment, 30%\",1234.50,T-1,,2026-10-02,\$" billing.csv
+'
+
+test_expect_success 'show: one item with its state, text and JSON' '
+	cd proj2 &&
+	kam bill show b-1 >../out &&
+	cat >../expect <<-\EOF &&
+	id:        B-1
+	title:     Down payment, 30%
+	amount:    1,234.50 CNY
+	milestone: T-1
+	due:       -
+	invoiced:  2026-10-02
+	paid:      -
+	state:     invoiced
+	due_on:    -
+	EOF
+	test_cmp ../expect ../out &&
+	kam bill show B-1 --format json >../out &&
+	echo "{\"id\":\"B-1\",\"title\":\"Down payment, 30%\",\"amount\":1234.50,\"milestone\":\"T-1\",\"due\":null,\"invoiced\":\"2026-10-02\",\"paid\":null,\"state\":\"invoiced\",\"due_on\":null}" >../expect &&
+	test_cmp ../expect ../out &&
+	test_expect_code 65 kam bill show B-2 2>../err &&
+	echo "kam: billing item B-2 does not exist in billing.csv" >../expect &&
+	test_cmp ../expect ../err
+'
+
+test_expect_success 'billing-contract: the items against project.contract-value, the difference in exact money' '
+	new_project proj3 &&
+	rule billing-contract >../got ;
+	test ! -s ../got &&
+	printf "[project]\n\tcontract-value = 1000\n" >>kam.conf &&
+	git commit -q -am "contract" &&
+	rule billing-contract >../got ;
+	test ! -s ../got &&
+	kam bill add A 333.33 >/dev/null && kam bill add B 333.33 >/dev/null &&
+	kam bill add C 333.33 >/dev/null &&
+	rule billing-contract >../got ;
+	echo "billing.csv: amber: billing-contract: project: the billing items add up to 999.99 CNY, the contract value is 1,000.00 CNY: 0.01 CNY not billed" >../expect &&
+	test_cmp ../expect ../got &&
+	kam bill set B-3 --amount 333.34 >/dev/null &&
+	rule billing-contract >../got ;
+	test ! -s ../got &&
+	kam check --format json >../out ;
+	! grep -q billing-contract ../out &&
+	kam bill set B-1 --amount 333.35 >/dev/null &&
+	rule billing-contract >../got ;
+	echo "billing.csv: amber: billing-contract: project: the billing items add up to 1,000.02 CNY, the contract value is 1,000.00 CNY: 0.02 CNY billed beyond the contract" >../expect &&
+	test_cmp ../expect ../got &&
+	head -n 1 billing.csv >../b && cp ../b billing.csv &&
+	git commit -q -am "no billing items" &&
+	rule billing-contract >../got ;
+	test ! -s ../got
+'
+
 test_done
