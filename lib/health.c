@@ -1443,6 +1443,13 @@ set_reason(struct area *a, char *s)
 	a->reason = s;
 }
 
+static void
+set_client(struct area *a, char *s)
+{
+	free(a->client);
+	a->client = s;
+}
+
 /* The green line of the commercial area (issue 16): what the contract is
  * worth, what was invoiced and paid, and the forecast margin. */
 static void
@@ -1599,10 +1606,22 @@ areas(struct ctx *c, struct plan *pl, int plan_ok, size_t nopen_risks,
 			where[0] = '\0';
 		set_reason(&h->areas[a], xasprintf("%s%s (%s)%s", where, f->why,
 		    f->rule, more));
-		if (a == AREA_SCHEDULE && c->nlate > 0)
+		{
+			char *why = minutes_plain(f->why);
+
+			h->areas[a].client = xasprintf("%s%s%s%s", f->record !=
+			    NULL ? f->record : "", f->record != NULL ? ": " :
+			    "", why, more);
+			free(why);
+		}
+		if (a == AREA_SCHEDULE && c->nlate > 0) {
 			set_reason(&h->areas[a], xasprintf("%s; %zu task%s late",
 			    h->areas[a].reason, c->nlate, c->nlate == 1 ? "" :
 			    "s"));
+			set_client(&h->areas[a], xasprintf("%s; %zu task%s late",
+			    h->areas[a].client, c->nlate, c->nlate == 1 ? "" :
+			    "s"));
+		}
 	}
 	for (a = 0; a < AREA_N; a++)
 		if (h->areas[a].reason == NULL)
@@ -1798,6 +1817,8 @@ health_release(struct health *h)
 	h->n = h->alloc = 0;
 	for (i = 0; i < AREA_N; i++) {
 		free(h->areas[i].reason);
+		free(h->areas[i].client);
+		h->areas[i].client = NULL;
 		h->areas[i].reason = NULL;
 	}
 }

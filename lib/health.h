@@ -59,6 +59,10 @@ struct area {
 	enum area_status	 status;
 	char			*reason;	/* one line */
 	const char		*more;		/* the command to see more */
+	char			*client;	/* reason for a client-facing
+						 * report: no rule id, file or
+						 * @P-n due: tokens; NULL: the
+						 * reason has none */
 };
 
 /* A rule with its level and area, for listings (JUnit shows each rule
@@ -80,7 +84,7 @@ struct health {
 					 * applied (had valid data) */
 	struct area	 areas[AREA_N];
 };
-#define HEALTH_INIT { NULL, 0, 0, 0, 0, 0, { 0 }, { { NULL, 0, NULL, NULL } } }
+#define HEALTH_INIT { NULL, 0, 0, 0, 0, 0, { 0 }, { { NULL, 0, NULL, NULL, NULL } } }
 
 /* Validate everything and apply the rules.  Findings never make this
  * fail: -1 only for an I/O or internal error (reported). */

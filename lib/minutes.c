@@ -415,6 +415,57 @@ find_due(const char *path, unsigned long line, const char *s, int32_t *due)
 	return 0;
 }
 
+char *
+minutes_plain(const char *s)
+{
+	struct kam_buf b = KAM_BUF_INIT;
+	char owner[32];
+	size_t i, j, at = find_owner(s, owner), n;
+	int32_t d;
+
+	for (i = 0; s[i] != '\0'; i = j) {
+		/* the owner mention: '@' and the id after it */
+		if (at != (size_t)-1 && i == at - 1) {
+			j = at + strlen(owner);
+			continue;
+		}
+		/* a due:DATE word that is a valid date */
+		if ((i == 0 || !is_idchar((unsigned char)s[i - 1])) &&
+		    lower((unsigned char)s[i]) == 'd' &&
+		    lower((unsigned char)s[i + 1]) == 'u' &&
+		    lower((unsigned char)s[i + 2]) == 'e' && s[i + 3] == ':') {
+			for (n = 0; s[i + 4 + n] != '\0' && s[i + 4 + n] != ' ';
+			    n++)
+				;
+			if (n >= 10) {
+				char tok[11];
+
+				memcpy(tok, s + i + 4, 10);
+				tok[10] = '\0';
+				if (date_parse(tok, &d, NULL) == 0 &&
+				    (n == 10 || strchr(".,;:)]!?",
+				    s[i + 14]) != NULL)) {
+					j = i + 14;
+					continue;
+				}
+			}
+		}
+		kam_buf_putc(&b, s[i]);
+		j = i + 1;
+	}
+	/* white space collapsed and trimmed */
+	for (i = j = 0; b.ptr != NULL && b.ptr[i] != '\0'; i++)
+		if (b.ptr[i] != ' ' || (j > 0 && b.ptr[j - 1] != ' '))
+			b.ptr[j++] = b.ptr[i];
+	while (j > 0 && b.ptr[j - 1] == ' ')
+		j--;
+	if (b.ptr == NULL)
+		return xstrdup("");
+	b.ptr[j] = '\0';
+	b.len = j;
+	return kam_buf_detach(&b);
+}
+
 static void
 item_release(struct minutes_item *it)
 {

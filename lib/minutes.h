@@ -86,6 +86,10 @@ struct minutes {
 int	minutes_parse(struct minutes *m, const char *path, const char *buf,
 	    size_t len);
 void	minutes_release(struct minutes *m);
+/* An item's text as a reader outside the project reads it: without the
+ * owner mention (@P-n) and the due:DATE token that kam reads, white space
+ * collapsed.  Caller frees. */
+char	*minutes_plain(const char *text);
 
 /* The minutes of a project's work tree: every meetings/NAME.md (regular
  * files whose names do not start with '.'), sorted by date, undated

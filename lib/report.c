@@ -925,13 +925,13 @@ person(const struct ctx *c, const char *id)
 	return *name != '\0' ? name : id;
 }
 
-/* "…and 12 more (kam risk list --open)." after a capped list. */
+/* "…and 12 more." after a capped list (a report is for the client: no
+ * kam commands in it; kam status and kam check name them). */
 static void
-more(struct ctx *c, size_t n, const char *cmd)
+more(struct ctx *c, size_t n)
 {
 	if (n > LIST_MAX)
-		rdoc_mdf(&c->d, "…and %zu more (`%s`).\n\n", n - LIST_MAX,
-		    cmd);
+		rdoc_mdf(&c->d, "…and %zu more.\n\n", n - LIST_MAX);
 }
 
 static void
@@ -976,14 +976,13 @@ health_section(struct ctx *c)
 {
 	static const struct rcol cols[] = {
 		{ "area", 0 }, { "status", RC_STATUS }, { "reason", 0 },
-		{ "see", 0 },
 	};
-	const char *cells[4];
+	const char *cells[3];
 	size_t a;
 
 	heading(c, 2, c->final ? "Health at the close" : "Overall health");
-	rdoc_mdf(&c->d, "Overall: **%s** — %zu red and %zu amber finding%s "
-	    "(`kam check`).\n\n", health_status_name(health_overall(&c->h)),
+	rdoc_mdf(&c->d, "Overall: **%s** — %zu red and %zu amber finding%s."
+	    "\n\n", health_status_name(health_overall(&c->h)),
 	    c->h.nred, c->h.namber, plural((long)(c->h.nred + c->h.namber)));
 	rdoc_table(&c->d, cols, ARRAY_SIZE(cols), "");
 	for (a = 0; a < AREA_N; a++) {
@@ -991,9 +990,7 @@ health_section(struct ctx *c)
 
 		cells[0] = ar->name;
 		cells[1] = health_status_name(ar->status);
-		cells[2] = ar->reason;
-		cells[3] = ar->status == AREA_RED || ar->status == AREA_AMBER ?
-		    ar->more : "";
+		cells[2] = ar->client != NULL ? ar->client : ar->reason;
 		rdoc_row(&c->d, cells);
 	}
 }
@@ -1037,8 +1034,8 @@ gantt_chart(struct ctx *c)
 	gantt_svg(&g, c->p->name != NULL ? c->p->name : "kam", GANTT_SVG_INLINE,
 	    &svg);
 	if (sel != NULL)
-		cap = xasprintf("Gantt chart: %zu critical tasks of %zu (kam "
-		    "gantt shows them all).", n, g.pl.ntasks);
+		cap = xasprintf("Gantt chart: %zu critical tasks of %zu.", n,
+		    g.pl.ntasks);
 	else
 		cap = xstrdup("Gantt chart: bars from early start to early "
 		    "finish, critical tasks in red, baselines in grey.");
@@ -1094,7 +1091,7 @@ schedule_section(struct ctx *c)
 
 	heading(c, 2, "Schedule");
 	if (pl->ntasks == 0) {
-		rdoc_md(&c->d, "No tasks yet (`kam task add`).\n\n");
+		rdoc_md(&c->d, "No tasks yet.\n\n");
 		return;
 	}
 	for (i = 0; i < pl->ntasks; i++) {
@@ -1110,7 +1107,7 @@ schedule_section(struct ctx *c)
 		rdoc_mdf(&c->d, "- Baseline finish: %s; variance: **%s**\n",
 		    date_fmt(bf, d1), words);
 	} else
-		rdoc_md(&c->d, "- No baseline (`kam plan baseline`)\n");
+		rdoc_md(&c->d, "- No baseline\n");
 	rem = pl->end_idx - (pl->today_idx > pl->start_idx ? pl->today_idx :
 	    pl->start_idx);
 	if (rem < 0)
@@ -1164,7 +1161,7 @@ schedule_section(struct ctx *c)
 			cells[5] = reason;
 			rdoc_row(&c->d, cells);
 		}
-		more(c, nlate, "kam task late");
+		more(c, nlate);
 
 		heading(c, 3, "Milestones in the next two weeks");
 		rdoc_table(&c->d, ms_cols, ARRAY_SIZE(ms_cols),
@@ -1186,7 +1183,7 @@ schedule_section(struct ctx *c)
 			cells[4] = sl;
 			rdoc_row(&c->d, cells);
 		}
-		more(c, nms, "kam plan");
+		more(c, nms);
 	} else {
 		heading(c, 3, "Milestones");
 		rdoc_table(&c->d, fms_cols, ARRAY_SIZE(fms_cols),
@@ -1216,7 +1213,7 @@ schedule_section(struct ctx *c)
 			cells[4] = sl;
 			rdoc_row(&c->d, cells);
 		}
-		more(c, nms, "kam plan");
+		more(c, nms);
 	}
 	gantt_chart(c);
 	free(late);
@@ -1342,10 +1339,10 @@ evm_table(struct ctx *c)
 
 	if (t->bac == 0) {
 		rdoc_md(&c->d, "No task has a cost, so there is no earned "
-		    "value (`kam task set T-n --cost`).\n\n");
+		    "value.\n\n");
 		return;
 	}
-	rdoc_mdf(&c->d, "Earned value as of %s (`kam budget evm`)%s:\n\n",
+	rdoc_mdf(&c->d, "Earned value as of %s%s:\n\n",
 	    date_fmt(c->today, b[0]), c->evm.use_baseline ? "" :
 	    "; no baseline, so the planned value follows the plan as "
 	    "scheduled from the start");
@@ -1429,8 +1426,7 @@ budget_section(struct ctx *c)
 	heading(c, 2, c->final ? "Cost" : "Budget");
 	if (a->sums.planned == 0 && a->sums.count == 0 &&
 	    c->evm.total.bac == 0) {
-		rdoc_md(&c->d, "No budget and no expenses yet (`kam budget "
-		    "set`, `kam budget spend`).\n\n");
+		rdoc_md(&c->d, "No budget and no expenses yet.\n\n");
 		return;
 	}
 	rdoc_mdf(&c->d, "- Planned: %s; spent: **%s**", money(c,
@@ -1472,7 +1468,7 @@ budget_section(struct ctx *c)
 		cells[5] = budget_status_name(l->status);
 		rdoc_row(&c->d, cells);
 	}
-	more(c, shown, "kam budget audit");
+	more(c, shown);
 	heading(c, 3, "Earned value");
 	evm_table(c);
 	burn_chart(c);
@@ -1639,11 +1635,13 @@ matrix_chart(struct ctx *c, int all)
 			kam_buf_release(&ids[p][i]);
 }
 
+/* A risk's row; status: an eighth cell, or NULL for seven. */
 static void
-risk_row(struct ctx *c, const struct row *r, const char *last)
+risk_row2(struct ctx *c, const struct row *r, const char *last,
+    const char *status)
 {
 	char sc[16];
-	const char *cells[7];
+	const char *cells[8];
 
 	snprintf(sc, sizeof(sc), "%ld", risk_score(&c->risks, r));
 	cells[0] = table_get(&c->risks, r, ID_COL);
@@ -1653,7 +1651,14 @@ risk_row(struct ctx *c, const struct row *r, const char *last)
 	cells[4] = person(c, cell(&c->risks, r, &schema_risks, "owner"));
 	cells[5] = cell(&c->risks, r, &schema_risks, "review");
 	cells[6] = last;
+	cells[7] = status;
 	rdoc_row(&c->d, cells);
+}
+
+static void
+risk_row(struct ctx *c, const struct row *r, const char *last)
+{
+	risk_row2(c, r, last, NULL);
 }
 
 static const struct table *sort_t;
@@ -1682,7 +1687,7 @@ risks_section(struct ctx *c)
 	static const struct rcol new_cols[] = {
 		{ "id", RC_KEY }, { "risk", 0 }, { "score", RC_NUM },
 		{ "level", RC_STATUS }, { "owner", 0 }, { "review", RC_KEY },
-		{ "raised", RC_KEY },
+		{ "raised", RC_KEY }, { "status", 0 },
 	};
 	static const struct rcol occ_cols[] = {
 		{ "id", RC_KEY }, { "risk", 0 }, { "score", RC_NUM },
@@ -1697,8 +1702,7 @@ risks_section(struct ctx *c)
 
 	heading(c, 2, "Risks");
 	if (c->risks.nrows == 0) {
-		rdoc_md(&c->d, "The risk register is empty (`kam risk add`)."
-		    "\n\n");
+		rdoc_md(&c->d, "The risk register is empty.\n\n");
 		return;
 	}
 	rows = xcalloc(c->risks.nrows + 1, sizeof(*rows));
@@ -1732,7 +1736,7 @@ risks_section(struct ctx *c)
 			    cnt++ < LIST_MAX)
 				risk_row(c, rows[i], cell(&c->risks, rows[i],
 				    &schema_risks, "response"));
-		more(c, cnt, "kam risk list --open --min-score 10");
+		more(c, cnt);
 
 		heading(c, 3, "Raised in the period");
 		rdoc_table(&c->d, new_cols, ARRAY_SIZE(new_cols),
@@ -1741,12 +1745,15 @@ risks_section(struct ctx *c)
 			int32_t d = date_cell(&c->risks, rows[i], &schema_risks,
 			    "raised");
 
+			/* with its status: a risk raised and closed in
+			 * the period is not listed as if it were open */
 			if (d != 0 && d >= c->since && d <= c->today &&
 			    cnt++ < LIST_MAX)
-				risk_row(c, rows[i], cell(&c->risks, rows[i],
-				    &schema_risks, "raised"));
+				risk_row2(c, rows[i], cell(&c->risks, rows[i],
+				    &schema_risks, "raised"), cell(&c->risks,
+				    rows[i], &schema_risks, "status"));
 		}
-		more(c, cnt, "kam risk list");
+		more(c, cnt);
 
 		heading(c, 3, "Past their review date");
 		rdoc_table(&c->d, cols, ARRAY_SIZE(cols),
@@ -1761,7 +1768,7 @@ risks_section(struct ctx *c)
 				risk_row(c, rows[i], cell(&c->risks, rows[i],
 				    &schema_risks, "response"));
 		}
-		more(c, cnt, "kam risk review");
+		more(c, cnt);
 		matrix_chart(c, 0);
 	} else {
 		heading(c, 3, "Risks that occurred");
@@ -1772,7 +1779,7 @@ risks_section(struct ctx *c)
 			    "occurred") && cnt++ < LIST_MAX)
 				risk_row(c, rows[i], cell(&c->risks, rows[i],
 				    &schema_risks, "response"));
-		more(c, cnt, "kam risk list --status occurred");
+		more(c, cnt);
 		matrix_chart(c, 1);
 	}
 	free(rows);
@@ -1830,7 +1837,7 @@ issues_section(struct ctx *c)
 		cells[6] = table_get(t, r, ISSUE_STATUS);
 		rdoc_row(&c->d, cells);
 	}
-	more(c, cnt, "kam issue list --open");
+	more(c, cnt);
 }
 
 /* ---- requirements ---- */
@@ -1872,7 +1879,7 @@ requirements_section(struct ctx *c)
 	snprintf(b[REQ_NSTATUS], sizeof(b[0]), "%zu", c->reqs.nrows);
 	cells[REQ_NSTATUS] = b[REQ_NSTATUS];
 	if (c->reqs.nrows == 0)
-		rdoc_md(&c->d, "No requirements yet (`kam req add`).\n\n");
+		rdoc_md(&c->d, "No requirements yet.\n\n");
 	else {
 		rdoc_table(&c->d, count_cols, ARRAY_SIZE(count_cols), "");
 		rdoc_row(&c->d, cells);
@@ -1921,7 +1928,7 @@ requirements_section(struct ctx *c)
 			    "confirmed_on");
 			rdoc_row(&c->d, cells);
 		}
-		more(c, n, "kam req list");
+		more(c, n);
 	}
 	heading(c, 3, "Pending change requests");
 	rdoc_table(&c->d, cr_cols, ARRAY_SIZE(cr_cols),
@@ -1941,7 +1948,7 @@ requirements_section(struct ctx *c)
 		    "requested_by"));
 		rdoc_row(&c->d, cells);
 	}
-	more(c, n, "kam change list");
+	more(c, n);
 }
 
 /* ---- quality ---- */
@@ -2007,7 +2014,7 @@ quality_section(struct ctx *c)
 			rdoc_mdf(&c->d, "; %ld in the period", recent);
 		rdoc_md(&c->d, "\n");
 	} else
-		rdoc_md(&c->d, "- No quality checks yet (`kam qa check`)\n");
+		rdoc_md(&c->d, "- No quality checks yet\n");
 	rdoc_mdf(&c->d, "- Open defects: %ld critical, %ld major, %ld minor; "
 	    "rework %ld hour%s\n\n", sev[0][0], sev[1][0], sev[2][0],
 	    rework_total, plural(rework_total));
@@ -2049,7 +2056,7 @@ quality_section(struct ctx *c)
 			    "found");
 			rdoc_row(&c->d, cells);
 		}
-	more(c, n, "kam defect list");
+	more(c, n);
 }
 
 /* ---- satisfaction ---- */
@@ -2201,7 +2208,7 @@ minutes_section(struct ctx *c)
 	};
 	struct act *acts = NULL;
 	const char *cells[5];
-	char d1[11], d2[11], mt[64];
+	char d1[11], d2[11], mt[64], *plain = NULL;
 	size_t i, j, n = 0, na = 0;
 
 	if (!c->final) {
@@ -2223,7 +2230,7 @@ minutes_section(struct ctx *c)
 				rdoc_row(&c->d, cells);
 			}
 		}
-		more(c, n, "kam decision list");
+		more(c, n);
 	}
 	for (i = 0; i < c->nmins; i++)
 		na += c->mins[i].nactions;
@@ -2243,7 +2250,8 @@ minutes_section(struct ctx *c)
 
 		cells[0] = a->has_due ? date_fmt(a->due, d1) : "";
 		cells[1] = person(c, a->owner);
-		cells[2] = a->text;
+		free(plain);
+		cells[2] = plain = minutes_plain(a->text);
 		if (acts[i].m->has_date)
 			snprintf(mt, sizeof(mt), "%s", date_fmt(acts[i].m->date,
 			    d2));
@@ -2253,7 +2261,8 @@ minutes_section(struct ctx *c)
 		cells[4] = a->has_due && a->due < c->today ? "late" : "open";
 		rdoc_row(&c->d, cells);
 	}
-	more(c, n, "kam action list --open");
+	more(c, n);
+	free(plain);
 	free(acts);
 }
 
@@ -2299,13 +2308,12 @@ lessons_section(struct ctx *c)
 			    "action");
 			rdoc_row(&c->d, cells);
 		}
-		more(c, n, "kam lesson list");
+		more(c, n);
 		return;
 	}
 	heading(c, 2, "Lessons learned");
 	if (c->lessons.nrows == 0) {
-		rdoc_md(&c->d, "No lessons were recorded (`kam lesson add`)."
-		    "\n\n");
+		rdoc_md(&c->d, "No lessons were recorded.\n\n");
 		return;
 	}
 	for (kd = 0; kd < 2; kd++) {
@@ -2327,8 +2335,8 @@ lessons_section(struct ctx *c)
 			rdoc_row(&c->d, cells);
 		}
 		if (n > 4 * LIST_MAX)
-			rdoc_mdf(&c->d, "…and %zu more (`kam lesson list "
-			    "--kind %s`).\n\n", n - 4 * LIST_MAX, kinds[kd]);
+			rdoc_mdf(&c->d, "…and %zu more.\n\n",
+			    n - 4 * LIST_MAX);
 	}
 }
 
@@ -2376,7 +2384,7 @@ goals_section(struct ctx *c)
 
 	heading(c, 2, "Goals");
 	if (c->goals.nrows == 0) {
-		rdoc_md(&c->d, "No goals were set (`kam goal add`).\n\n");
+		rdoc_md(&c->d, "No goals were set.\n\n");
 		return;
 	}
 	goal_count(&c->goals, &n);
@@ -2430,16 +2438,15 @@ open_items(struct ctx *c)
 {
 	static const struct rcol cols[] = {
 		{ "kind", 0 }, { "open", RC_NUM }, { "ids", 0 },
-		{ "see", 0 },
 	};
 	struct kam_buf ids = KAM_BUF_INIT;
-	const char *cells[4];
+	const char *cells[3];
 	char cnt[24];
 	size_t i, j, n;
 
 	heading(c, 2, "Open items left");
 	rdoc_table(&c->d, cols, ARRAY_SIZE(cols), "Nothing is left open.");
-#define ITEM(kind, cond, tab, see) do {					\
+#define ITEM(kind, cond, tab) do {						\
 	kam_buf_reset(&ids);						\
 	for (i = n = 0; i < (tab)->nrows; i++) {			\
 		const struct row *r = &(tab)->rows[i];			\
@@ -2458,24 +2465,21 @@ open_items(struct ctx *c)
 		cells[0] = kind;					\
 		cells[1] = cnt;						\
 		cells[2] = ids.ptr;					\
-		cells[3] = see;						\
 		rdoc_row(&c->d, cells);					\
 	}								\
 } while (0)
 	ITEM("unfinished tasks", *cell(&c->tasks, r, &schema_tasks,
-	    "finish") == '\0', &c->tasks, "kam task list --open");
-	ITEM("open risks", is(&c->risks, r, &schema_risks, "status", "open"),
-	    &c->risks, "kam risk list --open");
+	    "finish") == '\0', &c->tasks);
+	ITEM("open risks", is(&c->risks, r, &schema_risks, "status", "open"), &c->risks);
 	ITEM("requirements not done", is(&c->reqs, r, &schema_requirements,
 	    "status", "draft") || is(&c->reqs, r, &schema_requirements,
 	    "status", "analysed") || is(&c->reqs, r, &schema_requirements,
-	    "status", "confirmed"), &c->reqs, "kam req list");
+	    "status", "confirmed"), &c->reqs);
 	ITEM("pending change requests", is(&c->changes, r, &schema_changes,
-	    "status", "proposed"), &c->changes, "kam change list");
+	    "status", "proposed"), &c->changes);
 	ITEM("open defects", is(&c->defects, r, &schema_defects, "status",
-	    "open"), &c->defects, "kam defect list --open");
-	ITEM("open goals", is(&c->goals, r, &schema_goals, "status", "open"),
-	    &c->goals, "kam goal list");
+	    "open"), &c->defects);
+	ITEM("open goals", is(&c->goals, r, &schema_goals, "status", "open"), &c->goals);
 #undef ITEM
 	for (i = n = 0; i < c->nmins; i++)
 		for (j = 0; j < c->mins[i].nactions; j++)
@@ -2485,7 +2489,6 @@ open_items(struct ctx *c)
 		cells[0] = "open actions";
 		cells[1] = cnt;
 		cells[2] = "";
-		cells[3] = "kam action list --open";
 		rdoc_row(&c->d, cells);
 	}
 	kam_buf_release(&ids);

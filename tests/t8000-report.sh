@@ -98,19 +98,19 @@ test_expect_success 'weekly: the Markdown report' '
 
 	## Overall health
 
-	Overall: **red** — 2 red and 8 amber findings (`kam check`).
+	Overall: **red** — 2 red and 8 amber findings.
 
-	| area | status | reason | see |
-	|---|---|---|---|
-	| schedule | red | T-3: 12 working days late (should have finished by 2026-11-11, not started), red above 10 (task-very-late); 3 tasks late | kam plan |
-	| budget | red | SPI: 0.643 (EV 18,000.00 CNY / PV 28,000.00 CNY), red below 0.850 (evm-red) | kam budget audit |
-	| commercial | none | no data |  |
-	| risk | amber | R-1: review was due 2026-11-20 (risk-review-overdue) | kam risk review |
-	| requirements | green | 2 requirements: 1 confirmed, 0 done |  |
-	| quality | amber | D-1: major defect open: Crash \&amp; burn (defect-major-open) | kam qa report |
-	| satisfaction | green | average 7.5 of 2 scores in the last 90 days (minimum 7) |  |
-	| communication | amber | meetings/2026-11-24-steering.md:8: open action was due 2026-11-26, 1 day ago (red after 10); owner P-2 (Anna Berg): Send the plan @P-2 due:2026-11-26 (action-overdue) | kam comm due |
-	| data | green | every file is valid |  |
+	| area | status | reason |
+	|---|---|---|
+	| schedule | red | T-3: 12 working days late (should have finished by 2026-11-11, not started), red above 10; 3 tasks late |
+	| budget | red | SPI: 0.643 (EV 18,000.00 CNY / PV 28,000.00 CNY), red below 0.850 |
+	| commercial | none | no data |
+	| risk | amber | R-1: review was due 2026-11-20 |
+	| requirements | green | 2 requirements: 1 confirmed, 0 done |
+	| quality | amber | D-1: major defect open: Crash \&amp; burn |
+	| satisfaction | green | average 7.5 of 2 scores in the last 90 days (minimum 7) |
+	| communication | amber | open action was due 2026-11-26, 1 day ago (red after 10); owner P-2 (Anna Berg): Send the plan |
+	| data | green | every file is valid |
 
 	## Schedule
 
@@ -146,7 +146,7 @@ test_expect_success 'weekly: the Markdown report' '
 
 	### Earned value
 
-	Earned value as of 2026-11-27 (`kam budget evm`):
+	Earned value as of 2026-11-27:
 
 	| BAC | PV | EV | AC | CV | SV | CPI | SPI | EAC |
 	|---:|---:|---:|---:|---:|---:|---:|---:|---:|
@@ -165,10 +165,10 @@ test_expect_success 'weekly: the Markdown report' '
 
 	### Raised in the period
 
-	| id | risk | score | level | owner | review | raised |
-	|---|---|---:|---|---|---|---|
-	| R-1 | \<script\>alert(1)\</script\> | 16 | critical | Anna Berg | 2026-11-20 | 2026-11-27 |
-	| R-2 | \[x\](javascript:alert(1)) \<img src=x onerror=alert(1)\> | 6 | medium |  |  | 2026-11-27 |
+	| id | risk | score | level | owner | review | raised | status |
+	|---|---|---:|---|---|---|---|---|
+	| R-1 | \<script\>alert(1)\</script\> | 16 | critical | Anna Berg | 2026-11-20 | 2026-11-27 | open |
+	| R-2 | \[x\](javascript:alert(1)) \<img src=x onerror=alert(1)\> | 6 | medium |  |  | 2026-11-27 | open |
 
 	### Past their review date
 
@@ -223,8 +223,8 @@ test_expect_success 'weekly: the Markdown report' '
 
 	| due | owner | action | meeting | status |
 	|---|---|---|---|---|
-	| 2026-11-26 | Anna Berg | Send the plan @P-2 due:2026-11-26 | 2026-11-24 | late |
-	| 2026-12-04 | Li Wei | Check y @P-1 due:2026-12-04 | 2026-11-24 | open |
+	| 2026-11-26 | Anna Berg | Send the plan | 2026-11-24 | late |
+	| 2026-12-04 | Li Wei | Check y | 2026-11-24 | open |
 
 	## Lessons added in the period
 
@@ -310,7 +310,7 @@ test_expect_success 'final: the Markdown evaluation' '
 
 	### Earned value
 
-	Earned value as of 2026-11-27 (`kam budget evm`):
+	Earned value as of 2026-11-27:
 
 	| BAC | PV | EV | AC | CV | SV | CPI | SPI | EAC |
 	|---:|---:|---:|---:|---:|---:|---:|---:|---:|
@@ -383,38 +383,38 @@ test_expect_success 'final: the Markdown evaluation' '
 
 	## Open items left
 
-	| kind | open | ids | see |
-	|---|---:|---|---|
-	| unfinished tasks | 3 | T-2 T-3 T-4 | kam task list --open |
-	| open risks | 3 | R-1 R-2 R-3 | kam risk list --open |
-	| requirements not done | 2 | REQ-1 REQ-2 | kam req list |
-	| pending change requests | 1 | CR-1 | kam change list |
-	| open defects | 1 | D-1 | kam defect list --open |
-	| open goals | 1 | G-1 | kam goal list |
-	| open actions | 2 |  | kam action list --open |
+	| kind | open | ids |
+	|---|---:|---|
+	| unfinished tasks | 3 | T-2 T-3 T-4 |
+	| open risks | 3 | R-1 R-2 R-3 |
+	| requirements not done | 2 | REQ-1 REQ-2 |
+	| pending change requests | 1 | CR-1 |
+	| open defects | 1 | D-1 |
+	| open goals | 1 | G-1 |
+	| open actions | 2 |  |
 
 	## Open actions left
 
 	| due | owner | action | meeting | status |
 	|---|---|---|---|---|
-	| 2026-11-26 | Anna Berg | Send the plan @P-2 due:2026-11-26 | 2026-11-24 | late |
-	| 2026-12-04 | Li Wei | Check y @P-1 due:2026-12-04 | 2026-11-24 | open |
+	| 2026-11-26 | Anna Berg | Send the plan | 2026-11-24 | late |
+	| 2026-12-04 | Li Wei | Check y | 2026-11-24 | open |
 
 	## Health at the close
 
-	Overall: **red** — 2 red and 8 amber findings (`kam check`).
+	Overall: **red** — 2 red and 8 amber findings.
 
-	| area | status | reason | see |
-	|---|---|---|---|
-	| schedule | red | T-3: 12 working days late (should have finished by 2026-11-11, not started), red above 10 (task-very-late); 3 tasks late | kam plan |
-	| budget | red | SPI: 0.643 (EV 18,000.00 CNY / PV 28,000.00 CNY), red below 0.850 (evm-red) | kam budget audit |
-	| commercial | none | no data |  |
-	| risk | amber | R-1: review was due 2026-11-20 (risk-review-overdue) | kam risk review |
-	| requirements | green | 2 requirements: 1 confirmed, 0 done |  |
-	| quality | amber | D-1: major defect open: Crash \&amp; burn (defect-major-open) | kam qa report |
-	| satisfaction | green | average 7.5 of 2 scores in the last 90 days (minimum 7) |  |
-	| communication | amber | meetings/2026-11-24-steering.md:8: open action was due 2026-11-26, 1 day ago (red after 10); owner P-2 (Anna Berg): Send the plan @P-2 due:2026-11-26 (action-overdue) | kam comm due |
-	| data | green | every file is valid |  |
+	| area | status | reason |
+	|---|---|---|
+	| schedule | red | T-3: 12 working days late (should have finished by 2026-11-11, not started), red above 10; 3 tasks late |
+	| budget | red | SPI: 0.643 (EV 18,000.00 CNY / PV 28,000.00 CNY), red below 0.850 |
+	| commercial | none | no data |
+	| risk | amber | R-1: review was due 2026-11-20 |
+	| requirements | green | 2 requirements: 1 confirmed, 0 done |
+	| quality | amber | D-1: major defect open: Crash \&amp; burn |
+	| satisfaction | green | average 7.5 of 2 scores in the last 90 days (minimum 7) |
+	| communication | amber | open action was due 2026-11-26, 1 day ago (red after 10); owner P-2 (Anna Berg): Send the plan |
+	| data | green | every file is valid |
 
 	---
 
@@ -457,7 +457,7 @@ test_expect_success 'hostile titles are text in Markdown and HTML (M1, M2, M5)' 
 	grep -qF "<td>Crash &amp;amp; burn</td>" w.html &&
 	grep -qF "<td>Docs &lt;i&gt;x&lt;/i&gt;</td>" w.html &&
 	grep -qF "T-3 Docs &lt;i&gt;x&lt;/i&gt;" w.html &&
-	grep -qF "Crash &amp;amp; burn (defect-major-open)" w.html &&
+	grep -qF "D-1: major defect open: Crash &amp;amp; burn</td>" w.html &&
 	! grep -qi "<script" w.html &&
 	! grep -q "<b>match" w.html &&
 	! grep -qi "javascript:alert(3)\"" w.html
@@ -521,6 +521,26 @@ test_expect_success 'final: dropped goals are counted apart from met and missed;
 	grep -q "^| G-4 | Open defects at go-live |  |  | 5 | 8 |  | open (direction unknown) |\$" out
 '
 
+test_expect_success 'client-facing: no kam commands, rule ids, file names or @P-n due: tokens (issue 17 #10)' '
+	cd "$P" &&
+	for k in weekly final; do
+		kam report $k >out &&
+		! grep -n -E "\`kam |\| kam |\(kam |see kam" out &&
+		! grep -n -E "\((task|evm|risk|defect|action|comm|budget|csat|req|change|issue|deadline)-[a-z-]+\)" out &&
+		! grep -n -E "@P-[0-9]|due:[0-9]|meetings/" out || return 1
+	done &&
+	kam status >"$TRASH/st" &&
+	grep -q "kam " "$TRASH/st"
+'
+
+test_expect_success 'client-facing: a risk raised and closed in the period shows its status' '
+	new_project closed &&
+	kam risk add "Vendor late" -p 3 -i 3 >/dev/null &&
+	kam risk close R-1 >/dev/null &&
+	kam report weekly >out &&
+	grep -q "^| R-1 | Vendor late | 9 | medium |  |  | 2026-11-27 | closed |\$" out
+'
+
 test_expect_success 'a large plan: the Gantt chart shows the critical tasks' '
 	new_project big &&
 	i=1 &&
@@ -532,7 +552,7 @@ test_expect_success 'a large plan: the Gantt chart shows the critical tasks' '
 	git commit -q -am "a large plan" &&
 	kam report weekly --format html >w.html &&
 	python3 "$TRASH/check-html.py" w.html 1 &&
-	grep -q "Gantt chart: 2 critical tasks of 71 (kam gantt shows them all)." w.html &&
+	grep -q "Gantt chart: 2 critical tasks of 71\." w.html &&
 	test "$(grep -c "<text class=\"label\"" w.html)" = 2
 '
 
