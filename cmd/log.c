@@ -14,7 +14,7 @@
 
 static const char log_usage[] =
     "kam log [ID] [rev] [--table name] [--since date] [--until date] "
-    "[--author text] [--all-parents] [-n count]";
+    "[--author text] [--all-parents] [--no-index] [-n count]";
 
 static const struct out_col log_cols[] = {
 	{ "commit", OT_TEXT }, { "date", OT_TEXT }, { "author", OT_TEXT },
@@ -205,6 +205,7 @@ log_run(int argc, char **argv, struct kam *k)
 		{ "author", required_argument, NULL, 'a' },
 		{ "all-parents", no_argument, NULL, 'A' },
 		{ "max-count", required_argument, NULL, 'n' },
+		{ "no-index", no_argument, NULL, 'I' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct hist_log_opts lo;
@@ -239,6 +240,9 @@ log_run(int argc, char **argv, struct kam *k)
 			break;
 		case 'A':
 			lo.all_parents = 1;
+			break;
+		case 'I':
+			lo.no_index = 1;
 			break;
 		case 'n':
 			if (int_parse(optarg, 1, 1000000000L, &st.max, &why) == -1)
@@ -277,7 +281,8 @@ log_run(int argc, char **argv, struct kam *k)
 
 const struct verb log_verbs[] = {
 	{ "", log_run, NEED_PROJECT, log_usage,
-	    "--table= --since= --until= --author= --all-parents --max-count=",
+	    "--table= --since= --until= --author= --all-parents --no-index "
+	    "--max-count=",
 	    "record-level history" },
 };
 const size_t log_nverbs = ARRAY_SIZE(log_verbs);

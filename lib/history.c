@@ -21,6 +21,7 @@
 #include <git2.h>
 
 #include "derive.h"
+#include "histidx.h"
 #include "history.h"
 #include "kam.h"
 #include "table.h"
@@ -35,8 +36,8 @@ hist_op_name(enum hist_op op)
 	    "changed";
 }
 
-static struct hist_rec *
-rec_new(struct hist_set *set, const struct schema *s, const char *file,
+struct hist_rec *
+hist_rec_new(struct hist_set *set, const struct schema *s, const char *file,
     const char *id, long num, enum hist_op op)
 {
 	struct hist_rec *r;
@@ -56,8 +57,8 @@ rec_new(struct hist_set *set, const struct schema *s, const char *file,
 	return r;
 }
 
-static void
-field_add(struct hist_rec *r, const char *name, const char *old,
+void
+hist_rec_field(struct hist_rec *r, const char *name, const char *old,
     const char *new, int derived)
 {
 	struct hist_field *f;
@@ -441,7 +442,7 @@ compare_rows(struct hist_rec *rec, const struct table *a, const struct row *ra,
 			if (x == NULL)
 				x = "";
 			if (!same_value(b, b->header[i], x, y))
-				field_add(rec, b->header[i], x, y, 0);
+				hist_rec_field(rec, b->header[i], x, y, 0);
 		}
 	if (ra != NULL)
 		for (i = 0; i < a->ncols; i++) {
@@ -453,7 +454,7 @@ compare_rows(struct hist_rec *rec, const struct table *a, const struct row *ra,
 			    a->s->prefix != NULL)
 				continue;
 			if (*x != '\0')
-				field_add(rec, a->header[i], x, "", 0);
+				hist_rec_field(rec, a->header[i], x, "", 0);
 		}
 	for (i = 0; i < ARRAY_SIZE(derived_defs); i++) {
 		if (derived_defs[i].s != (a != NULL ? a->s : b->s))
@@ -464,7 +465,7 @@ compare_rows(struct hist_rec *rec, const struct table *a, const struct row *ra,
 		if (rb != NULL)
 			derived_defs[i].fn(b, rb, dy);
 		if (strcmp(dx, dy) != 0)
-			field_add(rec, derived_defs[i].name, dx, dy, 1);
+			hist_rec_field(rec, derived_defs[i].name, dx, dy, 1);
 	}
 }
 
@@ -489,7 +490,7 @@ match(struct hist_set *set, const char *file, struct table *a, long line_a,
 		else
 			c = cmp_key(&ka[i], &kb[j]);
 		if (c < 0) {
-			rec = rec_new(set, a->s, file, ka[i].id, ka[i].num,
+			rec = hist_rec_new(set, a->s, file, ka[i].id, ka[i].num,
 			    HIST_REMOVED);
 			compare_rows(rec, a, ka[i].r, a, NULL);
 			free(rec->title);
@@ -499,7 +500,7 @@ match(struct hist_set *set, const char *file, struct table *a, long line_a,
 			continue;
 		}
 		if (c > 0) {
-			rec = rec_new(set, b->s, file, kb[j].id, kb[j].num,
+			rec = hist_rec_new(set, b->s, file, kb[j].id, kb[j].num,
 			    HIST_ADDED);
 			compare_rows(rec, b, NULL, b, kb[j].r);
 			free(rec->title);
@@ -508,7 +509,7 @@ match(struct hist_set *set, const char *file, struct table *a, long line_a,
 			j++;
 			continue;
 		}
-		rec = rec_new(set, b->s, file, kb[j].id, kb[j].num,
+		rec = hist_rec_new(set, b->s, file, kb[j].id, kb[j].num,
 		    HIST_CHANGED);
 		compare_rows(rec, a, ka[i].r, b, kb[j].r);
 		if (rec->nf == 0) {
@@ -1574,44 +1575,238 @@ log_flush(void *arg, struct hist_set *set)
 	return rc == 0 ? 0 : -1;
 }
 
+/* The state of one kam log: what the walk and the index share. */
+struct logrun {
+	const struct project		*p;
+	const struct hist_log_opts	*o;
+	git_commit			*c;
+	struct hist_set			 set, other;
+	struct snap			 cache, cur, par;
+	struct blob_cache		 bc;
+	struct log_flush		 lf;
+	struct swalk			 sw;
+	int				 shallow;
+};
+
+/*
+ * Compare commit id with its parents and hand what changed to the
+ * callback.  0 to go on, 1 when the callback stopped the log, -1 after
+ * reporting.
+ */
+static int
+log_commit(struct logrun *lr, const git_oid *id)
+{
+	const struct project *p = lr->p;
+	const struct hist_log_opts *o = lr->o;
+	struct hist_side sa, sb;
+	git_oid pars[64];
+	unsigned i, np;
+	int64_t t;
+	int merge, rc;
+
+	git_commit_free(lr->c);
+	lr->c = NULL;
+	if ((rc = git_commit_lookup(&lr->c, p->repo, id)) < 0)
+		return kam_giterr(rc, "cannot read commit %s",
+		    git_oid_tostr_s(id));
+	/* Beyond a shallow boundary a commit is a root. */
+	np = lr->shallow ? present_parents(lr->sw.odb, lr->c, pars, 64) :
+	    git_commit_parentcount(lr->c);
+	t = (int64_t)git_commit_time(lr->c);
+	if ((o->since != 0 && t < o->since) ||
+	    (o->until != 0 && t > o->until) ||
+	    !author_matches(lr->c, o->author))
+		return 0;
+	if (snap_of(&lr->cur, p, id, &lr->cache) == -1)
+		return -1;
+	hist_set_clear(&lr->set);
+	sb.tree = lr->cur.tree;
+	sb.worktree = 0;
+	sa.worktree = 0;
+	sa.tree = NULL;
+	/* A merge seen with all parents is shown whole, after the other
+	 * parents are compared; anything else file by file. */
+	merge = o->all_parents && np > 1;
+	commit_of(&lr->lf.c, lr->c);
+	lr->lf.first = 1;
+	lr->bc.flush = merge ? NULL : log_flush;
+	lr->bc.farg = &lr->lf;
+	if (np > 0) {
+		if (snap_of(&lr->par, p, lr->shallow ? &pars[0] :
+		    git_commit_parent_id(lr->c, 0), &lr->cache) == -1)
+			return -1;
+		sa.tree = lr->par.tree;
+	}
+	if (diff_sides(&lr->set, p, &sa, &sb, &o->filter, &lr->bc) == -1)
+		return lr->lf.stop ? 1 : -1;
+	lr->bc.flush = NULL;
+	for (i = 1; merge && i < np && lr->set.n > 0; i++) {
+		struct snap op;
+
+		memset(&op, 0, sizeof(op));
+		if (snap_of(&op, p, lr->shallow ? &pars[i] :
+		    git_commit_parent_id(lr->c, i), &lr->cache) == -1)
+			return -1;
+		sa.tree = op.tree;
+		hist_set_clear(&lr->other);
+		rc = diff_sides(&lr->other, p, &sa, &sb, &o->filter, &lr->bc);
+		snap_release(&op);
+		if (rc == -1)
+			return -1;
+		keep_in_all(&lr->set, &lr->other);
+	}
+	if (np > 0) {
+		/* The first parent is most likely walked next. */
+		snap_release(&lr->cache);
+		lr->cache = lr->par;
+		memset(&lr->par, 0, sizeof(lr->par));
+	}
+	snap_release(&lr->cur);
+	if (lr->set.n > 0 && log_flush(&lr->lf, &lr->set) == -1)
+		return lr->lf.stop ? 1 : -1;
+	return 0;
+}
+
+/*
+ * The commit a first-parent log starts from, when the record-history
+ * index can answer it: HEAD or one revision (not a range).  0 with *id,
+ * 1 when the index does not apply (or HEAD is unborn: the walk says so),
+ * -1 after reporting.
+ */
+static int
+index_start(git_oid *id, const struct project *p, const char *rev)
+{
+	git_object *obj = NULL, *c = NULL;
+	int rc;
+
+	if (rev == NULL)
+		return git_reference_name_to_id(id, p->repo, "HEAD") == 0 ?
+		    0 : 1;
+	if (strstr(rev, "..") != NULL ||
+	    git_revparse_single(&obj, p->repo, rev) < 0)
+		return 1;	/* the walk reports it */
+	rc = git_object_peel(&c, obj, GIT_OBJECT_COMMIT);
+	git_object_free(obj);
+	if (rc < 0)
+		return 1;
+	git_oid_cpy(id, git_object_id(c));
+	git_object_free(c);
+	return 0;
+}
+
+/* Commit i of the index whose changes are stored: what log_commit() would
+ * hand the callback, from the index (file by file, through the filter). */
+static int
+log_stored(struct logrun *lr, const struct histidx *ix, size_t i)
+{
+	const struct hist_log_opts *o = lr->o;
+	const struct hist_filter *f = &o->filter;
+	const struct hist_set *fs;
+	const struct schema *s;
+	const git_oid *id = histidx_commit(ix, i);
+	size_t j, k, m;
+	int64_t t;
+	int rc;
+
+	git_commit_free(lr->c);
+	lr->c = NULL;
+	if ((rc = git_commit_lookup(&lr->c, lr->p->repo, id)) < 0)
+		return kam_giterr(rc, "cannot read commit %s",
+		    git_oid_tostr_s(id));
+	t = (int64_t)git_commit_time(lr->c);
+	if ((o->since != 0 && t < o->since) ||
+	    (o->until != 0 && t > o->until) ||
+	    !author_matches(lr->c, o->author))
+		return 0;
+	commit_of(&lr->lf.c, lr->c);
+	lr->lf.first = 1;
+	for (j = 0; j < histidx_nfiles(ix, i); j++) {
+		if ((fs = histidx_file(ix, i, j, &s)) == NULL ||
+		    (f->table != NULL && f->table != s))
+			continue;
+		hist_set_clear(&lr->set);
+		for (k = 0; k < fs->n; k++) {
+			const struct hist_rec *r = &fs->v[k];
+			struct hist_rec *n;
+
+			if (f->id != NULL && strcmp(r->id, f->id) != 0)
+				continue;
+			n = hist_rec_new(&lr->set, r->s, r->file, r->id, r->num,
+			    r->op);
+			free(n->title);
+			n->title = xstrdup(r->title);
+			n->line = r->line;
+			for (m = 0; m < r->nf; m++)
+				hist_rec_field(n, r->f[m].name, r->f[m].old,
+				    r->f[m].new, r->f[m].derived);
+		}
+		if (lr->set.n > 0 && log_flush(&lr->lf, &lr->set) == -1)
+			return lr->lf.stop ? 1 : -1;
+	}
+	return 0;
+}
+
+/* kam log through the index: the commits of the chain that may hold what
+ * the filter selects, newest first, as the walk would show them.  1 when
+ * the index does not apply. */
+static int
+log_indexed(struct logrun *lr)
+{
+	struct histidx *ix = NULL;
+	git_oid start;
+	size_t i;
+	int rc;
+
+	if (lr->o->all_parents || lr->o->no_index || lr->shallow)
+		return 1;
+	if ((rc = index_start(&start, lr->p, lr->o->rev)) != 0)
+		return rc;
+	if (histidx_open(&ix, lr->p, &start, lr->o->rev == NULL) == -1)
+		return -1;
+	rc = 0;
+	for (i = 0; i < histidx_count(ix) && rc == 0; i++) {
+		if (!histidx_may_match(ix, i, &lr->o->filter))
+			continue;
+		if (histidx_stored(ix, i, &lr->o->filter))
+			rc = log_stored(lr, ix, i);
+		else
+			rc = log_commit(lr, histidx_commit(ix, i));
+	}
+	histidx_free(ix);
+	return rc == -1 ? -1 : 0;
+}
+
 int
 hist_log(const struct project *p, const struct hist_log_opts *o,
     hist_log_cb cb, void *arg)
 {
 	git_revwalk *w = NULL;
-	git_commit *c = NULL;
-	struct hist_set set = HIST_SET_INIT, other = HIST_SET_INIT;
-	struct snap cache, cur, par;
-	struct blob_cache bc;
-	struct log_flush lf;
-	struct hist_side sa, sb;
+	struct logrun lr;
 	git_oid id;
-	int64_t t;
 	ssize_t cached = 0, cache_max = 256 << 20;
-	unsigned i, np;
-	struct swalk sw;
-	git_oid pars[64];
-	int merge, rc, ret = -1, shallow;
+	int rc, ret = -1;
 
-	memset(&cache, 0, sizeof(cache));
-	memset(&cur, 0, sizeof(cur));
-	memset(&par, 0, sizeof(par));
-	memset(&bc, 0, sizeof(bc));
-	memset(&lf, 0, sizeof(lf));
-	memset(&sw, 0, sizeof(sw));
-	lf.cb = cb;
-	lf.arg = arg;
+	memset(&lr, 0, sizeof(lr));
+	lr.p = p;
+	lr.o = o;
+	lr.lf.cb = cb;
+	lr.lf.arg = arg;
 	/* Read-only: libgit2 need not re-hash every object it reads. */
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
 	/* Each tree and commit is read once: a small object cache halves the
 	 * memory of a long walk at no cost in time. */
 	git_libgit2_opts(GIT_OPT_GET_CACHED_MEMORY, &cached, &cache_max);
 	git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)(8 << 20));
+	lr.shallow = git_repository_is_shallow(p->repo) == 1;
+	if ((rc = log_indexed(&lr)) != 1) {
+		ret = rc;
+		goto out;
+	}
 	/* A first-parent walk is one chain: git's default order, no sort of
 	 * the whole graph; all parents need a stable topological order. */
-	shallow = git_repository_is_shallow(p->repo) == 1;
-	if (shallow) {
-		if ((rc = swalk_start(&sw, p, o->rev, !o->all_parents)) != 0) {
+	if (lr.shallow) {
+		if ((rc = swalk_start(&lr.sw, p, o->rev,
+		    !o->all_parents)) != 0) {
 			ret = rc == 1 ? 0 : -1;
 			goto out;
 		}
@@ -1621,78 +1816,16 @@ hist_log(const struct project *p, const struct hist_log_opts *o,
 		kam_giterr(rc, "cannot walk the history");
 		goto out;
 	}
-	if (!shallow && !o->all_parents)
+	if (!lr.shallow && !o->all_parents)
 		git_revwalk_simplify_first_parent(w);
-	if (!shallow && (rc = push_start(w, p, o->rev)) != 0) {
+	if (!lr.shallow && (rc = push_start(w, p, o->rev)) != 0) {
 		ret = rc == 1 ? 0 : -1;
 		goto out;
 	}
-	while ((rc = shallow ? swalk_next(&id, &sw) :
+	while ((rc = lr.shallow ? swalk_next(&id, &lr.sw) :
 	    git_revwalk_next(&id, w)) == 0) {
-		git_commit_free(c);
-		c = NULL;
-		if ((rc = git_commit_lookup(&c, p->repo, &id)) < 0) {
-			kam_giterr(rc, "cannot read commit %s",
-			    git_oid_tostr_s(&id));
-			goto out;
-		}
-		/* Beyond a shallow boundary a commit is a root. */
-		np = shallow ? present_parents(sw.odb, c, pars, 64) :
-		    git_commit_parentcount(c);
-		t = (int64_t)git_commit_time(c);
-		if ((o->since != 0 && t < o->since) ||
-		    (o->until != 0 && t > o->until) ||
-		    !author_matches(c, o->author))
-			continue;
-		if (snap_of(&cur, p, &id, &cache) == -1)
-			goto out;
-		hist_set_clear(&set);
-		sb.tree = cur.tree;
-		sb.worktree = 0;
-		sa.worktree = 0;
-		sa.tree = NULL;
-		/* A merge seen with all parents is shown whole, after the
-		 * other parents are compared; anything else file by file. */
-		merge = o->all_parents && np > 1;
-		commit_of(&lf.c, c);
-		lf.first = 1;
-		bc.flush = merge ? NULL : log_flush;
-		bc.farg = &lf;
-		if (np > 0) {
-			if (snap_of(&par, p, shallow ? &pars[0] :
-			    git_commit_parent_id(c, 0), &cache) == -1)
-				goto out;
-			sa.tree = par.tree;
-		}
-		if (diff_sides(&set, p, &sa, &sb, &o->filter, &bc) == -1) {
-			ret = lf.stop ? 0 : -1;
-			goto out;
-		}
-		bc.flush = NULL;
-		for (i = 1; merge && i < np && set.n > 0; i++) {
-			struct snap op;
-
-			memset(&op, 0, sizeof(op));
-			if (snap_of(&op, p, shallow ? &pars[i] :
-			    git_commit_parent_id(c, i), &cache) == -1)
-				goto out;
-			sa.tree = op.tree;
-			hist_set_clear(&other);
-			rc = diff_sides(&other, p, &sa, &sb, &o->filter, &bc);
-			snap_release(&op);
-			if (rc == -1)
-				goto out;
-			keep_in_all(&set, &other);
-		}
-		if (np > 0) {
-			/* The first parent is most likely walked next. */
-			snap_release(&cache);
-			cache = par;
-			memset(&par, 0, sizeof(par));
-		}
-		snap_release(&cur);
-		if (set.n > 0 && log_flush(&lf, &set) == -1) {
-			ret = lf.stop ? 0 : -1;
+		if ((rc = log_commit(&lr, &id)) != 0) {
+			ret = rc == 1 ? 0 : -1;
 			goto out;
 		}
 	}
@@ -1700,26 +1833,26 @@ hist_log(const struct project *p, const struct hist_log_opts *o,
 		kam_giterr(rc, "cannot walk the history");
 		goto out;
 	}
-	if (sw.truncated) {
+	if (lr.sw.truncated) {
 		char b[GIT_OID_HEXSZ + 1];
 
 		kam_warn("shallow clone: the history before commit %.12s is "
 		    "not in this repository, so that commit shows its "
 		    "records as added ('git fetch --unshallow' gives the "
-		    "rest)", git_oid_tostr(b, sizeof(b), &sw.boundary));
+		    "rest)", git_oid_tostr(b, sizeof(b), &lr.sw.boundary));
 	}
 	ret = 0;
 out:
-	swalk_release(&sw);
+	swalk_release(&lr.sw);
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 1);
 	git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, cache_max);
-	snap_release(&cache);
-	snap_release(&cur);
-	snap_release(&par);
-	cache_release(&bc);
-	hist_set_release(&set);
-	hist_set_release(&other);
-	git_commit_free(c);
+	snap_release(&lr.cache);
+	snap_release(&lr.cur);
+	snap_release(&lr.par);
+	cache_release(&lr.bc);
+	hist_set_release(&lr.set);
+	hist_set_release(&lr.other);
+	git_commit_free(lr.c);
 	git_revwalk_free(w);
 	return ret;
 }

@@ -84,6 +84,13 @@ void	hist_diff_bufs(struct hist_set *set, const struct schema *s,
 	    const char *file, int digits, const char *a, size_t alen,
 	    const char *b, size_t blen, const struct hist_filter *f);
 
+/* Append a record to set (title "", line 0: set them after) and a field
+ * to a record (old/new NULL: ""); the set owns copies of the strings. */
+struct hist_rec	*hist_rec_new(struct hist_set *set, const struct schema *s,
+		    const char *file, const char *id, long num, enum hist_op op);
+void		 hist_rec_field(struct hist_rec *r, const char *name,
+		    const char *old, const char *new, int derived);
+
 /* Sort set: tables in kam_schemas order, then id number (or key), then
  * file. */
 void	hist_set_sort(struct hist_set *set);
@@ -132,6 +139,9 @@ struct hist_log_opts {
 	int64_t			 since, until;	/* commit times (s); 0: unset */
 	const char		*author;	/* substring of name or email */
 	struct hist_filter	 filter;
+	/* Walk every commit rather than answer a first-parent log from the
+	 * record-history index (histidx.h); the output is the same. */
+	int			 no_index;
 };
 
 /* A commit as kam log shows it; the strings are borrowed from the walk
