@@ -319,12 +319,12 @@ schema_names(struct kam_buf *b)
 }
 
 static void
-idx_header(struct kam_buf *b, const struct project *p)
+idx_header(struct kam_buf *b, int digits, const char *prefix)
 {
 	kam_buf_printf(b, "kam-log-index %d\ndigits %d\nschemas ",
-	    IDX_VERSION, p->digits);
+	    IDX_VERSION, digits);
 	schema_names(b);
-	kam_buf_printf(b, "\nprefix %s\n", p->prefix);
+	kam_buf_printf(b, "\nprefix %s\n", prefix);
 }
 
 /* Text fields are tab-separated: a tab, newline, carriage return or
@@ -410,15 +410,15 @@ put_recs(struct kam_buf *b, const struct hist_set *set)
 	}
 }
 
-static void
-idx_serialize(struct kam_buf *b, const struct project *p,
-    const struct histidx *ix)
+void
+histidx_serialize(const struct histidx *ix, int digits, const char *prefix,
+    struct kam_buf *b)
 {
 	char hex[GIT_OID_HEXSZ + 1];
 	git_oid sum;
 	size_t i, j;
 
-	idx_header(b, p);
+	idx_header(b, digits, prefix);
 	kam_buf_printf(b, "tip %s\n", git_oid_tostr(hex, sizeof(hex),
 	    &ix->tip));
 	for (i = 0; i < ix->l.n; i++) {
@@ -531,39 +531,42 @@ read_quiet(struct kam_buf *b, const char *path)
 	return 0;
 }
 
-/* Read the index of p into ix: 0, or -1 when there is none that reads
- * back exactly (quietly: the caller rebuilds it). */
+/* Parse the bytes of an index into ix: 0, or -1 when they do not read
+ * back exactly (quietly: the caller rebuilds it).  buf is changed. */
 static int
-idx_read(struct histidx *ix, const struct project *p)
+idx_parse(struct histidx *ix, int digits, const char *prefix, char *buf,
+    size_t len)
 {
-	struct kam_buf b = KAM_BUF_INIT, want = KAM_BUF_INIT;
-	char *path = idx_path(p), *s, *end, *line, *sp;
+	struct kam_buf want = KAM_BUF_INIT;
+	char *s, *end, *line, *sp;
 	const char *sumline;
 	struct ixent *e = NULL;
 	struct ixfile *f = NULL;
 	git_oid sum, got;
 	int ret = -1;
 
-	if (read_quiet(&b, path) == -1 || b.len == 0)
+	if (len == 0)
 		goto out;
 	/* The sum covers everything before its own line. */
-	for (sumline = b.ptr + b.len - 1; sumline > b.ptr &&
-	    sumline[-1] != '\n'; sumline--)
+	for (sumline = buf + len - 1; sumline > buf && sumline[-1] != '\n';
+	    sumline--)
 		;
-	if (strncmp(sumline, "sum ", 4) != 0 ||
-	    b.ptr + b.len - sumline != 4 + GIT_OID_HEXSZ + 1 ||
-	    git_oid_fromstrn(&sum, sumline + 4, GIT_OID_HEXSZ) < 0)
+	if (buf + len - sumline != 4 + GIT_OID_HEXSZ + 1 ||
+	    strncmp(sumline, "sum ", 4) != 0 || sumline[4 + GIT_OID_HEXSZ] !=
+	    '\n' || git_oid_fromstrn(&sum, sumline + 4, GIT_OID_HEXSZ) < 0)
 		goto out;
-	git_odb_hash(&got, b.ptr, (size_t)(sumline - b.ptr), GIT_OBJECT_BLOB);
+	git_odb_hash(&got, buf, (size_t)(sumline - buf), GIT_OBJECT_BLOB);
 	if (!git_oid_equal(&sum, &got))
 		goto out;
-	idx_header(&want, p);
-	if (b.len < want.len || memcmp(b.ptr, want.ptr, want.len) != 0)
+	idx_header(&want, digits, prefix);
+	if ((size_t)(sumline - buf) < want.len ||
+	    memcmp(buf, want.ptr, want.len) != 0)
 		goto out;
-	s = b.ptr + want.len;
+	s = buf + want.len;
 	end = (char *)sumline;
 	if ((line = next_line(&s, end)) == NULL ||
 	    strncmp(line, "tip ", 4) != 0 ||
+	    strlen(line + 4) != GIT_OID_HEXSZ ||
 	    git_oid_fromstr(&ix->tip, line + 4) < 0)
 		goto out;
 	ix->have_tip = 1;
@@ -606,8 +609,42 @@ out:
 		list_release(&ix->l);
 		ix->have_tip = 0;
 	}
-	kam_buf_release(&b);
 	kam_buf_release(&want);
+	return ret;
+}
+
+int
+histidx_parse(struct histidx **out, int digits, const char *prefix,
+    const char *data, size_t len)
+{
+	struct histidx *ix = xcalloc(1, sizeof(*ix));
+	char *buf = xmalloc(len + 1);
+
+	memcpy(buf, data, len);
+	buf[len] = '\0';
+	*out = NULL;
+	if (idx_parse(ix, digits, prefix, buf, len) == -1) {
+		free(buf);
+		histidx_free(ix);
+		return -1;
+	}
+	free(buf);
+	*out = ix;
+	return 0;
+}
+
+/* Read the index of p into ix: 0, or -1 when there is none that reads
+ * back exactly. */
+static int
+idx_read(struct histidx *ix, const struct project *p)
+{
+	struct kam_buf b = KAM_BUF_INIT;
+	char *path = idx_path(p);
+	int ret = -1;
+
+	if (read_quiet(&b, path) == 0 && b.len > 0)
+		ret = idx_parse(ix, p->digits, p->prefix, b.ptr, b.len);
+	kam_buf_release(&b);
 	free(path);
 	return ret;
 }
@@ -627,7 +664,7 @@ idx_write(const struct histidx *ix, const struct project *p)
 	tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
 	if (mkdir(dir, 0777) == -1 && errno != EEXIST)
 		goto out;
-	idx_serialize(&b, p, ix);
+	histidx_serialize(ix, p->digits, p->prefix, &b);
 	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
 	    0666)) == -1)
 		goto out;

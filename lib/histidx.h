@@ -62,6 +62,13 @@ int		 histidx_stored(const struct histidx *ix, size_t i,
 size_t		 histidx_nfiles(const struct histidx *ix, size_t i);
 const struct hist_set *histidx_file(const struct histidx *ix, size_t i,
 		    size_t j, const struct schema **s);
+/* The index in its text form (see histidx.c), and back: what
+ * histidx_serialize() writes, histidx_parse() reads as the same index.
+ * histidx_parse: 0, or -1 (quietly) for anything else. */
+void		 histidx_serialize(const struct histidx *ix, int digits,
+		    const char *prefix, struct kam_buf *out);
+int		 histidx_parse(struct histidx **out, int digits,
+		    const char *prefix, const char *data, size_t len);
 /* Whether the last histidx_open() read the index from disk (1), or had
  * to build it from nothing (0): for tests and benchmarks. */
 int		 histidx_was_warm(const struct histidx *ix);

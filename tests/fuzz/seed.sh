@@ -34,7 +34,7 @@ k budget spend 99.99 --category "Travel, hotel" --date 2026-02-03 "Train to Shan
 k meeting new "Kick-off" --date 2026-01-05 --attendees P-1,P-2
 rm -f "$C"/*/seed-*
 mkdir -p "$C/fuzz_table" "$C/fuzz_merge" "$C/fuzz_plan" "$C/fuzz_conf" \
-    "$C/fuzz_minutes" "$C/fuzz_values"
+    "$C/fuzz_minutes" "$C/fuzz_values" "$C/fuzz_histidx"
 # fuzz_table: byte 0 = schema index (lib/schema.c kam_schemas order),
 # byte 1 = mode (0 read, 0x80 write).
 i=0
@@ -67,4 +67,10 @@ for v in 0 12.50 -3.7 1234567.891 92233720368547758.07 2026-02-28 \
 	printf '\002%s' "$v" >"$C/fuzz_values/seed-$(echo "$v" | tr -c 'A-Za-z0-9.-' _)"
 done
 printf '\002\303\251\342\202\254\360\237\230\200' >"$C/fuzz_values/seed-utf8"
+# fuzz_histidx: the index kam log builds, without its sum line (the
+# target appends a correct one).
+k risk assess R-1 -p 4
+"$KAM" log >/dev/null
+sed '$d' .git/kam/log-index-* >"$C/fuzz_histidx/seed-index"
+printf 'kam-log-index 1\ndigits 2\n' >"$C/fuzz_histidx/seed-header"
 echo "seeded $(ls "$C"/*/seed-* | wc -l) files"
