@@ -384,6 +384,64 @@ track_cb(const git_config_entry *e, void *arg)
 }
 
 /*
+ * Where a pull request goes when HEAD has no upstream (a CI checkout is a
+ * detached HEAD): the target branch the CI names (GitHub Actions'
+ * GITHUB_BASE_REF, GitLab's CI_MERGE_REQUEST_TARGET_BRANCH_NAME, as a
+ * remote-tracking branch of origin or a local branch), else origin's
+ * default branch (origin/HEAD), else origin/main, origin/master, main or
+ * master, the first that exists and is not HEAD itself.  The merge base
+ * with HEAD into *out and the name into *name; 0, or -1 (64) naming what
+ * to give.
+ */
+static int
+ci_base(git_oid *out, char **name, const struct project *p,
+    const git_oid *head)
+{
+	static const char *const envs[] = { "GITHUB_BASE_REF",
+	    "CI_MERGE_REQUEST_TARGET_BRANCH_NAME" };
+	static const char *const known[] = { "refs/remotes/origin/HEAD",
+	    "refs/remotes/origin/main", "refs/remotes/origin/master",
+	    "refs/heads/main", "refs/heads/master" };
+	char *cand[2 * ARRAY_SIZE(envs) + ARRAY_SIZE(known)];
+	const char *v;
+	git_oid uid;
+	size_t i, n = 0, nenv;
+	int ret = -1;
+
+	for (i = 0; i < ARRAY_SIZE(envs); i++)
+		if ((v = getenv(envs[i])) != NULL && *v != '\0') {
+			cand[n++] = xasprintf("refs/remotes/origin/%s", v);
+			cand[n++] = xasprintf("refs/heads/%s", v);
+		}
+	nenv = n;
+	for (i = 0; i < ARRAY_SIZE(known); i++)
+		cand[n++] = xstrdup(known[i]);
+	/* A guessed branch that is HEAD itself would review nothing; the
+	 * target the CI names is taken as it is. */
+	for (i = 0; i < n && ret == -1; i++) {
+		if (git_reference_name_to_id(&uid, p->repo, cand[i]) < 0 ||
+		    (i >= nenv && git_oid_equal(&uid, head)) ||
+		    git_merge_base(out, p->repo, &uid, head) < 0)
+			continue;
+		*name = xstrdup(strncmp(cand[i], "refs/remotes/", 13) == 0 ?
+		    cand[i] + 13 : cand[i] + 11);
+		if (strcmp(*name, "origin/HEAD") == 0) {
+			free(*name);
+			*name = xstrdup("origin");
+		}
+		ret = 0;
+	}
+	for (i = 0; i < n; i++)
+		free(cand[i]);
+	if (ret == -1)
+		kam_err(KAM_EX_USAGE, "no base to review against: HEAD has no "
+		    "upstream branch, and neither GITHUB_BASE_REF nor "
+		    "origin/HEAD, origin/main, origin/master, main or master "
+		    "gives one; name the base: kam review BASE");
+	return ret;
+}
+
+/*
  * The merge base of HEAD and its upstream branch (branch.<name>.remote
  * and .merge, through the remote's fetch refspec, as git finds @{u});
  * the upstream's short name in *name.  Read from the configuration
@@ -438,8 +496,7 @@ upstream_base(git_oid *out, char **name, const struct project *p,
 	ret = 0;
 	goto out;
 none:
-	kam_err(KAM_EX_USAGE, "the current branch has no upstream branch; "
-	    "name the base: kam review BASE");
+	ret = ci_base(out, name, p, head);
 out:
 	free(key);
 	free(upref);

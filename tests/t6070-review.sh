@@ -131,10 +131,14 @@ assert a[\"tables\"] == b[\"tables\"]
 "
 '
 
-test_expect_success 'review: a branch without an upstream must name its base; a local upstream; bad revisions' '
+test_expect_success 'review: a branch without an upstream reviews against origin/main; a local upstream; bad revisions' '
 	cd repo/pm && git checkout -q -b loose &&
-	test_expect_code 64 kam review 2>../../err &&
-	grep -q "no upstream branch; name the base: kam review BASE" ../../err &&
+	kam review --format json >../../out &&
+	python3 -c "
+import json
+d = json.load(open(\"../../out\"))
+assert d[\"base\"][\"rev\"] == \"origin/main\", d[\"base\"]
+" &&
 	test_expect_code 64 kam review no-such-rev 2>../../err &&
 	grep -q "unknown revision .no-such-rev." ../../err &&
 	test_expect_code 64 kam review --format csv origin/main 2>../../err &&
@@ -147,6 +151,35 @@ assert d[\"base\"][\"rev\"] == \"feature\", d[\"base\"]
 assert d[\"tables\"] == [] and d[\"introduced\"] == []
 " &&
 	git checkout -q feature
+'
+
+test_expect_success 'review in a CI checkout: a detached HEAD takes the target the CI names' '
+	cd repo/pm &&
+	git checkout -q --detach feature &&
+	git branch -q target origin/main &&
+	GITHUB_BASE_REF=target kam review --format json >../../out &&
+	python3 -c "
+import json
+d = json.load(open(\"../../out\"))
+assert d[\"base\"][\"rev\"] == \"target\", d[\"base\"]
+assert d[\"introduced\"], d
+" &&
+	CI_MERGE_REQUEST_TARGET_BRANCH_NAME=main kam review --format json >../../out &&
+	python3 -c "
+import json
+d = json.load(open(\"../../out\"))
+assert d[\"base\"][\"rev\"] == \"origin/main\", d[\"base\"]
+" &&
+	git checkout -q feature
+'
+
+test_expect_success 'review: no upstream and no branch to guess: 64 naming what to give' '
+	mkdir lone && cd lone && git init -q && mkdir pm && cd pm &&
+	kam init --name N --client C --currency EUR --start 2026-11-02 >/dev/null &&
+	git checkout -q -b topic &&
+	test_expect_code 64 kam review 2>../../err &&
+	grep -q "no base to review against: HEAD has no upstream branch" ../../err &&
+	grep -q "name the base: kam review BASE" ../../err
 '
 
 test_expect_success 'review: a project that does not exist at the base' '
