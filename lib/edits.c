@@ -16,6 +16,7 @@
 #include "repo.h"
 #include "schema.h"
 #include "store.h"
+#include "timesheet.h"
 #include "table.h"
 #include "value.h"
 
@@ -153,6 +154,9 @@ validate(struct project *p, const char *path, struct kam_buf *b)
 		    table_get(&t, &t.rows[j], ID_COL), table_get(&t, &t.rows[j - 1], ID_COL));
 		goto out;
 	}
+	/* A day's bookings are in one month file: its 24 hours too. */
+	if (s == &schema_timesheets && time_check_days(&t) == -1)
+		goto out;
 	ret = 0;
 	for (j = 0; j < s->ncols; j++) {
 		const char *pfx = s->cols[j].ref;

@@ -1004,7 +1004,8 @@ team_load_compute(struct team_load *tl, struct project *proj, int32_t from,
 	for (i = 0; i < pl.ntasks; i++) {
 		const struct plan_task *pt = &pl.tasks[i];
 		const char *who = table_get(&tasks, pt->row, acol);
-		long pnum, *hitp, last = -1;
+		long pnum, *hitp, last = -1, hi = pt->ee, cut = -1, resume = -1;
+		long left;
 
 		if (pt->milestone || *who == '\0' ||
 		    id_parse(who, "P", &pnum, NULL) == -1)
@@ -1014,7 +1015,17 @@ team_load_compute(struct team_load *tl, struct project *proj, int32_t from,
 		if (hitp == NULL)
 			continue;
 		p = hitp - pnums;
-		for (idx = pt->es; idx < pt->ee; idx++) {
+		if (tl->effort && pt->started && !pt->finished) {
+			/* The plan's remaining days start at
+			 * max(today, start): ee - left. */
+			left = (pt->duration * (100 - pt->progress) + 99) / 100;
+			cut = pt->es + (pt->duration - left);
+			resume = pt->ee - left > cut ? pt->ee - left : cut;
+			hi = resume + left;
+		}
+		for (idx = pt->es; idx < hi; idx++) {
+			if (idx >= cut && idx < resume)
+				continue;
 			date = plan_day_date(&pl, idx);
 			if (date < wfrom || date > wto)
 				continue;

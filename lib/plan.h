@@ -243,8 +243,13 @@ struct team_load {
 	long		 nover;		/* over-allocated periods */
 	struct kam_buf	 overs;		/* their people, ", " between */
 	struct table	 people;
+	/* Set before the call (kam team audit): a started, unfinished task
+	 * is planned for its duration, not stretched to today: the share
+	 * done (duration - remaining days) from its actual start, the
+	 * remaining days as the schedule plans them from today. */
+	int		 effort;
 };
-#define TEAM_LOAD_INIT { NULL, 0, 0, 0, 0, KAM_BUF_INIT, TABLE_INIT }
+#define TEAM_LOAD_INIT { NULL, 0, 0, 0, 0, KAM_BUF_INIT, TABLE_INIT, 0 }
 
 /*
  * Compute the load of project p over [from, to] (0: the schedule's start

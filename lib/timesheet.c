@@ -354,6 +354,36 @@ time_capacity(const struct project *p, long workdays, long cap)
 
 /* ---- kam time log ---- */
 
+/* Hours of person pid on task row tr on date: not before the project's
+ * start nor before the task's (actual) start (65); a person who is not
+ * the task's assignee is booked with a warning, as people help on tasks
+ * they do not own. */
+static int
+book_when(const struct project *p, const struct table *tasks,
+    const struct row *tr, const char *pid, int32_t date)
+{
+	const char *tid = table_get(tasks, tr, TASK_ID);
+	const char *v;
+	char d[11], s[11];
+	int32_t start;
+
+	date_fmt(date, d);
+	if (p->start != 0 && date < p->start)
+		return kam_err(KAM_EX_DATA, "%s is before the project's start "
+		    "(%s): no hours were worked on it then; nothing changed",
+		    d, date_fmt(p->start, s));
+	v = table_get(tasks, tr, TASK_START);
+	if (*v != '\0' && date_parse(v, &start, NULL) == 0 && date < start)
+		return kam_err(KAM_EX_DATA, "%s started on %s: hours on %s "
+		    "are before it (if it started earlier, correct its start in "
+		    "tasks.csv and kam commit); nothing changed", tid, v, d);
+	v = table_get(tasks, tr, TASK_ASSIGNEE);
+	if (*v != '\0' && strcmp(v, pid) != 0)
+		kam_warn("%s is not the assignee of %s (%s): booked anyway",
+		    pid, tid, v);
+	return 0;
+}
+
 int
 time_log(const struct rec_ctx *c, const char *person, const char *task,
     const char *hours, int32_t date, const char *note)
@@ -387,6 +417,8 @@ time_log(const struct rec_ctx *c, const char *person, const char *task,
 	    (tr = store_lookup(&tasks, task)) == NULL)
 		goto out;
 	pid = table_get(&people, pr, PERSON_ID);
+	if (book_when(c->p, &tasks, tr, pid, date) == -1)
+		goto out;
 	/* The new id is global: one above the highest of every month. */
 	if (month_last_id(&tx, &schema_timesheets, c->p->digits, &max) == -1 ||
 	    (rc = tx_read(&tx, path, &b)) == -1)
@@ -910,7 +942,9 @@ team_audit(struct team_audit *ta, struct project *p, int32_t from,
 		goto out;
 	table_sort(&ta->people);
 	table_sort(&ta->tasks_t);
-	/* Planned: the schedule's allocation, day by day. */
+	/* Planned: the schedule's allocation, day by day, a started task
+	 * for its duration (plan.h: effort), not stretched to today. */
+	tl.effort = 1;
 	if (team_load_compute(&tl, p, from, to, 1, 0, NULL) == -1)
 		goto out;
 	for (i = 0; i < tl.n; i++)

@@ -307,4 +307,42 @@ test_expect_success 'merge driver and renumber: the same new id on both sides' '
 	echo W-31 >../expect && test_cmp ../expect ../out
 '
 
+test_expect_success 'kam commit of a hand edit applies the 24-hour day (65, nothing committed)' '
+	new_project proj2 &&
+	kam people add Ann >/dev/null && kam people add Bo >/dev/null &&
+	kam task add Build --duration 3 --assignee P-1 >/dev/null &&
+	kam task add Test --duration 2 >/dev/null &&
+	kam time log P-2 T-2 2 --date 2026-11-03 >/dev/null &&
+	printf "W-2,2026-11-03,P-1,T-2,24,\nW-3,2026-11-03,P-2,T-1,22.25,\n" >>timesheets/2026-11.csv &&
+	git rev-parse HEAD >../head &&
+	test_expect_code 65 kam commit -m over >../out 2>../err &&
+	echo "kam: timesheets/2026-11.csv:4: hours: P-2 is booked 24.25 hours on 2026-11-03 (at most 24 a day)" >../expect &&
+	test_cmp ../expect ../err && test ! -s ../out &&
+	git rev-parse HEAD >../head2 && test_cmp ../head ../head2 &&
+	git diff --cached --quiet &&
+	sed -i "s/,22.25,/,22,/" timesheets/2026-11.csv &&
+	kam commit -m "exactly 24" >/dev/null &&
+	git log -1 --format=%B | grep -q "exactly 24"
+'
+
+test_expect_success 'log: not before the project start nor the task start (65); another than the assignee is warned' '
+	cd proj2 &&
+	snap >../before &&
+	test_expect_code 65 kam time log P-1 T-1 1 --date 2026-01-02 2>../err &&
+	echo "kam: 2026-01-02 is before the project'"'"'s start (2026-01-05): no hours were worked on it then; nothing changed" >../expect &&
+	test_cmp ../expect ../err &&
+	kam task start T-2 --date 2026-11-02 >/dev/null &&
+	snap >../before &&
+	test_expect_code 65 kam time log P-2 T-2 1 --date 2026-10-30 2>../err &&
+	echo "kam: T-2 started on 2026-11-02: hours on 2026-10-30 are before it (if it started earlier, correct its start in tasks.csv and kam commit); nothing changed" >../expect &&
+	test_cmp ../expect ../err &&
+	snap >../after && test_cmp ../before ../after &&
+	kam time log P-2 T-2 1 --date 2026-11-02 >../out 2>../err &&
+	test ! -s ../err &&
+	kam time log P-2 T-1 1 --date 2026-11-02 >../out 2>../err &&
+	echo "kam: warning: P-2 is not the assignee of T-1 (P-1): booked anyway" >../expect &&
+	test_cmp ../expect ../err &&
+	tail -n 1 timesheets/2026-11.csv | grep -q ",2026-11-02,P-2,T-1,1,"
+'
+
 test_done

@@ -23,16 +23,23 @@ test_expect_success 'setup: two people, two tasks of 5 and 2 days' '
 	kam task add Build --duration 5 --assignee P-1 >/dev/null &&
 	kam task add Test --duration 2 --assignee P-2 >/dev/null &&
 	kam task start T-1 --date 2026-11-16 >/dev/null &&
-	kam task start T-2 --date 2026-11-16 >/dev/null
+	kam task start T-2 --date 2026-11-16 >/dev/null &&
+	kam task progress T-1 40 >/dev/null &&
+	kam task progress T-2 50 >/dev/null
 '
+
+# Planned hours of a started task are its duration, not stretched to
+# today (2026-11-27): the share done from its start, the remaining days
+# from today.  T-1 (5 days, 40%: 3 left) is planned 2026-11-16, 11-17,
+# then 11-27, 11-30, 12-01; T-2 (2 days, 50%: 1 left) 11-16 and 11-27.
 
 test_expect_success 'no bookings: planned hours and capacity only' '
 	cd proj &&
 	kam team audit --from 2026-11-16 --to 2026-11-22 --format csv >../out &&
 	cat >../expect <<-\EOF &&
 	"person","name","week","planned","booked","capacity","utilisation_pct","over"
-	"P-1","Ann","2026-11-16","32","0","32","0.00","false"
-	"P-2","Bo","2026-11-16","32","0","25.5","0.00","false"
+	"P-1","Ann","2026-11-16","16","0","32","0.00","false"
+	"P-2","Bo","2026-11-16","8","0","25.5","0.00","false"
 	EOF
 	test_cmp ../expect ../out
 '
@@ -44,12 +51,12 @@ test_expect_success 'bookings: utilisation against capacity, over at 25.75 of 25
 	kam time log P-2 T-2 8 --date 2026-11-17 >/dev/null &&
 	kam time log P-2 T-2 9.5 --date 2026-11-18 >/dev/null &&
 	kam team audit --from 2026-11-16 --to 2026-11-22 --format csv >../out &&
-	grep -q "^\"P-2\",\"Bo\",\"2026-11-16\",\"32\",\"25.5\",\"25.5\",\"99.61\",\"false\"" ../out &&
+	grep -q "^\"P-2\",\"Bo\",\"2026-11-16\",\"8\",\"25.5\",\"25.5\",\"99.61\",\"false\"" ../out &&
 	rule person-overbooked >../got ;
 	test ! -s ../got &&
 	kam time log P-2 T-1 0.25 --date 2026-11-20 >/dev/null &&
 	kam team audit --from 2026-11-16 --to 2026-11-22 --format csv >../out &&
-	grep -q "^\"P-2\",\"Bo\",\"2026-11-16\",\"32\",\"25.75\",\"25.5\",\"100.59\",\"true\"" ../out &&
+	grep -q "^\"P-2\",\"Bo\",\"2026-11-16\",\"8\",\"25.75\",\"25.5\",\"100.59\",\"true\"" ../out &&
 	rule person-overbooked >../got ;
 	grep -q "^people.csv:3: amber: person-overbooked: P-2: booked 25.75 hours in the week of 2026-11-16, capacity 25.5 (4 working days at 80%)" ../got
 '
@@ -85,7 +92,12 @@ test_expect_success 'audit --tasks: booked against planned effort per task' '
 test_expect_success 'audit --by month and JSON' '
 	cd proj &&
 	kam team audit --by month --to 2026-11-30 --format json >../out &&
-	grep -q "{\"person\":\"P-2\",\"name\":\"Bo\",\"month\":\"2026-11\",\"planned\":80,\"booked\":25.75,\"capacity\":128," ../out &&
+	grep -q "{\"person\":\"P-2\",\"name\":\"Bo\",\"month\":\"2026-11\",\"planned\":16,\"booked\":25.75,\"capacity\":128," ../out &&
+	grep -q "{\"person\":\"P-1\",\"name\":\"Ann\",\"month\":\"2026-11\",\"planned\":32," ../out &&
+	kam team audit --by month --from 2026-12-01 --to 2026-12-31 --format csv >../out &&
+	grep -q "^\"P-1\",\"Ann\",\"2026-12\",\"8\"," ../out &&
+	kam team load --from 2026-11-16 --to 2026-11-22 --format csv >../load &&
+	grep -q "\"P-2\"" ../load &&
 	test_expect_code 64 kam team audit --by year 2>../err &&
 	grep -q "expected week or month" ../err &&
 	test_expect_code 64 kam team audit --from 2026-11-30 --to 2026-11-01 &&
