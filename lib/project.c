@@ -14,6 +14,7 @@
 #include <git2.h>
 
 #include "kam.h"
+#include "lang.h"
 #include "project.h"
 #include "value.h"
 
@@ -329,6 +330,15 @@ conf_health_more(git_config *cfg, struct project *p)
 		goto out;
 	}
 	p->numfmt = (int)nf;
+	free(s);
+	s = NULL;
+	if (conf_string(cfg, "project.language", &s) == -1)
+		goto out;
+	if (s != NULL && lang_parse(s, &p->lang) == -1) {
+		kam_err(KAM_EX_DATA, "kam.conf: project.language: invalid "
+		    "value '%s' (expected en or zh)", s);
+		goto out;
+	}
 	ret = 0;
 out:
 	free(s);

@@ -17,6 +17,7 @@
 #include "minutes.h"
 #include "out.h"
 #include "plan.h"
+#include "lang.h"
 #include "report.h"
 #include "reqflow.h"
 #include "store.h"
@@ -32,6 +33,7 @@ struct rpart {
 	const struct rcol	*cols;		/* PART_TABLE */
 	size_t			 ncols;
 	char			*empty;
+	int			 lang;		/* the document's (lang.h) */
 	char			**cells;	/* nrows x ncols, owned */
 	size_t			 nrows, arows;
 };
@@ -55,6 +57,7 @@ new_part(struct rdoc *d, enum part_kind kind)
 	p = &d->v[d->n++];
 	memset(p, 0, sizeof(*p));
 	p->kind = kind;
+	p->lang = d->lang;
 	return p;
 }
 
@@ -238,12 +241,12 @@ md_table(const struct rpart *p, struct kam_buf *b)
 	size_t r, c;
 
 	if (p->nrows == 0) {
-		kam_buf_printf(b, "%s\n\n", p->empty);
+		kam_buf_printf(b, "%s\n\n", lang_tr(p->lang, p->empty));
 		return;
 	}
 	for (c = 0; c < p->ncols; c++) {
 		kam_buf_puts(b, c == 0 ? "| " : " | ");
-		md_escape(b, p->cols[c].name);
+		md_escape(b, lang_tr(p->lang, p->cols[c].name));
 	}
 	kam_buf_puts(b, " |\n");
 	for (c = 0; c < p->ncols; c++)
@@ -252,7 +255,9 @@ md_table(const struct rpart *p, struct kam_buf *b)
 	for (r = 0; r < p->nrows; r++) {
 		for (c = 0; c < p->ncols; c++) {
 			kam_buf_puts(b, c == 0 ? "| " : " | ");
-			md_escape(b, p->cells[r * p->ncols + c]);
+			md_escape(b, p->cols[c].flags & RC_STATUS ?
+			    lang_tr(p->lang, p->cells[r * p->ncols + c]) :
+			    p->cells[r * p->ncols + c]);
 		}
 		kam_buf_puts(b, " |\n");
 	}
@@ -333,7 +338,7 @@ html_table(const struct rpart *p, struct kam_buf *b)
 
 	if (p->nrows == 0) {
 		kam_buf_puts(b, "<p>");
-		gantt_xml_text(b, p->empty);
+		gantt_xml_text(b, lang_tr(p->lang, p->empty));
 		kam_buf_puts(b, "</p>\n");
 		return;
 	}
@@ -341,7 +346,7 @@ html_table(const struct rpart *p, struct kam_buf *b)
 	for (c = 0; c < p->ncols; c++) {
 		kam_buf_puts(b, p->cols[c].flags & RC_NUM ? "<th class=\"n\">" :
 		    p->cols[c].flags & RC_KEY ? "<th class=\"k\">" : "<th>");
-		gantt_xml_text(b, p->cols[c].name);
+		gantt_xml_text(b, lang_tr(p->lang, p->cols[c].name));
 		kam_buf_puts(b, "</th>");
 	}
 	kam_buf_puts(b, "</tr></thead>\n<tbody>\n");
@@ -357,10 +362,11 @@ html_table(const struct rpart *p, struct kam_buf *b)
 				/* col is one of badge()'s constants. */
 				kam_buf_printf(b, "<span class=\"st st-%s\">",
 				    col);
-				html_cell(b, cell);
+				html_cell(b, lang_tr(p->lang, cell));
 				kam_buf_puts(b, "</span>");
 			} else
-				html_cell(b, cell);
+				html_cell(b, p->cols[c].flags & RC_STATUS ?
+				    lang_tr(p->lang, cell) : cell);
 			kam_buf_puts(b, "</td>");
 		}
 		kam_buf_puts(b, "</tr>\n");
@@ -869,7 +875,15 @@ struct ctx {
 	struct budget_evm	 evm;
 	struct minutes		*mins;
 	size_t			 nmins;
+	int			 lang;		/* project.language (lang.h) */
 };
+
+/* Markdown in the report's language: the phrase, or its translation
+ * (lib/lang.c), a format checked against the English. */
+#define MDF(c, fmt, ...)	rdoc_mdf(&(c)->d, lang_tr((c)->lang, fmt), \
+	__VA_ARGS__)
+#define MD(c, s)		rdoc_md(&(c)->d, lang_tr((c)->lang, s))
+#define TR(c, s)		lang_tr((c)->lang, s)
 
 /* ---- small helpers ---- */
 
@@ -906,10 +920,11 @@ money(const struct ctx *c, int64_t v, char *buf)
 	return project_money(c->p, v, buf);
 }
 
+/* English plural "s"; nothing in Chinese. */
 static const char *
-plural(long n)
+plural(const struct ctx *c, long n)
 {
-	return n == 1 ? "" : "s";
+	return n == 1 || c->lang == LANG_ZH ? "" : "s";
 }
 
 /* A person's name for P-n (the id when unknown or unset). */
@@ -931,13 +946,13 @@ static void
 more(struct ctx *c, size_t n)
 {
 	if (n > LIST_MAX)
-		rdoc_mdf(&c->d, "…and %zu more.\n\n", n - LIST_MAX);
+		MDF(c, "…and %zu more.\n\n", n - LIST_MAX);
 }
 
 static void
 heading(struct ctx *c, int level, const char *text)
 {
-	rdoc_mdf(&c->d, "%.*s %s\n\n", level, "######", text);
+	MDF(c, "%.*s %s\n\n", level, "######", TR(c, text));
 }
 
 /* ---- header and health ---- */
@@ -949,25 +964,26 @@ header(struct ctx *c)
 	const char *name = c->p->name != NULL ? c->p->name : "kam project";
 	char *title;
 
-	title = xasprintf("%s: %s", c->final ? "Final evaluation" :
-	    "Weekly status report", name);
+	title = xasprintf("%s%s%s", TR(c, c->final ? "Final evaluation" :
+	    "Weekly status report"), c->lang == LANG_ZH ? "：" : ": ", name);
 	rdoc_init(&c->d, title);
+	c->d.lang = c->lang;
 	free(title);
-	rdoc_mdf(&c->d, "# %s: ", c->final ? "Final evaluation" :
-	    "Weekly status report");
+	MDF(c, "# %s: ", TR(c, c->final ? "Final evaluation" :
+	    "Weekly status report"));
 	rdoc_text(&c->d, name);
-	rdoc_md(&c->d, "\n\n");
+	MD(c, "\n\n");
 	if (c->p->client != NULL) {
-		rdoc_md(&c->d, "**Client:** ");
+		MD(c, "**Client:** ");
 		rdoc_text(&c->d, c->p->client);
-		rdoc_md(&c->d, " · ");
+		MD(c, " · ");
 	}
-	rdoc_mdf(&c->d, "**Date:** %s · ", date_fmt(c->today, t));
+	MDF(c, "**Date:** %s · ", date_fmt(c->today, t));
 	if (c->final)
-		rdoc_mdf(&c->d, "**Project:** %s to %s\n\n",
+		MDF(c, "**Project:** %s to %s\n\n",
 		    date_fmt(c->pl.start, a), date_fmt(c->pl.finish, b));
 	else
-		rdoc_mdf(&c->d, "**Period:** %s to %s\n\n",
+		MDF(c, "**Period:** %s to %s\n\n",
 		    date_fmt(c->since, s), t);
 }
 
@@ -981,14 +997,14 @@ health_section(struct ctx *c)
 	size_t a;
 
 	heading(c, 2, c->final ? "Health at the close" : "Overall health");
-	rdoc_mdf(&c->d, "Overall: **%s** — %zu red and %zu amber finding%s."
-	    "\n\n", health_status_name(health_overall(&c->h)),
-	    c->h.nred, c->h.namber, plural((long)(c->h.nred + c->h.namber)));
+	MDF(c, "Overall: **%s** — %zu red and %zu amber finding%s."
+	    "\n\n", TR(c, health_status_name(health_overall(&c->h))),
+	    c->h.nred, c->h.namber, plural(c, (long)(c->h.nred + c->h.namber)));
 	rdoc_table(&c->d, cols, ARRAY_SIZE(cols), "");
 	for (a = 0; a < AREA_N; a++) {
 		const struct area *ar = &c->h.areas[a];
 
-		cells[0] = ar->name;
+		cells[0] = TR(c, ar->name);
 		cells[1] = health_status_name(ar->status);
 		cells[2] = ar->client != NULL ? ar->client : ar->reason;
 		rdoc_row(&c->d, cells);
@@ -998,15 +1014,16 @@ health_section(struct ctx *c)
 /* ---- schedule ---- */
 
 static void
-variance_words(long var, char *buf, size_t len)
+variance_words(const struct ctx *c, long var, char *buf, size_t len)
 {
 	if (var == 0)
-		snprintf(buf, len, "on the baseline");
+		snprintf(buf, len, "%s", TR(c, "on the baseline"));
 	else if (var > 0)
-		snprintf(buf, len, "%ld working day%s late", var, plural(var));
+		snprintf(buf, len, TR(c, "%ld working day%s late"), var,
+		    plural(c, var));
 	else
-		snprintf(buf, len, "%ld working day%s early", -var,
-		    plural(-var));
+		snprintf(buf, len, TR(c, "%ld working day%s early"), -var,
+		    plural(c, -var));
 }
 
 static void
@@ -1034,11 +1051,11 @@ gantt_chart(struct ctx *c)
 	gantt_svg(&g, c->p->name != NULL ? c->p->name : "kam", GANTT_SVG_INLINE,
 	    &svg);
 	if (sel != NULL)
-		cap = xasprintf("Gantt chart: %zu critical tasks of %zu.", n,
+		cap = xasprintf(TR(c, "Gantt chart: %zu critical tasks of %zu."), n,
 		    g.pl.ntasks);
 	else
-		cap = xstrdup("Gantt chart: bars from early start to early "
-		    "finish, critical tasks in red, baselines in grey.");
+		cap = xstrdup(TR(c, "Gantt chart: bars from early start to early "
+		    "finish, critical tasks in red, baselines in grey."));
 	rdoc_svg(&c->d, kam_buf_detach(&svg), cap);
 	free(cap);
 out:
@@ -1091,7 +1108,7 @@ schedule_section(struct ctx *c)
 
 	heading(c, 2, "Schedule");
 	if (pl->ntasks == 0) {
-		rdoc_md(&c->d, "No tasks yet.\n\n");
+		MD(c, "No tasks yet.\n\n");
 		return;
 	}
 	for (i = 0; i < pl->ntasks; i++) {
@@ -1099,35 +1116,35 @@ schedule_section(struct ctx *c)
 		nstarted += pl->tasks[i].started && !pl->tasks[i].finished;
 	}
 	all_done = ndone == pl->ntasks;
-	rdoc_mdf(&c->d, "- Start: %s; finish (%s): **%s**\n",
-	    date_fmt(pl->start, d1), all_done ? "actual" : "forecast",
+	MDF(c, "- Start: %s; finish (%s): **%s**\n",
+	    date_fmt(pl->start, d1), TR(c, all_done ? "actual" : "forecast"),
 	    date_fmt(pl->finish, d2));
 	if (plan_baseline_finish(pl, &bf, &var)) {
-		variance_words(var, words, sizeof(words));
-		rdoc_mdf(&c->d, "- Baseline finish: %s; variance: **%s**\n",
+		variance_words(c, var, words, sizeof(words));
+		MDF(c, "- Baseline finish: %s; variance: **%s**\n",
 		    date_fmt(bf, d1), words);
 	} else
-		rdoc_md(&c->d, "- No baseline\n");
+		MD(c, "- No baseline\n");
 	rem = pl->end_idx - (pl->today_idx > pl->start_idx ? pl->today_idx :
 	    pl->start_idx);
 	if (rem < 0)
 		rem = 0;
-	rdoc_mdf(&c->d, "- Critical path: %zu task%s", pl->ncritical,
-	    plural((long)pl->ncritical));
+	MDF(c, "- Critical path: %zu task%s", pl->ncritical,
+	    plural(c, (long)pl->ncritical));
 	if (pl->ncritical > 0 && pl->ncritical <= 12) {
 		for (i = 0; i < pl->ncritical; i++) {
-			rdoc_md(&c->d, i == 0 ? " (" : ", ");
+			MD(c, i == 0 ? " (" : ", ");
 			rdoc_text(&c->d, table_get(&c->tasks,
 			    pl->tasks[pl->critical[i]].row, ID_COL));
 		}
-		rdoc_md(&c->d, ")");
+		MD(c, ")");
 	}
-	rdoc_mdf(&c->d, ", %ld working day%s from start to finish",
-	    pl->end_idx - pl->start_idx, plural(pl->end_idx - pl->start_idx));
+	MDF(c, ", %ld working day%s from start to finish",
+	    pl->end_idx - pl->start_idx, plural(c, pl->end_idx - pl->start_idx));
 	if (!all_done)
-		rdoc_mdf(&c->d, ", %ld left", rem);
-	rdoc_md(&c->d, "\n");
-	rdoc_mdf(&c->d, "- Tasks: %zu (%zu done, %zu in progress, %zu not "
+		MDF(c, ", %ld left", rem);
+	MD(c, "\n");
+	MDF(c, "- Tasks: %zu (%zu done, %zu in progress, %zu not "
 	    "started)", pl->ntasks, ndone, nstarted, pl->ntasks - ndone -
 	    nstarted);
 	late = xcalloc(pl->ntasks + 1, sizeof(*late));
@@ -1137,8 +1154,8 @@ schedule_section(struct ctx *c)
 			late[nlate++].i = i;
 	qsort(late, nlate, sizeof(*late), cmp_late);
 	if (!c->final)
-		rdoc_mdf(&c->d, "; **%zu late**", nlate);
-	rdoc_md(&c->d, "\n\n");
+		MDF(c, "; **%zu late**", nlate);
+	MD(c, "\n\n");
 
 	if (!c->final) {
 		heading(c, 3, "Late tasks");
@@ -1204,7 +1221,8 @@ schedule_section(struct ctx *c)
 				    date_fmt(t->es_date, d2));
 			else
 				snprintf(reason, sizeof(reason),
-				    "%s (forecast)", date_fmt(t->es_date, d2));
+				    TR(c, "%s (forecast)"), date_fmt(t->es_date,
+				    d2));
 			cells[3] = reason;
 			if (t->has_baseline)
 				snprintf(sl, sizeof(sl), "%ld", t->variance);
@@ -1338,11 +1356,11 @@ evm_table(struct ctx *c)
 	size_t i;
 
 	if (t->bac == 0) {
-		rdoc_md(&c->d, "No task has a cost, so there is no earned "
+		MD(c, "No task has a cost, so there is no earned "
 		    "value.\n\n");
 		return;
 	}
-	rdoc_mdf(&c->d, "Earned value as of %s%s:\n\n",
+	MDF(c, "Earned value as of %s%s:\n\n",
 	    date_fmt(c->today, b[0]), c->evm.use_baseline ? "" :
 	    "; no baseline, so the planned value follows the plan as "
 	    "scheduled from the start");
@@ -1387,26 +1405,26 @@ margin_part(struct ctx *c)
 	}
 	heading(c, 3, "Margin");
 	if (m.has_contract)
-		rdoc_mdf(&c->d, "- Contract value: %s\n", money(c, m.contract,
+		MDF(c, "- Contract value: %s\n", money(c, m.contract,
 		    b1));
-	rdoc_mdf(&c->d, "- Invoiced: %s; paid: %s; outstanding: %s\n",
+	MDF(c, "- Invoiced: %s; paid: %s; outstanding: %s\n",
 	    money(c, m.invoiced, b1), money(c, m.paid, b2),
 	    money(c, m.outstanding, b3));
-	rdoc_mdf(&c->d, "- Actual cost: %s (expenses %s, labour %s)\n",
+	MDF(c, "- Actual cost: %s (expenses %s, labour %s)\n",
 	    money(c, m.actual, b1), money(c, m.expenses, b2),
 	    money(c, m.labour, b3));
 	if (m.has_contract && m.has_eac) {
-		rdoc_mdf(&c->d, "- Estimate at completion: %s; forecast "
+		MDF(c, "- Estimate at completion: %s; forecast "
 		    "margin: **%s**", money(c, m.eac, b1), money(c, m.forecast,
 		    b4));
 		if (m.has_pct)
-			rdoc_mdf(&c->d, " (%s%%)", budget_pct_fmt(m.forecast,
+			MDF(c, " (%s%%)", budget_pct_fmt(m.forecast,
 			    m.contract, pct));
-		rdoc_md(&c->d, "\n");
+		MD(c, "\n");
 	} else if (m.has_contract)
-		rdoc_mdf(&c->d, "- Planned margin: %s (no earned value yet for "
+		MDF(c, "- Planned margin: %s (no earned value yet for "
 		    "a forecast)\n", money(c, m.planned, b1));
-	rdoc_md(&c->d, "\n");
+	MD(c, "\n");
 }
 
 static void
@@ -1426,18 +1444,18 @@ budget_section(struct ctx *c)
 	heading(c, 2, c->final ? "Cost" : "Budget");
 	if (a->sums.planned == 0 && a->sums.count == 0 &&
 	    c->evm.total.bac == 0) {
-		rdoc_md(&c->d, "No budget and no expenses yet.\n\n");
+		MD(c, "No budget and no expenses yet.\n\n");
 		return;
 	}
-	rdoc_mdf(&c->d, "- Planned: %s; spent: **%s**", money(c,
+	MDF(c, "- Planned: %s; spent: **%s**", money(c,
 	    a->total.planned, b1), money(c, a->total.actual, b2));
 	if (a->total.has_pct)
-		rdoc_mdf(&c->d, " (%s%%)", budget_pct_fmt(a->total.actual,
+		MDF(c, " (%s%%)", budget_pct_fmt(a->total.actual,
 		    a->total.planned, pct));
-	rdoc_mdf(&c->d, "; %s: %s\n", a->total.variance >= 0 ? "remaining" :
-	    "over", money(c, a->total.variance >= 0 ? a->total.variance :
+	MDF(c, "; %s: %s\n", TR(c, a->total.variance >= 0 ? "remaining" :
+	    "over"), money(c, a->total.variance >= 0 ? a->total.variance :
 	    -a->total.variance, b3));
-	rdoc_mdf(&c->d, "- Categories: %zu (%zu over, %zu at the warning "
+	MDF(c, "- Categories: %zu (%zu over, %zu at the warning "
 	    "level, %zu unplanned)\n\n", a->nlines, a->nover, a->nwarn,
 	    a->nunplanned);
 	if (c->final) {
@@ -1560,7 +1578,7 @@ team_section(struct ctx *c)
 		goto out;
 	qsort(v, n, sizeof(*v), cmp_fact);
 	heading(c, 2, "Team");
-	rdoc_md(&c->d, "Facts per person, not scores: tasks assigned and "
+	MD(c, "Facts per person, not scores: tasks assigned and "
 	    "finished, finished on or before their baseline finish (of those "
 	    "with a baseline), the planned effort of the tasks and the hours "
 	    "booked in the timesheets.\n\n");
@@ -1687,7 +1705,7 @@ risks_section(struct ctx *c)
 	static const struct rcol new_cols[] = {
 		{ "id", RC_KEY }, { "risk", 0 }, { "score", RC_NUM },
 		{ "level", RC_STATUS }, { "owner", 0 }, { "review", RC_KEY },
-		{ "raised", RC_KEY }, { "status", 0 },
+		{ "raised", RC_KEY }, { "status", RC_STATUS },
 	};
 	static const struct rcol occ_cols[] = {
 		{ "id", RC_KEY }, { "risk", 0 }, { "score", RC_NUM },
@@ -1702,7 +1720,7 @@ risks_section(struct ctx *c)
 
 	heading(c, 2, "Risks");
 	if (c->risks.nrows == 0) {
-		rdoc_md(&c->d, "The risk register is empty.\n\n");
+		MD(c, "The risk register is empty.\n\n");
 		return;
 	}
 	rows = xcalloc(c->risks.nrows + 1, sizeof(*rows));
@@ -1721,7 +1739,7 @@ risks_section(struct ctx *c)
 	}
 	sort_t = &c->risks;
 	qsort(rows, n, sizeof(*rows), cmp_score);
-	rdoc_mdf(&c->d, "- Open: **%zu** (%zu critical, %zu high, %zu medium, "
+	MDF(c, "- Open: **%zu** (%zu critical, %zu high, %zu medium, "
 	    "%zu low); closed: %zu; occurred: %zu\n\n", nopen, nlevel[0],
 	    nlevel[1], nlevel[2], nlevel[3], nclosed, nocc);
 	date_fmt(c->today, today);
@@ -1818,7 +1836,7 @@ issues_section(struct ctx *c)
 		else
 			nclo++;
 	}
-	rdoc_mdf(&c->d, "- Open: **%zu** (%zu critical, %zu at escalation "
+	MDF(c, "- Open: **%zu** (%zu critical, %zu at escalation "
 	    "level 3); resolved: %zu; closed: %zu\n\n", nopen, ncrit, nesc,
 	    nres, nclo);
 	heading(c, 3, "Open issues");
@@ -1879,7 +1897,7 @@ requirements_section(struct ctx *c)
 	snprintf(b[REQ_NSTATUS], sizeof(b[0]), "%zu", c->reqs.nrows);
 	cells[REQ_NSTATUS] = b[REQ_NSTATUS];
 	if (c->reqs.nrows == 0)
-		rdoc_md(&c->d, "No requirements yet.\n\n");
+		MD(c, "No requirements yet.\n\n");
 	else {
 		rdoc_table(&c->d, count_cols, ARRAY_SIZE(count_cols), "");
 		rdoc_row(&c->d, cells);
@@ -1903,9 +1921,9 @@ requirements_section(struct ctx *c)
 			nprop++;
 	}
 	if (c->changes.nrows > 0)
-		rdoc_mdf(&c->d, "Change requests: %ld approved (%s, %ld "
+		MDF(c, "Change requests: %ld approved (%s, %ld "
 		    "working day%s), %ld rejected, %ld pending.\n\n", napp,
-		    money(c, acost, m), adays, plural(adays), nrej, nprop);
+		    money(c, acost, m), adays, plural(c, adays), nrej, nprop);
 	if (!c->final) {
 		heading(c, 3, "Confirmed in the period");
 		rdoc_table(&c->d, conf_cols, ARRAY_SIZE(conf_cols),
@@ -2007,17 +2025,17 @@ quality_section(struct ctx *c)
 		}
 	}
 	if (checks > 0) {
-		rdoc_mdf(&c->d, "- Quality checks: %ld, pass rate **%s%%** "
+		MDF(c, "- Quality checks: %ld, pass rate **%s%%** "
 		    "(%ld passed, %ld failed)", checks, budget_pct_fmt(passed,
 		    checks, pct), passed, failed);
 		if (!c->final)
-			rdoc_mdf(&c->d, "; %ld in the period", recent);
-		rdoc_md(&c->d, "\n");
+			MDF(c, "; %ld in the period", recent);
+		MD(c, "\n");
 	} else
-		rdoc_md(&c->d, "- No quality checks yet\n");
-	rdoc_mdf(&c->d, "- Open defects: %ld critical, %ld major, %ld minor; "
+		MD(c, "- No quality checks yet\n");
+	MDF(c, "- Open defects: %ld critical, %ld major, %ld minor; "
 	    "rework %ld hour%s\n\n", sev[0][0], sev[1][0], sev[2][0],
-	    rework_total, plural(rework_total));
+	    rework_total, plural(c, rework_total));
 	if (c->defects.nrows == 0)
 		return;
 	if (c->final) {
@@ -2120,27 +2138,28 @@ satisfaction_section(struct ctx *c)
 			}
 	}
 	if (recent.n > 0)
-		rdoc_mdf(&c->d, "- Last 90 days (%s to %s): average "
+		MDF(c, "- Last 90 days (%s to %s): average "
 		    "**%ld.%ld** of %ld response%s, NPS %ld (minimum %ld: "
 		    "%s)\n",
 		    date_fmt(from, d1), date_fmt(c->today, d2),
 		    csat_avg10(&recent) / 10, csat_avg10(&recent) % 10, recent.n,
-		    plural(recent.n), csat_nps(&recent), c->p->csat_min,
-		    recent.sum < c->p->csat_min * recent.n ? "below" : "met");
+		    plural(c, recent.n), csat_nps(&recent), c->p->csat_min,
+		    TR(c, recent.sum < c->p->csat_min * recent.n ? "below" :
+		    "met"));
 	else
-		rdoc_mdf(&c->d, "- No responses in the last 90 days (%s to "
+		MDF(c, "- No responses in the last 90 days (%s to "
 		    "%s)\n", date_fmt(from, d1), date_fmt(c->today, d2));
-	rdoc_mdf(&c->d, "- All responses: average %ld.%ld of %ld, NPS %ld\n",
+	MDF(c, "- All responses: average %ld.%ld of %ld, NPS %ld\n",
 	    csat_avg10(&all) / 10, csat_avg10(&all) % 10, all.n, csat_nps(&all));
 	if (!c->final) {
 		if (period.n > 0)
-			rdoc_mdf(&c->d, "- In the period: %ld response%s, "
-			    "average %ld.%ld\n", period.n, plural(period.n),
+			MDF(c, "- In the period: %ld response%s, "
+			    "average %ld.%ld\n", period.n, plural(c, period.n),
 			    csat_avg10(&period) / 10, csat_avg10(&period) % 10);
 		else
-			rdoc_md(&c->d, "- No responses in the period\n");
+			MD(c, "- No responses in the period\n");
 	}
-	rdoc_md(&c->d, "\n");
+	MD(c, "\n");
 	if (c->final) {
 		rdoc_table(&c->d, cols, ARRAY_SIZE(cols), "");
 		for (k = 0; k < nm; k++) {
@@ -2313,7 +2332,7 @@ lessons_section(struct ctx *c)
 	}
 	heading(c, 2, "Lessons learned");
 	if (c->lessons.nrows == 0) {
-		rdoc_md(&c->d, "No lessons were recorded.\n\n");
+		MD(c, "No lessons were recorded.\n\n");
 		return;
 	}
 	for (kd = 0; kd < 2; kd++) {
@@ -2335,7 +2354,7 @@ lessons_section(struct ctx *c)
 			rdoc_row(&c->d, cells);
 		}
 		if (n > 4 * LIST_MAX)
-			rdoc_mdf(&c->d, "…and %zu more.\n\n",
+			MDF(c, "…and %zu more.\n\n",
 			    n - 4 * LIST_MAX);
 	}
 }
@@ -2384,21 +2403,21 @@ goals_section(struct ctx *c)
 
 	heading(c, 2, "Goals");
 	if (c->goals.nrows == 0) {
-		rdoc_md(&c->d, "No goals were set.\n\n");
+		MD(c, "No goals were set.\n\n");
 		return;
 	}
 	goal_count(&c->goals, &n);
-	rdoc_mdf(&c->d, "**%ld of %ld** goal%s met", n.met, n.met + n.missed +
-	    n.open, plural(n.met + n.missed + n.open));
+	MDF(c, "**%ld of %ld** goal%s met", n.met, n.met + n.missed +
+	    n.open, plural(c, n.met + n.missed + n.open));
 	if (n.missed > 0 && n.open > 0)
-		rdoc_mdf(&c->d, " (%ld missed, %ld open)", n.missed, n.open);
+		MDF(c, " (%ld missed, %ld open)", n.missed, n.open);
 	else if (n.missed > 0)
-		rdoc_mdf(&c->d, " (%ld missed)", n.missed);
+		MDF(c, " (%ld missed)", n.missed);
 	else if (n.open > 0)
-		rdoc_mdf(&c->d, " (%ld open)", n.open);
+		MDF(c, " (%ld open)", n.open);
 	if (n.dropped > 0)
-		rdoc_mdf(&c->d, "; %ld dropped, not counted", n.dropped);
-	rdoc_md(&c->d, ".\n\n");
+		MDF(c, "; %ld dropped, not counted", n.dropped);
+	MD(c, ".\n\n");
 	rdoc_table(&c->d, cols, ARRAY_SIZE(cols), "");
 	for (i = 0; i < c->goals.nrows; i++) {
 		const struct row *r = &c->goals.rows[i];
@@ -2417,8 +2436,8 @@ goals_section(struct ctx *c)
 		if (strcmp(st, "open") == 0 && meas != NULL &&
 		    strcmp(meas, "open") != 0) {
 			snprintf(stbuf, sizeof(stbuf), strcmp(meas,
-			    "unknown") == 0 ? "open (direction unknown)" :
-			    "open (measured: %s)", meas);
+			    "unknown") == 0 ? TR(c, "open (direction unknown)") :
+			    TR(c, "open (measured: %s)"), TR(c, meas));
 			st = stbuf;
 		}
 		cells[0] = table_get(&c->goals, r, ID_COL);
@@ -2462,7 +2481,7 @@ open_items(struct ctx *c)
 	}								\
 	if (n > 0) {							\
 		snprintf(cnt, sizeof(cnt), "%zu", n);			\
-		cells[0] = kind;					\
+		cells[0] = TR(c, kind);					\
 		cells[1] = cnt;						\
 		cells[2] = ids.ptr;					\
 		rdoc_row(&c->d, cells);					\
@@ -2486,7 +2505,7 @@ open_items(struct ctx *c)
 			n += !c->mins[i].actions[j].done;
 	if (n > 0) {
 		snprintf(cnt, sizeof(cnt), "%zu", n);
-		cells[0] = "open actions";
+		cells[0] = TR(c, "open actions");
 		cells[1] = cnt;
 		cells[2] = "";
 		rdoc_row(&c->d, cells);
@@ -2510,42 +2529,43 @@ final_summary(struct ctx *c)
 		ndone += c->pl.tasks[i].finished;
 	heading(c, 2, "Summary");
 	if (c->goals.nrows > 0) {
-		rdoc_mdf(&c->d, "- Goals: **%ld of %ld met**", gn.met,
+		MDF(c, "- Goals: **%ld of %ld met**", gn.met,
 		    gn.met + gn.missed + gn.open);
 		if (gn.dropped > 0)
-			rdoc_mdf(&c->d, "; %ld dropped", gn.dropped);
-		rdoc_md(&c->d, "\n");
+			MDF(c, "; %ld dropped", gn.dropped);
+		MD(c, "\n");
 	}
 	if (c->pl.ntasks > 0) {
-		rdoc_mdf(&c->d, "- Schedule: %s %s", ndone == c->pl.ntasks ?
-		    "finished" : "forecast to finish", date_fmt(c->pl.finish,
+		MDF(c, "- Schedule: %s %s", ndone == c->pl.ntasks ?
+		    TR(c, "finished") : TR(c, "forecast to finish"),
+		    date_fmt(c->pl.finish,
 		    d1));
 		if (plan_baseline_finish(&c->pl, &bf, &var)) {
-			variance_words(var, words, sizeof(words));
-			rdoc_mdf(&c->d, " against a baseline of %s: **%s**",
+			variance_words(c, var, words, sizeof(words));
+			MDF(c, " against a baseline of %s: **%s**",
 			    date_fmt(bf, d2), words);
 		}
-		rdoc_mdf(&c->d, "; %zu of %zu tasks done\n", ndone,
+		MDF(c, "; %zu of %zu tasks done\n", ndone,
 		    c->pl.ntasks);
 	}
 	if (t->planned != 0 || t->actual != 0) {
-		rdoc_mdf(&c->d, "- Cost: %s spent of %s planned", money(c,
+		MDF(c, "- Cost: %s spent of %s planned", money(c,
 		    t->actual, b1), money(c, t->planned, b2));
 		if (t->has_pct)
-			rdoc_mdf(&c->d, " (**%s%%**)", budget_pct_fmt(t->actual,
+			MDF(c, " (**%s%%**)", budget_pct_fmt(t->actual,
 			    t->planned, pct));
-		rdoc_md(&c->d, "\n");
+		MD(c, "\n");
 	}
 	if (c->quality.nrows > 0) {
 		for (i = 0; i < c->quality.nrows; i++)
 			passed += is(&c->quality, &c->quality.rows[i],
 			    &schema_quality, "result", "pass");
-		rdoc_mdf(&c->d, "- Quality: pass rate %s%% of %zu checks\n",
+		MDF(c, "- Quality: pass rate %s%% of %zu checks\n",
 		    budget_pct_fmt(passed, (int64_t)c->quality.nrows, pct),
 		    c->quality.nrows);
 	}
-	rdoc_mdf(&c->d, "- Health at the close: **%s**\n\n",
-	    health_status_name(health_overall(&c->h)));
+	MDF(c, "- Health at the close: **%s**\n\n",
+	    TR(c, health_status_name(health_overall(&c->h))));
 }
 
 /* ---- the command ---- */
@@ -2558,7 +2578,7 @@ load(struct ctx *c)
 	if (c->h.nerror > 0)
 		return kam_err(KAM_EX_DATA, "%zu problem%s in the project's "
 		    "files; fix them first (see kam check)", c->h.nerror,
-		    plural((long)c->h.nerror));
+		    plural(c, (long)c->h.nerror));
 	if (store_load(c->p, NULL, &schema_tasks, &c->tasks) == -1 ||
 	    store_load(c->p, NULL, &schema_risks, &c->risks) == -1 ||
 	    store_load(c->p, NULL, &schema_requirements, &c->reqs) == -1 ||
@@ -2621,7 +2641,7 @@ report_build(struct rdoc *out, struct project *p, int final, int32_t since)
 	    TABLE_INIT, TABLE_INIT, TABLE_INIT, TABLE_INIT, TABLE_INIT,
 	    TABLE_INIT, TABLE_INIT, TABLE_INIT, PLAN_INIT, PLAN_INIT,
 	    BUDGET_AUDIT_INIT,
-	    BUDGET_EVM_INIT, NULL, 0 };
+	    BUDGET_EVM_INIT, NULL, 0, LANG_EN };
 	struct ctx c = init;
 	char t[11];
 	int ret = -1;
@@ -2630,6 +2650,7 @@ report_build(struct rdoc *out, struct project *p, int final, int32_t since)
 	c.final = final;
 	c.today = p->today;
 	c.since = since;
+	c.lang = p->lang;
 	if (load(&c) == -1)
 		goto out;
 	header(&c);
@@ -2659,7 +2680,7 @@ report_build(struct rdoc *out, struct project *p, int final, int32_t since)
 		minutes_section(&c);
 		lessons_section(&c);
 	}
-	rdoc_mdf(&c.d, "---\n\n*Written by kam report from the project's "
+	MDF(&c, "---\n\n*Written by kam report from the project's "
 	    "files on %s.*\n", date_fmt(c.today, t));
 	*out = c.d;
 	c.d = (struct rdoc)RDOC_INIT;

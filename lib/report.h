@@ -51,8 +51,10 @@ struct rdoc {
 	char		*title;		/* of the HTML page, plain text */
 	struct rpart	*v;
 	size_t		 n, alloc;
+	int		 lang;		/* column names, empty texts and
+					 * status words: lang.h */
 };
-#define RDOC_INIT { NULL, NULL, 0, 0 }
+#define RDOC_INIT { NULL, NULL, 0, 0, 0 }
 
 /* Start a document titled `title` (plain text, escaped where written). */
 void	rdoc_init(struct rdoc *d, const char *title);

@@ -541,6 +541,46 @@ test_expect_success 'client-facing: a risk raised and closed in the period shows
 	grep -q "^| R-1 | Vendor late | 9 | medium |  |  | 2026-11-27 | closed |\$" out
 '
 
+test_expect_success 'project.language = zh: Chinese headings and fixed phrases; English stays the default (issue 17 #10)' '
+	rm -rf "$TRASH/zh" && cp -R "$P" "$TRASH/zh" && cd "$TRASH/zh" &&
+	git config -f kam.conf project.language zh &&
+	git commit -q -am "zh" &&
+	kam report weekly >out &&
+	grep -q "^# 项目周报：Test project\$" out &&
+	grep -q "^\*\*客户：\*\* ACME Corp · \*\*日期：\*\* 2026-11-27 · \*\*报告期：\*\* 2026-11-20 至 2026-11-27\$" out &&
+	grep -q "^## 总体状况\$" out &&
+	grep -q "^总体：\*\*红\*\* — 2 项红色、8 项黄色发现。\$" out &&
+	grep -q "^| 领域 | 状态 | 原因 |\$" out &&
+	grep -q "^| 进度 | 红 | T-3: " out &&
+	grep -q "^- 任务：5 个（已完成 2，进行中 1，未开始 2）；\*\*3 个延期\*\*\$" out &&
+	grep -q "^- 基线完成日期：2026-11-20；偏差：\*\*延后 9 个工作日\*\*\$" out &&
+	grep -q "^## 未完成的行动项\$" out &&
+	grep -q "^| 2026-11-26 | Anna Berg | Send the plan | 2026-11-24 | 延期 |\$" out &&
+	! grep -q "^## [A-Z]" out &&
+	kam report final >out &&
+	grep -q "^# 项目总结评估：Test project\$" out &&
+	grep -q "^- 目标：\*\*1 / 2 已达成\*\*\$" out &&
+	grep -q "^\*\*1 / 2\*\* 个目标已达成（进行中 1）。\$" out &&
+	grep -q "^| G-2 | Match rate | % | 60 | 90 | 95 | 117% | 已达成 |\$" out &&
+	! grep -q "^## [A-Z]" out &&
+	kam report final --format html >f.html &&
+	python3 "$TRASH/check-html.py" f.html 4 &&
+	grep -q "<title>项目总结评估：Test project</title>" f.html &&
+	grep -q "<span class=\"st st-green\">已达成</span>" f.html
+'
+
+test_expect_success 'project.language: en is the default; another value is invalid (65)' '
+	cd "$TRASH/zh" &&
+	git config -f kam.conf project.language en &&
+	kam report weekly >out &&
+	grep -q "^## Overall health\$" out &&
+	git config -f kam.conf project.language fr &&
+	test_expect_code 65 kam report weekly >out 2>err &&
+	echo "kam: kam.conf: project.language: invalid value '"'"'fr'"'"' (expected en or zh)" >expect &&
+	test_cmp expect err &&
+	git checkout -q kam.conf
+'
+
 test_expect_success 'a large plan: the Gantt chart shows the critical tasks' '
 	new_project big &&
 	i=1 &&
