@@ -102,6 +102,13 @@ print_rows(enum out_fmt fmt, const struct hist_set *set, const char *prefix)
 	out_end(&o);
 }
 
+/* The tables in schema order, the minutes last (i == kam_nschemas). */
+static const struct schema *
+table_at(size_t i)
+{
+	return i < kam_nschemas ? kam_schemas[i] : &hist_meetings;
+}
+
 /* Records added, removed and changed per table, in schema order. */
 static void
 count(const struct hist_set *set, const struct schema *s, long n[3])
@@ -124,14 +131,14 @@ print_stat(enum out_fmt fmt, const struct hist_set *set)
 	size_t i;
 
 	out_begin(&o, fmt, stat_cols, ARRAY_SIZE(stat_cols));
-	for (i = 0; i < kam_nschemas; i++) {
-		count(set, kam_schemas[i], n);
+	for (i = 0; i <= kam_nschemas; i++) {
+		count(set, table_at(i), n);
 		if (n[0] + n[1] + n[2] == 0)
 			continue;
 		snprintf(a, sizeof(a), "%ld", n[HIST_ADDED]);
 		snprintf(r, sizeof(r), "%ld", n[HIST_REMOVED]);
 		snprintf(c, sizeof(c), "%ld", n[HIST_CHANGED]);
-		cells[0] = kam_schemas[i]->name;
+		cells[0] = table_at(i)->name;
 		cells[1] = a;
 		cells[2] = r;
 		cells[3] = c;
@@ -182,14 +189,14 @@ print_md(const struct hist_set *set, const char *from, const char *to)
 		return;
 	}
 	printf("| table | added | removed | changed |\n|---|---:|---:|---:|\n");
-	for (i = 0; i < kam_nschemas; i++) {
-		count(set, kam_schemas[i], n);
+	for (i = 0; i <= kam_nschemas; i++) {
+		count(set, table_at(i), n);
 		if (n[0] + n[1] + n[2] > 0)
-			printf("| %s | %ld | %ld | %ld |\n", kam_schemas[i]->name,
+			printf("| %s | %ld | %ld | %ld |\n", table_at(i)->name,
 			    n[HIST_ADDED], n[HIST_REMOVED], n[HIST_CHANGED]);
 	}
-	for (k = 0; k < kam_nschemas; k++) {
-		const struct schema *s = kam_schemas[k];
+	for (k = 0; k <= kam_nschemas; k++) {
+		const struct schema *s = table_at(k);
 		int head = 0;
 
 		for (i = 0; i < set->n; i++) {
@@ -257,8 +264,7 @@ diff_run(int argc, char **argv, struct kam *k)
 			stat = 1;
 			break;
 		case 't':
-			if ((f.table = schema_by_name(optarg)) == NULL &&
-			    (f.table = schema_by_file(optarg)) == NULL)
+			if ((f.table = hist_table(optarg)) == NULL)
 				return kam_err(KAM_EX_USAGE, "--table: no table "
 				    "'%s' (e.g. risks, tasks, expenses)", optarg);
 			break;

@@ -222,8 +222,7 @@ log_run(int argc, char **argv, struct kam *k)
 	while ((ch = kam_getopt(argc, argv, "n:", opts, log_usage, &err)) != -1)
 		switch (ch) {
 		case 't':
-			if ((lo.filter.table = schema_by_name(optarg)) == NULL &&
-			    (lo.filter.table = schema_by_file(optarg)) == NULL)
+			if ((lo.filter.table = hist_table(optarg)) == NULL)
 				return kam_err(KAM_EX_USAGE, "--table: no table "
 				    "'%s' (e.g. risks, tasks, expenses)", optarg);
 			break;

@@ -13,8 +13,11 @@
  * only when its id changed, never re-parse an unchanged version, and keep
  * strict hash verification off while walking (read-only).
  */
+#include <sys/stat.h>
+
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,8 +27,27 @@
 #include "histidx.h"
 #include "history.h"
 #include "kam.h"
+#include "minutes.h"
 #include "table.h"
 #include "value.h"
+
+/* The minutes as a table of log and diff (issue 18 #5): not a CSV file,
+ * so not in kam_schemas; its records are made here. */
+const struct schema hist_meetings = { "meetings", "meetings", NULL,
+	"meeting", NULL, 0, { 0, 0 }, 0, 0 };
+
+const struct schema *
+hist_table(const char *name)
+{
+	const struct schema *s;
+
+	if ((s = schema_by_name(name)) != NULL ||
+	    (s = schema_by_file(name)) != NULL)
+		return s;
+	if (strcmp(name, "meetings") == 0 || strcmp(name, "meetings/") == 0)
+		return &hist_meetings;
+	return NULL;
+}
 
 /* ---- the change set ---- */
 
@@ -906,6 +928,325 @@ out:
 	return ret;
 }
 
+/* ---- minutes: the meeting, its decisions and actions as records ---- */
+
+/* Parse one version of a minutes file quietly (as quiet_parse); NULL
+ * data: the file is not on that side.  1 parsed, 0 absent, -1 invalid. */
+static int
+minutes_quiet(struct minutes *m, const char *path, const char *data,
+    size_t len)
+{
+	int saved = kam_exit_code, rc;
+
+	if (data == NULL)
+		return 0;
+	kam_msg_capture(quiet, NULL);
+	rc = minutes_parse(m, path, data, len);
+	kam_msg_capture(NULL, NULL);
+	kam_exit_code = saved;
+	return rc == 0 ? 1 : -1;
+}
+
+/* One item's fields: name/value pairs into v (values in buf). */
+static size_t
+item_fields(const struct minutes_item *it, int action, const char **name,
+    const char **v, char *due)
+{
+	size_t n = 0;
+
+	name[n] = "text";
+	v[n++] = it->text;
+	if (action) {
+		name[n] = "done";
+		v[n++] = it->done ? "yes" : "no";
+		name[n] = "owner";
+		v[n++] = it->owner;
+		name[n] = "due";
+		v[n++] = it->has_due ? date_fmt(it->due, due) : "";
+	}
+	name[n] = "refs";
+	v[n++] = it->refs != NULL ? it->refs : "";
+	return n;
+}
+
+/* The record of one item: id "STEM/D2" (or A2), its number in the
+ * version it is taken from; changed: the fields that differ. */
+static void
+item_rec(struct hist_set *set, const char *file, const char *stem, int action,
+    const struct minutes_item *x, size_t ix, const struct minutes_item *y,
+    size_t iy)
+{
+	const char *na[6], *va[6], *nb[6], *vb[6];
+	char da[11], db[11], *id;
+	size_t n, j;
+	struct hist_rec *r;
+	enum hist_op op = x == NULL ? HIST_ADDED : y == NULL ? HIST_REMOVED :
+	    HIST_CHANGED;
+
+	n = item_fields(x != NULL ? x : y, action, na, va, da);
+	if (y != NULL)
+		item_fields(y, action, nb, vb, db);
+	if (op == HIST_CHANGED) {
+		for (j = 0; j < n; j++)
+			if (strcmp(va[j], vb[j]) != 0)
+				break;
+		if (j == n)
+			return;
+	}
+	id = xasprintf("%s/%c%zu", stem, action ? 'A' : 'D',
+	    (y != NULL ? iy : ix) + 1);
+	r = hist_rec_new(set, &hist_meetings, file, id, 0, op);
+	free(id);
+	free(r->title);
+	r->title = xstrdup((y != NULL ? y : x)->text);
+	r->line = (y != NULL ? y : x)->line;
+	for (j = 0; j < n; j++) {
+		if (op == HIST_CHANGED) {
+			if (strcmp(va[j], vb[j]) != 0)
+				hist_rec_field(r, na[j], va[j], vb[j], 0);
+		} else if (*va[j] != '\0')
+			hist_rec_field(r, na[j], op == HIST_REMOVED ? va[j] : "",
+			    op == HIST_ADDED ? va[j] : "", 0);
+	}
+}
+
+/*
+ * The items of one kind, old version a[0..na) against new b[0..nb): an
+ * item kept word for word is the same item (wherever it moved); of the
+ * others, the old and new item at the same place are one item edited;
+ * the rest are added or removed.
+ */
+static void
+items_diff(struct hist_set *set, const char *file, const char *stem,
+    int action, const struct minutes_item *a, size_t na,
+    const struct minutes_item *b, size_t nb)
+{
+	char *ma = xcalloc(na + 1, 1), *mb = xcalloc(nb + 1, 1);
+	size_t i, j;
+
+	for (i = 0; i < na; i++)
+		for (j = 0; j < nb; j++)
+			if (!mb[j] && strcmp(a[i].text, b[j].text) == 0) {
+				ma[i] = mb[j] = 1;
+				item_rec(set, file, stem, action, &a[i], i,
+				    &b[j], j);
+				break;
+			}
+	for (i = 0; i < na && i < nb; i++)
+		if (!ma[i] && !mb[i]) {
+			ma[i] = mb[i] = 1;
+			item_rec(set, file, stem, action, &a[i], i, &b[i], i);
+		}
+	for (i = 0; i < na; i++)
+		if (!ma[i])
+			item_rec(set, file, stem, action, &a[i], i, NULL, 0);
+	for (j = 0; j < nb; j++)
+		if (!mb[j])
+			item_rec(set, file, stem, action, NULL, 0, &b[j], j);
+	free(ma);
+	free(mb);
+}
+
+/* Compare two versions of meetings/NAME.md (a or b NULL: absent). */
+static void
+minutes_diff_bufs(struct hist_set *set, const char *file, const char *a,
+    size_t alen, const char *b, size_t blen)
+{
+	struct minutes ma = MINUTES_INIT, mb = MINUTES_INIT;
+	const struct minutes *m;
+	const char *stem = strrchr(file, '/'), *fa[3], *fb[3];
+	static const char *const names[] = { "title", "date", "attendees" };
+	char da[11], db[11], *s;
+	struct hist_rec *r;
+	int ha, hb;
+	size_t j;
+	enum hist_op op;
+
+	stem = stem != NULL ? stem + 1 : file;
+	s = xstrndup(stem, strlen(stem) > 3 ? strlen(stem) - 3 : strlen(stem));
+	ha = minutes_quiet(&ma, file, a, alen);
+	hb = minutes_quiet(&mb, file, b, blen);
+	if (ha == -1 || hb == -1) {
+		set->invalid++;
+		goto out;
+	}
+	/* The meeting itself: title, date, attendees. */
+	fa[0] = ha ? ma.title : "";
+	fa[1] = ha && ma.has_date ? date_fmt(ma.date, da) : "";
+	fa[2] = ha ? ma.attendees : "";
+	fb[0] = hb ? mb.title : "";
+	fb[1] = hb && mb.has_date ? date_fmt(mb.date, db) : "";
+	fb[2] = hb ? mb.attendees : "";
+	op = !ha ? HIST_ADDED : !hb ? HIST_REMOVED : HIST_CHANGED;
+	for (j = 0; j < 3 && op == HIST_CHANGED; j++)
+		if (strcmp(fa[j], fb[j]) != 0)
+			break;
+	if (j < 3) {
+		m = hb ? &mb : &ma;
+		r = hist_rec_new(set, &hist_meetings, file, s, 0, op);
+		free(r->title);
+		r->title = xstrdup(m->title);
+		r->line = m->title_line;
+		for (j = 0; j < 3; j++)
+			if (strcmp(fa[j], fb[j]) != 0)
+				hist_rec_field(r, names[j], fa[j], fb[j], 0);
+	}
+	items_diff(set, file, s, 0, ha ? ma.decisions : NULL,
+	    ha ? ma.ndecisions : 0, hb ? mb.decisions : NULL,
+	    hb ? mb.ndecisions : 0);
+	items_diff(set, file, s, 1, ha ? ma.actions : NULL,
+	    ha ? ma.nactions : 0, hb ? mb.actions : NULL,
+	    hb ? mb.nactions : 0);
+out:
+	minutes_release(&ma);
+	minutes_release(&mb);
+	free(s);
+}
+
+/* meetings/NAME.md of one side, sorted: as minutes_load_all() reads them
+ * (no dot files; in the work tree regular files only). */
+static int
+list_minutes(const struct project *p, const struct hist_side *sd,
+    char ***out, size_t *n)
+{
+	git_tree_entry *e = NULL;
+	git_tree *sub = NULL;
+	const char *nm;
+	size_t i, cnt, len;
+	int rc, ret = -1;
+
+	*out = NULL;
+	*n = 0;
+	if (sd->tree != NULL) {
+		rc = git_tree_entry_bypath(&e, sd->tree, "meetings");
+		if (rc == GIT_ENOTFOUND || (rc == 0 &&
+		    git_tree_entry_type(e) != GIT_OBJECT_TREE)) {
+			ret = 0;
+			goto out;
+		}
+		if (rc < 0 || (rc = git_tree_lookup(&sub, p->repo,
+		    git_tree_entry_id(e))) < 0) {
+			kam_giterr(rc, "cannot read 'meetings'");
+			goto out;
+		}
+		cnt = git_tree_entrycount(sub);
+		*out = xcalloc(cnt + 1, sizeof(char *));
+		for (i = 0; i < cnt; i++) {
+			const git_tree_entry *te = git_tree_entry_byindex(sub,
+			    i);
+
+			nm = git_tree_entry_name(te);
+			len = strlen(nm);
+			if (nm[0] != '.' && len > 3 &&
+			    strcmp(nm + len - 3, ".md") == 0 &&
+			    git_tree_entry_type(te) == GIT_OBJECT_BLOB &&
+			    git_tree_entry_filemode(te) != GIT_FILEMODE_LINK)
+				(*out)[(*n)++] = xstrdup(nm);
+		}
+	} else if (sd->worktree) {
+		DIR *d;
+		struct dirent *de;
+		struct stat st;
+		char *abs = project_abspath(p, "meetings");
+
+		if ((d = opendir(abs)) == NULL) {
+			free(abs);
+			ret = 0;	/* none, or not readable: kam check says */
+			goto out;
+		}
+		free(abs);
+		while ((de = readdir(d)) != NULL) {
+			nm = de->d_name;
+			len = strlen(nm);
+			if (nm[0] == '.' || len <= 3 ||
+			    strcmp(nm + len - 3, ".md") != 0 ||
+			    fstatat(dirfd(d), nm, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+			    !S_ISREG(st.st_mode))
+				continue;
+			*out = xrealloc(*out, (*n + 1) * sizeof(char *));
+			(*out)[(*n)++] = xstrdup(nm);
+		}
+		closedir(d);
+	}
+	if (*n > 1)
+		qsort(*out, *n, sizeof(char *), cmp_str);
+	ret = 0;
+out:
+	git_tree_free(sub);
+	git_tree_entry_free(e);
+	return ret;
+}
+
+static int
+diff_minutes_file(struct hist_set *set, const struct project *p,
+    const struct hist_side *a, const struct hist_side *b, const char *name,
+    struct blob_cache *bc)
+{
+	struct content ca, cb;
+	char *path = xasprintf("meetings/%s", name);
+	int ret = -1;
+
+	memset(&ca, 0, sizeof(ca));
+	memset(&cb, 0, sizeof(cb));
+	ca.have_id = side_entry(a, "meetings", name, &ca.id);
+	cb.have_id = side_entry(b, "meetings", name, &cb.id);
+	if (ca.have_id && cb.have_id && git_oid_equal(&ca.id, &cb.id)) {
+		ret = 0;
+		goto out;
+	}
+	if (load(&ca, p, a, path, bc) == -1 || load(&cb, p, b, path, bc) == -1)
+		goto out;
+	if (ca.data != NULL || cb.data != NULL)
+		minutes_diff_bufs(set, path, ca.data, ca.len, cb.data, cb.len);
+	ret = 0;
+	if (bc->flush != NULL && set->n > 0)
+		ret = bc->flush(bc->farg, set);
+out:
+	kam_buf_release(&ca.buf);
+	kam_buf_release(&cb.buf);
+	free(path);
+	return ret;
+}
+
+static int
+diff_meetings(struct hist_set *set, const struct project *p,
+    const struct hist_side *a, const struct hist_side *b,
+    struct blob_cache *bc)
+{
+	const git_tree_entry *ea, *eb;
+	char **na = NULL, **nb = NULL;
+	size_t ia = 0, ib = 0, ca = 0, cb = 0;
+	int c, ret = -1;
+
+	if (a->tree != NULL && b->tree != NULL) {
+		ea = git_tree_entry_byname(a->tree, "meetings");
+		eb = git_tree_entry_byname(b->tree, "meetings");
+		if (ea == NULL && eb == NULL)
+			return 0;
+		if (ea != NULL && eb != NULL &&
+		    git_oid_equal(git_tree_entry_id(ea), git_tree_entry_id(eb)))
+			return 0;
+	}
+	if (list_minutes(p, a, &na, &ca) == -1 ||
+	    list_minutes(p, b, &nb, &cb) == -1)
+		goto out;
+	while (ia < ca || ib < cb) {
+		c = ia == ca ? 1 : ib == cb ? -1 : strcmp(na[ia], nb[ib]);
+		if (diff_minutes_file(set, p, a, b, c <= 0 ? na[ia] : nb[ib],
+		    bc) == -1)
+			goto out;
+		if (c <= 0)
+			ia++;
+		if (c >= 0)
+			ib++;
+	}
+	ret = 0;
+out:
+	free_names(na, ca);
+	free_names(nb, cb);
+	return ret;
+}
+
 static int
 diff_sides(struct hist_set *set, const struct project *p,
     const struct hist_side *a, const struct hist_side *b,
@@ -928,6 +1269,10 @@ diff_sides(struct hist_set *set, const struct project *p,
 		    bc) == -1)
 			return -1;
 	}
+	/* The minutes: whole, or with --table meetings; never for an id. */
+	if ((f == NULL || ((f->table == NULL || f->table == &hist_meetings) &&
+	    f->id == NULL)) && diff_meetings(set, p, a, b, bc) == -1)
+		return -1;
 	return 0;
 }
 
@@ -1575,6 +1920,29 @@ log_flush(void *arg, struct hist_set *set)
 	return rc == 0 ? 0 : -1;
 }
 
+/*
+ * Whether commit summary is kam renumber's, "kam: renumber OLD: NEW", with
+ * NEW == id and OLD an id of the same table: OLD into old (issue 18 #5:
+ * kam log follows a record through its renumbering).
+ */
+static int
+renumbered_from(const char *summary, const char *id, char *old, size_t len)
+{
+	const char *p, *q;
+	char pa[16], pb[16];
+
+	if (summary == NULL || strncmp(summary, "kam: renumber ", 14) != 0)
+		return 0;
+	p = summary + 14;
+	if ((q = strstr(p, ": ")) == NULL || q == p || strcmp(q + 2, id) != 0 ||
+	    (size_t)(q - p) >= len)
+		return 0;
+	memcpy(old, p, (size_t)(q - p));
+	old[q - p] = '\0';
+	return strcmp(old, id) != 0 && id_prefix(old, pa) == 0 &&
+	    id_prefix(id, pb) == 0 && strcmp(pa, pb) == 0;
+}
+
 /* The state of one kam log: what the walk and the index share. */
 struct logrun {
 	const struct project		*p;
@@ -1586,7 +1954,32 @@ struct logrun {
 	struct log_flush		 lf;
 	struct swalk			 sw;
 	int				 shallow;
+	/* The filter, whose id follows kam renumber back in time: renum is
+	 * set on a commit that renumbered old_id to the id followed. */
+	struct hist_filter		 filt;
+	char				 cur_id[64], old_id[64];
+	int				 renum;
 };
+
+/* Commit lr->c: is it the renumbering of the id followed? */
+static void
+renum_check(struct logrun *lr)
+{
+	lr->renum = lr->filt.id != NULL && renumbered_from(
+	    git_commit_summary(lr->c), lr->filt.id, lr->old_id,
+	    sizeof(lr->old_id));
+}
+
+/* After such a commit, older ones know the record by its old id. */
+static void
+renum_follow(struct logrun *lr)
+{
+	if (!lr->renum)
+		return;
+	memcpy(lr->cur_id, lr->old_id, sizeof(lr->cur_id));
+	lr->filt.id = lr->cur_id;
+	lr->renum = 0;
+}
 
 /*
  * Compare commit id with its parents and hand what changed to the
@@ -1599,6 +1992,8 @@ log_commit(struct logrun *lr, const git_oid *id)
 	const struct project *p = lr->p;
 	const struct hist_log_opts *o = lr->o;
 	struct hist_side sa, sb;
+	struct hist_filter of;
+	int old_first;
 	git_oid pars[64];
 	unsigned i, np;
 	int64_t t;
@@ -1612,6 +2007,7 @@ log_commit(struct logrun *lr, const git_oid *id)
 	/* Beyond a shallow boundary a commit is a root. */
 	np = lr->shallow ? present_parents(lr->sw.odb, lr->c, pars, 64) :
 	    git_commit_parentcount(lr->c);
+	renum_check(lr);
 	t = (int64_t)git_commit_time(lr->c);
 	if ((o->since != 0 && t < o->since) ||
 	    (o->until != 0 && t > o->until) ||
@@ -1637,7 +2033,18 @@ log_commit(struct logrun *lr, const git_oid *id)
 			return -1;
 		sa.tree = lr->par.tree;
 	}
-	if (diff_sides(&lr->set, p, &sa, &sb, &o->filter, &lr->bc) == -1)
+	/* The renumbering shows the old id removed too, the two in id
+	 * order as the index has them. */
+	of = lr->filt;
+	of.id = lr->old_id;
+	old_first = lr->renum && !merge &&
+	    atol(strrchr(lr->old_id, '-') + 1) <
+	    atol(strrchr(lr->filt.id, '-') + 1);
+	if ((old_first && diff_sides(&lr->set, p, &sa, &sb, &of,
+	    &lr->bc) == -1) ||
+	    diff_sides(&lr->set, p, &sa, &sb, &lr->filt, &lr->bc) == -1 ||
+	    (lr->renum && !merge && !old_first && diff_sides(&lr->set, p,
+	    &sa, &sb, &of, &lr->bc) == -1))
 		return lr->lf.stop ? 1 : -1;
 	lr->bc.flush = NULL;
 	for (i = 1; merge && i < np && lr->set.n > 0; i++) {
@@ -1649,7 +2056,7 @@ log_commit(struct logrun *lr, const git_oid *id)
 			return -1;
 		sa.tree = op.tree;
 		hist_set_clear(&lr->other);
-		rc = diff_sides(&lr->other, p, &sa, &sb, &o->filter, &lr->bc);
+		rc = diff_sides(&lr->other, p, &sa, &sb, &lr->filt, &lr->bc);
 		snap_release(&op);
 		if (rc == -1)
 			return -1;
@@ -1700,7 +2107,7 @@ static int
 log_stored(struct logrun *lr, const struct histidx *ix, size_t i)
 {
 	const struct hist_log_opts *o = lr->o;
-	const struct hist_filter *f = &o->filter;
+	const struct hist_filter *f = &lr->filt;
 	const struct hist_set *fs;
 	const struct schema *s;
 	const git_oid *id = histidx_commit(ix, i);
@@ -1713,6 +2120,7 @@ log_stored(struct logrun *lr, const struct histidx *ix, size_t i)
 	if ((rc = git_commit_lookup(&lr->c, lr->p->repo, id)) < 0)
 		return kam_giterr(rc, "cannot read commit %s",
 		    git_oid_tostr_s(id));
+	renum_check(lr);
 	t = (int64_t)git_commit_time(lr->c);
 	if ((o->since != 0 && t < o->since) ||
 	    (o->until != 0 && t > o->until) ||
@@ -1729,7 +2137,8 @@ log_stored(struct logrun *lr, const struct histidx *ix, size_t i)
 			const struct hist_rec *r = &fs->v[k];
 			struct hist_rec *n;
 
-			if (f->id != NULL && strcmp(r->id, f->id) != 0)
+			if (f->id != NULL && strcmp(r->id, f->id) != 0 &&
+			    (!lr->renum || strcmp(r->id, lr->old_id) != 0))
 				continue;
 			n = hist_rec_new(&lr->set, r->s, r->file, r->id, r->num,
 			    r->op);
@@ -1765,12 +2174,13 @@ log_indexed(struct logrun *lr)
 		return -1;
 	rc = 0;
 	for (i = 0; i < histidx_count(ix) && rc == 0; i++) {
-		if (!histidx_may_match(ix, i, &lr->o->filter))
+		if (!histidx_may_match(ix, i, &lr->filt))
 			continue;
-		if (histidx_stored(ix, i, &lr->o->filter))
+		if (histidx_stored(ix, i, &lr->filt))
 			rc = log_stored(lr, ix, i);
 		else
 			rc = log_commit(lr, histidx_commit(ix, i));
+		renum_follow(lr);
 	}
 	histidx_free(ix);
 	return rc == -1 ? -1 : 0;
@@ -1789,6 +2199,7 @@ hist_log(const struct project *p, const struct hist_log_opts *o,
 	memset(&lr, 0, sizeof(lr));
 	lr.p = p;
 	lr.o = o;
+	lr.filt = o->filter;
 	lr.lf.cb = cb;
 	lr.lf.arg = arg;
 	/* Read-only: libgit2 need not re-hash every object it reads. */
@@ -1828,6 +2239,7 @@ hist_log(const struct project *p, const struct hist_log_opts *o,
 			ret = rc == 1 ? 0 : -1;
 			goto out;
 		}
+		renum_follow(&lr);
 	}
 	if (rc != GIT_ITEROVER) {
 		kam_giterr(rc, "cannot walk the history");

@@ -178,6 +178,15 @@ void	hist_line(struct kam_buf *b, const struct hist_rec *r, size_t j);
  * after reporting. */
 int	hist_ref_names(const struct project *p, char ***names);
 
+/* The minutes in log and diff (issue 18 #5): table "meetings", one
+ * record per minutes file (id its name without .md: title, date,
+ * attendees) and per decision and action ("2026-11-13-steering/D1",
+ * ".../A2": text, done, owner, due, refs; an item kept word for word is
+ * the same one wherever it moved, one edited in place keeps its number). */
+extern const struct schema hist_meetings;
+/* A table for --table: a schema's name or file, or "meetings". */
+const struct schema	*hist_table(const char *name);
+
 /* Name of an operation: "added", "removed", "changed". */
 const char	*hist_op_name(enum hist_op op);
 

@@ -30,6 +30,7 @@ goal list
 issue list
 lesson list
 log
+log --table meetings
 meeting list
 people list
 people map

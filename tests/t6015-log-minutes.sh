@@ -1,0 +1,219 @@
+#!/bin/sh
+# t6015: the audit trail covers the minutes and renumbering (issue 18 #5).
+# kam meeting new and edits of a minutes file's decisions and actions,
+# committed by kam or with plain git, are records of the table "meetings"
+# in kam log and kam diff (alone with --table meetings and among all the
+# tables by default); kam log ID follows a record through kam renumber,
+# also after git rebase has replayed the renumbering.
+test_description='kam log and kam diff: minutes and renumbered records'
+. "$(dirname "$0")/lib.sh"
+
+M=meetings/2026-11-20-weekly-sync.md
+
+test_expect_success 'setup: a meeting from kam meeting new' '
+	new_project &&
+	kam people add Ann --side team >/dev/null &&
+	kam meeting new "Weekly sync" --date 2026-11-20 --attendees P-1 >/dev/null &&
+	test -f $M
+'
+
+test_expect_success 'kam log: meeting new is a meeting added' '
+	cd proj &&
+	kam log -n 1 >../out &&
+	grep -q "^    2026-11-20-weekly-sync added: Weekly sync\$" ../out &&
+	kam log -n 1 --table meetings --format json >../json &&
+	python3 - ../json <<-\EOF
+	import json, sys
+	rows = json.load(open(sys.argv[1]))
+	got = sorted((r["table"], r["file"], r["id"], r["change"], r["field"], r["new"]) for r in rows)
+	want = sorted([("meetings", "meetings/2026-11-20-weekly-sync.md", "2026-11-20-weekly-sync", "added", f, v)
+	    for f, v in [("title", "Weekly sync"), ("date", "2026-11-20"), ("attendees", "P-1")]])
+	assert got == want, got
+	EOF
+'
+
+test_expect_success 'kam diff sees decisions and actions written in the work tree' '
+	cd proj &&
+	cat >$M <<-\EOF &&
+	# Weekly sync — 2026-11-20
+	Attendees: P-1
+
+	## Decisions
+
+	- Go with vendor X for REQ-1
+	- Freeze the scope
+
+	## Actions
+
+	- [ ] @P-1 send the contract due:2026-11-27
+	- [ ] book the room
+	EOF
+	kam diff >../out &&
+	cat >../expect <<-\EOF &&
+	meetings/2026-11-20-weekly-sync.md
+	    2026-11-20-weekly-sync/A1 added: @P-1 send the contract due:2026-11-27
+	        text @P-1 send the contract due:2026-11-27
+	        done no
+	        owner P-1
+	        due 2026-11-27
+	    2026-11-20-weekly-sync/A2 added: book the room
+	        text book the room
+	        done no
+	    2026-11-20-weekly-sync/D1 added: Go with vendor X for REQ-1
+	        text Go with vendor X for REQ-1
+	        refs REQ-1
+	    2026-11-20-weekly-sync/D2 added: Freeze the scope
+	        text Freeze the scope
+	EOF
+	test_cmp ../expect ../out &&
+	kam diff --stat >../out &&
+	grep -q "^meetings  *4  *0  *0\$" ../out &&
+	kam diff --table meetings --format md >../out &&
+	grep -q "^| meetings | 4 | 0 | 0 |\$" ../out &&
+	kam diff --table risks >../out &&
+	test ! -s ../out
+'
+
+test_expect_success 'a plain git commit of the minutes is in kam log' '
+	cd proj &&
+	git commit -q -am "minutes of the weekly sync" &&
+	kam log -n 1 >../out &&
+	grep -q "^    minutes of the weekly sync\$" ../out &&
+	grep "^    2026-11-20-weekly-sync/" ../out >../got &&
+	cat >../expect <<-\EOF &&
+	    2026-11-20-weekly-sync/A1 added: @P-1 send the contract due:2026-11-27
+	    2026-11-20-weekly-sync/A2 added: book the room
+	    2026-11-20-weekly-sync/D1 added: Go with vendor X for REQ-1
+	    2026-11-20-weekly-sync/D2 added: Freeze the scope
+	EOF
+	test_cmp ../expect ../got
+'
+
+test_expect_success 'ticking a box, editing in place, inserting, removing: changed, added, removed; a moved item is kept' '
+	cd proj &&
+	cat >$M <<-\EOF &&
+	# Weekly sync — 2026-11-20
+	Attendees: P-1
+
+	## Decisions
+
+	- Start on Monday
+	- Go with vendor X for REQ-1
+
+	## Actions
+
+	- [x] @P-1 send the contract due:2026-11-27
+	- [ ] book the big room
+	EOF
+	git commit -q -am "minutes: done and edited" &&
+	kam log -n 1 --table meetings --format json >../json &&
+	python3 - ../json <<-\EOF
+	import json, sys
+	rows = json.load(open(sys.argv[1]))
+	got = sorted((r["id"], r["change"], r["field"], r["old"], r["new"]) for r in rows)
+	want = sorted([
+	    ("2026-11-20-weekly-sync/A1", "changed", "done", "no", "yes"),
+	    ("2026-11-20-weekly-sync/A2", "changed", "text", "book the room", "book the big room"),
+	    ("2026-11-20-weekly-sync/D1", "added", "text", None, "Start on Monday"),
+	    ("2026-11-20-weekly-sync/D2", "removed", "text", "Freeze the scope", None),
+	])
+	assert got == want, got
+	EOF
+'
+
+test_expect_success 'kam log --table meetings: the minutes only, newest first' '
+	cd proj &&
+	kam log --table meetings --format csv >../csv &&
+	cut -d, -f5 ../csv | sed 1d | uniq >../got &&
+	cat >../expect <<-\EOF &&
+	"minutes: done and edited"
+	"minutes of the weekly sync"
+	"kam: meeting new meetings/2026-11-20-weekly-sync.md: Weekly sync"
+	EOF
+	test_cmp ../expect ../got &&
+	test_expect_code 64 kam log --table nope 2>../err &&
+	grep -q "no table .nope." ../err
+'
+
+test_expect_success 'a removed minutes file: the meeting and its items removed' '
+	cd proj &&
+	git rm -q $M &&
+	kam diff --stat >../out &&
+	grep -q "^meetings  *0  *5  *0\$" ../out &&
+	git reset -q --hard
+'
+
+test_expect_success 'setup: REQ-2 written, edited, renumbered to REQ-9' '
+	cd proj &&
+	kam req add Login >/dev/null &&
+	kam req add Export >/dev/null &&
+	kam req set REQ-2 --title "Export to CSV" >/dev/null &&
+	kam req analyse REQ-2 >/dev/null &&
+	kam renumber REQ-2 REQ-9 >/dev/null 2>&1 &&
+	git log -1 --format=%s >../subject &&
+	echo "kam: renumber REQ-2: REQ-9" >../expect &&
+	test_cmp ../expect ../subject
+'
+
+test_expect_success 'kam log REQ-9 follows the record through the renumbering' '
+	cd proj &&
+	kam log REQ-9 >../out &&
+	grep "^    REQ-" ../out >../got &&
+	cat >../expect <<-\EOF &&
+	    REQ-2 removed: Export to CSV
+	    REQ-9 added: Export to CSV
+	    REQ-2 status draft -> analysed
+	    REQ-2 title Export -> "Export to CSV"
+	    REQ-2 added: Export
+	EOF
+	test_cmp ../expect ../got &&
+	kam log REQ-9 --format json >../json &&
+	python3 -c "
+import json, sys
+rows = json.load(open(sys.argv[1]))
+subj = []
+for r in rows:
+    if r[\"subject\"] not in subj:
+        subj.append(r[\"subject\"])
+assert subj == [\"kam: renumber REQ-2: REQ-9\", \"kam: req analyse REQ-2: Export to CSV\",
+    \"kam: req set REQ-2: Export to CSV\", \"kam: req add REQ-2: Export\"], subj
+" ../json &&
+	kam log REQ-1 >../out &&
+	! grep -q "REQ-2\|REQ-9" ../out
+'
+
+test_expect_success 'the walk (--no-index) and the index give the same trail' '
+	cd proj &&
+	kam log REQ-9 >../indexed &&
+	kam log --no-index REQ-9 >../walked &&
+	test_cmp ../indexed ../walked &&
+	kam log --no-index REQ-9 --format json >../walked.json &&
+	kam log REQ-9 --format json >../indexed.json &&
+	test_cmp ../indexed.json ../walked.json
+'
+
+test_expect_success 'the filters do not lose the trail: --author and -n' '
+	cd proj &&
+	kam log REQ-9 --author nobody >../out &&
+	test ! -s ../out &&
+	kam log REQ-9 -n 2 >../out &&
+	grep -q "^    REQ-2 status draft -> analysed\$" ../out &&
+	! grep -q "added: Export\$" ../out
+'
+
+test_expect_success 'after git rebase replays the renumbering, kam log still follows it' '
+	cd proj &&
+	git branch -q renum &&
+	git reset -q --hard HEAD~1 &&
+	kam risk add "Vendor late" -p 2 -i 2 >/dev/null &&
+	git checkout -q renum &&
+	git rebase -q main &&
+	git log -2 --format=%s >../got &&
+	printf "%s\n" "kam: renumber REQ-2: REQ-9" "kam: risk add R-1: Vendor late" >../expect &&
+	test_cmp ../expect ../got &&
+	kam log REQ-9 >../out &&
+	grep -q "^    REQ-2 added: Export\$" ../out &&
+	grep -q "^    REQ-2 title Export -> \"Export to CSV\"\$" ../out
+'
+
+test_done
