@@ -11,8 +11,10 @@
  * kept; two records OLD left by a hand resolution are treated alike (the
  * later one becomes NEW).  References are rewritten only where they came
  * from their side, that is where the same record in HEAD did not refer
- * to OLD.  Files are written in the work tree and nothing is committed:
- * `git add` them and continue the merge or rebase.
+ * to OLD, on their side of other conflict blocks, and in the lines of the
+ * minutes HEAD does not have.  Files are written in the work tree and
+ * nothing is committed: `git add` them and continue the merge or rebase.
+ * --all renumbers every clash left (renumber_all).
  *
  * The work is lib/renumber's; this file parses the arguments, makes the
  * commit and prints.
@@ -28,19 +30,48 @@
 #include "cmd.h"
 #include "../lib/renumber.h"
 
-static const char renumber_usage[] = "kam renumber OLD [NEW]";
+static const char renumber_usage[] = "kam renumber [--all] OLD [NEW]";
+
+/* kam renumber --all: every id clash of the merge in progress. */
+static int
+renumber_all_run(struct kam *k)
+{
+	struct kam_buf pairs = KAM_BUF_INIT;
+	size_t nrefs = 0, n = 0, i;
+	int ret;
+
+	ret = renumber_all(&k->p, &pairs, &nrefs);
+	if (pairs.len > 0)
+		fputs(pairs.ptr, stdout);
+	for (i = 0; i < pairs.len; i++)
+		n += pairs.ptr[i] == '\n';
+	if (ret == 0)
+		fprintf(stderr, "kam: %zu clash%s renumbered, %zu reference%s "
+		    "rewritten; nothing committed: run 'kam check', then 'git "
+		    "add' the files and continue\n", n, n == 1 ? "" : "es",
+		    nrefs, nrefs == 1 ? "" : "s");
+	kam_buf_release(&pairs);
+	return ret;
+}
 
 static int
 renumber_run(int argc, char **argv, struct kam *k)
 {
-	static const struct option none[] = { { NULL, 0, NULL, 0 } };
+	static const struct option opts[] = {
+		{ "all", no_argument, NULL, 'a' },
+		{ NULL, 0, NULL, 0 }
+	};
 	struct renumber rn = RENUMBER_INIT;
 	struct tx tx = TX_INIT;
-	int err = 0, ret = -1;
+	int err = 0, ret = -1, all = 0;
 
-	if (kam_getopt(argc, argv, "", none, renumber_usage, &err) != -1 ||
-	    err)
+	while (kam_getopt(argc, argv, "", opts, renumber_usage, &err) != -1)
+		all = 1;
+	if (err)
 		return -1;
+	if (all)
+		return argc != optind ? kam_usage(renumber_usage) :
+		    renumber_all_run(k);
 	if (argc - optind != 1 && argc - optind != 2)
 		return kam_usage(renumber_usage);
 	if (renumber_prepare(&rn, &k->p, argv[optind], argc - optind == 2 ?
@@ -70,7 +101,7 @@ out:
 }
 
 const struct verb renumber_verbs[] = {
-	{ "", renumber_run, NEED_PROJECT, renumber_usage, "",
+	{ "", renumber_run, NEED_PROJECT, renumber_usage, "--all",
 	    "give a record a new id everywhere" },
 };
 const size_t renumber_nverbs = ARRAY_SIZE(renumber_verbs);

@@ -11,8 +11,11 @@
  * kept; two records OLD left by a hand resolution are treated alike (the
  * later one becomes NEW).  References are rewritten only where they came
  * from their side, that is where the same record in HEAD did not refer
- * to OLD.  Files are written in the work tree and nothing is committed:
- * `git add` them and continue the merge or rebase.
+ * to OLD, on their side of the conflict blocks of other files, and in the
+ * lines of the minutes that HEAD does not have (issue 18 #1).  Files are
+ * written in the work tree and nothing is committed: `git add` them and
+ * continue the merge or rebase.  renumber_all() does this for every
+ * clash left.
  *
  * References: columns that refer to OLD's table (or to any id) are
  * rewritten where they hold OLD; free-text columns, keys such as a RACI
@@ -429,6 +432,133 @@ resolve_block(struct renumber *rn, const char *path, struct kam_buf *text)
 	return ret;
 }
 
+/* Whether s[0..n) holds `id` as a whole word. */
+static int
+mentions_word(const char *s, size_t n, const char *id)
+{
+	char *t = xstrndup(s, n), *w;
+	size_t hits = 0;
+
+	w = replace_words(t, id, id, &hits);
+	free(w);
+	free(t);
+	return hits > 0;
+}
+
+/*
+ * Clash mode, a file that still has conflict blocks (issue 18 #1): the
+ * references to OLD on their side of each block (after "=======") are
+ * rewritten, our side stays.  OLD was added on both sides, so the base
+ * knew no OLD: a reference on their side of a block was written there and
+ * means their record, even when our side holds a record of the same id
+ * (a clash of that table, renumbered before or after this one; either
+ * order gives the same result).  *text is replaced.  Returns the
+ * number rewritten, or -1 (65) when their side of a block mentions OLD
+ * and cannot be read: nothing is written then, and the message names it.
+ */
+static long
+rewrite_blocks(struct renumber *rn, const struct schema *s, const char *path,
+    struct kam_buf *text)
+{
+	struct table t = TABLE_INIT;
+	struct kam_buf nb = KAM_BUF_INIT, rows = KAM_BUF_INIT;
+	const char *nl;
+	struct block bl;
+	size_t hlen, from = 0, n, stop;
+	long total = 0;
+
+	if (text->len == 0 || (nl = memchr(text->ptr, '\n', text->len)) == NULL)
+		return 0;
+	hlen = (size_t)(nl - text->ptr) + 1;
+	while (next_block(text->ptr, text->len, from, &bl)) {
+		from = bl.stop;
+		if (!mentions_word(text->ptr + bl.theirs_from,
+		    bl.end - bl.theirs_from, rn->old))
+			continue;
+		table_release(&t);
+		if (parse_part(&t, s, path, rn->p->digits, text->ptr, hlen,
+		    text->ptr + bl.theirs_from, bl.end - bl.theirs_from) ==
+		    -1) {
+			table_release(&t);
+			kam_buf_release(&nb);
+			kam_buf_release(&rows);
+			return kam_err(KAM_EX_DATA, "%s: their side of the "
+			    "conflict block at byte %zu mentions %s but is not "
+			    "valid data: rewrite it by hand, then run 'kam "
+			    "renumber %s' again", path, bl.start, rn->old,
+			    rn->old);
+		}
+		if ((n = rewrite_refs(rn, &t, NULL)) == 0)
+			continue;
+		total += (long)n;
+		table_serialize(&t, &rows);
+		nl = memchr(rows.ptr, '\n', rows.len);
+		kam_buf_reset(&nb);
+		kam_buf_add(&nb, text->ptr, bl.theirs_from);
+		kam_buf_add(&nb, nl + 1, rows.len - (size_t)(nl + 1 - rows.ptr));
+		stop = nb.len + (bl.stop - bl.end);
+		kam_buf_add(&nb, text->ptr + bl.end, text->len - bl.end);
+		kam_buf_reset(text);
+		kam_buf_add(text, nb.ptr, nb.len);
+		from = stop;
+	}
+	table_release(&t);
+	kam_buf_release(&nb);
+	kam_buf_release(&rows);
+	return total;
+}
+
+/*
+ * Clash mode, a minutes file: OLD replaced in the lines that HEAD's
+ * version (head; NULL when HEAD has no such file) does not have, that is
+ * the lines their side wrote, conflict blocks included ("see REQ-2" in
+ * their minutes means their REQ-2).  NULL when nothing is replaced.
+ */
+static char *
+replace_their_lines(struct renumber *rn, const struct kam_buf *b,
+    const struct kam_buf *head, size_t *hits)
+{
+	struct kam_buf out = KAM_BUF_INIT, h = KAM_BUF_INIT, ln = KAM_BUF_INIT;
+	const char *p = b->ptr, *end = b->ptr + b->len, *nl;
+	size_t n = 0, k;
+	char *w;
+
+	kam_buf_putc(&h, '\n');
+	if (head != NULL)
+		kam_buf_add(&h, head->ptr, head->len);
+	kam_buf_putc(&h, '\n');
+	while (p < end) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		k = nl != NULL ? (size_t)(nl - p) : (size_t)(end - p);
+		kam_buf_reset(&ln);
+		kam_buf_putc(&ln, '\n');
+		kam_buf_add(&ln, p, k);
+		kam_buf_putc(&ln, '\n');
+		w = NULL;
+		if (mentions_word(p, k, rn->old) && memmem(h.ptr, h.len,
+		    ln.ptr, ln.len) == NULL) {
+			ln.ptr[ln.len - 1] = '\0';
+			w = replace_words(ln.ptr + 1, rn->old, rn->new, &n);
+		}
+		if (w != NULL) {
+			kam_buf_puts(&out, w);
+			free(w);
+		} else
+			kam_buf_add(&out, p, k);
+		if (nl != NULL)
+			kam_buf_putc(&out, '\n');
+		p = nl != NULL ? nl + 1 : end;
+	}
+	kam_buf_release(&h);
+	kam_buf_release(&ln);
+	if (n == 0) {
+		kam_buf_release(&out);
+		return NULL;
+	}
+	*hits += n;
+	return kam_buf_detach(&out);
+}
+
 /* Largest N of `prefix-N,` at a line start in buf (conflict blocks too). */
 static long
 max_id_text(const char *buf, size_t len, const char *prefix)
@@ -539,6 +669,11 @@ renumber(struct renumber *rn)
 	char **names = NULL;
 	struct row *found = NULL;
 	struct loaded *home = NULL;
+	struct pending {
+		char		*path;
+		struct kam_buf	 text;
+	} *pend = NULL;
+	size_t npend = 0;
 	int rc, ret = -1, resolved = 0;
 
 	/* 1. Every file of every table.  In clash mode OLD's table is read
@@ -565,11 +700,25 @@ renumber(struct renumber *rn)
 				resolved = 1;
 			}
 			if (rn->clash && next_block(b.ptr, b.len, 0, &bl)) {
+				long nr;
+
+				/* Their side of its blocks: references
+				 * rewritten (issue 18 #1); written last. */
+				nr = rewrite_blocks(rn, s, names[j], &b);
+				if (nr == -1)
+					goto out;
+				rn->nrefs += (size_t)nr;
 				kam_warn("%s still has conflict markers: resolve "
 				    "them by hand", names[j]);
-				if (resolved && s == rn->s && write_file(rn,
-				    names[j], b.ptr, b.len) == -1)
-					goto out;
+				if (nr > 0 || (resolved && s == rn->s)) {
+					pend = xrealloc(pend, (npend + 1) *
+					    sizeof(*pend));
+					pend[npend].path = xstrdup(names[j]);
+					pend[npend].text = (struct kam_buf)
+					    KAM_BUF_INIT;
+					kam_buf_add(&pend[npend++].text, b.ptr,
+					    b.len);
+				}
 				continue;
 			}
 			ld = xrealloc(ld, (nld + 1) * sizeof(*ld));
@@ -656,9 +805,13 @@ renumber(struct renumber *rn)
 		if (rc == -1 || write_file(rn, ld[i].path, b.ptr, b.len) == -1)
 			goto out;
 	}
+	for (i = 0; i < npend; i++)
+		if (write_file(rn, pend[i].path, pend[i].text.ptr,
+		    pend[i].text.len) == -1)
+			goto out;
 
-	/* 5. The minutes: rewritten when committing; in a merge only
-	 *    named, since either record may be meant. */
+	/* 5. The minutes: rewritten when committing; in a merge only on
+	 *    their side, the lines HEAD's version does not have. */
 	if (list_dir(rn, "meetings", &names, &nn) == -1)
 		goto out;
 	for (j = 0; j < nn; j++) {
@@ -667,19 +820,21 @@ renumber(struct renumber *rn)
 
 		rc = 0;
 		if (len < 4 || strcmp(names[j] + len - 3, ".md") != 0 ||
-		    read_file(rn, names[j], &b) != 0 ||
-		    (nv = replace_words(b.ptr, rn->old, rn->new, &hits)) == NULL)
+		    read_file(rn, names[j], &b) != 0)
 			continue;
-		if (rn->clash)
-			kam_warn("%s mentions %s %zu time%s: check which record "
-			    "each means", names[j], rn->old, hits,
-			    hits == 1 ? "" : "s");
-		else {
-			rn->nrefs += hits;
-			rc = write_file(rn, names[j], nv, strlen(nv));
-		}
+		if (rn->clash) {
+			if ((rc = head_read(rn, names[j], &hb)) == -1)
+				goto out;
+			nv = replace_their_lines(rn, &b, rc == 0 ? &hb : NULL,
+			    &hits);
+		} else
+			nv = replace_words(b.ptr, rn->old, rn->new, &hits);
+		if (nv == NULL)
+			continue;
+		rn->nrefs += hits;
+		rc = write_file(rn, names[j], nv, strlen(nv));
 		free(nv);
-		if (!rn->clash && rc == -1)
+		if (rc == -1)
 			goto out;
 	}
 	ret = 0;
@@ -690,9 +845,152 @@ out:
 		table_release(&ld[i].t);
 	}
 	free(ld);
+	for (i = 0; i < npend; i++) {
+		free(pend[i].path);
+		kam_buf_release(&pend[i].text);
+	}
+	free(pend);
 	kam_buf_release(&b);
 	kam_buf_release(&hb);
 	return ret;
+}
+
+/* ---- kam renumber --all (issue 18 #1) ---- */
+
+/* Whether table t holds a record id twice; the first such id into id. */
+static int
+twin_id(const struct table *t, char *id, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < t->nrows; i++) {
+		const char *v = table_get(t, &t->rows[i], ID_COL);
+
+		if (table_find(t, v) != &t->rows[i]) {
+			snprintf(id, len, "%s", v);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The first id clash left in the work tree, tables in kam_schemas order:
+ * an id a conflict block holds on both sides, or two records of one file
+ * with the same id (a hand resolution that kept both).  1 with the id in
+ * `id`, 0 when none, -1 after reporting.
+ */
+static int
+next_clash(struct renumber *rn, char *id, size_t len)
+{
+	struct kam_buf b = KAM_BUF_INIT;
+	struct table o = TABLE_INIT, t = TABLE_INIT;
+	char **names = NULL;
+	size_t i, j, k, nn = 0, from, hlen;
+	struct block bl;
+	const char *nl;
+	int rc, found = 0;
+
+	for (i = 0; i < kam_nschemas && !found; i++) {
+		const struct schema *s = kam_schemas[i];
+
+		if (s->prefix == NULL)
+			continue;
+		if (files_of(rn, s, &names, &nn) == -1)
+			goto fail;
+		for (j = 0; j < nn && !found; j++) {
+			if (names[j] == NULL)
+				continue;
+			if ((rc = read_file(rn, names[j], &b)) == -1)
+				goto fail;
+			if (rc == 1 || b.len == 0 ||
+			    (nl = memchr(b.ptr, '\n', b.len)) == NULL)
+				continue;
+			hlen = (size_t)(nl - b.ptr) + 1;
+			if (!next_block(b.ptr, b.len, 0, &bl)) {
+				table_release(&t);
+				if (parse_quiet(&t, s, names[j], rn->p->digits,
+				    &b) == 0)
+					found = twin_id(&t, id, len);
+				continue;
+			}
+			for (from = 0; !found && next_block(b.ptr, b.len, from,
+			    &bl); from = bl.stop) {
+				table_release(&o);
+				table_release(&t);
+				if (parse_part(&o, s, names[j], rn->p->digits,
+				    b.ptr, hlen, b.ptr + bl.ours_from,
+				    bl.ours_to - bl.ours_from) == -1 ||
+				    parse_part(&t, s, names[j], rn->p->digits,
+				    b.ptr, hlen, b.ptr + bl.theirs_from,
+				    bl.end - bl.theirs_from) == -1)
+					continue;
+				for (k = 0; k < t.nrows && !found; k++) {
+					const char *v = table_get(&t,
+					    &t.rows[k], ID_COL);
+
+					if (table_find(&o, v) != NULL) {
+						snprintf(id, len, "%s", v);
+						found = 1;
+					}
+				}
+			}
+		}
+		free_names(names, nn);
+		names = NULL;
+		nn = 0;
+	}
+	table_release(&o);
+	table_release(&t);
+	kam_buf_release(&b);
+	return found;
+fail:
+	free_names(names, nn);
+	table_release(&o);
+	table_release(&t);
+	kam_buf_release(&b);
+	return -1;
+}
+
+int
+renumber_all(struct project *p, struct kam_buf *pairs, size_t *nrefs)
+{
+	struct renumber rn = RENUMBER_INIT;
+	char id[32], last[32] = "";
+	size_t n = 0;
+	int rc;
+
+	*nrefs = 0;
+	if (git_repository_state(p->repo) == GIT_REPOSITORY_STATE_NONE)
+		return kam_err(KAM_EX_USAGE, "--all resolves the id clashes of "
+		    "a merge, rebase, cherry-pick or revert in progress, and "
+		    "none is");
+	for (;;) {
+		rn.p = p;
+		rn.clash = 1;
+		if ((rc = next_clash(&rn, id, sizeof(id))) <= 0) {
+			renumber_release(&rn);
+			return rc;
+		}
+		renumber_release(&rn);
+		rn = (struct renumber)RENUMBER_INIT;
+		/* Each clash renumbered removes it; one that stays is not
+		 * ours to resolve (a block kam cannot read). */
+		if (strcmp(id, last) == 0 || ++n > 100000)
+			return kam_err(KAM_EX_DATA, "%s: the clash is still "
+			    "there after renumbering it; resolve it by hand",
+			    id);
+		snprintf(last, sizeof(last), "%s", id);
+		if (renumber_prepare(&rn, p, id, NULL) == -1 ||
+		    renumber_apply(&rn, NULL) == -1) {
+			renumber_release(&rn);
+			return -1;
+		}
+		kam_buf_printf(pairs, "%s %s\n", rn.old, rn.new);
+		*nrefs += rn.nrefs;
+		renumber_release(&rn);
+		rn = (struct renumber)RENUMBER_INIT;
+	}
 }
 
 int

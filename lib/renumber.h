@@ -62,4 +62,14 @@ int	renumber_prepare(struct renumber *rn, struct project *p,
 int	renumber_apply(struct renumber *rn, struct tx *tx);
 void	renumber_release(struct renumber *rn);
 
+/*
+ * kam renumber --all (issue 18 #1): while a merge, rebase, cherry-pick or
+ * revert is in progress, renumber every id clash left in the work tree,
+ * one after the other (tables in schema order, NEW the next free id of
+ * each), as many single renumbers would.  "OLD NEW\n" per clash is
+ * appended to pairs; *nrefs counts the references rewritten.  0, or -1
+ * after reporting (64 when nothing is in progress).
+ */
+int	renumber_all(struct project *p, struct kam_buf *pairs, size_t *nrefs);
+
 #endif

@@ -1,0 +1,143 @@
+#!/bin/sh
+# t6025: kam renumber after a merge keeps every reference on its record
+# (issue 18 #1), with the real git program and kam's merge driver.  Base:
+# REQ-1 and T-1.  Branch alice adds REQ-2 and a task tracing to it, with
+# "see REQ-2" in its title and in her minutes; main adds another REQ-2 and
+# a task tracing to its own.  After the merge, renumbering the requirement
+# first or the task first gives the same files, row by row; kam renumber
+# --all gives them in one go; a rebase resolved alike commits them; their
+# side of a block that cannot be read is refused by name.
+test_description='kam renumber across merges: references, free text, --all'
+. "$(dirname "$0")/lib.sh"
+
+# git runs the merge driver "kam merge-file": kam must be on PATH.
+mkdir -p "$TRASH/bin"
+ln -s "$KAM" "$TRASH/bin/kam"
+PATH="$TRASH/bin:$PATH"
+export PATH
+
+# story DIR: the base, alice's branch and main's commits, not merged.
+story () {
+	new_project "$1" &&
+	kam req add Login >/dev/null &&
+	kam task add "Build login" --duration 3 --req REQ-1 >/dev/null &&
+	git checkout -q -b alice &&
+	kam req add "Alice export" >/dev/null &&
+	kam task add "Alice task, see REQ-2" --duration 2 --req REQ-2 \
+	    >/dev/null &&
+	kam meeting new "Alice sync" --date 2026-11-20 >/dev/null &&
+	printf "\n- Build REQ-2 first\n" >>meetings/2026-11-20-alice-sync.md &&
+	git commit -q -am "alice: minutes" &&
+	git checkout -q main &&
+	kam req add "Main report" >/dev/null &&
+	kam task add "Main task, see REQ-2" --duration 1 --req REQ-2 \
+	    >/dev/null &&
+	kam meeting new "Main sync" --date 2026-11-21 >/dev/null &&
+	printf "\n- Ship REQ-2 soon\n" >>meetings/2026-11-21-main-sync.md &&
+	git commit -q -am "main: minutes"
+}
+
+# The files every order must give.
+cat >"$TRASH/../want" <<\EOF
+id,title,priority,status,source,confirmed_by,confirmed_on,acceptance
+REQ-1,Login,should,draft,,,,
+REQ-2,Main report,should,draft,,,,
+REQ-3,Alice export,should,draft,,,,
+id,title,duration,depends,assignee,start,finish,progress,cost,reqs,deadline,baseline_start,baseline_finish
+T-1,Build login,3,,,,,,,REQ-1,,,
+T-2,"Main task, see REQ-2",1,,,,,,,REQ-2,,,
+T-3,"Alice task, see REQ-3",2,,,,,,,REQ-3,,,
+- Build REQ-3 first
+- Ship REQ-2 soon
+EOF
+
+# got: the two tables and the last line of each minutes file.
+got () {
+	cat requirements.csv tasks.csv &&
+	tail -n 1 meetings/2026-11-20-alice-sync.md &&
+	tail -n 1 meetings/2026-11-21-main-sync.md
+}
+
+test_expect_success 'setup: the merge stops on REQ-2 and T-2' '
+	story m1 &&
+	test_expect_code 1 git merge -q --no-edit alice >../out 2>&1 &&
+	git status --porcelain >../st &&
+	grep -q "^UU requirements.csv" ../st &&
+	grep -q "^UU tasks.csv" ../st &&
+	grep -q "^<<<<<<<" tasks.csv
+'
+
+test_expect_success 'requirement first: their references inside the task block are rewritten' '
+	cd m1 &&
+	kam renumber REQ-2 >../out 2>../err &&
+	echo REQ-3 >../expect && test_cmp ../expect ../out &&
+	grep -q "REQ-2 is now REQ-3; 3 references rewritten" ../err &&
+	sed -n "/^=======/,/^>>>>>>>/p" tasks.csv >../theirs &&
+	grep -q "^T-2,\"Alice task, see REQ-3\",2,,,,,,,REQ-3,,,\$" ../theirs &&
+	sed -n "/^<<<<<<</,/^=======/p" tasks.csv >../ours &&
+	grep -q "^T-2,\"Main task, see REQ-2\",1,,,,,,,REQ-2,,,\$" ../ours &&
+	kam renumber T-2 >../out 2>../err &&
+	echo T-3 >../expect && test_cmp ../expect ../out &&
+	got >../got &&
+	test_cmp ../../want ../got
+'
+
+test_expect_success 'task first, then the requirement: the same files, row by row' '
+	story m2 &&
+	test_expect_code 1 git merge -q --no-edit alice >/dev/null 2>&1 &&
+	kam renumber T-2 >/dev/null 2>&1 &&
+	kam renumber REQ-2 >/dev/null 2>../err &&
+	grep -q "REQ-2 is now REQ-3; 3 references rewritten" ../err &&
+	got >../got &&
+	test_cmp ../../want ../got
+'
+
+test_expect_success 'kam renumber --all: every clash in one go, then the merge commits' '
+	story m3 &&
+	test_expect_code 1 git merge -q --no-edit alice >/dev/null 2>&1 &&
+	kam renumber --all >../out 2>../err &&
+	printf "REQ-2 REQ-3\nT-2 T-3\n" >../expect &&
+	test_cmp ../expect ../out &&
+	grep -q "2 clashes renumbered" ../err &&
+	got >../got &&
+	test_cmp ../../want ../got &&
+	! grep -q "^<<<<<<<" requirements.csv tasks.csv &&
+	{ kam check >/dev/null 2>&1 || test $? = 1; } &&
+	git add -A && git commit -q --no-edit &&
+	test_expect_code 64 kam renumber --all 2>../err &&
+	grep -q "none is" ../err
+'
+
+# A rebase that replays alice's work as one commit meets both clashes at
+# once.  (Replayed one commit at a time, a later commit's reference to the
+# renumbered id is not known to be hers: see the man page.)
+test_expect_success 'a rebase of alice (one commit) onto main, resolved with --all, commits the same records' '
+	story r1 &&
+	git checkout -q alice &&
+	git reset -q --soft "$(git merge-base alice main)" &&
+	git commit -q -m "alice: export" &&
+	test_expect_code 1 git rebase -q main >/dev/null 2>&1 &&
+	kam renumber --all >../out 2>/dev/null &&
+	printf "REQ-2 REQ-3\nT-2 T-3\n" >../expect &&
+	test_cmp ../expect ../out &&
+	git add -A &&
+	GIT_EDITOR=true git rebase --continue >/dev/null 2>&1 &&
+	test -z "$(git status --porcelain)" &&
+	got >../got &&
+	test_cmp ../../want ../got &&
+	git show HEAD:tasks.csv >../tasks &&
+	grep -q "^T-3,\"Alice task, see REQ-3\",2,,,,,,,REQ-3,,,\$" ../tasks
+'
+
+test_expect_success 'their side of a block that mentions OLD but cannot be read: refused, nothing written' '
+	story bad &&
+	test_expect_code 1 git merge -q --no-edit alice >/dev/null 2>&1 &&
+	sed "/^=======/,/^>>>>>>>/s/^T-2,/T-2x,/" tasks.csv >t.tmp &&
+	mv t.tmp tasks.csv &&
+	cp requirements.csv ../req.before &&
+	test_expect_code 65 kam renumber REQ-2 >../out 2>../err &&
+	grep -q "tasks.csv: their side of the conflict block .* mentions REQ-2" ../err &&
+	test_cmp ../req.before requirements.csv
+'
+
+test_done
