@@ -438,13 +438,29 @@ struct seen {
 	size_t		 file;
 };
 
+/* Task numbers below this are looked up by direct index: while the
+ * expenses are scanned, their sums (sum_finish() gathers them into
+ * s->tasks) and whether they exist.  Larger ones (a hand edit can write
+ * T-999999999) go through the hash or a binary search. */
+#define TASK_DENSE_MAX	(1L << 20)
+
+/* Ids below this are checked for duplicates in a bitmap (2 MiB at most);
+ * only a duplicate among them costs a second read, to name both lines. */
+#define ID_BITS_MAX	(1L << 24)
+
 struct validate {
-	struct seen	*ids;
+	struct seen	*ids;		/* ids not in the bitmap */
 	size_t		 nids, aids;
 	char		**files;
 	size_t		 nfiles;
+	unsigned char	*idbits;	/* ids seen, below ID_BITS_MAX */
+	size_t		 nidbits;	/* bytes */
+	int		 dups;		/* a bitmap id seen twice */
+	int		 collect;	/* every id to the array (second read) */
 	long		*tasks;		/* sorted task numbers */
 	size_t		 ntasks;
+	unsigned char	*task_map;	/* or by number, when small */
+	size_t		 ntask_map;
 	int		 check_tasks;
 	int		 bad;
 	int		 unsorted;	/* ids not increasing in read order */
@@ -477,11 +493,43 @@ cmp_seen(const void *a, const void *b)
 	return x->line < y->line ? -1 : x->line > y->line;
 }
 
+/* Note e's id; 1 when it goes to the array, 0 when to the bitmap. */
 static int
-validate_row(void *arg, const struct expense *e)
+id_bit(struct validate *v, const struct expense *e)
 {
-	struct validate *v = arg;
+	size_t byte, n;
 
+	if (v->collect || e->num < 0 || e->num >= ID_BITS_MAX)
+		return 1;
+	byte = (size_t)e->num / 8;
+	if (byte >= v->nidbits) {
+		n = v->nidbits ? v->nidbits : 4096;
+		while (n <= byte)
+			n *= 2;
+		v->idbits = xrealloc(v->idbits, n);
+		memset(v->idbits + v->nidbits, 0, n - v->nidbits);
+		v->nidbits = n;
+	}
+	if (v->idbits[byte] & (1u << (e->num % 8)))
+		v->dups = 1;
+	v->idbits[byte] |= (unsigned char)(1u << (e->num % 8));
+	return 0;
+}
+
+/* Is task number n in tasks.csv? */
+static int
+task_exists(const struct validate *v, long n)
+{
+	if (v->task_map != NULL)
+		return n > 0 && (size_t)n < v->ntask_map && v->task_map[n];
+	return bsearch(&n, v->tasks, v->ntasks, sizeof(long),
+	    cmp_long) != NULL;
+}
+
+/* The id of e, with its file and line, to the array. */
+static void
+id_push(struct validate *v, const struct expense *e)
+{
 	if (v->nfiles == 0 || strcmp(v->files[v->nfiles - 1], e->path) != 0) {
 		v->files = xrealloc(v->files, (v->nfiles + 1) * sizeof(char *));
 		v->files[v->nfiles++] = xstrdup(e->path);
@@ -496,9 +544,25 @@ validate_row(void *arg, const struct expense *e)
 	v->ids[v->nids].line = e->line;
 	v->ids[v->nids].file = v->nfiles - 1;
 	v->nids++;
+}
+
+/* The second read after a duplicate: every id with its place. */
+static int
+collect_row(void *arg, const struct expense *e)
+{
+	id_push(arg, e);
+	return 0;
+}
+
+static int
+validate_row(void *arg, const struct expense *e)
+{
+	struct validate *v = arg;
+
+	if (id_bit(v, e))
+		id_push(v, e);
 	if (v->check_tasks && e->task_num != 0 &&
-	    bsearch(&e->task_num, v->tasks, v->ntasks, sizeof(long),
-	    cmp_long) == NULL) {
+	    !task_exists(v, e->task_num)) {
 		kam_err(KAM_EX_DATA, "%s:%lu: task: task %s does not exist in "
 		    "tasks.csv", e->path, e->line, e->task);
 		v->bad = 1;
@@ -550,9 +614,29 @@ budget_validate_audit(struct project *p, const struct table *tasks,
 		for (i = 0; i < tasks->nrows; i++)
 			v.tasks[v.ntasks++] = tasks->rows[i].num;
 		qsort(v.tasks, v.ntasks, sizeof(long), cmp_long);
+		/* A million lookups: by number when the numbers are small. */
+		if (v.ntasks > 0 && v.tasks[v.ntasks - 1] < TASK_DENSE_MAX &&
+		    v.tasks[0] > 0) {
+			v.ntask_map = (size_t)v.tasks[v.ntasks - 1] + 1;
+			v.task_map = xcalloc(v.ntask_map, 1);
+			for (i = 0; i < v.ntasks; i++)
+				v.task_map[v.tasks[i]] = 1;
+		}
 	}
 	if (budget_scan(p, NULL, validate_row, &v) == -1)
 		goto out;
+	/* An id seen twice: read again for the places of every id, as
+	 * kam check reports them. */
+	if (v.dups) {
+		for (i = 0; i < v.nfiles; i++)
+			free(v.files[i]);
+		v.nfiles = 0;
+		v.nids = 0;
+		v.unsorted = 0;
+		v.collect = 1;
+		if (budget_scan(p, NULL, collect_row, &v) == -1)
+			goto out;
+	}
 	/* Increasing in read order (as kam writes them): no duplicate. */
 	if (v.nids > 1 && v.unsorted)
 		qsort(v.ids, v.nids, sizeof(*v.ids), cmp_seen);
@@ -578,6 +662,8 @@ out:
 	free(v.files);
 	free(v.ids);
 	free(v.tasks);
+	free(v.task_map);
+	free(v.idbits);
 	return ret;
 }
 
@@ -787,6 +873,30 @@ task_get(struct budget_sums *s, long num)
 	return ts;
 }
 
+/* The running sum of task num. */
+static int64_t *
+task_actual(struct budget_sums *s, long num)
+{
+	size_t n;
+
+	if (num <= 0 || num >= TASK_DENSE_MAX)
+		return &task_get(s, num)->actual;
+	if ((size_t)num >= s->ndense) {
+		n = s->ndense ? s->ndense : 1024;
+		while (n <= (size_t)num)
+			n *= 2;
+		s->dense_actual = xrealloc(s->dense_actual, n *
+		    sizeof(int64_t));
+		s->dense_seen = xrealloc(s->dense_seen, n);
+		memset(s->dense_actual + s->ndense, 0, (n - s->ndense) *
+		    sizeof(int64_t));
+		memset(s->dense_seen + s->ndense, 0, n - s->ndense);
+		s->ndense = n;
+	}
+	s->dense_seen[num] = 1;
+	return &s->dense_actual[num];
+}
+
 static int
 overflow(const struct expense *e, const char *what, const char *name)
 {
@@ -822,8 +932,7 @@ sum_row(void *arg, const struct expense *e)
 		return overflow(e, "the sum of month", m->month);
 	m->count++;
 	if (e->task_num != 0) {
-		if (money_add(&task_get(s, e->task_num)->actual,
-		    e->amount) == -1)
+		if (money_add(task_actual(s, e->task_num), e->amount) == -1)
 			return overflow(e, "the sum of task", e->task);
 	} else if (money_add(&s->no_task, e->amount) == -1)
 		return overflow(e, "the sum of expenses without a task", NULL);
@@ -839,8 +948,7 @@ static int
 sum_ac_row(struct budget_sums *s, const struct expense *e)
 {
 	if (e->task_num != 0) {
-		if (money_add(&task_get(s, e->task_num)->actual,
-		    e->amount) == -1)
+		if (money_add(task_actual(s, e->task_num), e->amount) == -1)
 			return overflow(e, "the sum of task", e->task);
 	} else if (money_add(&s->no_task, e->amount) == -1)
 		return overflow(e, "the sum of expenses without a task", NULL);
@@ -893,6 +1001,16 @@ sum_plan(struct budget_sums *s, struct project *p, const struct table *budget)
 static void
 sum_finish(struct budget_sums *s)
 {
+	size_t i;
+
+	for (i = 1; i < s->ndense; i++)
+		if (s->dense_seen[i])
+			task_get(s, (long)i)->actual = s->dense_actual[i];
+	free(s->dense_actual);
+	free(s->dense_seen);
+	s->dense_actual = NULL;
+	s->dense_seen = NULL;
+	s->ndense = 0;
 	if (s->ntasks > 1) {
 		qsort(s->tasks, s->ntasks, sizeof(*s->tasks), cmp_task_sum);
 		/* The hash holds positions: rebuild it for the new order. */
@@ -976,6 +1094,8 @@ budget_sums_release(struct budget_sums *s)
 	free(s->tasks);
 	free(s->cat_slot);
 	free(s->task_slot);
+	free(s->dense_actual);
+	free(s->dense_seen);
 	*s = init;
 }
 

@@ -165,9 +165,14 @@ struct budget_sums {
 	/* private: hash tables over cats (by name) and tasks (by number) */
 	size_t			*cat_slot, ncat_slot;
 	size_t			*task_slot, ntask_slot;
+	/* task numbers below TASK_DENSE_MAX sum here by number until the
+	 * scan ends (one load per expense, not a hash probe) */
+	int64_t			*dense_actual;
+	unsigned char		*dense_seen;
+	size_t			 ndense;
 };
 #define BUDGET_SUMS_INIT { NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, 0, 0, 0, 0, \
-	NULL, 0, NULL, 0 }
+	NULL, 0, NULL, 0, NULL, NULL, 0 }
 
 /*
  * Sum the expenses that pass f by category, month and task, starting from

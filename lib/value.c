@@ -396,18 +396,6 @@ numfmt_parse(const char *s, enum numfmt *out, const char **why)
 	return 0;
 }
 
-int
-money_add(int64_t *a, int64_t b)
-{
-	int64_t r;
-
-	/* INT64_MIN is outside kam's range too (negation must stay safe). */
-	if (__builtin_add_overflow(*a, b, &r) || r == INT64_MIN)
-		return -1;
-	*a = r;
-	return 0;
-}
-
 /* ---------------------------------------------------------------- hours */
 
 int

@@ -34,7 +34,17 @@ char	*money_human(int64_t v, int digits, enum numfmt nf,
  * "1 234,56".  0, or -1 with *why. */
 int	numfmt_parse(const char *s, enum numfmt *out, const char **why);
 /* Overflow-checked a += b; returns -1 (a unchanged) on overflow. */
-int	money_add(int64_t *a, int64_t b);
+static inline int
+money_add(int64_t *a, int64_t b)
+{
+	int64_t r;
+
+	/* INT64_MIN is outside kam's range too (negation must stay safe). */
+	if (__builtin_add_overflow(*a, b, &r) || r == INT64_MIN)
+		return -1;
+	*a = r;
+	return 0;
+}
 
 /* Dates: days since 1970-01-01 (proleptic Gregorian).  Grammar
  * YYYY-MM-DD, a real calendar date between 1900-01-01 and 2999-12-31. */

@@ -191,6 +191,24 @@ test_expect_success 'invalid: duplicate ids, in a table and across month files' 
 	invalid duplicate-id
 '
 
+# kam check sums a million expenses in one read: ids are checked in a
+# bitmap and tasks by number, and only a duplicate reads again to name
+# both places; large ids and task numbers take the general path.
+test_expect_success 'invalid: expense duplicates and unknown tasks, small and large numbers' '
+	fresh e4c &&
+	mkdir -p expenses &&
+	printf "$HDR_E\nE-3,2026-10-02,Travel,1.00,a,,\nE-30000000,2026-10-03,Travel,1.00,b,,T-1\n" \
+	    >expenses/2026-10.csv &&
+	printf "$HDR_E\nE-4,2026-12-01,Travel,1.00,c,,T-5000000\nE-3,2026-12-02,Travel,1.00,d,,T-99\nE-30000000,2026-12-03,Travel,1.00,e,,\n" \
+	    >expenses/2026-12.csv &&
+	invalid duplicate-id &&
+	grep -q "^expenses/2026-12.csv:3: error: duplicate-id: duplicate id E-3 (first defined at expenses/2026-10.csv:2)" ../out &&
+	grep -q "^expenses/2026-12.csv:4: error: duplicate-id: duplicate id E-30000000 (first defined at expenses/2026-10.csv:3)" ../out &&
+	grep -q "^expenses/2026-12.csv:2: error: .*task T-5000000 does not exist" ../out &&
+	grep -q "^expenses/2026-12.csv:3: error: .*task T-99 does not exist" ../out &&
+	test $(grep -c "duplicate-id" ../out) = 2
+'
+
 test_expect_success 'invalid: a dependency cycle is named' '
 	fresh e5 &&
 	sed -i "s/^T-1,Build,5,,/T-1,Build,5,T-2,/" tasks.csv &&
