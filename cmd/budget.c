@@ -525,7 +525,7 @@ static const struct out_col evm_cols[] = {
 	{ "pv", OT_MONEY }, { "ev", OT_MONEY }, { "ac", OT_MONEY }, { "cv", OT_MONEY },
 	{ "sv", OT_MONEY }, { "cpi", OT_NUM }, { "spi", OT_NUM },
 	{ "eac", OT_MONEY }, { "etc", OT_MONEY }, { "vac", OT_MONEY },
-	{ "basis", OT_TEXT },
+	{ "basis", OT_TEXT }, { "cost_basis", OT_TEXT },
 };
 
 /* Cells 2..12 (bac .. vac) of a line. */
@@ -610,13 +610,14 @@ budget_evm_cmd(int argc, char **argv, struct kam *k)
 		{ "pv", OT_MONEY }, { "ev", OT_MONEY }, { "ac", OT_MONEY },
 		{ "cv", OT_MONEY }, { "sv", OT_MONEY }, { "cpi", OT_NUM },
 		{ "spi", OT_NUM }, { "eac", OT_MONEY }, { "etc", OT_MONEY },
-		{ "vac", OT_MONEY },
+		{ "vac", OT_MONEY }, { "cost_basis", OT_TEXT },
+		{ "outside_ac", OT_MONEY },
 	};
 	struct table tasks = TABLE_INIT;
 	struct budget_evm e = BUDGET_EVM_INIT;
 	struct out o = OUT_INIT;
-	const char *cells[14], *basis;
-	char buf[14][32], id[32], today[11];
+	const char *cells[16], *basis;
+	char buf[16][32], id[32], today[11], out_m[MONEY_HUMAN_MAX];
 	int human = k->fmt == FMT_TABLE || k->fmt == FMT_MD;
 	const char *base = NULL;
 	int ch, err = 0, by_task = 0, ret = -1;
@@ -637,6 +638,7 @@ budget_evm_cmd(int argc, char **argv, struct kam *k)
 	if (argc != optind)
 		return kam_usage(evm_usage);
 	if (store_load(&k->p, NULL, &schema_tasks, &tasks) == -1 ||
+	    review_tasks_as_of(&tasks, &k->p, k->p.today) == -1 ||
 	    (base != NULL && review_tasks_baseline(&tasks, &k->p, base) ==
 	    -1) || budget_evm(&e, &k->p, &tasks) == -1)
 		goto out;
@@ -649,11 +651,16 @@ budget_evm_cmd(int argc, char **argv, struct kam *k)
 		cells[0] = date_fmt(e.today, today);
 		cells[1] = basis;
 		evm_cells(&e.total, k->p.digits, buf, cells);
-		out_record(k->fmt, sum_cols, ARRAY_SIZE(sum_cols), cells);
+		cells[13] = e.cost_basis;
+		cells[14] = money_fmt(e.outside, k->p.digits, buf[14]);
+		/* On a terminal the basis is the closing line's. */
+		out_record(k->fmt, sum_cols, ARRAY_SIZE(sum_cols) -
+		    (human ? 2 : 0), cells);
 	} else {
 		out_begin_total(&o, k->fmt, evm_cols, ARRAY_SIZE(evm_cols) -
-		    (human ? 1 : 0));
+		    (human ? 2 : 0));
 		cells[13] = basis;
+		cells[14] = e.cost_basis;
 		for (i = 0; i < e.ntasks; i++) {
 			snprintf(id, sizeof(id), "T-%ld", e.tasks[i].task);
 			cells[0] = id;
@@ -674,10 +681,23 @@ budget_evm_cmd(int argc, char **argv, struct kam *k)
 		    ARRAY_SIZE(evm_cols) - 2, cells + 2);
 		out_end(&o);
 	}
-	if (human)
+	if (human) {
 		printf("%spv from the %s (as of %s)\n", by_task ? "\n" : "",
 		    e.use_baseline ? "baseline" : "current plan scheduled as "
 		    "planned: there is no baseline", date_fmt(e.today, today));
+		project_money(&k->p, e.outside, out_m);
+		if (strcmp(e.cost_basis, "all") == 0)
+			printf("ac: every expense and the labour (budget.csv "
+			    "plans nothing beyond the task costs)\n");
+		else if (strcmp(e.cost_basis, "tasks") == 0)
+			printf("ac: what was spent on the tasks, expenses "
+			    "tied to a task and the labour; %s without a task "
+			    "is not in ac\n", out_m);
+		else
+			printf("ac: the categories %s (budget.evm-categories), "
+			    "bac their budget lines; %s spent outside them is "
+			    "not in ac\n", e.cost_basis, out_m);
+	}
 	ret = 0;
 out:
 	budget_evm_release(&e);

@@ -321,12 +321,18 @@ bill_margin(struct margin *m, struct project *p)
 		margin_range("outstanding");
 		goto out;
 	}
-	m->actual = e.total.ac;
+	/* Everything spent, in the basis of earned value or outside it;
+	 * the whole project's BAC and EAC (budget.h). */
+	if (money_add(&m->actual, e.total.ac) == -1 ||
+	    money_add(&m->actual, e.outside) == -1) {
+		margin_range("the actual cost");
+		goto out;
+	}
 	m->labour = e.labour;
 	m->unrated = e.unrated;
-	m->expenses = e.total.ac - e.labour;	/* both within the range */
-	m->bac = e.total.bac;
-	m->eac = e.total.eac;
+	m->expenses = m->actual - e.labour;	/* both within the range */
+	m->bac = e.whole_bac;
+	m->eac = e.whole_eac;
 	m->has_eac = e.total.has_eac;
 	if (m->has_contract) {
 		if (__builtin_sub_overflow(m->contract, m->bac, &m->planned) ||

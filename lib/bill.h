@@ -59,10 +59,13 @@ int	bill_sum(const struct table *billing, int digits, struct bill_sums *s);
  * kam budget margin: the project's economic result, exact money.
  *   contract   project.contract-value (has_contract: it is set)
  *   invoiced, paid, outstanding (= invoiced - paid) from billing.csv
- *   expenses, labour, actual = AC of earned value as of today
+ *   expenses, labour, actual: everything spent up to today (earned
+ *              value's AC and what lies outside its basis, budget.h)
  *   unrated    hours booked by people without a rate (no labour cost)
- *   bac        the tasks' planned cost
- *   eac        EVM's estimate at completion (has_eac: EV > 0)
+ *   bac        the whole project's: EVM's BAC and budget.csv outside
+ *              its basis
+ *   eac        EVM's estimate at completion, and outside its basis the
+ *              plan or what it cost already when more (has_eac: EV > 0)
  *   planned    contract - bac (has_contract)
  *   forecast   contract - eac (has_contract && has_eac)
  *   pct        forecast / contract in hundredths of a percent, as

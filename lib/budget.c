@@ -1388,46 +1388,141 @@ budget_evm(struct budget_evm *e, struct project *p, const struct table *tasks)
 	return budget_evm_sums(e, p, tasks, NULL);
 }
 
+/* Is `word` one of the space-separated words of list? */
+static int
+has_word(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+	const char *q;
+
+	for (q = list; (q = strstr(q, word)) != NULL; q += n)
+		if ((q == list || q[-1] == ' ') && (q[n] == ' ' || q[n] == '\0'))
+			return 1;
+	return 0;
+}
+
+/* One scan for a basis of categories: every expense into all (AC's
+ * total, for what lies outside), those of the basis into basis too. */
+struct basis_scan {
+	struct budget_sums	*all, *basis;
+	const char		*cats;
+};
+
+static int
+basis_row(void *arg, const struct expense *e)
+{
+	struct basis_scan *b = arg;
+
+	if (sum_ac_row(b->all, e) == -1)
+		return -1;
+	return has_word(b->cats, e->category) ? sum_row(b->basis, e) : 0;
+}
+
 int
 budget_evm_sums(struct budget_evm *e, struct project *p,
     const struct table *tasks, const struct budget_sums *ac)
 {
 	struct plan pl = PLAN_INIT;
-	struct budget_sums s = BUDGET_SUMS_INIT;
+	struct budget_sums s = BUDGET_SUMS_INIT, cs = BUDGET_SUMS_INIT;
 	struct expense_filter f = EXPENSE_FILTER_INIT;
 	struct time_filter tf = TIME_FILTER_INIT;
 	struct time_labour lab = TIME_LABOUR_INIT;
+	struct table budget = TABLE_INIT;
+	struct basis_scan bsc;
+	const struct budget_sums *basis;
 	struct evm_line *l;
-	const char *why, *c;
-	int64_t num, den, tasks_ac = 0, all_ac;
+	const char *why, *c, *cats = p->evm_categories;
+	int64_t num, den, tasks_ac = 0, spent, in_basis, costs = 0, cum = 0;
+	int64_t lines = 0, prev = 0, at, *cost = NULL;
 	size_t i;
-	int ccol = TASK_COST;
-	int tcol = TASK_TITLE;
+	int lab_in = cats == NULL || has_word(cats, BUDGET_LABOUR);
 	int ret = -1;
 
 	e->today = p->today;
+	e->cost_basis = cats != NULL ? cats : "tasks";
 	/* Scheduled as planned from the start: the dates PV falls back to
 	 * without a baseline (the baseline dates themselves come from the
 	 * rows either way). */
-	if (plan_compute_flags(&pl, p, tasks, PLAN_NO_ACTUALS) == -1)
+	if (plan_compute_flags(&pl, p, tasks, PLAN_NO_ACTUALS) == -1 ||
+	    store_load(p, NULL, &schema_budget, &budget) == -1)
 		goto out;
+	table_sort(&budget);
 	e->use_baseline = pl.has_baseline;
 	f.to = p->today;
 	tf.to = p->today;
-	if (ac == NULL && budget_sum(&s, p, NULL, &f) == -1)
-		goto out;
-	if (ac == NULL)
+	if (cats != NULL) {
+		/* The basis's expenses by task, the plan of its lines. */
+		bsc.all = &s;
+		bsc.basis = &cs;
+		bsc.cats = cats;
+		if (sum_plan(&cs, p, &budget) == -1 ||
+		    budget_scan(p, &f, basis_row, &bsc) == -1)
+			goto out;
+		sum_finish(&s);
+		sum_finish(&cs);
 		ac = &s;
-	/* AC is what was spent: the expenses and the labour booked. */
-	if (time_labour(&lab, p, &tf) == -1)
+		basis = &cs;
+	} else {
+		if (ac == NULL && budget_sum(&s, p, NULL, &f) == -1)
+			goto out;
+		if (ac == NULL)
+			ac = &s;
+		basis = ac;
+	}
+	/* What was spent: the expenses and the labour booked. */
+	if (time_labour(&lab, p, &tf) == -1 ||
+	    sum_plan(&s, p, cats == NULL ? &budget : NULL) == -1)
 		goto out;
-	all_ac = ac->actual;
 	e->labour = lab.cost;
 	e->unrated = lab.unrated;
-	if (money_add(&all_ac, lab.cost) == -1) {
+	spent = ac->actual;
+	if (money_add(&spent, lab.cost) == -1) {
 		evm_range("ac", 0);
 		goto out;
 	}
+	/* The planned lines of the basis, and budget.csv beyond it. */
+	for (i = 0; i < budget.nrows; i++) {
+		int64_t v;
+
+		if (money_parse(table_get(&budget, &budget.rows[i],
+		    BUDGET_AMOUNT), p->digits, &v, NULL) == -1)
+			continue;
+		if (cats != NULL && has_word(cats, table_get(&budget,
+		    &budget.rows[i], BUDGET_CATEGORY))) {
+			if (money_add(&lines, v) == -1) {
+				evm_range("bac", 0);
+				goto out;
+			}
+		} else if (cats != NULL &&
+		    money_add(&e->outside_planned, v) == -1) {
+			evm_range("the budget outside the basis", 0);
+			goto out;
+		}
+	}
+	e->lines = lines;
+	cost = xcalloc(pl.ntasks + 1, sizeof(*cost));
+	for (i = 0; i < pl.ntasks; i++) {
+		c = table_get(tasks, pl.tasks[i].row, TASK_COST);
+		if (*c != '\0' &&
+		    money_parse(c, p->digits, &cost[i], &why) == -1) {
+			kam_err(KAM_EX_DATA, "%s:%lu: cost: invalid value "
+			    "'%s': %s", tasks->path, pl.tasks[i].row->line, c,
+			    why);
+			goto out;
+		}
+		if (money_add(&costs, cost[i]) == -1) {
+			evm_range("bac", 0);
+			goto out;
+		}
+	}
+	/* Without a basis of categories, budget.csv beyond the task costs
+	 * is what the project plans to spend off the tasks: AC is then the
+	 * tasks' own spending; when it plans nothing beyond them, every
+	 * expense is spent on the tasks' budget. */
+	if (cats == NULL && s.planned > costs)
+		e->outside_planned = s.planned - costs;
+	else if (cats == NULL)
+		e->cost_basis = "all";
 	e->tasks = xcalloc(pl.ntasks + 1, sizeof(*e->tasks));
 	e->ntasks = pl.ntasks;
 	for (i = 0; i < pl.ntasks; i++) {
@@ -1435,13 +1530,18 @@ budget_evm_sums(struct budget_evm *e, struct project *p,
 
 		l = &e->tasks[i];
 		l->task = pt->id;
-		l->title = table_get(tasks, pt->row, tcol);
-		c = table_get(tasks, pt->row, ccol);
-		if (*c != '\0' &&
-		    money_parse(c, p->digits, &l->bac, &why) == -1) {
-			kam_err(KAM_EX_DATA, "%s:%lu: cost: invalid value "
-			    "'%s': %s", tasks->path, pt->row->line, c, why);
-			goto out;
+		l->title = table_get(tasks, pt->row, TASK_TITLE);
+		l->bac = cost[i];
+		/* The basis's lines spread over the tasks by their costs,
+		 * rounded on the running sum so that the tasks add up. */
+		if (lines > 0 && costs > 0) {
+			cum += cost[i];
+			if (muldiv(lines, cum, costs, &at) == -1) {
+				evm_range("bac", l->task);
+				goto out;
+			}
+			l->bac = at - prev;
+			prev = at;
 		}
 		plan_share_passed(&pl, pt, e->use_baseline, &num, &den);
 		if (e->use_baseline && !pt->has_baseline)
@@ -1452,17 +1552,32 @@ budget_evm_sums(struct budget_evm *e, struct project *p,
 			evm_range("pv or ev", l->task);
 			goto out;
 		}
-		l->ac = budget_task_actual(ac, pt->id);
-		if (money_add(&l->ac, time_labour_task(&lab, pt->id)) == -1 ||
-		    money_add(&tasks_ac, l->ac) == -1) {
+		l->ac = budget_task_actual(basis, pt->id);
+		if ((lab_in && money_add(&l->ac, time_labour_task(&lab,
+		    pt->id)) == -1) || money_add(&tasks_ac, l->ac) == -1) {
 			evm_range("ac", 0);
 			goto out;
 		}
 		if (evm_derive(l) == -1 || evm_add(&e->total, l) == -1)
 			goto out;
 	}
-	/* Expenses without a task, or naming a task that is gone. */
-	if (__builtin_sub_overflow(all_ac, tasks_ac, &e->other.ac)) {
+	/* In the basis: a category's expenses without a (known) task; the
+	 * tasks' own basis has none. */
+	in_basis = strcmp(e->cost_basis, "all") == 0 ? spent : tasks_ac;
+	if (in_basis != tasks_ac && __builtin_sub_overflow(in_basis, tasks_ac,
+	    &e->other.ac)) {
+		evm_range("ac", 0);
+		goto out;
+	}
+	if (cats != NULL) {
+		in_basis = cs.actual;
+		if ((lab_in && money_add(&in_basis, lab.cost) == -1) ||
+		    __builtin_sub_overflow(in_basis, tasks_ac, &e->other.ac)) {
+			evm_range("ac", 0);
+			goto out;
+		}
+	}
+	if (__builtin_sub_overflow(spent, in_basis, &e->outside)) {
 		evm_range("ac", 0);
 		goto out;
 	}
@@ -1471,10 +1586,24 @@ budget_evm_sums(struct budget_evm *e, struct project *p,
 	    evm_add(&e->total, &e->other) == -1 ||
 	    evm_derive(&e->total) == -1)
 		goto out;
+	/* The whole project, for the margin: what lies outside the basis
+	 * at its plan, or at what it cost already when that is more. */
+	e->whole_bac = e->total.bac;
+	e->whole_eac = e->total.eac;
+	if (money_add(&e->whole_bac, e->outside_planned) == -1 ||
+	    (e->total.has_eac && money_add(&e->whole_eac,
+	    e->outside > e->outside_planned ? e->outside :
+	    e->outside_planned) == -1)) {
+		evm_range("the estimate at completion", 0);
+		goto out;
+	}
 	ret = 0;
 out:
+	free(cost);
+	table_release(&budget);
 	time_labour_release(&lab);
 	budget_sums_release(&s);
+	budget_sums_release(&cs);
 	plan_release(&pl);
 	return ret;
 }

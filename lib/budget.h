@@ -297,10 +297,41 @@ struct budget_evm {
 	int64_t		 labour;	/* of total.ac: the hours booked */
 	int64_t		 unrated;	/* quarter hours booked by people
 					 * without a rate: no cost */
+	/* The cost basis (issue 17 #3): "all", "tasks", or
+	 * budget.evm-categories (borrowed from the project). */
+	const char	*cost_basis;
+	int64_t		 outside;	/* spent up to today outside the
+					 * basis: not in AC */
+	int64_t		 outside_planned;	/* budget.csv outside it */
+	int64_t		 lines;		/* categories: their budget.csv
+					 * lines (0: none; BAC is then the
+					 * task costs) */
+	/* The whole project (kam budget margin): bac + outside_planned;
+	 * eac + the larger of outside_planned and outside (has_eac). */
+	int64_t		 whole_bac, whole_eac;
 };
-#define BUDGET_EVM_INIT { NULL, 0, { 0 }, { 0 }, 0, 0, 0, 0, 0 }
+#define BUDGET_EVM_INIT { NULL, 0, { 0 }, { 0 }, 0, 0, 0, 0, 0, NULL, 0, 0, \
+	0, 0, 0 }
 
 /*
+ * The cost basis (issue 17 #3).  CPI compares what the tasks earned with
+ * what was spent on the same things:
+ *   - budget.evm-categories unset, budget.csv planning more than the
+ *     task costs ("tasks"): BAC is the sum of the task costs; AC counts
+ *     the expenses tied to a task of tasks.csv and the labour booked
+ *     (always on a task).  Expenses without a task are outside;
+ *     budget.csv beyond the task costs is the plan outside.
+ *   - unset, budget.csv planning no more than the task costs ("all"):
+ *     every expense and the labour are spent on the tasks' budget (AC
+ *     as before issue 17); nothing is outside.
+ *   - budget.evm-categories = services labour: AC counts the expenses of
+ *     those categories (on a task or not) and the labour when `labour` is
+ *     listed; BAC is their budget.csv lines, spread over the tasks in
+ *     proportion to the task costs (the task costs when those categories
+ *     have no lines, or no task has a cost).  The other categories, and
+ *     the labour when not listed, are outside.
+ * What lies outside is never in AC; `outside` says how much was spent.
+ *
  * Earned value as of p->today of `tasks` (schema_tasks, from store_load;
  * borrowed until release): BAC = sum of costs; PV = cost x the share of
  * the task's baseline working days passed by the end of today (without

@@ -381,6 +381,28 @@ conf_commercial(git_config *cfg, struct project *p)
 		}
 		p->has_contract_value = 1;
 	}
+	free(s);
+	s = NULL;
+	if (conf_string(cfg, "budget.evm-categories", &s) == -1)
+		goto out;
+	if (s != NULL) {
+		struct kam_buf b = KAM_BUF_INIT;
+		char *w, *save = NULL;
+
+		for (w = strtok_r(s, " \t", &save); w != NULL;
+		    w = strtok_r(NULL, " \t", &save))
+			kam_buf_printf(&b, "%s%s", b.len ? " " : "", w);
+		if (b.len == 0) {
+			kam_buf_release(&b);
+			kam_err(KAM_EX_DATA, "kam.conf: budget.evm-categories: "
+			    "expected expense categories separated by spaces "
+			    "(services labour)");
+			goto out;
+		}
+		free(p->evm_categories);
+		p->evm_categories = xstrdup(b.ptr);
+		kam_buf_release(&b);
+	}
 	ret = 0;
 out:
 	free(s);
@@ -710,6 +732,7 @@ project_release(struct project *p)
 	free(p->currency);
 	free(p->holidays);
 	free(p->workdates);
+	free(p->evm_categories);
 	p->repo = NULL;
 	p->workdir = p->root = p->prefix = NULL;
 	p->name = p->client = p->currency = NULL;

@@ -45,10 +45,14 @@ struct project {
 	int64_t		 contract_value;
 	int		 has_contract_value;
 	int		 lang;		/* project.language: lang.h */
+	/* budget.evm-categories (issue 17 #3): the expense categories whose
+	 * spending earned value counts in AC, one space between names
+	 * ("services labour"); NULL: the tasks' own (budget.h). */
+	char		*evm_categories;
 };
 #define PROJECT_INIT { NULL, NULL, NULL, NULL, NULL, NULL, NULL, 2, 0, 0x1f, \
 	NULL, 0, NULL, 0, 90, 0, 15, 7, 2, 0, 950, 850, 10, 5, 2, 10, 10, 0, 0, \
-	NULL, 32, 20, 30, 0, 0, 0 }
+	NULL, 32, 20, 30, 0, 0, 0, NULL }
 
 /* Find the project from `dir` (NULL = the current directory) by walking
  * up to the first directory holding kam.conf, open its repository and read

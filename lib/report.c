@@ -1342,6 +1342,30 @@ burn_chart(struct ctx *c)
 	free(planned);
 }
 
+/* What AC counts (budget.h: the cost basis), so that CPI is read as
+ * comparing like with like (issue 17 #3). */
+static void
+evm_basis(struct ctx *c)
+{
+	const struct budget_evm *e = &c->evm;
+	char b[MONEY_HUMAN_MAX];
+
+	if (strcmp(e->cost_basis, "all") == 0)
+		rdoc_md(&c->d, "Actual cost (AC) counts every expense and the "
+		    "labour booked: the budget plans nothing beyond the task "
+		    "costs.\n\n");
+	else if (strcmp(e->cost_basis, "tasks") == 0)
+		rdoc_mdf(&c->d, "Actual cost (AC) counts what was spent on the "
+		    "tasks: expenses tied to a task and the labour booked; %s "
+		    "spent without a task is outside it.\n\n",
+		    money(c, e->outside, b));
+	else
+		rdoc_mdf(&c->d, "Actual cost (AC) counts the categories %s, "
+		    "whose budget lines make BAC; %s spent in other categories "
+		    "is outside it.\n\n", e->cost_basis, money(c, e->outside,
+		    b));
+}
+
 static void
 evm_table(struct ctx *c)
 {
@@ -1384,6 +1408,7 @@ evm_table(struct ctx *c)
 		b[8][0] = '\0';
 	for (i = 0; i < 9; i++)
 		cells[i] = b[i];
+	evm_basis(c);
 	rdoc_table(&c->d, cols, ARRAY_SIZE(cols), "");
 	rdoc_row(&c->d, cells);
 }

@@ -53,6 +53,128 @@ review_open(struct rev_project *rp, const struct project *p,
 	return project_open_tree(q, rp->tree);
 }
 
+/* The last commit on HEAD's first-parent line dated (its committer's
+ * day) on or before day: 0 with *out; 1 when HEAD itself is (nothing
+ * later: the work tree is as of day) or there is no HEAD; 2 when every
+ * commit is later.  -1 reported. */
+static int
+commit_as_of(git_oid *out, const struct project *p, int32_t day)
+{
+	git_revwalk *w = NULL;
+	git_commit *c = NULL;
+	git_oid id;
+	int rc, first = 1, ret = -1;
+
+	if ((rc = git_revwalk_new(&w, p->repo)) < 0) {
+		kam_giterr(rc, "cannot walk the history");
+		goto out;
+	}
+	git_revwalk_simplify_first_parent(w);
+	if ((rc = git_revwalk_push_head(w)) < 0) {
+		ret = rc == GIT_EUNBORNBRANCH || rc == GIT_ENOTFOUND ? 1 :
+		    kam_giterr(rc, "cannot read HEAD");
+		goto out;
+	}
+	while ((rc = git_revwalk_next(&id, w)) == 0) {
+		git_commit_free(c);
+		c = NULL;
+		if ((rc = git_commit_lookup(&c, p->repo, &id)) < 0) {
+			kam_giterr(rc, "cannot read commit %s",
+			    git_oid_tostr_s(&id));
+			goto out;
+		}
+		if (commit_day(c) <= day) {
+			ret = first ? 1 : 0;
+			git_oid_cpy(out, &id);
+			goto out;
+		}
+		first = 0;
+	}
+	ret = rc == GIT_ITEROVER ? 2 : kam_giterr(rc, "cannot walk the "
+	    "history");
+out:
+	git_commit_free(c);
+	git_revwalk_free(w);
+	return ret;
+}
+
+/* Working days of p in [a, b]. */
+static long
+workdays_in(const struct project *p, int32_t a, int32_t b)
+{
+	long n = 0;
+
+	for (; a <= b; a++)
+		n += project_is_workday(p, a);
+	return n;
+}
+
+int
+review_tasks_as_of(struct table *tasks, struct project *p, int32_t day)
+{
+	struct rev_project rp = REV_PROJECT_INIT;
+	struct table then = TABLE_INIT;
+	git_oid id;
+	char pct[8];
+	int32_t st, fin;
+	long done, all;
+	size_t i;
+	int rc, ret = -1;
+
+	if ((rc = commit_as_of(&id, p, day)) == -1)
+		return -1;
+	if (rc == 0) {
+		if ((rc = review_open(&rp, p, p->repo, &id, 0)) == -1)
+			goto out;
+		if (rc == 0 && store_load(&rp.p, NULL, &schema_tasks, &then) ==
+		    -1)
+			goto out;
+		/* rc 1: no project then, no tasks. */
+		table_release(tasks);
+		if (rc == 1)
+			table_init(tasks, &schema_tasks, then.path != NULL ?
+			    then.path : "tasks.csv", p->digits);
+		else {
+			*tasks = then;
+			then = (struct table)TABLE_INIT;
+		}
+	}
+	/* What the rows date after day did not happen yet. */
+	for (i = 0; i < tasks->nrows; i++) {
+		struct row *r = &tasks->rows[i];
+
+		if (date_parse(table_get(tasks, r, TASK_START), &st, NULL) == 0 &&
+		    st > day) {
+			table_set(tasks, r, TASK_START, "");
+			table_set(tasks, r, TASK_FINISH, "");
+			table_set(tasks, r, TASK_PROGRESS, "");
+			continue;
+		}
+		if (date_parse(table_get(tasks, r, TASK_FINISH), &fin, NULL) !=
+		    0 || fin <= day)
+			continue;
+		table_set(tasks, r, TASK_FINISH, "");
+		/* Between its start and its finish: the share of the working
+		 * days, unless a lower progress was recorded. */
+		if (date_parse(table_get(tasks, r, TASK_START), &st, NULL) !=
+		    0)
+			st = fin;
+		all = workdays_in(p, st, fin);
+		done = workdays_in(p, st, day);
+		snprintf(pct, sizeof(pct), "%ld", all > 0 ? done * 100 / all :
+		    0);
+		if (*table_get(tasks, r, TASK_PROGRESS) == '\0' ||
+		    strcmp(table_get(tasks, r, TASK_PROGRESS), "100") == 0 ||
+		    atol(table_get(tasks, r, TASK_PROGRESS)) > atol(pct))
+			table_set(tasks, r, TASK_PROGRESS, pct);
+	}
+	ret = 0;
+out:
+	table_release(&then);
+	review_close(&rp);
+	return ret;
+}
+
 void
 review_close(struct rev_project *rp)
 {

@@ -72,6 +72,20 @@ int	review_tasks_baseline(struct table *tasks, const struct project *p,
 	    const char *rev);
 int	review_budget_against(struct budget_audit *a, struct project *p,
 	    const char *rev, const struct expense_filter *f);
+/*
+ * kam budget evm as of a past day (issue 17 #2): replace tasks (loaded
+ * from the work tree) by what they were at the end of `day`.  When the
+ * history of HEAD (first parents) has commits dated after day (the
+ * committer's day), tasks.csv is read from the last one dated on or
+ * before it (none at all: the rows stay as they are).  Then what a row
+ * dates after day did not happen yet: a task started after day is not
+ * started (no start, finish, progress); one finished after day is
+ * unfinished, its progress the share of its working days from start to
+ * day, rounded down (or the progress recorded, when lower).  0, or -1
+ * reported.
+ */
+int	review_tasks_as_of(struct table *tasks, struct project *p,
+	    int32_t day);
 /* The day of revision rev's commit, in its committer's time zone: 0, or
  * 1 (nothing reported) when rev names no commit. */
 int	review_rev_day(int32_t *day, const struct project *p, const char *rev);

@@ -71,6 +71,7 @@ test_expect_success 'evm: the project as of today, against the baseline' '
 	etc:   16,000.00 CNY
 	vac:   4,000.00 CNY
 	pv from the baseline (as of 2026-01-16)
+	ac: every expense and the labour (budget.csv plans nothing beyond the task costs)
 	EOF
 	test_cmp "$TRASH/expect" "$TRASH/out"
 '
@@ -79,7 +80,7 @@ test_expect_success 'evm --format json: one object, numbers exact' '
 	cd "$P" &&
 	kam budget evm --format json >"$TRASH/out" &&
 	cat >"$TRASH/expect" <<-\EOF &&
-	{"as_of":"2026-01-16","basis":"baseline","bac":36000.00,"pv":16666.67,"ev":18000.00,"ac":16000.00,"cv":2000.00,"sv":1333.33,"cpi":1.125,"spi":1.080,"eac":32000.00,"etc":16000.00,"vac":4000.00}
+	{"as_of":"2026-01-16","basis":"baseline","bac":36000.00,"pv":16666.67,"ev":18000.00,"ac":16000.00,"cv":2000.00,"sv":1333.33,"cpi":1.125,"spi":1.080,"eac":32000.00,"etc":16000.00,"vac":4000.00,"cost_basis":"all","outside_ac":0.00}
 	EOF
 	test_cmp "$TRASH/expect" "$TRASH/out"
 '
@@ -89,13 +90,13 @@ test_expect_success 'evm --by task: per task, other expenses, total' '
 	kam budget evm --by task --format json >"$TRASH/out" &&
 	cat >"$TRASH/expect" <<-\EOF &&
 	{"records":[
-	{"id":"T-1","title":"Design","bac":10000.00,"pv":10000.00,"ev":10000.00,"ac":6000.00,"cv":4000.00,"sv":0.00,"cpi":1.667,"spi":1.000,"eac":6000.00,"etc":0.00,"vac":4000.00,"basis":"baseline"},
-	{"id":"T-2","title":"Build","bac":20000.00,"pv":6666.67,"ev":8000.00,"ac":9000.00,"cv":-1000.00,"sv":1333.33,"cpi":0.889,"spi":1.200,"eac":22500.00,"etc":13500.00,"vac":-2500.00,"basis":"baseline"},
-	{"id":"T-3","title":"Test","bac":6000.00,"pv":0.00,"ev":0.00,"ac":0.00,"cv":0.00,"sv":0.00,"cpi":null,"spi":null,"eac":null,"etc":null,"vac":null,"basis":"baseline"},
-	{"id":"T-4","title":"Go-live","bac":0.00,"pv":0.00,"ev":0.00,"ac":0.00,"cv":0.00,"sv":0.00,"cpi":null,"spi":null,"eac":null,"etc":null,"vac":null,"basis":"baseline"}
+	{"id":"T-1","title":"Design","bac":10000.00,"pv":10000.00,"ev":10000.00,"ac":6000.00,"cv":4000.00,"sv":0.00,"cpi":1.667,"spi":1.000,"eac":6000.00,"etc":0.00,"vac":4000.00,"basis":"baseline","cost_basis":"all"},
+	{"id":"T-2","title":"Build","bac":20000.00,"pv":6666.67,"ev":8000.00,"ac":9000.00,"cv":-1000.00,"sv":1333.33,"cpi":0.889,"spi":1.200,"eac":22500.00,"etc":13500.00,"vac":-2500.00,"basis":"baseline","cost_basis":"all"},
+	{"id":"T-3","title":"Test","bac":6000.00,"pv":0.00,"ev":0.00,"ac":0.00,"cv":0.00,"sv":0.00,"cpi":null,"spi":null,"eac":null,"etc":null,"vac":null,"basis":"baseline","cost_basis":"all"},
+	{"id":"T-4","title":"Go-live","bac":0.00,"pv":0.00,"ev":0.00,"ac":0.00,"cv":0.00,"sv":0.00,"cpi":null,"spi":null,"eac":null,"etc":null,"vac":null,"basis":"baseline","cost_basis":"all"}
 	],
-	"without_task":{"bac":0.00,"pv":0.00,"ev":0.00,"ac":1000.00,"cv":-1000.00,"sv":0.00,"cpi":0.000,"spi":null,"eac":null,"etc":null,"vac":null,"basis":"baseline"},
-	"total":{"bac":36000.00,"pv":16666.67,"ev":18000.00,"ac":16000.00,"cv":2000.00,"sv":1333.33,"cpi":1.125,"spi":1.080,"eac":32000.00,"etc":16000.00,"vac":4000.00,"basis":"baseline"}}
+	"without_task":{"bac":0.00,"pv":0.00,"ev":0.00,"ac":1000.00,"cv":-1000.00,"sv":0.00,"cpi":0.000,"spi":null,"eac":null,"etc":null,"vac":null,"basis":"baseline","cost_basis":"all"},
+	"total":{"bac":36000.00,"pv":16666.67,"ev":18000.00,"ac":16000.00,"cv":2000.00,"sv":1333.33,"cpi":1.125,"spi":1.080,"eac":32000.00,"etc":16000.00,"vac":4000.00,"basis":"baseline","cost_basis":"all"}}
 	EOF
 	test_cmp "$TRASH/expect" "$TRASH/out"
 '
@@ -104,7 +105,7 @@ test_expect_success 'evm --by task on a terminal says the basis below' '
 	cd "$P" &&
 	kam budget evm --by task >"$TRASH/out" &&
 	grep "^T-2  Build " "$TRASH/out" &&
-	tail -n 1 "$TRASH/out" >"$TRASH/last" &&
+	tail -n 2 "$TRASH/out" | head -n 1 >"$TRASH/last" &&
 	echo "pv from the baseline (as of 2026-01-16)" >"$TRASH/expect" &&
 	test_cmp "$TRASH/expect" "$TRASH/last"
 '
@@ -127,7 +128,7 @@ test_expect_success 'another day: --today moves PV, EV stays, AC grows' '
 	cd "$P" &&
 	kam --today 2026-01-23 budget evm --format json >"$TRASH/out" &&
 	cat >"$TRASH/expect" <<-\EOF &&
-	{"as_of":"2026-01-23","basis":"baseline","bac":36000.00,"pv":23333.33,"ev":18000.00,"ac":21000.00,"cv":-3000.00,"sv":-5333.33,"cpi":0.857,"spi":0.771,"eac":42000.00,"etc":21000.00,"vac":-6000.00}
+	{"as_of":"2026-01-23","basis":"baseline","bac":36000.00,"pv":23333.33,"ev":18000.00,"ac":21000.00,"cv":-3000.00,"sv":-5333.33,"cpi":0.857,"spi":0.771,"eac":42000.00,"etc":21000.00,"vac":-6000.00,"cost_basis":"all","outside_ac":0.00}
 	EOF
 	test_cmp "$TRASH/expect" "$TRASH/out"
 '
@@ -138,7 +139,7 @@ test_expect_success 'without a baseline: the plan as scheduled, and the output s
 	! grep "2026-01-30" tasks.csv &&
 	kam budget evm --format json >"$TRASH/out" &&
 	cat >"$TRASH/expect" <<-\EOF &&
-	{"as_of":"2026-01-16","basis":"plan","bac":36000.00,"pv":20000.00,"ev":18000.00,"ac":16000.00,"cv":2000.00,"sv":-2000.00,"cpi":1.125,"spi":0.900,"eac":32000.00,"etc":16000.00,"vac":4000.00}
+	{"as_of":"2026-01-16","basis":"plan","bac":36000.00,"pv":20000.00,"ev":18000.00,"ac":16000.00,"cv":2000.00,"sv":-2000.00,"cpi":1.125,"spi":0.900,"eac":32000.00,"etc":16000.00,"vac":4000.00,"cost_basis":"all","outside_ac":0.00}
 	EOF
 	test_cmp "$TRASH/expect" "$TRASH/out" &&
 	kam budget evm | grep "^basis: plan\$" &&
@@ -160,7 +161,7 @@ test_expect_success 'nothing spent, nothing planned: ratios are null' '
 	new_project empty &&
 	kam budget evm --format json >"$TRASH/out" &&
 	cat >"$TRASH/expect" <<-\EOF &&
-	{"as_of":"2026-01-16","basis":"plan","bac":0.00,"pv":0.00,"ev":0.00,"ac":0.00,"cv":0.00,"sv":0.00,"cpi":null,"spi":null,"eac":null,"etc":null,"vac":null}
+	{"as_of":"2026-01-16","basis":"plan","bac":0.00,"pv":0.00,"ev":0.00,"ac":0.00,"cv":0.00,"sv":0.00,"cpi":null,"spi":null,"eac":null,"etc":null,"vac":null,"cost_basis":"all","outside_ac":0.00}
 	EOF
 	test_cmp "$TRASH/expect" "$TRASH/out"
 '
@@ -177,6 +178,127 @@ test_expect_success 'usage errors (64)' '
 	cd "$P" &&
 	test_expect_code 64 kam budget evm --by month 2>/dev/null &&
 	test_expect_code 64 kam budget evm extra 2>/dev/null
+'
+
+# The cost basis (issue 17 #3), by hand.  T-1 Build 5 d cost 3000 (Ann,
+# 800 a day, 6 h booked on 01-06: 600), started 01-05, 50%; T-2 Test 5 d
+# cost 1000.  budget.csv: services 4000, licences 2000, labour 1500.
+# Expenses: services 1000 on T-1, licences 2500 and services 300 without
+# a task.  As of 01-07 (Wed) 3 of the 5 planned days have passed.
+test_expect_success 'cost basis "tasks": budget.csv plans beyond the task costs, so AC is what the tasks cost' '
+	new_project basis &&
+	kam people add Ann --rate 800 >/dev/null &&
+	kam task add Build --duration 5 --cost 3000 --assignee P-1 >/dev/null &&
+	kam task add Test --duration 5 --cost 1000 >/dev/null &&
+	kam task start T-1 --date 2026-01-05 >/dev/null &&
+	kam task progress T-1 50 >/dev/null &&
+	kam budget set services 4000 >/dev/null &&
+	kam budget set licences 2000 >/dev/null &&
+	kam budget set labour 1500 >/dev/null &&
+	kam budget spend 1000 --category services --date 2026-01-06 --task T-1 a >/dev/null &&
+	kam budget spend 2500 --category licences --date 2026-01-06 b >/dev/null &&
+	kam budget spend 300 --category services --date 2026-01-07 c >/dev/null &&
+	kam time log P-1 T-1 6 --date 2026-01-06 >/dev/null &&
+	git config -f kam.conf project.contract-value 10000 &&
+	git commit -q -am contract &&
+	kam --today 2026-01-07 budget evm --format json >"$TRASH/out" &&
+	echo "{\"as_of\":\"2026-01-07\",\"basis\":\"plan\",\"bac\":4000.00,\"pv\":2400.00,\"ev\":1500.00,\"ac\":1600.00,\"cv\":-100.00,\"sv\":-900.00,\"cpi\":0.938,\"spi\":0.625,\"eac\":4266.67,\"etc\":2666.67,\"vac\":-266.67,\"cost_basis\":\"tasks\",\"outside_ac\":2800.00}" >"$TRASH/expect" &&
+	test_cmp "$TRASH/expect" "$TRASH/out" &&
+	kam --today 2026-01-07 budget evm | tail -n 1 >"$TRASH/out" &&
+	echo "ac: what was spent on the tasks, expenses tied to a task and the labour; 2,800.00 CNY without a task is not in ac" >"$TRASH/expect" &&
+	test_cmp "$TRASH/expect" "$TRASH/out" &&
+	kam --today 2026-01-07 budget margin --format json >"$TRASH/out" &&
+	echo "{\"as_of\":\"2026-01-07\",\"contract_value\":10000.00,\"invoiced\":0.00,\"paid\":0.00,\"outstanding\":0.00,\"expenses\":3800.00,\"labour\":600.00,\"unrated_hours\":0,\"actual_cost\":4400.00,\"bac\":7500.00,\"eac\":7766.67,\"planned_margin\":2500.00,\"forecast_margin\":2233.33,\"margin_pct\":22.33}" >"$TRASH/expect" &&
+	test_cmp "$TRASH/expect" "$TRASH/out" &&
+	kam --today 2026-01-07 report weekly >"$TRASH/out" &&
+	grep -q "^Actual cost (AC) counts what was spent on the tasks: expenses tied to a task and the labour booked; 2,800.00 CNY spent without a task is outside it.\$" "$TRASH/out"
+'
+
+# services + labour lines 5500 spread by cost: T-1 4125, T-2 1375; AC
+# 1000 + 600 on T-1 and 300 of services without a task; licences 2500
+# outside.  EAC = 5500 x 1900 / 2062.50 = 5066.67; the margin adds the
+# licences at the larger of plan (2000) and actual (2500).
+test_expect_success 'cost basis of budget.evm-categories: their lines make BAC, only they count in AC' '
+	cd "$TRASH/basis" &&
+	git config -f kam.conf budget.evm-categories "services  labour" &&
+	git commit -q -am basis &&
+	kam --today 2026-01-07 budget evm --format json >"$TRASH/out" &&
+	echo "{\"as_of\":\"2026-01-07\",\"basis\":\"plan\",\"bac\":5500.00,\"pv\":3300.00,\"ev\":2062.50,\"ac\":1900.00,\"cv\":162.50,\"sv\":-1237.50,\"cpi\":1.086,\"spi\":0.625,\"eac\":5066.67,\"etc\":3166.67,\"vac\":433.33,\"cost_basis\":\"services labour\",\"outside_ac\":2500.00}" >"$TRASH/expect" &&
+	test_cmp "$TRASH/expect" "$TRASH/out" &&
+	kam --today 2026-01-07 budget evm --by task --format csv >"$TRASH/out" &&
+	grep -q "^\"T-1\",\"Build\",\"4125.00\",\"2475.00\",\"2062.50\",\"1600.00\"," "$TRASH/out" &&
+	grep -q "^\"T-2\",\"Test\",\"1375.00\",\"825.00\",\"0.00\",\"0.00\"," "$TRASH/out" &&
+	grep -q "^\"\",\"expenses without a task\",\"0.00\",\"0.00\",\"0.00\",\"300.00\"," "$TRASH/out" &&
+	kam --today 2026-01-07 budget margin --format json >"$TRASH/out" &&
+	grep -q "\"actual_cost\":4400.00,\"bac\":7500.00,\"eac\":7566.67,\"planned_margin\":2500.00,\"forecast_margin\":2433.33,\"margin_pct\":24.33}" "$TRASH/out" &&
+	kam --today 2026-01-07 report weekly >"$TRASH/out" &&
+	grep -q "^Actual cost (AC) counts the categories services labour, whose budget lines make BAC; 2,500.00 CNY spent in other categories is outside it.\$" "$TRASH/out" &&
+	git config -f kam.conf budget.evm-categories "services" &&
+	kam --today 2026-01-07 budget evm --format json >"$TRASH/out" &&
+	grep -q "\"bac\":4000.00,.*\"ac\":1300.00,.*\"cost_basis\":\"services\",\"outside_ac\":3100.00}" "$TRASH/out" &&
+	git config -f kam.conf budget.evm-categories " " &&
+	test_expect_code 65 kam budget evm 2>"$TRASH/err" &&
+	grep -q "budget.evm-categories: expected expense categories" "$TRASH/err" &&
+	git checkout -q kam.conf
+'
+
+# As of a past date (issue 17 #2): commits dated by GIT_COMMITTER_DATE.
+# T-1 Build 10 d 10000 from 09-01 (Tue) to 09-14; T-2 Test 5 d 5000
+# after it.  On 09-08 T-1 was 40% done; it finished on 09-14, T-2
+# started on 09-15 and was 50% on 09-17.  As of 09-10: EV 10000 x 40% =
+# 4000; PV 8 of 10 days of T-1 = 8000; AC the 3000 + 2000 spent by
+# then; CPI 0.800, SPI 0.500, EAC 15000 x 5000 / 4000 = 18750.
+test_expect_success 'evm --today D: progress from the history at D, expenses dated up to D' '
+	at () {
+		GIT_AUTHOR_DATE="$(date -u -d "$1 12:00" +%s) +0000" &&
+		GIT_COMMITTER_DATE="$GIT_AUTHOR_DATE" && KAM_TODAY=$1 &&
+		export GIT_AUTHOR_DATE GIT_COMMITTER_DATE KAM_TODAY
+	} &&
+	rm -rf "$TRASH/asof" && mkdir "$TRASH/asof" && cd "$TRASH/asof" &&
+	at 2026-09-01 &&
+	kam init --start 2026-09-01 --currency CNY >/dev/null &&
+	kam task add Build --duration 10 --cost 10000 >/dev/null &&
+	kam task add Test --duration 5 --after T-1 --cost 5000 >/dev/null &&
+	kam task start T-1 --date 2026-09-01 >/dev/null &&
+	kam budget spend 3000 --category services --date 2026-09-01 --task T-1 x >/dev/null &&
+	at 2026-09-08 && kam task progress T-1 40 >/dev/null &&
+	kam budget spend 2000 --category services --date 2026-09-08 --task T-1 y >/dev/null &&
+	at 2026-09-14 && kam task done T-1 --date 2026-09-14 >/dev/null &&
+	at 2026-09-15 && kam task start T-2 --date 2026-09-15 >/dev/null &&
+	kam budget spend 1000 --category services --date 2026-09-15 --task T-2 z >/dev/null &&
+	at 2026-09-17 && kam task progress T-2 50 >/dev/null &&
+	at 2026-09-30 &&
+	kam budget evm --today 2026-09-10 --format json >"$TRASH/out" &&
+	echo "{\"as_of\":\"2026-09-10\",\"basis\":\"plan\",\"bac\":15000.00,\"pv\":8000.00,\"ev\":4000.00,\"ac\":5000.00,\"cv\":-1000.00,\"sv\":-4000.00,\"cpi\":0.800,\"spi\":0.500,\"eac\":18750.00,\"etc\":13750.00,\"vac\":-3750.00,\"cost_basis\":\"all\",\"outside_ac\":0.00}" >"$TRASH/expect" &&
+	test_cmp "$TRASH/expect" "$TRASH/out" &&
+	kam budget evm --today 2026-09-30 --format json >"$TRASH/out" &&
+	grep -q "\"pv\":15000.00,\"ev\":12500.00,\"ac\":6000.00," "$TRASH/out" &&
+	kam budget evm --today 2026-08-31 --format json >"$TRASH/out" &&
+	grep -q "\"pv\":0.00,\"ev\":0.00,\"ac\":0.00," "$TRASH/out" &&
+	git status --porcelain >"$TRASH/st" && test ! -s "$TRASH/st"
+'
+
+# Entered afterwards (every commit on 09-20): no history at 09-10, so the
+# dated facts decide: T-1 finished 09-14 is unfinished on 09-10, its
+# progress 8 of its 10 working days = 80%: EV 8000; T-2 (started 09-15)
+# not started.
+test_expect_success 'evm --today D without history at D: starts and finishes after D did not happen' '
+	GIT_AUTHOR_DATE="$(date -u -d "2026-09-20 12:00" +%s) +0000" &&
+	GIT_COMMITTER_DATE="$GIT_AUTHOR_DATE" && KAM_TODAY=2026-09-20 &&
+	export GIT_AUTHOR_DATE GIT_COMMITTER_DATE KAM_TODAY &&
+	rm -rf "$TRASH/late" && mkdir "$TRASH/late" && cd "$TRASH/late" &&
+	kam init --start 2026-09-01 --currency CNY >/dev/null &&
+	kam task add Build --duration 10 --cost 10000 >/dev/null &&
+	kam task add Test --duration 5 --after T-1 --cost 5000 >/dev/null &&
+	kam task start T-1 --date 2026-09-01 >/dev/null &&
+	kam task done T-1 --date 2026-09-14 >/dev/null &&
+	kam task start T-2 --date 2026-09-15 >/dev/null &&
+	kam task progress T-2 50 >/dev/null &&
+	kam budget evm --today 2026-09-10 --by task --format csv >"$TRASH/out" &&
+	grep -q "^\"T-1\",\"Build\",\"10000.00\",\"8000.00\",\"8000.00\"," "$TRASH/out" &&
+	grep -q "^\"T-2\",\"Test\",\"5000.00\",\"0.00\",\"0.00\"," "$TRASH/out" &&
+	kam budget evm --format csv >"$TRASH/out" &&
+	grep -q "^\"2026-09-20\",\"plan\",\"15000.00\",\"14000.00\",\"12500.00\"," "$TRASH/out"
 '
 
 test_done

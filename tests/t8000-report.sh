@@ -148,9 +148,11 @@ test_expect_success 'weekly: the Markdown report' '
 
 	Earned value as of 2026-11-27:
 
+	Actual cost (AC) counts what was spent on the tasks: expenses tied to a task and the labour booked; 9,950.00 CNY spent without a task is outside it.
+
 	| BAC | PV | EV | AC | CV | SV | CPI | SPI | EAC |
 	|---:|---:|---:|---:|---:|---:|---:|---:|---:|
-	| 28,000.00 CNY | 28,000.00 CNY | 18,000.00 CNY | 9,950.00 CNY | 8,050.00 CNY | -10,000.00 CNY | 1.809 | 0.643 | 15,477.78 CNY |
+	| 28,000.00 CNY | 28,000.00 CNY | 18,000.00 CNY | 0.00 CNY | 18,000.00 CNY | -10,000.00 CNY |  | 0.643 |  |
 
 	## Risks
 
@@ -312,9 +314,11 @@ test_expect_success 'final: the Markdown evaluation' '
 
 	Earned value as of 2026-11-27:
 
+	Actual cost (AC) counts what was spent on the tasks: expenses tied to a task and the labour booked; 9,950.00 CNY spent without a task is outside it.
+
 	| BAC | PV | EV | AC | CV | SV | CPI | SPI | EAC |
 	|---:|---:|---:|---:|---:|---:|---:|---:|---:|
-	| 28,000.00 CNY | 28,000.00 CNY | 18,000.00 CNY | 9,950.00 CNY | 8,050.00 CNY | -10,000.00 CNY | 1.809 | 0.643 | 15,477.78 CNY |
+	| 28,000.00 CNY | 28,000.00 CNY | 18,000.00 CNY | 0.00 CNY | 18,000.00 CNY | -10,000.00 CNY |  | 0.643 |  |
 
 	## Scope and requirements
 
