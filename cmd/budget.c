@@ -494,6 +494,10 @@ budget_audit_cmd(int argc, char **argv, struct kam *k)
 			audit_row(&o, &a.lines[i], k->p.digits, NULL);
 		audit_row(&o, &a.total, k->p.digits, human ? "total" : NULL);
 		out_end(&o);
+		if (human && a.sums.labour_plan > 0)
+			printf("\nlabour planned from the schedule: each task's "
+			    "days x its assignee's day rate (no labour line in "
+			    "budget.csv)\n");
 	}
 	if (by_month) {
 		if (human)

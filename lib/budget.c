@@ -1196,6 +1196,55 @@ sum_labour(struct budget_sums *s, const struct time_labour *l)
 	return 0;
 }
 
+/* No labour line in budget.csv: the labour the schedule plans, each
+ * task's working days x its assignee's day rate (budget.h). */
+static int
+labour_from_schedule(struct budget_sums *s, struct project *p)
+{
+	struct table tasks = TABLE_INIT, people = TABLE_INIT;
+	struct budget_cat *c = cat_get(s, BUDGET_LABOUR);
+	const struct row *pr;
+	int64_t rate, v, sum = 0;
+	long days;
+	size_t i;
+	int ret = -1;
+
+	if (c->has_plan)
+		return 0;
+	if (store_load(p, NULL, &schema_tasks, &tasks) == -1 ||
+	    store_load(p, NULL, &schema_people, &people) == -1)
+		goto out;
+	table_sort(&people);
+	for (i = 0; i < tasks.nrows; i++) {
+		const struct row *r = &tasks.rows[i];
+
+		if ((pr = table_find(&people, table_get(&tasks, r,
+		    TASK_ASSIGNEE))) == NULL ||
+		    money_parse(table_get(&people, pr, PERSON_RATE), p->digits,
+		    &rate, NULL) == -1 ||
+		    int_parse(table_get(&tasks, r, TASK_DURATION), 0, 100000,
+		    &days, NULL) == -1)
+			continue;
+		if (__builtin_mul_overflow(rate, (int64_t)days, &v) ||
+		    money_add(&sum, v) == -1) {
+			kam_err(KAM_EX_DATA, "%s: the labour the schedule plans "
+			    "exceeds the money range", tasks.path);
+			goto out;
+		}
+	}
+	if (sum > 0) {
+		c->planned = sum;
+		c->has_plan = 1;
+		c->from_schedule = 1;
+		s->labour_plan = sum;
+	}
+	ret = 0;
+out:
+	table_release(&tasks);
+	table_release(&people);
+	return ret;
+}
+
 int
 budget_audit_labour(struct budget_audit *a, struct project *p,
     const struct expense_filter *f)
@@ -1219,7 +1268,8 @@ budget_audit_labour(struct budget_audit *a, struct project *p,
 	if (l.count == 0)
 		goto out;
 	ret = -1;
-	if (sum_labour(&a->sums, &l) == -1)
+	if (sum_labour(&a->sums, &l) == -1 ||
+	    labour_from_schedule(&a->sums, p) == -1)
 		goto out;
 	free(a->lines);
 	a->lines = NULL;
@@ -1283,6 +1333,9 @@ audit_lines(struct budget_audit *a, struct project *p)
 	l = &a->total;
 	memset(l, 0, sizeof(*l));
 	l->planned = a->sums.planned;
+	if (money_add(&l->planned, a->sums.labour_plan) == -1)
+		return kam_err(KAM_EX_DATA, "the planned budget and labour "
+		    "exceed the money range together");
 	l->actual = a->sums.actual;
 	l->count = a->sums.count;
 	l->has_plan = 1;

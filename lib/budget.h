@@ -137,6 +137,8 @@ struct budget_cat {
 	int64_t		 actual;	/* sum of the expenses */
 	unsigned long	 count;		/* number of expenses */
 	unsigned	 has_plan : 1;	/* a line in budget.csv */
+	unsigned	 from_schedule : 1;	/* labour without a line:
+						 * planned from the schedule */
 };
 
 struct budget_month {
@@ -170,9 +172,13 @@ struct budget_sums {
 	int64_t			*dense_actual;
 	unsigned char		*dense_seen;
 	size_t			 ndense;
+	/* The labour planned from the schedule (budget_audit_labour():
+	 * no labour line in budget.csv), in the total's plan, not in
+	 * planned (which is budget.csv's). */
+	int64_t			 labour_plan;
 };
 #define BUDGET_SUMS_INIT { NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, 0, 0, 0, 0, \
-	NULL, 0, NULL, 0, NULL, NULL, 0 }
+	NULL, 0, NULL, 0, NULL, NULL, 0, 0 }
 
 /*
  * Sum the expenses that pass f by category, month and task, starting from
@@ -256,6 +262,10 @@ int	budget_audit(struct budget_audit *a, struct project *p,
  * `labour` line of budget.csv, else unplanned); a project without
  * bookings has no such line.  budget_audit_labour() adds it to an audit
  * made without it (kam check: after the timesheets were validated).
+ * Without a `labour` line the labour is planned from the schedule: each
+ * task's duration in working days x its assignee's day rate (people.csv
+ * rate), in the line and in the total's plan (from_schedule); only when
+ * that is 0 too (no assignee with a rate) is the labour unplanned.
  */
 #define BUDGET_LABOUR	"labour"
 int	budget_audit_labour(struct budget_audit *a, struct project *p,

@@ -160,4 +160,39 @@ test_expect_success 'a bad rate is invalid data everywhere it is used' '
 	git checkout -q people.csv
 '
 
+# Labour without a labour line (issue 16): the schedule plans it, each
+# task's days x its assignee's day rate: Build 3 d x 1000 + Test 2 d x
+# 333.33 = 3666.66; booked Ann 8 h = 1000.00, Bo 6 h x 333.33 / 8 =
+# 249.9975 -> 250.00; used 1250 / 3666.66 = 34.09%; total plan 500 +
+# 3666.66.
+test_expect_success 'labour without a budget line is planned from the schedule, not red as unplanned' '
+	new_project sched &&
+	kam people add Ann --rate 1000 >/dev/null &&
+	kam people add Bo --rate 333.33 >/dev/null &&
+	kam task add Build --duration 3 --assignee P-1 >/dev/null &&
+	kam task add Test --duration 2 --assignee P-2 >/dev/null &&
+	kam task add Done --duration 0 >/dev/null &&
+	kam budget set travel 500 >/dev/null &&
+	kam budget spend 100 --category travel --date 2026-11-03 taxi >/dev/null &&
+	kam time log P-1 T-1 8 --date 2026-11-02 >/dev/null &&
+	kam time log P-2 T-2 6 --date 2026-11-02 >/dev/null &&
+	kam budget audit >../out &&
+	cat >../expect <<-\EOF &&
+	category       planned        actual      variance  used_pct  status  count
+	travel      500.00 CNY    100.00 CNY    400.00 CNY     20.00  ok          1
+	labour    3,666.66 CNY  1,250.00 CNY  2,416.66 CNY     34.09  ok          2
+	total     4,166.66 CNY  1,350.00 CNY  2,816.66 CNY     32.40  ok          3
+
+	labour planned from the schedule: each task'"'"'s days x its assignee'"'"'s day rate (no labour line in budget.csv)
+	EOF
+	test_cmp ../expect ../out &&
+	kam check >../out 2>&1 ;
+	! grep -q "budget-overrun\|budget-warn" ../out &&
+	kam budget set labour 1000 >/dev/null &&
+	kam budget audit --format csv >../out &&
+	grep -q "^\"labour\",\"1000.00\",\"1250.00\",\"-250.00\",\"125.00\",\"over\",\"2\"" ../out &&
+	kam check >../out 2>&1 ;
+	grep -q "red: budget-overrun: labour: 1,250.00 CNY spent of 1,000.00 CNY planned (125.00%)" ../out
+'
+
 test_done
