@@ -2697,6 +2697,7 @@ report_build(struct rdoc *out, struct project *p, int final, int32_t since)
 		health_section(&c);
 		schedule_section(&c);
 		budget_section(&c);
+		team_section(&c);
 		risks_section(&c);
 		issues_section(&c);
 		requirements_section(&c);

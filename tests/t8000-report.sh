@@ -154,6 +154,14 @@ test_expect_success 'weekly: the Markdown report' '
 	|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 	| 28,000.00 CNY | 28,000.00 CNY | 18,000.00 CNY | 0.00 CNY | 18,000.00 CNY | -10,000.00 CNY |  | 0.643 |  |
 
+	## Team
+
+	Facts per person, not scores: tasks assigned and finished, finished on or before their baseline finish (of those with a baseline), the planned effort of the tasks and the hours booked in the timesheets.
+
+	| person | tasks | finished | on time | planned hours | booked hours |
+	|---|---:|---:|---:|---:|---:|
+	| Anna Berg (P-2) | 2 | 1 | 0 of 1 | 120 | 0 |
+
 	## Risks
 
 	- Open: **3** (1 critical, 1 high, 1 medium, 0 low); closed: 0; occurred: 0
