@@ -1265,7 +1265,7 @@ rules_evm(struct ctx *c, int expenses_ok, int plan_ok)
 	    c->audit.has_to_today ? &c->audit.to_today : NULL) == -1)
 		goto out;
 	c->has_eac = l->has_eac;
-	c->eac = l->eac;
+	c->eac = e.whole_eac;	/* the whole project's, as kam budget margin */
 	c->h->ran[rule_index("evm-red")] = 1;
 	c->h->ran[rule_index("evm-warn")] = 1;
 	if (l->bac <= 0 || (!at_least_pct(l->ev, c->p->evm_min_pct, l->bac) &&

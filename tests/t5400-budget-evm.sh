@@ -211,7 +211,9 @@ test_expect_success 'cost basis "tasks": budget.csv plans beyond the task costs,
 	echo "{\"as_of\":\"2026-01-07\",\"contract_value\":10000.00,\"invoiced\":0.00,\"paid\":0.00,\"outstanding\":0.00,\"expenses\":3800.00,\"labour\":600.00,\"unrated_hours\":0,\"actual_cost\":4400.00,\"bac\":7500.00,\"eac\":7766.67,\"planned_margin\":2500.00,\"forecast_margin\":2233.33,\"margin_pct\":22.33}" >"$TRASH/expect" &&
 	test_cmp "$TRASH/expect" "$TRASH/out" &&
 	kam --today 2026-01-07 report weekly >"$TRASH/out" &&
-	grep -q "^Actual cost (AC) counts what was spent on the tasks: expenses tied to a task and the labour booked; 2,800.00 CNY spent without a task is outside it.\$" "$TRASH/out"
+	grep -q "^Actual cost (AC) counts what was spent on the tasks: expenses tied to a task and the labour booked; 2,800.00 CNY spent without a task is outside it.\$" "$TRASH/out" &&
+	kam --today 2026-01-07 status >"$TRASH/out" 2>&1 ;
+	grep -q "^commercial  *green  contract 10,000.00 CNY, invoiced 0.00 CNY, paid 0.00 CNY; forecast margin 2,233.33 CNY (22.33%)\$" "$TRASH/out"
 '
 
 # services + labour lines 5500 spread by cost: T-1 4125, T-2 1375; AC
