@@ -101,6 +101,18 @@
 	P("No task has a cost, so there is no earned value.\n\n",	\
 	    "没有任务设定成本，因此没有挣值。\n\n")			\
 	P("Earned value as of %s%s:\n\n", "截至 %s 的挣值%s：\n\n")	\
+	P("Actual cost (AC) counts every expense and the labour booked: the " \
+	    "budget plans nothing beyond the task costs.\n\n",		\
+	    "实际成本（AC）计入全部费用和已登记的人工：预算未在任务成本之外另作安排。\n\n") \
+	P("Actual cost (AC) counts what was spent on the tasks: expenses " \
+	    "tied to a task and the labour booked; %s spent without a task " \
+	    "is outside it.\n\n",					\
+	    "实际成本（AC）只计入用于任务的支出：关联任务的费用和已登记的人工；" \
+	    "未关联任务的支出 %s 不计入。\n\n")				\
+	P("Actual cost (AC) counts the categories %s, whose budget lines " \
+	    "make BAC; %s spent in other categories is outside it.\n\n",	\
+	    "实际成本（AC）只计入类别 %s，其预算行构成 BAC；其他类别的支出 %s " \
+	    "不计入。\n\n")						\
 	P("- Contract value: %s\n", "- 合同金额：%s\n")		\
 	P("- Invoiced: %s; paid: %s; outstanding: %s\n",		\
 	    "- 已开票：%s；已付款：%s；未付款：%s\n")			\

@@ -1351,19 +1351,18 @@ evm_basis(struct ctx *c)
 	char b[MONEY_HUMAN_MAX];
 
 	if (strcmp(e->cost_basis, "all") == 0)
-		rdoc_md(&c->d, "Actual cost (AC) counts every expense and the "
-		    "labour booked: the budget plans nothing beyond the task "
-		    "costs.\n\n");
+		MD(c, "Actual cost (AC) counts every expense and the labour "
+		    "booked: the budget plans nothing beyond the task costs."
+		    "\n\n");
 	else if (strcmp(e->cost_basis, "tasks") == 0)
-		rdoc_mdf(&c->d, "Actual cost (AC) counts what was spent on the "
-		    "tasks: expenses tied to a task and the labour booked; %s "
-		    "spent without a task is outside it.\n\n",
+		MDF(c, "Actual cost (AC) counts what was spent on the tasks: "
+		    "expenses tied to a task and the labour booked; %s spent "
+		    "without a task is outside it.\n\n",
 		    money(c, e->outside, b));
 	else
-		rdoc_mdf(&c->d, "Actual cost (AC) counts the categories %s, "
-		    "whose budget lines make BAC; %s spent in other categories "
-		    "is outside it.\n\n", e->cost_basis, money(c, e->outside,
-		    b));
+		MDF(c, "Actual cost (AC) counts the categories %s, whose budget "
+		    "lines make BAC; %s spent in other categories is outside "
+		    "it.\n\n", e->cost_basis, money(c, e->outside, b));
 }
 
 static void

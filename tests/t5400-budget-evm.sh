@@ -303,4 +303,13 @@ test_expect_success 'evm --today D without history at D: starts and finishes aft
 	grep -q "^\"2026-09-20\",\"plan\",\"15000.00\",\"14000.00\",\"12500.00\"," "$TRASH/out"
 '
 
+test_expect_success 'the report states the cost basis in the client'"'"'s language (project.language = zh)' '
+	cd "$TRASH/basis" &&
+	git config -f kam.conf project.language zh &&
+	git config -f kam.conf --unset budget.evm-categories &&
+	kam --today 2026-01-07 report weekly >"$TRASH/out" &&
+	grep -q "^实际成本（AC）只计入用于任务的支出：关联任务的费用和已登记的人工；未关联任务的支出 2,800.00 CNY 不计入。\$" "$TRASH/out" &&
+	git checkout -q kam.conf
+'
+
 test_done
