@@ -875,21 +875,54 @@ twin_id(const struct table *t, char *id, size_t len)
 }
 
 /*
+ * The merge base's version of a conflicted file, from the index (stage
+ * 1), parsed quietly into base; 1 when there is none (no conflict entry,
+ * or the file did not exist in the base).
+ */
+static int
+base_table(struct renumber *rn, const struct schema *s, const char *path,
+    struct table *base)
+{
+	git_index *idx = NULL;
+	const git_index_entry *e;
+	git_blob *blob = NULL;
+	struct kam_buf b = KAM_BUF_INIT;
+	char *full = xasprintf("%s%s", rn->p->prefix, path);
+	int ret = 1;
+
+	if (git_repository_index(&idx, rn->p->repo) == 0 &&
+	    (e = git_index_get_bypath(idx, full, 1)) != NULL &&
+	    git_blob_lookup(&blob, rn->p->repo, &e->id) == 0) {
+		kam_buf_add(&b, git_blob_rawcontent(blob),
+		    (size_t)git_blob_rawsize(blob));
+		if (parse_quiet(base, s, path, rn->p->digits, &b) == 0)
+			ret = 0;
+	}
+	git_blob_free(blob);
+	git_index_free(idx);
+	kam_buf_release(&b);
+	free(full);
+	return ret;
+}
+
+/*
  * The first id clash left in the work tree, tables in kam_schemas order:
  * an id a conflict block holds on both sides, or two records of one file
- * with the same id (a hand resolution that kept both).  1 with the id in
- * `id`, 0 when none, -1 after reporting.
+ * with the same id (a hand resolution that kept both), that the merge
+ * base did not have: a record of the base edited on both sides is a
+ * conflict of its fields, not a clash of ids.  1 with the id in `id`, 0
+ * when none, -1 after reporting.
  */
 static int
 next_clash(struct renumber *rn, char *id, size_t len)
 {
 	struct kam_buf b = KAM_BUF_INIT;
-	struct table o = TABLE_INIT, t = TABLE_INIT;
+	struct table o = TABLE_INIT, t = TABLE_INIT, base = TABLE_INIT;
 	char **names = NULL;
 	size_t i, j, k, nn = 0, from, hlen;
 	struct block bl;
 	const char *nl;
-	int rc, found = 0;
+	int rc, found = 0, hasbase;
 
 	for (i = 0; i < kam_nschemas && !found; i++) {
 		const struct schema *s = kam_schemas[i];
@@ -907,11 +940,15 @@ next_clash(struct renumber *rn, char *id, size_t len)
 			    (nl = memchr(b.ptr, '\n', b.len)) == NULL)
 				continue;
 			hlen = (size_t)(nl - b.ptr) + 1;
+			table_release(&base);
+			hasbase = base_table(rn, s, names[j], &base) == 0;
 			if (!next_block(b.ptr, b.len, 0, &bl)) {
 				table_release(&t);
 				if (parse_quiet(&t, s, names[j], rn->p->digits,
 				    &b) == 0)
-					found = twin_id(&t, id, len);
+					found = twin_id(&t, id, len) &&
+					    (!hasbase || table_find(&base, id) ==
+					    NULL);
 				continue;
 			}
 			for (from = 0; !found && next_block(b.ptr, b.len, from,
@@ -929,7 +966,9 @@ next_clash(struct renumber *rn, char *id, size_t len)
 					const char *v = table_get(&t,
 					    &t.rows[k], ID_COL);
 
-					if (table_find(&o, v) != NULL) {
+					if (table_find(&o, v) != NULL &&
+					    (!hasbase || table_find(&base, v) ==
+					    NULL)) {
 						snprintf(id, len, "%s", v);
 						found = 1;
 					}
@@ -942,14 +981,50 @@ next_clash(struct renumber *rn, char *id, size_t len)
 	}
 	table_release(&o);
 	table_release(&t);
+	table_release(&base);
 	kam_buf_release(&b);
 	return found;
 fail:
 	free_names(names, nn);
 	table_release(&o);
 	table_release(&t);
+	table_release(&base);
 	kam_buf_release(&b);
 	return -1;
+}
+
+/* The table files of the work tree that still hold conflict blocks,
+ * ", "-separated into names.  0 or -1. */
+static int
+blocks_left(struct renumber *rn, struct kam_buf *names)
+{
+	struct kam_buf b = KAM_BUF_INIT;
+	struct block bl;
+	char **v = NULL;
+	size_t i, j, n = 0;
+	int rc, ret = -1;
+
+	for (i = 0; i < kam_nschemas; i++) {
+		if (files_of(rn, kam_schemas[i], &v, &n) == -1)
+			goto out;
+		for (j = 0; j < n; j++) {
+			if (v[j] == NULL)
+				continue;
+			if ((rc = read_file(rn, v[j], &b)) == -1)
+				goto out;
+			if (rc == 0 && next_block(b.ptr, b.len, 0, &bl))
+				kam_buf_printf(names, "%s%s", names->len > 0 ?
+				    ", " : "", v[j]);
+		}
+		free_names(v, n);
+		v = NULL;
+		n = 0;
+	}
+	ret = 0;
+out:
+	free_names(v, n);
+	kam_buf_release(&b);
+	return ret;
 }
 
 int
@@ -969,6 +1044,16 @@ renumber_all(struct project *p, struct kam_buf *pairs, size_t *nrefs)
 		rn.p = p;
 		rn.clash = 1;
 		if ((rc = next_clash(&rn, id, sizeof(id))) <= 0) {
+			struct kam_buf left = KAM_BUF_INIT;
+
+			/* Blocks that are not id clashes: named, not
+			 * guessed at. */
+			if (rc == 0 && (rc = blocks_left(&rn, &left)) == 0 &&
+			    left.len > 0)
+				rc = kam_err(KAM_EX_DATA, "conflict markers left "
+				    "that are not id clashes, in %s: resolve "
+				    "them by hand", left.ptr);
+			kam_buf_release(&left);
 			renumber_release(&rn);
 			return rc;
 		}

@@ -68,7 +68,8 @@ void	renumber_release(struct renumber *rn);
  * one after the other (tables in schema order, NEW the next free id of
  * each), as many single renumbers would.  "OLD NEW\n" per clash is
  * appended to pairs; *nrefs counts the references rewritten.  0, or -1
- * after reporting (64 when nothing is in progress).
+ * after reporting (64 when nothing is in progress; 65 when conflict
+ * blocks that are not id clashes are left, named).
  */
 int	renumber_all(struct project *p, struct kam_buf *pairs, size_t *nrefs);
 

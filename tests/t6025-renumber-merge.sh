@@ -140,4 +140,25 @@ test_expect_success 'their side of a block that mentions OLD but cannot be read:
 	test_cmp ../req.before requirements.csv
 '
 
+test_expect_success '--all leaves a record edited on both sides alone, and names the file (65)' '
+	new_project edit &&
+	kam risk add Vendor -p 2 -i 2 >/dev/null &&
+	git checkout -q -b alice &&
+	kam risk assess R-1 -p 3 >/dev/null &&
+	kam risk add "Alice risk" -p 1 -i 1 >/dev/null &&
+	git checkout -q main &&
+	kam risk assess R-1 -p 4 >/dev/null &&
+	kam risk add "Main risk" -p 1 -i 2 >/dev/null &&
+	test_expect_code 1 git merge -q --no-edit alice >/dev/null 2>&1 &&
+	test_expect_code 65 kam renumber --all >../out 2>../err &&
+	echo "R-2 R-3" >../expect &&
+	test_cmp ../expect ../out &&
+	grep -q "conflict markers left that are not id clashes, in risks.csv" ../err &&
+	grep -q "^R-3,Alice risk," risks.csv &&
+	sed -n "/^<<<<<<</,/^>>>>>>>/p" risks.csv >../block &&
+	grep -q "^R-1,Vendor,,4," ../block &&
+	grep -q "^R-1,Vendor,,3," ../block &&
+	! grep -q "^R-4," risks.csv
+'
+
 test_done
