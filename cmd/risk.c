@@ -27,6 +27,7 @@ static const char list_usage[] =
 static const char show_usage[] = "kam risk show R-n";
 static const char close_usage[] = "kam risk close R-n";
 static const char occur_usage[] = "kam risk occur R-n";
+static const char reopen_usage[] = "kam risk reopen R-n";
 static const char matrix_usage[] = "kam risk matrix [--all]";
 static const char review_usage[] = "kam risk review";
 
@@ -44,11 +45,14 @@ static const struct rec_verb assess = { .usage = assess_usage,
 	.opts = assess_opts, .nopts = ARRAY_SIZE(assess_opts) };
 static const struct rec_verb close_ = { .usage = close_usage,
 	.rt = &risk_type, .kind = REC_MOVE, .verb = "close" };
+static const struct rec_verb reopen = { .usage = reopen_usage,
+	.rt = &risk_type, .kind = REC_MOVE, .verb = "reopen" };
 static const struct rec_verb show = { .usage = show_usage, .rt = &risk_type,
 	.kind = REC_SHOW };
 REC_FN(risk_add, add)
 REC_FN(risk_assess, assess)
 REC_FN(risk_close, close_)
+REC_FN(risk_reopen, reopen)
 REC_FN(risk_show, show)
 
 /* The risk has happened: it becomes an issue of the issue log. */
@@ -356,6 +360,8 @@ const struct verb risk_verbs[] = {
 	    "probability x impact grid" },
 	{ "occur", risk_occur, NEED_PROJECT | WRITES, occur_usage, "",
 	    "a risk happened: it opens an issue" },
+	{ "reopen", risk_reopen, NEED_PROJECT | WRITES, reopen_usage, "",
+	    "a closed risk is open again" },
 	{ "review", risk_review, NEED_PROJECT, review_usage, "",
 	    "risks past review or critical without owner/response" },
 	{ "show", risk_show, NEED_PROJECT, show_usage, "", "show one risk" },

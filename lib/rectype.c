@@ -1205,12 +1205,18 @@ out:
 static const struct rec_transition risk_trans[] = {
 	{ "close", REC_BIT(RISK_OPEN) | REC_BIT(RISK_OCCURRED), RISK_CLOSED,
 	    NULL },
+	/* A closed risk that comes back; one that occurred is an issue. */
+	{ "reopen", REC_BIT(RISK_CLOSED), RISK_OPEN, NULL },
 };
 
 static int
 risk_refuse(const struct table *t, const struct row *r, const char *verb)
 {
-	(void)verb;
+	if (strcmp(verb, "reopen") == 0 && strcmp(table_get(t, r,
+	    RISK_STATUS), "occurred") == 0)
+		return kam_err(KAM_EX_DATA, "risk %s occurred: it is an issue "
+		    "of the issue log now; only a closed risk is reopened",
+		    table_get(t, r, RISK_ID));
 	return kam_err(KAM_EX_DATA, "risk %s is already %s",
 	    table_get(t, r, RISK_ID), table_get(t, r, RISK_STATUS));
 }

@@ -83,6 +83,7 @@ test_expect_success 'kam FAMILY -h lists every verb of the family' '
 	       kam risk list [--open] [--min-score n] [--owner P-n] [--category c] [--status s] [--sort score|id|review]
 	       kam risk matrix [--all]
 	       kam risk occur R-n
+	       kam risk reopen R-n
 	       kam risk review
 	       kam risk show R-n
 	EOF

@@ -613,4 +613,38 @@ test_expect_success 'every risk verb fails with 65 on an invalid risks.csv' '
 	done
 '
 
+# ---- reopen (issue 17, smaller items) ----
+
+test_expect_success 'reopen: a closed risk is open again, one commit' '
+	cd proj &&
+	n=$(git rev-list --count HEAD) &&
+	kam risk reopen r-7 >../out &&
+	test ! -s ../out &&
+	git log -1 --format=%s >../subject &&
+	echo "kam: risk reopen R-7: Unblocked" >../expect &&
+	test_cmp ../expect ../subject &&
+	test "$(git rev-list --count HEAD)" = $((n + 1)) &&
+	kam risk list --format csv | grep "^\"R-7\"" | cut -d, -f1,8 >../st &&
+	echo "\"R-7\",\"open\"" >../expect &&
+	test_cmp ../expect ../st
+'
+
+test_expect_success 'reopen refusals: an open risk, an occurred one (65), usage (64)' '
+	cd proj &&
+	snap >../before &&
+	test_expect_code 65 kam risk reopen R-7 >../out 2>../err &&
+	test ! -s ../out &&
+	echo "kam: risk R-7 is already open" >../expect &&
+	test_cmp ../expect ../err &&
+	test_expect_code 65 kam risk reopen R-6 2>../err &&
+	echo "kam: risk R-6 occurred: it is an issue of the issue log now; only a closed risk is reopened" >../expect &&
+	test_cmp ../expect ../err &&
+	test_expect_code 64 kam risk reopen 2>/dev/null &&
+	test_expect_code 64 kam risk reopen R-7 R-6 2>/dev/null &&
+	snap >../after &&
+	test_cmp ../before ../after &&
+	kam __complete risk re >../out &&
+	grep -qx reopen ../out
+'
+
 test_done
