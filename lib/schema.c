@@ -9,27 +9,28 @@
 #include "value.h"
 
 #define E(...)	((const char *const[]){ __VA_ARGS__, NULL })
-#define ID		{ "id", COL_ID, NULL, NULL, 0, 0, 1, 0, 0 }
-#define TEXT(n)		{ n, COL_TEXT, NULL, NULL, 0, 0, 0, 0, 0 }
-#define TEXTREQ(n)	{ n, COL_TEXT, NULL, NULL, 0, 0, 1, 0, 0 }
-#define DATE(n)		{ n, COL_DATE, NULL, NULL, 0, 0, 0, 0, 0 }
-#define DATEREQ(n)	{ n, COL_DATE, NULL, NULL, 0, 0, 1, 0, 0 }
-#define MONEY(n)	{ n, COL_MONEY, NULL, NULL, 0, 0, 0, 0, 0 }
-#define MONEYREQ(n)	{ n, COL_MONEY, NULL, NULL, 0, 0, 1, 0, 0 }
-#define INT(n, lo, hi)	{ n, COL_INT, NULL, NULL, lo, hi, 0, 0, 0 }
-#define INTREQ(n, lo, hi) { n, COL_INT, NULL, NULL, lo, hi, 1, 0, 0 }
-#define ENUM(n, ...)	{ n, COL_ENUM, NULL, E(__VA_ARGS__), 0, 0, 0, 0, 0 }
-#define ENUMREQ(n, ...)	{ n, COL_ENUM, NULL, E(__VA_ARGS__), 0, 0, 1, 0, 0 }
-#define REF(n, p)	{ n, COL_REF, p, NULL, 0, 0, 0, 0, 0 }
-#define REFREQ(n, p)	{ n, COL_REF, p, NULL, 0, 0, 1, 0, 0 }
-#define REFTEXT(n, p)	{ n, COL_REF, p, NULL, 0, 0, 0, 1, 0 }
-#define REFANY(n)	{ n, COL_REF, NULL, NULL, 0, 0, 0, 1, 1 }
-#define REFLIST(n, p)	{ n, COL_REFLIST, p, NULL, 0, 0, 0, 0, 0 }
+#define ID		{ "id", COL_ID, NULL, NULL, 0, 0, 1, 0, 0, 0 }
+#define TEXT(n)		{ n, COL_TEXT, NULL, NULL, 0, 0, 0, 0, 0, 0 }
+#define TEXTREQ(n)	{ n, COL_TEXT, NULL, NULL, 0, 0, 1, 0, 0, 0 }
+#define DATE(n)		{ n, COL_DATE, NULL, NULL, 0, 0, 0, 0, 0, 0 }
+#define DATEREQ(n)	{ n, COL_DATE, NULL, NULL, 0, 0, 1, 0, 0, 0 }
+#define MONEY(n)	{ n, COL_MONEY, NULL, NULL, 0, 0, 0, 0, 0, 0 }
+#define MONEYPOS(n)	{ n, COL_MONEY, NULL, NULL, 0, 0, 0, 0, 0, 1 }
+#define MONEYREQ(n)	{ n, COL_MONEY, NULL, NULL, 0, 0, 1, 0, 0, 0 }
+#define INT(n, lo, hi)	{ n, COL_INT, NULL, NULL, lo, hi, 0, 0, 0, 0 }
+#define INTREQ(n, lo, hi) { n, COL_INT, NULL, NULL, lo, hi, 1, 0, 0, 0 }
+#define ENUM(n, ...)	{ n, COL_ENUM, NULL, E(__VA_ARGS__), 0, 0, 0, 0, 0, 0 }
+#define ENUMREQ(n, ...)	{ n, COL_ENUM, NULL, E(__VA_ARGS__), 0, 0, 1, 0, 0, 0 }
+#define REF(n, p)	{ n, COL_REF, p, NULL, 0, 0, 0, 0, 0, 0 }
+#define REFREQ(n, p)	{ n, COL_REF, p, NULL, 0, 0, 1, 0, 0, 0 }
+#define REFTEXT(n, p)	{ n, COL_REF, p, NULL, 0, 0, 0, 1, 0, 0 }
+#define REFANY(n)	{ n, COL_REF, NULL, NULL, 0, 0, 0, 1, 1, 0 }
+#define REFLIST(n, p)	{ n, COL_REFLIST, p, NULL, 0, 0, 0, 0, 0, 0 }
 #define ENUM_NAME(k, name)	name,
 #define ENUMLIST(n, L)	{ n, COL_ENUM, NULL, (const char *const[]){ L(ENUM_NAME) \
-	NULL }, 0, 0, 1, 0, 0 }
-#define KEY(n)		{ n, COL_KEY, NULL, NULL, 0, 0, 1, 0, 0 }
-#define HOURSREQ(n, lo, hi) { n, COL_HOURS, NULL, NULL, lo, hi, 1, 0, 0 }
+	NULL }, 0, 0, 1, 0, 0, 0 }
+#define KEY(n)		{ n, COL_KEY, NULL, NULL, 0, 0, 1, 0, 0, 0 }
+#define HOURSREQ(n, lo, hi) { n, COL_HOURS, NULL, NULL, lo, hi, 1, 0, 0, 0 }
 
 #define TABLE(var, nm, fl, pfx, noun, cols, k0, k1, nk, mon)		\
 	const struct schema var = { nm, fl, pfx, noun, cols,		\

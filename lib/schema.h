@@ -32,6 +32,7 @@ struct column {
 	unsigned		  required : 1;	/* empty is invalid */
 	unsigned		  ref_text : 1;	/* REF may also be free text */
 	unsigned		  ref_any : 1;	/* REF may be any kam id */
+	unsigned		  nonneg : 1;	/* MONEY: not below 0 */
 };
 
 struct schema {
@@ -76,7 +77,7 @@ struct schema {
 	X(PERSON_ORG, TEXT("org")) X(PERSON_ROLE, TEXT("role"))		\
 	X(PERSON_EMAIL, TEXT("email")) X(PERSON_SKILLS, TEXT("skills"))	\
 	X(PERSON_CAPACITY, INT("capacity", 0, 100))			\
-	X(PERSON_RATE, MONEY("rate"))					\
+	X(PERSON_RATE, MONEYPOS("rate"))					\
 	X(PERSON_INFLUENCE, INT("influence", 1, 5))			\
 	X(PERSON_INTEREST, INT("interest", 1, 5))
 #define RISK_STATUSES(S)						\

@@ -224,6 +224,11 @@ store_set_arg(struct table *t, struct row *r, const char *name,
 			    val, why);
 			goto out;
 		}
+		if (c->nonneg && m < 0) {
+			kam_err(KAM_EX_USAGE, "%s: invalid amount '%s': a %s must "
+			    "not be negative", opt, val, c->name);
+			goto out;
+		}
 		kam_buf_puts(&b, money_fmt(m, t->digits, buf));
 		val = b.ptr;
 	}

@@ -268,9 +268,13 @@ table_check_value(const struct column *c, int digits, const char *val,
 			return 0;
 		break;
 	case COL_MONEY:
-		if (money_parse(val, digits, &m, &w) == 0)
-			return 0;
-		break;
+		if (money_parse(val, digits, &m, &w) == -1)
+			break;
+		if (c->nonneg && m < 0) {
+			w = "must not be negative";
+			break;
+		}
+		return 0;
 	case COL_HOURS:
 		if (hours_parse(val, &m, &w) == -1)
 			break;
@@ -497,7 +501,7 @@ fast_value(const struct column *c, int digits, const char *v)
 	case COL_DATE:
 		return fast_date(v);
 	case COL_MONEY:
-		return fast_money(v, digits);
+		return fast_money(v, digits) && !(c->nonneg && *v == '-');
 	case COL_REF:
 		return c->ref != NULL && !c->ref_text && !c->ref_any &&
 		    fast_id(v, c->ref) > 0;

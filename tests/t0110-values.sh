@@ -41,6 +41,25 @@ test_expect_success 'A1 exponent notation' '
 	    people add X --rate 1e9
 '
 
+test_expect_success 'A-neg a negative day rate is refused (issue 17): on the command line 64, in people.csv 65' '
+	cd proj &&
+	refused "kam: --rate: invalid amount '"'-12.50'"': a rate must not be negative" \
+	    people add X --rate -12.50 &&
+	refused "kam: --rate: invalid amount '"'-0.01'"': a rate must not be negative" \
+	    people set P-1 --rate -0.01 &&
+	refused "kam: --rate: invalid amount '"'-92233720368547758.07'"': a rate must not be negative" \
+	    people add X --rate -92233720368547758.07 &&
+	kam people set P-1 --rate 0 >/dev/null &&
+	grep -q "^P-1,Ann,team,,,,,,0.00,," people.csv &&
+	sed "s/^P-1,Ann,team,,,,,,0.00,,/P-1,Ann,team,,,,,,-900.00,,/" people.csv >p.tmp &&
+	mv p.tmp people.csv &&
+	git commit -q -am "negative rate by hand" &&
+	test_expect_code 65 kam people list >../out 2>../err &&
+	grep -q "people.csv:2: .*rate.*must not be negative" ../err &&
+	git revert --no-edit HEAD >/dev/null &&
+	kam people set P-1 --rate 900 >/dev/null
+'
+
 test_expect_success 'A2 decimal comma, in every locale' '
 	cd proj &&
 	refused "kam: --rate: invalid amount '"'12,34'"': use '"'.'"' as decimal separator" \
@@ -121,7 +140,7 @@ test_expect_success 'A14 leading or trailing space' '
 
 test_expect_success 'A4/A5/A8 valid amounts are stored with exactly two decimals' '
 	cd proj &&
-	for v in 12.3 12 -0 -0.00 92233720368547758.07 -92233720368547758.07 -12.5 0.01; do
+	for v in 12.3 12 -0 -0.00 92233720368547758.07 7.5 1 0.01; do
 		kam people add "R $v" --rate "$v" >/dev/null || return 1
 	done &&
 	cut -d, -f9 people.csv >../rates &&
@@ -133,8 +152,8 @@ test_expect_success 'A4/A5/A8 valid amounts are stored with exactly two decimals
 	0.00
 	0.00
 	92233720368547758.07
-	-92233720368547758.07
-	-12.50
+	7.50
+	1.00
 	0.01
 	EOF
 	test_cmp ../expect ../rates

@@ -15,7 +15,7 @@ test_expect_success 'setup: hostile and ordinary values, committed by hand' '
 	test "$(git rev-parse --show-toplevel)" = "$TRASH/proj" &&
 	printf "%s\n" "$P" \
 	    "P-1,Ann,team,ACME,PM,ann@example.com,c sql,80,900.00,4,5" \
-	    "P-2,-12.50,client,\"=HYPERLINK(\"\"x\"\")\",+1 555,@ann,,,-12.50,," \
+	    "P-2,-12.50,client,\"=HYPERLINK(\"\"x\"\")\",+1 555,@ann,,,12.50,," \
 	    "P-3,Plain,partner,,,,,,,," >people.csv &&
 	printf "%s\n" "$H" \
 	    "R-1,=1+2,+cat,3,4,mitigate,P-1,open,-trig,@resp,2026-12-01,2026-11-02" \
@@ -38,7 +38,7 @@ test_expect_success 'json: an array of objects; numbers, strings, null' '
 	cat >../expect <<-\EOF &&
 	[
 	{"id":"P-1","name":"Ann","side":"team","org":"ACME","role":"PM","email":"ann@example.com","skills":"c sql","capacity":80,"rate":900.00,"influence":4,"interest":5},
-	{"id":"P-2","name":"-12.50","side":"client","org":"=HYPERLINK(\"x\")","role":"+1 555","email":"@ann","skills":null,"capacity":null,"rate":-12.50,"influence":null,"interest":null},
+	{"id":"P-2","name":"-12.50","side":"client","org":"=HYPERLINK(\"x\")","role":"+1 555","email":"@ann","skills":null,"capacity":null,"rate":12.50,"influence":null,"interest":null},
 	{"id":"P-3","name":"Plain","side":"partner","org":null,"role":null,"email":null,"skills":null,"capacity":null,"rate":null,"influence":null,"interest":null}
 	]
 	EOF
@@ -90,7 +90,7 @@ test_expect_success JQ 'json: every document parses (jq)' '
 	printf "two\nlines\n" >../expect &&
 	test_cmp ../expect ../out &&
 	kam people list --format json | jq -r ".[1].rate, .[1].skills" >../out &&
-	printf -- "-12.5\nnull\n" >../expect &&
+	printf -- "12.5\nnull\n" >../expect &&
 	test_cmp ../expect ../out
 '
 
@@ -102,7 +102,7 @@ test_expect_success 'csv: every cell quoted, formula triggers prefixed with a qu
 	cat >../expect <<-\EOF &&
 	"id","name","side","org","role","email","skills","capacity","rate","influence","interest"
 	"P-1","Ann","team","ACME","PM","ann@example.com","c sql","80","900.00","4","5"
-	"P-2","-12.50","client","'"'"'=HYPERLINK(""x"")","'"'"'+1 555","'"'"'@ann","","","-12.50","",""
+	"P-2","-12.50","client","'"'"'=HYPERLINK(""x"")","'"'"'+1 555","'"'"'@ann","","","12.50","",""
 	"P-3","Plain","partner","","","","","","","",""
 	EOF
 	test_cmp ../expect ../out
@@ -147,7 +147,7 @@ test_expect_success 'csv: show gives a header and one row' '
 	kam people show P-2 --format csv >../out &&
 	cat >../expect <<-\EOF &&
 	"id","name","side","org","role","email","skills","capacity","rate","influence","interest"
-	"P-2","-12.50","client","'"'"'=HYPERLINK(""x"")","'"'"'+1 555","'"'"'@ann","","","-12.50","",""
+	"P-2","-12.50","client","'"'"'=HYPERLINK(""x"")","'"'"'+1 555","'"'"'@ann","","","12.50","",""
 	EOF
 	test_cmp ../expect ../out
 '

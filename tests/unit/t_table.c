@@ -129,7 +129,7 @@ test_round_trip(void)
 	    "R-11,=1+2 @x -y,,1,1,,,open,,\"\ttab\",,\n";
 	static const char people[] = PH
 	    "P-1,Wang Wei,client,ACME,Sponsor,w@acme.cn,sap erp,50,900.00,5,4\n"
-	    "P-2,Bo,team,,,,,,-12.50,,\n"
+	    "P-2,Bo,team,,,,,,12.50,,\n"
 	    "P-3,Max,team,,,,,100,92233720368547758.07,1,1\n";
 	static const char own[] =
 	    "id,title,mine,category,probability,impact,strategy,owner,status,"
@@ -549,7 +549,10 @@ test_check_value(void)
 	ok(table_check_value(c, 2, "R-12", &why) == -1, "ref of another table");
 	ok(table_check_value(c, 2, "P-012", &why) == -1, "ref with a zero");
 	c = COL(&schema_people, "rate");
-	ok(table_check_value(c, 2, "-12.50", &why) == 0, "money -12.50");
+	ok(table_check_value(c, 2, "-12.50", &why) == -1,
+	    "a negative rate is invalid (issue 17)");
+	ok(table_check_value(COL(&schema_changes, "cost"), 2, "-12.50",
+	    &why) == 0, "money -12.50 where a column may be negative");
 	ok(table_check_value(c, 0, "12.5", &why) == -1, "money 12.5 with 0 "
 	    "digits");
 	ok(table_check_value(c, 3, "12.345", &why) == 0, "money 12.345 with 3 "
