@@ -67,6 +67,7 @@ csat_add(int argc, char **argv, struct kam *k)
 	if (store_set_arg(&csat, r, "score", argv[optind + 1], "score") == -1 ||
 	    (n == 3 && store_set_arg(&csat, r, "comment", argv[optind + 2],
 	    "comment") == -1) ||
+	    csat_giver_ok(&people, p) == -1 ||
 	    store_check_refs(&csat, &people) == -1)
 		goto out;
 	snprintf(id, sizeof(id), "%s", table_get(&csat, r, CSAT_ID));

@@ -1,7 +1,11 @@
 /*
  * derive.c: values derived on read (see derive.h).
  */
+#include <string.h>
+
 #include "derive.h"
+#include "kam.h"
+#include "schema.h"
 #include "value.h"
 
 long
@@ -68,4 +72,20 @@ csat_nps(const struct csat_tally *t)
 	if (t->n == 0)
 		return 0;
 	return v >= 0 ? (v + t->n / 2) / t->n : -((-v + t->n / 2) / t->n);
+}
+
+int
+csat_giver_ok(const struct table *people, const struct row *p)
+{
+	const char *side = table_get(people, p, PERSON_SIDE);
+
+	if (strcmp(side, "client") == 0)
+		return 0;
+	if (*side == '\0')
+		return kam_err(KAM_EX_DATA, "%s has no side in people.csv; only "
+		    "a client-side person (side=client) gives a satisfaction "
+		    "score", table_get(people, p, PERSON_ID));
+	return kam_err(KAM_EX_DATA, "%s is on the %s side; only a client-side "
+	    "person (people.csv side=client) gives a satisfaction score",
+	    table_get(people, p, PERSON_ID), side);
 }

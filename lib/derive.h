@@ -26,5 +26,8 @@ long	csat_avg10(const struct csat_tally *t);
 /* NPS: promoters (9-10) minus detractors (0-6) in percent of the
  * responses, rounded half away from zero; 0 when n is 0. */
 long	csat_nps(const struct csat_tally *t);
+/* A score is given by a client-side person, as a sign-off is: 0, or -1
+ * after 65 naming the side of person p (a people.csv row). */
+int	csat_giver_ok(const struct table *people, const struct row *p);
 
 #endif

@@ -70,6 +70,22 @@ test_expect_success 'add: an unknown person is 65, nothing changed' '
 	test_cmp ../before ../after
 '
 
+test_expect_success 'add: a score comes from the client side, as a sign-off: a team member or a partner is 65 (issue 17)' '
+	cd proj &&
+	kam people add "Pat Partner" --side partner >/dev/null &&
+	git rev-parse HEAD >../head.before &&
+	snap >../before &&
+	test_expect_code 65 kam csat add P-1 9 >../out 2>../err &&
+	test ! -s ../out &&
+	echo "kam: P-1 is on the team side; only a client-side person (people.csv side=client) gives a satisfaction score" >../expect &&
+	test_cmp ../expect ../err &&
+	test_expect_code 65 kam csat add P-4 9 2>../err &&
+	echo "kam: P-4 is on the partner side; only a client-side person (people.csv side=client) gives a satisfaction score" >../expect &&
+	test_cmp ../expect ../err &&
+	snap >../after &&
+	test_cmp ../before ../after
+'
+
 test_expect_success 'add: usage errors are 64, nothing changed' '
 	cd proj &&
 	snap >../before &&
