@@ -14,7 +14,8 @@
 
 static const char log_usage[] =
     "kam log [ID] [rev] [--table name] [--since date] [--until date] "
-    "[--author text] [--all-parents] [--no-index] [-n count]";
+    "[--author text] [--all-parents] [--follow | --no-follow] [--no-index] "
+    "[-n count]";
 
 static const struct out_col log_cols[] = {
 	{ "commit", OT_TEXT }, { "date", OT_TEXT }, { "author", OT_TEXT },
@@ -206,6 +207,8 @@ log_run(int argc, char **argv, struct kam *k)
 		{ "all-parents", no_argument, NULL, 'A' },
 		{ "max-count", required_argument, NULL, 'n' },
 		{ "no-index", no_argument, NULL, 'I' },
+		{ "follow", no_argument, NULL, 'F' },
+		{ "no-follow", no_argument, NULL, 'N' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct hist_log_opts lo;
@@ -242,6 +245,12 @@ log_run(int argc, char **argv, struct kam *k)
 			break;
 		case 'I':
 			lo.no_index = 1;
+			break;
+		case 'F':
+			lo.no_follow = 0;
+			break;
+		case 'N':
+			lo.no_follow = 1;
 			break;
 		case 'n':
 			if (int_parse(optarg, 1, 1000000000L, &st.max, &why) == -1)
@@ -280,7 +289,8 @@ log_run(int argc, char **argv, struct kam *k)
 
 const struct verb log_verbs[] = {
 	{ "", log_run, NEED_PROJECT, log_usage,
-	    "--table= --since= --until= --author= --all-parents --no-index "
+	    "--table= --since= --until= --author= --all-parents --follow "
+	    "--no-follow --no-index "
 	    "--max-count=",
 	    "record-level history" },
 };

@@ -1965,9 +1965,9 @@ struct logrun {
 static void
 renum_check(struct logrun *lr)
 {
-	lr->renum = lr->filt.id != NULL && renumbered_from(
-	    git_commit_summary(lr->c), lr->filt.id, lr->old_id,
-	    sizeof(lr->old_id));
+	lr->renum = lr->filt.id != NULL && !lr->o->no_follow &&
+	    renumbered_from(git_commit_summary(lr->c), lr->filt.id,
+	    lr->old_id, sizeof(lr->old_id));
 }
 
 /* After such a commit, older ones know the record by its old id. */

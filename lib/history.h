@@ -142,6 +142,9 @@ struct hist_log_opts {
 	/* Walk every commit rather than answer a first-parent log from the
 	 * record-history index (histidx.h); the output is the same. */
 	int			 no_index;
+	/* Stop at kam renumber instead of following the record back under
+	 * its old id. */
+	int			 no_follow;
 };
 
 /* A commit as kam log shows it; the strings are borrowed from the walk

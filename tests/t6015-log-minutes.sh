@@ -179,7 +179,22 @@ assert subj == [\"kam: renumber REQ-2: REQ-9\", \"kam: req analyse REQ-2: Export
     \"kam: req set REQ-2: Export to CSV\", \"kam: req add REQ-2: Export\"], subj
 " ../json &&
 	kam log REQ-1 >../out &&
-	! grep -q "REQ-2\|REQ-9" ../out
+	! grep -q "REQ-2\|REQ-9" ../out &&
+	kam log --follow REQ-9 >../follow &&
+	kam log REQ-9 >../default && test_cmp ../default ../follow &&
+	kam log --no-index --follow REQ-9 >../follow && test_cmp ../default ../follow
+'
+
+test_expect_success 'kam log --no-follow: the id alone, from its renumbering' '
+	cd proj &&
+	kam log --no-follow REQ-9 >../out &&
+	grep "^    REQ-" ../out >../got &&
+	cat >../expect <<-\EOF &&
+	    REQ-9 added: Export to CSV
+	EOF
+	test_cmp ../expect ../got &&
+	kam log --no-index --no-follow REQ-9 >../walk &&
+	test_cmp ../out ../walk
 '
 
 test_expect_success 'the walk (--no-index) and the index give the same trail' '
