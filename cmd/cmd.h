@@ -2,10 +2,11 @@
  * cmd.h: the command families and what a command gets from main().
  *
  * To add a family: write cmd/<family>.c exporting `const struct verb
- * <family>_verbs[]` and `const size_t <family>_nverbs`, declare it in the
- * FAMILY list below and add one line to kam_families in cmd/kam.c.  The
- * tables are declared weak, so a family whose file is not built is simply
- * absent (help, completion and dispatch skip it).
+ * <family>_verbs[]` and `const size_t <family>_nverbs`, and add its one
+ * line to cmd/families.h (name, table, summary): the declarations here
+ * and kam_families in cmd/kam.c are made from that list.  The tables are
+ * declared weak, so a family whose file is not built is simply absent
+ * (help, completion and dispatch skip it).
  *
  * A verb returns 0 (success), 1 (a checking command found the project
  * unhealthy) or -1 (failure already reported; the exit code is the kind
@@ -111,19 +112,11 @@ void	kam_diff_print(enum out_fmt fmt, const struct hist_set *set,
  * family's default (`kam plan`, `kam check FILE...`): it runs when the
  * first word is not one of the other verbs.
  */
-#define FAMILY(f) extern const struct verb f##_verbs[] __attribute__((weak)); \
-	extern const size_t f##_nverbs __attribute__((weak));
-FAMILY(action) FAMILY(bill) FAMILY(budget) FAMILY(change) FAMILY(check) FAMILY(comm)
-FAMILY(commit) FAMILY(csat) FAMILY(decision) FAMILY(defect) FAMILY(diff)
-FAMILY(export)
-FAMILY(gantt) FAMILY(goal) FAMILY(import) FAMILY(init) FAMILY(issue)
-FAMILY(lesson) FAMILY(log)
-FAMILY(meeting) FAMILY(merge_file) FAMILY(people) FAMILY(plan)
-FAMILY(portfolio) FAMILY(qa)
-FAMILY(raci) FAMILY(renumber) FAMILY(report) FAMILY(req) FAMILY(review)
-FAMILY(risk)
-FAMILY(scope) FAMILY(status) FAMILY(task) FAMILY(team) FAMILY(time)
-#undef FAMILY
+#define KAM_FAMILY(name, c, summary)					\
+	extern const struct verb c##_verbs[] __attribute__((weak));	\
+	extern const size_t c##_nverbs __attribute__((weak));
+#include "families.h"
+#undef KAM_FAMILY
 
 struct family {
 	const char		*name;

@@ -22,47 +22,11 @@
 #include "../lib/store.h"
 #include "../lib/value.h"
 
-#define F(name, var, summary) { name, var##_verbs, &var##_nverbs, summary }
-/* Sorted by name; t0001 checks it. */
+#define KAM_FAMILY(name, c, summary) { name, c##_verbs, &c##_nverbs, summary },
 const struct family kam_families[] = {
-	F("action", action, "action items from the minutes"),
-	F("bill", bill, "billing milestones: invoiced, paid"),
-	F("budget", budget, "planned budget, expenses, audit, earned value"),
-	F("change", change, "change requests against confirmed requirements"),
-	F("check", check, "validate every file and the health rules"),
-	F("comm", comm, "communication plan and what is overdue"),
-	F("commit", commit, "validate and commit hand edits of kam files"),
-	F("csat", csat, "customer satisfaction, NPS, trend"),
-	F("decision", decision, "decisions from the minutes"),
-	F("defect", defect, "defects and rework"),
-	F("diff", diff, "record-level changes between revisions"),
-	F("export", export, "the project as a calendar or an Excel workbook"),
-	F("gantt", gantt, "Gantt chart of the schedule"),
-	F("goal", goal, "project goals and their targets"),
-	F("import", import, "spreadsheets and Jira exports in one commit"),
-	F("init", init, "create a kam project"),
-	F("issue", issue, "the issue log: escalate, resolve, close"),
-	F("lesson", lesson, "lessons learned"),
-	F("log", log, "record-level history from git"),
-	F("meeting", meeting, "meeting minutes"),
-	F("merge-file", merge_file, "git merge driver for kam tables"),
-	F("people", people, "stakeholders and team"),
-	F("plan", plan, "critical path schedule and baseline"),
-	F("portfolio", portfolio, "every key account side by side, from git"),
-	F("qa", qa, "quality checks and the quality report"),
-	F("raci", raci, "responsibility matrix (R/A/C/I)"),
-	F("renumber", renumber, "give a record a new id everywhere"),
-	F("report", report, "weekly status and final evaluation reports"),
-	F("req", req, "requirements and client sign-off"),
-	F("review", review, "what a branch does to the project"),
-	F("risk", risk, "the risk register"),
-	F("scope", scope, "in-scope and out-of-scope items"),
-	F("status", status, "one-screen project health"),
-	F("task", task, "tasks, progress and lateness"),
-	F("team", team, "team allocation from the schedule"),
-	F("time", time, "timesheets: hours booked on tasks"),
+#include "families.h"
 };
-#undef F
+#undef KAM_FAMILY
 const size_t kam_nfamilies = ARRAY_SIZE(kam_families);
 
 static const char *const kam_usage_str =
