@@ -49,7 +49,7 @@ init_run(int argc, char **argv, struct kam *k)
 	o.today = k->today;
 	o.no_commit = k->no_commit;
 	o.msg = k->msg;
-	if (init_project(&o, &root, &name) == -1)
+	if (init_project(&o, &root, &name, &k->p) == -1)
 		return -1;
 	printf("initialized kam project '%s' in %s\n", name, root);
 	free(root);

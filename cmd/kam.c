@@ -803,12 +803,13 @@ run_verb(struct kam *k, const struct verb *v, int argc, char **argv)
 		return -1;
 	for (attempt = 0; attempt < 6; attempt++) {
 		kam_err_reset();
+		k->p.retry_requested = 0;
 		optind = 0;
 		rc = v->fn(argc, argv, k);
-		if (rc != -1 || !kam_retry_requested)
+		if (rc != -1 || !k->p.retry_requested)
 			break;
 	}
-	if (rc == -1 && kam_retry_requested)
+	if (rc == -1 && k->p.retry_requested)
 		kam_err(KAM_EX_RETRY, "the branch kept moving under kam (another "
 		    "writer committed 6 times); try again");
 	return rc;
@@ -925,7 +926,7 @@ main(int argc, char **argv)
 	else
 		rc = dispatch(&k, argc - 1, argv + 1);
 out:
-	if (kam_flush_stdout() == -1)
+	if (kam_flush_stdout(k.p.committed) == -1)
 		rc = -1;
 	if (k.have_project)
 		project_release(&k.p);

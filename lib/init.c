@@ -337,7 +337,8 @@ put_new(struct tx *tx, const char *path, const struct kam_buf *data,
 }
 
 int
-init_project(const struct init_opts *o, char **root, char **pname)
+init_project(const struct init_opts *o, char **root, char **pname,
+    struct project *caller)
 {
 	const char *name = o->name, *start = o->start, *wd;
 	char path[PATH_MAX], today[11], *conf = NULL, *base;
@@ -460,6 +461,8 @@ init_project(const struct init_opts *o, char **root, char **pname)
 	*pname = xstrdup(name);
 	ret = 0;
 out:
+	caller->retry_requested = p.retry_requested;
+	caller->committed = p.committed;
 	tx_release(&tx);
 	table_release(&t);
 	kam_buf_release(&b);

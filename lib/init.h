@@ -5,7 +5,8 @@
  *
  *   struct init_opts o = INIT_OPTS_INIT;
  *   o.name = "ACME rollout";
- *   if (init_check(&o) == -1 || init_project(&o, &root, &name) == -1)
+ *   if (init_check(&o) == -1 ||
+ *       init_project(&o, &root, &name, &k->p) == -1)
  *           return -1;
  */
 #ifndef KAM_INIT_H
@@ -14,6 +15,8 @@
 #include <stdint.h>
 
 #include <git2.h>
+
+#include "project.h"
 
 struct init_opts {
 	const char	*dir;		/* where (created when missing); NULL: . */
@@ -50,8 +53,10 @@ int	init_merge_driver(git_repository *repo);
  * owned by the caller.  0, or -1 after reporting (78 when the directory
  * is a kam project already, or when HEAD tracks a file it would write —
  * kam.conf or a table — unless o->force, when the commit message names
- * the files replaced).
+ * the files replaced).  The transaction's outcome (retry_requested,
+ * committed) is reported in caller, the project the dispatcher holds.
  */
-int	init_project(const struct init_opts *o, char **root, char **name);
+int	init_project(const struct init_opts *o, char **root, char **name,
+	    struct project *caller);
 
 #endif

@@ -18,8 +18,6 @@
 /* Per thread: kam portfolio reads accounts in threads, each with its
  * own failure kind and its own message capture. */
 _Thread_local int kam_exit_code;
-int kam_retry_requested;
-int kam_committed;
 
 static _Thread_local kam_msg_fn msg_hook;
 static _Thread_local void *msg_arg;
@@ -167,7 +165,6 @@ void
 kam_err_reset(void)
 {
 	kam_exit_code = 0;
-	kam_retry_requested = 0;
 }
 
 static void

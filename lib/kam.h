@@ -36,13 +36,6 @@
 
 /* Exit code of the first failure reported (0 when none), per thread. */
 extern _Thread_local int kam_exit_code;
-/* Set by the git layer when HEAD moved under a commit: the dispatcher
- * runs the whole command again (RELIABILITY W4). */
-extern int kam_retry_requested;
-/* Set by the git layer once the command's commit exists: the command has
- * succeeded (RELIABILITY W4), so failing to write its output afterwards
- * is only a warning (kam_flush_stdout). */
-extern int kam_committed;
 
 /* Print "kam: <msg>" to stderr, remember `code`, return -1. */
 int	kam_err(int code, const char *fmt, ...)

@@ -790,7 +790,7 @@ out_record(enum out_fmt fmt, const struct out_col *cols, size_t ncols,
 }
 
 int
-kam_flush_stdout(void)
+kam_flush_stdout(int committed)
 {
 	int err = 0;
 
@@ -798,7 +798,7 @@ kam_flush_stdout(void)
 		err = errno != 0 ? errno : EIO;
 	else if (ferror(stdout))
 		err = EIO;
-	if (err != 0 && kam_committed) {
+	if (err != 0 && committed) {
 		/* exit 0 <=> the commit exists; re-running would add twice */
 		kam_warn("committed, but cannot write to standard output: %s",
 		    strerror(err));

@@ -118,7 +118,9 @@ size_t	out_width(const char *s);
 /* Whether stdout is a terminal that may get colour. */
 int	out_use_color(void);
 
-/* Flush stdout and report a write error (74).  Returns 0 or -1. */
-int	kam_flush_stdout(void);
+/* Flush stdout and report a write error (74).  Returns 0 or -1; when the
+ * command has committed (exit 0 <=> the commit exists), only a warning
+ * and 0. */
+int	kam_flush_stdout(int committed);
 
 #endif

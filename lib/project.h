@@ -49,10 +49,16 @@ struct project {
 	 * spending earned value counts in AC, one space between names
 	 * ("services labour"); NULL: the tasks' own (budget.h). */
 	char		*evm_categories;
+	/* What a write command's transaction reports to the dispatcher
+	 * (RELIABILITY W4): HEAD moved under its commit, so the whole
+	 * command runs again; the commit exists, so the command succeeded
+	 * and failing to write its output afterwards is only a warning. */
+	int		 retry_requested;
+	int		 committed;
 };
 #define PROJECT_INIT { NULL, NULL, NULL, NULL, NULL, NULL, NULL, 2, 0, 0x1f, \
 	NULL, 0, NULL, 0, 90, 0, 15, 7, 2, 0, 950, 850, 10, 5, 2, 10, 10, 0, 0, \
-	NULL, 32, 20, 30, 0, 0, 0, NULL }
+	NULL, 32, 20, 30, 0, 0, 0, NULL, 0, 0 }
 
 /* Find the project from `dir` (NULL = the current directory) by walking
  * up to the first directory holding kam.conf, open its repository and read

@@ -2298,7 +2298,7 @@ tx_commit(struct tx *tx, const char *subject, const char *body)
 	}
 	if (rc < 0) {
 		if (rc == GIT_EMODIFIED)
-			kam_retry_requested = 1;	/* the dispatcher re-runs */
+			tx->p->retry_requested = 1;	/* the dispatcher re-runs */
 		else
 			kam_giterr(rc, "cannot commit to '%s'", tx->branch);
 		journal_remove(tx);
@@ -2311,7 +2311,7 @@ tx_commit(struct tx *tx, const char *subject, const char *body)
 	 * reported as a warning; the journal stays for the next kam.
 	 */
 	ret = 0;
-	kam_committed = 1;
+	tx->p->committed = 1;
 	saved = kam_exit_code;
 	for (i = 0; i < n; i++)
 		if (write_worktree(tx, &u[i]) == -1)
@@ -2348,7 +2348,7 @@ out:
 	 * HUP or QUIT that arrives now stays blocked and dies with the
 	 * process, which exits 0 (RELIABILITY: any other exit changed
 	 * nothing, so a re-run must not be invited to add the record twice). */
-	if (blocked && !kam_committed)
+	if (blocked && !tx->p->committed)
 		restore_signals(&old);
 	git_signature_free(author);
 	git_signature_free(committer);

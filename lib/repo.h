@@ -20,7 +20,7 @@
  * branch, then materialises the files (temp + fsync + rename + fsync dir)
  * and their index entries under a journal in $GIT_DIR/kam/txn, which the
  * next tx_begin rolls forward if this process died half-way.  When HEAD
- * moved under it (a foreign `git commit`), it sets kam_retry_requested and
+ * moved under it (a foreign `git commit`), it sets p->retry_requested and
  * returns -1: the dispatcher re-runs the command (at most 5 times, then
  * 75).  Nothing-changed writes make no commit and return 1.
  *

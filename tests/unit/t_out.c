@@ -374,14 +374,14 @@ test_flush(void)
 		    freopen("/dev/null", "w", stderr) == NULL)
 			_exit(1);
 		fputs("hello\n", stdout);
-		if (kam_flush_stdout() == -1)
+		if (kam_flush_stdout(0) == -1)
 			_exit(kam_exit_code);
 		_exit(0);
 	}
 	waitpid(pid, &status, 0);
 	is_int(WIFEXITED(status) ? WEXITSTATUS(status) : -1, KAM_EX_IO,
 	    "write to /dev/full is 74");
-	ok(kam_flush_stdout() == 0, "flushing a good stdout succeeds");
+	ok(kam_flush_stdout(0) == 0, "flushing a good stdout succeeds");
 	setenv("NO_COLOR", "1", 1);
 	ok(out_use_color() == 0, "NO_COLOR=1 means no colour");
 }

@@ -557,7 +557,7 @@ t_emodified(void)
 	capture_end();
 	tx_release(&tx);
 	is_int(rc, -1, "HEAD moved: tx_commit fails");
-	is_int(kam_retry_requested, 1, "and asks for a retry");
+	is_int(p.retry_requested, 1, "and asks for a retry");
 	is_int(kam_exit_code, 0, "without reporting an error");
 	is_str(errbuf, "", "nothing printed");
 	head_oid(&after);
