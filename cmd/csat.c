@@ -17,6 +17,7 @@
 #include "cmd.h"
 #include "../lib/derive.h"
 #include "../lib/records.h"
+#include "../lib/rectype.h"
 #include "../lib/store.h"
 #include "../lib/value.h"
 
@@ -24,6 +25,12 @@ static const char add_usage[] =
     "kam csat add P-n 0-10 [--date date] [comment]";
 static const char list_usage[] = "kam csat list [--person P-n]";
 static const char report_usage[] = "kam csat report";
+static const char set_usage[] = "kam csat set F-n" CSAT_FIELDS(REC_USAGE_SET);
+
+static const struct rec_opt set_opts[] = { CSAT_FIELDS(REC_OPT_SET) };
+static const struct rec_verb set = { .usage = set_usage, .rt = &csat_type,
+	.kind = REC_SET, .opts = set_opts, .nopts = ARRAY_SIZE(set_opts) };
+REC_FN(csat_set, set)
 
 #define RECENT_DAYS	90
 
@@ -460,5 +467,7 @@ const struct verb csat_verbs[] = {
 	    "the scores, with promoter/passive/detractor" },
 	{ "report", csat_report, NEED_PROJECT, report_usage, "",
 	    "average, NPS, trend by month, last 90 days vs csat-min" },
+	{ "set", csat_set, NEED_PROJECT | WRITES, set_usage,
+	    CSAT_FIELDS(REC_COMPLETE_SET), "correct a score's entry" },
 };
 const size_t csat_nverbs = ARRAY_SIZE(csat_verbs);

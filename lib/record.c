@@ -838,6 +838,8 @@ rec_run(const struct rec_ctx *c, const struct rec_verb *v, int argc,
 			;
 		if (i == v->nopts)
 			return rec_usage(usage);
+		if (past_check(c, v, &a) == -1)
+			return -1;
 		return set_as(c, v->rt, v->verb != NULL ? v->verb : "set",
 		    v->opts, v->nopts, &a);
 	case REC_SHOW:

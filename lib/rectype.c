@@ -1329,11 +1329,12 @@ out:
 	return ret;
 }
 
-/* kam csat: scores 0-10 (its verbs are still its own, cmd/csat.c). */
+/* kam csat: scores 0-10 (add, list and report are its own, cmd/csat.c;
+ * set is the generic one). */
 const struct rec_type csat_type = {
 	.s = &schema_csat, .family = "csat", .title_col = CSAT_SCORE,
 	.status_col = -1, .owner_col = CSAT_PERSON, .due_col = -1,
-	.raised_col = CSAT_DATE,
+	.raised_col = CSAT_DATE, .past = "a score when it has been given",
 };
 
 const struct rec_type *const rec_types[] = {

@@ -241,21 +241,29 @@ struct schema {
  * the filters of list, W(COLUMN, "option", match, value in the usage,
  * message for a bad value) (record.h). */
 #define LESSON_FIELDS(F)						\
-	F(LESSON_KIND, "kind", REQ, NO, 0, "keep|improve",		\
+	F(LESSON_LESSON, "lesson", NO, OPT, 0, "text", "the lesson")	\
+	F(LESSON_KIND, "kind", REQ, OPT, 0, "keep|improve",		\
 	    "what went well (keep) or what to do better (improve)")	\
-	F(LESSON_AREA, "area", OPT, NO, 0, "a", "the area it concerns")	\
-	F(LESSON_ACTION, "action", OPT, NO, 0, "text", "the action taken") \
-	F(LESSON_DATE, "date", OPT, NO, 0, "date", "when it was learned")
+	F(LESSON_AREA, "area", OPT, OPT, 0, "a", "the area it concerns")	\
+	F(LESSON_ACTION, "action", OPT, OPT, 0, "text", "the action taken") \
+	F(LESSON_DATE, "date", OPT, OPT, 0, "date", "when it was learned")
+/* kam csat set: what a score's entry may correct (the person stays). */
+#define CSAT_FIELDS(F)							\
+	F(CSAT_SCORE, "score", NO, OPT, 0, "0-10", "the score")		\
+	F(CSAT_DATE, "date", NO, OPT, 0, "date", "when it was given")	\
+	F(CSAT_COMMENT, "comment", NO, OPT, 0, "text", "a comment")
 #define LESSON_WHERE(W)							\
 	W(LESSON_LESSON, "search", SEARCH, "word", NULL)		\
 	W(LESSON_AREA, "area", CASE, "a", NULL)				\
 	W(LESSON_KIND, "kind", EQ, "keep|improve", NULL)
 
-/* kam scope: --in or --out sets the kind (a flag stands for its name). */
+/* kam scope: --in or --out sets the kind (a flag stands for its name);
+ * set may change the item too. */
 #define SCOPE_FIELDS(F)							\
-	F(SCOPE_KIND, "in", ONEOF, NO, 0, "", "in scope")		\
-	F(SCOPE_KIND, "out", ONEOF, NO, 0, "", "out of scope")		\
-	F(SCOPE_NOTE, "note", OPT, NO, 0, "text", "a note")
+	F(SCOPE_ITEM, "item", NO, OPT, 0, "text", "the item")		\
+	F(SCOPE_KIND, "in", ONEOF, FLAG, 0, "", "in scope")		\
+	F(SCOPE_KIND, "out", ONEOF, FLAG, 0, "", "out of scope")		\
+	F(SCOPE_NOTE, "note", OPT, OPT, 0, "text", "a note")
 #define SCOPE_WHERE(W)							\
 	W(SCOPE_KIND, "in", IS, "", NULL) W(SCOPE_KIND, "out", IS, "", NULL)
 

@@ -90,4 +90,33 @@ test_expect_success 'scope list refusals' '
 	test_expect_code 64 kam scope list --all 2>err
 '
 
+# ---- set (issue 17, smaller items) ----
+
+test_expect_success 'scope set: edit the item, move it out, add a note; one commit' '
+	new_project set &&
+	kam scope add "Payroll" --in >/dev/null &&
+	kam scope set s-1 --out --note "phase 2" &&
+	echo "kam: scope set S-1: Payroll" >expect &&
+	git log -1 --format=%s >actual && test_cmp expect actual &&
+	grep -q "^S-1,Payroll,out,phase 2\$" scope.csv &&
+	kam scope set S-1 --item "Payroll and HR" --in &&
+	grep -q "^S-1,Payroll and HR,in,phase 2\$" scope.csv &&
+	kam scope set S-1 --note "" &&
+	grep -q "^S-1,Payroll and HR,in,\$" scope.csv
+'
+
+test_expect_success 'scope set refusals: both --in and --out, no option, an unknown item, an empty item' '
+	cd "$TRASH/set" &&
+	git rev-parse HEAD >before &&
+	test_expect_code 64 kam scope set S-1 --in --out 2>err &&
+	echo "kam: an item is either --in or --out of scope, not both" >expect &&
+	test_cmp expect err &&
+	test_expect_code 64 kam scope set S-1 2>err &&
+	test_expect_code 65 kam scope set S-9 --out 2>err &&
+	test_expect_code 64 kam scope set S-1 --item "" 2>err &&
+	git rev-parse HEAD >after && test_cmp before after &&
+	kam __complete scope set S-1 --i >out &&
+	printf -- "--item=\n--in\n" >expect && test_cmp expect out
+'
+
 test_done

@@ -175,4 +175,27 @@ test_expect_success 'write errors on stdout are 74' '
 	test_expect_code 74 kam lesson list >/dev/full 2>/dev/null
 '
 
+# ---- set (issue 17, smaller items) ----
+
+test_expect_success 'lesson set: edit the text, kind, area, action and date; one commit' '
+	new_project set &&
+	kam lesson add "Demos help" --kind keep --date 2026-11-20 >/dev/null &&
+	kam lesson set L-1 --lesson "Weekly demos help" --kind improve \
+	    --area Team --action "Every Friday" --date 2026-11-21 &&
+	echo "kam: lesson set L-1: Weekly demos help" >expect &&
+	git log -1 --format=%s >actual && test_cmp expect actual &&
+	grep -q "^L-1,2026-11-21,Team,improve,Weekly demos help,Every Friday\$" lessons.csv
+'
+
+test_expect_success 'lesson set refusals: a date after today, a bad kind, no option (64)' '
+	cd "$TRASH/set" &&
+	git rev-parse HEAD >before &&
+	test_expect_code 64 kam lesson set L-1 --date 2026-11-28 2>err &&
+	grep -q "2026-11-28 is after today" err &&
+	test_expect_code 64 kam lesson set L-1 --kind maybe 2>err &&
+	test_expect_code 64 kam lesson set L-1 2>err &&
+	test_expect_code 65 kam lesson set L-9 --area x 2>err &&
+	git rev-parse HEAD >after && test_cmp before after
+'
+
 test_done

@@ -333,4 +333,28 @@ test_expect_success 'write errors on stdout are 74' '
 	test_expect_code 74 kam csat list >/dev/full 2>/dev/null
 '
 
+# ---- set (issue 17, smaller items) ----
+
+test_expect_success 'csat set: correct a score, its date and comment; one commit' '
+	new_project set &&
+	kam people add "Li Wei" --side client >/dev/null &&
+	kam csat add P-1 6 >/dev/null &&
+	kam csat set F-1 --score 8 --date 2026-11-20 --comment "after the demo" &&
+	echo "kam: csat set F-1: 8" >expect &&
+	git log -1 --format=%s >actual && test_cmp expect actual &&
+	grep -q "^F-1,2026-11-20,P-1,8,after the demo\$" csat.csv
+'
+
+test_expect_success 'csat set refusals: score 11, a date after today, no option (64), unknown (65)' '
+	cd "$TRASH/set" &&
+	git rev-parse HEAD >before &&
+	test_expect_code 64 kam csat set F-1 --score 11 2>err &&
+	test_expect_code 64 kam csat set F-1 --date 2026-11-28 2>err &&
+	grep -q "2026-11-28 is after today" err &&
+	test_expect_code 64 kam csat set F-1 2>err &&
+	test_expect_code 64 kam csat set F-1 --person P-1 2>err &&
+	test_expect_code 65 kam csat set F-9 --score 5 2>err &&
+	git rev-parse HEAD >after && test_cmp before after
+'
+
 test_done
