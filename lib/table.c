@@ -561,15 +561,16 @@ check_row(struct reader *rd, struct row *r)
 	}
 }
 
+/* The end of a record of n fields; ready: rd->fields already point at
+ * them (a plain line, split_plain), else a streaming row's fields are at
+ * rd->off in the row buffer. */
 static void
-on_record(int term, void *arg)
+end_record(struct reader *rd, size_t n, int ready)
 {
-	struct reader *rd = arg;
 	struct table *t = rd->t;
 	struct row *r, tmp;
-	size_t n = rd->nfields, i;
+	size_t i;
 
-	(void)term;
 	rd->nfields = 0;
 	rd->rowlen = 0;		/* the bytes stay until the next field */
 	if (rd->stop)
@@ -592,7 +593,7 @@ on_record(int term, void *arg)
 		return;
 	}
 	if (rd->cb != NULL) {
-		for (i = 0; i < n; i++)
+		for (i = 0; !ready && rd->wbuf == NULL && i < n; i++)
 			rd->fields[i] = rd->off[i] == -1 ? empty :
 			    rd->rowbuf + rd->off[i];
 		tmp.cell = rd->fields;
@@ -615,6 +616,15 @@ on_record(int term, void *arg)
 	if (t->nrows > 1 && t->s->prefix != NULL &&
 	    r->num <= t->rows[t->nrows - 2].num)
 		t->unsorted = 1;
+}
+
+static void
+on_record(int term, void *arg)
+{
+	struct reader *rd = arg;
+
+	(void)term;
+	end_record(rd, rd->nfields, 0);
 }
 
 /* Physical line of byte off: lines end at LF, CRLF or a bare CR (libcsv
@@ -659,14 +669,18 @@ space_keep(unsigned char c)
  * that starts while libcsv is inside a record, goes through libcsv.  On a
  * large ledger most lines are plain, and this halves the read time.
  */
+/*
+ * The m bytes at s, which hold no quote, CR or LF, as fields, one by one
+ * to on_field as libcsv would hand them over (strict, spaces kept, an
+ * empty unquoted field NULL), without ending the record: all of a plain
+ * line, or the fields of a line before the one its first quote is in.
+ */
 static void
-split_plain(struct reader *rd, const char *s, size_t m)
+split_fields(struct reader *rd, const char *s, size_t m)
 {
 	const char *e = s + m, *c;
 	size_t n;
 
-	if (m == 0)
-		return;		/* a blank line is no record, as in libcsv */
 	rd->plain = rd->wbuf != NULL;
 	for (;;) {
 		c = memchr(s, ',', (size_t)(e - s));
@@ -677,7 +691,77 @@ split_plain(struct reader *rd, const char *s, size_t m)
 		s = c + 1;
 	}
 	rd->plain = 0;
-	on_record('\n', rd);
+}
+
+/* The first comma in [f, end), else end: eight bytes at a time (a word
+ * has a comma where w ^ ",,,,,,,," has a zero byte; the lowest flagged
+ * byte is exact), the tail byte by byte.  Fields are short, so this beats
+ * a call to memchr per field. */
+static char *
+find_comma(char *f, const char *end)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+	uint64_t w;
+
+	while (end - f >= 8) {
+		memcpy(&w, f, 8);
+		w ^= ones * ',';
+		w = (w - ones) & ~w & (ones << 7);
+		if (w != 0)
+			return f + (__builtin_ctzll(w) >> 3);
+		f += 8;
+	}
+#endif
+	while (f < end && *f != ',')
+		f++;
+	return f;
+}
+
+static void
+split_plain(struct reader *rd, const char *s, size_t m)
+{
+	char *d, *f, *end;
+	size_t n;
+
+	if (m == 0)
+		return;		/* a blank line is no record, as in libcsv */
+	if (!rd->have_header || m > MAX_FIELD) {
+		/* The header, and a line that may hold a field too large:
+		 * field by field, as libcsv hands them over. */
+		split_fields(rd, s, m);
+		on_record('\n', rd);
+		return;
+	}
+	/* In place (the buffer is the table's: the line end becomes the
+	 * last field's NUL), or one copy of the line into the row buffer. */
+	if (rd->wbuf != NULL)
+		d = (char *)s;
+	else {
+		if (rd->rowcap < m + 1) {
+			rd->rowcap = (m + 1) * 2;
+			rd->rowbuf = xrealloc(rd->rowbuf, rd->rowcap);
+		}
+		d = memcpy(rd->rowbuf, s, m);
+	}
+	d[m] = '\0';
+	end = d + m;
+	rd->rec_line = rd->line;
+	for (n = 0, f = d;; f++) {
+		if (n == rd->afields) {
+			rd->afields = rd->afields ? rd->afields * 2 : 32;
+			rd->fields = xrealloc(rd->fields,
+			    rd->afields * sizeof(char *));
+		}
+		rd->fields[n++] = f;
+		f = find_comma(f, end);
+		if (f == rd->fields[n - 1])
+			rd->fields[n - 1] = empty;
+		if (f == end)
+			break;
+		*f = '\0';
+	}
+	end_record(rd, n, 1);
 }
 
 /* own: buf is t's to keep (malloc'd, len + 1 bytes), parsed in place. */
@@ -688,7 +772,7 @@ read_csv(struct table *t, const struct schema *s, const char *path,
 {
 	struct reader rd;
 	struct csv_parser p;
-	const char *q, *end, *nl, *z, *quote, *cr;
+	const char *q, *r, *c, *end, *nl, *z, *quote, *cr;
 	size_t n, m, done, off;
 	int ret = -1;
 
@@ -766,9 +850,24 @@ read_csv(struct table *t, const struct schema *s, const char *path,
 			split_plain(&rd, q, m);
 			continue;
 		}
-		if (p.pstate == 0)
-			rd.wpos = (char *)q;	/* every earlier field ends before q */
-		if ((done = csv_parse(&p, q, n, on_field, on_record, &rd)) != n) {
+		r = q;
+		if (p.pstate == 0) {
+			/* A record begins here: the fields before the one the
+			 * first quote is in hold no quote, CR or LF, so they
+			 * are split here, and libcsv starts after their last
+			 * comma (its first byte is not CR or LF, so libcsv's
+			 * state there, between records, reads it as within
+			 * one would).  Its fields are written from there on,
+			 * where every earlier field ends before. */
+			if ((c = memrchr(q, ',', (size_t)(quote - q))) != NULL) {
+				split_fields(&rd, q, (size_t)(c - q));
+				r = c + 1;
+			}
+			rd.wpos = (char *)r;
+		}
+		if ((done = csv_parse(&p, r, n - (size_t)(r - q), on_field,
+		    on_record, &rd)) != n - (size_t)(r - q)) {
+			done += (size_t)(r - q);
 			if (csv_error(&p) == CSV_ETOOBIG ||
 			    csv_error(&p) == CSV_ENOMEM)
 				rd_error(&rd, rd.line, "field too large");
