@@ -23,6 +23,11 @@ for b in build build-san; do
 		grep -E '^(not )?ok |^1\.\.0 # [Ss][Kk][Ii][Pp]' "$f" >>"$log"
 		grep -E '^(not ok|Result|Files=|Failed|Could not)|Wstat|Dubious|Parse errors' \
 		    "$f" | head -40
+		# What a failing test said about itself (its "# ..." lines),
+		# kept for the CI log: a test that fails only under load is
+		# otherwise gone with its trash directory.
+		awk '/^not ok /{n=30; print "  after: " $0; next}
+		    n>0 && /^#/{print "  " $0; n--; next} {n=0}' "$f" | head -120
 	done
 done
 echo "== man pages"
