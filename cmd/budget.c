@@ -5,7 +5,6 @@
  * The sums live in lib/budget.c so that kam check and kam status judge a
  * budget exactly the way `kam budget audit` shows it.
  */
-#include <getopt.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,67 +12,63 @@
 #include "cmd.h"
 #include "../lib/bill.h"
 #include "../lib/budget.h"
+#include "../lib/parseopt.h"
 #include "../lib/review.h"
 #include "../lib/schema.h"
 #include "../lib/store.h"
 #include "../lib/value.h"
 
-static const char set_usage[] =
-    "kam budget set [--remove] category [amount]";
-static const char spend_usage[] =
-    "kam budget spend amount --category c [--date date] [--ref ref] "
-    "[--task T-n] description";
-static const char list_usage[] =
-    "kam budget list [--category c] [--from date] [--to date] [--task T-n]";
-static const char audit_usage[] =
-    "kam budget audit [--from date] [--to date] [--by month] [--check] "
-    "[--against rev]";
-static const char evm_usage[] = "kam budget evm [--by task] [--baseline rev]";
-static const char margin_usage[] = "kam budget margin";
+/* The options of every verb, parsed by lib/parseopt.c. */
+struct opts {
+	int		 remove, check;
+	const char	*category, *ref, *by, *against, *baseline;
+	int32_t		 date, from, to;
+	struct popt_id	 task;
+};
 
+#define SET_OPTS(O)							\
+	O(CMD, "kam budget set")					\
+	O(FLAG, OPT, "", "remove", remove, "remove the category's line") \
+	O(ARG, "category [amount]")
+#define SPEND_OPTS(O)							\
+	O(CMD, "kam budget spend")					\
+	O(NEG)	/* a credit note: "-80.00" */				\
+	O(ARG, "amount")						\
+	O(STR, NEED, "c", "category", category, "c", "the budget line")	\
+	O(DATE, OPT, "d", "date", date, "date", "when it was spent")	\
+	O(STR, OPT, "r", "ref", ref, "ref", "an invoice or receipt")	\
+	O(ID, OPT, "t", "task", task, "T", "the task it was spent on")	\
+	O(ARG, "description")
+#define LIST_OPTS(O)							\
+	O(CMD, "kam budget list")					\
+	O(STR, OPT, "", "category", category, "c", "of this category")	\
+	POPT_PERIOD(O)							\
+	O(ID, OPT, "", "task", task, "T", "spent on this task")
+#define AUDIT_OPTS(O)							\
+	O(CMD, "kam budget audit")					\
+	POPT_PERIOD(O)							\
+	O(ENUM, OPT, "", "by", by, "month", "the spending month by month") \
+	O(FLAG, OPT, "", "check", check, "exit 1 when a line is over")	\
+	O(STR, OPT, "", "against", against, "rev", "the plan of rev")
+#define EVM_OPTS(O)							\
+	O(CMD, "kam budget evm")					\
+	O(ENUM, OPT, "", "by", by, "task", "a line a task")		\
+	O(STR, OPT, "", "baseline", baseline, "rev", "pv from rev's plan")
+#define MARGIN_OPTS(O)	O(CMD, "kam budget margin")
+
+/* The options with their defaults: no bounds. */
+#define OPTS_INIT	{ .from = INT32_MIN, .to = INT32_MAX }
+
+/* An expense filter from the options. */
 static int
-date_opt(const char *opt, const char *val, int32_t *out)
+filter(const struct opts *o, struct expense_filter *f)
 {
-	const char *why;
-
-	if (date_parse(val, out, &why) == -1)
-		return kam_err(KAM_EX_USAGE, "%s: invalid date '%s': %s", opt,
-		    val, why);
-	return 0;
-}
-
-static int
-task_opt(const char *val, char *canon, long *num)
-{
-	const char *why;
-
-	if (id_parse_arg(val, "T", canon, num, &why) == -1)
-		return kam_err(KAM_EX_USAGE, "--task: invalid task id '%s' "
-		    "(expected e.g. T-3)", val);
-	return 0;
-}
-
-/* A category is a key people type: no edge spaces, no control chars. */
-static int
-category_ok(const char *c, const char *opt)
-{
-	const unsigned char *p;
-	size_t n = strlen(c), bad;
-
-	if (n == 0)
-		return kam_err(KAM_EX_USAGE, "%s: a category must not be empty",
-		    opt);
-	if (!utf8_valid(c, n, &bad))
-		return kam_err(KAM_EX_USAGE, "%s: category is not valid UTF-8 "
-		    "(byte %zu)", opt, bad);
-	if (c[0] == ' ' || c[0] == '\t' || c[n - 1] == ' ' || c[n - 1] == '\t')
-		return kam_err(KAM_EX_USAGE, "%s: category '%s' has leading or "
-		    "trailing space", opt, c);
-	for (p = (const unsigned char *)c; *p != '\0'; p++)
-		if (*p < 0x20 || *p == 0x7f)
-			return kam_err(KAM_EX_USAGE, "%s: category has a "
-			    "control character (byte %zu)", opt,
-			    (size_t)(p - (const unsigned char *)c));
+	f->category = o->category;
+	f->task = o->task.num;
+	f->from = o->from;
+	f->to = o->to;
+	if (f->from > f->to)
+		return kam_err(KAM_EX_USAGE, "--from is after --to");
 	return 0;
 }
 
@@ -82,32 +77,31 @@ category_ok(const char *c, const char *opt)
 static int
 budget_set(int argc, char **argv, struct kam *k)
 {
-	static const struct option opts[] = {
-		{ "remove", no_argument, NULL, 'r' }, { NULL, 0, NULL, 0 } };
+	static const struct popt t[] = POPT_TABLE(SET_OPTS);
+	struct opts o = OPTS_INIT;
 	struct table budget = TABLE_INIT;
 	struct tx tx = TX_INIT;
 	struct row *r;
 	const char *cat, *why;
 	char amount[32];
 	int64_t v = 0;
-	int ch, err = 0, remove = 0, ret = -1;
+	int i, remove, ret = -1;
 
-	while ((ch = kam_getopt(argc, argv, "", opts, set_usage, &err)) != -1)
-		remove = 1;
-	if (err)
+	if ((i = popt_parse(t, &o, argc, argv)) == -1)
 		return -1;
-	if (argc - optind != (remove ? 1 : 2))
-		return kam_usage(set_usage);
-	cat = argv[optind];
-	if (category_ok(cat, "category") == -1)
+	remove = o.remove;
+	if (argc - i != (remove ? 1 : 2))
+		return popt_usage(t);
+	cat = argv[i];
+	if (budget_category_ok(cat, "category") == -1)
 		return -1;
 	if (!remove) {
-		if (money_parse(argv[optind + 1], k->p.digits, &v, &why) == -1)
+		if (money_parse(argv[i + 1], k->p.digits, &v, &why) == -1)
 			return kam_err(KAM_EX_USAGE, "invalid amount '%s': %s",
-			    argv[optind + 1], why);
+			    argv[i + 1], why);
 		if (v < 0)
 			return kam_err(KAM_EX_USAGE, "a planned budget cannot "
-			    "be negative ('%s')", argv[optind + 1]);
+			    "be negative ('%s')", argv[i + 1]);
 		remove = v == 0;
 	}
 	money_fmt(v, k->p.digits, amount);
@@ -142,91 +136,31 @@ out:
 
 /* ---- spend ---- */
 
-/*
- * A negative amount ("-80.00", a credit note) looks like an option to
- * getopt: take it out of argv first.  An argument right after an option
- * that takes a separate value is that option's value, not the amount.
- */
-static const char *
-take_negative(int *argcp, char **argv)
-{
-	static const char *const valued[] = { "--category", "--date", "--ref",
-		"--task", "-c", "-d", "-r", "-t", NULL };
-	const char *amount;
-	int i, j, argc = *argcp;
-
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			return NULL;
-		if (argv[i][0] != '-' || !(argv[i][1] >= '0' &&
-		    argv[i][1] <= '9'))
-			continue;
-		for (j = 0; valued[j] != NULL; j++)
-			if (strcmp(argv[i - 1], valued[j]) == 0)
-				break;
-		if (valued[j] != NULL)
-			continue;
-		amount = argv[i];
-		for (j = i; j < argc; j++)
-			argv[j] = argv[j + 1];
-		(*argcp)--;
-		return amount;
-	}
-	return NULL;
-}
-
 static int
 budget_spend(int argc, char **argv, struct kam *k)
 {
-	static const struct option opts[] = {
-		{ "category", required_argument, NULL, 'c' },
-		{ "date", required_argument, NULL, 'd' },
-		{ "ref", required_argument, NULL, 'r' },
-		{ "task", required_argument, NULL, 't' },
-		{ NULL, 0, NULL, 0 }
-	};
+	static const struct popt t[] = POPT_TABLE(SPEND_OPTS);
+	struct opts o = OPTS_INIT;
 	struct table ex = TABLE_INIT, tasks = TABLE_INIT;
 	struct tx tx = TX_INIT;
 	struct kam_buf b = KAM_BUF_INIT;
 	struct row *r;
-	const char *amount_arg, *desc, *cat = NULL, *ref = NULL, *task = NULL;
-	const char *why;
-	char amount[32], date[11], path[32], id[32], canon[32];
-	int32_t d = k->p.today;
+	const char *amount_arg, *desc, *cat, *task, *why;
+	char amount[32], date[11], path[32], id[32];
 	int64_t v;
-	long max, tnum = 0;
-	int ch, rc, err = 0, ret = -1;
+	long max;
+	int i, rc, ret = -1;
 
-	amount_arg = take_negative(&argc, argv);
-	while ((ch = kam_getopt(argc, argv, "c:d:r:t:", opts, spend_usage,
-	    &err)) != -1)
-		switch (ch) {
-		case 'c':
-			cat = optarg;
-			break;
-		case 'd':
-			if (date_opt("--date", optarg, &d) == -1)
-				return -1;
-			break;
-		case 'r':
-			ref = optarg;
-			break;
-		case 't':
-			if (task_opt(optarg, canon, &tnum) == -1)
-				return -1;
-			task = optarg;
-			break;
-		}
-	if (err)
+	o.date = k->p.today;
+	if ((i = popt_parse(t, &o, argc, argv)) == -1)
 		return -1;
-	if (amount_arg == NULL && optind < argc)
-		amount_arg = argv[optind++];
-	if (amount_arg == NULL || argc - optind != 1)
-		return kam_usage(spend_usage);
-	desc = argv[optind];
+	amount_arg = argv[i];
+	desc = argv[i + 1];
+	cat = o.category;
+	task = o.task.id[0] != '\0' ? o.task.id : NULL;
 	if (cat == NULL)
 		return kam_err(KAM_EX_USAGE, "an expense needs --category");
-	if (category_ok(cat, "--category") == -1)
+	if (budget_category_ok(cat, "--category") == -1)
 		return -1;
 	if (money_parse(amount_arg, k->p.digits, &v, &why) == -1)
 		return kam_err(KAM_EX_USAGE, "invalid amount '%s': %s",
@@ -234,8 +168,8 @@ budget_spend(int argc, char **argv, struct kam *k)
 	if (v == 0)
 		return kam_err(KAM_EX_USAGE, "an expense of 0 records nothing");
 	money_fmt(v, k->p.digits, amount);
-	date_fmt(d, date);
-	budget_month_path(d, path);
+	date_fmt(o.date, date);
+	budget_month_path(o.date, path);
 
 	if (kam_tx_begin(k, &tx) == -1)
 		goto out;
@@ -261,7 +195,7 @@ budget_spend(int argc, char **argv, struct kam *k)
 		goto out;
 	}
 	ex.max_num = max;
-	if (budget_check_add(&k->p, cat, date, task != NULL ? tnum : 0,
+	if (budget_check_add(&k->p, cat, date, o.task.num,
 	    v) == -1)
 		goto out;
 	r = table_add(&ex);
@@ -269,8 +203,8 @@ budget_spend(int argc, char **argv, struct kam *k)
 	    store_set_arg(&ex, r, "category", cat, "--category") == -1 ||
 	    store_set_arg(&ex, r, "amount", amount, "amount") == -1 ||
 	    store_set_arg(&ex, r, "description", desc, "description") == -1 ||
-	    (ref != NULL &&
-	    store_set_arg(&ex, r, "ref", ref, "--ref") == -1) ||
+	    (o.ref != NULL &&
+	    store_set_arg(&ex, r, "ref", o.ref, "--ref") == -1) ||
 	    (task != NULL &&
 	    store_set_arg(&ex, r, "task", task, "--task") == -1))
 		goto out;
@@ -313,49 +247,17 @@ list_row(void *arg, const struct expense *e)
 	return 0;
 }
 
-/* Options shared by list and audit. */
-static int
-filter_opt(int ch, struct expense_filter *f)
-{
-	char canon[32];
-
-	switch (ch) {
-	case 'c':
-		f->category = optarg;
-		return 0;
-	case 'f':
-		return date_opt("--from", optarg, &f->from);
-	case 'T':
-		return date_opt("--to", optarg, &f->to);
-	case 't':
-		return task_opt(optarg, canon, &f->task);
-	}
-	return 0;
-}
-
 static int
 budget_list(int argc, char **argv, struct kam *k)
 {
-	static const struct option opts[] = {
-		{ "category", required_argument, NULL, 'c' },
-		{ "from", required_argument, NULL, 'f' },
-		{ "to", required_argument, NULL, 'T' },
-		{ "task", required_argument, NULL, 't' },
-		{ NULL, 0, NULL, 0 }
-	};
+	static const struct popt t[] = POPT_TABLE(LIST_OPTS);
+	struct opts opt = OPTS_INIT;
 	struct expense_filter f = EXPENSE_FILTER_INIT;
 	struct out o = OUT_INIT;
-	int ch, err = 0, ret = -1;
+	int ret = -1;
 
-	while ((ch = kam_getopt(argc, argv, "", opts, list_usage, &err)) != -1)
-		if (filter_opt(ch, &f) == -1)
-			return -1;
-	if (err)
+	if (popt_parse(t, &opt, argc, argv) == -1 || filter(&opt, &f) == -1)
 		return -1;
-	if (argc != optind)
-		return kam_usage(list_usage);
-	if (f.from > f.to)
-		return kam_err(KAM_EX_USAGE, "--from is after --to");
 	out_begin(&o, k->fmt, list_cols, ARRAY_SIZE(list_cols));
 	if (budget_scan(&k->p, &f, list_row, &o) == -1)
 		goto out;
@@ -441,49 +343,21 @@ out:
 static int
 budget_audit_cmd(int argc, char **argv, struct kam *k)
 {
-	static const struct option opts[] = {
-		{ "from", required_argument, NULL, 'f' },
-		{ "to", required_argument, NULL, 'T' },
-		{ "by", required_argument, NULL, 'b' },
-		{ "check", no_argument, NULL, 'C' },
-		{ "against", required_argument, NULL, 'a' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *against = NULL;
+	static const struct popt t[] = POPT_TABLE(AUDIT_OPTS);
+	struct opts opt = OPTS_INIT;
 	struct expense_filter f = EXPENSE_FILTER_INIT;
 	struct budget_audit a = BUDGET_AUDIT_INIT;
 	struct out o = OUT_INIT;
 	struct kam_buf names = KAM_BUF_INIT;
 	int human = k->fmt == FMT_TABLE || k->fmt == FMT_MD;
-	int ch, err = 0, by_month = 0, check = 0, ret = -1;
+	int by_month, ret = -1;
 	size_t i, nred = 0;
 
-	while ((ch = kam_getopt(argc, argv, "", opts, audit_usage, &err)) != -1)
-		switch (ch) {
-		case 'b':
-			if (strcmp(optarg, "month") != 0)
-				return kam_err(KAM_EX_USAGE, "--by: expected "
-				    "'month', not '%s'", optarg);
-			by_month = 1;
-			break;
-		case 'C':
-			check = 1;
-			break;
-		case 'a':
-			against = optarg;
-			break;
-		default:
-			if (filter_opt(ch, &f) == -1)
-				return -1;
-			break;
-		}
-	if (err)
+	if (popt_parse(t, &opt, argc, argv) == -1 || filter(&opt, &f) == -1)
 		return -1;
-	if (argc != optind)
-		return kam_usage(audit_usage);
-	if (f.from > f.to)
-		return kam_err(KAM_EX_USAGE, "--from is after --to");
-	if ((against != NULL ? review_budget_against(&a, &k->p, against, &f) :
+	by_month = opt.by != NULL;
+	if ((opt.against != NULL ? review_budget_against(&a, &k->p,
+	    opt.against, &f) :
 	    budget_audit(&a, &k->p, &f)) == -1)
 		goto out;
 	/* Machines get one document: with --by month, the burn table. */
@@ -506,7 +380,7 @@ budget_audit_cmd(int argc, char **argv, struct kam *k)
 			goto out;
 	}
 	ret = 0;
-	if (check && a.health == HEALTH_RED) {
+	if (opt.check && a.health == HEALTH_RED) {
 		for (i = 0; i < a.nlines; i++) {
 			if (a.lines[i].health != HEALTH_RED)
 				continue;
@@ -565,18 +439,15 @@ budget_margin_cmd(int argc, char **argv, struct kam *k)
 		{ "planned_margin", OT_MONEY }, { "forecast_margin", OT_MONEY },
 		{ "margin_pct", OT_NUM },
 	};
-	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
+	static const struct popt t[] = POPT_TABLE(MARGIN_OPTS);
+	struct opts o = OPTS_INIT;
 	struct margin m;
 	const char *cells[ARRAY_SIZE(cols)];
 	char buf[ARRAY_SIZE(cols)][48];
-	int d = k->p.digits, err = 0;
+	int d = k->p.digits;
 
-	while (kam_getopt(argc, argv, "", opts, margin_usage, &err) != -1)
-		;
-	if (err)
+	if (popt_parse(t, &o, argc, argv) == -1)
 		return -1;
-	if (argc != optind)
-		return kam_usage(margin_usage);
 	if (bill_margin(&m, &k->p) == -1)
 		return -1;
 	cells[0] = date_fmt(k->p.today, buf[0]);
@@ -605,10 +476,7 @@ budget_margin_cmd(int argc, char **argv, struct kam *k)
 static int
 budget_evm_cmd(int argc, char **argv, struct kam *k)
 {
-	static const struct option opts[] = {
-		{ "by", required_argument, NULL, 'b' },
-		{ "baseline", required_argument, NULL, 'B' },
-		{ NULL, 0, NULL, 0 } };
+	static const struct popt t[] = POPT_TABLE(EVM_OPTS);
 	static const struct out_col sum_cols[] = {
 		{ "as_of", OT_TEXT }, { "basis", OT_TEXT }, { "bac", OT_MONEY },
 		{ "pv", OT_MONEY }, { "ev", OT_MONEY }, { "ac", OT_MONEY },
@@ -623,24 +491,15 @@ budget_evm_cmd(int argc, char **argv, struct kam *k)
 	const char *cells[16], *basis;
 	char buf[16][32], id[32], today[11], out_m[MONEY_HUMAN_MAX];
 	int human = k->fmt == FMT_TABLE || k->fmt == FMT_MD;
-	const char *base = NULL;
-	int ch, err = 0, by_task = 0, ret = -1;
+	struct opts opt = OPTS_INIT;
+	const char *base;
+	int by_task, ret = -1;
 	size_t i;
 
-	while ((ch = kam_getopt(argc, argv, "", opts, evm_usage, &err)) != -1) {
-		if (ch == 'B') {
-			base = optarg;
-			continue;
-		}
-		if (strcmp(optarg, "task") != 0)
-			return kam_err(KAM_EX_USAGE, "--by: expected 'task', "
-			    "not '%s'", optarg);
-		by_task = 1;
-	}
-	if (err)
+	if (popt_parse(t, &opt, argc, argv) == -1)
 		return -1;
-	if (argc != optind)
-		return kam_usage(evm_usage);
+	base = opt.baseline;
+	by_task = opt.by != NULL;
 	if (store_load(&k->p, NULL, &schema_tasks, &tasks) == -1 ||
 	    review_tasks_as_of(&tasks, &k->p, k->p.today) == -1 ||
 	    (base != NULL && review_tasks_baseline(&tasks, &k->p, base) ==
@@ -710,18 +569,17 @@ out:
 }
 
 const struct verb budget_verbs[] = {
-	{ "audit", budget_audit_cmd, NEED_PROJECT, audit_usage,
-	    "--from= --to= --by= --check --against=",
+	{ "audit", budget_audit_cmd, NEED_PROJECT, POPT_STRINGS(AUDIT_OPTS),
 	    "planned vs actual by category" },
-	{ "evm", budget_evm_cmd, NEED_PROJECT, evm_usage, "--by= --baseline=",
+	{ "evm", budget_evm_cmd, NEED_PROJECT, POPT_STRINGS(EVM_OPTS),
 	    "earned value as of today" },
-	{ "list", budget_list, NEED_PROJECT, list_usage,
-	    "--category= --from= --to= --task=", "list expenses" },
-	{ "margin", budget_margin_cmd, NEED_PROJECT, margin_usage, "",
+	{ "list", budget_list, NEED_PROJECT, POPT_STRINGS(LIST_OPTS),
+	    "list expenses" },
+	{ "margin", budget_margin_cmd, NEED_PROJECT, POPT_STRINGS(MARGIN_OPTS),
 	    "contract value, billing, cost and forecast margin" },
-	{ "set", budget_set, NEED_PROJECT | WRITES, set_usage, "--remove",
+	{ "set", budget_set, NEED_PROJECT | WRITES, POPT_STRINGS(SET_OPTS),
 	    "set or remove a category's planned budget" },
-	{ "spend", budget_spend, NEED_PROJECT | WRITES, spend_usage,
-	    "--category= --date= --ref= --task=", "record an expense" },
+	{ "spend", budget_spend, NEED_PROJECT | WRITES, POPT_STRINGS(SPEND_OPTS),
+	    "record an expense" },
 };
 const size_t budget_nverbs = ARRAY_SIZE(budget_verbs);

@@ -3,33 +3,40 @@
  * (SPEC §3 "People, stakeholders, team"), computed by lib/plan
  * (team_load_compute).
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
+#include "../lib/parseopt.h"
 #include "../lib/plan.h"
 #include "../lib/budget.h"
 #include "../lib/timesheet.h"
 #include "../lib/value.h"
 
-static const char audit_usage[] =
-    "kam team audit [--from date] [--to date] [--by week|month] [--tasks]";
-static const char load_usage[] =
-    "kam team load [--from date] [--to date] [--by week|day] [--over] "
-    "[--person P-n]";
+/* The options of every verb, parsed by lib/parseopt.c. */
+struct opts {
+	int32_t		 from, to;
+	const char	*by;
+	int		 over, tasks;
+	struct popt_id	 person;
+};
+
+#define AUDIT_OPTS(O)							\
+	O(CMD, "kam team audit")					\
+	POPT_PERIOD(O)							\
+	O(ENUM, OPT, "", "by", by, "week|month", "one line per")	\
+	O(FLAG, OPT, "", "tasks", tasks, "planned against booked by task")
+#define LOAD_OPTS(O)							\
+	O(CMD, "kam team load")						\
+	POPT_PERIOD(O)							\
+	O(ENUM, OPT, "", "by", by, "week|day", "one line per")		\
+	O(FLAG, OPT, "", "over", over, "over-allocated periods only")	\
+	O(ID, OPT, "", "person", person, "P", "of this person")
 
 static int
 team_load(int argc, char **argv, struct kam *k)
 {
-	static const struct option opts[] = {
-		{ "from", required_argument, NULL, 'f' },
-		{ "to", required_argument, NULL, 't' },
-		{ "by", required_argument, NULL, 'b' },
-		{ "over", no_argument, NULL, 'o' },
-		{ "person", required_argument, NULL, 'p' },
-		{ NULL, 0, NULL, 0 }
-	};
+	static const struct popt t[] = POPT_TABLE(LOAD_OPTS);
 	static const struct out_col cols[] = {
 		{ "person", OT_TEXT }, { "name", OT_TEXT }, { "period", OT_TEXT },
 		{ "period_end", OT_TEXT }, { "workdays", OT_NUM },
@@ -38,46 +45,17 @@ team_load(int argc, char **argv, struct kam *k)
 	};
 	struct team_load tl = TEAM_LOAD_INIT;
 	struct out o = OUT_INIT;
-	const char *why, *cells[10], *person = NULL;
-	char canon[32], d0[11], d1[11], n[5][32];
-	long num;
-	int32_t from = 0, to = 0;
-	int ch, err = 0, by_day = 0, over_only = 0, human, ret = -1;
+	struct opts opt = { 0 };
+	const char *cells[10];
+	char d0[11], d1[11], n[5][32];
+	int by_day, human, ret = -1;
 	size_t i;
 
-	while ((ch = kam_getopt(argc, argv, "", opts, load_usage, &err)) != -1)
-		switch (ch) {
-		case 'f':
-		case 't':
-			if (date_parse(optarg, ch == 'f' ? &from : &to,
-			    &why) == -1)
-				return kam_err(KAM_EX_USAGE, "--%s: invalid date "
-				    "'%s': %s", ch == 'f' ? "from" : "to",
-				    optarg, why);
-			break;
-		case 'b':
-			if (strcmp(optarg, "day") == 0)
-				by_day = 1;
-			else if (strcmp(optarg, "week") != 0)
-				return kam_err(KAM_EX_USAGE, "--by: expected week "
-				    "or day, not '%s'", optarg);
-			break;
-		case 'o':
-			over_only = 1;
-			break;
-		case 'p':
-			if (id_parse_arg(optarg, "P", canon, &num, NULL) == -1)
-				return kam_err(KAM_EX_USAGE, "--person: invalid "
-				    "person id '%s' (expected e.g. P-3)", optarg);
-			person = optarg;
-			break;
-		}
-	if (err)
+	if (popt_parse(t, &opt, argc, argv) == -1)
 		return -1;
-	if (argc != optind)
-		return kam_usage(load_usage);
-	if (team_load_compute(&tl, &k->p, from, to, by_day, over_only,
-	    person) == -1)
+	by_day = opt.by != NULL && strcmp(opt.by, "day") == 0;
+	if (team_load_compute(&tl, &k->p, opt.from, opt.to, by_day, opt.over,
+	    opt.person.id[0] != '\0' ? opt.person.id : NULL) == -1)
 		goto out;
 	human = k->fmt == FMT_TABLE || k->fmt == FMT_MD;
 	out_begin(&o, k->fmt, cols, ARRAY_SIZE(cols));
@@ -118,13 +96,7 @@ out:
 static int
 team_audit_cmd(int argc, char **argv, struct kam *k)
 {
-	static const struct option opts[] = {
-		{ "from", required_argument, NULL, 'f' },
-		{ "to", required_argument, NULL, 't' },
-		{ "by", required_argument, NULL, 'b' },
-		{ "tasks", no_argument, NULL, 'T' },
-		{ NULL, 0, NULL, 0 }
-	};
+	static const struct popt t[] = POPT_TABLE(AUDIT_OPTS);
 	static const struct out_col person_cols[] = {
 		{ "person", OT_TEXT }, { "name", OT_TEXT }, { "period", OT_TEXT },
 		{ "planned", OT_NUM }, { "booked", OT_NUM },
@@ -136,42 +108,22 @@ team_audit_cmd(int argc, char **argv, struct kam *k)
 		{ "booked", OT_NUM }, { "used_pct", OT_NUM }, { "over", OT_BOOL },
 	};
 	struct team_audit ta = TEAM_AUDIT_INIT;
-	struct time_filter f = TIME_FILTER_INIT;
+	struct opts opt = { 0 };
 	struct out o = OUT_INIT;
 	const char *cells[8];
 	char id[32], pl[32], bk[32], cp[32], pct[48];
 	int human = k->fmt == FMT_TABLE || k->fmt == FMT_MD;
-	int ch, err = 0, by_month = 0, tasks = 0, ret = -1;
+	int by_month, ret = -1;
 	size_t i;
 
-	while ((ch = kam_getopt(argc, argv, "", opts, audit_usage,
-	    &err)) != -1)
-		switch (ch) {
-		case 'f':
-		case 't':
-			if (time_filter_opt(&f, ch == 'f' ? "--from" : "--to",
-			    optarg) == -1)
-				return -1;
-			break;
-		case 'b':
-			if (strcmp(optarg, "month") == 0)
-				by_month = 1;
-			else if (strcmp(optarg, "week") != 0)
-				return kam_err(KAM_EX_USAGE, "--by: expected week "
-				    "or month, not '%s'", optarg);
-			break;
-		case 'T':
-			tasks = 1;
-			break;
-		}
-	if (err)
+	if (popt_parse(t, &opt, argc, argv) == -1)
 		return -1;
-	if (argc != optind)
-		return kam_usage(audit_usage);
-	if (team_audit(&ta, &k->p, f.from != INT32_MIN ? f.from : 0,
-	    f.to != INT32_MAX ? f.to : 0, by_month) == -1)
+	if (opt.from != 0 && opt.to != 0 && opt.from > opt.to)
+		return kam_err(KAM_EX_USAGE, "--from is after --to");
+	by_month = opt.by != NULL && strcmp(opt.by, "month") == 0;
+	if (team_audit(&ta, &k->p, opt.from, opt.to, by_month) == -1)
 		goto out;
-	if (tasks) {
+	if (opt.tasks) {
 		out_begin(&o, k->fmt, task_cols, ARRAY_SIZE(task_cols));
 		for (i = 0; i < ta.ntasks; i++) {
 			const struct audit_task *t = &ta.tasks[i];
@@ -230,11 +182,9 @@ out:
 }
 
 const struct verb team_verbs[] = {
-	{ "audit", team_audit_cmd, NEED_PROJECT, audit_usage,
-	    "--from= --to= --by= --tasks",
+	{ "audit", team_audit_cmd, NEED_PROJECT, POPT_STRINGS(AUDIT_OPTS),
 	    "planned against booked hours, utilisation, effort overruns" },
-	{ "load", team_load, NEED_PROJECT, load_usage,
-	    "--from= --to= --by= --over --person=",
+	{ "load", team_load, NEED_PROJECT, POPT_STRINGS(LOAD_OPTS),
 	    "allocation per week or day against capacity" },
 };
 const size_t team_nverbs = ARRAY_SIZE(team_verbs);

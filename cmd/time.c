@@ -3,62 +3,65 @@
  * timesheets/YYYY-MM.csv, one booking a row.  The table is declared in
  * lib/schema.h; bookings, the 24-hour day and the sums are lib/timesheet.c.
  */
-#include <getopt.h>
 #include <string.h>
 
 #include "cmd.h"
+#include "../lib/parseopt.h"
 #include "../lib/timesheet.h"
 #include "../lib/value.h"
 
-static const char log_usage[] =
-    "kam time log P-n T-n hours [--date date] [note]";
-static const char list_usage[] =
-    "kam time list [--person P-n] [--task T-n] [--from date] [--to date]";
-static const char report_usage[] =
-    "kam time report [--by person|task|week|month] [--person P-n] "
-    "[--task T-n] [--from date] [--to date]";
-
-static const struct option filter_opts[] = {
-	{ "person", required_argument, NULL, 'p' },
-	{ "task", required_argument, NULL, 't' },
-	{ "from", required_argument, NULL, 'f' },
-	{ "to", required_argument, NULL, 'T' },
-	{ "by", required_argument, NULL, 'b' },
-	{ NULL, 0, NULL, 0 }
+/* The options of every verb, parsed by lib/parseopt.c. */
+struct opts {
+	const char	*date, *by;
+	int32_t		 from, to;
+	struct popt_id	 person, task;
 };
+#define OPTS_INIT	{ .from = INT32_MIN, .to = INT32_MAX }
 
-/* --person, --task, --from, --to of list and report. */
+#define LOG_OPTS(O)							\
+	O(CMD, "kam time log")						\
+	O(ARG, "P-n T-n hours")						\
+	O(STR, OPT, "d", "date", date, "date", "the day worked")	\
+	O(ARG, "[note]")
+#define FILTER_OPTS(O)							\
+	O(ID, OPT, "", "person", person, "P", "of this person")		\
+	O(ID, OPT, "", "task", task, "T", "on this task")		\
+	POPT_PERIOD(O)
+#define LIST_OPTS(O)	O(CMD, "kam time list") FILTER_OPTS(O)
+#define REPORT_OPTS(O)							\
+	O(CMD, "kam time report")					\
+	O(ENUM, OPT, "", "by", by, "person|task|week|month", "one line per") \
+	FILTER_OPTS(O)
+
+/* The bookings the options select. */
 static int
-filter_opt(int ch, struct time_filter *f)
+filter(const struct opts *o, struct time_filter *f)
 {
-	const char *opt = ch == 'p' ? "--person" : ch == 't' ? "--task" :
-	    ch == 'f' ? "--from" : "--to";
-
-	return time_filter_opt(f, opt, optarg);
+	f->from = o->from;
+	f->to = o->to;
+	f->person = o->person.num;
+	f->task = o->task.num;
+	if (f->from > f->to)
+		return kam_err(KAM_EX_USAGE, "--from is after --to");
+	return 0;
 }
 
 static int
 time_log_cmd(int argc, char **argv, struct kam *k)
 {
-	static const struct option opts[] = {
-		{ "date", required_argument, NULL, 'd' },
-		{ NULL, 0, NULL, 0 }
-	};
+	static const struct popt t[] = POPT_TABLE(LOG_OPTS);
+	struct opts o = OPTS_INIT;
 	struct rec_ctx c = { &k->p, k->fmt, k->no_commit, k->msg,
 	    k->no_verify };
 	int32_t d = k->p.today;
-	int ch, err = 0;
+	int i;
 
-	while ((ch = kam_getopt(argc, argv, "d:", opts, log_usage, &err)) != -1)
-		if (kam_opt_past_date("--date", optarg, k->p.today,
-		    "hours when they have been worked", &d) == -1)
-			return -1;
-	if (err)
+	if ((i = popt_parse(t, &o, argc, argv)) == -1 || (o.date != NULL &&
+	    kam_opt_past_date("--date", o.date, k->p.today,
+	    "hours when they have been worked", &d) == -1))
 		return -1;
-	if (argc - optind != 3 && argc - optind != 4)
-		return kam_usage(log_usage);
-	return time_log(&c, argv[optind], argv[optind + 1], argv[optind + 2],
-	    d, argc - optind == 4 ? argv[optind + 3] : NULL);
+	return time_log(&c, argv[i], argv[i + 1], argv[i + 2], d,
+	    argv[i + 3]);
 }
 
 /* ---- list ---- */
@@ -87,21 +90,14 @@ list_row(void *arg, const struct booking *b)
 static int
 time_list(int argc, char **argv, struct kam *k)
 {
+	static const struct popt t[] = POPT_TABLE(LIST_OPTS);
+	struct opts opt = OPTS_INIT;
 	struct time_filter f = TIME_FILTER_INIT;
 	struct out o = OUT_INIT;
-	int ch, err = 0, ret = -1;
+	int ret = -1;
 
-	while ((ch = kam_getopt(argc, argv, "", filter_opts, list_usage,
-	    &err)) != -1) {
-		if (ch == 'b')
-			return kam_usage(list_usage);
-		if (filter_opt(ch, &f) == -1)
-			return -1;
-	}
-	if (err)
+	if (popt_parse(t, &opt, argc, argv) == -1 || filter(&opt, &f) == -1)
 		return -1;
-	if (argc != optind)
-		return kam_usage(list_usage);
 	out_begin(&o, k->fmt, list_cols, ARRAY_SIZE(list_cols));
 	if (time_scan(&k->p, &f, list_row, &o) == -1)
 		goto out;
@@ -117,8 +113,10 @@ out:
 static int
 time_report_cmd(int argc, char **argv, struct kam *k)
 {
+	static const struct popt t[] = POPT_TABLE(REPORT_OPTS);
 	static const char *const first[] = { "person", "task", "week",
 		"month" };
+	struct opts opt = OPTS_INIT;
 	struct time_filter f = TIME_FILTER_INIT;
 	struct time_report r = TIME_REPORT_INIT;
 	struct out o = OUT_INIT;
@@ -127,23 +125,12 @@ time_report_cmd(int argc, char **argv, struct kam *k)
 	char h[32], pl[32], n[24];
 	enum time_by by = TIME_BY_PERSON;
 	int human = k->fmt == FMT_TABLE || k->fmt == FMT_MD;
-	int ch, err = 0, ret = -1;
+	int ret = -1;
 	size_t i, nc = 0;
 
-	while ((ch = kam_getopt(argc, argv, "", filter_opts, report_usage,
-	    &err)) != -1) {
-		if (ch == 'b') {
-			if (time_by_parse(optarg, &by) == -1)
-				return kam_err(KAM_EX_USAGE, "--by: expected "
-				    "person, task, week or month, not '%s'",
-				    optarg);
-		} else if (filter_opt(ch, &f) == -1)
-			return -1;
-	}
-	if (err)
+	if (popt_parse(t, &opt, argc, argv) == -1 || filter(&opt, &f) == -1 ||
+	    (opt.by != NULL && time_by_parse(opt.by, &by) == -1))
 		return -1;
-	if (argc != optind)
-		return kam_usage(report_usage);
 	if (time_report(&r, &k->p, &f, by) == -1)
 		goto out;
 	cols[nc++] = (struct out_col){ first[by], OT_TEXT };
@@ -180,12 +167,11 @@ out:
 }
 
 const struct verb time_verbs[] = {
-	{ "list", time_list, NEED_PROJECT, list_usage,
-	    "--person= --task= --from= --to=", "list bookings" },
-	{ "log", time_log_cmd, NEED_PROJECT | WRITES, log_usage, "--date=",
+	{ "list", time_list, NEED_PROJECT, POPT_STRINGS(LIST_OPTS),
+	    "list bookings" },
+	{ "log", time_log_cmd, NEED_PROJECT | WRITES, POPT_STRINGS(LOG_OPTS),
 	    "book hours of a person on a task" },
-	{ "report", time_report_cmd, NEED_PROJECT, report_usage,
-	    "--by= --person= --task= --from= --to=",
+	{ "report", time_report_cmd, NEED_PROJECT, POPT_STRINGS(REPORT_OPTS),
 	    "hours booked by person, task, week or month" },
 };
 const size_t time_nverbs = ARRAY_SIZE(time_verbs);

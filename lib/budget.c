@@ -1983,3 +1983,26 @@ out:
 	free_names(names, n);
 	return ret;
 }
+
+int
+budget_category_ok(const char *c, const char *opt)
+{
+	const unsigned char *p;
+	size_t n = strlen(c), bad;
+
+	if (n == 0)
+		return kam_err(KAM_EX_USAGE, "%s: a category must not be empty",
+		    opt);
+	if (!utf8_valid(c, n, &bad))
+		return kam_err(KAM_EX_USAGE, "%s: category is not valid UTF-8 "
+		    "(byte %zu)", opt, bad);
+	if (c[0] == ' ' || c[0] == '\t' || c[n - 1] == ' ' || c[n - 1] == '\t')
+		return kam_err(KAM_EX_USAGE, "%s: category '%s' has leading or "
+		    "trailing space", opt, c);
+	for (p = (const unsigned char *)c; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return kam_err(KAM_EX_USAGE, "%s: category has a "
+			    "control character (byte %zu)", opt,
+			    (size_t)(p - (const unsigned char *)c));
+	return 0;
+}

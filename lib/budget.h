@@ -194,6 +194,10 @@ int	budget_sum(struct budget_sums *s, struct project *p,
  * tree's expenses; 0, or -1 after reporting 65. */
 int	budget_check_add(struct project *p, const char *category,
 	    const char *date, long task, int64_t amount);
+/* A category as people type it (the grammar of a budget key): not empty,
+ * valid UTF-8, no edge spaces, no control characters.  opt names it in
+ * the message ("--category").  0, or -1 after reporting 64. */
+int	budget_category_ok(const char *c, const char *opt);
 /* Actual of task T-num in s (0 when it has no expenses). */
 int64_t	budget_task_actual(const struct budget_sums *s, long num);
 void	budget_sums_release(struct budget_sums *s);

@@ -88,31 +88,6 @@ tscan_row(void *arg, const struct table *t, const struct row *r)
 }
 
 int
-time_filter_opt(struct time_filter *f, const char *opt, const char *val)
-{
-	const char *why;
-	char canon[32];
-
-	if (strcmp(opt, "--person") == 0 || strcmp(opt, "--task") == 0) {
-		int person = opt[2] == 'p';
-
-		if (id_parse_arg(val, person ? "P" : "T", canon, person ?
-		    &f->person : &f->task, &why) == -1)
-			return kam_err(KAM_EX_USAGE, "%s: invalid %s id '%s' "
-			    "(expected e.g. %s)", opt, person ? "person" :
-			    "task", val, person ? "P-3" : "T-3");
-		return 0;
-	}
-	if (date_parse(val, strcmp(opt, "--from") == 0 ? &f->from : &f->to,
-	    &why) == -1)
-		return kam_err(KAM_EX_USAGE, "%s: invalid date '%s': %s", opt,
-		    val, why);
-	if (f->from != INT32_MIN && f->to != INT32_MAX && f->from > f->to)
-		return kam_err(KAM_EX_USAGE, "--from is after --to");
-	return 0;
-}
-
-int
 time_scan(struct project *p, const struct time_filter *f, booking_cb cb,
     void *arg)
 {

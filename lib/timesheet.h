@@ -44,11 +44,6 @@ struct time_filter {
 };
 #define TIME_FILTER_INIT { INT32_MIN, INT32_MAX, 0, 0 }
 
-/* A filter option of kam time list/report and kam team audit: "--person"
- * (P-n, any case), "--task" (T-n), "--from" or "--to" (dates).  0, or -1
- * after 64 naming the option. */
-int	time_filter_opt(struct time_filter *f, const char *opt, const char *val);
-
 /* A person's bookings of any day of t (one month file as store_load or
  * table_parse gives it) add up to at most 24 hours: 0, or -1 after 65
  * naming the row that goes over. */
