@@ -9,20 +9,28 @@
  * ticks and the SVG are lib/gantt.c's (kam report draws the same SVG);
  * the terminal drawing is here.
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "cmd.h"
+#include "../lib/parseopt.h"
 #include "../lib/gantt.h"
 #include "../lib/plan.h"
 #include "../lib/store.h"
 #include "../lib/value.h"
 
-static const char gantt_usage[] =
-    "kam gantt [--from date] [--to date] [--width columns]";
+/* The options, parsed by lib/parseopt.c. */
+struct opts {
+	int32_t		 from, to;
+	long		 width;
+};
+#define GANTT_OPTS(O)							\
+	O(CMD, "kam gantt")						\
+	POPT_PERIOD(O)							\
+	O(INT, OPT, "", "width", width, "columns", 20, 10000,		\
+	    "a number of columns 20-10000", "the chart's width")
 
 /* ------------------------------------------------------------- text */
 
@@ -212,41 +220,20 @@ draw_text(struct gantt *c, long width)
 static int
 gantt(int argc, char **argv, struct kam *k)
 {
-	static const struct option opts[] = {
-		{ "from", required_argument, NULL, 'f' },
-		{ "to", required_argument, NULL, 't' },
-		{ "width", required_argument, NULL, 'w' },
-		{ NULL, 0, NULL, 0 }
-	};
+	static const struct popt t[] = POPT_TABLE(GANTT_OPTS);
+	struct opts o = { 0 };
 	struct table tasks = TABLE_INIT;
 	struct gantt c = GANTT_INIT;
 	struct kam_buf svg = KAM_BUF_INIT;
-	const char *why;
-	int32_t from = 0, to = 0;
-	long width = 0;
-	int ch, err = 0, ret = -1;
+	int32_t from, to;
+	long width;
+	int ret = -1;
 
-	while ((ch = kam_getopt(argc, argv, "", opts, gantt_usage, &err)) !=
-	    -1)
-		switch (ch) {
-		case 'f':
-		case 't':
-			if (date_parse(optarg, ch == 'f' ? &from : &to,
-			    &why) == -1)
-				return kam_err(KAM_EX_USAGE, "--%s: invalid date "
-				    "'%s': %s", ch == 'f' ? "from" : "to",
-				    optarg, why);
-			break;
-		case 'w':
-			if (int_parse(optarg, 20, 10000, &width, &why) == -1)
-				return kam_err(KAM_EX_USAGE, "--width: '%s' is "
-				    "not a number of columns 20-10000", optarg);
-			break;
-		}
-	if (err)
+	if (popt_parse(t, &o, argc, argv) == -1)
 		return -1;
-	if (argc != optind)
-		return kam_usage(gantt_usage);
+	from = o.from;
+	to = o.to;
+	width = o.width;
 	if (from != 0 && to != 0 && to < from) {
 		char a[11], b[11];
 
@@ -282,7 +269,7 @@ out:
 }
 
 const struct verb gantt_verbs[] = {
-	{ "", gantt, NEED_PROJECT | DOCUMENTS, gantt_usage, "--from= --to= --width=",
+	{ "", gantt, NEED_PROJECT | DOCUMENTS, POPT_STRINGS(GANTT_OPTS),
 	    "Gantt chart of the schedule (terminal or --format svg)" },
 };
 const size_t gantt_nverbs = ARRAY_SIZE(gantt_verbs);

@@ -2,19 +2,27 @@
  * plan.c: kam plan — the critical path schedule (SPEC §4) and its
  * baseline.  The scheduling itself is lib/plan.c.
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
+#include "../lib/parseopt.h"
 #include "../lib/plan.h"
 #include "../lib/review.h"
 #include "../lib/store.h"
 #include "../lib/value.h"
 
-static const char plan_usage[] =
-    "kam plan [--summary] [--critical] [--baseline rev]";
-static const char baseline_usage[] = "kam plan baseline";
+/* The options of every verb, parsed by lib/parseopt.c. */
+struct opts {
+	int		 summary, critical;
+	const char	*baseline;
+};
+#define PLAN_OPTS(O)							\
+	O(CMD, "kam plan")						\
+	O(FLAG, OPT, "", "summary", summary, "the project's dates only") \
+	O(FLAG, OPT, "", "critical", critical, "the critical tasks only") \
+	O(STR, OPT, "", "baseline", baseline, "rev", "the baseline of rev")
+#define BASELINE_OPTS(O)	O(CMD, "kam plan baseline")
 
 /* JSON is written by hand: on 100,000 tasks the formatting is most of
  * the work (shared/bench/README.md). */
@@ -222,29 +230,19 @@ print_summary(struct kam *k, const struct table *t, struct plan *pl,
 static int
 plan_show(int argc, char **argv, struct kam *k)
 {
-	static const struct option opts[] = {
-		{ "summary", no_argument, NULL, 's' },
-		{ "critical", no_argument, NULL, 'c' },
-		{ "baseline", required_argument, NULL, 'b' },
-		{ NULL, 0, NULL, 0 }
-	};
+	static const struct popt t[] = POPT_TABLE(PLAN_OPTS);
+	struct opts o = { 0 };
 	struct table tasks = TABLE_INIT;
 	struct plan pl = PLAN_INIT;
-	const char *base = NULL;
+	const char *base;
 	size_t i;
-	int ch, err = 0, summary = 0, critical = 0, ret = -1;
+	int summary, critical, ret = -1;
 
-	while ((ch = kam_getopt(argc, argv, "", opts, plan_usage, &err)) != -1)
-		if (ch == 's')
-			summary = 1;
-		else if (ch == 'c')
-			critical = 1;
-		else
-			base = optarg;
-	if (err)
+	if (popt_parse(t, &o, argc, argv) == -1)
 		return -1;
-	if (argc != optind)
-		return kam_usage(plan_usage);
+	base = o.baseline;
+	summary = o.summary;
+	critical = o.critical;
 	if (store_load(&k->p, NULL, &schema_tasks, &tasks) == -1 ||
 	    (base != NULL && review_tasks_baseline(&tasks, &k->p, base) ==
 	    -1) || plan_compute(&pl, &k->p, &tasks) == -1)
@@ -282,7 +280,8 @@ out:
 static int
 plan_baseline(int argc, char **argv, struct kam *k)
 {
-	static const struct option none[] = { { NULL, 0, NULL, 0 } };
+	static const struct popt t[] = POPT_TABLE(BASELINE_OPTS);
+	struct opts o = { 0 };
 	struct table tasks = TABLE_INIT;
 	struct plan pl = PLAN_INIT;
 	struct tx tx = TX_INIT;
@@ -290,12 +289,10 @@ plan_baseline(int argc, char **argv, struct kam *k)
 	int bf = schema_col(&schema_tasks, "baseline_finish");
 	char d[11], title[80];
 	size_t i, had = 0;
-	int err = 0, ret = -1;
+	int ret = -1;
 
-	if (kam_getopt(argc, argv, "", none, baseline_usage, &err) != -1 || err)
+	if (popt_parse(t, &o, argc, argv) == -1)
 		return -1;
-	if (argc != optind)
-		return kam_usage(baseline_usage);
 	if (kam_tx_begin(k, &tx) == -1 ||
 	    store_load(&k->p, &tx, &schema_tasks, &tasks) == -1 ||
 	    plan_compute(&pl, &k->p, &tasks) == -1)
@@ -331,10 +328,10 @@ out:
 }
 
 const struct verb plan_verbs[] = {
-	{ "", plan_show, NEED_PROJECT, plan_usage,
-	    "--summary --critical --baseline=",
+	{ "", plan_show, NEED_PROJECT, POPT_STRINGS(PLAN_OPTS),
 	    "critical path schedule: early/late dates, slack, finish" },
-	{ "baseline", plan_baseline, NEED_PROJECT | WRITES, baseline_usage, "",
+	{ "baseline", plan_baseline, NEED_PROJECT | WRITES,
+	    POPT_STRINGS(BASELINE_OPTS),
 	    "store the planned dates as the baseline (one commit)" },
 };
 const size_t plan_nverbs = ARRAY_SIZE(plan_verbs);

@@ -5,12 +5,12 @@
  * budget (totals per currency), load, report (the director's page,
  * lib/pfreport) and fetch (the mirrors of accounts with a url).
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cmd.h"
+#include "../lib/parseopt.h"
 #include "../lib/budget.h"
 #include "../lib/derive.h"
 #include "../lib/portfolio.h"
@@ -18,38 +18,62 @@
 #include "../lib/schema.h"
 #include "../lib/value.h"
 
-static const char status_usage[] = "kam portfolio status [-f file]";
-static const char risks_usage[] =
-    "kam portfolio risks [-f file] [--min-score n] [--owner email]";
-static const char lessons_usage[] =
-    "kam portfolio lessons [-f file] [--search word] [--area a]";
-static const char budget_usage[] = "kam portfolio budget [-f file]";
-static const char fetch_usage[] = "kam portfolio fetch [-f file]";
-static const char report_usage[] = "kam portfolio report [-f file]";
-static const char load_usage[] =
-    "kam portfolio load [-f file] [--from date] [--to date] [--by week|month]";
+/* The options of every verb, parsed by lib/parseopt.c. */
+struct opts {
+	const char	*file, *owner, *search, *area, *by;
+	long		 min;
+	int32_t		 from, to;
+};
+#define OPTS_INIT	{ .from = INT32_MIN, .to = INT32_MAX }
 
-/* Options every verb takes, plus the verb's own (val > 'f'). */
-#define FILE_OPT	{ "file", required_argument, NULL, 'f' }
+/* Every verb reads the portfolio of -f, or the one found from -C or the
+ * current directory. */
+#define FILE_OPT(O)							\
+	O(STR, SOPT, "f", "file", file, "file", "the portfolio.conf")
+#define STATUS_OPTS(O)	O(CMD, "kam portfolio status") FILE_OPT(O)
+#define RISKS_OPTS(O)							\
+	O(CMD, "kam portfolio risks")					\
+	FILE_OPT(O)							\
+	O(INT, OPT, "", "min-score", min, "n", 1, 25, "a score 1-25",	\
+	    "scores from n up")						\
+	O(STR, OPT, "", "owner", owner, "email", "owned by this person")
+#define LESSONS_OPTS(O)							\
+	O(CMD, "kam portfolio lessons")					\
+	FILE_OPT(O)							\
+	O(STR, OPT, "", "search", search, "word", "lessons with the word") \
+	O(STR, OPT, "", "area", area, "a", "lessons of the area")
+#define BUDGET_OPTS(O)	O(CMD, "kam portfolio budget") FILE_OPT(O)
+#define FETCH_OPTS(O)	O(CMD, "kam portfolio fetch") FILE_OPT(O)
+#define REPORT_OPTS(O)	O(CMD, "kam portfolio report") FILE_OPT(O)
+#define LOAD_OPTS(O)							\
+	O(CMD, "kam portfolio load")					\
+	FILE_OPT(O)							\
+	POPT_PERIOD(O)							\
+	O(ENUM, OPT, "", "by", by, "week|month", "one line per")
 
-/* Open the portfolio (-f or found from -C/the current directory) and
- * read what the verb needs. */
+/*
+ * Parse the verb's options (table t) into *o, open the portfolio and
+ * read what the verb needs (0: open it only).
+ */
 static int
-open_read(struct kam *k, struct portfolio *pf, const char *file,
-    unsigned what)
+start(struct kam *k, const struct popt *t, int argc, char **argv,
+    struct opts *o, struct portfolio *pf, unsigned what)
 {
-	int32_t from = pf->from, to = pf->to;
-	int by_month = pf->by_month;
+	char d0[11], d1[11];
 
-	if (portfolio_open(pf, file, file == NULL ? k->dir : NULL) == -1)
+	if (popt_parse(t, o, argc, argv) == -1)
+		return -1;
+	if (o->to < o->from)
+		return kam_err(KAM_EX_USAGE, "--to %s is before --from %s",
+		    date_fmt(o->to, d1), date_fmt(o->from, d0));
+	if (portfolio_open(pf, o->file, o->file == NULL ? k->dir : NULL) ==
+	    -1)
 		return -1;
 	pf->today = k->today;	/* --today (0: KAM_TODAY or the clock) */
-	pf->from = from;
-	pf->to = to;
-	pf->by_month = by_month;
-	if (portfolio_read(pf, what, 0) == -1)
-		return -1;
-	return 0;
+	pf->from = o->from;
+	pf->to = o->to;
+	pf->by_month = o->by != NULL && strcmp(o->by, "month") == 0;
+	return what == 0 ? 0 : portfolio_read(pf, what, 0);
 }
 
 /* Exit status of a verb that lists records: 65 or 74 when an account
@@ -108,25 +132,17 @@ area_letter(enum area_status s)
 static int
 pf_status(int argc, char **argv, struct kam *k)
 {
-	static const struct option opts[] = { FILE_OPT, { NULL, 0, NULL, 0 } };
+	static const struct popt t[] = POPT_TABLE(STATUS_OPTS);
+	struct opts opt = OPTS_INIT;
 	struct portfolio pf = PORTFOLIO_INIT;
 	struct out o = OUT_INIT;
 	const char *cells[NSTATUS];
 	char d1[11], d2[11], slip[24], crit[24], avg[24], n[24], nps[24];
 	char areas[AREA_N + 1];
-	const char *file = NULL;
 	size_t i, j, nred = 0;
-	int ch, err = 0, ret = -1;
+	int ret = -1;
 
-	while ((ch = kam_getopt(argc, argv, "f:", opts, status_usage,
-	    &err)) != -1)
-		if (ch == 'f')
-			file = optarg;
-	if (err)
-		return -1;
-	if (optind != argc)
-		return kam_usage(status_usage);
-	if (open_read(k, &pf, file, PF_STATUS) == -1)
+	if (start(k, t, argc, argv, &opt, &pf, PF_STATUS) == -1)
 		goto out;
 	portfolio_sort(&pf);
 	if (k->fmt == FMT_TABLE)
@@ -206,41 +222,19 @@ static const struct out_col risks_cols[] = {
 static int
 pf_risks(int argc, char **argv, struct kam *k)
 {
-	static const struct option opts[] = { FILE_OPT,
-		{ "min-score", required_argument, NULL, 'm' },
-		{ "owner", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 } };
+	static const struct popt t[] = POPT_TABLE(RISKS_OPTS);
+	struct opts opt = OPTS_INIT;
 	struct portfolio pf = PORTFOLIO_INIT;
 	struct out o = OUT_INIT;
 	struct pf_risk *v = NULL;
-	const char *cells[ARRAY_SIZE(risks_cols)], *file = NULL, *owner = NULL;
+	const char *cells[ARRAY_SIZE(risks_cols)];
 	char score[24];
 	size_t i, n = 0;
-	long min = 0;
-	int ch, err = 0, ret = -1;
+	int ret = -1;
 
-	while ((ch = kam_getopt(argc, argv, "f:", opts, risks_usage,
-	    &err)) != -1)
-		switch (ch) {
-		case 'f':
-			file = optarg;
-			break;
-		case 'm':
-			if (int_parse(optarg, 1, 25, &min, NULL) == -1)
-				return kam_err(KAM_EX_USAGE, "--min-score: '%s' "
-				    "is not a score 1-25", optarg);
-			break;
-		case 'o':
-			owner = optarg;
-			break;
-		}
-	if (err)
-		return -1;
-	if (optind != argc)
-		return kam_usage(risks_usage);
-	if (open_read(k, &pf, file, PF_RISKS) == -1)
+	if (start(k, t, argc, argv, &opt, &pf, PF_RISKS) == -1)
 		goto out;
-	portfolio_risks(&pf, min, owner, &v, &n);
+	portfolio_risks(&pf, opt.min, opt.owner, &v, &n);
 	out_begin(&o, k->fmt, risks_cols, ARRAY_SIZE(risks_cols));
 	for (i = 0; i < n; i++) {
 		const struct table *t = &v[i].a->risks;
@@ -302,37 +296,20 @@ cmp_lesson(const void *x, const void *y)
 static int
 pf_lessons(int argc, char **argv, struct kam *k)
 {
-	static const struct option opts[] = { FILE_OPT,
-		{ "search", required_argument, NULL, 's' },
-		{ "area", required_argument, NULL, 'a' },
-		{ NULL, 0, NULL, 0 } };
+	static const struct popt t[] = POPT_TABLE(LESSONS_OPTS);
+	struct opts opt = OPTS_INIT;
 	struct portfolio pf = PORTFOLIO_INIT;
 	struct out o = OUT_INIT;
 	struct lesson_ref *v = NULL;
-	const char *cells[ARRAY_SIZE(lessons_cols)], *file = NULL;
-	const char *search = NULL, *area = NULL;
+	const char *cells[ARRAY_SIZE(lessons_cols)];
+	const char *search, *area;
 	size_t i, j, n = 0, cap = 0;
-	int ch, err = 0, ret = -1;
+	int ret = -1;
 
-	while ((ch = kam_getopt(argc, argv, "f:", opts, lessons_usage,
-	    &err)) != -1)
-		switch (ch) {
-		case 'f':
-			file = optarg;
-			break;
-		case 's':
-			search = optarg;
-			break;
-		case 'a':
-			area = optarg;
-			break;
-		}
-	if (err)
-		return -1;
-	if (optind != argc)
-		return kam_usage(lessons_usage);
-	if (open_read(k, &pf, file, PF_LESSONS) == -1)
+	if (start(k, t, argc, argv, &opt, &pf, PF_LESSONS) == -1)
 		goto out;
+	search = opt.search;
+	area = opt.area;
 	for (i = 0; i < pf.n; i++) {
 		const struct pf_account *a = &pf.acc[i];
 		const struct table *t = &a->lessons;
@@ -398,24 +375,17 @@ cmp_name(const void *x, const void *y)
 static int
 pf_budget(int argc, char **argv, struct kam *k)
 {
-	static const struct option opts[] = { FILE_OPT, { NULL, 0, NULL, 0 } };
+	static const struct popt t[] = POPT_TABLE(BUDGET_OPTS);
+	struct opts opt = OPTS_INIT;
 	struct portfolio pf = PORTFOLIO_INIT;
 	struct out o = OUT_INIT;
 	struct pf_total *tot = NULL;
-	const char *cells[ARRAY_SIZE(budget_cols)], *file = NULL;
+	const char *cells[ARRAY_SIZE(budget_cols)];
 	char pl[48], ac[48], va[48], pct[48], cnt[24];
 	size_t i, j, ntot = 0, json;
-	int ch, err = 0, ret = -1;
+	int ret = -1;
 
-	while ((ch = kam_getopt(argc, argv, "f:", opts, budget_usage,
-	    &err)) != -1)
-		if (ch == 'f')
-			file = optarg;
-	if (err)
-		return -1;
-	if (optind != argc)
-		return kam_usage(budget_usage);
-	if (open_read(k, &pf, file, PF_BUDGET) == -1)
+	if (start(k, t, argc, argv, &opt, &pf, PF_BUDGET) == -1)
 		goto out;
 	if (pf.n > 1)
 		qsort(pf.acc, pf.n, sizeof(*pf.acc), cmp_name);
@@ -484,49 +454,17 @@ static const struct out_col load_cols[] = {
 static int
 pf_load(int argc, char **argv, struct kam *k)
 {
-	static const struct option opts[] = { FILE_OPT,
-		{ "from", required_argument, NULL, 'F' },
-		{ "to", required_argument, NULL, 'T' },
-		{ "by", required_argument, NULL, 'b' },
-		{ NULL, 0, NULL, 0 } };
+	static const struct popt t[] = POPT_TABLE(LOAD_OPTS);
+	struct opts opt = OPTS_INIT;
 	struct portfolio pf = PORTFOLIO_INIT;
 	struct out o = OUT_INIT;
 	struct pf_load_row *rows = NULL;
-	const char *cells[ARRAY_SIZE(load_cols)], *file = NULL, *why;
+	const char *cells[ARRAY_SIZE(load_cols)];
 	char d0[11], d1[11], load[32], cap[24];
 	size_t i, n = 0, nover = 0;
-	int ch, err = 0, human, ret = -1;
+	int human, ret = -1;
 
-	while ((ch = kam_getopt(argc, argv, "f:", opts, load_usage,
-	    &err)) != -1)
-		switch (ch) {
-		case 'f':
-			file = optarg;
-			break;
-		case 'F':
-		case 'T':
-			if (date_parse(optarg, ch == 'F' ? &pf.from : &pf.to,
-			    &why) == -1)
-				return kam_err(KAM_EX_USAGE, "--%s: invalid date "
-				    "'%s': %s", ch == 'F' ? "from" : "to",
-				    optarg, why);
-			break;
-		case 'b':
-			if (strcmp(optarg, "month") == 0)
-				pf.by_month = 1;
-			else if (strcmp(optarg, "week") != 0)
-				return kam_err(KAM_EX_USAGE, "--by: expected week "
-				    "or month, not '%s'", optarg);
-			break;
-		}
-	if (err)
-		return -1;
-	if (optind != argc)
-		return kam_usage(load_usage);
-	if (pf.to < pf.from)
-		return kam_err(KAM_EX_USAGE, "--to %s is before --from %s",
-		    date_fmt(pf.to, d1), date_fmt(pf.from, d0));
-	if (open_read(k, &pf, file, PF_LOAD) == -1)
+	if (start(k, t, argc, argv, &opt, &pf, PF_LOAD) == -1)
 		goto out;
 	portfolio_load_rows(&pf, &rows, &n);
 	human = k->fmt == FMT_TABLE || k->fmt == FMT_MD;
@@ -569,26 +507,17 @@ out:
 static int
 pf_report(int argc, char **argv, struct kam *k)
 {
-	static const struct option opts[] = { FILE_OPT, { NULL, 0, NULL, 0 } };
+	static const struct popt t[] = POPT_TABLE(REPORT_OPTS);
+	struct opts opt = OPTS_INIT;
 	struct portfolio pf = PORTFOLIO_INIT;
 	struct rdoc d = RDOC_INIT;
-	const char *file = NULL;
-	int ch, err = 0, ret = -1;
+	int ret = -1;
 
-	while ((ch = kam_getopt(argc, argv, "f:", opts, report_usage,
-	    &err)) != -1)
-		if (ch == 'f')
-			file = optarg;
-	if (err)
-		return -1;
-	if (optind != argc)
-		return kam_usage(report_usage);
 	if (k->fmt != FMT_TABLE && k->fmt != FMT_MD && k->fmt != FMT_HTML)
 		return kam_err(KAM_EX_USAGE, "kam portfolio report writes a "
 		    "document: use --format md (the default) or --format html");
-	if (portfolio_open(&pf, file, file == NULL ? k->dir : NULL) == -1)
+	if (start(k, t, argc, argv, &opt, &pf, 0) == -1)
 		goto out;
-	pf.today = k->today;
 	if (portfolio_report(&pf, &d) == -1 ||
 	    rdoc_write(&d, k->fmt == FMT_HTML, stdout) == -1)
 		goto out;
@@ -609,23 +538,16 @@ static const struct out_col fetch_cols[] = {
 static int
 pf_fetch(int argc, char **argv, struct kam *k)
 {
-	static const struct option opts[] = { FILE_OPT, { NULL, 0, NULL, 0 } };
+	static const struct popt t[] = POPT_TABLE(FETCH_OPTS);
+	struct opts opt = OPTS_INIT;
 	struct portfolio pf = PORTFOLIO_INIT;
 	struct out o = OUT_INIT;
-	const char *cells[ARRAY_SIZE(fetch_cols)], *file = NULL;
+	const char *cells[ARRAY_SIZE(fetch_cols)];
 	char **had = NULL, *m;
 	size_t i, nbad = 0;
-	int ch, err = 0, ret = -1;
+	int ret = -1;
 
-	while ((ch = kam_getopt(argc, argv, "f:", opts, fetch_usage,
-	    &err)) != -1)
-		if (ch == 'f')
-			file = optarg;
-	if (err)
-		return -1;
-	if (optind != argc)
-		return kam_usage(fetch_usage);
-	if (portfolio_open(&pf, file, file == NULL ? k->dir : NULL) == -1)
+	if (start(k, t, argc, argv, &opt, &pf, 0) == -1)
 		goto out;
 	had = xcalloc(pf.n + 1, sizeof(*had));
 	for (i = 0; i < pf.n; i++) {
@@ -668,19 +590,19 @@ out:
 }
 
 const struct verb portfolio_verbs[] = {
-	{ "budget", pf_budget, 0, budget_usage, "--file=",
+	{ "budget", pf_budget, 0, POPT_STRINGS(BUDGET_OPTS),
 	    "planned, actual and used % per account, totals per currency" },
-	{ "fetch", pf_fetch, 0, fetch_usage, "--file=",
+	{ "fetch", pf_fetch, 0, POPT_STRINGS(FETCH_OPTS),
 	    "clone or fetch the mirrors of accounts with a url" },
-	{ "load", pf_load, 0, load_usage, "--file= --from= --to= --by=",
+	{ "load", pf_load, 0, POPT_STRINGS(LOAD_OPTS),
 	    "each person's allocation summed over accounts" },
-	{ "report", pf_report, DOCUMENTS, report_usage, "--file=",
+	{ "report", pf_report, DOCUMENTS, POPT_STRINGS(REPORT_OPTS),
 	    "the director's page: accounts by area, load, top risks" },
-	{ "lessons", pf_lessons, 0, lessons_usage,
-	    "--file= --search= --area=", "the lessons of every account" },
-	{ "risks", pf_risks, 0, risks_usage, "--file= --min-score= --owner=",
+	{ "lessons", pf_lessons, 0, POPT_STRINGS(LESSONS_OPTS),
+	    "the lessons of every account" },
+	{ "risks", pf_risks, 0, POPT_STRINGS(RISKS_OPTS),
 	    "the open risks of every account, highest score first" },
-	{ "status", pf_status, 0, status_usage, "--file=",
+	{ "status", pf_status, 0, POPT_STRINGS(STATUS_OPTS),
 	    "every account red/amber/green, worst first" },
 };
 const size_t portfolio_nverbs = ARRAY_SIZE(portfolio_verbs);

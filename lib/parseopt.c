@@ -41,7 +41,7 @@ is_option(const struct popt *o)
 static const char *
 label(const struct popt *o, char *buf, size_t len)
 {
-	if (o->how == POPT_HOW_SOPT)
+	if (o->how == POPT_HOW_SOPT || o->how == POPT_HOW_SNEED)
 		snprintf(buf, len, "-%s", o->sh);
 	else
 		snprintf(buf, len, "--%s", o->name);

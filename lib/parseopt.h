@@ -18,7 +18,8 @@
  * Entries (how: OPT optional, REQ required, SOPT optional and shown by
  * its short form "-f file", HIDE parsed and completed but not shown;
  * sh: "" or the short option's letter as a string, "f"; NEED: shown as
- * required, but the verb checks it with its own message):
+ * required, but the verb checks it with its own message; SNEED: the same
+ * shown by its short form):
  *	O(CMD, "kam family verb")	the command words; first
  *	O(ARG, "amount [rev ...]")	operands: words are needed, "[w]" may
  *					be given, "..." any number
@@ -50,7 +51,7 @@
 enum popt_kind { POPT_END, POPT_CMD, POPT_ARG, POPT_TEXT, POPT_NEG, POPT_FLAG,
 	POPT_SET, POPT_STR, POPT_DATE, POPT_INT, POPT_ID, POPT_ENUM };
 enum popt_how { POPT_HOW_OPT, POPT_HOW_REQ, POPT_HOW_SOPT, POPT_HOW_HIDE,
-	POPT_HOW_NEED };
+	POPT_HOW_NEED, POPT_HOW_SNEED };
 
 /* The value of an ID option: the canonical id ("" when not given) and
  * its number. */
@@ -87,11 +88,13 @@ struct popt {
 #define POPT_UF_SOPT(sh, n)	" [-" sh "]"
 #define POPT_UF_HIDE(sh, n)
 #define POPT_UF_NEED(sh, n)	POPT_UF_REQ(sh, n)
+#define POPT_UF_SNEED(sh, n)	" -" sh
 #define POPT_UV_OPT(sh, n, a)	" [--" n " " a "]"
 #define POPT_UV_REQ(sh, n, a)	" --" n " " a
 #define POPT_UV_SOPT(sh, n, a)	" [-" sh " " a "]"
 #define POPT_UV_HIDE(sh, n, a)
 #define POPT_UV_NEED(sh, n, a)	POPT_UV_REQ(sh, n, a)
+#define POPT_UV_SNEED(sh, n, a)	" -" sh " " a
 #define POPT_U_FLAG(how, sh, n, f, h)		POPT_UF_##how(sh, n)
 #define POPT_U_SET(how, sh, n, f, v, h)		POPT_UF_##how(sh, n)
 #define POPT_U_STR(how, sh, n, f, a, h)		POPT_UV_##how(sh, n, a)
