@@ -4,18 +4,25 @@
  * and CI.  Exit 0 healthy, 1 unhealthy (red findings; amber too with
  * --strict), 65 invalid data.
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
+#include "../lib/parseopt.h"
 #include "../lib/ciout.h"
 #include "../lib/health.h"
 #include "../lib/review.h"
 
-static const char check_usage[] =
-    "kam check [--strict] [--new-since rev] "
-    "[--format table|json|csv|md|junit|github|sarif|codequality]";
+/* The options, parsed by lib/parseopt.c. */
+struct opts {
+	int		 strict;
+	const char	*since;
+};
+#define CHECK_OPTS(O)							\
+	O(CMD, "kam check")						\
+	O(FLAG, OPT, "", "strict", strict, "amber fails too")		\
+	O(STR, OPT, "", "new-since", since, "rev", "what is new since rev") \
+	O(TEXT, "[--format table|json|csv|md|junit|github|sarif|codequality]")
 
 static const struct out_col check_cols[] = {
 	{ "level", OT_TEXT }, { "rule", OT_TEXT }, { "area", OT_TEXT },
@@ -249,24 +256,16 @@ print_junit(const struct health *h, int strict, const char *prefix)
 static int
 check_run(int argc, char **argv, struct kam *k)
 {
-	static const struct option opts[] = {
-		{ "strict", no_argument, NULL, 's' },
-		{ "new-since", required_argument, NULL, 'n' },
-		{ NULL, 0, NULL, 0 }
-	};
+	static const struct popt t[] = POPT_TABLE(CHECK_OPTS);
+	struct opts o = { 0 };
 	struct health h = HEALTH_INIT;
-	const char *since = NULL;
-	int ch, err = 0, strict = 0, ret = -1;
+	const char *since;
+	int strict, ret = -1;
 
-	while ((ch = kam_getopt(argc, argv, "", opts, check_usage, &err)) != -1)
-		if (ch == 's')
-			strict = 1;
-		else
-			since = optarg;
-	if (err)
+	if (popt_parse(t, &o, argc, argv) == -1)
 		return -1;
-	if (optind != argc)
-		return kam_usage(check_usage);
+	since = o.since;
+	strict = o.strict;
 	if ((since != NULL ? review_health_since(&h, &k->p, since) :
 	    health_run(&h, &k->p)) == -1)
 		goto out;
@@ -296,8 +295,7 @@ out:
 }
 
 const struct verb check_verbs[] = {
-	{ "", check_run, NEED_PROJECT | JUNIT, check_usage,
-	    "--strict --new-since=",
+	{ "", check_run, NEED_PROJECT | JUNIT, POPT_STRINGS(CHECK_OPTS),
 	    "validate every file and the health rules" },
 };
 const size_t check_nverbs = ARRAY_SIZE(check_verbs);

@@ -10,17 +10,25 @@
  *   kam diff A...B        merge base of A and B -> B (what a pull request
  *                         of B into A changes)
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
+#include "../lib/parseopt.h"
 #include "../lib/report.h"
 #include "../lib/history.h"
 #include "../lib/value.h"
 
-static const char diff_usage[] =
-    "kam diff [--stat] [--table name] [rev [rev]]";
+/* The options, parsed by lib/parseopt.c. */
+struct opts {
+	int		 stat;
+	const char	*table;
+};
+#define DIFF_OPTS(O)							\
+	O(CMD, "kam diff")						\
+	O(FLAG, OPT, "", "stat", stat, "counts by table")		\
+	O(STR, OPT, "", "table", table, "name", "this table only")	\
+	O(ARG, "[rev [rev]]")
 
 static const struct out_col diff_cols[] = {
 	{ "table", OT_TEXT }, { "file", OT_TEXT }, { "line", OT_NUM },
@@ -247,54 +255,33 @@ kam_diff_print(enum out_fmt fmt, const struct hist_set *set,
 static int
 diff_run(int argc, char **argv, struct kam *k)
 {
-	static const struct option opts[] = {
-		{ "stat", no_argument, NULL, 's' },
-		{ "table", required_argument, NULL, 't' },
-		{ NULL, 0, NULL, 0 }
-	};
+	static const struct popt t[] = POPT_TABLE(DIFF_OPTS);
+	struct opts o = { 0 };
 	struct hist_set set = HIST_SET_INIT;
 	struct hist_filter f;
 	const char *from = "HEAD", *to = "work tree";
-	int ch, err = 0, stat = 0, ret = -1;
+	int i, ret = -1;
 
 	memset(&f, 0, sizeof(f));
-	while ((ch = kam_getopt(argc, argv, "", opts, diff_usage, &err)) != -1)
-		switch (ch) {
-		case 's':
-			stat = 1;
-			break;
-		case 't':
-			if ((f.table = hist_table(optarg)) == NULL)
-				return kam_err(KAM_EX_USAGE, "--table: no table "
-				    "'%s' (e.g. risks, tasks, expenses)", optarg);
-			break;
-		}
-	if (err)
+	if ((i = popt_parse(t, &o, argc, argv)) == -1)
 		return -1;
-	switch (argc - optind) {
-	case 0:
-		break;
-	case 1:
-		from = argv[optind];
-		if (strstr(from, "..") != NULL)
-			to = NULL;
-		break;
-	case 2:
-		from = argv[optind];
-		to = argv[optind + 1];
-		break;
-	default:
-		return kam_usage(diff_usage);
+	if (o.table != NULL && (f.table = hist_table(o.table)) == NULL)
+		return kam_err(KAM_EX_USAGE, "--table: no table '%s' (e.g. "
+		    "risks, tasks, expenses)", o.table);
+	if (argc - i > 0) {
+		from = argv[i];
+		to = argc - i == 2 ? argv[i + 1] : strstr(from, "..") != NULL ?
+		    NULL : to;
 	}
-	ret = hist_diff_revs(&set, &k->p, argc - optind > 0 ? from : NULL,
-	    argc - optind == 2 ? to : NULL, &f);
+	ret = hist_diff_revs(&set, &k->p, argc - i > 0 ? from : NULL,
+	    argc - i == 2 ? to : NULL, &f);
 	if (ret == -1)
 		goto out;
 	if (set.invalid > 0)
 		kam_warn("a compared version of a kam file is not valid data "
 		    "(run 'kam check'); its changes are shown as far as they "
 		    "could be read");
-	if (stat)
+	if (o.stat)
 		print_stat(k->fmt, &set);
 	else
 		kam_diff_print(k->fmt, &set, from, to, k->p.prefix);
@@ -305,7 +292,7 @@ out:
 }
 
 const struct verb diff_verbs[] = {
-	{ "", diff_run, NEED_PROJECT, diff_usage, "--stat --table=",
+	{ "", diff_run, NEED_PROJECT, POPT_STRINGS(DIFF_OPTS),
 	    "record-level changes between revisions" },
 };
 const size_t diff_nverbs = ARRAY_SIZE(diff_verbs);

@@ -4,18 +4,35 @@
  * git count alike: the change is found by comparing the tables, never by
  * reading commit messages.
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
+#include "../lib/parseopt.h"
 #include "../lib/history.h"
 #include "../lib/value.h"
 
-static const char log_usage[] =
-    "kam log [ID] [rev] [--table name] [--since date] [--until date] "
-    "[--author text] [--all-parents] [--follow | --no-follow] [--no-index] "
-    "[-n count]";
+/* The options, parsed by lib/parseopt.c. */
+struct opts {
+	const char	*table, *author;
+	int32_t		 since, until;
+	int		 all_parents, no_follow, no_index;
+	long		 max;
+};
+#define LOG_OPTS(O)							\
+	O(CMD, "kam log")						\
+	O(ARG, "[ID] [rev]")						\
+	O(STR, OPT, "", "table", table, "name", "this table only")	\
+	O(DATE, OPT, "", "since", since, "date", "commits of this day on") \
+	O(DATE, OPT, "", "until", until, "date", "commits up to this day") \
+	O(STR, OPT, "", "author", author, "text", "commits of this author") \
+	O(FLAG, OPT, "", "all-parents", all_parents, "merges: each parent") \
+	O(TEXT, "[--follow | --no-follow]")				\
+	O(SET, HIDE, "", "follow", no_follow, 0, "through kam renumber") \
+	O(SET, HIDE, "", "no-follow", no_follow, 1, "the id alone")	\
+	O(FLAG, OPT, "", "no-index", no_index, "walk the history")	\
+	O(INT, SOPT, "n", "max-count", max, "count", 1, 1000000000L,	\
+	    "a positive count", "at most count commits")
 
 static const struct out_col log_cols[] = {
 	{ "commit", OT_TEXT }, { "date", OT_TEXT }, { "author", OT_TEXT },
@@ -161,19 +178,13 @@ on_commit(void *arg, const struct hist_commit *c, const struct hist_set *set,
 	return 0;
 }
 
-static int
-parse_day(const char *opt, const char *v, int end, int64_t *out)
+/* Day d as a commit time: its first second, or its last (end). */
+static int64_t
+day_time(int32_t d, int end)
 {
-	const char *why;
-	int32_t d;
+	int64_t t = ((int64_t)d + (end ? 1 : 0)) * 86400 - (end ? 1 : 0);
 
-	if (date_parse(v, &d, &why) == -1)
-		return kam_err(KAM_EX_USAGE, "%s: invalid date '%s': %s", opt, v,
-		    why);
-	*out = ((int64_t)d + (end ? 1 : 0)) * 86400 - (end ? 1 : 0);
-	if (*out == 0)
-		*out = 1;
-	return 0;
+	return t == 0 ? 1 : t;
 }
 
 /* An argument that is a kam id of a table with ids; canon gets it. */
@@ -199,68 +210,31 @@ id_table(const char *arg, char *canon)
 static int
 log_run(int argc, char **argv, struct kam *k)
 {
-	static const struct option opts[] = {
-		{ "table", required_argument, NULL, 't' },
-		{ "since", required_argument, NULL, 's' },
-		{ "until", required_argument, NULL, 'u' },
-		{ "author", required_argument, NULL, 'a' },
-		{ "all-parents", no_argument, NULL, 'A' },
-		{ "max-count", required_argument, NULL, 'n' },
-		{ "no-index", no_argument, NULL, 'I' },
-		{ "follow", no_argument, NULL, 'F' },
-		{ "no-follow", no_argument, NULL, 'N' },
-		{ NULL, 0, NULL, 0 }
-	};
+	static const struct popt t[] = POPT_TABLE(LOG_OPTS);
+	struct opts o = { .since = INT32_MIN, .until = INT32_MIN };
 	struct hist_log_opts lo;
 	struct log_state st;
 	const struct schema *s;
 	char canon[32];
-	const char *why;
-	int ch, err = 0, i, ret = -1;
+	int i, ret = -1;
 
 	memset(&lo, 0, sizeof(lo));
 	memset(&st, 0, sizeof(st));
 	st.k = k;
 	st.o = (struct out)OUT_INIT;
-	while ((ch = kam_getopt(argc, argv, "n:", opts, log_usage, &err)) != -1)
-		switch (ch) {
-		case 't':
-			if ((lo.filter.table = hist_table(optarg)) == NULL)
-				return kam_err(KAM_EX_USAGE, "--table: no table "
-				    "'%s' (e.g. risks, tasks, expenses)", optarg);
-			break;
-		case 's':
-			if (parse_day("--since", optarg, 0, &lo.since) == -1)
-				return -1;
-			break;
-		case 'u':
-			if (parse_day("--until", optarg, 1, &lo.until) == -1)
-				return -1;
-			break;
-		case 'a':
-			lo.author = optarg;
-			break;
-		case 'A':
-			lo.all_parents = 1;
-			break;
-		case 'I':
-			lo.no_index = 1;
-			break;
-		case 'F':
-			lo.no_follow = 0;
-			break;
-		case 'N':
-			lo.no_follow = 1;
-			break;
-		case 'n':
-			if (int_parse(optarg, 1, 1000000000L, &st.max, &why) == -1)
-				return kam_err(KAM_EX_USAGE, "-n: '%s' is not a "
-				    "positive count", optarg);
-			break;
-		}
-	if (err)
+	if ((i = popt_parse(t, &o, argc, argv)) == -1)
 		return -1;
-	for (i = optind; i < argc; i++) {
+	if (o.table != NULL && (lo.filter.table = hist_table(o.table)) == NULL)
+		return kam_err(KAM_EX_USAGE, "--table: no table '%s' (e.g. "
+		    "risks, tasks, expenses)", o.table);
+	lo.since = o.since != INT32_MIN ? day_time(o.since, 0) : 0;
+	lo.until = o.until != INT32_MIN ? day_time(o.until, 1) : 0;
+	lo.author = o.author;
+	lo.all_parents = o.all_parents;
+	lo.no_index = o.no_index;
+	lo.no_follow = o.no_follow;
+	st.max = o.max;
+	for (; i < argc; i++) {
 		if (lo.filter.id == NULL &&
 		    (s = id_table(argv[i], canon)) != NULL) {
 			if (lo.filter.table != NULL && lo.filter.table != s)
@@ -271,7 +245,7 @@ log_run(int argc, char **argv, struct kam *k)
 		} else if (lo.rev == NULL)
 			lo.rev = argv[i];
 		else
-			return kam_usage(log_usage);
+			return popt_usage(t);
 	}
 	st.color = k->fmt == FMT_TABLE && out_use_color();
 	if (k->fmt != FMT_TABLE)
@@ -288,10 +262,7 @@ log_run(int argc, char **argv, struct kam *k)
 }
 
 const struct verb log_verbs[] = {
-	{ "", log_run, NEED_PROJECT, log_usage,
-	    "--table= --since= --until= --author= --all-parents --follow "
-	    "--no-follow --no-index "
-	    "--max-count=",
+	{ "", log_run, NEED_PROJECT, POPT_STRINGS(LOG_OPTS),
 	    "record-level history" },
 };
 const size_t log_nverbs = ARRAY_SIZE(log_verbs);

@@ -5,47 +5,37 @@
  * The minutes are Markdown that people edit by hand and commit with
  * `kam commit`; lib/minutes.h reads them and writes new ones.
  */
-#include <getopt.h>
 #include <stdio.h>
 
 #include "cmd.h"
+#include "../lib/parseopt.h"
 #include "../lib/minutes.h"
 #include "../lib/value.h"
 
-static const char new_usage[] =
-    "kam meeting new title [--date date] [--attendees P-n,...]";
-static const char list_usage[] = "kam meeting list";
+/* The options of every verb, parsed by lib/parseopt.c. */
+struct opts {
+	int32_t		 date;
+	const char	*attendees;
+};
+#define NEW_OPTS(O)							\
+	O(CMD, "kam meeting new")					\
+	O(ARG, "title")							\
+	O(DATE, OPT, "", "date", date, "date", "the day of the meeting") \
+	O(STR, OPT, "", "attendees", attendees, "P-n,...", "who took part")
+#define LIST_OPTS(O)	O(CMD, "kam meeting list")
 
 static int
 meeting_new(int argc, char **argv, struct kam *k)
 {
-	static const struct option opts[] = {
-		{ "date", required_argument, NULL, 'd' },
-		{ "attendees", required_argument, NULL, 'a' },
-		{ NULL, 0, NULL, 0 }
-	};
+	static const struct popt t[] = POPT_TABLE(NEW_OPTS);
+	struct opts o = { .date = k->p.today };
 	struct minutes_new mn = MINUTES_NEW_INIT;
 	struct tx tx = TX_INIT;
-	const char *attendees = NULL, *why;
-	int32_t date = k->p.today;
-	int ch, err = 0, ret = -1;
+	int i, ret = -1;
 
-	while ((ch = kam_getopt(argc, argv, "", opts, new_usage, &err)) != -1)
-		switch (ch) {
-		case 'd':
-			if (date_parse(optarg, &date, &why) == -1)
-				return kam_err(KAM_EX_USAGE, "--date: invalid date "
-				    "'%s': %s", optarg, why);
-			break;
-		case 'a':
-			attendees = optarg;
-			break;
-		}
-	if (err)
+	if ((i = popt_parse(t, &o, argc, argv)) == -1)
 		return -1;
-	if (argc - optind != 1)
-		return kam_usage(new_usage);
-	if (minutes_new_prepare(&mn, date, argv[optind], attendees) == -1 ||
+	if (minutes_new_prepare(&mn, o.date, argv[i], o.attendees) == -1 ||
 	    kam_tx_begin(k, &tx) == -1 || minutes_new_put(&mn, &tx, &k->p) ==
 	    -1 || kam_tx_commit(k, &tx, "meeting new", mn.path, mn.title) == -1)
 		goto out;
@@ -60,7 +50,7 @@ out:
 static int
 meeting_list(int argc, char **argv, struct kam *k)
 {
-	static const struct option none[] = { { NULL, 0, NULL, 0 } };
+	static const struct popt t[] = POPT_TABLE(LIST_OPTS);
 	static const struct out_col cols[] = {
 		{ "date", OT_TEXT }, { "file", OT_TEXT }, { "title", OT_TEXT },
 		{ "attendees", OT_LIST }, { "decisions", OT_NUM },
@@ -71,12 +61,11 @@ meeting_list(int argc, char **argv, struct kam *k)
 	const char *cells[7];
 	char day[11], nd[24], no[24], nx[24];
 	size_t i, j, n = 0, done;
-	int err = 0, ret = -1;
+	struct opts opt = { 0 };
+	int ret = -1;
 
-	if (kam_getopt(argc, argv, "", none, list_usage, &err) != -1 || err)
+	if (popt_parse(t, &opt, argc, argv) == -1)
 		return -1;
-	if (optind != argc)
-		return kam_usage(list_usage);
 	if (minutes_load_all(&k->p, &all, &n) == -1)
 		goto out;
 	out_begin(&o, k->fmt, cols, ARRAY_SIZE(cols));
@@ -105,9 +94,9 @@ out:
 }
 
 const struct verb meeting_verbs[] = {
-	{ "list", meeting_list, NEED_PROJECT, list_usage, "",
+	{ "list", meeting_list, NEED_PROJECT, POPT_STRINGS(LIST_OPTS),
 	    "list the meetings with their decisions and actions" },
-	{ "new", meeting_new, NEED_PROJECT | WRITES, new_usage,
-	    "--date= --attendees=", "create minutes from the template" },
+	{ "new", meeting_new, NEED_PROJECT | WRITES, POPT_STRINGS(NEW_OPTS),
+	    "create minutes from the template" },
 };
 const size_t meeting_nverbs = ARRAY_SIZE(meeting_verbs);

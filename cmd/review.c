@@ -8,16 +8,19 @@
  *   kam review BASE         merge base of BASE and HEAD -> work tree
  *   kam review BASE HEAD    merge base of BASE and HEAD -> HEAD
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
+#include "../lib/parseopt.h"
 #include "../lib/review.h"
 #include "../lib/value.h"
 
-static const char review_usage[] =
-    "kam review [--format md|json] [base [head]]";
+/* No options of its own (lib/parseopt.c); --format is global. */
+#define REVIEW_OPTS(O)							\
+	O(CMD, "kam review")						\
+	O(TEXT, "[--format md|json]")					\
+	O(ARG, "[base [head]]")
 
 /* ---- Markdown ---- */
 
@@ -349,18 +352,16 @@ print_json(const struct review *rv, const struct project *p)
 static int
 review_run_cmd(int argc, char **argv, struct kam *k)
 {
-	static const struct option none[] = { { NULL, 0, NULL, 0 } };
+	static const struct popt t[] = POPT_TABLE(REVIEW_OPTS);
 	struct review rv = REVIEW_INIT;
-	int err = 0, ret = -1;
+	int i, ret = -1;
 
-	if (kam_getopt(argc, argv, "", none, review_usage, &err) != -1 || err)
+	if ((i = popt_parse(t, NULL, argc, argv)) == -1)
 		return -1;
-	if (argc - optind > 2)
-		return kam_usage(review_usage);
 	if (k->fmt != FMT_TABLE && k->fmt != FMT_MD && k->fmt != FMT_JSON)
 		return kam_err(KAM_EX_USAGE, "kam review writes md or json");
-	if (review_run(&rv, &k->p, optind < argc ? argv[optind] : NULL,
-	    optind + 1 < argc ? argv[optind + 1] : NULL) == -1)
+	if (review_run(&rv, &k->p, argv[i], i < argc ? argv[i + 1] : NULL) ==
+	    -1)
 		goto out;
 	if (k->fmt == FMT_JSON)
 		print_json(&rv, &k->p);
@@ -373,7 +374,7 @@ out:
 }
 
 const struct verb review_verbs[] = {
-	{ "", review_run_cmd, NEED_PROJECT, review_usage, "",
+	{ "", review_run_cmd, NEED_PROJECT, POPT_STRINGS(REVIEW_OPTS),
 	    "what a branch does to the project (for pull requests)" },
 };
 const size_t review_nverbs = ARRAY_SIZE(review_verbs);

@@ -5,15 +5,16 @@
  * the command that shows more.  The same findings as kam check (lib/
  * health), folded by area.
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
+#include "../lib/parseopt.h"
 #include "../lib/health.h"
 #include "../lib/value.h"
 
-static const char status_usage[] = "kam status";
+/* No options (lib/parseopt.c). */
+#define STATUS_OPTS(O)	O(CMD, "kam status")
 
 static const struct out_col status_cols[] = {
 	{ "area", OT_TEXT }, { "status", OT_TEXT }, { "reason", OT_TEXT },
@@ -79,17 +80,15 @@ print_screen(const struct kam *k, const struct health *h)
 static int
 status_run(int argc, char **argv, struct kam *k)
 {
-	static const struct option none[] = { { NULL, 0, NULL, 0 } };
+	static const struct popt t[] = POPT_TABLE(STATUS_OPTS);
 	struct health h = HEALTH_INIT;
 	struct out o = OUT_INIT;
 	const char *cells[ARRAY_SIZE(status_cols)];
 	size_t a;
-	int err = 0, ret = -1;
+	int ret = -1;
 
-	if (kam_getopt(argc, argv, "", none, status_usage, &err) != -1 || err)
+	if (popt_parse(t, NULL, argc, argv) == -1)
 		return -1;
-	if (optind != argc)
-		return kam_usage(status_usage);
 	if (health_run(&h, &k->p) == -1)
 		goto out;
 	if (k->fmt == FMT_TABLE)
@@ -118,7 +117,7 @@ out:
 }
 
 const struct verb status_verbs[] = {
-	{ "", status_run, NEED_PROJECT, status_usage, "",
+	{ "", status_run, NEED_PROJECT, POPT_STRINGS(STATUS_OPTS),
 	    "one-screen project health" },
 };
 const size_t status_nverbs = ARRAY_SIZE(status_verbs);
