@@ -6,26 +6,25 @@
  * work tree, references included, and committed as one commit holding
  * only those files.  lib/edits finds, validates and queues them.
  */
-#include <getopt.h>
 #include <stdio.h>
 
 #include "cmd.h"
+#include "../lib/parseopt.h"
 #include "../lib/edits.h"
 
-static const char commit_usage[] = "kam commit [-m msg]";
+/* No options of its own (lib/parseopt.c); -m is global. */
+#define COMMIT_OPTS(O)	O(CMD, "kam commit") O(TEXT, "[-m msg]")
 
 static int
 commit_run(int argc, char **argv, struct kam *k)
 {
-	static const struct option none[] = { { NULL, 0, NULL, 0 } };
+	static const struct popt t[] = POPT_TABLE(COMMIT_OPTS);
 	struct kam_buf names = KAM_BUF_INIT;
 	struct tx tx = TX_INIT;
-	int err = 0, n, ret = -1;
+	int n, ret = -1;
 
-	if (kam_getopt(argc, argv, "", none, commit_usage, &err) != -1 || err)
+	if (popt_parse(t, NULL, argc, argv) == -1)
 		return -1;
-	if (optind != argc)
-		return kam_usage(commit_usage);
 	if (kam_tx_begin(k, &tx) == -1 ||
 	    (n = edits_queue(&tx, &k->p, &names)) == -1)
 		goto out;
@@ -44,7 +43,7 @@ out:
 }
 
 const struct verb commit_verbs[] = {
-	{ "", commit_run, NEED_PROJECT | WRITES, commit_usage, "",
+	{ "", commit_run, NEED_PROJECT | WRITES, POPT_STRINGS(COMMIT_OPTS),
 	    "validate and commit hand edits" },
 };
 const size_t commit_nverbs = ARRAY_SIZE(commit_verbs);

@@ -3,46 +3,41 @@
  * merge driver, and the first commit (git init first when needed); the
  * work is lib/init's.
  */
-#include <getopt.h>
 #include <stdlib.h>
 
 #include "cmd.h"
+#include "../lib/parseopt.h"
 #include "../lib/init.h"
 
-static const char init_usage[] =
-    "kam init [--name name] [--client client] [--currency code] "
-    "[--start date] [--force] [--merge-driver]";
+/* The options, parsed by lib/parseopt.c, mostly into lib/init's struct
+ * (which checks their values: init_check). */
+struct opts {
+	struct init_opts init;
+	int		 driver_only;
+};
+#define INIT_OPTS(O)							\
+	O(CMD, "kam init")						\
+	O(STR, OPT, "", "name", init.name, "name", "the project's name") \
+	O(STR, OPT, "", "client", init.client, "client", "the client")	\
+	O(STR, OPT, "", "currency", init.currency, "code", "ISO 4217 code") \
+	O(STR, OPT, "", "start", init.start, "date", "the project's start") \
+	O(FLAG, OPT, "", "force", init.force, "replace kam files")	\
+	O(FLAG, OPT, "", "merge-driver", driver_only,			\
+	    "only register the merge driver")
 
 static int
 init_run(int argc, char **argv, struct kam *k)
 {
-	static const struct option opts[] = {
-		{ "name", required_argument, NULL, 'n' },
-		{ "client", required_argument, NULL, 'c' },
-		{ "currency", required_argument, NULL, 'u' },
-		{ "start", required_argument, NULL, 's' },
-		{ "force", no_argument, NULL, 'f' },
-		{ "merge-driver", no_argument, NULL, 'M' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct init_opts o = INIT_OPTS_INIT;
+	static const struct popt t[] = POPT_TABLE(INIT_OPTS);
+	struct opts opt = { .init = INIT_OPTS_INIT };
+	struct init_opts o;
 	char *root = NULL, *name = NULL;
-	int ch, err = 0, driver_only = 0;
 
-	while ((ch = kam_getopt(argc, argv, "", opts, init_usage, &err)) != -1)
-		switch (ch) {
-		case 'n': o.name = optarg; break;
-		case 'c': o.client = optarg; break;
-		case 'u': o.currency = optarg; break;
-		case 's': o.start = optarg; break;
-		case 'f': o.force = 1; break;
-		case 'M': driver_only = 1; break;
-		}
-	if (err || optind != argc)
-		return err ? -1 : kam_usage(init_usage);
-	if (init_check(&o) == -1)
+	if (popt_parse(t, &opt, argc, argv) == -1 ||
+	    init_check(&opt.init) == -1)
 		return -1;
-	if (driver_only)
+	o = opt.init;
+	if (opt.driver_only)
 		return kam_open_project(k) == -1 ||
 		    init_merge_driver(k->p.repo) == -1 ? -1 : 0;
 	o.dir = k->dir;
@@ -57,8 +52,7 @@ init_run(int argc, char **argv, struct kam *k)
 	return 0;
 }
 const struct verb init_verbs[] = {
-	{ "", init_run, WRITES, init_usage,
-	    "--name= --client= --currency= --start= --force --merge-driver",
+	{ "", init_run, WRITES, POPT_STRINGS(INIT_OPTS),
 	    "create a kam project" },
 };
 const size_t init_nverbs = ARRAY_SIZE(init_verbs);

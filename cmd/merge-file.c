@@ -13,30 +13,29 @@
  * never makes a merge worse than git would.  The work is lib/merge's
  * (merge_driver).
  */
-#include <getopt.h>
 
 #include "cmd.h"
+#include "../lib/parseopt.h"
 #include "../lib/merge.h"
 
-static const char merge_usage[] = "kam merge-file base ours theirs [path]";
+/* Operands only (lib/parseopt.c). */
+#define MERGE_OPTS(O)							\
+	O(CMD, "kam merge-file") O(ARG, "base ours theirs [path]")
 
 static int
 merge_file_run(int argc, char **argv, struct kam *k)
 {
-	static const struct option none[] = { { NULL, 0, NULL, 0 } };
-	int err = 0;
+	static const struct popt t[] = POPT_TABLE(MERGE_OPTS);
+	int i;
 
 	(void)k;
-	if (kam_getopt(argc, argv, "", none, merge_usage, &err) != -1 || err)
+	if ((i = popt_parse(t, NULL, argc, argv)) == -1)
 		return -1;
-	if (argc - optind != 3 && argc - optind != 4)
-		return kam_usage(merge_usage);
-	return merge_driver(argv[optind], argv[optind + 1], argv[optind + 2],
-	    argc - optind == 4 ? argv[optind + 3] : NULL);
+	return merge_driver(argv[i], argv[i + 1], argv[i + 2], argv[i + 3]);
 }
 
 const struct verb merge_file_verbs[] = {
-	{ "", merge_file_run, 0, merge_usage, "",
+	{ "", merge_file_run, 0, POPT_STRINGS(MERGE_OPTS),
 	    "git merge driver for kam tables" },
 };
 const size_t merge_file_nverbs = ARRAY_SIZE(merge_file_verbs);
