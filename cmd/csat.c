@@ -10,21 +10,31 @@
  * the exact average of the last 90 days (today and the 89 days before
  * it) with health.csat-min, as kam check does (lib/health.c, csat-low).
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
+#include "../lib/parseopt.h"
 #include "../lib/derive.h"
 #include "../lib/records.h"
 #include "../lib/rectype.h"
 #include "../lib/store.h"
 #include "../lib/value.h"
 
-static const char add_usage[] =
-    "kam csat add P-n 0-10 [--date date] [comment]";
-static const char list_usage[] = "kam csat list [--person P-n]";
-static const char report_usage[] = "kam csat report";
+/* The options of the verbs that are not generic (lib/parseopt.c). */
+struct opts {
+	int32_t		 date;
+	struct popt_id	 person;
+};
+#define ADD_OPTS(O)							\
+	O(CMD, "kam csat add")						\
+	O(ARG, "P-n 0-10")						\
+	O(DATE, OPT, "", "date", date, "date", "when it was given")	\
+	O(ARG, "[comment]")
+#define LIST_OPTS(O)							\
+	O(CMD, "kam csat list")						\
+	O(ID, OPT, "", "person", person, "P", "given by this person")
+#define REPORT_OPTS(O)	O(CMD, "kam csat report")
 static const char set_usage[] = "kam csat set F-n" CSAT_FIELDS(REC_USAGE_SET);
 
 static const struct rec_opt set_opts[] = { CSAT_FIELDS(REC_OPT_SET) };
@@ -40,25 +50,19 @@ static const char *const brief[] = { "id", "date", "person", "name", "score",
 static int
 csat_add(int argc, char **argv, struct kam *k)
 {
-	static const struct option opts[] = {
-		{ "date", required_argument, NULL, 'd' }, { NULL, 0, NULL, 0 } };
+	static const struct popt pt[] = POPT_TABLE(ADD_OPTS);
+	struct opts o = { .date = k->p.today };
 	struct table csat = TABLE_INIT, people = TABLE_INIT;
 	struct tx tx = TX_INIT;
 	struct row *r, *p;
-	const char *why;
 	char id[32], day[11], t[11], *title = NULL;
-	int32_t date = k->p.today;
-	int ch, err = 0, n, ret = -1;
+	int32_t date;
+	int i, n, ret = -1;
 
-	while ((ch = kam_getopt(argc, argv, "", opts, add_usage, &err)) != -1)
-		if (date_parse(optarg, &date, &why) == -1)
-			return kam_err(KAM_EX_USAGE, "--date: invalid date '%s': "
-			    "%s", optarg, why);
-	if (err)
+	if ((i = popt_parse(pt, &o, argc, argv)) == -1)
 		return -1;
-	n = argc - optind;
-	if (n != 2 && n != 3)
-		return kam_usage(add_usage);
+	n = argc - i;
+	date = o.date;
 	if (date > k->p.today)
 		return kam_err(KAM_EX_USAGE, "--date: %s is after today (%s); "
 		    "record a score when it has been given",
@@ -66,13 +70,13 @@ csat_add(int argc, char **argv, struct kam *k)
 	if (kam_tx_begin(k, &tx) == -1 ||
 	    store_load(&k->p, &tx, &schema_csat, &csat) == -1 ||
 	    store_load(&k->p, &tx, &schema_people, &people) == -1 ||
-	    (p = store_lookup(&people, argv[optind])) == NULL)
+	    (p = store_lookup(&people, argv[i])) == NULL)
 		goto out;
 	r = table_add(&csat);
 	table_set(&csat, r, CSAT_DATE, date_fmt(date, day));
 	table_set(&csat, r, CSAT_PERSON, table_get(&people, p, PERSON_ID));
-	if (store_set_arg(&csat, r, "score", argv[optind + 1], "score") == -1 ||
-	    (n == 3 && store_set_arg(&csat, r, "comment", argv[optind + 2],
+	if (store_set_arg(&csat, r, "score", argv[i + 1], "score") == -1 ||
+	    (n == 3 && store_set_arg(&csat, r, "comment", argv[i + 2],
 	    "comment") == -1) ||
 	    csat_giver_ok(&people, p) == -1 ||
 	    store_check_refs(&csat, &people) == -1)
@@ -131,29 +135,20 @@ d_category(const struct table *t, const struct row *r, char *buf, void *arg)
 static int
 csat_list(int argc, char **argv, struct kam *k)
 {
-	static const struct option opts[] = {
-		{ "person", required_argument, NULL, 'p' },
-		{ NULL, 0, NULL, 0 }
-	};
+	static const struct popt pt[] = POPT_TABLE(LIST_OPTS);
 	static const struct derived d[] = {
 		{ "name", OT_TEXT, d_name },
 		{ "category", OT_TEXT, d_category },
 	};
 	struct table csat = TABLE_INIT, people = TABLE_INIT;
 	struct row **rows = NULL;
-	char person[32] = "";
-	long num;
+	struct opts o = { 0 };
+	const char *person = o.person.id;
 	size_t i, n = 0;
-	int ch, err = 0, ret = -1;
+	int ret = -1;
 
-	while ((ch = kam_getopt(argc, argv, "", opts, list_usage, &err)) != -1)
-		if (id_parse_arg(optarg, "P", person, &num, NULL) == -1)
-			return kam_err(KAM_EX_USAGE, "--person: invalid person "
-			    "id '%s' (expected e.g. P-3)", optarg);
-	if (err)
+	if (popt_parse(pt, &o, argc, argv) == -1)
 		return -1;
-	if (optind != argc)
-		return kam_usage(list_usage);
 	if (store_load(&k->p, NULL, &schema_csat, &csat) == -1 ||
 	    store_load(&k->p, NULL, &schema_people, &people) == -1)
 		goto out;
@@ -410,7 +405,7 @@ report_table(const struct report *rp, long csat_min)
 static int
 csat_report(int argc, char **argv, struct kam *k)
 {
-	static const struct option none[] = { { NULL, 0, NULL, 0 } };
+	static const struct popt pt[] = POPT_TABLE(REPORT_OPTS);
 	struct table csat = TABLE_INIT;
 	struct report rp;
 	struct out o = OUT_INIT;
@@ -418,13 +413,11 @@ csat_report(int argc, char **argv, struct kam *k)
 	char mo[32];
 	size_t i;
 	int32_t from, to;
-	int err = 0, ret = -1;
+	int ret = -1;
 
 	memset(&rp, 0, sizeof(rp));
-	if (kam_getopt(argc, argv, "", none, report_usage, &err) != -1 || err)
+	if (popt_parse(pt, NULL, argc, argv) == -1)
 		return -1;
-	if (optind != argc)
-		return kam_usage(report_usage);
 	if (store_load(&k->p, NULL, &schema_csat, &csat) == -1)
 		goto out;
 	report_build(&rp, &csat, &k->p);
@@ -461,11 +454,11 @@ out:
 }
 
 const struct verb csat_verbs[] = {
-	{ "add", csat_add, NEED_PROJECT | WRITES, add_usage, "--date=",
+	{ "add", csat_add, NEED_PROJECT | WRITES, POPT_STRINGS(ADD_OPTS),
 	    "record a satisfaction score" },
-	{ "list", csat_list, NEED_PROJECT, list_usage, "--person=",
+	{ "list", csat_list, NEED_PROJECT, POPT_STRINGS(LIST_OPTS),
 	    "the scores, with promoter/passive/detractor" },
-	{ "report", csat_report, NEED_PROJECT, report_usage, "",
+	{ "report", csat_report, NEED_PROJECT, POPT_STRINGS(REPORT_OPTS),
 	    "average, NPS, trend by month, last 90 days vs csat-min" },
 	{ "set", csat_set, NEED_PROJECT | WRITES, set_usage,
 	    CSAT_FIELDS(REC_COMPLETE_SET), "correct a score's entry" },

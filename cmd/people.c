@@ -3,11 +3,11 @@
  * set, list and show are the generic verbs of lib/record.c (PERSON_FIELDS,
  * PERSON_WHERE in lib/schema.h); map, the stakeholder grid, is its own.
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
+#include "../lib/parseopt.h"
 #include "../lib/rectype.h"
 #include "../lib/records.h"
 #include "../lib/store.h"
@@ -23,7 +23,7 @@ static const char set_usage[] =
     "[--influence 1-5] [--interest 1-5]";
 static const char list_usage[] = "kam people list [--side client|team|partner]";
 static const char show_usage[] = "kam people show P-n";
-static const char map_usage[] = "kam people map";
+#define MAP_OPTS(O)	O(CMD, "kam people map")
 
 static const struct rec_opt add_opts[] = { PERSON_FIELDS(REC_OPT_ADD) };
 static const struct rec_opt set_opts[] = { PERSON_FIELDS(REC_OPT_SET) };
@@ -93,19 +93,17 @@ cmp_quad(const void *a, const void *b)
 static int
 people_map(int argc, char **argv, struct kam *k)
 {
-	static const struct option none[] = { { NULL, 0, NULL, 0 } };
+	static const struct popt pt[] = POPT_TABLE(MAP_OPTS);
 	static const struct derived d[] = { { "quadrant", OT_TEXT, quadrant } };
 	static const char *const cols[] = { "quadrant", "id", "name", "side",
 	    "role", "influence", "interest", NULL };
 	struct table t = TABLE_INIT;
 	struct row **rows = NULL;
 	size_t i;
-	int err = 0, ret = -1;
+	int ret = -1;
 
-	if (kam_getopt(argc, argv, "", none, map_usage, &err) != -1 || err)
+	if (popt_parse(pt, NULL, argc, argv) == -1)
 		return -1;
-	if (optind != argc)
-		return kam_usage(map_usage);
 	if (store_load(&k->p, NULL, &schema_people, &t) == -1)
 		goto out;
 	rows = xcalloc(t.nrows + 1, sizeof(*rows));
@@ -129,7 +127,7 @@ const struct verb people_verbs[] = {
 	{ "list", people_list, NEED_PROJECT, list_usage,
 	    PERSON_WHERE(REC_COMPLETE_LIST),
 	    "list people" },
-	{ "map", people_map, NEED_PROJECT, map_usage, "",
+	{ "map", people_map, NEED_PROJECT, POPT_STRINGS(MAP_OPTS),
 	    "stakeholder grid by influence and interest" },
 	{ "set", people_set, NEED_PROJECT | WRITES, set_usage,
 	    PERSON_FIELDS(REC_COMPLETE_SET),
