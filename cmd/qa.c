@@ -9,12 +9,12 @@
  * `kam req done` and `kam check` use too.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
+#include "../lib/parseopt.h"
 #include "../lib/rectype.h"
 #include "../lib/budget.h"
 #include "../lib/records.h"
@@ -26,9 +26,7 @@ static const char check_usage[] = "kam qa check subject"
     QA_FIELDS(REC_USAGE_ADD);
 static const char list_usage[] = "kam qa list" QA_WHERE(REC_USAGE_LIST);
 static const char show_usage[] = "kam qa show Q-n";
-static const char report_usage[] = "kam qa report";
-
-static const struct option no_opts[] = { { NULL, 0, NULL, 0 } };
+#define REPORT_OPTS(O)	O(CMD, "kam qa report")
 
 static const struct rec_opt check_opts[] = { QA_FIELDS(REC_OPT_ADD) };
 static const struct rec_where list_where[] = { QA_WHERE(REC_WHERE) };
@@ -475,15 +473,13 @@ qa_report(int argc, char **argv, struct kam *k)
 	struct table quality = TABLE_INIT, defects = TABLE_INIT;
 	struct report rp;
 	struct out o = OUT_INIT;
+	static const struct popt t[] = POPT_TABLE(REPORT_OPTS);
 	size_t i;
-	int err = 0, ret = -1;
+	int ret = -1;
 
 	memset(&rp, 0, sizeof(rp));
-	if (kam_getopt(argc, argv, "", no_opts, report_usage, &err) != -1 ||
-	    err)
+	if (popt_parse(t, NULL, argc, argv) == -1)
 		return -1;
-	if (argc != optind)
-		return kam_usage(report_usage);
 	if (store_load(&k->p, NULL, &schema_quality, &quality) == -1 ||
 	    store_load(&k->p, NULL, &schema_defects, &defects) == -1)
 		goto out;
@@ -524,7 +520,7 @@ const struct verb qa_verbs[] = {
 	    "record a quality check of a requirement, task or anything" },
 	{ "list", qa_list, NEED_PROJECT, list_usage, QA_WHERE(REC_COMPLETE_LIST),
 	    "list quality checks" },
-	{ "report", qa_report, NEED_PROJECT, report_usage, "",
+	{ "report", qa_report, NEED_PROJECT, POPT_STRINGS(REPORT_OPTS),
 	    "pass rate, open defects, rework hours, checks by month" },
 	{ "show", qa_show, NEED_PROJECT, show_usage, "",
 	    "show one quality check" },

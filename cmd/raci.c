@@ -9,18 +9,24 @@
  * kam check applies (lib/health.c, raci-accountable/raci-responsible):
  * exactly one A and at least one R per activity.
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
+#include "../lib/parseopt.h"
 #include "../lib/records.h"
 #include "../lib/store.h"
 #include "../lib/value.h"
 
-static const char set_usage[] =
-    "kam raci set [--remove] activity P-n [R|A|C|I]";
-static const char show_usage[] = "kam raci show [activity]";
+/* The options of every verb, parsed by lib/parseopt.c. */
+struct opts {
+	int		 remove;
+};
+#define SET_OPTS(O)							\
+	O(CMD, "kam raci set")						\
+	O(FLAG, OPT, "", "remove", remove, "remove the person's role")	\
+	O(ARG, "activity P-n [R|A|C|I]")
+#define SHOW_OPTS(O)	O(CMD, "kam raci show") O(ARG, "[activity]")
 
 /*
  * The activity operand: an id of a kam table becomes canonical ("t-3"
@@ -86,26 +92,25 @@ out:
 static int
 raci_set(int argc, char **argv, struct kam *k)
 {
-	static const struct option opts[] = {
-		{ "remove", no_argument, NULL, 'r' }, { NULL, 0, NULL, 0 } };
+	static const struct popt t[] = POPT_TABLE(SET_OPTS);
+	struct opts o = { 0 };
 	struct table raci = TABLE_INIT, people = TABLE_INIT;
 	struct tx tx = TX_INIT;
 	struct row *r;
 	char *act = NULL, person[32], role[2], title[64];
 	long num;
-	int ch, err = 0, remove = 0, is_id, ret = -1;
+	int i, remove, is_id, ret = -1;
 
-	while ((ch = kam_getopt(argc, argv, "", opts, set_usage, &err)) != -1)
-		remove = 1;
-	if (err)
+	if ((i = popt_parse(t, &o, argc, argv)) == -1)
 		return -1;
-	if (argc - optind != (remove ? 2 : 3))
-		return kam_usage(set_usage);
-	if (id_parse_arg(argv[optind + 1], "P", person, &num, NULL) == -1)
+	remove = o.remove;
+	if (argc - i != (remove ? 2 : 3))
+		return popt_usage(t);
+	if (id_parse_arg(argv[i + 1], "P", person, &num, NULL) == -1)
 		return kam_err(KAM_EX_USAGE, "invalid person id '%s' (expected "
-		    "e.g. P-12)", argv[optind + 1]);
+		    "e.g. P-12)", argv[i + 1]);
 	if (!remove) {
-		const char *v = argv[optind + 2];
+		const char *v = argv[i + 2];
 
 		role[0] = v[0] >= 'a' && v[0] <= 'z' ? v[0] - 'a' + 'A' : v[0];
 		role[1] = '\0';
@@ -114,7 +119,7 @@ raci_set(int argc, char **argv, struct kam *k)
 			return kam_err(KAM_EX_USAGE, "role: invalid value '%s': "
 			    "expected one of: R A C I", v);
 	}
-	if (activity_arg(argv[optind], &act, &is_id) == -1)
+	if (activity_arg(argv[i], &act, &is_id) == -1)
 		return -1;
 	if (kam_tx_begin(k, &tx) == -1 ||
 	    store_load(&k->p, &tx, &schema_raci, &raci) == -1)
@@ -286,7 +291,7 @@ print_matrix(const struct table *raci, const struct table *people,
 static int
 raci_show(int argc, char **argv, struct kam *k)
 {
-	static const struct option none[] = { { NULL, 0, NULL, 0 } };
+	static const struct popt t[] = POPT_TABLE(SHOW_OPTS);
 	static const struct derived d[] = {
 		{ "name", OT_TEXT, d_name },
 		{ "ok", OT_BOOL, d_ok },
@@ -299,13 +304,10 @@ raci_show(int argc, char **argv, struct kam *k)
 	struct show sh;
 	char *act = NULL, (*why)[64] = NULL, buf[64];
 	size_t i, j, g, n = 0, na, nr;
-	int err = 0, is_id, ret = -1;
+	int a, is_id, ret = -1;
 
-	if (kam_getopt(argc, argv, "", none, show_usage, &err) != -1 || err)
-		return -1;
-	if (argc - optind > 1)
-		return kam_usage(show_usage);
-	if (argc - optind == 1 && activity_arg(argv[optind], &act, &is_id) == -1)
+	if ((a = popt_parse(t, NULL, argc, argv)) == -1 ||
+	    (a < argc && activity_arg(argv[a], &act, &is_id) == -1))
 		return -1;
 	if (store_load(&k->p, NULL, &schema_raci, &raci) == -1 ||
 	    store_load(&k->p, NULL, &schema_people, &people) == -1)
@@ -357,9 +359,9 @@ out:
 }
 
 const struct verb raci_verbs[] = {
-	{ "set", raci_set, NEED_PROJECT | WRITES, set_usage, "--remove",
+	{ "set", raci_set, NEED_PROJECT | WRITES, POPT_STRINGS(SET_OPTS),
 	    "give a person a role in an activity, or --remove it" },
-	{ "show", raci_show, NEED_PROJECT, show_usage, "",
+	{ "show", raci_show, NEED_PROJECT, POPT_STRINGS(SHOW_OPTS),
 	    "the matrix, with activities lacking one A or any R" },
 };
 const size_t raci_nverbs = ARRAY_SIZE(raci_verbs);

@@ -6,11 +6,11 @@
  * what a rule needs (the confirmer's side, the quality checks), asks
  * reqflow_decide() and writes the outcome as one commit.
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
+#include "../lib/parseopt.h"
 #include "../lib/rectype.h"
 #include "../lib/records.h"
 #include "../lib/reqflow.h"
@@ -22,16 +22,21 @@ static const char add_usage[] = "kam req add title"
 static const char set_usage[] = "kam req set REQ-n"
     REQ_FIELDS(REC_USAGE_SET);
 static const char list_usage[] = "kam req list" REQ_WHERE(REC_USAGE_LIST);
-static const char show_usage[] = "kam req show REQ-n";
+#define SHOW_OPTS(O)	O(CMD, "kam req show") O(ARG, "REQ-n")
 static const char analyse_usage[] = "kam req analyse REQ-n";
 static const char confirm_usage[] = "kam req confirm REQ-n"
     REQ_CONFIRM_FIELDS(REC_USAGE_ADD);
 static const char reject_usage[] = "kam req reject REQ-n";
 static const char done_usage[] = "kam req done REQ-n";
-static const char trace_usage[] =
-    "kam req trace [--key] [--flagged] [REQ-n ...]";
-
-static const struct option no_opts[] = { { NULL, 0, NULL, 0 } };
+/* The options of trace (lib/parseopt.c). */
+struct opts {
+	int		 key, flagged;
+};
+#define TRACE_OPTS(O)							\
+	O(CMD, "kam req trace")						\
+	O(FLAG, OPT, "", "key", key, "key requirements only (must)")	\
+	O(FLAG, OPT, "", "flagged", flagged, "flagged ones only")	\
+	O(ARG, "[REQ-n ...]")
 
 static const struct rec_opt add_opts[] = { REQ_FIELDS(REC_OPT_ADD) };
 static const struct rec_opt set_opts[] = { REQ_FIELDS(REC_OPT_SET) };
@@ -273,16 +278,15 @@ req_show(int argc, char **argv, struct kam *k)
 	struct table reqs = TABLE_INIT, tasks = TABLE_INIT,
 	    quality = TABLE_INIT, changes = TABLE_INIT;
 	struct links l;
+	static const struct popt t[] = POPT_TABLE(SHOW_OPTS);
 	struct row *r;
-	int err = 0, ret = -1;
+	int i, ret = -1;
 
 	memset(&l, 0, sizeof(l));
-	if (kam_getopt(argc, argv, "", no_opts, show_usage, &err) != -1 || err)
+	if ((i = popt_parse(t, NULL, argc, argv)) == -1)
 		return -1;
-	if (argc - optind != 1)
-		return kam_usage(show_usage);
 	if (store_load(&k->p, NULL, &schema_requirements, &reqs) == -1 ||
-	    (r = store_lookup(&reqs, argv[optind])) == NULL ||
+	    (r = store_lookup(&reqs, argv[i])) == NULL ||
 	    load_links(k, &tasks, &quality, &changes) == -1)
 		goto out;
 	links_find(&l, table_get(&reqs, r, REQ_ID), &tasks, &quality, &changes);
@@ -307,11 +311,7 @@ out:
 static int
 req_trace(int argc, char **argv, struct kam *k)
 {
-	static const struct option opts[] = {
-		{ "key", no_argument, NULL, 'k' },
-		{ "flagged", no_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 }
-	};
+	static const struct popt t[] = POPT_TABLE(TRACE_OPTS);
 	static const struct out_col all_cols[] = {
 		{ "id", OT_TEXT }, { "title", OT_TEXT }, { "priority", OT_TEXT },
 		{ "status", OT_TEXT }, { "confirmed_by", OT_TEXT },
@@ -331,23 +331,21 @@ req_trace(int argc, char **argv, struct kam *k)
 	struct row **rows = NULL;
 	const char *cells[ARRAY_SIZE(all_cols)], *full[ARRAY_SIZE(all_cols)];
 	size_t i, j, n = 0, ncols, nmust = 0, nflagged = 0;
-	int ch, err = 0, key = 0, flagged_only = 0, ret = -1, brief_out;
+	struct opts opt = { 0 };
+	int a, key, flagged_only, ret = -1, brief_out;
 
-	while ((ch = kam_getopt(argc, argv, "", opts, trace_usage, &err)) != -1)
-		if (ch == 'k')
-			key = 1;
-		else
-			flagged_only = 1;
-	if (err)
+	if ((a = popt_parse(t, &opt, argc, argv)) == -1)
 		return -1;
+	key = opt.key;
+	flagged_only = opt.flagged;
 	if (store_load(&k->p, NULL, &schema_requirements, &reqs) == -1 ||
 	    load_links(k, &tasks, &quality, &changes) == -1)
 		goto out;
 	table_sort(&reqs);
-	rows = xcalloc(reqs.nrows + (size_t)(argc - optind) + 1, sizeof(*rows));
-	if (optind < argc) {
-		for (; optind < argc; optind++) {
-			struct row *r = store_lookup(&reqs, argv[optind]);
+	rows = xcalloc(reqs.nrows + (size_t)(argc - a) + 1, sizeof(*rows));
+	if (a < argc) {
+		for (; a < argc; a++) {
+			struct row *r = store_lookup(&reqs, argv[a]);
 
 			if (r == NULL)
 				goto out;
@@ -443,9 +441,9 @@ const struct verb req_verbs[] = {
 	{ "set", req_set, NEED_PROJECT | WRITES, set_usage,
 	    REQ_FIELDS(REC_COMPLETE_SET),
 	    "edit a requirement not yet confirmed" },
-	{ "show", req_show, NEED_PROJECT, show_usage, "",
+	{ "show", req_show, NEED_PROJECT, POPT_STRINGS(SHOW_OPTS),
 	    "show one requirement with its tasks, checks and changes" },
-	{ "trace", req_trace, NEED_PROJECT, trace_usage, "--key --flagged",
+	{ "trace", req_trace, NEED_PROJECT, POPT_STRINGS(TRACE_OPTS),
 	    "requirements -> tasks -> quality checks" },
 };
 const size_t req_nverbs = ARRAY_SIZE(req_verbs);
