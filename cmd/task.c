@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "../lib/parseopt.h"
 #include "../lib/plan.h"
 #include "../lib/rectype.h"
 #include "../lib/records.h"
@@ -21,14 +22,24 @@ static const char set_usage[] =
     "kam task set T-n [--title t] [--duration days] [--milestone] "
     "[--after T-n,...] [--assignee P-n] [--cost money] [--req REQ-n,...] "
     "[--deadline date] [--start date] [--finish date] [--progress pct]";
-static const char list_usage[] =
-    "kam task list [--open] [--status planned|started|done] "
-    "[--assignee P-n] [--req REQ-n]";
-static const char show_usage[] = "kam task show T-n";
+/* The options of list, show and late (lib/parseopt.c). */
+struct opts {
+	int		 open;
+	const char	*status;
+	struct popt_id	 assignee, req;
+};
+#define LIST_OPTS(O)							\
+	O(CMD, "kam task list")						\
+	O(FLAG, OPT, "", "open", open, "tasks not done")		\
+	O(ENUM, OPT, "", "status", status, "planned|started|done",	\
+	    "tasks in this state")					\
+	O(ID, OPT, "", "assignee", assignee, "P", "assigned to this person") \
+	O(ID, OPT, "", "req", req, "REQ", "tasks for this requirement")
+#define SHOW_OPTS(O)	O(CMD, "kam task show") O(ARG, "T-n")
 static const char start_usage[] = "kam task start T-n [--date date]";
 static const char progress_usage[] = "kam task progress T-n pct";
 static const char done_usage[] = "kam task done T-n [--date date]";
-static const char late_usage[] = "kam task late";
+#define LATE_OPTS(O)	O(CMD, "kam task late")
 
 /* The field options of add and set: long name, value, column. */
 static const struct option field_opts[] = {
@@ -368,50 +379,17 @@ static const char *const brief[] = { "id", "title", "duration", "depends",
 static int
 task_list(int argc, char **argv, struct kam *k)
 {
-	static const struct option opts[] = {
-		{ "open", no_argument, NULL, 'o' },
-		{ "status", required_argument, NULL, 's' },
-		{ "assignee", required_argument, NULL, 'a' },
-		{ "req", required_argument, NULL, 'r' },
-		{ NULL, 0, NULL, 0 }
-	};
+	static const struct popt t[] = POPT_TABLE(LIST_OPTS);
+	struct opts o = { 0 };
 	struct table tasks = TABLE_INIT;
 	struct row **rows = NULL;
-	const char *status = NULL, *why, *v;
-	char who[32] = "", req[32] = "";
+	const char *status, *who = o.assignee.id, *req = o.req.id, *v;
 	size_t i, n = 0, len;
-	long num;
-	int ch, err = 0, open_only = 0, ret = -1;
+	int ret = -1;
 
-	while ((ch = kam_getopt(argc, argv, "", opts, list_usage, &err)) != -1)
-		switch (ch) {
-		case 'o':
-			open_only = 1;
-			break;
-		case 's':
-			if (strcmp(optarg, "planned") != 0 &&
-			    strcmp(optarg, "started") != 0 &&
-			    strcmp(optarg, "done") != 0)
-				return kam_err(KAM_EX_USAGE, "--status: expected "
-				    "planned, started or done, not '%s'", optarg);
-			status = optarg;
-			break;
-		case 'a':
-			if (id_parse_arg(optarg, "P", who, &num, &why) == -1)
-				return kam_err(KAM_EX_USAGE, "--assignee: invalid "
-				    "person id '%s' (expected e.g. P-3)", optarg);
-			break;
-		case 'r':
-			if (id_parse_arg(optarg, "REQ", req, &num, &why) == -1)
-				return kam_err(KAM_EX_USAGE, "--req: invalid "
-				    "requirement id '%s' (expected e.g. REQ-3)",
-				    optarg);
-			break;
-		}
-	if (err)
+	if (popt_parse(t, &o, argc, argv) == -1)
 		return -1;
-	if (optind != argc)
-		return kam_usage(list_usage);
+	status = o.status;
 	if (store_load(&k->p, NULL, &schema_tasks, &tasks) == -1)
 		goto out;
 	table_sort(&tasks);
@@ -421,7 +399,7 @@ task_list(int argc, char **argv, struct kam *k)
 		struct row *r = &tasks.rows[i];
 		const char *st = task_state_names[task_state(&tasks, r)];
 
-		if (open_only && strcmp(st, "done") == 0)
+		if (o.open && strcmp(st, "done") == 0)
 			continue;
 		if (status != NULL && strcmp(st, status) != 0)
 			continue;
@@ -516,18 +494,16 @@ static const struct derived show_derived[] = {
 static int
 task_show(int argc, char **argv, struct kam *k)
 {
-	static const struct option none[] = { { NULL, 0, NULL, 0 } };
+	static const struct popt t[] = POPT_TABLE(SHOW_OPTS);
 	struct table tasks = TABLE_INIT;
 	struct plan pl = PLAN_INIT;
 	struct row *r;
-	int err = 0, ret = -1;
+	int i, ret = -1;
 
-	if (kam_getopt(argc, argv, "", none, show_usage, &err) != -1 || err)
+	if ((i = popt_parse(t, NULL, argc, argv)) == -1)
 		return -1;
-	if (argc - optind != 1)
-		return kam_usage(show_usage);
 	if (store_load(&k->p, NULL, &schema_tasks, &tasks) == -1 ||
-	    (r = store_lookup(&tasks, argv[optind])) == NULL ||
+	    (r = store_lookup(&tasks, argv[i])) == NULL ||
 	    plan_compute(&pl, &k->p, &tasks) == -1)
 		goto out;
 	record_show(k->fmt, &tasks, r, show_derived, ARRAY_SIZE(show_derived),
@@ -548,7 +524,7 @@ out:
 static int
 task_late(int argc, char **argv, struct kam *k)
 {
-	static const struct option none[] = { { NULL, 0, NULL, 0 } };
+	static const struct popt pt[] = POPT_TABLE(LATE_OPTS);
 	static const struct out_col cols[] = {
 		{ "id", OT_TEXT }, { "title", OT_TEXT }, { "assignee", OT_TEXT },
 		{ "planned_start", OT_TEXT }, { "planned_finish", OT_TEXT },
@@ -563,12 +539,10 @@ task_late(int argc, char **argv, struct kam *k)
 	int acol = TASK_ASSIGNEE;
 	int scol = TASK_START;
 	size_t i;
-	int err = 0, ret = -1;
+	int ret = -1;
 
-	if (kam_getopt(argc, argv, "", none, late_usage, &err) != -1 || err)
+	if (popt_parse(pt, NULL, argc, argv) == -1)
 		return -1;
-	if (argc != optind)
-		return kam_usage(late_usage);
 	if (store_load(&k->p, NULL, &schema_tasks, &tasks) == -1 ||
 	    plan_compute(&cur, &k->p, &tasks) == -1 ||
 	    plan_compute_flags(&ref, &k->p, &tasks, PLAN_NO_ACTUALS) == -1)
@@ -611,16 +585,16 @@ const struct verb task_verbs[] = {
 	    "add a task or milestone" },
 	{ "done", task_done, NEED_PROJECT | WRITES, done_usage, "--date=",
 	    "a task is finished" },
-	{ "late", task_late, NEED_PROJECT, late_usage, "",
+	{ "late", task_late, NEED_PROJECT, POPT_STRINGS(LATE_OPTS),
 	    "tasks that should have started or finished by today" },
-	{ "list", task_list, NEED_PROJECT, list_usage,
-	    "--open --status= --assignee= --req=", "list tasks" },
+	{ "list", task_list, NEED_PROJECT, POPT_STRINGS(LIST_OPTS),
+	    "list tasks" },
 	{ "progress", task_progress, NEED_PROJECT | WRITES, progress_usage, "",
 	    "record a task's progress (percent)" },
 	{ "set", task_set, NEED_PROJECT | WRITES, set_usage,
 	    FIELD_OPTS " --title= --start= --finish= --progress=",
 	    "change a task" },
-	{ "show", task_show, NEED_PROJECT, show_usage, "",
+	{ "show", task_show, NEED_PROJECT, POPT_STRINGS(SHOW_OPTS),
 	    "show one task with its scheduled dates" },
 	{ "start", task_start, NEED_PROJECT | WRITES, start_usage, "--date=",
 	    "a task has started" },
