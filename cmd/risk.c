@@ -1,11 +1,11 @@
 /*
  * risk.c: kam risk — the risk register (SPEC §3 "Risk management").
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
+#include "../lib/parseopt.h"
 #include "../lib/rectype.h"
 #include "../lib/health.h"
 #include "../lib/derive.h"
@@ -21,15 +21,31 @@ static const char assess_usage[] =
     "kam risk assess R-n [-p 1-5] [-i 1-5] [--title t] [--category c] "
     "[--owner P-n] [--strategy s] [--response text] [--trigger text] "
     "[--review date]";
-static const char list_usage[] =
-    "kam risk list [--open] [--min-score n] [--owner P-n] [--category c] "
-    "[--status s] [--sort score|id|review]";
+/* The options of the verbs that are not generic (lib/parseopt.c). */
+struct opts {
+	int		 open, all;
+	long		 min;
+	struct popt_id	 owner;
+	const char	*category, *status, *sort;
+};
+#define LIST_OPTS(O)							\
+	O(CMD, "kam risk list")						\
+	O(FLAG, OPT, "", "open", open, "open risks only")		\
+	O(INT, OPT, "", "min-score", min, "n", 0, 25, "a score 0-25",	\
+	    "scores from n up")						\
+	O(ID, OPT, "", "owner", owner, "P", "owned by this person")	\
+	O(STR, OPT, "", "category", category, "c", "of this category")	\
+	O(COLUMN, OPT, "", "status", status, "s", &schema_risks,	\
+	    RISK_STATUS, "in this status")				\
+	O(ENUM, OPT, "", "sort", sort, "score|id|review", "the order")
 static const char show_usage[] = "kam risk show R-n";
 static const char close_usage[] = "kam risk close R-n";
-static const char occur_usage[] = "kam risk occur R-n";
+#define OCCUR_OPTS(O)	O(CMD, "kam risk occur") O(ARG, "R-n")
 static const char reopen_usage[] = "kam risk reopen R-n";
-static const char matrix_usage[] = "kam risk matrix [--all]";
-static const char review_usage[] = "kam risk review";
+#define MATRIX_OPTS(O)							\
+	O(CMD, "kam risk matrix")					\
+	O(FLAG, OPT, "", "all", all, "closed risks too")
+#define REVIEW_OPTS(O)	O(CMD, "kam risk review")
 
 static const char *const brief[] = { "id", "title", "category", "probability",
 	"impact", "score", "level", "owner", "status", "review", NULL };
@@ -59,16 +75,14 @@ REC_FN(risk_show, show)
 static int
 risk_occur(int argc, char **argv, struct kam *k)
 {
-	static const struct option none[] = { { NULL, 0, NULL, 0 } };
+	static const struct popt t[] = POPT_TABLE(OCCUR_OPTS);
 	struct rec_ctx c = { &k->p, k->fmt, k->no_commit, k->msg,
 	    k->no_verify };
-	int err = 0;
+	int i;
 
-	if (kam_getopt(argc, argv, "", none, occur_usage, &err) != -1 || err)
+	if ((i = popt_parse(t, NULL, argc, argv)) == -1)
 		return -1;
-	if (argc - optind != 1)
-		return kam_usage(occur_usage);
-	return issue_risk_occurred(&c, argv[optind]);
+	return issue_risk_occurred(&c, argv[i]);
 }
 
 static int	sort_key;	/* 0 id, 1 score, 2 review */
@@ -102,67 +116,23 @@ cmp_rows(const void *a, const void *b)
 static int
 risk_list(int argc, char **argv, struct kam *k)
 {
-	static const struct option opts[] = {
-		{ "open", no_argument, NULL, 'O' },
-		{ "min-score", required_argument, NULL, 'm' },
-		{ "owner", required_argument, NULL, 'o' },
-		{ "category", required_argument, NULL, 'c' },
-		{ "status", required_argument, NULL, 's' },
-		{ "sort", required_argument, NULL, 'S' },
-		{ NULL, 0, NULL, 0 }
-	};
+	static const struct popt t[] = POPT_TABLE(LIST_OPTS);
+	struct opts o = { 0 };
 	struct table risks = TABLE_INIT;
 	struct row **rows = NULL;
-	const char *owner = NULL, *category = NULL, *status = NULL, *why;
-	char canon[32];
-	long min = 0, num;
+	const char *owner, *category, *status;
+	long min;
 	size_t i, n = 0;
-	int ch, err = 0, open_only = 0, ret = -1;
+	int ret = -1;
 
-	sort_key = 0;
-	while ((ch = kam_getopt(argc, argv, "", opts, list_usage, &err)) != -1)
-		switch (ch) {
-		case 'O':
-			open_only = 1;
-			break;
-		case 'm':
-			if (int_parse(optarg, 0, 25, &min, &why) == -1)
-				return kam_err(KAM_EX_USAGE, "--min-score: '%s' is "
-				    "not a score 0-25", optarg);
-			break;
-		case 'o':
-			if (id_parse_arg(optarg, "P", canon, &num, &why) == -1)
-				return kam_err(KAM_EX_USAGE, "--owner: invalid "
-				    "person id '%s' (expected e.g. P-3)", optarg);
-			owner = xstrdup(canon);
-			break;
-		case 'c':
-			category = optarg;
-			break;
-		case 's':
-			status = optarg;
-			if (table_check_value(&schema_risks.cols[RISK_STATUS],
-			    2, status, &why) == -1) {
-				kam_err(KAM_EX_USAGE, "--status: invalid value "
-				    "'%s': %s", status, why);
-				goto out;
-			}
-			break;
-		case 'S':
-			if (strcmp(optarg, "score") == 0)
-				sort_key = 1;
-			else if (strcmp(optarg, "review") == 0)
-				sort_key = 2;
-			else if (strcmp(optarg, "id") != 0)
-				return kam_err(KAM_EX_USAGE, "--sort: expected "
-				    "score, id or review, not '%s'", optarg);
-			break;
-		}
-	if (err || optind != argc) {
-		if (!err)
-			kam_usage(list_usage);
-		goto out;
-	}
+	if (popt_parse(t, &o, argc, argv) == -1)
+		return -1;
+	owner = o.owner.id[0] != '\0' ? o.owner.id : NULL;
+	category = o.category;
+	status = o.status;
+	min = o.min;
+	sort_key = o.sort == NULL || strcmp(o.sort, "id") == 0 ? 0 :
+	    strcmp(o.sort, "score") == 0 ? 1 : 2;
 	if (store_load(&k->p, NULL, &schema_risks, &risks) == -1)
 		goto out;
 	table_sort(&risks);
@@ -170,7 +140,7 @@ risk_list(int argc, char **argv, struct kam *k)
 	for (i = 0; i < risks.nrows; i++) {
 		struct row *r = &risks.rows[i];
 
-		if (open_only && strcmp(table_get(&risks, r, RISK_STATUS),
+		if (o.open && strcmp(table_get(&risks, r, RISK_STATUS),
 		    "open") != 0)
 			continue;
 		if (status != NULL && strcmp(table_get(&risks, r, RISK_STATUS),
@@ -194,7 +164,6 @@ risk_list(int argc, char **argv, struct kam *k)
 	    risk_type.nderived, NULL);
 	ret = 0;
 out:
-	free((char *)owner);
 	free(rows);
 	table_release(&risks);
 	return ret;
@@ -203,8 +172,7 @@ out:
 static int
 risk_matrix(int argc, char **argv, struct kam *k)
 {
-	static const struct option opts[] = {
-		{ "all", no_argument, NULL, 'a' }, { NULL, 0, NULL, 0 } };
+	static const struct popt t[] = POPT_TABLE(MATRIX_OPTS);
 	static const struct out_col cols[] = {
 		{ "probability", OT_NUM }, { "impact", OT_NUM },
 		{ "score", OT_NUM }, { "level", OT_TEXT }, { "count", OT_NUM },
@@ -214,17 +182,14 @@ risk_matrix(int argc, char **argv, struct kam *k)
 	struct kam_buf ids[5][5];
 	long count[5][5], p, i;
 	size_t j;
-	int ch, err = 0, all = 0, ret = -1;
+	struct opts o = { 0 };
+	int all, ret = -1;
 
 	memset(count, 0, sizeof(count));
 	memset(ids, 0, sizeof(ids));
-	while ((ch = kam_getopt(argc, argv, "", opts, matrix_usage, &err)) != -1)
-		all = 1;
-	if (err || optind != argc) {
-		if (!err)
-			kam_usage(matrix_usage);
+	if (popt_parse(t, &o, argc, argv) == -1)
 		return -1;
-	}
+	all = o.all;
 	if (store_load(&k->p, NULL, &schema_risks, &risks) == -1)
 		goto out;
 	table_sort(&risks);
@@ -303,7 +268,7 @@ out:
 static int
 risk_review(int argc, char **argv, struct kam *k)
 {
-	static const struct option none[] = { { NULL, 0, NULL, 0 } };
+	static const struct popt t[] = POPT_TABLE(REVIEW_OPTS);
 	static const struct out_col cols[] = {
 		{ "id", OT_TEXT }, { "title", OT_TEXT }, { "score", OT_NUM },
 		{ "review", OT_TEXT }, { "owner", OT_TEXT }, { "reason", OT_TEXT },
@@ -313,12 +278,10 @@ risk_review(int argc, char **argv, struct kam *k)
 	const char *cells[6];
 	char sc[16], reason[160];
 	size_t j;
-	int err = 0, ret = -1;
+	int ret = -1;
 
-	if (kam_getopt(argc, argv, "", none, review_usage, &err) != -1 || err)
+	if (popt_parse(t, NULL, argc, argv) == -1)
 		return -1;
-	if (argc != optind)
-		return kam_usage(review_usage);
 	if (store_load(&k->p, NULL, &schema_risks, &risks) == -1)
 		goto out;
 	table_sort(&risks);
@@ -353,16 +316,15 @@ const struct verb risk_verbs[] = {
 	    RISK_FIELDS(REC_COMPLETE_SET), "re-assess a risk" },
 	{ "close", risk_close, NEED_PROJECT | WRITES, close_usage, "",
 	    "close a risk" },
-	{ "list", risk_list, NEED_PROJECT, list_usage,
-	    "--open --min-score= --owner= --category= --status= --sort=",
+	{ "list", risk_list, NEED_PROJECT, POPT_STRINGS(LIST_OPTS),
 	    "list risks" },
-	{ "matrix", risk_matrix, NEED_PROJECT, matrix_usage, "--all",
+	{ "matrix", risk_matrix, NEED_PROJECT, POPT_STRINGS(MATRIX_OPTS),
 	    "probability x impact grid" },
-	{ "occur", risk_occur, NEED_PROJECT | WRITES, occur_usage, "",
+	{ "occur", risk_occur, NEED_PROJECT | WRITES, POPT_STRINGS(OCCUR_OPTS),
 	    "a risk happened: it opens an issue" },
 	{ "reopen", risk_reopen, NEED_PROJECT | WRITES, reopen_usage, "",
 	    "a closed risk is open again" },
-	{ "review", risk_review, NEED_PROJECT, review_usage, "",
+	{ "review", risk_review, NEED_PROJECT, POPT_STRINGS(REVIEW_OPTS),
 	    "risks past review or critical without owner/response" },
 	{ "show", risk_show, NEED_PROJECT, show_usage, "", "show one risk" },
 };

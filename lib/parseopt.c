@@ -12,6 +12,7 @@
 #include "parseopt.h"
 #include "record.h"
 #include "schema.h"
+#include "table.h"
 #include "value.h"
 
 #define POPT_MAX	32
@@ -152,6 +153,12 @@ take(const struct popt *o, const char *arg, char *opts)
 	case POPT_ENUM:
 		if (enum_value(o, arg, lbl) == -1)
 			return -1;
+		*(const char **)f = arg;
+		return 0;
+	case POPT_COLUMN:
+		if (table_check_value(&o->tab->cols[o->min], 2, arg, &why) == -1)
+			return kam_err(KAM_EX_USAGE, "%s: invalid value '%s': %s",
+			    lbl, arg, why);
 		*(const char **)f = arg;
 		return 0;
 	default:

@@ -36,6 +36,9 @@
  *		an id of that prefix (id_parse_arg); argh "<prefix>-n"
  *	O(ENUM, how, sh, name, field, argh, help)	const char *field: one of
  *		the '|'-separated words of argh
+ *	O(COLUMN, how, sh, name, field, argh, schema, col, help)
+ *		const char *field: a value of column col of table *schema (by
+ *		its type: one of an enum's values, a date...)
  *
  * Messages keep kam's wording: "--from: invalid date 'x': why",
  * "--owner: invalid person id 'x' (expected e.g. P-3)", "--by: expected
@@ -48,8 +51,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct schema;
+
 enum popt_kind { POPT_END, POPT_CMD, POPT_ARG, POPT_TEXT, POPT_NEG, POPT_FLAG,
-	POPT_SET, POPT_STR, POPT_DATE, POPT_INT, POPT_ID, POPT_ENUM };
+	POPT_SET, POPT_STR, POPT_DATE, POPT_INT, POPT_ID, POPT_ENUM,
+	POPT_COLUMN };
 enum popt_how { POPT_HOW_OPT, POPT_HOW_REQ, POPT_HOW_SOPT, POPT_HOW_HIDE,
 	POPT_HOW_NEED, POPT_HOW_SNEED };
 
@@ -69,6 +75,7 @@ struct popt {
 	const char	*argh;		/* the value in the usage; ID: prefix */
 	long		 min, max;	/* INT: range; SET: min is the value */
 	const char	*what;		/* INT: "a score 0-25" */
+	const struct schema *tab;	/* COLUMN: the table; min: the column */
 	const char	*help;
 	const char	*usage;		/* END: the whole usage line */
 };
@@ -102,6 +109,7 @@ struct popt {
 #define POPT_U_INT(how, sh, n, f, a, lo, hi, w, h) POPT_UV_##how(sh, n, a)
 #define POPT_U_ID(how, sh, n, f, p, h)		POPT_UV_##how(sh, n, p "-n")
 #define POPT_U_ENUM(how, sh, n, f, a, h)	POPT_UV_##how(sh, n, a)
+#define POPT_U_COLUMN(how, sh, n, f, a, t, c, h) POPT_UV_##how(sh, n, a)
 
 /* ---- POPT_COMPLETE: the long options, "=" after those with a value ---- */
 #define POPT_COMPLETE(kind, ...)	POPT_C_##kind(__VA_ARGS__)
@@ -116,6 +124,7 @@ struct popt {
 #define POPT_C_INT(how, sh, n, f, a, lo, hi, w, h) " --" n "="
 #define POPT_C_ID(how, sh, n, f, p, h)		" --" n "="
 #define POPT_C_ENUM(how, sh, n, f, a, h)	" --" n "="
+#define POPT_C_COLUMN(how, sh, n, f, a, t, c, h)	" --" n "="
 
 /* ---- POPT_ENTRY: the table popt_parse() reads ---- */
 #define POPT_ENTRY(kind, ...)	POPT_E_##kind(__VA_ARGS__)
@@ -141,6 +150,10 @@ struct popt {
 #define POPT_E_ID(hw, s, n, f, p, h)	POPT_E_(ID, hw, s, n, f, struct popt_id, p, h),
 #define POPT_E_ENUM(hw, s, n, f, a, h)					\
 	POPT_E_(ENUM, hw, s, n, f, const char *, a, h),
+#define POPT_E_COLUMN(hw, s, n, f, a, t, c, h)				\
+	{ .kind = POPT_COLUMN, .how = POPT_HOW_##hw, .sh = s, .name = n,	\
+	  .off = POPT_OFF(f, const char *), .argh = a, .tab = t, .min = c,	\
+	  .help = h },
 
 /* A period: [--from date] [--to date] into the fields from and to. */
 #define POPT_PERIOD(O)							\
