@@ -4,10 +4,10 @@
  * rules are lib/bill.c, the transaction tail lib/record.c; set and show
  * are the generic verbs of lib/record.c on bill_type.
  */
-#include <getopt.h>
 #include <string.h>
 
 #include "cmd.h"
+#include "../lib/parseopt.h"
 #include "../lib/bill.h"
 #include "../lib/record.h"
 #include "../lib/rectype.h"
@@ -17,9 +17,19 @@ static const char add_usage[] = "kam bill add title amount"
 static const char set_usage[] = "kam bill set B-n"
     BILL_FIELDS(REC_USAGE_SET);
 static const char show_usage[] = "kam bill show B-n";
-static const char invoice_usage[] = "kam bill invoice B-n [--date date]";
-static const char paid_usage[] = "kam bill paid B-n [--date date]";
-static const char list_usage[] = "kam bill list [--open]";
+/* The options of the verbs that are not generic (lib/parseopt.c). */
+struct opts {
+	const char	*date;
+	int		 open;
+};
+#define DATE_OPT(O)							\
+	O(ARG, "B-n")							\
+	O(STR, OPT, "d", "date", date, "date", "when (today)")
+#define INVOICE_OPTS(O)	O(CMD, "kam bill invoice") DATE_OPT(O)
+#define PAID_OPTS(O)	O(CMD, "kam bill paid") DATE_OPT(O)
+#define LIST_OPTS(O)							\
+	O(CMD, "kam bill list")						\
+	O(FLAG, OPT, "", "open", open, "items not paid")
 
 static const struct rec_opt add_opts[] = { BILL_FIELDS(REC_OPT_ADD) };
 static const struct rec_opt set_opts[] = { BILL_FIELDS(REC_OPT_SET) };
@@ -55,68 +65,57 @@ bill_add_cmd(int argc, char **argv, struct kam *k)
 
 /* invoice and paid: B-n [--date date], today by default. */
 static int
-dated(int argc, char **argv, struct kam *k, const char *usage, int paid)
+dated(int argc, char **argv, struct kam *k, const struct popt *t, int paid)
 {
-	static const struct option opts[] = {
-		{ "date", required_argument, NULL, 'd' },
-		{ NULL, 0, NULL, 0 }
-	};
+	struct opts o = { 0 };
 	struct rec_ctx c = ctx(k);
 	int32_t d = k->p.today;
-	int ch, err = 0;
+	int i;
 
-	while ((ch = kam_getopt(argc, argv, "d:", opts, usage, &err)) != -1)
-		if (kam_opt_past_date("--date", optarg, k->p.today, paid ?
-		    "a payment when it has arrived" : "an invoice when it "
-		    "has been sent", &d) == -1)
-			return -1;
-	if (err)
+	if ((i = popt_parse(t, &o, argc, argv)) == -1 || (o.date != NULL &&
+	    kam_opt_past_date("--date", o.date, k->p.today, paid ?
+	    "a payment when it has arrived" : "an invoice when it has been "
+	    "sent", &d) == -1))
 		return -1;
-	if (argc - optind != 1)
-		return kam_usage(usage);
-	return paid ? bill_paid(&c, argv[optind], d) :
-	    bill_invoice(&c, argv[optind], d);
+	return paid ? bill_paid(&c, argv[i], d) : bill_invoice(&c, argv[i], d);
 }
 
 static int
 bill_invoice_cmd(int argc, char **argv, struct kam *k)
 {
-	return dated(argc, argv, k, invoice_usage, 0);
+	static const struct popt t[] = POPT_TABLE(INVOICE_OPTS);
+
+	return dated(argc, argv, k, t, 0);
 }
 
 static int
 bill_paid_cmd(int argc, char **argv, struct kam *k)
 {
-	return dated(argc, argv, k, paid_usage, 1);
+	static const struct popt t[] = POPT_TABLE(PAID_OPTS);
+
+	return dated(argc, argv, k, t, 1);
 }
 
 static int
 bill_list_cmd(int argc, char **argv, struct kam *k)
 {
-	static const struct option opts[] = {
-		{ "open", no_argument, NULL, 'O' },
-		{ NULL, 0, NULL, 0 }
-	};
+	static const struct popt t[] = POPT_TABLE(LIST_OPTS);
+	struct opts o = { 0 };
 	struct rec_ctx c = ctx(k);
-	int ch, err = 0, open_only = 0;
 
-	while ((ch = kam_getopt(argc, argv, "", opts, list_usage, &err)) != -1)
-		open_only = 1;
-	if (err)
+	if (popt_parse(t, &o, argc, argv) == -1)
 		return -1;
-	if (optind != argc)
-		return kam_usage(list_usage);
-	return bill_list(&c, open_only);
+	return bill_list(&c, o.open);
 }
 
 const struct verb bill_verbs[] = {
 	{ "add", bill_add_cmd, NEED_PROJECT | WRITES, add_usage,
 	    BILL_FIELDS(REC_COMPLETE_ADD), "a billing item of the contract" },
-	{ "invoice", bill_invoice_cmd, NEED_PROJECT | WRITES, invoice_usage,
-	    "--date=", "record that an item was invoiced" },
-	{ "list", bill_list_cmd, NEED_PROJECT, list_usage, "--open",
+	{ "invoice", bill_invoice_cmd, NEED_PROJECT | WRITES,
+	    POPT_STRINGS(INVOICE_OPTS), "record that an item was invoiced" },
+	{ "list", bill_list_cmd, NEED_PROJECT, POPT_STRINGS(LIST_OPTS),
 	    "billing items and their state" },
-	{ "paid", bill_paid_cmd, NEED_PROJECT | WRITES, paid_usage, "--date=",
+	{ "paid", bill_paid_cmd, NEED_PROJECT | WRITES, POPT_STRINGS(PAID_OPTS),
 	    "record that an item was paid" },
 	{ "set", bill_set, NEED_PROJECT | WRITES, set_usage,
 	    BILL_FIELDS(REC_COMPLETE_SET), "edit a billing item" },

@@ -7,11 +7,11 @@
  * verbs (CHANGE_FIELDS, CHANGE_DECIDE in lib/schema.h).  list is this
  * family's own: the totals of the approved change requests.
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
+#include "../lib/parseopt.h"
 #include "../lib/records.h"
 #include "../lib/rectype.h"
 #include "../lib/store.h"
@@ -19,8 +19,16 @@
 
 static const char add_usage[] = "kam change add title"
     CHANGE_FIELDS(REC_USAGE_ADD);
-static const char list_usage[] =
-    "kam change list [--status proposed|approved|rejected] [--req REQ-n]";
+/* The options of list (lib/parseopt.c). */
+struct opts {
+	const char	*status;
+	struct popt_id	 req;
+};
+#define LIST_OPTS(O)							\
+	O(CMD, "kam change list")					\
+	O(ENUM, OPT, "", "status", status, "proposed|approved|rejected", \
+	    "in this state")						\
+	O(ID, OPT, "", "req", req, "REQ", "changes of this requirement")
 static const char show_usage[] = "kam change show CR-n";
 static const char approve_usage[] = "kam change approve CR-n"
     CHANGE_DECIDE(REC_USAGE_ADD);
@@ -79,11 +87,7 @@ change_reject(int argc, char **argv, struct kam *k)
 static int
 change_list(int argc, char **argv, struct kam *k)
 {
-	static const struct option opts[] = {
-		{ "status", required_argument, NULL, 's' },
-		{ "req", required_argument, NULL, 'r' },
-		{ NULL, 0, NULL, 0 }
-	};
+	static const struct popt t[] = POPT_TABLE(LIST_OPTS);
 	static const struct out_col total_cols[] = {
 		{ "approved", OT_NUM }, { "cost", OT_MONEY }, { "days", OT_NUM },
 	};
@@ -91,37 +95,18 @@ change_list(int argc, char **argv, struct kam *k)
 	struct table changes = TABLE_INIT;
 	struct out o = OUT_INIT;
 	struct out_col *cols = NULL;
-	const char **cells = NULL, *status = NULL, *why;
+	struct opts opt = { 0 };
+	const char **cells = NULL, *status, *req = opt.req.id, *why;
 	struct row **rows = NULL;
 	size_t *idx = NULL, ncols = 0, i, j, n = 0, napproved = 0;
-	char req[32], costs[32], dayss[32], count[48], napp[24];
+	char costs[32], dayss[32], count[48], napp[24];
 	int64_t cost = 0, m;
-	long days = 0, d, num;
-	int ch, err = 0, ret = -1, all;
+	long days = 0, d;
+	int ret = -1, all;
 
-	req[0] = '\0';
-	while ((ch = kam_getopt(argc, argv, "", opts, list_usage, &err)) != -1)
-		switch (ch) {
-		case 's':
-			if (strcmp(optarg, "proposed") != 0 &&
-			    strcmp(optarg, "approved") != 0 &&
-			    strcmp(optarg, "rejected") != 0)
-				return kam_err(KAM_EX_USAGE, "--status: expected "
-				    "proposed, approved or rejected, not '%s'",
-				    optarg);
-			status = optarg;
-			break;
-		case 'r':
-			if (id_parse_arg(optarg, "REQ", req, &num, NULL) == -1)
-				return kam_err(KAM_EX_USAGE, "--req: invalid "
-				    "requirement id '%s' (expected e.g. REQ-3)",
-				    optarg);
-			break;
-		}
-	if (err)
+	if (popt_parse(t, &opt, argc, argv) == -1)
 		return -1;
-	if (optind != argc)
-		return kam_usage(list_usage);
+	status = opt.status;
 	if (store_load(&k->p, NULL, &schema_changes, &changes) == -1)
 		goto out;
 	table_sort(&changes);
@@ -215,7 +200,7 @@ const struct verb change_verbs[] = {
 	{ "approve", change_approve, NEED_PROJECT | WRITES, approve_usage,
 	    CHANGE_DECIDE(REC_COMPLETE_ADD),
 	    "approve a change request (client side)" },
-	{ "list", change_list, NEED_PROJECT, list_usage, "--status= --req=",
+	{ "list", change_list, NEED_PROJECT, POPT_STRINGS(LIST_OPTS),
 	    "list change requests with approved totals" },
 	{ "reject", change_reject, NEED_PROJECT | WRITES, reject_usage,
 	    CHANGE_DECIDE(REC_COMPLETE_SET), "reject a change request" },
