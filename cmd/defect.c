@@ -1,6 +1,6 @@
 /*
  * defect.c: kam defect — defects and rework (SPEC §3 "Quality and customer
- * satisfaction").  add, list and show are the generic verbs of
+ * satisfaction").  add, set, list and show are the generic verbs of
  * lib/record.c (DEFECT_FIELDS, DEFECT_WHERE in lib/schema.h); fix, verify
  * and reopen are the transitions of defect_type (lib/rectype.c).
  */
@@ -16,8 +16,11 @@ static const char reopen_usage[] = "kam defect reopen D-n";
 static const char list_usage[] = "kam defect list"
     DEFECT_WHERE(REC_USAGE_LIST);
 static const char show_usage[] = "kam defect show D-n";
+static const char set_usage[] = "kam defect set D-n"
+    DEFECT_FIELDS(REC_USAGE_SET);
 
 static const struct rec_opt add_opts[] = { DEFECT_FIELDS(REC_OPT_ADD) };
+static const struct rec_opt set_opts[] = { DEFECT_FIELDS(REC_OPT_SET) };
 static const struct rec_opt move_opts[] = {
 	{ DEFECT_REWORK, "rework", REC_OPT, 0, "hours", "hours of rework" },
 	{ DEFECT_CLOSED, "date", REC_OPT, 0, "date", "when it happened" },
@@ -32,11 +35,15 @@ static const struct rec_verb add = { .usage = add_usage,
 static const struct rec_verb list = { .usage = list_usage,
 	.rt = &defect_type, .kind = REC_LIST, .where = list_where,
 	.nwhere = ARRAY_SIZE(list_where) };
+static const struct rec_verb set = { .usage = set_usage,
+	.rt = &defect_type, .kind = REC_SET, .opts = set_opts,
+	.nopts = ARRAY_SIZE(set_opts) };
 static const struct rec_verb show = { .usage = show_usage,
 	.rt = &defect_type, .kind = REC_SHOW };
 REC_FN(defect_add, add)
 REC_FN(defect_list, list)
 REC_FN(defect_show, show)
+REC_FN(defect_set, set)
 
 /* fix, verify and reopen: fix takes both options, verify --date only. */
 static int
@@ -81,6 +88,9 @@ const struct verb defect_verbs[] = {
 	    DEFECT_WHERE(REC_COMPLETE_LIST), "list defects" },
 	{ "reopen", defect_reopen, NEED_PROJECT | WRITES, reopen_usage, "",
 	    "a fixed or verified defect is back" },
+	{ "set", defect_set, NEED_PROJECT | WRITES, set_usage,
+	    DEFECT_FIELDS(REC_COMPLETE_SET),
+	    "edit a defect's title, severity, subject or date found" },
 	{ "show", defect_show, NEED_PROJECT, show_usage, "",
 	    "show one defect" },
 	{ "verify", defect_verify, NEED_PROJECT | WRITES, verify_usage,

@@ -257,11 +257,14 @@ comm_apply(const struct rec_ctx *c, struct tx *tx, struct table *t,
 	const char *channel = arg_of(opts, n, a, COMM_CHANNEL);
 	const char *audience = arg_of(opts, n, a, COMM_AUDIENCE);
 	const char *owner = arg_of(opts, n, a, COMM_OWNER);
+	const char *title = arg_of(opts, n, a, COMM_TITLE);
 	int ret = -1;
 
 	if (store_load(c->p, tx, &schema_people, &people) == -1)
 		goto out;
-	if ((freq != NULL && store_set_arg(t, r, "frequency", freq,
+	if ((title != NULL && store_set_arg(t, r, "title", title,
+	    "--title") == -1) ||
+	    (freq != NULL && store_set_arg(t, r, "frequency", freq,
 	    "--frequency") == -1) ||
 	    (channel != NULL && store_set_arg(t, r, "channel", channel,
 	    "--channel") == -1) ||
@@ -448,7 +451,8 @@ defect_refuse(const struct table *t, const struct row *r, const char *verb)
 	    "fixed, record it with 'kam defect fix %s'", id, id);
 }
 
-/* add: the severity and the subject (an existing record, or text). */
+/* add and set: the severity and the subject (an existing record, or
+ * text); set may change the title and leaves what it is not given. */
 static int
 defect_apply(const struct rec_ctx *c, struct tx *tx, struct table *t,
     struct row *r, const struct rec_opt *opts, size_t n,
@@ -458,17 +462,21 @@ defect_apply(const struct rec_ctx *c, struct tx *tx, struct table *t,
 	const char *sev = arg_of(opts, n, a, DEFECT_SEVERITY);
 	const char *subject = arg_of(opts, n, a, DEFECT_SUBJECT), *subj;
 	const char *found = arg_of(opts, n, a, DEFECT_FOUND), *why;
+	const char *title = arg_of(opts, n, a, DEFECT_TITLE);
 	char canon[32];
 	int ret = -1;
 
-	if (*sev == '\0' || table_check_value(&t->s->cols[DEFECT_SEVERITY], 0,
-	    sev, &why) == -1)
+	if (sev != NULL && (*sev == '\0' ||
+	    table_check_value(&t->s->cols[DEFECT_SEVERITY], 0, sev, &why) == -1))
 		return kam_err(KAM_EX_USAGE, "--severity: invalid value '%s': %s",
 		    sev, *sev == '\0' ? "must not be empty" : why);
-	if (qa_subject(c->p, tx, subject, "--subject", &target, canon,
-	    &subj) == -1 ||
-	    store_set_arg(t, r, "severity", sev, "--severity") == -1 ||
-	    store_set_arg(t, r, "subject", subj, "--subject") == -1 ||
+	if ((subject != NULL && (qa_subject(c->p, tx, subject, "--subject",
+	    &target, canon, &subj) == -1 ||
+	    store_set_arg(t, r, "subject", subj, "--subject") == -1)) ||
+	    (title != NULL && store_set_arg(t, r, "title", title,
+	    "--title") == -1) ||
+	    (sev != NULL && store_set_arg(t, r, "severity", sev,
+	    "--severity") == -1) ||
 	    (found != NULL && store_set_arg(t, r, "found", found,
 	    "--found") == -1) ||
 	    (target.s != NULL && store_check_refs(t, &target) == -1))

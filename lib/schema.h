@@ -293,23 +293,27 @@ struct schema {
 	W(ISSUE_DUE, "overdue", OVERDUE, "", NULL)			\
 	W(ISSUE_STATUS, "status", EQ, "s", NULL)
 
-/* kam comm: add's fields; list and due filter by owner. */
+/* kam comm: add's and set's fields (set may change the title too); list
+ * and due filter by owner. */
 #define COMM_FIELDS(F)							\
-	F(COMM_FREQUENCY, "frequency", REQ, NO, 0,			\
+	F(COMM_TITLE, "title", NO, OPT, 0, "text", "what is communicated") \
+	F(COMM_FREQUENCY, "frequency", REQ, OPT, 0,			\
 	    "daily|weekly|biweekly|monthly|quarterly", "how often")	\
-	F(COMM_AUDIENCE, "audience", OPT, NO, 0, "who", "to whom: "	\
+	F(COMM_AUDIENCE, "audience", OPT, OPT, 0, "who", "to whom: "	\
 	    "people (P-1,P-4) or free text")				\
-	F(COMM_CHANNEL, "channel", OPT, NO, 0, "c", "how")		\
-	F(COMM_OWNER, "owner", OPT, NO, 0, "P-n", "who communicates")
+	F(COMM_CHANNEL, "channel", OPT, OPT, 0, "c", "how")		\
+	F(COMM_OWNER, "owner", OPT, OPT, 0, "P-n", "who communicates")
 #define COMM_WHERE(W)	W(COMM_OWNER, "owner", REF, "P-n", NULL)
 
-/* kam defect: add's fields, fix's and verify's, and list's filters. */
+/* kam defect: add's and set's fields (set may change the title too),
+ * and list's filters; fix, verify and reopen are transitions. */
 #define DEFECT_FIELDS(F)						\
-	F(DEFECT_SEVERITY, "severity", REQ, NO, 0, "critical|major|minor", \
+	F(DEFECT_TITLE, "title", NO, OPT, 0, "text", "what is wrong")	\
+	F(DEFECT_SEVERITY, "severity", REQ, OPT, 0, "critical|major|minor", \
 	    "how bad it is")						\
-	F(DEFECT_SUBJECT, "subject", REQ, NO, 0, "s", "a record such as "	\
+	F(DEFECT_SUBJECT, "subject", REQ, OPT, 0, "s", "a record such as " \
 	    "REQ-3 or T-2, or text")					\
-	F(DEFECT_FOUND, "found", OPT, NO, 0, "date", "when it was found")
+	F(DEFECT_FOUND, "found", OPT, OPT, 0, "date", "when it was found")
 #define DEFECT_WHERE(W)							\
 	W(DEFECT_STATUS, "open", IS, "", NULL)				\
 	W(DEFECT_SEVERITY, "severity", EQ, "critical|major|minor", NULL)	\

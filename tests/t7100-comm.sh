@@ -325,4 +325,37 @@ test_expect_success 'next: due dates follow the working calendar' '
 	grep -q "daily communication was due 2026-12-01 (3 days ago; grace" ../out
 '
 
+# ---- set (issue 17, smaller items) ----
+
+test_expect_success 'comm set: title, frequency, channel, audience and owner; one commit' '
+	new_project set &&
+	kam people add Ann >/dev/null &&
+	kam people add "Bo Chen" --side client >/dev/null &&
+	kam comm add "Weekly report" --frequency weekly --owner P-1 \
+	    --audience P-2 >/dev/null &&
+	kam comm done C-1 --date 2026-11-02 >/dev/null &&
+	kam comm set c-1 --frequency monthly --channel email \
+	    --title "Monthly report" &&
+	echo "kam: comm set C-1: Monthly report" >../expect &&
+	git log -1 --format=%s >../out && test_cmp ../expect ../out &&
+	grep -q "^C-1,Monthly report,P-2,email,monthly,P-1,2026-11-02\$" comms.csv &&
+	kam comm set C-1 --audience "steering committee" --owner "" &&
+	grep -q "^C-1,Monthly report,steering committee,email,monthly,,2026-11-02\$" comms.csv
+'
+
+test_expect_success 'comm set refusals: an unknown owner, a bad frequency, no option, an unknown communication' '
+	cd "$TRASH/set" &&
+	git rev-parse HEAD >../before &&
+	test_expect_code 65 kam comm set C-1 --owner P-9 2>../err &&
+	echo "kam: person P-9 does not exist in people.csv" >../expect &&
+	test_cmp ../expect ../err &&
+	test_expect_code 64 kam comm set C-1 --frequency hourly 2>../err &&
+	test_expect_code 64 kam comm set C-1 2>../err &&
+	test_expect_code 64 kam comm set C-1 --title "" 2>../err &&
+	test_expect_code 65 kam comm set C-9 --channel phone 2>../err &&
+	git rev-parse HEAD >../after && test_cmp ../before ../after &&
+	kam __complete comm set C-1 --f >../out &&
+	printf -- "--frequency=\\n--format=\\n" >../expect && test_cmp ../expect ../out
+'
+
 test_done

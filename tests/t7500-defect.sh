@@ -416,7 +416,7 @@ test_expect_success 'every defect verb fails with 65 on an invalid defects.csv' 
 	printf "%s\nD-1,a,major,,2026-11-01,open,,\nD-2,b,major,,2026-11-01,shut,,\n" "$H" >defects.csv &&
 	git commit -q -am "bad status" &&
 	for v in list "show D-1" "fix D-1" "verify D-1" "reopen D-1" \
-	    "add x --severity minor --subject y"; do
+	    "add x --severity minor --subject y" "set D-1 --severity minor"; do
 		test_expect_code 65 kam defect $v >../out 2>../err &&
 		test ! -s ../out &&
 		echo "kam: defects.csv:3: status: invalid value ${Q}shut${Q}: expected one of: open fixed verified" >../expect &&
@@ -432,10 +432,47 @@ test_expect_success 'kam defect -h lists every verb' '
 	       kam defect fix D-n [--rework hours] [--date date]
 	       kam defect list [--open] [--severity critical|major|minor] [--status open|fixed|verified] [--subject s]
 	       kam defect reopen D-n
+	       kam defect set D-n [--title text] [--severity critical|major|minor] [--subject s] [--found date]
 	       kam defect show D-n
 	       kam defect verify D-n [--date date]
 	EOF
 	test_cmp ../expect ../out
+'
+
+# ---- set (issue 17, smaller items) ----
+
+test_expect_success 'defect set: title, severity, subject and date found; one commit each, the status kept' '
+	new_project set &&
+	kam task add "Build SSO" --duration 3 >/dev/null &&
+	kam defect add "Crash on save" --severity major --subject T-1 \
+	    --found 2026-11-02 >/dev/null &&
+	kam defect fix D-1 --date 2026-11-03 >/dev/null &&
+	kam defect set d-1 --severity critical --subject "login page" &&
+	echo "kam: defect set D-1: Crash on save" >../expect &&
+	git log -1 --format=%s >../out && test_cmp ../expect ../out &&
+	grep -q "^D-1,Crash on save,critical,login page,2026-11-02,fixed,," defects.csv &&
+	kam defect set D-1 --title "Crash on save (data lost)" --subject T-1 \
+	    --found 2026-11-01 &&
+	grep -q "^D-1,Crash on save (data lost),critical,T-1,2026-11-01,fixed,," defects.csv &&
+	test "$(git rev-list --count HEAD)" = 6
+'
+
+test_expect_success 'defect set refusals: a bad severity, a missing subject record, a future date, no option, an unknown defect' '
+	cd "$TRASH/set" &&
+	git rev-parse HEAD >../before &&
+	test_expect_code 64 kam defect set D-1 --severity bad 2>../err &&
+	echo "kam: --severity: invalid value ${Q}bad${Q}: expected one of: critical major minor" >../expect &&
+	test_cmp ../expect ../err &&
+	test_expect_code 65 kam defect set D-1 --subject REQ-9 2>../err &&
+	echo "kam: requirement REQ-9 does not exist in requirements.csv" >../expect &&
+	test_cmp ../expect ../err &&
+	test_expect_code 64 kam defect set D-1 --found 2099-01-01 2>../err &&
+	test_expect_code 64 kam defect set D-1 2>../err &&
+	test_expect_code 64 kam defect set D-1 --title "" 2>../err &&
+	test_expect_code 65 kam defect set D-9 --severity minor 2>../err &&
+	git rev-parse HEAD >../after && test_cmp ../before ../after &&
+	kam __complete defect set D-1 --s >../out &&
+	printf -- "--severity=\\n--subject=\\n" >../expect && test_cmp ../expect ../out
 '
 
 test_done
