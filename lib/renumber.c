@@ -385,6 +385,165 @@ parse_part(struct table *t, const struct schema *s, const char *path,
 	return rc;
 }
 
+/* Parse a file quietly (clash mode, OLD's table: it may hold the same id
+ * twice until renumbered).  0 when a header was read. */
+static int
+parse_quiet(struct table *t, const struct schema *s, const char *path,
+    int digits, const struct kam_buf *b)
+{
+	int saved = kam_exit_code;
+
+	kam_msg_capture(quiet, NULL);
+	table_parse(t, s, path, digits, b->ptr, b->len);
+	kam_msg_capture(NULL, NULL);
+	kam_exit_code = saved;
+	return t->header != NULL ? 0 : -1;
+}
+
+/*
+ * The commit the operation in progress started from on their side, whose
+ * tree is the merge base: a merge's base with MERGE_HEAD, the parent of
+ * the commit a rebase or cherry-pick replays, the commit a revert undoes.
+ * 0 with *out (NULL when there is none to find), or -1 after reporting.
+ */
+static int
+op_base_commit(struct renumber *rn, git_commit **out)
+{
+	git_repository *repo = rn->p->repo;
+	git_oid id, hid, mb;
+	git_commit *c = NULL;
+	const char *ref = NULL;
+	int parent = 1, rc;
+
+	*out = NULL;
+	switch (git_repository_state(repo)) {
+	case GIT_REPOSITORY_STATE_MERGE:
+		if (git_reference_name_to_id(&id, repo, "MERGE_HEAD") < 0 ||
+		    git_reference_name_to_id(&hid, repo, "HEAD") < 0 ||
+		    git_merge_base(&mb, repo, &hid, &id) < 0) {
+			git_error_clear();
+			return 0;
+		}
+		if ((rc = git_commit_lookup(out, repo, &mb)) < 0)
+			return kam_giterr(rc, "cannot read the merge base");
+		return 0;
+	case GIT_REPOSITORY_STATE_REBASE:
+	case GIT_REPOSITORY_STATE_REBASE_INTERACTIVE:
+	case GIT_REPOSITORY_STATE_REBASE_MERGE:
+		ref = "REBASE_HEAD";
+		break;
+	case GIT_REPOSITORY_STATE_CHERRYPICK:
+	case GIT_REPOSITORY_STATE_CHERRYPICK_SEQUENCE:
+		ref = "CHERRY_PICK_HEAD";
+		break;
+	case GIT_REPOSITORY_STATE_REVERT:
+	case GIT_REPOSITORY_STATE_REVERT_SEQUENCE:
+		ref = "REVERT_HEAD";
+		parent = 0;
+		break;
+	default:
+		return 0;
+	}
+	if (git_reference_name_to_id(&id, repo, ref) < 0 ||
+	    git_commit_lookup(&c, repo, &id) < 0) {
+		git_error_clear();
+		return 0;
+	}
+	if (!parent) {
+		*out = c;
+		return 0;
+	}
+	if (git_commit_parentcount(c) > 0 && (rc = git_commit_parent(out, c,
+	    0)) < 0) {
+		git_commit_free(c);
+		return kam_giterr(rc, "cannot read the parent of %s", ref);
+	}
+	git_commit_free(c);
+	return 0;
+}
+
+/*
+ * The merge base's version of a table file, parsed quietly into base:
+ * the index's stage 1 while the file is conflicted, else the file in the
+ * tree of the operation's base (op_base_commit).  0, 1 when the base has
+ * no such file (or none is known), -1 after reporting.
+ */
+static int
+base_table(struct renumber *rn, const struct schema *s, const char *path,
+    struct table *base)
+{
+	git_index *idx = NULL;
+	const git_index_entry *e;
+	git_blob *blob = NULL;
+	git_commit *bc = NULL;
+	struct kam_buf b = KAM_BUF_INIT;
+	char *full = xasprintf("%s%s", rn->p->prefix, path);
+	int ret = 1, rc;
+
+	if (git_repository_index(&idx, rn->p->repo) == 0 &&
+	    (e = git_index_get_bypath(idx, full, 1)) != NULL &&
+	    git_blob_lookup(&blob, rn->p->repo, &e->id) == 0)
+		kam_buf_add(&b, git_blob_rawcontent(blob),
+		    (size_t)git_blob_rawsize(blob));
+	else {
+		git_error_clear();
+		if (!rn->base_done) {
+			rn->base_done = 1;
+			if (op_base_commit(rn, &bc) == -1 || (bc != NULL &&
+			    hist_project_tree(&rn->base, rn->p, bc) == -1)) {
+				ret = -1;
+				goto out;
+			}
+		}
+		if (rn->base != NULL) {
+			git_tree *saved = rn->head;
+
+			/* head_read reads rn->head: point it at the base. */
+			rn->head = rn->base;
+			rc = head_read(rn, path, &b);
+			rn->head = saved;
+			if (rc != 0) {
+				ret = rc;
+				goto out;
+			}
+		} else
+			goto out;
+	}
+	if (parse_quiet(base, s, path, rn->p->digits, &b) == 0)
+		ret = 0;
+out:
+	git_commit_free(bc);
+	git_blob_free(blob);
+	git_index_free(idx);
+	kam_buf_release(&b);
+	free(full);
+	return ret;
+}
+
+/*
+ * Whether `id` of table file `path` can be an id clash (issue 18 #1):
+ * one the merge base did not have.  Both sides then added a record of
+ * that id; a record of the base edited on both sides is a conflict of its
+ * fields, and renumbering one version would make a duplicate.  The one
+ * test of --all and of the single form.  1, 0 (rn->edited set), -1.
+ */
+static int
+clash_possible(struct renumber *rn, const struct schema *s, const char *path,
+    const char *id)
+{
+	struct table base = TABLE_INIT;
+	int rc;
+
+	rc = base_table(rn, s, path, &base);
+	if (rc == 0 && table_find(&base, id) != NULL) {
+		table_release(&base);
+		rn->edited = 1;
+		return 0;
+	}
+	table_release(&base);
+	return rc == -1 ? -1 : 1;
+}
+
 /*
  * Clash mode, OLD's file: resolve the block where both versions hold
  * OLD by renaming theirs.  *text is replaced.  Returns 1 when resolved,
@@ -413,6 +572,9 @@ resolve_block(struct renumber *rn, const char *path, struct kam_buf *text)
 		    table_find(&o, rn->old) == NULL ||
 		    (r = table_find(&t, rn->old)) == NULL)
 			continue;
+		/* OLD in the base: both sides edited it, not a clash. */
+		if ((ret = clash_possible(rn, rn->s, path, rn->old)) != 1)
+			break;
 		rename_row(rn, &t, r);
 		table_serialize(&t, &rows);
 		nl = memchr(rows.ptr, '\n', rows.len);
@@ -590,21 +752,6 @@ struct loaded {
 	struct table	 t;
 };
 
-/* Parse a file quietly (clash mode, OLD's table: it may hold the same id
- * twice until renumbered).  0 when a header was read. */
-static int
-parse_quiet(struct table *t, const struct schema *s, const char *path,
-    int digits, const struct kam_buf *b)
-{
-	int saved = kam_exit_code;
-
-	kam_msg_capture(quiet, NULL);
-	table_parse(t, s, path, digits, b->ptr, b->len);
-	kam_msg_capture(NULL, NULL);
-	kam_exit_code = saved;
-	return t->header != NULL ? 0 : -1;
-}
-
 /* NEW when not given: one past the highest id of OLD's table, both sides
  * of conflict blocks counted. */
 static int
@@ -751,9 +898,24 @@ renumber(struct renumber *rn)
 		    table_find(&ld[i].t, rn->old);
 		if (found != NULL)
 			home = &ld[i];
+		/* Two records OLD kept from a record of the base edited
+		 * on both sides: not a clash either. */
+		if (found != NULL && rn->clash && (rc = clash_possible(rn,
+		    rn->s, ld[i].path, rn->old)) != 1) {
+			if (rc == -1)
+				goto out;
+			found = NULL;
+			home = NULL;
+		}
 	}
 	if (!resolved && found == NULL) {
-		if (rn->clash)
+		if (rn->clash && rn->edited)
+			kam_err(KAM_EX_DATA, "%s is not an id clash: the merge "
+			    "base has %s and both sides edited it, so both "
+			    "versions are the same record (renumbering one "
+			    "would make a duplicate); keep one version by hand",
+			    rn->old, rn->old);
+		else if (rn->clash)
 			kam_err(KAM_EX_DATA, "no id clash on %s to resolve: no "
 			    "conflict block holds %s on both sides, and no "
 			    "two records are %s", rn->old, rn->old, rn->old);
@@ -875,37 +1037,6 @@ twin_id(const struct table *t, char *id, size_t len)
 }
 
 /*
- * The merge base's version of a conflicted file, from the index (stage
- * 1), parsed quietly into base; 1 when there is none (no conflict entry,
- * or the file did not exist in the base).
- */
-static int
-base_table(struct renumber *rn, const struct schema *s, const char *path,
-    struct table *base)
-{
-	git_index *idx = NULL;
-	const git_index_entry *e;
-	git_blob *blob = NULL;
-	struct kam_buf b = KAM_BUF_INIT;
-	char *full = xasprintf("%s%s", rn->p->prefix, path);
-	int ret = 1;
-
-	if (git_repository_index(&idx, rn->p->repo) == 0 &&
-	    (e = git_index_get_bypath(idx, full, 1)) != NULL &&
-	    git_blob_lookup(&blob, rn->p->repo, &e->id) == 0) {
-		kam_buf_add(&b, git_blob_rawcontent(blob),
-		    (size_t)git_blob_rawsize(blob));
-		if (parse_quiet(base, s, path, rn->p->digits, &b) == 0)
-			ret = 0;
-	}
-	git_blob_free(blob);
-	git_index_free(idx);
-	kam_buf_release(&b);
-	free(full);
-	return ret;
-}
-
-/*
  * The first id clash left in the work tree, tables in kam_schemas order:
  * an id a conflict block holds on both sides, or two records of one file
  * with the same id (a hand resolution that kept both), that the merge
@@ -917,12 +1048,12 @@ static int
 next_clash(struct renumber *rn, char *id, size_t len)
 {
 	struct kam_buf b = KAM_BUF_INIT;
-	struct table o = TABLE_INIT, t = TABLE_INIT, base = TABLE_INIT;
+	struct table o = TABLE_INIT, t = TABLE_INIT;
 	char **names = NULL;
 	size_t i, j, k, nn = 0, from, hlen;
 	struct block bl;
 	const char *nl;
-	int rc, found = 0, hasbase;
+	int rc, found = 0;
 
 	for (i = 0; i < kam_nschemas && !found; i++) {
 		const struct schema *s = kam_schemas[i];
@@ -940,15 +1071,13 @@ next_clash(struct renumber *rn, char *id, size_t len)
 			    (nl = memchr(b.ptr, '\n', b.len)) == NULL)
 				continue;
 			hlen = (size_t)(nl - b.ptr) + 1;
-			table_release(&base);
-			hasbase = base_table(rn, s, names[j], &base) == 0;
 			if (!next_block(b.ptr, b.len, 0, &bl)) {
 				table_release(&t);
 				if (parse_quiet(&t, s, names[j], rn->p->digits,
-				    &b) == 0)
-					found = twin_id(&t, id, len) &&
-					    (!hasbase || table_find(&base, id) ==
-					    NULL);
+				    &b) == 0 && twin_id(&t, id, len) &&
+				    (found = clash_possible(rn, s, names[j],
+				    id)) == -1)
+					goto fail;
 				continue;
 			}
 			for (from = 0; !found && next_block(b.ptr, b.len, from,
@@ -966,12 +1095,13 @@ next_clash(struct renumber *rn, char *id, size_t len)
 					const char *v = table_get(&t,
 					    &t.rows[k], ID_COL);
 
-					if (table_find(&o, v) != NULL &&
-					    (!hasbase || table_find(&base, v) ==
-					    NULL)) {
+					if (table_find(&o, v) == NULL)
+						continue;
+					if ((found = clash_possible(rn, s,
+					    names[j], v)) == -1)
+						goto fail;
+					if (found)
 						snprintf(id, len, "%s", v);
-						found = 1;
-					}
 				}
 			}
 		}
@@ -981,14 +1111,12 @@ next_clash(struct renumber *rn, char *id, size_t len)
 	}
 	table_release(&o);
 	table_release(&t);
-	table_release(&base);
 	kam_buf_release(&b);
 	return found;
 fail:
 	free_names(names, nn);
 	table_release(&o);
 	table_release(&t);
-	table_release(&base);
 	kam_buf_release(&b);
 	return -1;
 }
@@ -1141,5 +1269,9 @@ renumber_release(struct renumber *rn)
 {
 	git_tree_free(rn->head);
 	rn->head = NULL;
+	git_tree_free(rn->base);
+	rn->base = NULL;
+	rn->base_done = 0;
+	rn->edited = 0;
 	kam_buf_release(&rn->files);
 }

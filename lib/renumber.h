@@ -40,11 +40,14 @@ struct renumber {
 	long			 newnum;
 	int			 clash;		/* a merge is in progress */
 	git_tree		*head;		/* HEAD's project tree (clash) */
+	git_tree		*base;		/* the operation's merge base */
+	int			 base_done;	/* base looked up */
+	int			 edited;	/* OLD was in the base */
 	size_t			 nrefs;		/* references rewritten */
 	struct kam_buf		 files;		/* files changed, for the note */
 };
-#define RENUMBER_INIT { NULL, NULL, NULL, "", "", 0, 0, NULL, 0, \
-	KAM_BUF_INIT }
+#define RENUMBER_INIT { NULL, NULL, NULL, "", "", 0, 0, NULL, NULL, 0, \
+	0, 0, KAM_BUF_INIT }
 
 /*
  * Parse OLD and NEW (NULL: one past the highest id of OLD's table, chosen

@@ -161,4 +161,69 @@ test_expect_success '--all leaves a record edited on both sides alone, and names
 	! grep -q "^R-4," risks.csv
 '
 
+# edited DIR: R-1 edited on both sides, and a risk added on each side.
+edited () {
+	new_project "$1" &&
+	kam risk add Vendor -p 2 -i 2 >/dev/null &&
+	git checkout -q -b alice &&
+	kam risk assess R-1 -p 3 >/dev/null &&
+	kam risk add "Alice risk" -p 1 -i 1 >/dev/null &&
+	git checkout -q main &&
+	kam risk assess R-1 -p 4 >/dev/null &&
+	kam risk add "Main risk" -p 1 -i 2 >/dev/null
+}
+
+test_expect_success 'kam renumber R-1 (single) on a record edited on both sides: refused, as --all does, nothing written' '
+	edited single &&
+	test_expect_code 1 git merge -q --no-edit alice >/dev/null 2>&1 &&
+	cp risks.csv ../before &&
+	test_expect_code 65 kam renumber R-1 >../out 2>../err &&
+	grep -q "R-1 is not an id clash: the merge base has R-1" ../err &&
+	test_cmp ../before risks.csv &&
+	test ! -s ../out &&
+	kam renumber R-2 >../out 2>/dev/null &&
+	echo R-3 >../expect && test_cmp ../expect ../out &&
+	grep -q "^R-3,Alice risk," risks.csv &&
+	test "$(grep -c "^R-1," risks.csv)" = 2 &&
+	! grep -q "^R-4," risks.csv
+'
+
+test_expect_success 'both versions kept by hand and git added (no stage 1 left): the merge base still says no' '
+	cd single &&
+	sed "/^<<<<<<</d; /^=======/d; /^>>>>>>>/d" risks.csv >r.tmp &&
+	mv r.tmp risks.csv && git add risks.csv &&
+	test "$(grep -c "^R-1," risks.csv)" = 2 &&
+	cp risks.csv ../before &&
+	test_expect_code 65 kam renumber R-1 2>../err &&
+	grep -q "R-1 is not an id clash: the merge base has R-1" ../err &&
+	test_cmp ../before risks.csv &&
+	test_expect_code 0 kam renumber --all >../out 2>../err &&
+	test ! -s ../out
+'
+
+test_expect_success 'in a rebase (REBASE_HEAD): an edit of both sides refused, also once git added; the next stop clash renumbered' '
+	edited reb &&
+	git checkout -q alice &&
+	test_expect_code 1 git rebase -q main >/dev/null 2>&1 &&
+	test -f .git/REBASE_HEAD &&
+	test_expect_code 65 kam renumber R-1 2>../err &&
+	grep -q "R-1 is not an id clash" ../err &&
+	sed "/^[<=>]\{7\}/d" risks.csv >r.tmp && mv r.tmp risks.csv &&
+	git add risks.csv &&
+	test_expect_code 65 kam renumber R-1 2>../err &&
+	grep -q "R-1 is not an id clash" ../err &&
+	test "$(grep -c "^R-1," risks.csv)" = 2 &&
+	sed "/^R-1,Vendor,,3,/d" risks.csv >r.tmp && mv r.tmp risks.csv &&
+	git add risks.csv &&
+	test_expect_code 1 env GIT_EDITOR=true git rebase --continue \
+	    >/dev/null 2>&1 &&
+	grep -q "^=======" risks.csv &&
+	kam renumber R-2 >../out 2>/dev/null &&
+	echo R-3 >../expect && test_cmp ../expect ../out &&
+	grep -q "^R-3,Alice risk," risks.csv &&
+	grep -q "^R-2,Main risk," risks.csv &&
+	grep -q "^R-1,Vendor,,4," risks.csv &&
+	test "$(grep -c "^R-" risks.csv)" = 3
+'
+
 test_done
