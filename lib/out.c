@@ -684,7 +684,9 @@ out_summary_in(struct out *o, const char *key, const char *sub,
     const char *const *tcells)
 {
 	if (o->fmt != FMT_JSON) {
-		if (row != NULL)
+		/* CSV is records only, as JSON's array (issue 18): a total
+		 * is in JSON's object, the table and Markdown. */
+		if (row != NULL && o->fmt != FMT_CSV)
 			out_row(o, row);
 		return;
 	}

@@ -18,7 +18,8 @@
  *        unset).  A list with totals (out_begin_total) is the object
  *        {"records":[...],"total":{...}}.
  * csv:   RFC 4180, every cell quoted, cells starting with = + - @ TAB CR LF
- *        prefixed with ' unless they are plain numbers.
+ *        prefixed with ' unless they are plain numbers; records only,
+ *        one header, the same columns in every row (no total rows).
  * md:    a Markdown table, '|' escaped.
  *
  * Write errors on stdout are found by kam_flush_stdout() at exit (74).
@@ -90,8 +91,9 @@ void	out_end(struct out *o);
  * summary, "total" last.  JSON is one object, records only in the array:
  *   {"records":[...],"total":{...}}
  * (other summaries, such as evm's "without_task", as further keys before
- * "total").  Table, CSV and Markdown print a summary as one more row of
- * the list's columns (row; NULL: no row there).  In JSON the summary is an
+ * "total").  Table and Markdown print a summary as one more row of the
+ * list's columns (row; NULL: no row there); CSV leaves it out, records
+ * only (issue 18).  In JSON the summary is an
  * object of its own keys tcols (null when tcells is NULL).
  */
 void	out_begin_total(struct out *o, enum out_fmt fmt,

@@ -139,4 +139,66 @@ test_expect_success JQ 'plan gives baseline_start, baseline_finish and variance 
 	    ../plan >/dev/null
 '
 
+# CSV (issue 18): one header, the same number of cells in every row, and
+# records only: as many rows as JSON's records.  shape.awk prints
+# "ROWS NCELLS..." (the distinct cell counts; every cell is quoted).
+cat >"$TRASH/../shape.awk" <<\EOF
+BEGIN { inq = 0; nf = 1; rec = 0 }
+{
+	if (!inq && $0 == "") { blank++; next }
+	for (i = 1; i <= length($0); i++) {
+		c = substr($0, i, 1)
+		if (inq) {
+			if (c == "\"") {
+				if (substr($0, i + 1, 1) == "\"") i++
+				else inq = 0
+			}
+		} else if (c == "\"") inq = 1
+		else if (c == ",") nf++
+	}
+	if (inq) next
+	rec++; n[nf]++; nf = 1
+}
+END {
+	s = ""; for (k in n) s = s " " k
+	printf "%d%s%s\n", rec - 1, s, blank ? " blank" : ""
+}
+EOF
+
+test_expect_success JQ 'every list verb as CSV: one header, one cell count, the records of JSON only' '
+	cd acme &&
+	: >../fails &&
+	while read -r v; do
+		case $v in
+		"plan --summary"|"csat report"|"qa report"|review*) continue ;;
+		esac
+		kam --format json $v >../json 2>/dev/null
+		kam --format csv $v >../csv 2>../err
+		rc=$?
+		if test $rc != 0 && test $rc != 1; then
+			echo "kam $v --format csv: exit $rc" >>../fails
+			continue
+		fi
+		want=$(jq "if type == \"array\" then length else (.records | length) end" ../json)
+		got=$(awk -f ../../shape.awk ../csv)
+		case $got in
+		"$want "[1-9]|"$want "[1-9][0-9]) ;;
+		*) echo "kam $v: $want records in JSON, CSV: $got" >>../fails ;;
+		esac
+	done <../../verbs &&
+	cat ../fails &&
+	test ! -s ../fails
+'
+
+test_expect_success JQ 'CSV: a report of several tables refuses (64); --summary and csat report are one table' '
+	cd acme &&
+	test_expect_code 64 kam --format csv qa report >../out 2>/dev/null &&
+	test ! -s ../out &&
+	test_expect_code 64 kam --format csv review HEAD~20 >../out 2>/dev/null &&
+	test ! -s ../out &&
+	test "$(kam --format csv plan --summary | awk -f ../../shape.awk)" = "1 10" &&
+	kam --format csv csat report >../csv &&
+	test "$(awk -f ../../shape.awk ../csv)" = "$(($(wc -l <../csv) - 1)) 10"
+'
+
 test_done

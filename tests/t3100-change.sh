@@ -215,19 +215,20 @@ test_expect_success 'change list --format json: columns of changes.csv in record
 	test_cmp expect out
 '
 
-test_expect_success 'change list filters: the totals follow the selection' '
+test_expect_success 'change list filters: the totals follow the selection (CSV: records only)' '
 	cd "$P" &&
 	kam change list --req req-1 --format csv >out &&
 	cat >expect <<-\EOF &&
 	"id","title","req","cost","days","status","requested_by","decided_by","decided_on"
 	"CR-1","Also support Okta","REQ-1","12000.00","5","approved","P-1","P-1","2026-11-25"
-	"","total of 1 approved","","12000.00","5","","","",""
 	EOF
 	test_cmp expect out &&
+	kam change list --req req-1 --format md | tail -n 1 >last &&
+	grep -q "^| *| total of 1 approved *| *| 12,000.00 CNY | *5 |" last &&
+	kam change list --status proposed --format md | tail -n 1 >last &&
+	grep -q "^| *| total of 0 approved *| *| *0.00 CNY | *0 |" last &&
 	kam change list --status proposed --format csv >out &&
-	tail -n 1 out >last &&
-	echo "\"\",\"total of 0 approved\",\"\",\"0.00\",\"0\",\"\",\"\",\"\",\"\"" >expect &&
-	test_cmp expect last &&
+	! grep -q "total of" out &&
 	test_expect_code 64 kam change list --status open 2>err &&
 	test_expect_code 64 kam change list --req CR-1 2>err &&
 	test_expect_code 64 kam change list extra 2>err

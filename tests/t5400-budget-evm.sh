@@ -113,13 +113,16 @@ test_expect_success 'evm --by task on a terminal says the basis below' '
 test_expect_success 'by hand: the task rows add up to the total' '
 	cd "$P" &&
 	kam budget evm --by task --format csv >"$TRASH/out" &&
-	python3 - "$TRASH/out" <<-\EOF
-	import csv, sys
+	kam budget evm --by task --format json >"$TRASH/json" &&
+	python3 - "$TRASH/out" "$TRASH/json" <<-\EOF
+	import csv, json, sys
 	from decimal import Decimal as D
 	rows = list(csv.DictReader(open(sys.argv[1])))
-	total = rows[-1]
+	doc = json.load(open(sys.argv[2]), parse_float=D)
+	total, other = doc["total"], doc["without_task"] or {}
+	assert all(r["id"] for r in rows), "a CSV row without an id"
 	for k in ("bac", "pv", "ev", "ac", "cv", "sv"):
-	    s = sum(D(r[k]) for r in rows[:-1])
+	    s = sum(D(r[k]) for r in rows) + D(other.get(k, 0))
 	    assert s == D(total[k]), (k, s, total[k])
 	EOF
 '
@@ -230,7 +233,9 @@ test_expect_success 'cost basis of budget.evm-categories: their lines make BAC, 
 	kam --today 2026-01-07 budget evm --by task --format csv >"$TRASH/out" &&
 	grep -q "^\"T-1\",\"Build\",\"4125.00\",\"2475.00\",\"2062.50\",\"1600.00\"," "$TRASH/out" &&
 	grep -q "^\"T-2\",\"Test\",\"1375.00\",\"825.00\",\"0.00\",\"0.00\"," "$TRASH/out" &&
-	grep -q "^\"\",\"expenses without a task\",\"0.00\",\"0.00\",\"0.00\",\"300.00\"," "$TRASH/out" &&
+	! grep -q "without a task" "$TRASH/out" &&
+	kam --today 2026-01-07 budget evm --by task --format json >"$TRASH/out" &&
+	grep -q "^\"without_task\":{\"bac\":0.00,\"pv\":0.00,\"ev\":0.00,\"ac\":300.00," "$TRASH/out" &&
 	kam --today 2026-01-07 budget margin --format json >"$TRASH/out" &&
 	grep -q "\"actual_cost\":4400.00,\"bac\":7500.00,\"eac\":7566.67,\"planned_margin\":2500.00,\"forecast_margin\":2433.33,\"margin_pct\":24.33}" "$TRASH/out" &&
 	kam --today 2026-01-07 report weekly >"$TRASH/out" &&

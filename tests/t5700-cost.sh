@@ -50,7 +50,9 @@ test_expect_success 'evm: AC per task is expenses + labour, exact to the minor u
 	kam budget evm --by task --format csv >../out &&
 	grep -q "^\"T-1\",\"Build\",\"10000.00\",\"10000.00\",\"5000.00\",\"964.58\"," ../out &&
 	grep -q "^\"T-2\",\"Test\",\"5000.00\",\"5000.00\",\"0.00\",\"322.91\"," ../out &&
-	grep -q "^\"\",\"total\",\"15000.00\",\"15000.00\",\"5000.00\",\"1287.49\"," ../out
+	! grep -q "^\"\"," ../out &&
+	kam budget evm --by task --format json >../out &&
+	grep -q "^\"total\":{\"bac\":15000.00,\"pv\":15000.00,\"ev\":5000.00,\"ac\":1287.49," ../out
 '
 
 test_expect_success 'audit: a labour line beside the expense categories, in the total' '
