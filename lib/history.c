@@ -1970,6 +1970,60 @@ renum_check(struct logrun *lr)
 	    lr->old_id, sizeof(lr->old_id));
 }
 
+/*
+ * A renumbering by hand (issue 18): in one commit the record followed, y,
+ * was added and one other record x of its table removed whose row was
+ * the same but for the id (every field, the title and what is derived
+ * from them).  Whether removed x matches added y.
+ */
+static int
+same_row(const struct hist_rec *x, const struct hist_rec *y)
+{
+	size_t i;
+
+	if (x->op != HIST_REMOVED || y->op != HIST_ADDED || x->s != y->s ||
+	    x->s->prefix == NULL || strcmp(x->id, y->id) == 0 ||
+	    x->nf != y->nf || strcmp(x->title, y->title) != 0)
+		return 0;
+	for (i = 0; i < x->nf; i++)
+		if (strcmp(x->f[i].name, y->f[i].name) != 0 ||
+		    strcmp(x->f[i].old, y->f[i].new) != 0)
+			return 0;
+	return 1;
+}
+
+/* The one record of set that y was renumbered from (same_row), or NULL
+ * when none or more than one: then nothing is guessed. */
+static const struct hist_rec *
+renumbered_by_hand(const struct hist_set *set, const struct hist_rec *y)
+{
+	const struct hist_rec *x = NULL;
+	size_t i;
+
+	for (i = 0; i < set->n; i++)
+		if (same_row(&set->v[i], y)) {
+			if (x != NULL)
+				return NULL;
+			x = &set->v[i];
+		}
+	return x;
+}
+
+static void
+copy_rec(struct hist_set *set, const struct hist_rec *r)
+{
+	struct hist_rec *n;
+	size_t m;
+
+	n = hist_rec_new(set, r->s, r->file, r->id, r->num, r->op);
+	free(n->title);
+	n->title = xstrdup(r->title);
+	n->line = r->line;
+	for (m = 0; m < r->nf; m++)
+		hist_rec_field(n, r->f[m].name, r->f[m].old, r->f[m].new,
+		    r->f[m].derived);
+}
+
 /* After such a commit, older ones know the record by its old id. */
 static void
 renum_follow(struct logrun *lr)
@@ -1997,7 +2051,7 @@ log_commit(struct logrun *lr, const git_oid *id)
 	git_oid pars[64];
 	unsigned i, np;
 	int64_t t;
-	int merge, rc;
+	int merge, hand, rc;
 
 	git_commit_free(lr->c);
 	lr->c = NULL;
@@ -2023,9 +2077,13 @@ log_commit(struct logrun *lr, const git_oid *id)
 	/* A merge seen with all parents is shown whole, after the other
 	 * parents are compared; anything else file by file. */
 	merge = o->all_parents && np > 1;
+	/* Following an id not renumbered by kam: the commit's records are
+	 * kept until it is known whether it renumbered the id by hand. */
+	hand = lr->filt.id != NULL && !o->no_follow && !lr->renum && !merge &&
+	    np > 0;
 	commit_of(&lr->lf.c, lr->c);
 	lr->lf.first = 1;
-	lr->bc.flush = merge ? NULL : log_flush;
+	lr->bc.flush = merge || hand ? NULL : log_flush;
 	lr->bc.farg = &lr->lf;
 	if (np > 0) {
 		if (snap_of(&lr->par, p, lr->shallow ? &pars[0] :
@@ -2047,6 +2105,25 @@ log_commit(struct logrun *lr, const git_oid *id)
 	    &sa, &sb, &of, &lr->bc) == -1))
 		return lr->lf.stop ? 1 : -1;
 	lr->bc.flush = NULL;
+	for (i = 0; hand && i < lr->set.n; i++) {
+		const struct hist_rec *y = &lr->set.v[i], *x;
+		struct hist_filter tf = { NULL, NULL };
+
+		if (y->op != HIST_ADDED || strcmp(y->id, lr->filt.id) != 0)
+			continue;
+		/* The id appeared: was another record of its table removed
+		 * with the same row? */
+		tf.table = y->s;
+		hist_set_clear(&lr->other);
+		if (diff_sides(&lr->other, p, &sa, &sb, &tf, &lr->bc) == -1)
+			return -1;
+		if ((x = renumbered_by_hand(&lr->other, y)) != NULL) {
+			snprintf(lr->old_id, sizeof(lr->old_id), "%s", x->id);
+			lr->renum = 1;
+			copy_rec(&lr->set, x);
+		}
+		break;
+	}
 	for (i = 1; merge && i < np && lr->set.n > 0; i++) {
 		struct snap op;
 
@@ -2128,6 +2205,27 @@ log_stored(struct logrun *lr, const struct histidx *ix, size_t i)
 		return 0;
 	commit_of(&lr->lf.c, lr->c);
 	lr->lf.first = 1;
+	/* A renumbering by hand of the id followed, as log_commit finds it:
+	 * the id added and one record of its table removed with the same
+	 * row (the stored changes are every record's). */
+	for (j = 0; f->id != NULL && !o->no_follow && !lr->renum &&
+	    j < histidx_nfiles(ix, i); j++) {
+		const struct hist_rec *x;
+
+		if ((fs = histidx_file(ix, i, j, &s)) == NULL)
+			continue;
+		for (k = 0; k < fs->n; k++)
+			if (fs->v[k].op == HIST_ADDED &&
+			    strcmp(fs->v[k].id, f->id) == 0)
+				break;
+		if (k == fs->n)
+			continue;
+		if ((x = renumbered_by_hand(fs, &fs->v[k])) != NULL) {
+			snprintf(lr->old_id, sizeof(lr->old_id), "%s", x->id);
+			lr->renum = 1;
+		}
+		break;
+	}
 	for (j = 0; j < histidx_nfiles(ix, i); j++) {
 		if ((fs = histidx_file(ix, i, j, &s)) == NULL ||
 		    (f->table != NULL && f->table != s))

@@ -231,4 +231,64 @@ test_expect_success 'after git rebase replays the renumbering, kam log still fol
 	grep -q "^    REQ-2 title Export -> \"Export to CSV\"\$" ../out
 '
 
+# A renumbering by hand with plain git (issue 18): REQ-2 becomes REQ-7 in
+# requirements.csv and in the task tracing to it, committed with git.
+test_expect_success 'kam log follows a renumbering made by hand with plain git' '
+	new_project hand &&
+	kam req add Login >/dev/null &&
+	kam req add Export >/dev/null &&
+	kam req set REQ-2 --title "Export to CSV" >/dev/null &&
+	kam task add Build --duration 2 --req REQ-2 >/dev/null &&
+	sed "s/^REQ-2,/REQ-7,/" requirements.csv >r.tmp &&
+	mv r.tmp requirements.csv &&
+	sed "s/REQ-2/REQ-7/" tasks.csv >t.tmp && mv t.tmp tasks.csv &&
+	git commit -q -am "Move the export requirement to REQ-7" &&
+	kam log REQ-7 >../out &&
+	grep "^    REQ-" ../out >../got &&
+	cat >../expect <<-\EOF &&
+	    REQ-2 removed: Export to CSV
+	    REQ-7 added: Export to CSV
+	    REQ-2 title Export -> "Export to CSV"
+	    REQ-2 added: Export
+	EOF
+	test_cmp ../expect ../got &&
+	kam log --no-index REQ-7 >../walked &&
+	test_cmp ../out ../walked &&
+	kam log REQ-7 >../again &&
+	test_cmp ../out ../again &&
+	kam log REQ-7 --format json >../indexed.json &&
+	kam log --no-index REQ-7 --format json >../walked.json &&
+	test_cmp ../indexed.json ../walked.json &&
+	kam log --no-follow REQ-7 >../out &&
+	grep "^    REQ-" ../out >../got &&
+	echo "    REQ-7 added: Export to CSV" >../expect &&
+	test_cmp ../expect ../got
+'
+
+test_expect_success 'not followed when the row changed too, or when two rows could be the old one' '
+	new_project edited &&
+	kam req add Login >/dev/null &&
+	kam req add Export >/dev/null &&
+	sed "s/^REQ-2,Export,/REQ-8,Export all,/" requirements.csv >r.tmp &&
+	mv r.tmp requirements.csv &&
+	git commit -q -am "renumber and retitle" &&
+	kam log REQ-8 >../out &&
+	grep "^    REQ-" ../out >../got &&
+	echo "    REQ-8 added: Export all" >../expect &&
+	test_cmp ../expect ../got &&
+	kam log --no-index REQ-8 >../walked && test_cmp ../out ../walked &&
+	new_project twins &&
+	kam req add Same >/dev/null &&
+	kam req add Same >/dev/null &&
+	sed "/^REQ-[12],/d" requirements.csv >r.tmp &&
+	grep "^REQ-1," requirements.csv | sed "s/^REQ-1,/REQ-5,/" >>r.tmp &&
+	mv r.tmp requirements.csv &&
+	git commit -q -am "two gone, one new" &&
+	kam log REQ-5 >../out &&
+	grep "^    REQ-" ../out >../got &&
+	echo "    REQ-5 added: Same" >../expect &&
+	test_cmp ../expect ../got &&
+	kam log --no-index REQ-5 >../walked && test_cmp ../out ../walked
+'
+
 test_done
