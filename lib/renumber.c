@@ -22,6 +22,10 @@
  * activity, and the minutes where OLD stands as a whole word ("R-3" but
  * not "R-30" or "CR-3").
  */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -841,6 +845,7 @@ renumber(struct renumber *rn)
 			if (rc == 1)
 				continue;
 			if (rn->clash && s == rn->s && !resolved &&
+			    !rn->refs_only &&
 			    (rc = resolve_block(rn, names[j], &b)) != 0) {
 				if (rc == -1)
 					goto out;
@@ -855,8 +860,9 @@ renumber(struct renumber *rn)
 				if (nr == -1)
 					goto out;
 				rn->nrefs += (size_t)nr;
-				kam_warn("%s still has conflict markers: resolve "
-				    "them by hand", names[j]);
+				if (!rn->refs_only)
+					kam_warn("%s still has conflict markers: "
+					    "resolve them by hand", names[j]);
 				if (nr > 0 || (resolved && s == rn->s)) {
 					pend = xrealloc(pend, (npend + 1) *
 					    sizeof(*pend));
@@ -890,7 +896,10 @@ renumber(struct renumber *rn)
 		nn = 0;
 	}
 
-	/* 2. The record to rename (a resolved block renamed it already). */
+	/* 2. The record to rename (a resolved block renamed it already);
+	 *    none when replaying a rebase's renumbering (references). */
+	if (rn->refs_only)
+		goto refs;
 	for (i = 0; i < nld && !resolved && found == NULL; i++) {
 		if (ld[i].t.s != rn->s)
 			continue;
@@ -941,6 +950,7 @@ renumber(struct renumber *rn)
 	}
 
 	/* 3. References in every table. */
+refs:
 	for (i = 0; i < nld; i++) {
 		struct table head = TABLE_INIT;
 
@@ -1174,6 +1184,12 @@ renumber_all(struct project *p, struct kam_buf *pairs, size_t *nrefs)
 		if ((rc = next_clash(&rn, id, sizeof(id))) <= 0) {
 			struct kam_buf left = KAM_BUF_INIT;
 
+			/* In a rebase, the references of the commits replayed
+			 * since an earlier renumbering (none clashing now:
+			 * under `git rebase --exec`, say). */
+			if (rc == 0)
+				rc = renumber_rebased(p, NULL, nrefs);
+
 			/* Blocks that are not id clashes: named, not
 			 * guessed at. */
 			if (rc == 0 && (rc = blocks_left(&rn, &left)) == 0 &&
@@ -1255,13 +1271,155 @@ out:
 	return ret;
 }
 
+/* ---- a rebase's renumberings (issue 18 #1) ---- */
+
+/* The directory of the rebase in progress in the git dir (rebase-merge
+ * or rebase-apply), or NULL. */
+static char *
+rebase_dir(struct project *p)
+{
+	static const char *const dirs[] = { "rebase-merge", "rebase-apply" };
+	struct stat st;
+	size_t i;
+	char *d;
+
+	for (i = 0; i < ARRAY_SIZE(dirs); i++) {
+		d = xasprintf("%s%s", git_repository_path(p->repo), dirs[i]);
+		if (stat(d, &st) == 0 && S_ISDIR(st.st_mode))
+			return d;
+		free(d);
+	}
+	return NULL;
+}
+
+/* Remember OLD NEW in the rebase's directory.  0 or -1. */
+static int
+rebase_remember(struct renumber *rn)
+{
+	char *d = rebase_dir(rn->p), *f;
+	FILE *fp;
+	int ret = 0;
+
+	if (d == NULL)
+		return 0;
+	f = xasprintf("%s/kam-renumbered", d);
+	if ((fp = fopen(f, "a")) == NULL || fprintf(fp, "%s %s\n", rn->old,
+	    rn->new) < 0 || fclose(fp) != 0) {
+		ret = kam_errno(errno, "cannot write '%s'", f);
+		fp = NULL;
+	}
+	free(f);
+	free(d);
+	return ret;
+}
+
+/* The project tree of the rebase's target (DIR/onto), into *out (NULL
+ * when there is none to read).  0 or -1. */
+static int
+rebase_onto(struct project *p, const char *dir, git_tree **out)
+{
+	struct kam_buf b = KAM_BUF_INIT;
+	git_commit *c = NULL;
+	git_oid id;
+	char *f = xasprintf("%s/onto", dir);
+	int rc, ret = 0;
+
+	*out = NULL;
+	if ((rc = kam_read_file(&b, f)) == -1)
+		ret = -1;
+	else if (rc == 0 && b.len >= GIT_OID_HEXSZ &&
+	    git_oid_fromstrn(&id, b.ptr, GIT_OID_HEXSZ) == 0 &&
+	    git_commit_lookup(&c, p->repo, &id) == 0)
+		ret = hist_project_tree(out, p, c);
+	git_error_clear();
+	git_commit_free(c);
+	kam_buf_release(&b);
+	free(f);
+	return ret;
+}
+
+int
+renumber_rebased(struct project *p, const char *skip, size_t *nrefs)
+{
+	struct kam_buf b = KAM_BUF_INIT;
+	struct renumber rn = RENUMBER_INIT;
+	git_tree *onto = NULL;
+	char *d = rebase_dir(p), *f = NULL, *line, *sp, *nl;
+	int rc, ret = -1;
+
+	if (d == NULL)
+		return 0;
+	f = xasprintf("%s/kam-renumbered", d);
+	if ((rc = kam_read_file(&b, f)) != 0 || b.len == 0) {
+		ret = rc == -1 ? -1 : 0;
+		goto out;
+	}
+	if (rebase_onto(p, d, &onto) == -1)
+		goto out;
+	if (onto == NULL) {
+		ret = 0;
+		goto out;
+	}
+	/* The last renumbering first: an OLD may be the NEW of an earlier
+	 * one (T-2 became T-3, then their own T-3 became T-4), and each
+	 * reference must move once. */
+	for (;;) {
+		while (b.len > 0 && b.ptr[b.len - 1] == '\n')
+			b.ptr[--b.len] = '\0';
+		if (b.len == 0)
+			break;
+		nl = memrchr(b.ptr, '\n', b.len);
+		line = nl != NULL ? nl + 1 : b.ptr;
+		b.len = (size_t)(line - b.ptr);
+		if ((sp = strchr(line, ' ')) == NULL)
+			continue;
+		*sp = '\0';
+		if (skip != NULL && strcmp(line, skip) == 0)
+			continue;
+		rn = (struct renumber)RENUMBER_INIT;
+		if (renumber_prepare(&rn, p, line, sp + 1) == -1)
+			goto out;
+		/* References are theirs where the target lacked them. */
+		git_tree_free(rn.head);
+		if (git_tree_dup(&rn.head, onto) < 0) {
+			kam_giterr(-1, "cannot read the rebase's target");
+			goto out;
+		}
+		rn.refs_only = 1;
+		if (renumber(&rn) == -1)
+			goto out;
+		*nrefs += rn.nrefs;
+		renumber_release(&rn);
+	}
+	ret = 0;
+out:
+	renumber_release(&rn);
+	git_tree_free(onto);
+	kam_buf_release(&b);
+	free(f);
+	free(d);
+	return ret;
+}
+
 int
 renumber_apply(struct renumber *rn, struct tx *tx)
 {
+	size_t n = 0;
+
 	rn->tx = tx;
 	if (rn->new[0] == '\0' && pick_new(rn) == -1)
 		return -1;
-	return renumber(rn);
+	if (renumber(rn) == -1)
+		return -1;
+	if (!rn->clash)
+		return 0;
+	/* In a rebase: remembered for the commits replayed after this
+	 * one; those renumbered before are applied here too. */
+	if (rebase_remember(rn) == -1 ||
+	    renumber_rebased(rn->p, rn->old, &n) == -1)
+		return -1;
+	rn->nrefs += n;
+	return 0;
 }
 
 void

@@ -43,11 +43,12 @@ struct renumber {
 	git_tree		*base;		/* the operation's merge base */
 	int			 base_done;	/* base looked up */
 	int			 edited;	/* OLD was in the base */
+	int			 refs_only;	/* rebase_replay: references */
 	size_t			 nrefs;		/* references rewritten */
 	struct kam_buf		 files;		/* files changed, for the note */
 };
 #define RENUMBER_INIT { NULL, NULL, NULL, "", "", 0, 0, NULL, NULL, 0, \
-	0, 0, KAM_BUF_INIT }
+	0, 0, 0, KAM_BUF_INIT }
 
 /*
  * Parse OLD and NEW (NULL: one past the highest id of OLD's table, chosen
@@ -75,5 +76,18 @@ void	renumber_release(struct renumber *rn);
  * blocks that are not id clashes are left, named).
  */
 int	renumber_all(struct project *p, struct kam_buf *pairs, size_t *nrefs);
+
+/*
+ * A rebase replays one commit at a time (issue 18 #1): each id clash
+ * renumbered while a rebase is in progress is remembered in the rebase's
+ * own directory (rebase-merge/kam-renumbered, gone with the rebase), and
+ * every later kam renumber of that rebase (single, --all, or --all run by
+ * `git rebase --exec`) also rewrites the references to a remembered OLD
+ * that the rebase's target (rebase-merge/onto) did not have in that
+ * record: the replayed commits wrote them, before OLD was theirs to lose,
+ * so they mean NEW.  Done by renumber_apply() and renumber_all(); *nrefs
+ * counts them.  0 or -1 after reporting.
+ */
+int	renumber_rebased(struct project *p, const char *skip, size_t *nrefs);
 
 #endif

@@ -226,4 +226,94 @@ test_expect_success 'in a rebase (REBASE_HEAD): an edit of both sides refused, a
 	test "$(grep -c "^R-" risks.csv)" = 3
 '
 
+# A rebase replaying several commits (issue 18 #1): each renumbering made
+# during the rebase is remembered in its directory, and the later steps
+# rewrite the references their replayed commits wrote to the old id.
+# three DIR: alice adds REQ-2, then two tasks tracing to it (one commit
+# each); main adds its own REQ-2 and T-2 tracing to it.
+three () {
+	new_project "$1" &&
+	kam req add Login >/dev/null &&
+	kam task add "Build login" --duration 3 --req REQ-1 >/dev/null &&
+	git checkout -q -b alice &&
+	kam req add "Alice export" >/dev/null &&
+	kam task add "Alice task, see REQ-2" --duration 2 --req REQ-2 \
+	    >/dev/null &&
+	kam task add "Alice docs" --duration 1 --req REQ-2 >/dev/null &&
+	git checkout -q main &&
+	kam req add "Main report" >/dev/null &&
+	kam task add "Main task, see REQ-2" --duration 1 --req REQ-2 \
+	    >/dev/null &&
+	git checkout -q alice
+}
+
+test_expect_success 'a rebase of three commits, a clash at each stop: later stops rewrite the references to the id renumbered before' '
+	three reb3 &&
+	test_expect_code 1 git rebase -q main >/dev/null 2>&1 &&
+	kam renumber --all >../out 2>/dev/null &&
+	echo "REQ-2 REQ-3" >../expect && test_cmp ../expect ../out &&
+	git add -A &&
+	test_expect_code 1 env GIT_EDITOR=true git rebase --continue \
+	    >/dev/null 2>&1 &&
+	kam renumber T-2 >../out 2>../err &&
+	echo T-3 >../expect && test_cmp ../expect ../out &&
+	grep -q "T-2 is now T-3; 2 references rewritten" ../err &&
+	grep -q "^T-3,\"Alice task, see REQ-3\",2,,,,,,,REQ-3,,,\$" tasks.csv &&
+	git add -A &&
+	test_expect_code 1 env GIT_EDITOR=true git rebase --continue \
+	    >/dev/null 2>&1 &&
+	kam renumber --all >../out 2>/dev/null &&
+	echo "T-3 T-4" >../expect && test_cmp ../expect ../out &&
+	git add -A &&
+	env GIT_EDITOR=true git rebase --continue >/dev/null 2>&1 &&
+	test -z "$(git status --porcelain)" &&
+	! test -d .git/rebase-merge &&
+	cat requirements.csv tasks.csv >../got &&
+	cat >../expect <<-\EOF &&
+	id,title,priority,status,source,confirmed_by,confirmed_on,acceptance
+	REQ-1,Login,should,draft,,,,
+	REQ-2,Main report,should,draft,,,,
+	REQ-3,Alice export,should,draft,,,,
+	id,title,duration,depends,assignee,start,finish,progress,cost,reqs,deadline,baseline_start,baseline_finish
+	T-1,Build login,3,,,,,,,REQ-1,,,
+	T-2,"Main task, see REQ-2",1,,,,,,,REQ-2,,,
+	T-3,"Alice task, see REQ-3",2,,,,,,,REQ-3,,,
+	T-4,Alice docs,1,,,,,,,REQ-3,,,
+	EOF
+	test_cmp ../expect ../got &&
+	{ kam check >/dev/null 2>&1 || test $? = 1; }
+'
+
+test_expect_success 'git rebase --exec "kam renumber --all": a replayed commit that applied cleanly gets its references rewritten, and the rebase stops for it' '
+	new_project rx &&
+	kam req add Login >/dev/null &&
+	git checkout -q -b alice &&
+	kam req add "Alice export" >/dev/null &&
+	kam task add "Alice task, see REQ-2" --duration 2 --req REQ-2 \
+	    >/dev/null &&
+	git checkout -q main &&
+	kam req add "Main report" >/dev/null &&
+	kam change add "Main change, see REQ-2" --req REQ-2 >/dev/null &&
+	git checkout -q alice &&
+	test_expect_code 1 git rebase -q --exec "kam renumber --all" main \
+	    >/dev/null 2>&1 &&
+	kam renumber --all >/dev/null 2>&1 &&
+	git add -A &&
+	test_expect_code 1 env GIT_EDITOR=true git rebase --continue \
+	    >/dev/null 2>../err &&
+	grep -q "execution succeeded: kam renumber --all" ../err &&
+	git diff >../diff &&
+	grep -q "^+T-1,\"Alice task, see REQ-3\",2,,,,,,,REQ-3,,,\$" ../diff &&
+	git commit -q -a --amend --no-edit &&
+	env GIT_EDITOR=true git rebase --continue >/dev/null 2>&1 &&
+	! test -d .git/rebase-merge &&
+	git show HEAD:tasks.csv >../tasks &&
+	grep -q "^T-1,\"Alice task, see REQ-3\",2,,,,,,,REQ-3,,,\$" ../tasks &&
+	git show HEAD:changes.csv >../changes &&
+	grep -q "^CR-1,\"Main change, see REQ-2\",REQ-2," ../changes &&
+	git log -1 --format=%s >../subject &&
+	echo "kam: task add T-1: Alice task, see REQ-2" >../expect &&
+	test_cmp ../expect ../subject
+'
+
 test_done
