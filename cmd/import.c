@@ -2,42 +2,51 @@
  * import.c: kam import — a spreadsheet or a Jira export into the project's
  * tables as one reviewed commit (lib/import.c does the work).
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
+#include "../lib/parseopt.h"
 #include "../lib/history.h"
 #include "../lib/import.h"
 #include "../lib/schema.h"
 
-static const char table_usage[] =
-    "kam import table file [--map column=header] [--key header] "
-    "[--keep-extra] [--encoding name] [--delimiter char] "
-    "[--date-format format] [--thousands char] [--dry-run]";
-static const char jira_usage[] =
-    "kam import jira file [--encoding name] [--delimiter char] "
-    "[--date-format format] [--dry-run]";
+/* The options, parsed by lib/parseopt.c into lib/import's struct (its
+ * grammars: import_opt_map, import_opt_char). */
+struct opts {
+	struct import_opts imp;
+	int		 dry_run;
+};
+#define READ_OPTS(O)							\
+	O(STR, OPT, "", "encoding", imp.encoding, "name", "of the file")	\
+	O(CB, OPT, "", "delimiter", imp.delim, "char", import_opt_char,	\
+	    "between fields")						\
+	O(STR, OPT, "", "date-format", imp.date_format, "format",	\
+	    "strptime format of dates")
+#define DRY_OPT(O)							\
+	O(FLAG, OPT, "n", "dry-run", dry_run, "show, write nothing")
+#define TABLE_OPTS(O)							\
+	O(CMD, "kam import")						\
+	O(ARG, "table file")						\
+	O(CB, OPT, "", "map", imp, "column=header", import_opt_map,	\
+	    "the header of a column")					\
+	O(STR, OPT, "", "key", imp.key, "header", "the records' key")	\
+	O(FLAG, OPT, "", "keep-extra", imp.keep_extra,			\
+	    "unmapped headers as columns")				\
+	READ_OPTS(O)							\
+	O(CB, OPT, "", "thousands", imp.thousands, "char",		\
+	    import_opt_char, "the grouping of numbers")			\
+	DRY_OPT(O)
+#define JIRA_OPTS(O)							\
+	O(CMD, "kam import jira")					\
+	O(ARG, "file")							\
+	READ_OPTS(O)							\
+	DRY_OPT(O)
 
 static const struct out_col count_cols[] = {
 	{ "table", OT_TEXT }, { "added", OT_NUM }, { "changed", OT_NUM },
 	{ "unchanged", OT_NUM },
 };
-
-/* ";" ",", "tab" or "\t": one byte. */
-static int
-one_char(const char *opt, const char *arg, int *out)
-{
-	if (strcmp(arg, "tab") == 0 || strcmp(arg, "\\t") == 0)
-		*out = '\t';
-	else if (strlen(arg) == 1 && arg[0] != '"' && arg[0] != '\n' &&
-	    arg[0] != '\r')
-		*out = (unsigned char)arg[0];
-	else
-		return kam_err(KAM_EX_USAGE, "%s: '%s' is not one character "
-		    "(e.g. ';' or tab)", opt, arg);
-	return 0;
-}
 
 static void
 print_counts(struct kam *k, const struct import *im)
@@ -104,116 +113,48 @@ out:
 	return ret;
 }
 
-enum { O_MAP = 256, O_KEY, O_KEEP, O_ENC, O_DELIM, O_DATE, O_THOUSANDS,
-	O_DRY };
-
 static int
-import_any(int argc, char **argv, struct kam *k, int jira)
+import_any(int argc, char **argv, struct kam *k, const struct popt *t,
+    int jira)
 {
-	static const struct option opts[] = {
-		{ "map", required_argument, NULL, O_MAP },
-		{ "key", required_argument, NULL, O_KEY },
-		{ "keep-extra", no_argument, NULL, O_KEEP },
-		{ "encoding", required_argument, NULL, O_ENC },
-		{ "delimiter", required_argument, NULL, O_DELIM },
-		{ "date-format", required_argument, NULL, O_DATE },
-		{ "thousands", required_argument, NULL, O_THOUSANDS },
-		{ "dry-run", no_argument, NULL, O_DRY },
-		{ NULL, 0, NULL, 0 }
-	};
-	static const struct option jira_opts[] = {
-		{ "encoding", required_argument, NULL, O_ENC },
-		{ "delimiter", required_argument, NULL, O_DELIM },
-		{ "date-format", required_argument, NULL, O_DATE },
-		{ "dry-run", no_argument, NULL, O_DRY },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *usage = jira ? jira_usage : table_usage;
-	struct import_opts o;
-	struct import_map *maps = NULL;
-	char *eq;
-	int ch, err = 0, dry_run = 0, ret = -1;
+	struct opts o = { .imp = { .preset = jira ? IMPORT_JIRA :
+	    IMPORT_TABLE } };
+	int i, ret = -1;
 
-	memset(&o, 0, sizeof(o));
-	o.preset = jira ? IMPORT_JIRA : IMPORT_TABLE;
-	while ((ch = kam_getopt(argc, argv, "n", jira ? jira_opts : opts,
-	    usage, &err)) != -1)
-		switch (ch) {
-		case O_MAP:
-			if ((eq = strchr(optarg, '=')) == NULL ||
-			    eq == optarg || eq[1] == '\0') {
-				kam_err(KAM_EX_USAGE, "--map: '%s' is not "
-				    "COLUMN=HEADER", optarg);
-				goto out;
-			}
-			maps = xrealloc(maps, (o.nmaps + 1) * sizeof(*maps));
-			*eq = '\0';
-			maps[o.nmaps].col = optarg;
-			maps[o.nmaps++].header = eq + 1;
-			break;
-		case O_KEY:
-			o.key = optarg;
-			break;
-		case O_KEEP:
-			o.keep_extra = 1;
-			break;
-		case O_ENC:
-			o.encoding = optarg;
-			break;
-		case O_DELIM:
-			if (one_char("--delimiter", optarg, &o.delim) == -1)
-				goto out;
-			break;
-		case O_DATE:
-			o.date_format = optarg;
-			break;
-		case O_THOUSANDS:
-			if (one_char("--thousands", optarg, &o.thousands) == -1)
-				goto out;
-			break;
-		case 'n':
-		case O_DRY:
-			dry_run = 1;
-			break;
-		}
-	if (err)
+	if ((i = popt_parse(t, &o, argc, argv)) == -1)
 		goto out;
-	if (argc - optind != (jira ? 1 : 2)) {
-		kam_usage(usage);
-		goto out;
-	}
-	if (!jira && (o.s = schema_by_name(argv[optind])) == NULL) {
+	if (!jira && (o.imp.s = schema_by_name(argv[i])) == NULL) {
 		kam_err(KAM_EX_USAGE, "no table '%s' (e.g. requirements, "
-		    "tasks, people, risks)", argv[optind]);
+		    "tasks, people, risks)", argv[i]);
 		goto out;
 	}
-	o.file = argv[argc - 1];
-	o.maps = maps;
-	ret = run(k, &o, dry_run);
+	o.imp.file = argv[argc - 1];
+	ret = run(k, &o.imp, o.dry_run);
 out:
-	free(maps);
+	free((void *)o.imp.maps);
 	return ret;
 }
 
 static int
 import_table(int argc, char **argv, struct kam *k)
 {
-	return import_any(argc, argv, k, 0);
+	static const struct popt t[] = POPT_TABLE(TABLE_OPTS);
+
+	return import_any(argc, argv, k, t, 0);
 }
 
 static int
 import_jira(int argc, char **argv, struct kam *k)
 {
-	return import_any(argc, argv, k, 1);
+	static const struct popt t[] = POPT_TABLE(JIRA_OPTS);
+
+	return import_any(argc, argv, k, t, 1);
 }
 
 const struct verb import_verbs[] = {
-	{ "", import_table, NEED_PROJECT | WRITES, table_usage,
-	    "--map= --key= --keep-extra --encoding= --delimiter= "
-	    "--date-format= --thousands= --dry-run",
+	{ "", import_table, NEED_PROJECT | WRITES, POPT_STRINGS(TABLE_OPTS),
 	    "import a CSV file into a table" },
-	{ "jira", import_jira, NEED_PROJECT | WRITES, jira_usage,
-	    "--encoding= --delimiter= --date-format= --dry-run",
+	{ "jira", import_jira, NEED_PROJECT | WRITES, POPT_STRINGS(JIRA_OPTS),
 	    "import Jira's CSV export: tasks, requirements, defects" },
 };
 const size_t import_nverbs = ARRAY_SIZE(import_verbs);

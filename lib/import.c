@@ -2220,3 +2220,38 @@ import_release(struct import *im)
 	free(im->base);
 	memset(im, 0, sizeof(*im));
 }
+
+int
+import_opt_map(void *arg_o, const char *arg, const char *opt)
+{
+	struct import_opts *o = arg_o;
+	struct import_map *maps;
+	char *eq = strchr(arg, '=');
+
+	if (eq == NULL || eq == arg || eq[1] == '\0')
+		return kam_err(KAM_EX_USAGE, "%s: '%s' is not COLUMN=HEADER",
+		    opt, arg);
+	/* The value is the caller's argv: the header starts after '='. */
+	*eq = '\0';
+	maps = xrealloc((void *)o->maps, (o->nmaps + 1) * sizeof(*maps));
+	maps[o->nmaps].col = arg;
+	maps[o->nmaps++].header = eq + 1;
+	o->maps = maps;
+	return 0;
+}
+
+int
+import_opt_char(void *field, const char *arg, const char *opt)
+{
+	int *out = field;
+
+	if (strcmp(arg, "tab") == 0 || strcmp(arg, "\\t") == 0)
+		*out = '\t';
+	else if (strlen(arg) == 1 && arg[0] != '"' && arg[0] != '\n' &&
+	    arg[0] != '\r')
+		*out = (unsigned char)arg[0];
+	else
+		return kam_err(KAM_EX_USAGE, "%s: '%s' is not one character "
+		    "(e.g. ';' or tab)", opt, arg);
+	return 0;
+}

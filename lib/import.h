@@ -62,6 +62,13 @@ struct import_opts {
 	int			 keep_extra;	/* unmapped headers as columns */
 };
 
+/* Option grammars of kam import, as lib/parseopt.c callbacks: --map
+ * COLUMN=HEADER appends to o's maps (o a struct import_opts; free maps
+ * when done); --delimiter and --thousands take one character, ";" or
+ * "tab" (field an int).  0, or -1 after 64 naming opt. */
+int	import_opt_map(void *o, const char *arg, const char *opt);
+int	import_opt_char(void *field, const char *arg, const char *opt);
+
 /* Records of one table the import adds, changes, leaves as they are. */
 struct import_count {
 	const struct schema	*s;

@@ -161,6 +161,8 @@ take(const struct popt *o, const char *arg, char *opts)
 			    lbl, arg, why);
 		*(const char **)f = arg;
 		return 0;
+	case POPT_CB:
+		return o->cb(f, arg, lbl);
 	default:
 		return kam_err(KAM_EX_INTERNAL, "%s: not an option", lbl);
 	}

@@ -39,6 +39,9 @@
  *	O(COLUMN, how, sh, name, field, argh, schema, col, help)
  *		const char *field: a value of column col of table *schema (by
  *		its type: one of an enum's values, a date...)
+ *	O(CB, how, sh, name, field, argh, fn, help)	fn(&field, value,
+ *		"--name") takes the value: a grammar of lib, or a repeatable
+ *		option collecting its values; 0, or -1 after the message
  *
  * Messages keep kam's wording: "--from: invalid date 'x': why",
  * "--owner: invalid person id 'x' (expected e.g. P-3)", "--by: expected
@@ -55,7 +58,7 @@ struct schema;
 
 enum popt_kind { POPT_END, POPT_CMD, POPT_ARG, POPT_TEXT, POPT_NEG, POPT_FLAG,
 	POPT_SET, POPT_STR, POPT_DATE, POPT_INT, POPT_ID, POPT_ENUM,
-	POPT_COLUMN };
+	POPT_COLUMN, POPT_CB };
 enum popt_how { POPT_HOW_OPT, POPT_HOW_REQ, POPT_HOW_SOPT, POPT_HOW_HIDE,
 	POPT_HOW_NEED, POPT_HOW_SNEED };
 
@@ -76,6 +79,7 @@ struct popt {
 	long		 min, max;	/* INT: range; SET: min is the value */
 	const char	*what;		/* INT: "a score 0-25" */
 	const struct schema *tab;	/* COLUMN: the table; min: the column */
+	int		(*cb)(void *field, const char *arg, const char *opt);
 	const char	*help;
 	const char	*usage;		/* END: the whole usage line */
 };
@@ -110,6 +114,7 @@ struct popt {
 #define POPT_U_ID(how, sh, n, f, p, h)		POPT_UV_##how(sh, n, p "-n")
 #define POPT_U_ENUM(how, sh, n, f, a, h)	POPT_UV_##how(sh, n, a)
 #define POPT_U_COLUMN(how, sh, n, f, a, t, c, h) POPT_UV_##how(sh, n, a)
+#define POPT_U_CB(how, sh, n, f, a, fn, h)	POPT_UV_##how(sh, n, a)
 
 /* ---- POPT_COMPLETE: the long options, "=" after those with a value ---- */
 #define POPT_COMPLETE(kind, ...)	POPT_C_##kind(__VA_ARGS__)
@@ -125,6 +130,7 @@ struct popt {
 #define POPT_C_ID(how, sh, n, f, p, h)		" --" n "="
 #define POPT_C_ENUM(how, sh, n, f, a, h)	" --" n "="
 #define POPT_C_COLUMN(how, sh, n, f, a, t, c, h)	" --" n "="
+#define POPT_C_CB(how, sh, n, f, a, fn, h)	" --" n "="
 
 /* ---- POPT_ENTRY: the table popt_parse() reads ---- */
 #define POPT_ENTRY(kind, ...)	POPT_E_##kind(__VA_ARGS__)
@@ -154,6 +160,9 @@ struct popt {
 	{ .kind = POPT_COLUMN, .how = POPT_HOW_##hw, .sh = s, .name = n,	\
 	  .off = POPT_OFF(f, const char *), .argh = a, .tab = t, .min = c,	\
 	  .help = h },
+#define POPT_E_CB(hw, s, n, f, a, fn, h)				\
+	{ .kind = POPT_CB, .how = POPT_HOW_##hw, .sh = s, .name = n,	\
+	  .off = offsetof(struct opts, f), .argh = a, .cb = fn, .help = h },
 
 /* A period: [--from date] [--to date] into the fields from and to. */
 #define POPT_PERIOD(O)							\
