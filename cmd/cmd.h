@@ -65,14 +65,6 @@ int	kam_usage(const char *usage);
  * missing argument -> usage error.  Reset optind before the first call. */
 int	kam_getopt(int argc, char **argv, const char *shortopts,
 	    const void *longopts, const char *usage, int *err);
-struct derived;
-struct schema;
-/* The whole of a `<family> show ID` verb: load table s from the work
- * tree, look the id up (case-insensitively) and print the record with its
- * derived fields in k->fmt. */
-int	kam_show_record(int argc, char **argv, struct kam *k,
-	    const struct schema *s, const char *usage, const struct derived *d,
-	    size_t nd);
 /* A date option recording something that has happened: YYYY-MM-DD and not
  * after today.  On a future date the message ends "record <what>".  *out
  * gets the day.  0, or -1 after 64. */

@@ -126,29 +126,6 @@ kam_tx_commit_row(struct kam *k, struct tx *tx, const char *cmd,
 }
 
 int
-kam_show_record(int argc, char **argv, struct kam *k, const struct schema *s,
-    const char *usage, const struct derived *d, size_t nd)
-{
-	static const struct option none[] = { { NULL, 0, NULL, 0 } };
-	struct table t = TABLE_INIT;
-	struct row *r;
-	int err = 0, ret = -1;
-
-	if (kam_getopt(argc, argv, "", none, usage, &err) != -1 || err)
-		return -1;
-	if (argc - optind != 1)
-		return kam_usage(usage);
-	if (store_load(&k->p, NULL, s, &t) == -1 ||
-	    (r = store_lookup(&t, argv[optind])) == NULL)
-		goto out;
-	record_show(k->fmt, &t, r, d, nd, NULL);
-	ret = 0;
-out:
-	table_release(&t);
-	return ret;
-}
-
-int
 kam_opt_past_date(const char *opt, const char *arg, int32_t today,
     const char *what, int32_t *out)
 {

@@ -6,15 +6,21 @@
  * lib/report builds the document (report_build) and writes it; this file
  * parses the options and prints.
  */
-#include <getopt.h>
 
 #include "cmd.h"
+#include "../lib/parseopt.h"
 #include "../lib/report.h"
 #include "../lib/review.h"
 #include "../lib/value.h"
 
-static const char weekly_usage[] = "kam report weekly [--since date|rev]";
-static const char final_usage[] = "kam report final";
+/* The options of weekly (lib/parseopt.c). */
+struct opts {
+	const char	*since;
+};
+#define WEEKLY_OPTS(O)							\
+	O(CMD, "kam report weekly")					\
+	O(STR, OPT, "", "since", since, "date|rev", "from this day on")
+#define FINAL_OPTS(O)	O(CMD, "kam report final")
 
 static int
 run(struct kam *k, int final, int32_t since)
@@ -37,27 +43,14 @@ out:
 static int
 report_weekly(int argc, char **argv, struct kam *k)
 {
-	static const struct option opts[] = {
-		{ "since", required_argument, NULL, 's' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *why;
+	static const struct popt t[] = POPT_TABLE(WEEKLY_OPTS);
+	struct opts o = { 0 };
 	char a[11], b[11];
 	int32_t since = k->p.today - 7;
-	int ch, err = 0;
 
-	while ((ch = kam_getopt(argc, argv, "", opts, weekly_usage, &err)) !=
-	    -1)
-		/* A date, else a revision (a tag: the steering committee's
-		 * approval) taken as its commit's day. */
-		if (date_parse(optarg, &since, &why) == -1 &&
-		    review_rev_day(&since, &k->p, optarg) != 0)
-			return kam_err(KAM_EX_USAGE, "--since: invalid date "
-			    "'%s': %s, and not a revision", optarg, why);
-	if (err)
+	if (popt_parse(t, &o, argc, argv) == -1 || (o.since != NULL &&
+	    review_day_arg(&since, &k->p, "--since", o.since) == -1))
 		return -1;
-	if (argc != optind)
-		return kam_usage(weekly_usage);
 	if (since > k->p.today)
 		return kam_err(KAM_EX_USAGE, "--since %s is after today (%s)",
 		    date_fmt(since, a), date_fmt(k->p.today, b));
@@ -67,22 +60,20 @@ report_weekly(int argc, char **argv, struct kam *k)
 static int
 report_final(int argc, char **argv, struct kam *k)
 {
-	static const struct option none[] = { { NULL, 0, NULL, 0 } };
-	int err = 0;
+	static const struct popt t[] = POPT_TABLE(FINAL_OPTS);
 
-	if (kam_getopt(argc, argv, "", none, final_usage, &err) != -1 || err)
+	if (popt_parse(t, NULL, argc, argv) == -1)
 		return -1;
-	if (argc != optind)
-		return kam_usage(final_usage);
 	return run(k, 1, k->p.start != 0 ? k->p.start : k->p.today);
 }
 
 const struct verb report_verbs[] = {
-	{ "final", report_final, NEED_PROJECT | DOCUMENTS, final_usage, "",
+	{ "final", report_final, NEED_PROJECT | DOCUMENTS,
+	    POPT_STRINGS(FINAL_OPTS),
 	    "closing evaluation: goals, schedule and cost variance, quality, "
 	    "satisfaction, lessons, open items" },
-	{ "weekly", report_weekly, NEED_PROJECT | DOCUMENTS, weekly_usage,
-	    "--since=", "client status report of the week (or since a date or a "
+	{ "weekly", report_weekly, NEED_PROJECT | DOCUMENTS,
+	    POPT_STRINGS(WEEKLY_OPTS), "client status report of the week (or since a date or a "
 	    "revision)" },
 };
 const size_t report_nverbs = ARRAY_SIZE(report_verbs);

@@ -327,6 +327,19 @@ out:
 }
 
 int
+review_day_arg(int32_t *day, const struct project *p, const char *opt,
+    const char *arg)
+{
+	const char *why;
+
+	if (date_parse(arg, day, &why) == -1 &&
+	    review_rev_day(day, p, arg) != 0)
+		return kam_err(KAM_EX_USAGE, "%s: invalid date '%s': %s, and "
+		    "not a revision", opt, arg, why);
+	return 0;
+}
+
+int
 review_rev_day(int32_t *day, const struct project *p, const char *rev)
 {
 	git_object *obj = NULL, *c = NULL;

@@ -89,6 +89,10 @@ int	review_tasks_as_of(struct table *tasks, struct project *p,
 /* The day of revision rev's commit, in its committer's time zone: 0, or
  * 1 (nothing reported) when rev names no commit. */
 int	review_rev_day(int32_t *day, const struct project *p, const char *rev);
+/* The value of an option opt that takes a date or a revision (a tag: the
+ * steering committee's approval), as a day: 0, or -1 after 64. */
+int	review_day_arg(int32_t *day, const struct project *p, const char *opt,
+	    const char *arg);
 
 /* One side of a comparison. */
 struct review_side {
