@@ -24,13 +24,20 @@
  * activity, and the minutes where OLD stands as a whole word ("R-3" but
  * not "R-30" or "CR-3").
  */
-#include <getopt.h>
 #include <stdio.h>
 
 #include "cmd.h"
+#include "../lib/parseopt.h"
 #include "../lib/renumber.h"
 
-static const char renumber_usage[] = "kam renumber [--all] OLD [NEW]";
+/* The options, parsed by lib/parseopt.c. */
+struct opts {
+	int		 all;
+};
+#define RENUMBER_OPTS(O)						\
+	O(CMD, "kam renumber")						\
+	O(FLAG, OPT, "", "all", all, "every clash of the merge")	\
+	O(ARG, "OLD [NEW]")
 
 /* kam renumber --all: every id clash of the merge in progress. */
 static int
@@ -57,25 +64,20 @@ renumber_all_run(struct kam *k)
 static int
 renumber_run(int argc, char **argv, struct kam *k)
 {
-	static const struct option opts[] = {
-		{ "all", no_argument, NULL, 'a' },
-		{ NULL, 0, NULL, 0 }
-	};
+	static const struct popt t[] = POPT_TABLE(RENUMBER_OPTS);
+	struct opts o = { 0 };
 	struct renumber rn = RENUMBER_INIT;
 	struct tx tx = TX_INIT;
-	int err = 0, ret = -1, all = 0;
+	int i, ret = -1;
 
-	while (kam_getopt(argc, argv, "", opts, renumber_usage, &err) != -1)
-		all = 1;
-	if (err)
+	/* --all takes no operand: the operands are counted here. */
+	if ((i = popt_parse_opts(t, &o, argc, argv)) == -1)
 		return -1;
-	if (all)
-		return argc != optind ? kam_usage(renumber_usage) :
-		    renumber_all_run(k);
-	if (argc - optind != 1 && argc - optind != 2)
-		return kam_usage(renumber_usage);
-	if (renumber_prepare(&rn, &k->p, argv[optind], argc - optind == 2 ?
-	    argv[optind + 1] : NULL) == -1)
+	if (o.all)
+		return argc != i ? popt_usage(t) : renumber_all_run(k);
+	if (argc - i != 1 && argc - i != 2)
+		return popt_usage(t);
+	if (renumber_prepare(&rn, &k->p, argv[i], argv[i + 1]) == -1)
 		goto out;
 	if (!rn.clash && kam_tx_begin(k, &tx) == -1)
 		goto out;
@@ -101,7 +103,7 @@ out:
 }
 
 const struct verb renumber_verbs[] = {
-	{ "", renumber_run, NEED_PROJECT, renumber_usage, "--all",
+	{ "", renumber_run, NEED_PROJECT, POPT_STRINGS(RENUMBER_OPTS),
 	    "give a record a new id everywhere" },
 };
 const size_t renumber_nverbs = ARRAY_SIZE(renumber_verbs);

@@ -201,8 +201,9 @@ negative(const struct popt *t, int argc, char **argv)
 	return 0;
 }
 
-int
-popt_parse(const struct popt *t, void *opts, int argc, char **argv)
+/* The options of argv into opts; the operands are counted when count. */
+static int
+parse(const struct popt *t, void *opts, int argc, char **argv, int count)
 {
 	static char mark[] = "\x01";
 	char *neg = NULL;
@@ -266,7 +267,19 @@ popt_parse(const struct popt *t, void *opts, int argc, char **argv)
 		if (t[i].how == POPT_HOW_REQ && is_option(&t[i]) && !given[i])
 			return rec_usage(usage);
 	bounds(t, &min, &max);
-	if (argc - optind < min || argc - optind > max)
+	if (count && (argc - optind < min || argc - optind > max))
 		return rec_usage(usage);
 	return optind;
+}
+
+int
+popt_parse(const struct popt *t, void *opts, int argc, char **argv)
+{
+	return parse(t, opts, argc, argv, 1);
+}
+
+int
+popt_parse_opts(const struct popt *t, void *opts, int argc, char **argv)
+{
+	return parse(t, opts, argc, argv, 0);
 }

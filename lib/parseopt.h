@@ -182,6 +182,10 @@ struct popt {
  * number checked against the ARG entries; or -1 after the message (64).
  */
 int	popt_parse(const struct popt *t, void *opts, int argc, char **argv);
+/* As popt_parse() without counting the operands: for a verb whose options
+ * change how many it takes (kam renumber --all). */
+int	popt_parse_opts(const struct popt *t, void *opts, int argc,
+	    char **argv);
 /* Print "usage: <t's usage>" and record 64; returns -1. */
 int	popt_usage(const struct popt *t);
 
