@@ -115,7 +115,6 @@ enum_value(const struct popt *o, const char *arg, const char *lbl)
 static int
 take(const struct popt *o, const char *arg, char *opts)
 {
-	const struct schema *s;
 	const char *why;
 	char lbl[64];
 	void *f = opts + o->off;
@@ -142,14 +141,8 @@ take(const struct popt *o, const char *arg, char *opts)
 			    arg, o->what);
 		return 0;
 	case POPT_ID:
-		if (id_parse_arg(arg, o->argh, ((struct popt_id *)f)->id,
-		    &((struct popt_id *)f)->num, &why) == -1) {
-			s = schema_by_prefix(o->argh);
-			return kam_err(KAM_EX_USAGE, "%s: invalid %s id '%s' "
-			    "(expected e.g. %s-3)", lbl, s != NULL ? s->noun :
-			    "record", arg, o->argh);
-		}
-		return 0;
+		return rec_id_arg(lbl, arg, o->argh, ((struct popt_id *)f)->id,
+		    &((struct popt_id *)f)->num);
 	case POPT_ENUM:
 		if (enum_value(o, arg, lbl) == -1)
 			return -1;

@@ -23,6 +23,30 @@ rec_usage(const char *usage)
 }
 
 int
+rec_id_arg(const char *opt, const char *arg, const char *prefix, char *canon,
+    long *num)
+{
+	const struct schema *s;
+
+	if (id_parse_arg(arg, prefix, canon, num, NULL) == 0)
+		return 0;
+	s = schema_by_prefix(prefix);
+	return kam_err(KAM_EX_USAGE, "%s: invalid %s id '%s' (expected e.g. "
+	    "%s-3)", opt, s != NULL ? s->noun : "record", arg, prefix);
+}
+
+struct row *
+rec_lookup_arg(const struct table *t, const char *arg, const char *opt)
+{
+	char canon[32];
+	long num;
+
+	if (rec_id_arg(opt, arg, t->s->prefix, canon, &num) == -1)
+		return NULL;
+	return store_lookup(t, canon);
+}
+
+int
 rec_getopt(int argc, char **argv, const char *shortopts, const void *longopts,
     const char *usage, int *err)
 {
@@ -446,9 +470,8 @@ rec_filter_check(const struct rec_type *rt, struct rec_filter *f,
 		return kam_err(KAM_EX_USAGE, "--status: invalid value '%s': %s",
 		    f->status, why);
 	if (f->owner != NULL) {
-		if (id_parse_arg(f->owner, "P", ownerbuf, &num, &why) == -1)
-			return kam_err(KAM_EX_USAGE, "--owner: invalid person "
-			    "id '%s' (expected e.g. P-3)", f->owner);
+		if (rec_id_arg("--owner", f->owner, "P", ownerbuf, &num) == -1)
+			return -1;
 		f->owner = ownerbuf;
 	}
 	return 0;

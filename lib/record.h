@@ -162,6 +162,15 @@ int	rec_getopt(int argc, char **argv, const char *shortopts,
 	    const void *longopts, const char *usage, int *err);
 /* Print "usage: <usage>" and record 64; returns -1. */
 int	rec_usage(const char *usage);
+/* The id arg that option opt ("--by") gives, of the table with that
+ * prefix, into canon (32 bytes) and *num: 0, or -1 after 64 ("--by:
+ * invalid person id 'x' (expected e.g. P-3)"). */
+int	rec_id_arg(const char *opt, const char *arg, const char *prefix,
+	    char *canon, long *num);
+/* The row of t that option opt names with arg: NULL after 64 (not an id
+ * of t) or 65 (no such record). */
+struct row *rec_lookup_arg(const struct table *t, const char *arg,
+	    const char *opt);
 
 /*
  * Parse argv against opts (n entries; REC_NO ones are not options of this

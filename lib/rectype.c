@@ -622,21 +622,6 @@ change_refuse(const struct table *t, const struct row *r, const char *verb)
 	    "approved" : "rejected");
 }
 
-/* The row of id arg in t, which opt gave (64 for a malformed id). */
-static struct row *
-lookup_as(const struct table *t, const char *arg, const char *opt)
-{
-	char canon[32];
-	long num;
-
-	if (id_parse_arg(arg, t->s->prefix, canon, &num, NULL) == -1) {
-		kam_err(KAM_EX_USAGE, "%s: invalid %s id '%s' (expected e.g. "
-		    "%s-3)", opt, t->s->noun, arg, t->s->prefix);
-		return NULL;
-	}
-	return store_lookup(t, canon);
-}
-
 /* add: the requirement and the person named must exist. */
 static int
 change_apply(const struct rec_ctx *c, struct tx *tx, struct table *t,
@@ -651,9 +636,9 @@ change_apply(const struct rec_ctx *c, struct tx *tx, struct table *t,
 	if (store_load(c->p, tx, &schema_requirements, &reqs) == -1 ||
 	    store_load(c->p, tx, &schema_people, &people) == -1)
 		goto out;
-	if (req != NULL && lookup_as(&reqs, req, "--req") == NULL)
+	if (req != NULL && rec_lookup_arg(&reqs, req, "--req") == NULL)
 		goto out;
-	if (by != NULL && lookup_as(&people, by, "--by") == NULL)
+	if (by != NULL && rec_lookup_arg(&people, by, "--by") == NULL)
 		goto out;
 	if (rec_set_opts(&change_type, t, r, opts, n, a) == -1 ||
 	    store_check_refs(t, &reqs) == -1 ||
@@ -722,7 +707,7 @@ change_decide(const struct rec_ctx *c, const char *verb,
 	    (to = rec_transition(&change_type, &changes, cr, verb)) == -1)
 		goto out;
 	if (by != NULL) {
-		if ((p = lookup_as(&people, by, "--by")) == NULL)
+		if ((p = rec_lookup_arg(&people, by, "--by")) == NULL)
 			goto out;
 		side = table_get(&people, p, PERSON_SIDE);
 		if (strcmp(side, "client") != 0) {
@@ -976,21 +961,6 @@ const struct rec_type people_type = {
  * and change control").  The state machine is lib/reqflow.c's.
  */
 
-/* The person `arg` (a command-line id) in people, or NULL after 64/65. */
-static struct row *
-req_person(const struct table *people, const char *arg, const char *opt)
-{
-	char canon[32];
-	long num;
-
-	if (id_parse_arg(arg, "P", canon, &num, NULL) == -1) {
-		kam_err(KAM_EX_USAGE, "%s: invalid person id '%s' (expected e.g. "
-		    "P-3)", opt, arg);
-		return NULL;
-	}
-	return store_lookup(people, canon);
-}
-
 /* add and set: in the order given; the source must exist; an edit of the
  * agreed content (anything but the source) must be allowed by the state
  * machine. */
@@ -1024,7 +994,7 @@ req_apply(const struct rec_ctx *c, struct tx *tx, struct table *t,
 				continue;
 			name = t->s->cols[opts[j].col].name;
 			if (opts[j].col == REQ_SOURCE && *a->val[j] != '\0' &&
-			    req_person(&people, a->val[j], "--source") == NULL)
+			    rec_lookup_arg(&people, a->val[j], "--source") == NULL)
 				goto out;
 			if (store_set_arg(t, r, name, a->val[j], name) == -1)
 				goto out;
@@ -1093,7 +1063,7 @@ req_move(const struct rec_ctx *c, const char *verb, const char *id,
 	f.status = reqflow_status(table_get(&reqs, r, REQ_STATUS));
 	f.acceptance = table_get(&reqs, r, REQ_ACCEPTANCE);
 	if (a == REQ_CONFIRM) {
-		if ((p = req_person(&people, by, "--by")) == NULL)
+		if ((p = rec_lookup_arg(&people, by, "--by")) == NULL)
 			goto out;
 		f.by = table_get(&people, p, PERSON_ID);
 		f.by_side = table_get(&people, p, PERSON_SIDE);
@@ -1281,9 +1251,8 @@ qa_check_record(const struct rec_ctx *c, const char *subj_arg,
 		return kam_err(KAM_EX_USAGE, "--date: %s is after today (%s); "
 		    "record it when it has happened", date,
 		    date_fmt(c->p->today, t));
-	if (id_parse_arg(by, "P", who, &num, NULL) == -1)
-		return kam_err(KAM_EX_USAGE, "--by: invalid person id '%s' "
-		    "(expected e.g. P-3)", by);
+	if (rec_id_arg("--by", by, "P", who, &num) == -1)
+		return -1;
 	if (rec_begin(c, &tx, &quality, &schema_quality) == -1 ||
 	    store_load(c->p, &tx, &schema_people, &people) == -1 ||
 	    (p = store_lookup(&people, who)) == NULL ||
