@@ -10,15 +10,31 @@
 
 #include "kam.h"
 #include "parseopt.h"
+#include "schema.h"
 #include "tap.h"
 
 struct opts {
-	int		 all, mode;
-	const char	*cat, *by;
+	int		 all, mode, sep;
+	const char	*cat, *by, *status, *tags[4];
 	int32_t		 from, to;
 	long		 n;
 	struct popt_id	 owner;
 };
+
+/* A repeatable option: each value into the next free slot. */
+static int
+tag(void *field, const char *arg, const char *opt)
+{
+	const char **v = field;
+	size_t i;
+
+	for (i = 0; i < 4 && v[i] != NULL; i++)
+		;
+	if (i == 4)
+		return kam_err(KAM_EX_USAGE, "%s: at most 4", opt);
+	v[i] = arg;
+	return 0;
+}
 
 #define T_OPTS(O)							\
 	O(CMD, "kam t run")						\
@@ -31,6 +47,9 @@ struct opts {
 	    "at most")							\
 	O(ID, OPT, "", "owner", owner, "P", "whose")			\
 	O(ENUM, OPT, "", "by", by, "week|month|year", "one line per")	\
+	O(COLUMN, HIDE, "", "status", status, "s", &schema_risks,	\
+	    RISK_STATUS, "a risk's status")				\
+	O(CB, HIDE, "", "tag", tags, "t", tag, "a tag, again and again") \
 	O(ARG, "amount [rev ...]")
 
 static const struct popt t[] = POPT_TABLE(T_OPTS);
@@ -86,7 +105,8 @@ main(void)
 	    "[-n count] [--owner P-n] [--by week|month|year] amount "
 	    "[rev ...]", "the usage line comes from the table");
 	is_str(complete, " --all --fast --category= --from= --to= "
-	    "--max-count= --owner= --by=", "so do the completion words");
+	    "--max-count= --owner= --by= --status= --tag=",
+	    "so do the completion words");
 
 	is_int(run("run -c x 5", &o, w), 1, "one operand");
 	is_str(o.cat, "x", "a string");
@@ -103,9 +123,32 @@ main(void)
 	ok(strcmp(w[0], "-3") == 0 && strcmp(w[1], "note") == 0,
 	    "the others keep their order");
 
+	is_int(run("run -c x --status closed --tag a --tag b 5", &o, w), 1,
+	    "a column's value, a repeated option");
+	is_str(o.status, "closed", "the value of the column");
+	ok(o.tags[0] != NULL && strcmp(o.tags[0], "a") == 0 &&
+	    o.tags[1] != NULL && strcmp(o.tags[1], "b") == 0 &&
+	    o.tags[2] == NULL, "each value to the callback, in order");
+	is_int(run("run -c x --status shut 5", &o, NULL), -1,
+	    "a value the column does not take");
+	ok(strncmp(msg, "--status: invalid value 'shut': ", 32) == 0,
+	    "the column's own reason");
+	is_int(run("run -c x --tag 1 --tag 2 --tag 3 --tag 4 --tag 5 6", &o,
+	    NULL), -1, "the callback refuses");
+	is_str(msg, "--tag: at most 4", "with its message");
+
 	is_int(run("run 5", &o, NULL), -1, "a required option missing");
 	is_int(code, KAM_EX_USAGE, "is a usage error");
 	is_int(run("run -c x", &o, NULL), -1, "an operand missing");
+	memset(&o, 0, sizeof(o));
+	optind = 0;
+	{
+		char a0[] = "run", a1[] = "-c", a2[] = "x";
+		char *argv[] = { a0, a1, a2, NULL };
+
+		is_int(popt_parse_opts(t, &o, 3, argv), 3,
+		    "popt_parse_opts leaves the operands to the verb");
+	}
 	is_int(run("run -c x -n 10 5", &o, NULL), -1, "an int out of range");
 	is_str(msg, "-n: '10' is not a count 1-9", "named by its usage form");
 	is_int(run("run -c x --from 2026-02-30 5", &o, NULL), -1, "a bad date");
