@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "../lib/parseopt.h"
 #include "../lib/minutes.h"
 #include "../lib/value.h"
 
@@ -21,10 +20,10 @@ struct opts {
 	O(FLAG, OPT, "", "open", open, "open items only")		\
 	O(ID, OPT, "", "owner", owner, "P", "owned by this person")
 
+KAM_VERB(action_list, LIST_OPTS, { 0 })
 static int
-action_list(int argc, char **argv, struct kam *k)
+action_list_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(LIST_OPTS);
 	static const struct out_col cols[] = {
 		{ "location", OT_TEXT }, { "state", OT_TEXT },
 		{ "owner", OT_TEXT }, { "due", OT_TEXT }, { "overdue", OT_BOOL },
@@ -33,15 +32,13 @@ action_list(int argc, char **argv, struct kam *k)
 	struct out o = OUT_INIT;
 	struct minutes *all = NULL;
 	const char *cells[6];
-	struct opts opt = { 0 };
-	const char *owner = opt.owner.id;
+	const struct opts *opt = k->opts;
+	const char *owner = opt->owner.id;
 	char due[11], *loc = NULL;
 	size_t i, j, n = 0;
 	int late, ret = -1;
 	int human = k->fmt == FMT_TABLE || k->fmt == FMT_MD;
 
-	if (popt_parse(t, &opt, argc, argv) == -1)
-		return -1;
 	if (minutes_load_all(&k->p, &all, &n) == -1)
 		goto out;
 	out_begin(&o, k->fmt, cols, ARRAY_SIZE(cols));
@@ -49,7 +46,7 @@ action_list(int argc, char **argv, struct kam *k)
 		for (j = 0; j < all[i].nactions; j++) {
 			const struct minutes_item *a = &all[i].actions[j];
 
-			if (opt.open && a->done)
+			if (opt->open && a->done)
 				continue;
 			if (owner[0] != '\0' && strcmp(a->owner, owner) != 0)
 				continue;

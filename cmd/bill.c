@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "../lib/parseopt.h"
 #include "../lib/bill.h"
 #include "../lib/record.h"
 #include "../lib/rectype.h"
@@ -65,47 +64,42 @@ bill_add_cmd(int argc, char **argv, struct kam *k)
 
 /* invoice and paid: B-n [--date date], today by default. */
 static int
-dated(int argc, char **argv, struct kam *k, const struct popt *t, int paid)
+dated(struct kam *k, int paid)
 {
-	struct opts o = { 0 };
+	const struct opts *o = k->opts;
 	struct rec_ctx c = ctx(k);
 	int32_t d = k->p.today;
-	int i;
 
-	if ((i = popt_parse(t, &o, argc, argv)) == -1 || (o.date != NULL &&
-	    kam_opt_past_date("--date", o.date, k->p.today, paid ?
-	    "a payment when it has arrived" : "an invoice when it has been "
-	    "sent", &d) == -1))
+	if (o->date != NULL && kam_opt_past_date("--date", o->date,
+	    k->p.today, paid ? "a payment when it has arrived" : "an invoice "
+	    "when it has been sent", &d) == -1)
 		return -1;
-	return paid ? bill_paid(&c, argv[i], d) : bill_invoice(&c, argv[i], d);
+	return paid ? bill_paid(&c, k->argv[0], d) :
+	    bill_invoice(&c, k->argv[0], d);
 }
 
+KAM_VERB(bill_invoice_cmd, INVOICE_OPTS, { 0 })
 static int
-bill_invoice_cmd(int argc, char **argv, struct kam *k)
+bill_invoice_cmd_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(INVOICE_OPTS);
-
-	return dated(argc, argv, k, t, 0);
+	return dated(k, 0);
 }
 
+KAM_VERB(bill_paid_cmd, PAID_OPTS, { 0 })
 static int
-bill_paid_cmd(int argc, char **argv, struct kam *k)
+bill_paid_cmd_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(PAID_OPTS);
-
-	return dated(argc, argv, k, t, 1);
+	return dated(k, 1);
 }
 
+KAM_VERB(bill_list_cmd, LIST_OPTS, { 0 })
 static int
-bill_list_cmd(int argc, char **argv, struct kam *k)
+bill_list_cmd_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(LIST_OPTS);
-	struct opts o = { 0 };
+	const struct opts *o = k->opts;
 	struct rec_ctx c = ctx(k);
 
-	if (popt_parse(t, &o, argc, argv) == -1)
-		return -1;
-	return bill_list(&c, o.open);
+	return bill_list(&c, o->open);
 }
 
 const struct verb bill_verbs[] = {

@@ -12,7 +12,6 @@
 #include "cmd.h"
 #include "../lib/bill.h"
 #include "../lib/budget.h"
-#include "../lib/parseopt.h"
 #include "../lib/review.h"
 #include "../lib/schema.h"
 #include "../lib/store.h"
@@ -57,7 +56,8 @@ struct opts {
 #define MARGIN_OPTS(O)	O(CMD, "kam budget margin")
 
 /* The options with their defaults: no bounds. */
-#define OPTS_INIT	{ .from = INT32_MIN, .to = INT32_MAX }
+#define OPTS_INIT						\
+	{ .from = INT32_MIN, .to = INT32_MAX, .date = INT32_MIN }
 
 /* An expense filter from the options. */
 static int
@@ -74,34 +74,32 @@ filter(const struct opts *o, struct expense_filter *f)
 
 /* ---- set ---- */
 
+KAM_VERB(budget_set, SET_OPTS, OPTS_INIT)
 static int
-budget_set(int argc, char **argv, struct kam *k)
+budget_set_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(SET_OPTS);
-	struct opts o = OPTS_INIT;
+	const struct opts *o = k->opts;
 	struct table budget = TABLE_INIT;
 	struct tx tx = TX_INIT;
 	struct row *r;
 	const char *cat, *why;
 	char amount[32];
 	int64_t v = 0;
-	int i, remove, ret = -1;
+	int remove, ret = -1;
 
-	if ((i = popt_parse(t, &o, argc, argv)) == -1)
-		return -1;
-	remove = o.remove;
-	if (argc - i != (remove ? 1 : 2))
-		return popt_usage(t);
-	cat = argv[i];
+	remove = o->remove;
+	if (k->argc != (remove ? 1 : 2))
+		return popt_usage(budget_set_popt);
+	cat = k->argv[0];
 	if (budget_category_ok(cat, "category") == -1)
 		return -1;
 	if (!remove) {
-		if (money_parse(argv[i + 1], k->p.digits, &v, &why) == -1)
+		if (money_parse(k->argv[1], k->p.digits, &v, &why) == -1)
 			return kam_err(KAM_EX_USAGE, "invalid amount '%s': %s",
-			    argv[i + 1], why);
+			    k->argv[1], why);
 		if (v < 0)
 			return kam_err(KAM_EX_USAGE, "a planned budget cannot "
-			    "be negative ('%s')", argv[i + 1]);
+			    "be negative ('%s')", k->argv[1]);
 		remove = v == 0;
 	}
 	money_fmt(v, k->p.digits, amount);
@@ -136,11 +134,11 @@ out:
 
 /* ---- spend ---- */
 
+KAM_VERB(budget_spend, SPEND_OPTS, OPTS_INIT)
 static int
-budget_spend(int argc, char **argv, struct kam *k)
+budget_spend_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(SPEND_OPTS);
-	struct opts o = OPTS_INIT;
+	const struct opts *o = k->opts;
 	struct table ex = TABLE_INIT, tasks = TABLE_INIT;
 	struct tx tx = TX_INIT;
 	struct kam_buf b = KAM_BUF_INIT;
@@ -149,15 +147,13 @@ budget_spend(int argc, char **argv, struct kam *k)
 	char amount[32], date[11], path[32], id[32];
 	int64_t v;
 	long max;
-	int i, rc, ret = -1;
+	int32_t day = o->date != INT32_MIN ? o->date : k->p.today;
+	int rc, ret = -1;
 
-	o.date = k->p.today;
-	if ((i = popt_parse(t, &o, argc, argv)) == -1)
-		return -1;
-	amount_arg = argv[i];
-	desc = argv[i + 1];
-	cat = o.category;
-	task = o.task.id[0] != '\0' ? o.task.id : NULL;
+	amount_arg = k->argv[0];
+	desc = k->argv[1];
+	cat = o->category;
+	task = o->task.id[0] != '\0' ? o->task.id : NULL;
 	if (cat == NULL)
 		return kam_err(KAM_EX_USAGE, "an expense needs --category");
 	if (budget_category_ok(cat, "--category") == -1)
@@ -168,8 +164,8 @@ budget_spend(int argc, char **argv, struct kam *k)
 	if (v == 0)
 		return kam_err(KAM_EX_USAGE, "an expense of 0 records nothing");
 	money_fmt(v, k->p.digits, amount);
-	date_fmt(o.date, date);
-	budget_month_path(o.date, path);
+	date_fmt(day, date);
+	budget_month_path(day, path);
 
 	if (kam_tx_begin(k, &tx) == -1)
 		goto out;
@@ -195,7 +191,7 @@ budget_spend(int argc, char **argv, struct kam *k)
 		goto out;
 	}
 	ex.max_num = max;
-	if (budget_check_add(&k->p, cat, date, o.task.num,
+	if (budget_check_add(&k->p, cat, date, o->task.num,
 	    v) == -1)
 		goto out;
 	r = table_add(&ex);
@@ -203,8 +199,8 @@ budget_spend(int argc, char **argv, struct kam *k)
 	    store_set_arg(&ex, r, "category", cat, "--category") == -1 ||
 	    store_set_arg(&ex, r, "amount", amount, "amount") == -1 ||
 	    store_set_arg(&ex, r, "description", desc, "description") == -1 ||
-	    (o.ref != NULL &&
-	    store_set_arg(&ex, r, "ref", o.ref, "--ref") == -1) ||
+	    (o->ref != NULL &&
+	    store_set_arg(&ex, r, "ref", o->ref, "--ref") == -1) ||
 	    (task != NULL &&
 	    store_set_arg(&ex, r, "task", task, "--task") == -1))
 		goto out;
@@ -247,16 +243,16 @@ list_row(void *arg, const struct expense *e)
 	return 0;
 }
 
+KAM_VERB(budget_list, LIST_OPTS, OPTS_INIT)
 static int
-budget_list(int argc, char **argv, struct kam *k)
+budget_list_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(LIST_OPTS);
-	struct opts opt = OPTS_INIT;
+	const struct opts *opt = k->opts;
 	struct expense_filter f = EXPENSE_FILTER_INIT;
 	struct out o = OUT_INIT;
 	int ret = -1;
 
-	if (popt_parse(t, &opt, argc, argv) == -1 || filter(&opt, &f) == -1)
+	if (filter(opt, &f) == -1)
 		return -1;
 	out_begin(&o, k->fmt, list_cols, ARRAY_SIZE(list_cols));
 	if (budget_scan(&k->p, &f, list_row, &o) == -1)
@@ -340,11 +336,11 @@ out:
 	return ret;
 }
 
+KAM_VERB(budget_audit_cmd, AUDIT_OPTS, OPTS_INIT)
 static int
-budget_audit_cmd(int argc, char **argv, struct kam *k)
+budget_audit_cmd_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(AUDIT_OPTS);
-	struct opts opt = OPTS_INIT;
+	const struct opts *opt = k->opts;
 	struct expense_filter f = EXPENSE_FILTER_INIT;
 	struct budget_audit a = BUDGET_AUDIT_INIT;
 	struct out o = OUT_INIT;
@@ -353,11 +349,11 @@ budget_audit_cmd(int argc, char **argv, struct kam *k)
 	int by_month, ret = -1;
 	size_t i, nred = 0;
 
-	if (popt_parse(t, &opt, argc, argv) == -1 || filter(&opt, &f) == -1)
+	if (filter(opt, &f) == -1)
 		return -1;
-	by_month = opt.by != NULL;
-	if ((opt.against != NULL ? review_budget_against(&a, &k->p,
-	    opt.against, &f) :
+	by_month = opt->by != NULL;
+	if ((opt->against != NULL ? review_budget_against(&a, &k->p,
+	    opt->against, &f) :
 	    budget_audit(&a, &k->p, &f)) == -1)
 		goto out;
 	/* Machines get one document: with --by month, the burn table. */
@@ -380,7 +376,7 @@ budget_audit_cmd(int argc, char **argv, struct kam *k)
 			goto out;
 	}
 	ret = 0;
-	if (opt.check && a.health == HEALTH_RED) {
+	if (opt->check && a.health == HEALTH_RED) {
 		for (i = 0; i < a.nlines; i++) {
 			if (a.lines[i].health != HEALTH_RED)
 				continue;
@@ -426,8 +422,9 @@ evm_cells(const struct evm_line *l, int digits, char (*buf)[32],
 
 /* ---- margin (issue 16) ---- */
 
+KAM_VERB0(budget_margin_cmd, MARGIN_OPTS)
 static int
-budget_margin_cmd(int argc, char **argv, struct kam *k)
+budget_margin_cmd_run(struct kam *k)
 {
 	static const struct out_col cols[] = {
 		{ "as_of", OT_TEXT }, { "contract_value", OT_MONEY },
@@ -439,15 +436,11 @@ budget_margin_cmd(int argc, char **argv, struct kam *k)
 		{ "planned_margin", OT_MONEY }, { "forecast_margin", OT_MONEY },
 		{ "margin_pct", OT_NUM },
 	};
-	static const struct popt t[] = POPT_TABLE(MARGIN_OPTS);
-	struct opts o = OPTS_INIT;
 	struct margin m;
 	const char *cells[ARRAY_SIZE(cols)];
 	char buf[ARRAY_SIZE(cols)][48];
 	int d = k->p.digits;
 
-	if (popt_parse(t, &o, argc, argv) == -1)
-		return -1;
 	if (bill_margin(&m, &k->p) == -1)
 		return -1;
 	cells[0] = date_fmt(k->p.today, buf[0]);
@@ -473,10 +466,10 @@ budget_margin_cmd(int argc, char **argv, struct kam *k)
 	return 0;
 }
 
+KAM_VERB(budget_evm_cmd, EVM_OPTS, OPTS_INIT)
 static int
-budget_evm_cmd(int argc, char **argv, struct kam *k)
+budget_evm_cmd_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(EVM_OPTS);
 	static const struct out_col sum_cols[] = {
 		{ "as_of", OT_TEXT }, { "basis", OT_TEXT }, { "bac", OT_MONEY },
 		{ "pv", OT_MONEY }, { "ev", OT_MONEY }, { "ac", OT_MONEY },
@@ -491,15 +484,13 @@ budget_evm_cmd(int argc, char **argv, struct kam *k)
 	const char *cells[16], *basis;
 	char buf[16][32], id[32], today[11], out_m[MONEY_HUMAN_MAX];
 	int human = k->fmt == FMT_TABLE || k->fmt == FMT_MD;
-	struct opts opt = OPTS_INIT;
+	const struct opts *opt = k->opts;
 	const char *base;
 	int by_task, ret = -1;
 	size_t i;
 
-	if (popt_parse(t, &opt, argc, argv) == -1)
-		return -1;
-	base = opt.baseline;
-	by_task = opt.by != NULL;
+	base = opt->baseline;
+	by_task = opt->by != NULL;
 	if (store_load(&k->p, NULL, &schema_tasks, &tasks) == -1 ||
 	    review_tasks_as_of(&tasks, &k->p, k->p.today) == -1 ||
 	    (base != NULL && review_tasks_baseline(&tasks, &k->p, base) ==

@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "../lib/parseopt.h"
 #include "../lib/records.h"
 #include "../lib/rectype.h"
 #include "../lib/store.h"
@@ -84,10 +83,10 @@ change_reject(int argc, char **argv, struct kam *k)
  * budget and plan.  CSV carries it as a last row with an empty id; JSON
  * as {"records":[...],"total":{"approved":n,"cost":x,"days":n}}.
  */
+KAM_VERB(change_list, LIST_OPTS, { 0 })
 static int
-change_list(int argc, char **argv, struct kam *k)
+change_list_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(LIST_OPTS);
 	static const struct out_col total_cols[] = {
 		{ "approved", OT_NUM }, { "cost", OT_MONEY }, { "days", OT_NUM },
 	};
@@ -95,8 +94,8 @@ change_list(int argc, char **argv, struct kam *k)
 	struct table changes = TABLE_INIT;
 	struct out o = OUT_INIT;
 	struct out_col *cols = NULL;
-	struct opts opt = { 0 };
-	const char **cells = NULL, *status, *req = opt.req.id, *why;
+	const struct opts *opt = k->opts;
+	const char **cells = NULL, *status, *req = opt->req.id, *why;
 	struct row **rows = NULL;
 	size_t *idx = NULL, ncols = 0, i, j, n = 0, napproved = 0;
 	char costs[32], dayss[32], count[48], napp[24];
@@ -104,9 +103,7 @@ change_list(int argc, char **argv, struct kam *k)
 	long days = 0, d;
 	int ret = -1, all;
 
-	if (popt_parse(t, &opt, argc, argv) == -1)
-		return -1;
-	status = opt.status;
+	status = opt->status;
 	if (store_load(&k->p, NULL, &schema_changes, &changes) == -1)
 		goto out;
 	table_sort(&changes);

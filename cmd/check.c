@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "../lib/parseopt.h"
 #include "../lib/ciout.h"
 #include "../lib/health.h"
 #include "../lib/review.h"
@@ -253,19 +252,17 @@ print_junit(const struct health *h, int strict, const char *prefix)
 	printf("</testsuites>\n");
 }
 
+KAM_VERB(check_cmd, CHECK_OPTS, { 0 })
 static int
-check_run(int argc, char **argv, struct kam *k)
+check_cmd_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(CHECK_OPTS);
-	struct opts o = { 0 };
+	const struct opts *o = k->opts;
 	struct health h = HEALTH_INIT;
 	const char *since;
 	int strict, ret = -1;
 
-	if (popt_parse(t, &o, argc, argv) == -1)
-		return -1;
-	since = o.since;
-	strict = o.strict;
+	since = o->since;
+	strict = o->strict;
 	if ((since != NULL ? review_health_since(&h, &k->p, since) :
 	    health_run(&h, &k->p)) == -1)
 		goto out;
@@ -295,7 +292,7 @@ out:
 }
 
 const struct verb check_verbs[] = {
-	{ "", check_run, NEED_PROJECT | JUNIT, POPT_STRINGS(CHECK_OPTS),
+	{ "", check_cmd, NEED_PROJECT | JUNIT, POPT_STRINGS(CHECK_OPTS),
 	    "validate every file and the health rules" },
 };
 const size_t check_nverbs = ARRAY_SIZE(check_verbs);

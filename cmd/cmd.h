@@ -19,6 +19,7 @@
 
 #include "../lib/kam.h"
 #include "../lib/out.h"
+#include "../lib/parseopt.h"
 #include "../lib/project.h"
 #include "../lib/record.h"
 #include "../lib/repo.h"
@@ -34,6 +35,11 @@ struct kam {
 	const char	*msg;		/* -m */
 	const char	*today_arg;	/* --today or KAM_TODAY */
 	int32_t		 today;		/* today_arg parsed; 0: the system's date */
+	/* What a verb declared with KAM_VERB gets: its options, parsed by
+	 * its table into the file's struct opts, and its operands. */
+	void		*opts;
+	int		 argc;		/* the operands' count */
+	char		**argv;		/* the operands, NULL-terminated */
 };
 
 #define NEED_PROJECT	0x1	/* open the project before the verb runs */
@@ -50,6 +56,42 @@ struct verb {
 					 * a trailing '=' takes a value */
 	const char	*summary;
 };
+
+/*
+ * A verb whose command line is the option list L (lib/parseopt.h):
+ * KAM_VERB(fn, L, init) defines fn_popt, its table, and the verb function
+ * fn, which parses argv by the table into a struct opts of the file
+ * (init: its defaults, "{ 0 }" or a macro) and runs fn_run(k) with k->opts
+ * pointing to it and k->argc, k->argv the operands; a usage error ends
+ * the verb before fn_run.  KAM_VERB0 is the same for a verb without
+ * options.
+ */
+#define KAM_VERB(fn, L, init)						\
+	static const struct popt fn##_popt[] = POPT_TABLE(L);		\
+	static int fn##_run(struct kam *);				\
+	static int							\
+	fn(int argc, char **argv, struct kam *k)			\
+	{								\
+		struct opts o_ = init;					\
+		int i_ = popt_parse(fn##_popt, &o_, argc, argv);	\
+									\
+		return i_ == -1 ? -1 : kam_verb_run(k, fn##_run, &o_,	\
+		    argc - i_, argv + i_);				\
+	}
+#define KAM_VERB0(fn, L)						\
+	static const struct popt fn##_popt[] = POPT_TABLE(L);		\
+	static int fn##_run(struct kam *);				\
+	static int							\
+	fn(int argc, char **argv, struct kam *k)			\
+	{								\
+		int i_ = popt_parse(fn##_popt, NULL, argc, argv);	\
+									\
+		return i_ == -1 ? -1 : kam_verb_run(k, fn##_run, NULL,	\
+		    argc - i_, argv + i_);				\
+	}
+/* Run fn with k's opts and operands set (KAM_VERB). */
+int	kam_verb_run(struct kam *k, int (*fn)(struct kam *), void *opts,
+	    int argc, char **argv);
 
 /* Run the generic verb v of lib/record.c (a verb declared as data) with
  * k's project, format and commit options. */

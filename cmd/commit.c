@@ -9,22 +9,19 @@
 #include <stdio.h>
 
 #include "cmd.h"
-#include "../lib/parseopt.h"
 #include "../lib/edits.h"
 
 /* No options of its own (lib/parseopt.c); -m is global. */
 #define COMMIT_OPTS(O)	O(CMD, "kam commit") O(TEXT, "[-m msg]")
 
+KAM_VERB0(commit_cmd, COMMIT_OPTS)
 static int
-commit_run(int argc, char **argv, struct kam *k)
+commit_cmd_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(COMMIT_OPTS);
 	struct kam_buf names = KAM_BUF_INIT;
 	struct tx tx = TX_INIT;
 	int n, ret = -1;
 
-	if (popt_parse(t, NULL, argc, argv) == -1)
-		return -1;
 	if (kam_tx_begin(k, &tx) == -1 ||
 	    (n = edits_queue(&tx, &k->p, &names)) == -1)
 		goto out;
@@ -43,7 +40,7 @@ out:
 }
 
 const struct verb commit_verbs[] = {
-	{ "", commit_run, NEED_PROJECT | WRITES, POPT_STRINGS(COMMIT_OPTS),
+	{ "", commit_cmd, NEED_PROJECT | WRITES, POPT_STRINGS(COMMIT_OPTS),
 	    "validate and commit hand edits" },
 };
 const size_t commit_nverbs = ARRAY_SIZE(commit_verbs);

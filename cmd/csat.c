@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "../lib/parseopt.h"
 #include "../lib/derive.h"
 #include "../lib/records.h"
 #include "../lib/rectype.h"
@@ -47,22 +46,20 @@ REC_FN(csat_set, set)
 static const char *const brief[] = { "id", "date", "person", "name", "score",
 	"category", "comment", NULL };
 
+KAM_VERB(csat_add, ADD_OPTS, { .date = k->p.today })
 static int
-csat_add(int argc, char **argv, struct kam *k)
+csat_add_run(struct kam *k)
 {
-	static const struct popt pt[] = POPT_TABLE(ADD_OPTS);
-	struct opts o = { .date = k->p.today };
+	const struct opts *o = k->opts;
 	struct table csat = TABLE_INIT, people = TABLE_INIT;
 	struct tx tx = TX_INIT;
 	struct row *r, *p;
 	char id[32], day[11], t[11], *title = NULL;
 	int32_t date;
-	int i, n, ret = -1;
+	int n, ret = -1;
 
-	if ((i = popt_parse(pt, &o, argc, argv)) == -1)
-		return -1;
-	n = argc - i;
-	date = o.date;
+	n = k->argc;
+	date = o->date;
 	if (date > k->p.today)
 		return kam_err(KAM_EX_USAGE, "--date: %s is after today (%s); "
 		    "record a score when it has been given",
@@ -70,13 +67,13 @@ csat_add(int argc, char **argv, struct kam *k)
 	if (kam_tx_begin(k, &tx) == -1 ||
 	    store_load(&k->p, &tx, &schema_csat, &csat) == -1 ||
 	    store_load(&k->p, &tx, &schema_people, &people) == -1 ||
-	    (p = store_lookup(&people, argv[i])) == NULL)
+	    (p = store_lookup(&people, k->argv[0])) == NULL)
 		goto out;
 	r = table_add(&csat);
 	table_set(&csat, r, CSAT_DATE, date_fmt(date, day));
 	table_set(&csat, r, CSAT_PERSON, table_get(&people, p, PERSON_ID));
-	if (store_set_arg(&csat, r, "score", argv[i + 1], "score") == -1 ||
-	    (n == 3 && store_set_arg(&csat, r, "comment", argv[i + 2],
+	if (store_set_arg(&csat, r, "score", k->argv[1], "score") == -1 ||
+	    (n == 3 && store_set_arg(&csat, r, "comment", k->argv[2],
 	    "comment") == -1) ||
 	    csat_giver_ok(&people, p) == -1 ||
 	    store_check_refs(&csat, &people) == -1)
@@ -132,23 +129,21 @@ d_category(const struct table *t, const struct row *r, char *buf, void *arg)
 	return category(score_of(t, r));
 }
 
+KAM_VERB(csat_list, LIST_OPTS, { 0 })
 static int
-csat_list(int argc, char **argv, struct kam *k)
+csat_list_run(struct kam *k)
 {
-	static const struct popt pt[] = POPT_TABLE(LIST_OPTS);
 	static const struct derived d[] = {
 		{ "name", OT_TEXT, d_name },
 		{ "category", OT_TEXT, d_category },
 	};
 	struct table csat = TABLE_INIT, people = TABLE_INIT;
 	struct row **rows = NULL;
-	struct opts o = { 0 };
-	const char *person = o.person.id;
+	const struct opts *o = k->opts;
+	const char *person = o->person.id;
 	size_t i, n = 0;
 	int ret = -1;
 
-	if (popt_parse(pt, &o, argc, argv) == -1)
-		return -1;
 	if (store_load(&k->p, NULL, &schema_csat, &csat) == -1 ||
 	    store_load(&k->p, NULL, &schema_people, &people) == -1)
 		goto out;
@@ -402,10 +397,10 @@ report_table(const struct report *rp, long csat_min)
 	out_end(&o);
 }
 
+KAM_VERB0(csat_report, REPORT_OPTS)
 static int
-csat_report(int argc, char **argv, struct kam *k)
+csat_report_run(struct kam *k)
 {
-	static const struct popt pt[] = POPT_TABLE(REPORT_OPTS);
 	struct table csat = TABLE_INIT;
 	struct report rp;
 	struct out o = OUT_INIT;
@@ -416,8 +411,6 @@ csat_report(int argc, char **argv, struct kam *k)
 	int ret = -1;
 
 	memset(&rp, 0, sizeof(rp));
-	if (popt_parse(pt, NULL, argc, argv) == -1)
-		return -1;
 	if (store_load(&k->p, NULL, &schema_csat, &csat) == -1)
 		goto out;
 	report_build(&rp, &csat, &k->p);

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "../lib/parseopt.h"
 #include "../lib/minutes.h"
 #include "../lib/value.h"
 
@@ -19,31 +18,29 @@ struct opts {
 	O(CMD, "kam decision list")					\
 	O(DATE, OPT, "", "since", since, "date", "minutes of this day on")
 
+KAM_VERB(decision_list, LIST_OPTS, { .since = INT32_MIN })
 static int
-decision_list(int argc, char **argv, struct kam *k)
+decision_list_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(LIST_OPTS);
 	static const struct out_col cols[] = {
 		{ "date", OT_TEXT }, { "location", OT_TEXT }, { "text", OT_TEXT },
 		{ "refs", OT_LIST },
 	};
 	struct out o = OUT_INIT;
 	struct minutes *all = NULL;
-	struct opts opt = { .since = INT32_MIN };
+	const struct opts *opt = k->opts;
 	const char *cells[4];
 	char day[11], *loc = NULL;
 	size_t i, j, n = 0;
 	int ret = -1;
 
-	if (popt_parse(t, &opt, argc, argv) == -1)
-		return -1;
 	if (minutes_load_all(&k->p, &all, &n) == -1)
 		goto out;
 	out_begin(&o, k->fmt, cols, ARRAY_SIZE(cols));
 	for (i = 0; i < n; i++) {
 		/* Undated minutes cannot be placed after a date. */
-		if (opt.since != INT32_MIN && (!all[i].has_date ||
-		    all[i].date < opt.since))
+		if (opt->since != INT32_MIN && (!all[i].has_date ||
+		    all[i].date < opt->since))
 			continue;
 		for (j = 0; j < all[i].ndecisions; j++) {
 			const struct minutes_item *d = &all[i].decisions[j];

@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "../lib/parseopt.h"
 #include "../lib/report.h"
 #include "../lib/history.h"
 #include "../lib/value.h"
@@ -252,36 +251,34 @@ kam_diff_print(enum out_fmt fmt, const struct hist_set *set,
 		print_rows(fmt, set, prefix);
 }
 
+KAM_VERB(diff_cmd, DIFF_OPTS, { 0 })
 static int
-diff_run(int argc, char **argv, struct kam *k)
+diff_cmd_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(DIFF_OPTS);
-	struct opts o = { 0 };
+	const struct opts *o = k->opts;
 	struct hist_set set = HIST_SET_INIT;
 	struct hist_filter f;
 	const char *from = "HEAD", *to = "work tree";
-	int i, ret = -1;
+	int ret = -1;
 
 	memset(&f, 0, sizeof(f));
-	if ((i = popt_parse(t, &o, argc, argv)) == -1)
-		return -1;
-	if (o.table != NULL && (f.table = hist_table(o.table)) == NULL)
+	if (o->table != NULL && (f.table = hist_table(o->table)) == NULL)
 		return kam_err(KAM_EX_USAGE, "--table: no table '%s' (e.g. "
-		    "risks, tasks, expenses)", o.table);
-	if (argc - i > 0) {
-		from = argv[i];
-		to = argc - i == 2 ? argv[i + 1] : strstr(from, "..") != NULL ?
+		    "risks, tasks, expenses)", o->table);
+	if (k->argc > 0) {
+		from = k->argv[0];
+		to = k->argc == 2 ? k->argv[1] : strstr(from, "..") != NULL ?
 		    NULL : to;
 	}
-	ret = hist_diff_revs(&set, &k->p, argc - i > 0 ? from : NULL,
-	    argc - i == 2 ? to : NULL, &f);
+	ret = hist_diff_revs(&set, &k->p, k->argc > 0 ? from : NULL,
+	    k->argc == 2 ? to : NULL, &f);
 	if (ret == -1)
 		goto out;
 	if (set.invalid > 0)
 		kam_warn("a compared version of a kam file is not valid data "
 		    "(run 'kam check'); its changes are shown as far as they "
 		    "could be read");
-	if (o.stat)
+	if (o->stat)
 		print_stat(k->fmt, &set);
 	else
 		kam_diff_print(k->fmt, &set, from, to, k->p.prefix);
@@ -292,7 +289,7 @@ out:
 }
 
 const struct verb diff_verbs[] = {
-	{ "", diff_run, NEED_PROJECT, POPT_STRINGS(DIFF_OPTS),
+	{ "", diff_cmd, NEED_PROJECT, POPT_STRINGS(DIFF_OPTS),
 	    "record-level changes between revisions" },
 };
 const size_t diff_nverbs = ARRAY_SIZE(diff_verbs);

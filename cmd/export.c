@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "../lib/parseopt.h"
 #include "../lib/export.h"
 #include "../lib/schema.h"
 #include "../lib/value.h"
@@ -27,50 +26,46 @@ struct opts {
 	O(CMD, "kam export tjp")					\
 	O(STR, SOPT, "o", "output", output, "file", "write to file")
 
+KAM_VERB(export_ics_verb, ICS_OPTS, { 0 })
 static int
-export_ics_verb(int argc, char **argv, struct kam *k)
+export_ics_verb_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(ICS_OPTS);
-	struct opts o = { 0 };
+	const struct opts *o = k->opts;
 	struct kam_buf b = KAM_BUF_INIT;
 	int ret = -1;
 
-	if (popt_parse(t, &o, argc, argv) == -1)
-		return -1;
-	if (o.from != 0 && o.to != 0 && o.to < o.from)
+	if (o->from != 0 && o->to != 0 && o->to < o->from)
 		return kam_err(KAM_EX_USAGE, "--to is before --from");
-	if (export_ics(&k->p, o.from, o.to, &b) == 0 &&
-	    export_write(o.output, &b) == 0)
+	if (export_ics(&k->p, o->from, o->to, &b) == 0 &&
+	    export_write(o->output, &b) == 0)
 		ret = 0;
 	kam_buf_release(&b);
 	return ret;
 }
 
+KAM_VERB(export_xlsx_verb, XLSX_OPTS, { 0 })
 static int
-export_xlsx_verb(int argc, char **argv, struct kam *k)
+export_xlsx_verb_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(XLSX_OPTS);
-	struct opts o = { 0 };
+	const struct opts *o = k->opts;
 	const struct schema **tables = NULL;
 	const char *path;
 	size_t n = 0;
 	int i, ret = -1;
 
-	if ((i = popt_parse(t, &o, argc, argv)) == -1)
-		return -1;
-	path = o.output;
+	path = o->output;
 	if (path == NULL || strcmp(path, "-") == 0) {
 		kam_err(KAM_EX_USAGE, "kam export xlsx needs -o file (a "
 		    "workbook is not for a terminal)");
-		return popt_usage(t);
+		return popt_usage(export_xlsx_verb_popt);
 	}
-	tables = xcalloc(kam_nschemas + (size_t)argc, sizeof(*tables));
-	for (; i < argc; i++) {
+	tables = xcalloc(kam_nschemas + (size_t)k->argc, sizeof(*tables));
+	for (i = 0; i < k->argc; i++) {
 		size_t j;
 
-		if ((tables[n] = schema_by_name(argv[i])) == NULL) {
+		if ((tables[n] = schema_by_name(k->argv[i])) == NULL) {
 			kam_err(KAM_EX_USAGE, "no table '%s' (e.g. requirements, "
-			    "tasks, people, risks)", argv[i]);
+			    "tasks, people, risks)", k->argv[i]);
 			goto out;
 		}
 		for (j = 0; j < n; j++)
@@ -88,17 +83,15 @@ out:
 	return ret;
 }
 
+KAM_VERB(export_tjp_verb, TJP_OPTS, { 0 })
 static int
-export_tjp_verb(int argc, char **argv, struct kam *k)
+export_tjp_verb_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(TJP_OPTS);
-	struct opts o = { 0 };
+	const struct opts *o = k->opts;
 	struct kam_buf b = KAM_BUF_INIT;
 	int ret = -1;
 
-	if (popt_parse(t, &o, argc, argv) == -1)
-		return -1;
-	if (export_tjp(&k->p, &b) == 0 && export_write(o.output, &b) == 0)
+	if (export_tjp(&k->p, &b) == 0 && export_write(o->output, &b) == 0)
 		ret = 0;
 	kam_buf_release(&b);
 	return ret;

@@ -15,7 +15,6 @@
 #include <unistd.h>
 
 #include "cmd.h"
-#include "../lib/parseopt.h"
 #include "../lib/gantt.h"
 #include "../lib/plan.h"
 #include "../lib/store.h"
@@ -217,11 +216,11 @@ draw_text(struct gantt *c, long width)
 	printf("finish %s\n", date_fmt(c->pl.finish, d));
 }
 
+KAM_VERB(gantt, GANTT_OPTS, { 0 })
 static int
-gantt(int argc, char **argv, struct kam *k)
+gantt_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(GANTT_OPTS);
-	struct opts o = { 0 };
+	const struct opts *o = k->opts;
 	struct table tasks = TABLE_INIT;
 	struct gantt c = GANTT_INIT;
 	struct kam_buf svg = KAM_BUF_INIT;
@@ -229,11 +228,9 @@ gantt(int argc, char **argv, struct kam *k)
 	long width;
 	int ret = -1;
 
-	if (popt_parse(t, &o, argc, argv) == -1)
-		return -1;
-	from = o.from;
-	to = o.to;
-	width = o.width;
+	from = o->from;
+	to = o->to;
+	width = o->width;
 	if (from != 0 && to != 0 && to < from) {
 		char a[11], b[11];
 

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "../lib/parseopt.h"
 #include "../lib/history.h"
 #include "../lib/import.h"
 #include "../lib/schema.h"
@@ -15,6 +14,7 @@
  * grammars: import_opt_map, import_opt_char). */
 struct opts {
 	struct import_opts imp;
+	struct import_maps maps;
 	int		 dry_run;
 };
 #define READ_OPTS(O)							\
@@ -28,7 +28,7 @@ struct opts {
 #define TABLE_OPTS(O)							\
 	O(CMD, "kam import")						\
 	O(ARG, "table file")						\
-	O(CB, OPT, "", "map", imp, "column=header", import_opt_map,	\
+	O(CB, OPT, "", "map", maps, "column=header", import_opt_map,	\
 	    "the header of a column")					\
 	O(STR, OPT, "", "key", imp.key, "header", "the records' key")	\
 	O(FLAG, OPT, "", "keep-extra", imp.keep_extra,			\
@@ -113,42 +113,35 @@ out:
 	return ret;
 }
 
+/* kam import and kam import jira, their options parsed. */
 static int
-import_any(int argc, char **argv, struct kam *k, const struct popt *t,
-    int jira)
+import_any(struct kam *k)
 {
-	struct opts o = { .imp = { .preset = jira ? IMPORT_JIRA :
-	    IMPORT_TABLE } };
-	int i, ret = -1;
+	const struct opts *o = k->opts;
+	struct import_opts imp = o->imp;
 
-	if ((i = popt_parse(t, &o, argc, argv)) == -1)
-		goto out;
-	if (!jira && (o.imp.s = schema_by_name(argv[i])) == NULL) {
-		kam_err(KAM_EX_USAGE, "no table '%s' (e.g. requirements, "
-		    "tasks, people, risks)", argv[i]);
-		goto out;
-	}
-	o.imp.file = argv[argc - 1];
-	ret = run(k, &o.imp, o.dry_run);
-out:
-	free((void *)o.imp.maps);
-	return ret;
+	if (imp.preset == IMPORT_TABLE &&
+	    (imp.s = schema_by_name(k->argv[0])) == NULL)
+		return kam_err(KAM_EX_USAGE, "no table '%s' (e.g. requirements, "
+		    "tasks, people, risks)", k->argv[0]);
+	imp.file = k->argv[k->argc - 1];
+	imp.maps = o->maps.v;
+	imp.nmaps = o->maps.n;
+	return run(k, &imp, o->dry_run);
 }
 
+KAM_VERB(import_table, TABLE_OPTS, { .imp = { .preset = IMPORT_TABLE } })
 static int
-import_table(int argc, char **argv, struct kam *k)
+import_table_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(TABLE_OPTS);
-
-	return import_any(argc, argv, k, t, 0);
+	return import_any(k);
 }
 
+KAM_VERB(import_jira, JIRA_OPTS, { .imp = { .preset = IMPORT_JIRA } })
 static int
-import_jira(int argc, char **argv, struct kam *k)
+import_jira_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(JIRA_OPTS);
-
-	return import_any(argc, argv, k, t, 1);
+	return import_any(k);
 }
 
 const struct verb import_verbs[] = {

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 
 #include "cmd.h"
-#include "../lib/parseopt.h"
 #include "../lib/init.h"
 
 /* The options, parsed by lib/parseopt.c, mostly into lib/init's struct
@@ -25,19 +24,18 @@ struct opts {
 	O(FLAG, OPT, "", "merge-driver", driver_only,			\
 	    "only register the merge driver")
 
+KAM_VERB(init_cmd, INIT_OPTS, { .init = INIT_OPTS_INIT })
 static int
-init_run(int argc, char **argv, struct kam *k)
+init_cmd_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(INIT_OPTS);
-	struct opts opt = { .init = INIT_OPTS_INIT };
+	const struct opts *opt = k->opts;
 	struct init_opts o;
 	char *root = NULL, *name = NULL;
 
-	if (popt_parse(t, &opt, argc, argv) == -1 ||
-	    init_check(&opt.init) == -1)
+	if (init_check(&opt->init) == -1)
 		return -1;
-	o = opt.init;
-	if (opt.driver_only)
+	o = opt->init;
+	if (opt->driver_only)
 		return kam_open_project(k) == -1 ||
 		    init_merge_driver(k->p.repo) == -1 ? -1 : 0;
 	o.dir = k->dir;
@@ -52,7 +50,7 @@ init_run(int argc, char **argv, struct kam *k)
 	return 0;
 }
 const struct verb init_verbs[] = {
-	{ "", init_run, WRITES, POPT_STRINGS(INIT_OPTS),
+	{ "", init_cmd, WRITES, POPT_STRINGS(INIT_OPTS),
 	    "create a kam project" },
 };
 const size_t init_nverbs = ARRAY_SIZE(init_verbs);

@@ -126,6 +126,20 @@ kam_tx_commit_row(struct kam *k, struct tx *tx, const char *cmd,
 }
 
 int
+kam_verb_run(struct kam *k, int (*fn)(struct kam *), void *opts, int argc,
+    char **argv)
+{
+	int ret;
+
+	k->opts = opts;
+	k->argc = argc;
+	k->argv = argv;
+	ret = fn(k);
+	k->opts = NULL;		/* it was the verb's own */
+	return ret;
+}
+
+int
 kam_opt_past_date(const char *opt, const char *arg, int32_t today,
     const char *what, int32_t *out)
 {

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "../lib/parseopt.h"
 #include "../lib/history.h"
 #include "../lib/value.h"
 
@@ -207,11 +206,12 @@ id_table(const char *arg, char *canon)
 	return s;
 }
 
+#define OPTS_INIT	{ .since = INT32_MIN, .until = INT32_MIN }
+KAM_VERB(log_cmd, LOG_OPTS, OPTS_INIT)
 static int
-log_run(int argc, char **argv, struct kam *k)
+log_cmd_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(LOG_OPTS);
-	struct opts o = { .since = INT32_MIN, .until = INT32_MIN };
+	const struct opts *o = k->opts;
 	struct hist_log_opts lo;
 	struct log_state st;
 	const struct schema *s;
@@ -222,30 +222,28 @@ log_run(int argc, char **argv, struct kam *k)
 	memset(&st, 0, sizeof(st));
 	st.k = k;
 	st.o = (struct out)OUT_INIT;
-	if ((i = popt_parse(t, &o, argc, argv)) == -1)
-		return -1;
-	if (o.table != NULL && (lo.filter.table = hist_table(o.table)) == NULL)
+	if (o->table != NULL && (lo.filter.table = hist_table(o->table)) == NULL)
 		return kam_err(KAM_EX_USAGE, "--table: no table '%s' (e.g. "
-		    "risks, tasks, expenses)", o.table);
-	lo.since = o.since != INT32_MIN ? day_time(o.since, 0) : 0;
-	lo.until = o.until != INT32_MIN ? day_time(o.until, 1) : 0;
-	lo.author = o.author;
-	lo.all_parents = o.all_parents;
-	lo.no_index = o.no_index;
-	lo.no_follow = o.no_follow;
-	st.max = o.max;
-	for (; i < argc; i++) {
+		    "risks, tasks, expenses)", o->table);
+	lo.since = o->since != INT32_MIN ? day_time(o->since, 0) : 0;
+	lo.until = o->until != INT32_MIN ? day_time(o->until, 1) : 0;
+	lo.author = o->author;
+	lo.all_parents = o->all_parents;
+	lo.no_index = o->no_index;
+	lo.no_follow = o->no_follow;
+	st.max = o->max;
+	for (i = 0; i < k->argc; i++) {
 		if (lo.filter.id == NULL &&
-		    (s = id_table(argv[i], canon)) != NULL) {
+		    (s = id_table(k->argv[i], canon)) != NULL) {
 			if (lo.filter.table != NULL && lo.filter.table != s)
 				return kam_err(KAM_EX_USAGE, "%s is not in table "
 				    "'%s'", canon, lo.filter.table->name);
 			lo.filter.table = s;
 			lo.filter.id = canon;
 		} else if (lo.rev == NULL)
-			lo.rev = argv[i];
+			lo.rev = k->argv[i];
 		else
-			return popt_usage(t);
+			return popt_usage(log_cmd_popt);
 	}
 	st.color = k->fmt == FMT_TABLE && out_use_color();
 	if (k->fmt != FMT_TABLE)
@@ -262,7 +260,7 @@ log_run(int argc, char **argv, struct kam *k)
 }
 
 const struct verb log_verbs[] = {
-	{ "", log_run, NEED_PROJECT, POPT_STRINGS(LOG_OPTS),
+	{ "", log_cmd, NEED_PROJECT, POPT_STRINGS(LOG_OPTS),
 	    "record-level history" },
 };
 const size_t log_nverbs = ARRAY_SIZE(log_verbs);

@@ -8,7 +8,6 @@
 #include <stdio.h>
 
 #include "cmd.h"
-#include "../lib/parseopt.h"
 #include "../lib/minutes.h"
 #include "../lib/value.h"
 
@@ -24,18 +23,16 @@ struct opts {
 	O(STR, OPT, "", "attendees", attendees, "P-n,...", "who took part")
 #define LIST_OPTS(O)	O(CMD, "kam meeting list")
 
+KAM_VERB(meeting_new, NEW_OPTS, { .date = k->p.today })
 static int
-meeting_new(int argc, char **argv, struct kam *k)
+meeting_new_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(NEW_OPTS);
-	struct opts o = { .date = k->p.today };
+	const struct opts *o = k->opts;
 	struct minutes_new mn = MINUTES_NEW_INIT;
 	struct tx tx = TX_INIT;
-	int i, ret = -1;
+	int ret = -1;
 
-	if ((i = popt_parse(t, &o, argc, argv)) == -1)
-		return -1;
-	if (minutes_new_prepare(&mn, o.date, argv[i], o.attendees) == -1 ||
+	if (minutes_new_prepare(&mn, o->date, k->argv[0], o->attendees) == -1 ||
 	    kam_tx_begin(k, &tx) == -1 || minutes_new_put(&mn, &tx, &k->p) ==
 	    -1 || kam_tx_commit(k, &tx, "meeting new", mn.path, mn.title) == -1)
 		goto out;
@@ -47,10 +44,10 @@ out:
 	return ret;
 }
 
+KAM_VERB0(meeting_list, LIST_OPTS)
 static int
-meeting_list(int argc, char **argv, struct kam *k)
+meeting_list_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(LIST_OPTS);
 	static const struct out_col cols[] = {
 		{ "date", OT_TEXT }, { "file", OT_TEXT }, { "title", OT_TEXT },
 		{ "attendees", OT_LIST }, { "decisions", OT_NUM },
@@ -61,11 +58,8 @@ meeting_list(int argc, char **argv, struct kam *k)
 	const char *cells[7];
 	char day[11], nd[24], no[24], nx[24];
 	size_t i, j, n = 0, done;
-	struct opts opt = { 0 };
 	int ret = -1;
 
-	if (popt_parse(t, &opt, argc, argv) == -1)
-		return -1;
 	if (minutes_load_all(&k->p, &all, &n) == -1)
 		goto out;
 	out_begin(&o, k->fmt, cols, ARRAY_SIZE(cols));

@@ -15,27 +15,23 @@
  */
 
 #include "cmd.h"
-#include "../lib/parseopt.h"
 #include "../lib/merge.h"
 
 /* Operands only (lib/parseopt.c). */
 #define MERGE_OPTS(O)							\
 	O(CMD, "kam merge-file") O(ARG, "base ours theirs [path]")
 
+KAM_VERB0(merge_file_cmd, MERGE_OPTS)
 static int
-merge_file_run(int argc, char **argv, struct kam *k)
+merge_file_cmd_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(MERGE_OPTS);
-	int i;
 
 	(void)k;
-	if ((i = popt_parse(t, NULL, argc, argv)) == -1)
-		return -1;
-	return merge_driver(argv[i], argv[i + 1], argv[i + 2], argv[i + 3]);
+	return merge_driver(k->argv[0], k->argv[1], k->argv[2], k->argv[3]);
 }
 
 const struct verb merge_file_verbs[] = {
-	{ "", merge_file_run, 0, POPT_STRINGS(MERGE_OPTS),
+	{ "", merge_file_cmd, 0, POPT_STRINGS(MERGE_OPTS),
 	    "git merge driver for kam tables" },
 };
 const size_t merge_file_nverbs = ARRAY_SIZE(merge_file_verbs);

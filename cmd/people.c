@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "../lib/parseopt.h"
 #include "../lib/rectype.h"
 #include "../lib/records.h"
 #include "../lib/store.h"
@@ -90,10 +89,10 @@ cmp_quad(const void *a, const void *b)
 	return c != 0 ? c : (x->num < y->num ? -1 : x->num > y->num);
 }
 
+KAM_VERB0(people_map, MAP_OPTS)
 static int
-people_map(int argc, char **argv, struct kam *k)
+people_map_run(struct kam *k)
 {
-	static const struct popt pt[] = POPT_TABLE(MAP_OPTS);
 	static const struct derived d[] = { { "quadrant", OT_TEXT, quadrant } };
 	static const char *const cols[] = { "quadrant", "id", "name", "side",
 	    "role", "influence", "interest", NULL };
@@ -102,8 +101,6 @@ people_map(int argc, char **argv, struct kam *k)
 	size_t i;
 	int ret = -1;
 
-	if (popt_parse(pt, NULL, argc, argv) == -1)
-		return -1;
 	if (store_load(&k->p, NULL, &schema_people, &t) == -1)
 		goto out;
 	rows = xcalloc(t.nrows + 1, sizeof(*rows));

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "../lib/parseopt.h"
 #include "../lib/plan.h"
 #include "../lib/review.h"
 #include "../lib/store.h"
@@ -227,22 +226,20 @@ print_summary(struct kam *k, const struct table *t, struct plan *pl,
 	kam_buf_release(&cp);
 }
 
+KAM_VERB(plan_show, PLAN_OPTS, { 0 })
 static int
-plan_show(int argc, char **argv, struct kam *k)
+plan_show_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(PLAN_OPTS);
-	struct opts o = { 0 };
+	const struct opts *o = k->opts;
 	struct table tasks = TABLE_INIT;
 	struct plan pl = PLAN_INIT;
 	const char *base;
 	size_t i;
 	int summary, critical, ret = -1;
 
-	if (popt_parse(t, &o, argc, argv) == -1)
-		return -1;
-	base = o.baseline;
-	summary = o.summary;
-	critical = o.critical;
+	base = o->baseline;
+	summary = o->summary;
+	critical = o->critical;
 	if (store_load(&k->p, NULL, &schema_tasks, &tasks) == -1 ||
 	    (base != NULL && review_tasks_baseline(&tasks, &k->p, base) ==
 	    -1) || plan_compute(&pl, &k->p, &tasks) == -1)
@@ -277,11 +274,10 @@ out:
 	return ret;
 }
 
+KAM_VERB0(plan_baseline, BASELINE_OPTS)
 static int
-plan_baseline(int argc, char **argv, struct kam *k)
+plan_baseline_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(BASELINE_OPTS);
-	struct opts o = { 0 };
 	struct table tasks = TABLE_INIT;
 	struct plan pl = PLAN_INIT;
 	struct tx tx = TX_INIT;
@@ -291,8 +287,6 @@ plan_baseline(int argc, char **argv, struct kam *k)
 	size_t i, had = 0;
 	int ret = -1;
 
-	if (popt_parse(t, &o, argc, argv) == -1)
-		return -1;
 	if (kam_tx_begin(k, &tx) == -1 ||
 	    store_load(&k->p, &tx, &schema_tasks, &tasks) == -1 ||
 	    plan_compute(&pl, &k->p, &tasks) == -1)

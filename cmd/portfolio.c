@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 #include "cmd.h"
-#include "../lib/parseopt.h"
 #include "../lib/budget.h"
 #include "../lib/derive.h"
 #include "../lib/portfolio.h"
@@ -52,17 +51,15 @@ struct opts {
 	O(ENUM, OPT, "", "by", by, "week|month", "one line per")
 
 /*
- * Parse the verb's options (table t) into *o, open the portfolio and
- * read what the verb needs (0: open it only).
+ * Open the portfolio of the verb's options and read what the verb needs
+ * (0: open it only).
  */
 static int
-start(struct kam *k, const struct popt *t, int argc, char **argv,
-    struct opts *o, struct portfolio *pf, unsigned what)
+start(struct kam *k, struct portfolio *pf, unsigned what)
 {
+	const struct opts *o = k->opts;
 	char d0[11], d1[11];
 
-	if (popt_parse(t, o, argc, argv) == -1)
-		return -1;
 	if (o->to < o->from)
 		return kam_err(KAM_EX_USAGE, "--to %s is before --from %s",
 		    date_fmt(o->to, d1), date_fmt(o->from, d0));
@@ -129,11 +126,10 @@ area_letter(enum area_status s)
 	    'G' : '-';
 }
 
+KAM_VERB(pf_status, STATUS_OPTS, OPTS_INIT)
 static int
-pf_status(int argc, char **argv, struct kam *k)
+pf_status_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(STATUS_OPTS);
-	struct opts opt = OPTS_INIT;
 	struct portfolio pf = PORTFOLIO_INIT;
 	struct out o = OUT_INIT;
 	const char *cells[NSTATUS];
@@ -142,7 +138,7 @@ pf_status(int argc, char **argv, struct kam *k)
 	size_t i, j, nred = 0;
 	int ret = -1;
 
-	if (start(k, t, argc, argv, &opt, &pf, PF_STATUS) == -1)
+	if (start(k, &pf, PF_STATUS) == -1)
 		goto out;
 	portfolio_sort(&pf);
 	if (k->fmt == FMT_TABLE)
@@ -219,11 +215,11 @@ static const struct out_col risks_cols[] = {
 	{ "review", OT_TEXT },
 };
 
+KAM_VERB(pf_risks, RISKS_OPTS, OPTS_INIT)
 static int
-pf_risks(int argc, char **argv, struct kam *k)
+pf_risks_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(RISKS_OPTS);
-	struct opts opt = OPTS_INIT;
+	const struct opts *opt = k->opts;
 	struct portfolio pf = PORTFOLIO_INIT;
 	struct out o = OUT_INIT;
 	struct pf_risk *v = NULL;
@@ -232,9 +228,9 @@ pf_risks(int argc, char **argv, struct kam *k)
 	size_t i, n = 0;
 	int ret = -1;
 
-	if (start(k, t, argc, argv, &opt, &pf, PF_RISKS) == -1)
+	if (start(k, &pf, PF_RISKS) == -1)
 		goto out;
-	portfolio_risks(&pf, opt.min, opt.owner, &v, &n);
+	portfolio_risks(&pf, opt->min, opt->owner, &v, &n);
 	out_begin(&o, k->fmt, risks_cols, ARRAY_SIZE(risks_cols));
 	for (i = 0; i < n; i++) {
 		const struct table *t = &v[i].a->risks;
@@ -293,11 +289,11 @@ cmp_lesson(const void *x, const void *y)
 	return a->r->num < b->r->num ? -1 : a->r->num > b->r->num;
 }
 
+KAM_VERB(pf_lessons, LESSONS_OPTS, OPTS_INIT)
 static int
-pf_lessons(int argc, char **argv, struct kam *k)
+pf_lessons_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(LESSONS_OPTS);
-	struct opts opt = OPTS_INIT;
+	const struct opts *opt = k->opts;
 	struct portfolio pf = PORTFOLIO_INIT;
 	struct out o = OUT_INIT;
 	struct lesson_ref *v = NULL;
@@ -306,10 +302,10 @@ pf_lessons(int argc, char **argv, struct kam *k)
 	size_t i, j, n = 0, cap = 0;
 	int ret = -1;
 
-	if (start(k, t, argc, argv, &opt, &pf, PF_LESSONS) == -1)
+	if (start(k, &pf, PF_LESSONS) == -1)
 		goto out;
-	search = opt.search;
-	area = opt.area;
+	search = opt->search;
+	area = opt->area;
 	for (i = 0; i < pf.n; i++) {
 		const struct pf_account *a = &pf.acc[i];
 		const struct table *t = &a->lessons;
@@ -372,11 +368,10 @@ cmp_name(const void *x, const void *y)
 	return strcmp(a->name, b->name);
 }
 
+KAM_VERB(pf_budget, BUDGET_OPTS, OPTS_INIT)
 static int
-pf_budget(int argc, char **argv, struct kam *k)
+pf_budget_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(BUDGET_OPTS);
-	struct opts opt = OPTS_INIT;
 	struct portfolio pf = PORTFOLIO_INIT;
 	struct out o = OUT_INIT;
 	struct pf_total *tot = NULL;
@@ -385,7 +380,7 @@ pf_budget(int argc, char **argv, struct kam *k)
 	size_t i, j, ntot = 0, json;
 	int ret = -1;
 
-	if (start(k, t, argc, argv, &opt, &pf, PF_BUDGET) == -1)
+	if (start(k, &pf, PF_BUDGET) == -1)
 		goto out;
 	if (pf.n > 1)
 		qsort(pf.acc, pf.n, sizeof(*pf.acc), cmp_name);
@@ -451,11 +446,10 @@ static const struct out_col load_cols[] = {
 	{ "over", OT_BOOL }, { "accounts", OT_LIST },
 };
 
+KAM_VERB(pf_load, LOAD_OPTS, OPTS_INIT)
 static int
-pf_load(int argc, char **argv, struct kam *k)
+pf_load_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(LOAD_OPTS);
-	struct opts opt = OPTS_INIT;
 	struct portfolio pf = PORTFOLIO_INIT;
 	struct out o = OUT_INIT;
 	struct pf_load_row *rows = NULL;
@@ -464,7 +458,7 @@ pf_load(int argc, char **argv, struct kam *k)
 	size_t i, n = 0, nover = 0;
 	int human, ret = -1;
 
-	if (start(k, t, argc, argv, &opt, &pf, PF_LOAD) == -1)
+	if (start(k, &pf, PF_LOAD) == -1)
 		goto out;
 	portfolio_load_rows(&pf, &rows, &n);
 	human = k->fmt == FMT_TABLE || k->fmt == FMT_MD;
@@ -504,11 +498,10 @@ out:
 
 /* ---- report ---- */
 
+KAM_VERB(pf_report, REPORT_OPTS, OPTS_INIT)
 static int
-pf_report(int argc, char **argv, struct kam *k)
+pf_report_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(REPORT_OPTS);
-	struct opts opt = OPTS_INIT;
 	struct portfolio pf = PORTFOLIO_INIT;
 	struct rdoc d = RDOC_INIT;
 	int ret = -1;
@@ -516,7 +509,7 @@ pf_report(int argc, char **argv, struct kam *k)
 	if (k->fmt != FMT_TABLE && k->fmt != FMT_MD && k->fmt != FMT_HTML)
 		return kam_err(KAM_EX_USAGE, "kam portfolio report writes a "
 		    "document: use --format md (the default) or --format html");
-	if (start(k, t, argc, argv, &opt, &pf, 0) == -1)
+	if (start(k, &pf, 0) == -1)
 		goto out;
 	if (portfolio_report(&pf, &d) == -1 ||
 	    rdoc_write(&d, k->fmt == FMT_HTML, stdout) == -1)
@@ -535,11 +528,10 @@ static const struct out_col fetch_cols[] = {
 	{ "result", OT_TEXT }, { "reason", OT_TEXT },
 };
 
+KAM_VERB(pf_fetch, FETCH_OPTS, OPTS_INIT)
 static int
-pf_fetch(int argc, char **argv, struct kam *k)
+pf_fetch_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(FETCH_OPTS);
-	struct opts opt = OPTS_INIT;
 	struct portfolio pf = PORTFOLIO_INIT;
 	struct out o = OUT_INIT;
 	const char *cells[ARRAY_SIZE(fetch_cols)];
@@ -547,7 +539,7 @@ pf_fetch(int argc, char **argv, struct kam *k)
 	size_t i, nbad = 0;
 	int ret = -1;
 
-	if (start(k, t, argc, argv, &opt, &pf, 0) == -1)
+	if (start(k, &pf, 0) == -1)
 		goto out;
 	had = xcalloc(pf.n + 1, sizeof(*had));
 	for (i = 0; i < pf.n; i++) {

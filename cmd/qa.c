@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "../lib/parseopt.h"
 #include "../lib/rectype.h"
 #include "../lib/budget.h"
 #include "../lib/records.h"
@@ -467,19 +466,17 @@ out:
 	return ret;
 }
 
+KAM_VERB0(qa_report, REPORT_OPTS)
 static int
-qa_report(int argc, char **argv, struct kam *k)
+qa_report_run(struct kam *k)
 {
 	struct table quality = TABLE_INIT, defects = TABLE_INIT;
 	struct report rp;
 	struct out o = OUT_INIT;
-	static const struct popt t[] = POPT_TABLE(REPORT_OPTS);
 	size_t i;
 	int ret = -1;
 
 	memset(&rp, 0, sizeof(rp));
-	if (popt_parse(t, NULL, argc, argv) == -1)
-		return -1;
 	/* A CSV is one table of records (issue 18); the report is four. */
 	if (k->fmt == FMT_CSV)
 		return kam_err(KAM_EX_USAGE, "kam qa report writes table, md or "

@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "../lib/parseopt.h"
 #include "../lib/records.h"
 #include "../lib/store.h"
 #include "../lib/value.h"
@@ -89,28 +88,26 @@ out:
 	return ret;
 }
 
+KAM_VERB(raci_set, SET_OPTS, { 0 })
 static int
-raci_set(int argc, char **argv, struct kam *k)
+raci_set_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(SET_OPTS);
-	struct opts o = { 0 };
+	const struct opts *o = k->opts;
 	struct table raci = TABLE_INIT, people = TABLE_INIT;
 	struct tx tx = TX_INIT;
 	struct row *r;
 	char *act = NULL, person[32], role[2], title[64];
 	long num;
-	int i, remove, is_id, ret = -1;
+	int remove, is_id, ret = -1;
 
-	if ((i = popt_parse(t, &o, argc, argv)) == -1)
-		return -1;
-	remove = o.remove;
-	if (argc - i != (remove ? 2 : 3))
-		return popt_usage(t);
-	if (id_parse_arg(argv[i + 1], "P", person, &num, NULL) == -1)
+	remove = o->remove;
+	if (k->argc != (remove ? 2 : 3))
+		return popt_usage(raci_set_popt);
+	if (id_parse_arg(k->argv[1], "P", person, &num, NULL) == -1)
 		return kam_err(KAM_EX_USAGE, "invalid person id '%s' (expected "
-		    "e.g. P-12)", argv[i + 1]);
+		    "e.g. P-12)", k->argv[1]);
 	if (!remove) {
-		const char *v = argv[i + 2];
+		const char *v = k->argv[2];
 
 		role[0] = v[0] >= 'a' && v[0] <= 'z' ? v[0] - 'a' + 'A' : v[0];
 		role[1] = '\0';
@@ -119,7 +116,7 @@ raci_set(int argc, char **argv, struct kam *k)
 			return kam_err(KAM_EX_USAGE, "role: invalid value '%s': "
 			    "expected one of: R A C I", v);
 	}
-	if (activity_arg(argv[i], &act, &is_id) == -1)
+	if (activity_arg(k->argv[0], &act, &is_id) == -1)
 		return -1;
 	if (kam_tx_begin(k, &tx) == -1 ||
 	    store_load(&k->p, &tx, &schema_raci, &raci) == -1)
@@ -288,10 +285,10 @@ print_matrix(const struct table *raci, const struct table *people,
 	free(who);
 }
 
+KAM_VERB0(raci_show, SHOW_OPTS)
 static int
-raci_show(int argc, char **argv, struct kam *k)
+raci_show_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(SHOW_OPTS);
 	static const struct derived d[] = {
 		{ "name", OT_TEXT, d_name },
 		{ "ok", OT_BOOL, d_ok },
@@ -304,10 +301,9 @@ raci_show(int argc, char **argv, struct kam *k)
 	struct show sh;
 	char *act = NULL, (*why)[64] = NULL, buf[64];
 	size_t i, j, g, n = 0, na, nr;
-	int a, is_id, ret = -1;
+	int is_id, ret = -1;
 
-	if ((a = popt_parse(t, NULL, argc, argv)) == -1 ||
-	    (a < argc && activity_arg(argv[a], &act, &is_id) == -1))
+	if (k->argc > 0 && activity_arg(k->argv[0], &act, &is_id) == -1)
 		return -1;
 	if (store_load(&k->p, NULL, &schema_raci, &raci) == -1 ||
 	    store_load(&k->p, NULL, &schema_people, &people) == -1)

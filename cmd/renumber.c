@@ -27,7 +27,6 @@
 #include <stdio.h>
 
 #include "cmd.h"
-#include "../lib/parseopt.h"
 #include "../lib/renumber.h"
 
 /* The options, parsed by lib/parseopt.c. */
@@ -37,7 +36,8 @@ struct opts {
 #define RENUMBER_OPTS(O)						\
 	O(CMD, "kam renumber")						\
 	O(FLAG, OPT, "", "all", all, "every clash of the merge")	\
-	O(ARG, "OLD [NEW]")
+	O(ARG, "OLD [NEW]")						\
+	O(ANY)	/* --all takes none */
 
 /* kam renumber --all: every id clash of the merge in progress. */
 static int
@@ -61,23 +61,21 @@ renumber_all_run(struct kam *k)
 	return ret;
 }
 
+KAM_VERB(renumber_cmd, RENUMBER_OPTS, { 0 })
 static int
-renumber_run(int argc, char **argv, struct kam *k)
+renumber_cmd_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(RENUMBER_OPTS);
-	struct opts o = { 0 };
+	const struct opts *o = k->opts;
 	struct renumber rn = RENUMBER_INIT;
 	struct tx tx = TX_INIT;
-	int i, ret = -1;
+	int ret = -1;
 
-	/* --all takes no operand: the operands are counted here. */
-	if ((i = popt_parse_opts(t, &o, argc, argv)) == -1)
-		return -1;
-	if (o.all)
-		return argc != i ? popt_usage(t) : renumber_all_run(k);
-	if (argc - i != 1 && argc - i != 2)
-		return popt_usage(t);
-	if (renumber_prepare(&rn, &k->p, argv[i], argv[i + 1]) == -1)
+	if (o->all)
+		return k->argc != 0 ? popt_usage(renumber_cmd_popt) :
+		    renumber_all_run(k);
+	if (k->argc != 1 && k->argc != 2)
+		return popt_usage(renumber_cmd_popt);
+	if (renumber_prepare(&rn, &k->p, k->argv[0], k->argv[1]) == -1)
 		goto out;
 	if (!rn.clash && kam_tx_begin(k, &tx) == -1)
 		goto out;
@@ -103,7 +101,7 @@ out:
 }
 
 const struct verb renumber_verbs[] = {
-	{ "", renumber_run, NEED_PROJECT, POPT_STRINGS(RENUMBER_OPTS),
+	{ "", renumber_cmd, NEED_PROJECT, POPT_STRINGS(RENUMBER_OPTS),
 	    "give a record a new id everywhere" },
 };
 const size_t renumber_nverbs = ARRAY_SIZE(renumber_verbs);

@@ -8,7 +8,6 @@
  */
 
 #include "cmd.h"
-#include "../lib/parseopt.h"
 #include "../lib/report.h"
 #include "../lib/review.h"
 #include "../lib/value.h"
@@ -40,16 +39,16 @@ out:
 	return ret;
 }
 
+KAM_VERB(report_weekly, WEEKLY_OPTS, { 0 })
 static int
-report_weekly(int argc, char **argv, struct kam *k)
+report_weekly_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(WEEKLY_OPTS);
-	struct opts o = { 0 };
+	const struct opts *o = k->opts;
 	char a[11], b[11];
 	int32_t since = k->p.today - 7;
 
-	if (popt_parse(t, &o, argc, argv) == -1 || (o.since != NULL &&
-	    review_day_arg(&since, &k->p, "--since", o.since) == -1))
+	if ((o->since != NULL &&
+	    review_day_arg(&since, &k->p, "--since", o->since) == -1))
 		return -1;
 	if (since > k->p.today)
 		return kam_err(KAM_EX_USAGE, "--since %s is after today (%s)",
@@ -57,13 +56,11 @@ report_weekly(int argc, char **argv, struct kam *k)
 	return run(k, 0, since);
 }
 
+KAM_VERB0(report_final, FINAL_OPTS)
 static int
-report_final(int argc, char **argv, struct kam *k)
+report_final_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(FINAL_OPTS);
 
-	if (popt_parse(t, NULL, argc, argv) == -1)
-		return -1;
 	return run(k, 1, k->p.start != 0 ? k->p.start : k->p.today);
 }
 

@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "../lib/parseopt.h"
 #include "../lib/rectype.h"
 #include "../lib/records.h"
 #include "../lib/reqflow.h"
@@ -272,21 +271,19 @@ load_links(struct kam *k, struct table *tasks, struct table *quality,
 	return 0;
 }
 
+KAM_VERB0(req_show, SHOW_OPTS)
 static int
-req_show(int argc, char **argv, struct kam *k)
+req_show_run(struct kam *k)
 {
 	struct table reqs = TABLE_INIT, tasks = TABLE_INIT,
 	    quality = TABLE_INIT, changes = TABLE_INIT;
 	struct links l;
-	static const struct popt t[] = POPT_TABLE(SHOW_OPTS);
 	struct row *r;
-	int i, ret = -1;
+	int ret = -1;
 
 	memset(&l, 0, sizeof(l));
-	if ((i = popt_parse(t, NULL, argc, argv)) == -1)
-		return -1;
 	if (store_load(&k->p, NULL, &schema_requirements, &reqs) == -1 ||
-	    (r = store_lookup(&reqs, argv[i])) == NULL ||
+	    (r = store_lookup(&reqs, k->argv[0])) == NULL ||
 	    load_links(k, &tasks, &quality, &changes) == -1)
 		goto out;
 	links_find(&l, table_get(&reqs, r, REQ_ID), &tasks, &quality, &changes);
@@ -308,10 +305,10 @@ out:
  * untraced (no task names it) or untested (no passing check, or the latest
  * check failed).
  */
+KAM_VERB(req_trace, TRACE_OPTS, { 0 })
 static int
-req_trace(int argc, char **argv, struct kam *k)
+req_trace_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(TRACE_OPTS);
 	static const struct out_col all_cols[] = {
 		{ "id", OT_TEXT }, { "title", OT_TEXT }, { "priority", OT_TEXT },
 		{ "status", OT_TEXT }, { "confirmed_by", OT_TEXT },
@@ -331,21 +328,19 @@ req_trace(int argc, char **argv, struct kam *k)
 	struct row **rows = NULL;
 	const char *cells[ARRAY_SIZE(all_cols)], *full[ARRAY_SIZE(all_cols)];
 	size_t i, j, n = 0, ncols, nmust = 0, nflagged = 0;
-	struct opts opt = { 0 };
+	const struct opts *opt = k->opts;
 	int a, key, flagged_only, ret = -1, brief_out;
 
-	if ((a = popt_parse(t, &opt, argc, argv)) == -1)
-		return -1;
-	key = opt.key;
-	flagged_only = opt.flagged;
+	key = opt->key;
+	flagged_only = opt->flagged;
 	if (store_load(&k->p, NULL, &schema_requirements, &reqs) == -1 ||
 	    load_links(k, &tasks, &quality, &changes) == -1)
 		goto out;
 	table_sort(&reqs);
-	rows = xcalloc(reqs.nrows + (size_t)(argc - a) + 1, sizeof(*rows));
-	if (a < argc) {
-		for (; a < argc; a++) {
-			struct row *r = store_lookup(&reqs, argv[a]);
+	rows = xcalloc(reqs.nrows + (size_t)k->argc + 1, sizeof(*rows));
+	if (k->argc > 0) {
+		for (a = 0; a < k->argc; a++) {
+			struct row *r = store_lookup(&reqs, k->argv[a]);
 
 			if (r == NULL)
 				goto out;

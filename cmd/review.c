@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "../lib/parseopt.h"
 #include "../lib/review.h"
 #include "../lib/value.h"
 
@@ -349,19 +348,18 @@ print_json(const struct review *rv, const struct project *p)
 	printf("%s]\n}\n", rv->nreqs > 0 ? "\n  " : "");
 }
 
+KAM_VERB0(review_cmd, REVIEW_OPTS)
 static int
-review_run_cmd(int argc, char **argv, struct kam *k)
+review_cmd_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(REVIEW_OPTS);
 	struct review rv = REVIEW_INIT;
-	int i, ret = -1;
+	int ret = -1;
 
-	if ((i = popt_parse(t, NULL, argc, argv)) == -1)
-		return -1;
 	if (k->fmt != FMT_TABLE && k->fmt != FMT_MD && k->fmt != FMT_JSON)
 		return kam_err(KAM_EX_USAGE, "kam review writes md or json");
-	if (review_run(&rv, &k->p, argv[i], i < argc ? argv[i + 1] : NULL) ==
-	    -1)
+	/* The operands are NULL-terminated: argv[1] is NULL without it. */
+	if (review_run(&rv, &k->p, k->argv[0], k->argc > 0 ? k->argv[1] :
+	    NULL) == -1)
 		goto out;
 	if (k->fmt == FMT_JSON)
 		print_json(&rv, &k->p);
@@ -374,7 +372,7 @@ out:
 }
 
 const struct verb review_verbs[] = {
-	{ "", review_run_cmd, NEED_PROJECT, POPT_STRINGS(REVIEW_OPTS),
+	{ "", review_cmd, NEED_PROJECT, POPT_STRINGS(REVIEW_OPTS),
 	    "what a branch does to the project (for pull requests)" },
 };
 const size_t review_nverbs = ARRAY_SIZE(review_verbs);

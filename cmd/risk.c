@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "../lib/parseopt.h"
 #include "../lib/rectype.h"
 #include "../lib/health.h"
 #include "../lib/derive.h"
@@ -72,17 +71,14 @@ REC_FN(risk_reopen, reopen)
 REC_FN(risk_show, show)
 
 /* The risk has happened: it becomes an issue of the issue log. */
+KAM_VERB0(risk_occur, OCCUR_OPTS)
 static int
-risk_occur(int argc, char **argv, struct kam *k)
+risk_occur_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(OCCUR_OPTS);
 	struct rec_ctx c = { &k->p, k->fmt, k->no_commit, k->msg,
 	    k->no_verify };
-	int i;
 
-	if ((i = popt_parse(t, NULL, argc, argv)) == -1)
-		return -1;
-	return issue_risk_occurred(&c, argv[i]);
+	return issue_risk_occurred(&c, k->argv[0]);
 }
 
 static int	sort_key;	/* 0 id, 1 score, 2 review */
@@ -113,11 +109,11 @@ cmp_rows(const void *a, const void *b)
 	return c;
 }
 
+KAM_VERB(risk_list, LIST_OPTS, { 0 })
 static int
-risk_list(int argc, char **argv, struct kam *k)
+risk_list_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(LIST_OPTS);
-	struct opts o = { 0 };
+	const struct opts *o = k->opts;
 	struct table risks = TABLE_INIT;
 	struct row **rows = NULL;
 	const char *owner, *category, *status;
@@ -125,14 +121,12 @@ risk_list(int argc, char **argv, struct kam *k)
 	size_t i, n = 0;
 	int ret = -1;
 
-	if (popt_parse(t, &o, argc, argv) == -1)
-		return -1;
-	owner = o.owner.id[0] != '\0' ? o.owner.id : NULL;
-	category = o.category;
-	status = o.status;
-	min = o.min;
-	sort_key = o.sort == NULL || strcmp(o.sort, "id") == 0 ? 0 :
-	    strcmp(o.sort, "score") == 0 ? 1 : 2;
+	owner = o->owner.id[0] != '\0' ? o->owner.id : NULL;
+	category = o->category;
+	status = o->status;
+	min = o->min;
+	sort_key = o->sort == NULL || strcmp(o->sort, "id") == 0 ? 0 :
+	    strcmp(o->sort, "score") == 0 ? 1 : 2;
 	if (store_load(&k->p, NULL, &schema_risks, &risks) == -1)
 		goto out;
 	table_sort(&risks);
@@ -140,7 +134,7 @@ risk_list(int argc, char **argv, struct kam *k)
 	for (i = 0; i < risks.nrows; i++) {
 		struct row *r = &risks.rows[i];
 
-		if (o.open && strcmp(table_get(&risks, r, RISK_STATUS),
+		if (o->open && strcmp(table_get(&risks, r, RISK_STATUS),
 		    "open") != 0)
 			continue;
 		if (status != NULL && strcmp(table_get(&risks, r, RISK_STATUS),
@@ -169,10 +163,10 @@ out:
 	return ret;
 }
 
+KAM_VERB(risk_matrix, MATRIX_OPTS, { 0 })
 static int
-risk_matrix(int argc, char **argv, struct kam *k)
+risk_matrix_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(MATRIX_OPTS);
 	static const struct out_col cols[] = {
 		{ "probability", OT_NUM }, { "impact", OT_NUM },
 		{ "score", OT_NUM }, { "level", OT_TEXT }, { "count", OT_NUM },
@@ -182,14 +176,12 @@ risk_matrix(int argc, char **argv, struct kam *k)
 	struct kam_buf ids[5][5];
 	long count[5][5], p, i;
 	size_t j;
-	struct opts o = { 0 };
+	const struct opts *opt = k->opts;
 	int all, ret = -1;
 
 	memset(count, 0, sizeof(count));
 	memset(ids, 0, sizeof(ids));
-	if (popt_parse(t, &o, argc, argv) == -1)
-		return -1;
-	all = o.all;
+	all = opt->all;
 	if (store_load(&k->p, NULL, &schema_risks, &risks) == -1)
 		goto out;
 	table_sort(&risks);
@@ -265,10 +257,10 @@ out:
 	return ret;
 }
 
+KAM_VERB0(risk_review, REVIEW_OPTS)
 static int
-risk_review(int argc, char **argv, struct kam *k)
+risk_review_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(REVIEW_OPTS);
 	static const struct out_col cols[] = {
 		{ "id", OT_TEXT }, { "title", OT_TEXT }, { "score", OT_NUM },
 		{ "review", OT_TEXT }, { "owner", OT_TEXT }, { "reason", OT_TEXT },
@@ -280,8 +272,6 @@ risk_review(int argc, char **argv, struct kam *k)
 	size_t j;
 	int ret = -1;
 
-	if (popt_parse(t, NULL, argc, argv) == -1)
-		return -1;
 	if (store_load(&k->p, NULL, &schema_risks, &risks) == -1)
 		goto out;
 	table_sort(&risks);

@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "../lib/parseopt.h"
 #include "../lib/health.h"
 #include "../lib/value.h"
 
@@ -77,18 +76,16 @@ print_screen(const struct kam *k, const struct health *h)
 	    1 ? "" : "s");
 }
 
+KAM_VERB0(status_cmd, STATUS_OPTS)
 static int
-status_run(int argc, char **argv, struct kam *k)
+status_cmd_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(STATUS_OPTS);
 	struct health h = HEALTH_INIT;
 	struct out o = OUT_INIT;
 	const char *cells[ARRAY_SIZE(status_cols)];
 	size_t a;
 	int ret = -1;
 
-	if (popt_parse(t, NULL, argc, argv) == -1)
-		return -1;
 	if (health_run(&h, &k->p) == -1)
 		goto out;
 	if (k->fmt == FMT_TABLE)
@@ -117,7 +114,7 @@ out:
 }
 
 const struct verb status_verbs[] = {
-	{ "", status_run, NEED_PROJECT, POPT_STRINGS(STATUS_OPTS),
+	{ "", status_cmd, NEED_PROJECT, POPT_STRINGS(STATUS_OPTS),
 	    "one-screen project health" },
 };
 const size_t status_nverbs = ARRAY_SIZE(status_verbs);

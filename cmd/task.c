@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "../lib/parseopt.h"
 #include "../lib/plan.h"
 #include "../lib/rectype.h"
 #include "../lib/records.h"
@@ -376,20 +375,18 @@ static const char *const brief[] = { "id", "title", "duration", "depends",
 	"assignee", "start", "finish", "progress", "deadline", "status",
 	NULL };
 
+KAM_VERB(task_list, LIST_OPTS, { 0 })
 static int
-task_list(int argc, char **argv, struct kam *k)
+task_list_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(LIST_OPTS);
-	struct opts o = { 0 };
+	const struct opts *o = k->opts;
 	struct table tasks = TABLE_INIT;
 	struct row **rows = NULL;
-	const char *status, *who = o.assignee.id, *req = o.req.id, *v;
+	const char *status, *who = o->assignee.id, *req = o->req.id, *v;
 	size_t i, n = 0, len;
 	int ret = -1;
 
-	if (popt_parse(t, &o, argc, argv) == -1)
-		return -1;
-	status = o.status;
+	status = o->status;
 	if (store_load(&k->p, NULL, &schema_tasks, &tasks) == -1)
 		goto out;
 	table_sort(&tasks);
@@ -399,7 +396,7 @@ task_list(int argc, char **argv, struct kam *k)
 		struct row *r = &tasks.rows[i];
 		const char *st = task_state_names[task_state(&tasks, r)];
 
-		if (o.open && strcmp(st, "done") == 0)
+		if (o->open && strcmp(st, "done") == 0)
 			continue;
 		if (status != NULL && strcmp(st, status) != 0)
 			continue;
@@ -491,19 +488,17 @@ static const struct derived show_derived[] = {
 	{ "variance", OT_NUM, d_variance },
 };
 
+KAM_VERB0(task_show, SHOW_OPTS)
 static int
-task_show(int argc, char **argv, struct kam *k)
+task_show_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(SHOW_OPTS);
 	struct table tasks = TABLE_INIT;
 	struct plan pl = PLAN_INIT;
 	struct row *r;
-	int i, ret = -1;
+	int ret = -1;
 
-	if ((i = popt_parse(t, NULL, argc, argv)) == -1)
-		return -1;
 	if (store_load(&k->p, NULL, &schema_tasks, &tasks) == -1 ||
-	    (r = store_lookup(&tasks, argv[i])) == NULL ||
+	    (r = store_lookup(&tasks, k->argv[0])) == NULL ||
 	    plan_compute(&pl, &k->p, &tasks) == -1)
 		goto out;
 	record_show(k->fmt, &tasks, r, show_derived, ARRAY_SIZE(show_derived),
@@ -521,10 +516,10 @@ out:
  * plan as made from the project start (PLAN_NO_ACTUALS); a deadline that
  * passed counts too.
  */
+KAM_VERB0(task_late, LATE_OPTS)
 static int
-task_late(int argc, char **argv, struct kam *k)
+task_late_run(struct kam *k)
 {
-	static const struct popt pt[] = POPT_TABLE(LATE_OPTS);
 	static const struct out_col cols[] = {
 		{ "id", OT_TEXT }, { "title", OT_TEXT }, { "assignee", OT_TEXT },
 		{ "planned_start", OT_TEXT }, { "planned_finish", OT_TEXT },
@@ -541,8 +536,6 @@ task_late(int argc, char **argv, struct kam *k)
 	size_t i;
 	int ret = -1;
 
-	if (popt_parse(pt, NULL, argc, argv) == -1)
-		return -1;
 	if (store_load(&k->p, NULL, &schema_tasks, &tasks) == -1 ||
 	    plan_compute(&cur, &k->p, &tasks) == -1 ||
 	    plan_compute_flags(&ref, &k->p, &tasks, PLAN_NO_ACTUALS) == -1)

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "../lib/parseopt.h"
 #include "../lib/plan.h"
 #include "../lib/budget.h"
 #include "../lib/timesheet.h"
@@ -33,10 +32,10 @@ struct opts {
 	O(FLAG, OPT, "", "over", over, "over-allocated periods only")	\
 	O(ID, OPT, "", "person", person, "P", "of this person")
 
+KAM_VERB(team_load, LOAD_OPTS, { 0 })
 static int
-team_load(int argc, char **argv, struct kam *k)
+team_load_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(LOAD_OPTS);
 	static const struct out_col cols[] = {
 		{ "person", OT_TEXT }, { "name", OT_TEXT }, { "period", OT_TEXT },
 		{ "period_end", OT_TEXT }, { "workdays", OT_NUM },
@@ -45,17 +44,15 @@ team_load(int argc, char **argv, struct kam *k)
 	};
 	struct team_load tl = TEAM_LOAD_INIT;
 	struct out o = OUT_INIT;
-	struct opts opt = { 0 };
+	const struct opts *opt = k->opts;
 	const char *cells[10];
 	char d0[11], d1[11], n[5][32];
 	int by_day, human, ret = -1;
 	size_t i;
 
-	if (popt_parse(t, &opt, argc, argv) == -1)
-		return -1;
-	by_day = opt.by != NULL && strcmp(opt.by, "day") == 0;
-	if (team_load_compute(&tl, &k->p, opt.from, opt.to, by_day, opt.over,
-	    opt.person.id[0] != '\0' ? opt.person.id : NULL) == -1)
+	by_day = opt->by != NULL && strcmp(opt->by, "day") == 0;
+	if (team_load_compute(&tl, &k->p, opt->from, opt->to, by_day, opt->over,
+	    opt->person.id[0] != '\0' ? opt->person.id : NULL) == -1)
 		goto out;
 	human = k->fmt == FMT_TABLE || k->fmt == FMT_MD;
 	out_begin(&o, k->fmt, cols, ARRAY_SIZE(cols));
@@ -93,10 +90,10 @@ out:
 
 /* ---- audit (issue 16) ---- */
 
+KAM_VERB(team_audit_cmd, AUDIT_OPTS, { 0 })
 static int
-team_audit_cmd(int argc, char **argv, struct kam *k)
+team_audit_cmd_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(AUDIT_OPTS);
 	static const struct out_col person_cols[] = {
 		{ "person", OT_TEXT }, { "name", OT_TEXT }, { "period", OT_TEXT },
 		{ "planned", OT_NUM }, { "booked", OT_NUM },
@@ -108,7 +105,7 @@ team_audit_cmd(int argc, char **argv, struct kam *k)
 		{ "booked", OT_NUM }, { "used_pct", OT_NUM }, { "over", OT_BOOL },
 	};
 	struct team_audit ta = TEAM_AUDIT_INIT;
-	struct opts opt = { 0 };
+	const struct opts *opt = k->opts;
 	struct out o = OUT_INIT;
 	const char *cells[8];
 	char id[32], pl[32], bk[32], cp[32], pct[48];
@@ -116,14 +113,12 @@ team_audit_cmd(int argc, char **argv, struct kam *k)
 	int by_month, ret = -1;
 	size_t i;
 
-	if (popt_parse(t, &opt, argc, argv) == -1)
-		return -1;
-	if (opt.from != 0 && opt.to != 0 && opt.from > opt.to)
+	if (opt->from != 0 && opt->to != 0 && opt->from > opt->to)
 		return kam_err(KAM_EX_USAGE, "--from is after --to");
-	by_month = opt.by != NULL && strcmp(opt.by, "month") == 0;
-	if (team_audit(&ta, &k->p, opt.from, opt.to, by_month) == -1)
+	by_month = opt->by != NULL && strcmp(opt->by, "month") == 0;
+	if (team_audit(&ta, &k->p, opt->from, opt->to, by_month) == -1)
 		goto out;
-	if (opt.tasks) {
+	if (opt->tasks) {
 		out_begin(&o, k->fmt, task_cols, ARRAY_SIZE(task_cols));
 		for (i = 0; i < ta.ntasks; i++) {
 			const struct audit_task *t = &ta.tasks[i];

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "../lib/parseopt.h"
 #include "../lib/timesheet.h"
 #include "../lib/value.h"
 
@@ -46,22 +45,20 @@ filter(const struct opts *o, struct time_filter *f)
 	return 0;
 }
 
+KAM_VERB(time_log_cmd, LOG_OPTS, OPTS_INIT)
 static int
-time_log_cmd(int argc, char **argv, struct kam *k)
+time_log_cmd_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(LOG_OPTS);
-	struct opts o = OPTS_INIT;
+	const struct opts *o = k->opts;
 	struct rec_ctx c = { &k->p, k->fmt, k->no_commit, k->msg,
 	    k->no_verify };
 	int32_t d = k->p.today;
-	int i;
 
-	if ((i = popt_parse(t, &o, argc, argv)) == -1 || (o.date != NULL &&
-	    kam_opt_past_date("--date", o.date, k->p.today,
-	    "hours when they have been worked", &d) == -1))
+	if (o->date != NULL && kam_opt_past_date("--date", o->date,
+	    k->p.today, "hours when they have been worked", &d) == -1)
 		return -1;
-	return time_log(&c, argv[i], argv[i + 1], argv[i + 2], d,
-	    argv[i + 3]);
+	return time_log(&c, k->argv[0], k->argv[1], k->argv[2], d,
+	    k->argv[3]);
 }
 
 /* ---- list ---- */
@@ -87,16 +84,16 @@ list_row(void *arg, const struct booking *b)
 	return 0;
 }
 
+KAM_VERB(time_list, LIST_OPTS, OPTS_INIT)
 static int
-time_list(int argc, char **argv, struct kam *k)
+time_list_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(LIST_OPTS);
-	struct opts opt = OPTS_INIT;
+	const struct opts *opt = k->opts;
 	struct time_filter f = TIME_FILTER_INIT;
 	struct out o = OUT_INIT;
 	int ret = -1;
 
-	if (popt_parse(t, &opt, argc, argv) == -1 || filter(&opt, &f) == -1)
+	if (filter(opt, &f) == -1)
 		return -1;
 	out_begin(&o, k->fmt, list_cols, ARRAY_SIZE(list_cols));
 	if (time_scan(&k->p, &f, list_row, &o) == -1)
@@ -110,13 +107,13 @@ out:
 
 /* ---- report ---- */
 
+KAM_VERB(time_report_cmd, REPORT_OPTS, OPTS_INIT)
 static int
-time_report_cmd(int argc, char **argv, struct kam *k)
+time_report_cmd_run(struct kam *k)
 {
-	static const struct popt t[] = POPT_TABLE(REPORT_OPTS);
 	static const char *const first[] = { "person", "task", "week",
 		"month" };
-	struct opts opt = OPTS_INIT;
+	const struct opts *opt = k->opts;
 	struct time_filter f = TIME_FILTER_INIT;
 	struct time_report r = TIME_REPORT_INIT;
 	struct out o = OUT_INIT;
@@ -128,8 +125,8 @@ time_report_cmd(int argc, char **argv, struct kam *k)
 	int ret = -1;
 	size_t i, nc = 0;
 
-	if (popt_parse(t, &opt, argc, argv) == -1 || filter(&opt, &f) == -1 ||
-	    (opt.by != NULL && time_by_parse(opt.by, &by) == -1))
+	if (filter(opt, &f) == -1 ||
+	    (opt->by != NULL && time_by_parse(opt->by, &by) == -1))
 		return -1;
 	if (time_report(&r, &k->p, &f, by) == -1)
 		goto out;

@@ -2222,21 +2222,21 @@ import_release(struct import *im)
 }
 
 int
-import_opt_map(void *arg_o, const char *arg, const char *opt)
+import_opt_map(void *arg_maps, const char *arg, const char *opt)
 {
-	struct import_opts *o = arg_o;
-	struct import_map *maps;
+	struct import_maps *m = arg_maps;
 	char *eq = strchr(arg, '=');
 
 	if (eq == NULL || eq == arg || eq[1] == '\0')
 		return kam_err(KAM_EX_USAGE, "%s: '%s' is not COLUMN=HEADER",
 		    opt, arg);
+	if (m->n == IMPORT_MAX_MAPS)
+		return kam_err(KAM_EX_USAGE, "%s: more than %d", opt,
+		    IMPORT_MAX_MAPS);
 	/* The value is the caller's argv: the header starts after '='. */
 	*eq = '\0';
-	maps = xrealloc((void *)o->maps, (o->nmaps + 1) * sizeof(*maps));
-	maps[o->nmaps].col = arg;
-	maps[o->nmaps++].header = eq + 1;
-	o->maps = maps;
+	m->v[m->n].col = arg;
+	m->v[m->n++].header = eq + 1;
 	return 0;
 }
 

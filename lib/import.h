@@ -62,11 +62,18 @@ struct import_opts {
 	int			 keep_extra;	/* unmapped headers as columns */
 };
 
+/* The --map options of a command line, at most IMPORT_MAX_MAPS. */
+#define IMPORT_MAX_MAPS	64
+struct import_maps {
+	struct import_map	 v[IMPORT_MAX_MAPS];
+	size_t			 n;
+};
+
 /* Option grammars of kam import, as lib/parseopt.c callbacks: --map
- * COLUMN=HEADER appends to o's maps (o a struct import_opts; free maps
- * when done); --delimiter and --thousands take one character, ";" or
- * "tab" (field an int).  0, or -1 after 64 naming opt. */
-int	import_opt_map(void *o, const char *arg, const char *opt);
+ * COLUMN=HEADER appends to a struct import_maps (the header after '='
+ * of arg itself); --delimiter and --thousands take one character, ";"
+ * or "tab" (field an int).  0, or -1 after 64 naming opt. */
+int	import_opt_map(void *maps, const char *arg, const char *opt);
 int	import_opt_char(void *field, const char *arg, const char *opt);
 
 /* Records of one table the import adds, changes, leaves as they are. */

@@ -60,6 +60,11 @@ bounds(const struct popt *t, int *min, int *max)
 
 	*min = *max = 0;
 	for (; t->kind != POPT_END; t++) {
+		if (t->kind == POPT_ANY) {
+			*min = 0;
+			*max = INT_MAX;
+			return;
+		}
 		if (t->kind != POPT_ARG)
 			continue;
 		for (p = t->name; *p != '\0'; p += n) {
@@ -194,9 +199,8 @@ negative(const struct popt *t, int argc, char **argv)
 	return 0;
 }
 
-/* The options of argv into opts; the operands are counted when count. */
-static int
-parse(const struct popt *t, void *opts, int argc, char **argv, int count)
+int
+popt_parse(const struct popt *t, void *opts, int argc, char **argv)
 {
 	static char mark[] = "\x01";
 	char *neg = NULL;
@@ -260,19 +264,7 @@ parse(const struct popt *t, void *opts, int argc, char **argv, int count)
 		if (t[i].how == POPT_HOW_REQ && is_option(&t[i]) && !given[i])
 			return rec_usage(usage);
 	bounds(t, &min, &max);
-	if (count && (argc - optind < min || argc - optind > max))
+	if (argc - optind < min || argc - optind > max)
 		return rec_usage(usage);
 	return optind;
-}
-
-int
-popt_parse(const struct popt *t, void *opts, int argc, char **argv)
-{
-	return parse(t, opts, argc, argv, 1);
-}
-
-int
-popt_parse_opts(const struct popt *t, void *opts, int argc, char **argv)
-{
-	return parse(t, opts, argc, argv, 0);
 }

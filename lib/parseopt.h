@@ -26,6 +26,8 @@
  *	O(TEXT, "[--follow | --no-follow]")	usage text only
  *	O(NEG)				a negative number ("-80.00") is the
  *					first operand, wherever it stands
+ *	O(ANY)				the verb counts the operands (its
+ *					options change how many it takes)
  *	O(FLAG, how, sh, name, field, help)	int field = 1
  *	O(SET, how, sh, name, field, value, help)	int field = value
  *	O(STR, how, sh, name, field, argh, help)	const char *field
@@ -56,7 +58,8 @@
 
 struct schema;
 
-enum popt_kind { POPT_END, POPT_CMD, POPT_ARG, POPT_TEXT, POPT_NEG, POPT_FLAG,
+enum popt_kind { POPT_END, POPT_CMD, POPT_ARG, POPT_TEXT, POPT_NEG,
+	POPT_ANY, POPT_FLAG,
 	POPT_SET, POPT_STR, POPT_DATE, POPT_INT, POPT_ID, POPT_ENUM,
 	POPT_COLUMN, POPT_CB };
 enum popt_how { POPT_HOW_OPT, POPT_HOW_REQ, POPT_HOW_SOPT, POPT_HOW_HIDE,
@@ -94,6 +97,7 @@ struct popt {
 #define POPT_U_ARG(text)	" " text
 #define POPT_U_TEXT(text)	" " text
 #define POPT_U_NEG()
+#define POPT_U_ANY()
 #define POPT_UF_OPT(sh, n)	" [--" n "]"
 #define POPT_UF_REQ(sh, n)	" --" n
 #define POPT_UF_SOPT(sh, n)	" [-" sh "]"
@@ -122,6 +126,7 @@ struct popt {
 #define POPT_C_ARG(text)
 #define POPT_C_TEXT(text)
 #define POPT_C_NEG()
+#define POPT_C_ANY()
 #define POPT_C_FLAG(how, sh, n, f, h)		" --" n
 #define POPT_C_SET(how, sh, n, f, v, h)		" --" n
 #define POPT_C_STR(how, sh, n, f, a, h)		" --" n "="
@@ -138,6 +143,7 @@ struct popt {
 #define POPT_E_ARG(text)	{ .kind = POPT_ARG, .name = text },
 #define POPT_E_TEXT(text)
 #define POPT_E_NEG()		{ .kind = POPT_NEG },
+#define POPT_E_ANY()		{ .kind = POPT_ANY },
 #define POPT_E_(k, hw, s, n, f, T, a, h)				\
 	{ .kind = POPT_##k, .how = POPT_HOW_##hw, .sh = s, .name = n,	\
 	  .off = POPT_OFF(f, T), .argh = a, .help = h }
@@ -182,10 +188,6 @@ struct popt {
  * number checked against the ARG entries; or -1 after the message (64).
  */
 int	popt_parse(const struct popt *t, void *opts, int argc, char **argv);
-/* As popt_parse() without counting the operands: for a verb whose options
- * change how many it takes (kam renumber --all). */
-int	popt_parse_opts(const struct popt *t, void *opts, int argc,
-	    char **argv);
 /* Print "usage: <t's usage>" and record 64; returns -1. */
 int	popt_usage(const struct popt *t);
 
