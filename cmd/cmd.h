@@ -101,12 +101,6 @@ int	kam_rec_run(struct kam *k, const struct rec_verb *v, int argc,
 #define REC_FN(fn, rv) static int fn(int argc, char **argv, struct kam *k) \
 	{ return kam_rec_run(k, &(rv), argc, argv); }
 
-/* Print "usage: <usage>" and record 64; returns -1. */
-int	kam_usage(const char *usage);
-/* getopt_long with kam's conventions: opterr off, unknown option or
- * missing argument -> usage error.  Reset optind before the first call. */
-int	kam_getopt(int argc, char **argv, const char *shortopts,
-	    const void *longopts, const char *usage, int *err);
 /* A date option recording something that has happened: YYYY-MM-DD and not
  * after today.  On a future date the message ends "record <what>".  *out
  * gets the day.  0, or -1 after 64. */

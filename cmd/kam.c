@@ -72,19 +72,6 @@ print_family_usage(FILE *fp, const struct family *f)
 }
 
 int
-kam_usage(const char *usage)
-{
-	return rec_usage(usage);
-}
-
-int
-kam_getopt(int argc, char **argv, const char *shortopts, const void *longopts,
-    const char *usage, int *err)
-{
-	return rec_getopt(argc, argv, shortopts, longopts, usage, err);
-}
-
-int
 kam_tx_begin(struct kam *k, struct tx *tx)
 {
 	tx->no_verify = k->no_verify;

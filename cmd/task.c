@@ -3,7 +3,6 @@
  * management"): add, change, track and list them.  The schedule itself
  * is lib/plan.c; `kam plan` and `kam gantt` show it.
  */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,19 +13,46 @@
 #include "../lib/store.h"
 #include "../lib/value.h"
 
-static const char add_usage[] =
-    "kam task add title (--duration days | --milestone) [--after T-n,...] "
-    "[--assignee P-n] [--cost money] [--req REQ-n,...] [--deadline date]";
-static const char set_usage[] =
-    "kam task set T-n [--title t] [--duration days] [--milestone] "
-    "[--after T-n,...] [--assignee P-n] [--cost money] [--req REQ-n,...] "
-    "[--deadline date] [--start date] [--finish date] [--progress pct]";
-/* The options of list, show and late (lib/parseopt.c). */
+/* The options of every verb but start, progress and done, which are
+ * task_type's lifecycle (lib/parseopt.c). */
 struct opts {
 	int		 open;
 	const char	*status;
 	struct popt_id	 assignee, req;
+	struct fields {			/* add and set: the columns they set */
+		const char	*title, *duration, *depends, *assignee,
+				*cost, *reqs, *deadline, *start, *finish,
+				*progress;
+		int		 milestone;
+	} f;
 };
+#define FIELD_OPTS(O)							\
+	O(STR, OPT, "", "after", f.depends, "T-n,...", "the tasks before it") \
+	O(STR, OPT, "", "assignee", f.assignee, "P-n", "who does it")	\
+	O(STR, OPT, "", "cost", f.cost, "money", "its cost besides labour") \
+	O(STR, OPT, "", "req", f.reqs, "REQ-n,...", "what it implements") \
+	O(STR, OPT, "", "deadline", f.deadline, "date", "when it is due")
+#define ACTUAL_OPTS(O, how)						\
+	O(STR, how, "", "start", f.start, "date", "when it started")	\
+	O(STR, how, "", "finish", f.finish, "date", "when it finished")	\
+	O(STR, how, "", "progress", f.progress, "pct", "how far it is")
+#define ADD_OPTS(O)							\
+	O(CMD, "kam task add")						\
+	O(ARG, "title")							\
+	O(TEXT, "(--duration days | --milestone)")			\
+	O(STR, HIDE, "", "duration", f.duration, "days", "working days") \
+	O(FLAG, HIDE, "", "milestone", f.milestone, "a milestone")	\
+	FIELD_OPTS(O)							\
+	O(STR, REFUSE, "", "title", f.title, "t", "kam task set")	\
+	ACTUAL_OPTS(O, REFUSE)
+#define SET_OPTS(O)							\
+	O(CMD, "kam task set")						\
+	O(ARG, "T-n")							\
+	O(STR, OPT, "", "title", f.title, "t", "the task")		\
+	O(STR, OPT, "", "duration", f.duration, "days", "working days")	\
+	O(FLAG, OPT, "", "milestone", f.milestone, "a milestone")	\
+	FIELD_OPTS(O)							\
+	ACTUAL_OPTS(O, OPT)
 #define LIST_OPTS(O)							\
 	O(CMD, "kam task list")						\
 	O(FLAG, OPT, "", "open", open, "tasks not done")		\
@@ -40,85 +66,43 @@ static const char progress_usage[] = "kam task progress T-n pct";
 static const char done_usage[] = "kam task done T-n [--date date]";
 #define LATE_OPTS(O)	O(CMD, "kam task late")
 
-/* The field options of add and set: long name, value, column. */
-static const struct option field_opts[] = {
-	{ "title", required_argument, NULL, 't' },
-	{ "duration", required_argument, NULL, 'd' },
-	{ "milestone", no_argument, NULL, 'M' },
-	{ "after", required_argument, NULL, 'a' },
-	{ "assignee", required_argument, NULL, 'A' },
-	{ "cost", required_argument, NULL, 'c' },
-	{ "req", required_argument, NULL, 'r' },
-	{ "deadline", required_argument, NULL, 'D' },
-	{ "start", required_argument, NULL, 's' },
-	{ "finish", required_argument, NULL, 'f' },
-	{ "progress", required_argument, NULL, 'p' },
-	{ NULL, 0, NULL, 0 }
-};
-
 struct setting {
 	const char	*col, *opt, *val;
 };
 
-static const char *
-column_of(int ch)
+static void
+put(struct setting *set, size_t *n, const char *col, const char *opt,
+    const char *val)
 {
-	switch (ch) {
-	case 't': return "title";
-	case 'd': case 'M': return "duration";
-	case 'a': return "depends";
-	case 'A': return "assignee";
-	case 'c': return "cost";
-	case 'r': return "reqs";
-	case 'D': return "deadline";
-	case 's': return "start";
-	case 'f': return "finish";
-	default: return "progress";
-	}
+	if (val != NULL)
+		set[(*n)++] = (struct setting){ col, opt, val };
 }
 
-/* Collect the field options; `add` takes no --title/--start/--finish/
- * --progress (a new task has no actuals). */
+/* The columns the options of add or set give, in the order of the file;
+ * a milestone lasts 0 days. */
 static int
-collect(int argc, char **argv, const char *usage, int is_add,
-    struct setting *set, size_t *nset)
+settings(const struct fields *f, int is_add, struct setting *set,
+    size_t *n)
 {
-	int ch, err = 0, have_dur = 0, have_ms = 0;
-	size_t i;
-
-	*nset = 0;
-	while ((ch = kam_getopt(argc, argv, "", field_opts, usage, &err)) !=
-	    -1) {
-		for (i = 0; field_opts[i].name != NULL; i++)
-			if (field_opts[i].val == ch)
-				break;
-		if (is_add && strchr("tsfp", ch) != NULL) {
-			kam_err(KAM_EX_USAGE, "option '--%s' is for 'kam task "
-			    "set'", field_opts[i].name);
-			fprintf(stderr, "usage: %s\n", usage);
-			return -1;
-		}
-		if (*nset == 32)
-			return kam_err(KAM_EX_USAGE, "too many options");
-		have_dur |= ch == 'd';
-		have_ms |= ch == 'M';
-		set[*nset].col = column_of(ch);
-		set[*nset].opt = field_opts[i].name;
-		set[*nset].val = ch == 'M' ? "0" : optarg;
-		(*nset)++;
-	}
-	if (err)
-		return -1;
-	if (have_dur && have_ms)
-		for (i = 0; i < *nset; i++)
-			if (strcmp(set[i].opt, "duration") == 0 &&
-			    strcmp(set[i].val, "0") != 0)
-				return kam_err(KAM_EX_USAGE, "--milestone and "
-				    "--duration %s contradict each other (a "
-				    "milestone lasts 0 days)", set[i].val);
-	if (is_add && !have_dur && !have_ms)
+	if (f->milestone && f->duration != NULL &&
+	    strcmp(f->duration, "0") != 0)
+		return kam_err(KAM_EX_USAGE, "--milestone and --duration %s "
+		    "contradict each other (a milestone lasts 0 days)",
+		    f->duration);
+	if (is_add && !f->milestone && f->duration == NULL)
 		return kam_err(KAM_EX_USAGE, "a new task needs --duration "
 		    "(working days) or --milestone");
+	*n = 0;
+	put(set, n, "title", "title", f->title);
+	put(set, n, "duration", "duration", f->milestone ? "0" : f->duration);
+	put(set, n, "depends", "after", f->depends);
+	put(set, n, "assignee", "assignee", f->assignee);
+	put(set, n, "cost", "cost", f->cost);
+	put(set, n, "reqs", "req", f->reqs);
+	put(set, n, "deadline", "deadline", f->deadline);
+	put(set, n, "start", "start", f->start);
+	put(set, n, "finish", "finish", f->finish);
+	put(set, n, "progress", "progress", f->progress);
 	return 0;
 }
 
@@ -253,9 +237,11 @@ refs_release(struct refs *rf)
 	table_release(&rf->reqs);
 }
 
+KAM_VERB(task_add, ADD_OPTS, { 0 })
 static int
-task_add(int argc, char **argv, struct kam *k)
+task_add_run(struct kam *k)
 {
+	const struct opts *o = k->opts;
 	struct table tasks = TABLE_INIT;
 	struct refs rf = { TABLE_INIT, TABLE_INIT, 0, 0 };
 	struct tx tx = TX_INIT;
@@ -265,20 +251,18 @@ task_add(int argc, char **argv, struct kam *k)
 	char id[32];
 	int ret = -1;
 
-	if (collect(argc, argv, add_usage, 1, set, &nset) == -1)
+	if (settings(&o->f, 1, set, &nset) == -1)
 		return -1;
-	if (argc - optind != 1)
-		return kam_usage(add_usage);
 	if (kam_tx_begin(k, &tx) == -1 ||
 	    store_load(&k->p, &tx, &schema_tasks, &tasks) == -1)
 		goto out;
 	r = table_add(&tasks);
-	if (store_set_arg(&tasks, r, "title", argv[optind], "title") == -1 ||
+	if (store_set_arg(&tasks, r, "title", k->argv[0], "title") == -1 ||
 	    apply(k, &tx, &tasks, &rf, r, set, nset) == -1)
 		goto out;
 	snprintf(id, sizeof(id), "%s", table_get(&tasks, r, TASK_ID));
 	store_put(&tx, &tasks);
-	if (kam_tx_commit(k, &tx, "task add", id, argv[optind]) == -1)
+	if (kam_tx_commit(k, &tx, "task add", id, k->argv[0]) == -1)
 		goto out;
 	printf("%s\n", id);
 	ret = 0;
@@ -289,9 +273,11 @@ out:
 	return ret;
 }
 
+KAM_VERB(task_set, SET_OPTS, { 0 })
 static int
-task_set(int argc, char **argv, struct kam *k)
+task_set_run(struct kam *k)
 {
+	const struct opts *o = k->opts;
 	struct table tasks = TABLE_INIT;
 	struct refs rf = { TABLE_INIT, TABLE_INIT, 0, 0 };
 	struct tx tx = TX_INIT;
@@ -300,13 +286,13 @@ task_set(int argc, char **argv, struct kam *k)
 	struct row *r;
 	int ret = -1;
 
-	if (collect(argc, argv, set_usage, 0, set, &nset) == -1)
+	if (settings(&o->f, 0, set, &nset) == -1)
 		return -1;
-	if (argc - optind != 1 || nset == 0)
-		return kam_usage(set_usage);
+	if (nset == 0)
+		return popt_usage(task_set_popt);
 	if (kam_tx_begin(k, &tx) == -1 ||
 	    store_load(&k->p, &tx, &schema_tasks, &tasks) == -1 ||
-	    (r = store_lookup(&tasks, argv[optind])) == NULL ||
+	    (r = store_lookup(&tasks, k->argv[0])) == NULL ||
 	    apply(k, &tx, &tasks, &rf, r, set, nset) == -1 ||
 	    check_dates(&tasks, r) == -1)
 		goto out;
@@ -571,10 +557,8 @@ out:
 	return ret;
 }
 
-#define FIELD_OPTS "--duration= --milestone --after= --assignee= --cost= " \
-	"--req= --deadline="
 const struct verb task_verbs[] = {
-	{ "add", task_add, NEED_PROJECT | WRITES, add_usage, FIELD_OPTS,
+	{ "add", task_add, NEED_PROJECT | WRITES, POPT_STRINGS(ADD_OPTS),
 	    "add a task or milestone" },
 	{ "done", task_done, NEED_PROJECT | WRITES, done_usage, "--date=",
 	    "a task is finished" },
@@ -584,8 +568,7 @@ const struct verb task_verbs[] = {
 	    "list tasks" },
 	{ "progress", task_progress, NEED_PROJECT | WRITES, progress_usage, "",
 	    "record a task's progress (percent)" },
-	{ "set", task_set, NEED_PROJECT | WRITES, set_usage,
-	    FIELD_OPTS " --title= --start= --finish= --progress=",
+	{ "set", task_set, NEED_PROJECT | WRITES, POPT_STRINGS(SET_OPTS),
 	    "change a task" },
 	{ "show", task_show, NEED_PROJECT, POPT_STRINGS(SHOW_OPTS),
 	    "show one task with its scheduled dates" },

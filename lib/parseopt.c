@@ -245,6 +245,13 @@ popt_parse(const struct popt *t, void *opts, int argc, char **argv)
 			i = (size_t)(ch - 256);
 		if (i >= nt)
 			continue;
+		if (t[i].how == POPT_HOW_REFUSE) {
+			kam_err(KAM_EX_USAGE, "option '--%s' is for '%s'",
+			    t[i].name, t[i].help);
+			fprintf(stderr, "usage: %s\n", usage);
+			err = 1;
+			break;
+		}
 		if (take(&t[i], optarg, opts) == -1) {
 			err = 1;
 			break;

@@ -19,7 +19,8 @@
  * its short form "-f file", HIDE parsed and completed but not shown;
  * sh: "" or the short option's letter as a string, "f"; NEED: shown as
  * required, but the verb checks it with its own message; SNEED: the same
- * shown by its short form):
+ * shown by its short form; REFUSE: an option of another verb, neither
+ * shown nor completed, refused with "option '--name' is for '<help>'"):
  *	O(CMD, "kam family verb")	the command words; first
  *	O(ARG, "amount [rev ...]")	operands: words are needed, "[w]" may
  *					be given, "..." any number
@@ -63,7 +64,7 @@ enum popt_kind { POPT_END, POPT_CMD, POPT_ARG, POPT_TEXT, POPT_NEG,
 	POPT_SET, POPT_STR, POPT_DATE, POPT_INT, POPT_ID, POPT_ENUM,
 	POPT_COLUMN, POPT_CB };
 enum popt_how { POPT_HOW_OPT, POPT_HOW_REQ, POPT_HOW_SOPT, POPT_HOW_HIDE,
-	POPT_HOW_NEED, POPT_HOW_SNEED };
+	POPT_HOW_NEED, POPT_HOW_SNEED, POPT_HOW_REFUSE };
 
 /* The value of an ID option: the canonical id ("" when not given) and
  * its number. */
@@ -104,12 +105,14 @@ struct popt {
 #define POPT_UF_HIDE(sh, n)
 #define POPT_UF_NEED(sh, n)	POPT_UF_REQ(sh, n)
 #define POPT_UF_SNEED(sh, n)	" -" sh
+#define POPT_UF_REFUSE(sh, n)
 #define POPT_UV_OPT(sh, n, a)	" [--" n " " a "]"
 #define POPT_UV_REQ(sh, n, a)	" --" n " " a
 #define POPT_UV_SOPT(sh, n, a)	" [-" sh " " a "]"
 #define POPT_UV_HIDE(sh, n, a)
 #define POPT_UV_NEED(sh, n, a)	POPT_UV_REQ(sh, n, a)
 #define POPT_UV_SNEED(sh, n, a)	" -" sh " " a
+#define POPT_UV_REFUSE(sh, n, a)
 #define POPT_U_FLAG(how, sh, n, f, h)		POPT_UF_##how(sh, n)
 #define POPT_U_SET(how, sh, n, f, v, h)		POPT_UF_##how(sh, n)
 #define POPT_U_STR(how, sh, n, f, a, h)		POPT_UV_##how(sh, n, a)
@@ -127,15 +130,29 @@ struct popt {
 #define POPT_C_TEXT(text)
 #define POPT_C_NEG()
 #define POPT_C_ANY()
-#define POPT_C_FLAG(how, sh, n, f, h)		" --" n
-#define POPT_C_SET(how, sh, n, f, v, h)		" --" n
-#define POPT_C_STR(how, sh, n, f, a, h)		" --" n "="
-#define POPT_C_DATE(how, sh, n, f, a, h)	" --" n "="
-#define POPT_C_INT(how, sh, n, f, a, lo, hi, w, h) " --" n "="
-#define POPT_C_ID(how, sh, n, f, p, h)		" --" n "="
-#define POPT_C_ENUM(how, sh, n, f, a, h)	" --" n "="
-#define POPT_C_COLUMN(how, sh, n, f, a, t, c, h)	" --" n "="
-#define POPT_C_CB(how, sh, n, f, a, fn, h)	" --" n "="
+#define POPT_CF_OPT(n)		" --" n
+#define POPT_CF_REQ(n)		" --" n
+#define POPT_CF_SOPT(n)		" --" n
+#define POPT_CF_HIDE(n)		" --" n
+#define POPT_CF_NEED(n)		" --" n
+#define POPT_CF_SNEED(n)	" --" n
+#define POPT_CF_REFUSE(n)
+#define POPT_CV_OPT(n)		" --" n "="
+#define POPT_CV_REQ(n)		" --" n "="
+#define POPT_CV_SOPT(n)		" --" n "="
+#define POPT_CV_HIDE(n)		" --" n "="
+#define POPT_CV_NEED(n)		" --" n "="
+#define POPT_CV_SNEED(n)	" --" n "="
+#define POPT_CV_REFUSE(n)
+#define POPT_C_FLAG(how, sh, n, f, h)		POPT_CF_##how(n)
+#define POPT_C_SET(how, sh, n, f, v, h)		POPT_CF_##how(n)
+#define POPT_C_STR(how, sh, n, f, a, h)		POPT_CV_##how(n)
+#define POPT_C_DATE(how, sh, n, f, a, h)	POPT_CV_##how(n)
+#define POPT_C_INT(how, sh, n, f, a, lo, hi, w, h) POPT_CV_##how(n)
+#define POPT_C_ID(how, sh, n, f, p, h)		POPT_CV_##how(n)
+#define POPT_C_ENUM(how, sh, n, f, a, h)	POPT_CV_##how(n)
+#define POPT_C_COLUMN(how, sh, n, f, a, t, c, h) POPT_CV_##how(n)
+#define POPT_C_CB(how, sh, n, f, a, fn, h)	POPT_CV_##how(n)
 
 /* ---- POPT_ENTRY: the table popt_parse() reads ---- */
 #define POPT_ENTRY(kind, ...)	POPT_E_##kind(__VA_ARGS__)
