@@ -50,6 +50,7 @@ tag(void *field, const char *arg, const char *opt)
 	O(COLUMN, HIDE, "", "status", status, "s", &schema_risks,	\
 	    RISK_STATUS, "a risk's status")				\
 	O(CB, HIDE, "", "tag", tags, "t", tag, "a tag, again and again") \
+	O(FLAG, REFUSE, "", "sep", sep, "kam t other")			\
 	O(ARG, "amount [rev ...]")
 
 static const struct popt t[] = POPT_TABLE(T_OPTS);
@@ -136,6 +137,12 @@ main(void)
 	is_int(run("run -c x --tag 1 --tag 2 --tag 3 --tag 4 --tag 5 6", &o,
 	    NULL), -1, "the callback refuses");
 	is_str(msg, "--tag: at most 4", "with its message");
+
+	is_int(run("run -c x --sep 5", &o, NULL), -1,
+	    "an option of another verb is refused");
+	is_str(msg, "option '--sep' is for 'kam t other'", "naming it");
+	ok(strstr(usage, "sep") == NULL && strstr(complete, "sep") == NULL,
+	    "it is neither shown nor completed");
 
 	is_int(run("run 5", &o, NULL), -1, "a required option missing");
 	is_int(code, KAM_EX_USAGE, "is a usage error");
