@@ -60,7 +60,7 @@ struct expense_filter {
 	const char	*category;	/* exact; NULL: every category */
 	long		 task;		/* task number; 0: any (or none) */
 };
-#define EXPENSE_FILTER_INIT { INT32_MIN, INT32_MAX, NULL, 0 }
+#define EXPENSE_FILTER_INIT { .from = INT32_MIN, .to = INT32_MAX }
 
 /*
  * Month file names under expenses/ of the work tree ("2026-11.csv"),

@@ -63,7 +63,7 @@ struct hist_set {
 	size_t		 n, alloc;
 	unsigned	 invalid;	/* versions that could not be read fully */
 };
-#define HIST_SET_INIT { NULL, 0, 0, 0 }
+#define HIST_SET_INIT { .v = NULL }
 
 /* What to compare: one table (NULL = all) and/or one record (canonical
  * id; NULL = all).  An id implies its table. */

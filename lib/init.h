@@ -29,7 +29,7 @@ struct init_opts {
 	const char	*msg;		/* body of the commit message, or NULL */
 	int		 force;		/* replace kam files HEAD tracks */
 };
-#define INIT_OPTS_INIT { NULL, NULL, NULL, "CNY", NULL, 0, 0, NULL, 0 }
+#define INIT_OPTS_INIT { .currency = "CNY" }
 
 /*
  * Check the values of o: --start a date, --currency an ISO 4217 code,

@@ -116,7 +116,7 @@ struct portfolio {
 						 * portfolio_read (KAM_TODAY
 						 * or the system date) */
 };
-#define PORTFOLIO_INIT { NULL, NULL, NULL, 0, INT32_MIN, INT32_MAX, 0, 0 }
+#define PORTFOLIO_INIT { .from = INT32_MIN, .to = INT32_MAX }
 
 /* A person across accounts in one period: the load is the sum over the
  * accounts of task-days / working days, in hundredths of a percent. */

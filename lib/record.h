@@ -235,7 +235,7 @@ struct rec_filter {
 	const char	*status;	/* --status */
 	const char	*owner;		/* --owner, canonical */
 };
-#define REC_FILTER_INIT { 0, 0, NULL, NULL }
+#define REC_FILTER_INIT { .status = NULL }
 
 /* Check --status and --owner values (64 on a bad one; owner made
  * canonical into ownerbuf, 32 bytes). */

@@ -54,7 +54,7 @@ struct rdoc {
 	int		 lang;		/* column names, empty texts and
 					 * status words: lang.h */
 };
-#define RDOC_INIT { NULL, NULL, 0, 0, 0 }
+#define RDOC_INIT { .title = NULL }
 
 /* Start a document titled `title` (plain text, escaped where written). */
 void	rdoc_init(struct rdoc *d, const char *title);

@@ -42,7 +42,7 @@ struct time_filter {
 	int32_t		 from, to;	/* inclusive; INT32_MIN/MAX: open */
 	long		 person, task;	/* 0: any */
 };
-#define TIME_FILTER_INIT { INT32_MIN, INT32_MAX, 0, 0 }
+#define TIME_FILTER_INIT { .from = INT32_MIN, .to = INT32_MAX }
 
 /* A person's bookings of any day of t (one month file as store_load or
  * table_parse gives it) add up to at most 24 hours: 0, or -1 after 65
