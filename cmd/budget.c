@@ -31,7 +31,7 @@ struct opts {
 	O(ARG, "category [amount]")
 #define SPEND_OPTS(O)							\
 	O(CMD, "kam budget spend")					\
-	O(NEG)	/* a credit note: "-80.00" */				\
+	O(NEG)	/* a credit note: "-80.00" */			\
 	O(ARG, "amount")						\
 	O(STR, NEED, "c", "category", category, "c", "the budget line")	\
 	O(DATE, OPT, "d", "date", date, "date", "when it was spent")	\
@@ -570,7 +570,8 @@ const struct verb budget_verbs[] = {
 	    "contract value, billing, cost and forecast margin" },
 	{ "set", budget_set, NEED_PROJECT | WRITES, POPT_STRINGS(SET_OPTS),
 	    "set or remove a category's planned budget" },
-	{ "spend", budget_spend, NEED_PROJECT | WRITES, POPT_STRINGS(SPEND_OPTS),
+	{ "spend", budget_spend, NEED_PROJECT | WRITES,
+	    POPT_STRINGS(SPEND_OPTS),
 	    "record an expense" },
 };
 const size_t budget_nverbs = ARRAY_SIZE(budget_verbs);

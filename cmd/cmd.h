@@ -39,7 +39,7 @@ struct kam {
 	 * its table into the file's struct opts, and its operands. */
 	void		*opts;
 	int		 argc;		/* the operands' count */
-	char		**argv;		/* the operands, NULL-terminated */
+	char		**argv;		/* the operands, NULL at the end */
 };
 
 #define NEED_PROJECT	0x1	/* open the project before the verb runs */

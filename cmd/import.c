@@ -18,7 +18,7 @@ struct opts {
 	int		 dry_run;
 };
 #define READ_OPTS(O)							\
-	O(STR, OPT, "", "encoding", imp.encoding, "name", "of the file")	\
+	O(STR, OPT, "", "encoding", imp.encoding, "name", "the file's")	\
 	O(CB, OPT, "", "delimiter", imp.delim, "char", import_opt_char,	\
 	    "between fields")						\
 	O(STR, OPT, "", "date-format", imp.date_format, "format",	\
@@ -122,8 +122,8 @@ import_any(struct kam *k)
 
 	if (imp.preset == IMPORT_TABLE &&
 	    (imp.s = schema_by_name(k->argv[0])) == NULL)
-		return kam_err(KAM_EX_USAGE, "no table '%s' (e.g. requirements, "
-		    "tasks, people, risks)", k->argv[0]);
+		return kam_err(KAM_EX_USAGE, "no table '%s' (e.g. "
+		    "requirements, tasks, people, risks)", k->argv[0]);
 	imp.file = k->argv[k->argc - 1];
 	imp.maps = o->maps.v;
 	imp.nmaps = o->maps.n;

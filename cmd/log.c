@@ -222,7 +222,8 @@ log_cmd_run(struct kam *k)
 	memset(&st, 0, sizeof(st));
 	st.k = k;
 	st.o = (struct out)OUT_INIT;
-	if (o->table != NULL && (lo.filter.table = hist_table(o->table)) == NULL)
+	if (o->table != NULL &&
+	    (lo.filter.table = hist_table(o->table)) == NULL)
 		return kam_err(KAM_EX_USAGE, "--table: no table '%s' (e.g. "
 		    "risks, tasks, expenses)", o->table);
 	lo.since = o->since != INT32_MIN ? day_time(o->since, 0) : 0;

@@ -70,8 +70,8 @@ const struct verb report_verbs[] = {
 	    "closing evaluation: goals, schedule and cost variance, quality, "
 	    "satisfaction, lessons, open items" },
 	{ "weekly", report_weekly, NEED_PROJECT | DOCUMENTS,
-	    POPT_STRINGS(WEEKLY_OPTS), "client status report of the week (or since a date or a "
-	    "revision)" },
+	    POPT_STRINGS(WEEKLY_OPTS), "client status report of the week (or "
+	    "since a date or a revision)" },
 };
 const size_t report_nverbs = ARRAY_SIZE(report_verbs);
 

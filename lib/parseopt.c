@@ -106,8 +106,7 @@ enum_value(const struct popt *o, const char *arg, const char *lbl)
 	for (p = o->argh; *p != '\0'; p += n + (p[n] == '|')) {
 		n = strcspn(p, "|");
 		if (p != o->argh)
-			kam_buf_puts(&b, last != NULL && p == last + 1 ? " or " :
-			    ", ");
+			kam_buf_puts(&b, p == last + 1 ? " or " : ", ");
 		kam_buf_printf(&b, "%.*s", (int)n, p);
 	}
 	ret = kam_err(KAM_EX_USAGE, "%s: expected %s, not '%s'", lbl, b.ptr,
@@ -137,8 +136,8 @@ take(const struct popt *o, const char *arg, char *opts)
 		return 0;
 	case POPT_DATE:
 		if (date_parse(arg, f, &why) == -1)
-			return kam_err(KAM_EX_USAGE, "%s: invalid date '%s': %s",
-			    lbl, arg, why);
+			return kam_err(KAM_EX_USAGE, "%s: invalid date "
+			    "'%s': %s", lbl, arg, why);
 		return 0;
 	case POPT_INT:
 		if (int_parse(arg, o->min, o->max, f, &why) == -1)
@@ -154,9 +153,10 @@ take(const struct popt *o, const char *arg, char *opts)
 		*(const char **)f = arg;
 		return 0;
 	case POPT_COLUMN:
-		if (table_check_value(&o->tab->cols[o->min], 2, arg, &why) == -1)
-			return kam_err(KAM_EX_USAGE, "%s: invalid value '%s': %s",
-			    lbl, arg, why);
+		if (table_check_value(&o->tab->cols[o->min], 2, arg,
+		    &why) == -1)
+			return kam_err(KAM_EX_USAGE, "%s: invalid value "
+			    "'%s': %s", lbl, arg, why);
 		*(const char **)f = arg;
 		return 0;
 	case POPT_CB:
@@ -171,7 +171,8 @@ static int
 takes_next(const struct popt *t, const char *w)
 {
 	for (; t->kind != POPT_END; t++)
-		if (is_option(t) && t->kind != POPT_FLAG && t->kind != POPT_SET &&
+		if (is_option(t) && t->kind != POPT_FLAG &&
+		    t->kind != POPT_SET &&
 		    ((w[1] == '-' && strcmp(w + 2, t->name) == 0) ||
 		    (w[1] != '-' && t->sh[0] != '\0' && w[1] == t->sh[0] &&
 		    w[2] == '\0')))
@@ -236,7 +237,8 @@ popt_parse(const struct popt *t, void *opts, int argc, char **argv)
 		neg = argv[i];
 		argv[i] = mark;
 	}
-	while ((ch = rec_getopt(argc, argv, shortopts, lo, usage, &err)) != -1) {
+	while ((ch = rec_getopt(argc, argv, shortopts, lo, usage,
+	    &err)) != -1) {
 		if (ch < 256) {
 			for (i = 0; i < nt; i++)
 				if (is_option(&t[i]) && t[i].sh[0] == ch)
