@@ -395,6 +395,34 @@ marker_line(const char *p, size_t n)
 	    (ch != '=' && p[7] == ' ');
 }
 
+/* A goal's stated direction that its baseline and target contradict: a
+ * hand edit `kam goal set` would have refused (an invalid value). */
+static void
+check_goals(struct ctx *c)
+{
+	struct table *t = tab(c, &schema_goals);
+	const char *side;
+	size_t i;
+
+	if (!valid(c, &schema_goals))
+		return;
+	for (i = 0; i < t->nrows; i++) {
+		const struct row *r = &t->rows[i];
+
+		if ((side = goal_direction_conflict(table_get(t, r,
+		    GOAL_BASELINE), table_get(t, r, GOAL_TARGET),
+		    table_get(t, r, GOAL_DIRECTION))) == NULL)
+			continue;
+		kam_err(KAM_EX_DATA, "%s:%lu: direction: invalid value '%s': "
+		    "baseline %s and target %s say %s is better (the target "
+		    "is %s the baseline)", t->path, r->line,
+		    table_get(t, r, GOAL_DIRECTION),
+		    table_get(t, r, GOAL_BASELINE), table_get(t, r, GOAL_TARGET),
+		    strcmp(side, "above") == 0 ? "higher" : "lower", side);
+		c->ok[sidx(&schema_goals)] = 0;
+	}
+}
+
 /* The people a minutes file names (attendees, action owners) must exist. */
 static void
 check_minutes_people(struct ctx *c, const struct minutes *m)
@@ -1716,6 +1744,7 @@ health_run_sums(struct health *h, struct project *p, struct health_sums *s)
 		goto out;
 	check_unmerged(c);
 	check_refs(c);
+	check_goals(c);
 	c->audit = (struct budget_audit)BUDGET_AUDIT_INIT;
 	expenses_ok = budget_validate_audit(p, valid(c, &schema_tasks) ?
 	    tab(c, &schema_tasks) : NULL, valid(c, &schema_budget) ?

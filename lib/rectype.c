@@ -74,7 +74,7 @@ goal_apply(const struct rec_ctx *c, struct tx *tx, struct table *t,
     struct row *r, const struct rec_opt *opts, size_t n,
     const struct rec_args *a)
 {
-	const char *st = NULL, *now, *dir;
+	const char *st = NULL, *now, *dir, *side;
 	size_t i;
 	int measured = 0;
 
@@ -97,15 +97,12 @@ goal_apply(const struct rec_ctx *c, struct tx *tx, struct table *t,
 	}
 	/* A stated direction that baseline and target contradict. */
 	dir = table_get(t, r, GOAL_DIRECTION);
-	if (*dir != '\0' && goal_direction(table_get(t, r, GOAL_BASELINE),
-	    table_get(t, r, GOAL_TARGET), NULL) != GOAL_UNKNOWN &&
-	    goal_direction(table_get(t, r, GOAL_BASELINE), table_get(t, r,
-	    GOAL_TARGET), NULL) != goal_direction(NULL, NULL, dir))
+	if ((side = goal_direction_conflict(table_get(t, r, GOAL_BASELINE),
+	    table_get(t, r, GOAL_TARGET), dir)) != NULL)
 		return kam_err(KAM_EX_USAGE, "%s: direction %s contradicts "
 		    "baseline %s and target %s (the target is %s the "
 		    "baseline)", table_get(t, r, GOAL_ID), dir, table_get(t, r,
-		    GOAL_BASELINE), table_get(t, r, GOAL_TARGET),
-		    strcmp(dir, "higher") == 0 ? "below" : "above");
+		    GOAL_BASELINE), table_get(t, r, GOAL_TARGET), side);
 	now = table_get(t, r, GOAL_STATUS);
 	if (st != NULL || !measured || strcmp(now, "dropped") == 0)
 		return 0;

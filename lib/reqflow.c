@@ -322,6 +322,19 @@ goal_direction(const char *baseline, const char *target,
 	return t < b ? GOAL_LOWER : GOAL_HIGHER;
 }
 
+const char *
+goal_direction_conflict(const char *baseline, const char *target,
+    const char *direction)
+{
+	int from_values = goal_direction(baseline, target, NULL);
+
+	if (direction == NULL || *direction == '\0' ||
+	    from_values == GOAL_UNKNOWN ||
+	    from_values == goal_direction(NULL, NULL, direction))
+		return NULL;
+	return from_values == GOAL_HIGHER ? "above" : "below";
+}
+
 int
 goal_progress(const char *baseline, const char *target, const char *actual,
     const char *direction, long *pct)

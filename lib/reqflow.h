@@ -125,6 +125,16 @@ int	goal_direction(const char *baseline, const char *target,
 	    const char *direction);
 
 /*
+ * A stated direction that the baseline and target contradict: where the
+ * target lies from the baseline ("above" for a direction "lower", "below"
+ * for "higher"), or NULL when they agree or say nothing (the same test
+ * for `kam goal set`, which refuses it, and `kam check`, which reports a
+ * hand edit).
+ */
+const char	*goal_direction_conflict(const char *baseline,
+		    const char *target, const char *direction);
+
+/*
  * Progress toward the target in percent, rounded half away from zero:
  * (actual - baseline) / (target - baseline) x 100.  Without a baseline
  * it counts from 0 only when the direction column says higher is better

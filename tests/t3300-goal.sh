@@ -216,6 +216,23 @@ test_expect_success 'direction refusals: unknown value, both flags, a direction 
 	refused 64 goal add "X" --baseline 1 --target 9 --lower-is-better
 '
 
+test_expect_success 'kam check: a hand-edited direction that baseline and target contradict is invalid (65, file:line); one they agree with, or cannot say, is not' '
+	new_project handdir &&
+	printf "id,title,metric,baseline,target,actual,due,status,direction\nG-1,Fewer defects,,20,5,,,open,lower\nG-2,Uptime,,98,99.9,,,open,higher\nG-3,Tickets,,,5,,,open,higher\n" >goals.csv &&
+	git add goals.csv && git commit -q -m goals &&
+	kam check >/dev/null &&
+	sed -i "2s/,lower\$/,higher/; 3s/,higher\$/,lower/" goals.csv &&
+	git commit -q -am contradict &&
+	test_expect_code 65 kam check >out 2>err &&
+	cat >expect <<-\EOF &&
+	goals.csv:2: error: invalid-value: G-1: direction: invalid value ${Q}higher${Q}: baseline 20 and target 5 say lower is better (the target is below the baseline)
+	goals.csv:3: error: invalid-value: G-2: direction: invalid value ${Q}lower${Q}: baseline 98 and target 99.9 say higher is better (the target is above the baseline)
+	kam check: 2 invalid, 0 red, 0 amber: invalid data
+	EOF
+	sed "s/\${Q}/'"'"'/g" expect >expect.q &&
+	test_cmp expect.q out
+'
+
 test_expect_success 'a goals.csv without the direction column is read, and gets it when one is set' '
 	cd "$P" &&
 	new_project old &&
