@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "../lib/derive.h"
 #include "../lib/rectype.h"
 #include "../lib/records.h"
 #include "../lib/store.h"
@@ -44,35 +45,13 @@ REC_FN(people_set, set)
 REC_FN(people_list, list)
 REC_FN(people_show, show)
 
-/* Mendelow's power/interest grid; 4-5 counts as high. */
+/* The grid's quadrant of a person (lib/derive.c). */
 static const char *
 quadrant(const struct table *t, const struct row *r, char *buf, void *arg)
 {
-	long inf, intr;
-
 	(void)buf;
 	(void)arg;
-	if (int_parse(table_get(t, r, PERSON_INFLUENCE), 1, 5, &inf,
-	    NULL) == -1 ||
-	    int_parse(table_get(t, r, PERSON_INTEREST), 1, 5, &intr,
-	    NULL) == -1)
-		return "unassessed";
-	if (inf >= 4)
-		return intr >= 4 ? "manage closely" : "keep satisfied";
-	return intr >= 4 ? "keep informed" : "monitor";
-}
-
-static int
-quad_rank(const char *q)
-{
-	static const char *const order[] = { "manage closely",
-	    "keep satisfied", "keep informed", "monitor", "unassessed" };
-	int i;
-
-	for (i = 0; i < 5; i++)
-		if (strcmp(order[i], q) == 0)
-			return i;
-	return 5;
+	return person_quadrant(t, r);
 }
 
 static const struct table *map_table;
@@ -83,8 +62,8 @@ cmp_quad(const void *a, const void *b)
 	const struct row *x = *(struct row *const *)a;
 	const struct row *y = *(struct row *const *)b;
 	char buf[64];
-	int c = quad_rank(quadrant(map_table, x, buf, NULL)) -
-	    quad_rank(quadrant(map_table, y, buf, NULL));
+	int c = person_quadrant_rank(quadrant(map_table, x, buf, NULL)) -
+	    person_quadrant_rank(quadrant(map_table, y, buf, NULL));
 
 	return c != 0 ? c : (x->num < y->num ? -1 : x->num > y->num);
 }

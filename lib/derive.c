@@ -89,3 +89,30 @@ csat_giver_ok(const struct table *people, const struct row *p)
 	    "person (people.csv side=client) gives a satisfaction score",
 	    table_get(people, p, PERSON_ID), side);
 }
+
+const char *
+person_quadrant(const struct table *people, const struct row *p)
+{
+	long inf, intr;
+
+	if (int_parse(table_get(people, p, PERSON_INFLUENCE), 1, 5, &inf,
+	    NULL) == -1 || int_parse(table_get(people, p, PERSON_INTEREST),
+	    1, 5, &intr, NULL) == -1)
+		return "unassessed";
+	if (inf >= 4)
+		return intr >= 4 ? "manage closely" : "keep satisfied";
+	return intr >= 4 ? "keep informed" : "monitor";
+}
+
+int
+person_quadrant_rank(const char *quadrant)
+{
+	static const char *const order[] = { "manage closely",
+	    "keep satisfied", "keep informed", "monitor", "unassessed" };
+	int i;
+
+	for (i = 0; i < 5; i++)
+		if (strcmp(order[i], quadrant) == 0)
+			return i;
+	return 5;
+}

@@ -30,4 +30,13 @@ long	csat_nps(const struct csat_tally *t);
  * after 65 naming the side of person p (a people.csv row). */
 int	csat_giver_ok(const struct table *people, const struct row *p);
 
+/* Mendelow's power/interest grid for a people.csv row, 4-5 counting as
+ * high: "manage closely" (influence and interest high), "keep
+ * satisfied" (influence high), "keep informed" (interest high),
+ * "monitor", or "unassessed" when either is unset.  The rank orders
+ * them so (0-4). */
+const char	*person_quadrant(const struct table *people,
+		    const struct row *p);
+int		 person_quadrant_rank(const char *quadrant);
+
 #endif

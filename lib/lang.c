@@ -36,6 +36,17 @@
 	P("Earned value", "挣值")					\
 	P("Margin", "利润")						\
 	P("Team", "团队")						\
+	P("Stakeholders", "干系人")					\
+	P("Influence and interest of the people assessed (1-5 each; 4 "	\
+	    "and 5 count as high).\n\n",					\
+	    "已评估人员的影响力与关注度（各 1-5 分，4 分及以上为高）。\n\n") \
+	P("Stakeholder map: influence and interest",			\
+	    "干系人地图：影响力与关注度")					\
+	P("manage closely", "重点管理") P("keep satisfied", "令其满意")	\
+	P("keep informed", "随时告知") P("monitor", "监督")		\
+	P("influence", "影响力") P("interest", "关注度")			\
+	P("quadrant", "象限") P("people", "人员")			\
+	P("No one is assessed.", "尚无人员评估。")			\
 	P("Risks", "风险")						\
 	P("Open critical and high risks", "未关闭的严重和高风险")	\
 	P("Raised in the period", "本期新增")				\

@@ -1632,6 +1632,205 @@ out:
 	free(v);
 }
 
+/* ---- stakeholders ---- */
+
+/* s cut to at most max display columns (out_width), "…" when cut. */
+static void
+clip_name(struct kam_buf *out, const char *s, size_t max)
+{
+	struct kam_buf b = KAM_BUF_INIT;
+	const char *p = s;
+	size_t n;
+
+	if (out_width(s) <= max) {
+		kam_buf_puts(out, s);
+		return;
+	}
+	while (*p != '\0') {
+		n = 1;
+		while ((p[n] & 0xc0) == 0x80)
+			n++;
+		kam_buf_add(&b, p, n);
+		if (out_width(b.ptr) > max - 1) {
+			b.len -= n;
+			b.ptr[b.len] = '\0';
+			break;
+		}
+		p += n;
+	}
+	kam_buf_puts(out, b.ptr != NULL ? b.ptr : "");
+	kam_buf_puts(out, "…");
+	kam_buf_release(&b);
+}
+
+/*
+ * The influence x interest grid as SVG: a cell for each pair of scores
+ * (1-5), shaded by its quadrant, naming up to three people (the rest in
+ * the cell's tooltip); names[i][j] lists influence i + 1, interest j + 1,
+ * one name per line.
+ */
+static void
+svg_people(struct kam_buf *out, const char *title, const char *const
+    quadrant_words[4], const char *ylabel, const char *xlabel,
+    struct kam_buf names[5][5], const long count[5][5])
+{
+	/* manage closely, keep satisfied, keep informed, monitor */
+	static const char *const shade[] = { "#f9d6d5", "#fde8cc", "#fdf6cf",
+	    "#dff2e0" };
+	const long left = 84, top = 44, cw = 132, ch = 66;
+	long inf, intr, x, y, q, k;
+	const char *p, *e;
+
+	svg_title(out, title, left + 5 * cw + 24, top + 5 * ch + 84);
+	for (inf = 5; inf >= 1; inf--) {
+		y = top + (5 - inf) * ch;
+		kam_buf_printf(out, "<text x=\"%ld\" y=\"%ld\" "
+		    "text-anchor=\"end\">%ld</text>\n", left - 8,
+		    y + ch / 2 + 4, inf);
+		for (intr = 1; intr <= 5; intr++) {
+			x = left + (intr - 1) * cw;
+			q = inf >= 4 ? (intr >= 4 ? 0 : 1) : (intr >= 4 ? 2 : 3);
+			kam_buf_printf(out, "<rect x=\"%ld\" y=\"%ld\" "
+			    "width=\"%ld\" height=\"%ld\" fill=\"%s\" "
+			    "stroke=\"#fff\" stroke-width=\"2\"><title>",
+			    x, y, cw, ch, shade[q]);
+			gantt_xml_text(out, quadrant_words[q]);
+			kam_buf_puts(out, ": ");
+			gantt_xml_text(out, ylabel);
+			kam_buf_printf(out, " %ld, ", inf);
+			gantt_xml_text(out, xlabel);
+			kam_buf_printf(out, " %ld", intr);
+			for (p = names[inf - 1][intr - 1].ptr; p != NULL &&
+			    *p != '\0'; p = *e != '\0' ? e + 1 : e) {
+				struct kam_buf one = KAM_BUF_INIT;
+
+				e = strchr(p, '\n');
+				if (e == NULL)
+					e = p + strlen(p);
+				kam_buf_add(&one, p, (size_t)(e - p));
+				kam_buf_puts(out, p == names[inf - 1][intr -
+				    1].ptr ? ": " : ", ");
+				gantt_xml_text(out, one.ptr);
+				kam_buf_release(&one);
+			}
+			kam_buf_puts(out, "</title></rect>\n");
+			k = 0;
+			for (p = names[inf - 1][intr - 1].ptr; p != NULL &&
+			    *p != '\0' && k < 3; k++) {
+				struct kam_buf one = KAM_BUF_INIT, clip =
+				    KAM_BUF_INIT;
+
+				e = strchr(p, '\n');
+				if (e == NULL)
+					e = p + strlen(p);
+				kam_buf_printf(out, "<text x=\"%ld\" y=\"%ld\">",
+				    x + 6, y + 18 + k * 18);
+				if (k == 2 && count[inf - 1][intr - 1] > 3)
+					kam_buf_printf(out, "+%ld more",
+					    count[inf - 1][intr - 1] - 2);
+				else {
+					kam_buf_add(&one, p, (size_t)(e - p));
+					clip_name(&clip, one.ptr, 18);
+					gantt_xml_text(out, clip.ptr);
+				}
+				kam_buf_puts(out, "</text>\n");
+				kam_buf_release(&one);
+				kam_buf_release(&clip);
+				p = *e != '\0' ? e + 1 : e;
+			}
+		}
+	}
+	y = top + 5 * ch;
+	for (intr = 1; intr <= 5; intr++)
+		kam_buf_printf(out, "<text x=\"%ld\" y=\"%ld\" "
+		    "text-anchor=\"middle\">%ld</text>\n", left + (intr - 1) *
+		    cw + cw / 2, y + 16, intr);
+	kam_buf_printf(out, "<text x=\"%ld\" y=\"%ld\" text-anchor=\"middle\">",
+	    left + 5 * cw / 2, y + 34);
+	gantt_xml_text(out, xlabel);
+	kam_buf_printf(out, "</text>\n<text x=\"18\" y=\"%ld\" "
+	    "text-anchor=\"middle\" transform=\"rotate(-90 18 %ld)\">",
+	    top + 5 * ch / 2, top + 5 * ch / 2);
+	gantt_xml_text(out, ylabel);
+	kam_buf_puts(out, "</text>\n");
+	y += 52;
+	for (q = 0; q < 4; q++) {
+		x = 8 + q * 150;
+		kam_buf_printf(out, "<rect x=\"%ld\" y=\"%ld\" width=\"12\" "
+		    "height=\"12\" fill=\"%s\" stroke=\"#999\"/><text x=\"%ld\" "
+		    "y=\"%ld\">", x, y, shade[q], x + 16, y + 10);
+		gantt_xml_text(out, quadrant_words[q]);
+		kam_buf_puts(out, "</text>\n");
+	}
+	kam_buf_puts(out, "</svg>\n");
+}
+
+/*
+ * Stakeholders: the influence x interest grid of the people assessed
+ * (both scores set), as SVG in HTML, and the same by quadrant as a table
+ * (what Markdown shows).  Nothing when no one is assessed.
+ */
+static void
+stakeholders_section(struct ctx *c)
+{
+	static const struct rcol cols[] = { { "quadrant", 0 },
+		{ "people", 0 } };
+	static const char *const quads[] = { "manage closely",
+	    "keep satisfied", "keep informed", "monitor" };
+	const char *words[4], *cells[2];
+	struct kam_buf names[5][5], byq[4], svg = KAM_BUF_INIT;
+	long count[5][5], inf, intr;
+	const char *name, *title;
+	size_t i, n = 0;
+	int q;
+
+	memset(names, 0, sizeof(names));
+	memset(byq, 0, sizeof(byq));
+	memset(count, 0, sizeof(count));
+	for (i = 0; i < c->people.nrows; i++) {
+		const struct row *r = &c->people.rows[i];
+
+		if (int_parse(table_get(&c->people, r, PERSON_INFLUENCE), 1, 5,
+		    &inf, NULL) == -1 || int_parse(table_get(&c->people, r,
+		    PERSON_INTEREST), 1, 5, &intr, NULL) == -1)
+			continue;
+		name = table_get(&c->people, r, PERSON_NAME);
+		if (names[inf - 1][intr - 1].len > 0)
+			kam_buf_putc(&names[inf - 1][intr - 1], '\n');
+		kam_buf_puts(&names[inf - 1][intr - 1], name);
+		count[inf - 1][intr - 1]++;
+		q = person_quadrant_rank(person_quadrant(&c->people, r));
+		if (byq[q].len > 0)
+			kam_buf_puts(&byq[q], ", ");
+		kam_buf_puts(&byq[q], name);
+		n++;
+	}
+	if (n == 0)
+		return;
+	heading(c, 2, "Stakeholders");
+	MD(c, "Influence and interest of the people assessed (1-5 each; 4 "
+	    "and 5 count as high).\n\n");
+	for (q = 0; q < 4; q++)
+		words[q] = TR(c, quads[q]);
+	title = TR(c, "Stakeholder map: influence and interest");
+	svg_people(&svg, title, words, TR(c, "influence"), TR(c, "interest"),
+	    names, (const long (*)[5])count);
+	rdoc_svg(&c->d, kam_buf_detach(&svg), NULL);
+	rdoc_table(&c->d, cols, ARRAY_SIZE(cols), "No one is assessed.");
+	for (q = 0; q < 4; q++) {
+		if (byq[q].len == 0)
+			continue;
+		cells[0] = words[q];
+		cells[1] = byq[q].ptr;
+		rdoc_row(&c->d, cells);
+	}
+	for (q = 0; q < 4; q++)
+		kam_buf_release(&byq[q]);
+	for (inf = 0; inf < 5; inf++)
+		for (intr = 0; intr < 5; intr++)
+			kam_buf_release(&names[inf][intr]);
+}
+
 /* ---- risks ---- */
 
 static void
@@ -2697,6 +2896,7 @@ report_build(struct rdoc *out, struct project *p, int final, int32_t since)
 		schedule_section(&c);
 		budget_section(&c);
 		team_section(&c);
+		stakeholders_section(&c);
 		risks_section(&c);
 		issues_section(&c);
 		requirements_section(&c);

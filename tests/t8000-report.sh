@@ -581,6 +581,69 @@ test_expect_success 'project.language = zh: Chinese headings and fixed phrases; 
 	grep -q "<span class=\"st st-green\">已达成</span>" f.html
 '
 
+test_expect_success 'stakeholders: the influence x interest grid (SVG in HTML, by quadrant in both); names escaped; none assessed, no section (issue 17)' '
+	new_project map &&
+	kam people add "Wang Wei 王伟" --side client --influence 5 --interest 5 >/dev/null &&
+	kam people add "Li Na" --side client --influence 4 --interest 2 >/dev/null &&
+	kam people add "Zhang <b>Boss</b> & Co" --side client --influence 2 --interest 5 >/dev/null &&
+	kam people add "Ann" --influence 1 --interest 1 >/dev/null &&
+	kam people add "Not assessed" >/dev/null &&
+	for n in A B C; do
+		kam people add "Extra $n with a rather long name" --influence 5 \
+		    --interest 5 >/dev/null || return 1
+	done &&
+	kam report weekly >out &&
+	sed -n "/^## Stakeholders\$/,/^## /p" out >sec &&
+	cat >expect <<-\EOF &&
+	## Stakeholders
+
+	Influence and interest of the people assessed (1-5 each; 4 and 5 count as high).
+
+	| quadrant | people |
+	|---|---|
+	| manage closely | Wang Wei 王伟, Extra A with a rather long name, Extra B with a rather long name, Extra C with a rather long name |
+	| keep satisfied | Li Na |
+	| keep informed | Zhang \<b\>Boss\</b\> \& Co |
+	| monitor | Ann |
+
+	EOF
+	sed "\$d" sec >got && test_cmp expect got &&
+	kam report weekly --format html >w.html &&
+	python3 - w.html <<-\PY
+	import re, sys, xml.dom.minidom
+	h = open(sys.argv[1], encoding="utf-8").read()
+	svg = [s for s in re.findall(r"<svg.*?</svg>", h, re.S) if "Stakeholder map" in s]
+	assert len(svg) == 1, "one stakeholder map"
+	doc = xml.dom.minidom.parseString(svg[0])
+	texts = [t.firstChild.data for t in doc.getElementsByTagName("text") if t.firstChild]
+	assert "Zhang <b>Boss</b> & Co" in texts, texts
+	assert "+2 more" in texts, texts
+	assert "Wang Wei 王伟" in texts and "Li Na" in texts and "Ann" in texts, texts
+	assert "Not assessed" not in " ".join(texts)
+	tips = [t.firstChild.data for t in doc.getElementsByTagName("title") if t.firstChild]
+	cell = [t for t in tips if t.startswith("manage closely: influence 5, interest 5")]
+	assert len(cell) == 1 and "Extra C with a rather long name" in cell[0], tips
+	assert "<b>" not in h.replace("&lt;b&gt;", ""), "escaped"
+	PY
+	new_project nomap &&
+	kam people add "Ann" >/dev/null &&
+	kam report weekly >out &&
+	! grep -q "^## Stakeholders" out
+'
+
+test_expect_success 'stakeholders in Chinese (project.language = zh)' '
+	cd "$TRASH/map" &&
+	git config -f kam.conf project.language zh &&
+	git commit -q -am zh &&
+	kam report weekly >out &&
+	grep -q "^## 干系人\$" out &&
+	grep -q "^| 象限 | 人员 |\$" out &&
+	grep -q "^| 重点管理 | Wang Wei 王伟, " out &&
+	grep -q "^| 令其满意 | Li Na |\$" out &&
+	kam report weekly --format html >w.html &&
+	grep -q "干系人地图：影响力与关注度" w.html
+'
+
 test_expect_success 'project.language: en is the default; another value is invalid (65)' '
 	cd "$TRASH/zh" &&
 	git config -f kam.conf project.language en &&
