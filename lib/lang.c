@@ -36,6 +36,22 @@
 	P("Earned value", "挣值")					\
 	P("Margin", "利润")						\
 	P("Team", "团队")						\
+	/* late tasks, the team's facts, chart titles */		\
+	P("should have been reached on %s", "应于 %s 达成")		\
+	P("should have finished by %s", "应于 %s 前完成")		\
+	P("should have started on %s", "应于 %s 开始")			\
+	P("; ", "；") P("deadline %s passed", "已过截止日期 %s")	\
+	P("%ld of %ld", "%ld / %ld")					\
+	P("Budget burn: spent by month and to date, against the planned " \
+	    "value", "预算消耗：按月及累计支出，对比计划值")		\
+	P("Budget burn: spent by month and to date",			\
+	    "预算消耗：按月及累计支出")					\
+	P("Risk matrix: all risks by probability and impact",		\
+	    "风险矩阵：全部风险（按概率和影响）")			\
+	P("Risk matrix: open risks by probability and impact",		\
+	    "风险矩阵：未关闭的风险（按概率和影响）")			\
+	P("Satisfaction by month: average score", "满意度：每月平均分")	\
+	P("keep", "保持") P("improve", "改进")				\
 	P("Stakeholders", "干系人")					\
 	P("Influence and interest of the people assessed (1-5 each; 4 "	\
 	    "and 5 count as high).\n\n",					\

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang.h"
 #include "plan.h"
 #include "schema.h"
 #include "store.h"
@@ -845,6 +846,15 @@ plan_task_late(struct plan *cur, const struct plan *ref, size_t i,
     int32_t today, char *reason, size_t len, long *days, int32_t *pstart,
     int32_t *pfinish)
 {
+	return plan_task_late_lang(cur, ref, i, today, LANG_EN, reason, len,
+	    days, pstart, pfinish);
+}
+
+int
+plan_task_late_lang(struct plan *cur, const struct plan *ref, size_t i,
+    int32_t today, int lang, char *reason, size_t len, long *days,
+    int32_t *pstart, int32_t *pfinish)
+{
 	const struct plan_task *t = &cur->tasks[i];
 	int32_t s, f;
 	long last;
@@ -861,19 +871,26 @@ plan_task_late(struct plan *cur, const struct plan *ref, size_t i,
 	/* Working days after the planned date up to today. */
 	last = plan_cal_index_before(&cur->cal, today);
 	if (f < today) {
-		snprintf(reason, len, "%s %s", t->milestone ?
-		    "should have been reached on" : "should have finished by",
-		    date_fmt(f, d));
+		if (t->milestone)
+			snprintf(reason, len, lang_tr(lang,
+			    "should have been reached on %s"), date_fmt(f, d));
+		else
+			snprintf(reason, len, lang_tr(lang,
+			    "should have finished by %s"), date_fmt(f, d));
 		*days = last - plan_date_index(cur, f);
 	} else if (!t->started && s < today) {
-		snprintf(reason, len, "should have started on %s",
+		snprintf(reason, len, lang_tr(lang, "should have started on %s"),
 		    date_fmt(s, d));
 		*days = last - plan_date_index(cur, s);
 	}
-	if (t->has_deadline && t->deadline < today)
+	if (t->has_deadline && t->deadline < today) {
+		if (reason[0] != '\0')
+			snprintf(reason + strlen(reason), len - strlen(reason),
+			    "%s", lang_tr(lang, "; "));
 		snprintf(reason + strlen(reason), len - strlen(reason),
-		    "%sdeadline %s passed", reason[0] != '\0' ? "; " : "",
+		    lang_tr(lang, "deadline %s passed"),
 		    date_fmt(t->deadline, d));
+	}
 	if (*days < 0)
 		*days = 0;
 	return reason[0] != '\0';

@@ -205,6 +205,10 @@ int	plan_baseline_finish(struct plan *pl, int32_t *bf, long *var);
 int	plan_task_late(struct plan *cur, const struct plan *ref, size_t i,
 	    int32_t today, char *reason, size_t len, long *days,
 	    int32_t *pstart, int32_t *pfinish);
+/* The same, the reason in language lang (lang.h: a client's report). */
+int	plan_task_late_lang(struct plan *cur, const struct plan *ref,
+	    size_t i, int32_t today, int lang, char *reason, size_t len,
+	    long *days, int32_t *pstart, int32_t *pfinish);
 
 /*
  * Would making task `from` depend on each of `to[0..n)` close a cycle?

@@ -1165,8 +1165,9 @@ schedule_section(struct ctx *c)
 			const struct plan_task *t = &pl->tasks[late[i].i];
 			long dl;
 
-			plan_task_late(&c->pl, &c->ref, late[i].i, c->today,
-			    reason, sizeof(reason), &dl, &ps, &pf);
+			plan_task_late_lang(&c->pl, &c->ref, late[i].i,
+			    c->today, c->lang, reason, sizeof(reason), &dl, &ps,
+			    &pf);
 			snprintf(prog, sizeof(prog), "%d%%", t->progress);
 			snprintf(days, sizeof(days), "%ld", dl);
 			cells[0] = table_get(&c->tasks, t->row, ID_COL);
@@ -1326,8 +1327,9 @@ burn_chart(struct ctx *c)
 		c->ref.today = saved;
 	}
 	last = (size_t)(mt - m0);
-	title = xasprintf("Budget burn: spent by month and to date%s",
-	    planned != NULL ? ", against the planned value" : "");
+	title = xstrdup(planned != NULL ? TR(c, "Budget burn: spent by month "
+	    "and to date, against the planned value") : TR(c, "Budget burn: "
+	    "spent by month and to date"));
 	{
 		struct kam_buf svg = KAM_BUF_INIT;
 
@@ -1616,7 +1618,7 @@ team_section(struct ctx *c)
 		snprintf(n1, sizeof(n1), "%ld", f->tasks);
 		snprintf(n2, sizeof(n2), "%ld", f->finished);
 		if (f->with_baseline > 0)
-			snprintf(n3, sizeof(n3), "%ld of %ld", f->on_time,
+			snprintf(n3, sizeof(n3), TR(c, "%ld of %ld"), f->on_time,
 			    f->with_baseline);
 		else
 			snprintf(n3, sizeof(n3), "-");
@@ -1865,8 +1867,9 @@ matrix_chart(struct ctx *c, int all)
 	for (p = 0; p < 5; p++)
 		for (i = 0; i < 5; i++)
 			idp[p][i] = ids[p][i].ptr;
-	title = xasprintf("Risk matrix: %s risks by probability and impact",
-	    all ? "all" : "open");
+	title = xstrdup(all ? TR(c, "Risk matrix: all risks by probability "
+	    "and impact") : TR(c, "Risk matrix: open risks by probability "
+	    "and impact"));
 	report_svg_matrix(&svg, title, (const long (*)[5])count,
 	    (const char *const (*)[5])idp);
 	rdoc_svg(&c->d, kam_buf_detach(&svg), NULL);
@@ -2399,7 +2402,8 @@ satisfaction_section(struct ctx *c)
 	}
 	if (nm > 0 && nm <= MONTHS_MAX) {
 		struct kam_buf svg = KAM_BUF_INIT;
-		const char *title = "Satisfaction by month: average score";
+		const char *title = TR(c, "Satisfaction by month: average "
+		    "score");
 
 		av = xcalloc(nm, sizeof(*av));
 		cnt = xcalloc(nm, sizeof(*cnt));
@@ -2515,7 +2519,7 @@ lessons_section(struct ctx *c)
 {
 	static const struct rcol cols[] = {
 		{ "id", RC_KEY }, { "date", RC_KEY }, { "area", 0 },
-		{ "kind", 0 }, { "lesson", 0 }, { "action", 0 },
+		{ "kind", RC_STATUS }, { "lesson", 0 }, { "action", 0 },
 	};
 	static const struct rcol fcols[] = {
 		{ "id", RC_KEY }, { "area", 0 }, { "lesson", 0 },

@@ -581,6 +581,20 @@ test_expect_success 'project.language = zh: Chinese headings and fixed phrases; 
 	grep -q "<span class=\"st st-green\">已达成</span>" f.html
 '
 
+test_expect_success 'project.language = zh: late-task reasons, the team facts, lesson kinds and chart titles too' '
+	cd "$TRASH/zh" &&
+	kam report weekly >out &&
+	grep -q "^| T-3 | Docs \\\\<i\\\\>x\\\\</i\\\\> |  | 0% | 12 | 应于 2026-11-11 前完成 |\$" out &&
+	grep -q "^| T-4 | Go-live |  | 0% | 5 | 应于 2026-11-20 达成 |\$" out &&
+	grep -q "^| Anna Berg (P-2) | 2 | 1 | 0 / 1 | " out &&
+	grep -q "^| L-1 | 2026-11-26 | communication | 保持 | " out &&
+	kam report weekly --format html >w.html &&
+	grep -q "<title>风险矩阵：未关闭的风险（按概率和影响）</title>" w.html &&
+	grep -q "<title>预算消耗：按月及累计支出，对比计划值</title>" w.html &&
+	grep -q "<title>满意度：每月平均分</title>" w.html &&
+	! grep -q "<title>Risk matrix\|<title>Budget burn\|<title>Satisfaction" w.html
+'
+
 test_expect_success 'stakeholders: the influence x interest grid (SVG in HTML, by quadrant in both); names escaped; none assessed, no section (issue 17)' '
 	new_project map &&
 	kam people add "Wang Wei 王伟" --side client --influence 5 --interest 5 >/dev/null &&
