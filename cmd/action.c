@@ -18,7 +18,8 @@ struct opts {
 #define LIST_OPTS(O)							\
 	O(CMD, "kam action list")					\
 	O(FLAG, OPT, "", "open", open, "open items only")		\
-	O(ID, OPT, "", "owner", owner, "P", "owned by this person")
+	O(ID, OPT, "", "person", owner, "P", "owned by this person")	\
+	O(ID, HIDE, "", "owner", owner, "P", "the same as --person")
 
 KAM_VERB(action_list, LIST_OPTS, { 0 })
 static int

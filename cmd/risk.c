@@ -32,7 +32,8 @@ struct opts {
 	O(FLAG, OPT, "", "open", open, "open risks only")		\
 	O(INT, OPT, "", "min-score", min, "n", 0, 25, "a score 0-25",	\
 	    "scores from n up")						\
-	O(ID, OPT, "", "owner", owner, "P", "owned by this person")	\
+	O(ID, OPT, "", "person", owner, "P", "owned by this person")	\
+	O(ID, HIDE, "", "owner", owner, "P", "the same as --person")	\
 	O(STR, OPT, "", "category", category, "c", "of this category")	\
 	O(COLUMN, OPT, "", "status", status, "s", &schema_risks,	\
 	    RISK_STATUS, "in this status")				\

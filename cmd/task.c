@@ -58,7 +58,8 @@ struct opts {
 	O(FLAG, OPT, "", "open", open, "tasks not done")		\
 	O(ENUM, OPT, "", "status", status, "planned|started|done",	\
 	    "tasks in this state")					\
-	O(ID, OPT, "", "assignee", assignee, "P", "assigned to this person") \
+	O(ID, OPT, "", "person", assignee, "P", "assigned to this person") \
+	O(ID, HIDE, "", "assignee", assignee, "P", "the same as --person") \
 	O(ID, OPT, "", "req", req, "REQ", "tasks for this requirement")
 #define SHOW_OPTS(O)	O(CMD, "kam task show") O(ARG, "T-n")
 static const char start_usage[] = "kam task start T-n [--date date]";

@@ -677,7 +677,7 @@ where_check(const struct rec_type *rt, const struct rec_where *w,
 		return kam_err(KAM_EX_USAGE, "--%s: invalid value '%s': %s",
 		    w->name, v, why);
 	}
-	if (w->match == REC_W_REF &&
+	if ((w->match == REC_W_REF || w->match == REC_W_AKA) &&
 	    id_parse_arg(v, col->ref, canon, &num, &why) == -1) {
 		if (w->bad != NULL)
 			return kam_err(KAM_EX_USAGE, w->bad, v);
@@ -701,6 +701,7 @@ where_pass(const struct rec_type *rt, const struct table *t,
 	switch (w->match) {
 	case REC_W_EQ:
 	case REC_W_REF:
+	case REC_W_AKA:
 	case REC_W_IS:
 		return strcmp(table_get(t, r, w->col), v) == 0;
 	case REC_W_CASE:
@@ -774,7 +775,7 @@ run_list(const struct rec_ctx *c, const struct rec_verb *v,
 			val[i] = "";
 		else if (where_check(rt, w, optarg, canon[i]) == -1)
 			return -1;
-		else if (w->match == REC_W_REF)
+		else if (w->match == REC_W_REF || w->match == REC_W_AKA)
 			val[i] = canon[i];
 		else if (w->match == REC_W_CASE &&
 		    id_parse_arg(optarg, NULL, canon[i], &num, NULL) == 0)

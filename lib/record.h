@@ -276,11 +276,14 @@ int	rec_show(const struct rec_ctx *c, const struct rec_type *rt,
  *   REC_W_OVERDUE	flag: open and its due date is before today
  *   REC_W_IS	flag: the column's value is the option's meta, or its
  *		name when meta is "" (req list --key: priority must)
+ *   REC_W_AKA	REC_W_REF under another name, parsed and completed but
+ *		not shown: a family's own name for the person filter
+ *		(--owner, --source) beside the one every list has, --person
  * bad: the message for a value that is not valid (%s: the value);
  * NULL: "--name: invalid value ...".
  */
 enum rec_wmatch { REC_W_EQ, REC_W_CASE, REC_W_REF, REC_W_SEARCH, REC_W_OPEN,
-	REC_W_OVERDUE, REC_W_IS };
+	REC_W_OVERDUE, REC_W_IS, REC_W_AKA };
 struct rec_where {
 	int		 col;
 	const char	*name;
@@ -298,6 +301,7 @@ struct rec_where {
 #define REC_WU_OPEN(n, m)	" [--" n "]"
 #define REC_WU_OVERDUE(n, m)	REC_WU_OPEN(n, m)
 #define REC_WU_IS(n, m)		REC_WU_OPEN(n, m)
+#define REC_WU_AKA(n, m)	""
 #define REC_WC_EQ(n)		" --" n "="
 #define REC_WC_CASE(n)		REC_WC_EQ(n)
 #define REC_WC_REF(n)		REC_WC_EQ(n)
@@ -305,6 +309,7 @@ struct rec_where {
 #define REC_WC_OPEN(n)		" --" n
 #define REC_WC_OVERDUE(n)	REC_WC_OPEN(n)
 #define REC_WC_IS(n)		REC_WC_OPEN(n)
+#define REC_WC_AKA(n)		REC_WC_EQ(n)
 #define REC_USAGE_LIST(col, n, match, m, bad)	REC_WU_##match(n, m)
 #define REC_COMPLETE_LIST(col, n, match, m, bad)	REC_WC_##match(n)
 #define REC_WHERE(col, n, match, m, bad)	{ col, n, REC_W_##match, m, bad },

@@ -284,12 +284,14 @@ struct schema {
 	F(GOAL_STATUS, "status", NO, OPT, 0, "open|met|missed|dropped",	\
 	    "the status, when not worked out from the actual")
 #define GOAL_WHERE(W)							\
+	W(GOAL_STATUS, "open", OPEN, "", NULL)				\
 	W(GOAL_STATUS, "status", EQ, "open|met|missed|dropped",		\
 	    "--status: expected open, met, missed or dropped, not '%s'")
 
 #define ISSUE_WHERE(W)							\
 	W(ISSUE_STATUS, "open", OPEN, "", NULL)				\
-	W(ISSUE_OWNER, "owner", REF, "P-n", NULL)			\
+	W(ISSUE_OWNER, "person", REF, "P-n", NULL)			\
+	W(ISSUE_OWNER, "owner", AKA, "P-n", NULL)			\
 	W(ISSUE_DUE, "overdue", OVERDUE, "", NULL)			\
 	W(ISSUE_STATUS, "status", EQ, "s", NULL)
 
@@ -303,7 +305,9 @@ struct schema {
 	    "people (P-1,P-4) or free text")				\
 	F(COMM_CHANNEL, "channel", OPT, OPT, 0, "c", "how")		\
 	F(COMM_OWNER, "owner", OPT, OPT, 0, "P-n", "who communicates")
-#define COMM_WHERE(W)	W(COMM_OWNER, "owner", REF, "P-n", NULL)
+#define COMM_WHERE(W)							\
+	W(COMM_OWNER, "person", REF, "P-n", NULL)			\
+	W(COMM_OWNER, "owner", AKA, "P-n", NULL)
 
 /* kam defect: add's and set's fields (set may change the title too),
  * and list's filters; fix, verify and reopen are transitions. */
@@ -369,7 +373,8 @@ struct schema {
 	W(REQ_PRIORITY, "priority", EQ, "must|should|could|wont", NULL)	\
 	W(REQ_STATUS, "status", EQ, "draft|analysed|confirmed|done|rejected", \
 	    NULL)							\
-	W(REQ_SOURCE, "source", REF, "P-n", NULL)
+	W(REQ_SOURCE, "person", REF, "P-n", NULL)			\
+	W(REQ_SOURCE, "source", AKA, "P-n", NULL)
 #define REQ_CONFIRM_FIELDS(F)						\
 	F(REQ_CONFIRMED_BY, "by", REQ, NO, 0, "P-n", "who signs it off "	\
 	    "(client side)")						\

@@ -80,7 +80,7 @@ test_expect_success 'kam FAMILY -h lists every verb of the family' '
 	usage: kam risk add title -p 1-5 -i 1-5 [--category c] [--owner P-n] [--strategy s] [--response text] [--trigger text] [--review date]
 	       kam risk assess R-n [-p 1-5] [-i 1-5] [--title t] [--category c] [--owner P-n] [--strategy s] [--response text] [--trigger text] [--review date]
 	       kam risk close R-n
-	       kam risk list [--open] [--min-score n] [--owner P-n] [--category c] [--status s] [--sort score|id|review]
+	       kam risk list [--open] [--min-score n] [--person P-n] [--category c] [--status s] [--sort score|id|review]
 	       kam risk matrix [--all]
 	       kam risk occur R-n
 	       kam risk reopen R-n
@@ -102,7 +102,7 @@ test_expect_success 'kam FAMILY -h lists every verb of the family' '
 test_expect_success 'kam FAMILY VERB -h prints the verb usage, outside any project' '
 	mkdir -p outside &&
 	(cd outside && kam risk list -h >../out 2>../err) &&
-	echo "usage: kam risk list [--open] [--min-score n] [--owner P-n] [--category c] [--status s] [--sort score|id|review]" >expect &&
+	echo "usage: kam risk list [--open] [--min-score n] [--person P-n] [--category c] [--status s] [--sort score|id|review]" >expect &&
 	test_cmp expect out &&
 	test ! -s err &&
 	(cd outside && kam risk add --help >../out) &&
@@ -162,7 +162,7 @@ test_expect_success 'unknown option of a verb: 64 and the verb usage' '
 	test ! -s ../out &&
 	cat >../expect <<-\EOF &&
 	kam: unknown option '"'"'--bogus'"'"'
-	usage: kam risk list [--open] [--min-score n] [--owner P-n] [--category c] [--status s] [--sort score|id|review]
+	usage: kam risk list [--open] [--min-score n] [--person P-n] [--category c] [--status s] [--sort score|id|review]
 	EOF
 	test_cmp ../expect ../err &&
 	test_expect_code 64 run_kam ../out ../err risk add x -p 1 -i 1 -z &&
@@ -192,7 +192,7 @@ test_expect_success 'extra operands: 64 with the usage' '
 	cd proj &&
 	test_expect_code 64 run_kam ../out ../err risk list extra &&
 	cat >../expect <<-\EOF &&
-	usage: kam risk list [--open] [--min-score n] [--owner P-n] [--category c] [--status s] [--sort score|id|review]
+	usage: kam risk list [--open] [--min-score n] [--person P-n] [--category c] [--status s] [--sort score|id|review]
 	kam: invalid usage (see '"'"'kam help'"'"')
 	EOF
 	test_cmp ../expect ../err &&
