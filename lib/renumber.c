@@ -1407,19 +1407,17 @@ renumber_apply(struct renumber *rn, struct tx *tx)
 	size_t n = 0;
 
 	rn->tx = tx;
+	/* In a rebase, the renumberings of its earlier steps first: when
+	 * one cannot be replayed, this one is not made either. */
+	if (rn->clash && renumber_rebased(rn->p, rn->old, &n) == -1)
+		return -1;
 	if (rn->new[0] == '\0' && pick_new(rn) == -1)
 		return -1;
 	if (renumber(rn) == -1)
 		return -1;
-	if (!rn->clash)
-		return 0;
-	/* In a rebase: remembered for the commits replayed after this
-	 * one; those renumbered before are applied here too. */
-	if (rebase_remember(rn) == -1 ||
-	    renumber_rebased(rn->p, rn->old, &n) == -1)
-		return -1;
 	rn->nrefs += n;
-	return 0;
+	/* Remembered for the commits replayed after this one. */
+	return rn->clash ? rebase_remember(rn) : 0;
 }
 
 void
