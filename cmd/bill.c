@@ -70,7 +70,7 @@ dated(struct kam *k, int paid)
 	struct rec_ctx c = ctx(k);
 	int32_t d = k->p.today;
 
-	if (o->date != NULL && kam_opt_past_date("--date", o->date,
+	if (o->date != NULL && rec_past_date_arg("--date", o->date,
 	    k->p.today, paid ? "a payment when it has arrived" : "an invoice "
 	    "when it has been sent", &d) == -1)
 		return -1;

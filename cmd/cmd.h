@@ -101,11 +101,6 @@ int	kam_rec_run(struct kam *k, const struct rec_verb *v, int argc,
 #define REC_FN(fn, rv) static int fn(int argc, char **argv, struct kam *k) \
 	{ return kam_rec_run(k, &(rv), argc, argv); }
 
-/* A date option recording something that has happened: YYYY-MM-DD and not
- * after today.  On a future date the message ends "record <what>".  *out
- * gets the day.  0, or -1 after 64. */
-int	kam_opt_past_date(const char *opt, const char *arg, int32_t today,
-	    const char *what, int32_t *out);
 /* Ensure k->p is open (for verbs without NEED_PROJECT that need it). */
 int	kam_open_project(struct kam *k);
 /* Start a write transaction on k's project (honours --no-commit). */

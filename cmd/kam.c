@@ -127,22 +127,6 @@ kam_verb_run(struct kam *k, int (*fn)(struct kam *), void *opts, int argc,
 }
 
 int
-kam_opt_past_date(const char *opt, const char *arg, int32_t today,
-    const char *what, int32_t *out)
-{
-	const char *why;
-	char t[11];
-
-	if (date_parse(arg, out, &why) == -1)
-		return kam_err(KAM_EX_USAGE, "%s: invalid date '%s': %s", opt,
-		    arg, why);
-	if (*out > today)
-		return kam_err(KAM_EX_USAGE, "%s: %s is after today (%s); record "
-		    "%s", opt, arg, date_fmt(today, t), what);
-	return 0;
-}
-
-int
 kam_open_project(struct kam *k)
 {
 	if (k->have_project)

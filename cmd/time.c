@@ -54,7 +54,7 @@ time_log_cmd_run(struct kam *k)
 	    k->no_verify };
 	int32_t d = k->p.today;
 
-	if (o->date != NULL && kam_opt_past_date("--date", o->date,
+	if (o->date != NULL && rec_past_date_arg("--date", o->date,
 	    k->p.today, "hours when they have been worked", &d) == -1)
 		return -1;
 	return time_log(&c, k->argv[0], k->argv[1], k->argv[2], d,

@@ -35,6 +35,22 @@ rec_id_arg(const char *opt, const char *arg, const char *prefix, char *canon,
 	    "%s-3)", opt, s != NULL ? s->noun : "record", arg, prefix);
 }
 
+int
+rec_past_date_arg(const char *opt, const char *arg, int32_t today,
+    const char *what, int32_t *out)
+{
+	const char *why;
+	char t[11];
+
+	if (date_parse(arg, out, &why) == -1)
+		return kam_err(KAM_EX_USAGE, "%s: invalid date '%s': %s", opt,
+		    arg, why);
+	if (*out > today)
+		return kam_err(KAM_EX_USAGE, "%s: %s is after today (%s); "
+		    "record %s", opt, arg, date_fmt(today, t), what);
+	return 0;
+}
+
 struct row *
 rec_lookup_arg(const struct table *t, const char *arg, const char *opt)
 {

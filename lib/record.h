@@ -167,6 +167,11 @@ int	rec_usage(const char *usage);
  * invalid person id 'x' (expected e.g. P-3)"). */
 int	rec_id_arg(const char *opt, const char *arg, const char *prefix,
 	    char *canon, long *num);
+/* A date option recording something that has happened: YYYY-MM-DD and not
+ * after today.  On a future date the message ends "record <what>".  *out
+ * gets the day.  0, or -1 after 64. */
+int	rec_past_date_arg(const char *opt, const char *arg, int32_t today,
+	    const char *what, int32_t *out);
 /* The row of t that option opt names with arg: NULL after 64 (not an id
  * of t) or 65 (no such record). */
 struct row *rec_lookup_arg(const struct table *t, const char *arg,

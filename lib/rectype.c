@@ -506,7 +506,7 @@ defect_move(const struct rec_ctx *c, const char *verb, const char *id,
 	struct tx tx = TX_INIT;
 	struct kam_buf body = KAM_BUF_INIT;
 	const char *found, *why, *from;
-	char *closed = NULL, day[11], h[24], cmd[32], t[11];
+	char *closed = NULL, day[11], h[24], cmd[32];
 	long hours = 0, old = 0;
 	struct row *r;
 	int32_t d = c->p->today, f;
@@ -516,13 +516,9 @@ defect_move(const struct rec_ctx *c, const char *verb, const char *id,
 	    &why) == -1)
 		return kam_err(KAM_EX_USAGE, "--rework: invalid value '%s': "
 		    "expected whole hours 0-%ld", rework, MAX_REWORK);
-	if (date != NULL && date_parse(date, &d, &why) == -1)
-		return kam_err(KAM_EX_USAGE, "--date: invalid date '%s': %s",
-		    date, why);
-	if (d > c->p->today)
-		return kam_err(KAM_EX_USAGE, "--date: %s is after today (%s); "
-		    "record it when it has happened", date,
-		    date_fmt(c->p->today, t));
+	if (date != NULL && rec_past_date_arg("--date", date, c->p->today,
+	    "it when it has happened", &d) == -1)
+		return -1;
 	date_fmt(d, day);
 	if (rec_begin(c, &tx, &defects, &schema_defects) == -1 ||
 	    (r = store_lookup(&defects, id)) == NULL ||
@@ -1235,20 +1231,16 @@ qa_check_record(const struct rec_ctx *c, const char *subj_arg,
 	const char *result = arg_named(opts, n, a, "result");
 	const char *by = arg_named(opts, n, a, "by");
 	const char *date = arg_named(opts, n, a, "date");
-	const char *note = arg_named(opts, n, a, "note"), *subject, *why;
-	char canon[32], who[32], day[11], id[32], t[11];
+	const char *note = arg_named(opts, n, a, "note"), *subject;
+	char canon[32], who[32], day[11], id[32];
 	struct row *r, *p;
 	int32_t d = c->p->today;
 	long num;
 	int ret = -1;
 
-	if (date != NULL && date_parse(date, &d, &why) == -1)
-		return kam_err(KAM_EX_USAGE, "--date: invalid date '%s': %s",
-		    date, why);
-	if (d > c->p->today)
-		return kam_err(KAM_EX_USAGE, "--date: %s is after today (%s); "
-		    "record it when it has happened", date,
-		    date_fmt(c->p->today, t));
+	if (date != NULL && rec_past_date_arg("--date", date, c->p->today,
+	    "it when it has happened", &d) == -1)
+		return -1;
 	if (rec_id_arg("--by", by, "P", who, &num) == -1)
 		return -1;
 	if (rec_begin(c, &tx, &quality, &schema_quality) == -1 ||
