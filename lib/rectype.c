@@ -1010,7 +1010,10 @@ static const char *const req_brief[] = { "id", "title", "priority",
 const struct rec_type req_type = {
 	.s = &schema_requirements, .family = "req", .title_col = REQ_TITLE,
 	.status_col = REQ_STATUS, .owner_col = -1, .due_col = -1,
-	.raised_col = -1, .defaults = req_defaults,
+	.raised_col = -1,
+	/* open: draft, analysed or confirmed (not done, not rejected) */
+	.open = REC_BIT(0) | REC_BIT(1) | REC_BIT(2),
+	.defaults = req_defaults,
 	.ndefaults = NELEM(req_defaults), .brief = req_brief, .bare = 1,
 	.apply = req_apply,
 };

@@ -369,6 +369,7 @@ struct schema {
 	F(REQ_ACCEPTANCE, "acceptance", OPT, OPT, 0, "text",		\
 	    "acceptance criteria")
 #define REQ_WHERE(W)							\
+	W(REQ_STATUS, "open", OPEN, "", NULL)				\
 	W(REQ_PRIORITY, "key", IS, "must", NULL)			\
 	W(REQ_PRIORITY, "priority", EQ, "must|should|could|wont", NULL)	\
 	W(REQ_STATUS, "status", EQ, "draft|analysed|confirmed|done|rejected", \

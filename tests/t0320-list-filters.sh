@@ -67,6 +67,15 @@ test_expect_success 'goal list --open: the open goals, as --status open' '
 	test "$(ids goal list --status open)" = "G-1 "
 '
 
+test_expect_success 'req list --open: draft, analysed and confirmed, not done or rejected' '
+	cd "$TRASH/proj" &&
+	kam req add "Q three" >/dev/null &&
+	kam req add "Q four" >/dev/null &&
+	kam req reject REQ-3 >/dev/null &&
+	kam req analyse REQ-4 >/dev/null &&
+	test "$(ids req list --open)" = "REQ-1 REQ-2 REQ-4 "
+'
+
 test_expect_success 'usage and completion name --person (the family name is completed too)' '
 	cd "$TRASH/proj" &&
 	for v in "risk list" "task list" "req list" "comm list" "issue list" \
