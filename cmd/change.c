@@ -20,14 +20,17 @@ static const char add_usage[] = "kam change add title"
     CHANGE_FIELDS(REC_USAGE_ADD);
 /* The options of list (lib/parseopt.c). */
 struct opts {
+	int		 open;
 	const char	*status;
-	struct popt_id	 req;
+	struct popt_id	 req, person;
 };
 #define LIST_OPTS(O)							\
 	O(CMD, "kam change list")					\
+	O(FLAG, OPT, "", "open", open, "proposed changes only (undecided)") \
 	O(ENUM, OPT, "", "status", status, "proposed|approved|rejected", \
 	    "in this state")						\
-	O(ID, OPT, "", "req", req, "REQ", "changes of this requirement")
+	O(ID, OPT, "", "req", req, "REQ", "changes of this requirement") \
+	O(ID, OPT, "", "person", person, "P", "requested by this person")
 static const char show_usage[] = "kam change show CR-n";
 static const char approve_usage[] = "kam change approve CR-n"
     CHANGE_DECIDE(REC_USAGE_ADD);
@@ -104,6 +107,12 @@ change_list_run(struct kam *k)
 	int ret = -1, all;
 
 	status = opt->status;
+	if (opt->open) {
+		if (status != NULL && strcmp(status, "proposed") != 0)
+			return kam_err(KAM_EX_USAGE, "--open lists the proposed "
+			    "changes; it cannot go with --status %s", status);
+		status = "proposed";
+	}
 	if (store_load(&k->p, NULL, &schema_changes, &changes) == -1)
 		goto out;
 	table_sort(&changes);
@@ -137,6 +146,9 @@ change_list_run(struct kam *k)
 			continue;
 		if (req[0] != '\0' &&
 		    strcmp(table_get(&changes, r, CHANGE_REQ), req) != 0)
+			continue;
+		if (opt->person.id[0] != '\0' && strcmp(table_get(&changes, r,
+		    CHANGE_REQUESTED_BY), opt->person.id) != 0)
 			continue;
 		rows[n++] = r;
 		if (strcmp(table_get(&changes, r, CHANGE_STATUS),

@@ -76,6 +76,20 @@ test_expect_success 'req list --open: draft, analysed and confirmed, not done or
 	test "$(ids req list --open)" = "REQ-1 REQ-2 REQ-4 "
 '
 
+test_expect_success 'change list --open (the proposed ones) and --person (who asked)' '
+	cd "$TRASH/proj" &&
+	kam change add "C one" --req REQ-1 --by P-1 >/dev/null &&
+	kam change add "C two" --req REQ-2 --by P-2 >/dev/null &&
+	kam change add "C three" --req REQ-2 --by P-2 >/dev/null &&
+	kam change reject CR-3 >/dev/null &&
+	test "$(ids change list --open)" = "CR-1 CR-2 " &&
+	test "$(ids change list --person P-2)" = "CR-2 CR-3 " &&
+	test "$(ids change list --open --person P-2)" = "CR-2 " &&
+	test_expect_code 64 kam change list --open --status approved 2>err &&
+	echo "kam: --open lists the proposed changes; it cannot go with --status approved" >expect &&
+	test_cmp expect err
+'
+
 test_expect_success 'usage and completion name --person (the family name is completed too)' '
 	cd "$TRASH/proj" &&
 	for v in "risk list" "task list" "req list" "comm list" "issue list" \
