@@ -2702,7 +2702,7 @@ open_items(struct ctx *c)
 		if (n++ < 12) {						\
 			if (ids.len > 0)				\
 				kam_buf_putc(&ids, ' ');		\
-			kam_buf_puts(&ids, table_get((tab), r, 0));	\
+			kam_buf_puts(&ids, table_get((tab), r, ID_COL));\
 		} else if (n == 13)					\
 			kam_buf_puts(&ids, " …");			\
 	}								\
