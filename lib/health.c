@@ -16,6 +16,7 @@
 #include "derive.h"
 #include "health.h"
 #include "issue.h"
+#include "lang.h"
 #include "minutes.h"
 #include "kam.h"
 #include "plan.h"
@@ -182,6 +183,10 @@ add(struct health *h, const char *rule, const char *record, const char *file,
     __attribute__((format(printf, 6, 7)));
 
 static void
+green(struct area *a, int lang, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
 add(struct health *h, const char *rule, const char *record, const char *file,
     unsigned long line, const char *fmt, ...)
 {
@@ -211,6 +216,22 @@ add(struct health *h, const char *rule, const char *record, const char *file,
 	va_end(ap);
 	b.len = (size_t)n;
 	f->why = kam_buf_detach(&b);
+	f->why_client = NULL;
+	if (h->lang != LANG_EN && lang_tr(h->lang, fmt) != fmt) {
+		/* The same arguments through the translated format: lib/lang.c
+		 * keeps its conversions those of the English (t_lang). */
+		const char *tf = lang_tr(h->lang, fmt);
+
+		va_start(ap, fmt);
+		n = vsnprintf(NULL, 0, tf, ap);
+		va_end(ap);
+		kam_buf_grow(&b, (size_t)n + 1);
+		va_start(ap, fmt);
+		vsnprintf(b.ptr, (size_t)n + 1, tf, ap);
+		va_end(ap);
+		b.len = (size_t)n;
+		f->why_client = kam_buf_detach(&b);
+	}
 	if (f->level == FIND_ERROR)
 		h->nerror++;
 	else if (f->level == FIND_RED)
@@ -766,10 +787,12 @@ rules_risk(struct ctx *c, size_t *nopen)
 			continue;
 		if (w.no_owner || w.no_response)
 			add(c->h, "risk-critical-unmanaged", id, t->path, r->line,
-			    "open, score %ld (critical at %ld), %s", w.score,
-			    c->p->risk_critical, w.no_owner && w.no_response ?
-			    "without owner or response" : w.no_owner ?
-			    "without an owner" : "without a response");
+			    w.no_owner && w.no_response ? "open, score %ld "
+			    "(critical at %ld), without owner or response" :
+			    w.no_owner ? "open, score %ld (critical at %ld), "
+			    "without an owner" : "open, score %ld (critical at "
+			    "%ld), without a response", w.score,
+			    c->p->risk_critical);
 		if (w.review != 0)
 			add(c->h, "risk-review-overdue", id, t->path, r->line,
 			    "review was due %s", date_fmt(w.review, d));
@@ -1038,9 +1061,9 @@ rules_requirements(struct ctx *c)
 		    ch[i].latest_result == REQFLOW_CHECK_PASS)
 			continue;
 		add(c->h, "requirement-done-untested", table_get(rq, r, ID_COL),
-		    rq->path, r->line, "done, but %s", ch[i].n == 0 ?
-		    "no quality check names it" :
-		    "its latest quality check failed");
+		    rq->path, r->line, ch[i].n == 0 ?
+		    "done, but no quality check names it" :
+		    "done, but its latest quality check failed");
 	}
 	free(ch);
 }
@@ -1098,21 +1121,21 @@ rules_csat(struct ctx *c)
 		csat_tally_add(&tl, v);
 	}
 	if (tl.n == 0) {
-		if (t->nrows > 0) {
-			free(a->reason);
-			a->reason = xstrdup("no scores in the last 90 days");
-		}
+		if (t->nrows > 0)
+			green(a, c->h->lang, "no scores in the last 90 days");
 		return;
 	}
 	c->h->ran[rule_index("csat-low")] = 1;
-	free(a->reason);
-	a->reason = xasprintf("average %ld.%ld of %ld score%s in the last 90 "
+	green(a, c->h->lang, "average %ld.%ld of %ld score%s in the last 90 "
 	    "days (minimum %ld)", csat_avg10(&tl) / 10, csat_avg10(&tl) % 10,
 	    tl.n, tl.n == 1 ? "" : "s", c->p->csat_min);
 	a->status = AREA_GREEN;
 	/* Red on the exact average, not the rounded one. */
-	if (tl.sum < c->p->csat_min * tl.n)
+	if (tl.sum < c->p->csat_min * tl.n) {
 		add(c->h, "csat-low", NULL, t->path, 0, "%s", a->reason);
+		if (a->client != NULL)
+			c->h->v[c->h->n - 1].why_client = xstrdup(a->client);
+	}
 }
 
 /* One period after `last` by the calendar; kam.conf's working calendar
@@ -1169,10 +1192,11 @@ rules_comms(struct ctx *c)
 		    last : c->p->start);
 		if (c->p->today - due > c->p->comm_grace)
 			add(c->h, "comm-overdue", table_get(t, r, ID_COL), t->path,
-			    r->line, "%s communication was due %s (%ld days "
-			    "ago; grace %ld)%s", table_get(t, r, cf),
-			    date_fmt(due, d1), (long)(c->p->today - due),
-			    c->p->comm_grace, last == 0 ? ", never done" : "");
+			    r->line, last == 0 ? "%s communication was due %s "
+			    "(%ld days ago; grace %ld), never done" :
+			    "%s communication was due %s (%ld days ago; grace "
+			    "%ld)", table_get(t, r, cf), date_fmt(due, d1),
+			    (long)(c->p->today - due), c->p->comm_grace);
 	}
 }
 
@@ -1373,11 +1397,30 @@ rules_late(struct ctx *c, struct plan *pl, int plan_ok)
 		c->nlate++;
 		add(c->h, days > c->p->late_red ? "task-very-late" :
 		    "task-late", table_get(t, pt->row, ID_COL), t->path,
-		    pt->row->line, "%ld working day%s late (%s%s), %s above %ld",
-		    days, days == 1 ? "" : "s", reason, pt->started ?
-		    "" : ", not started", days > c->p->late_red ? "red" :
-		    "amber", days > c->p->late_red ? c->p->late_red :
-		    c->p->late_grace);
+		    pt->row->line, pt->started ?
+		    "%ld working day%s late (%s), %s above %ld" :
+		    "%ld working day%s late (%s, not started), %s above %ld",
+		    days, days == 1 ? "" : "s", reason, days >
+		    c->p->late_red ? "red" : "amber", days > c->p->late_red ?
+		    c->p->late_red : c->p->late_grace);
+		if (c->h->lang != LANG_EN) {
+			/* The plan's reason in the client's language too. */
+			struct finding *f = &c->h->v[c->h->n - 1];
+			char zr[sizeof(reason)];
+			long zd;
+			int32_t zs, zf;
+
+			plan_task_late_lang(pl, &ref, i, c->p->today,
+			    c->h->lang, zr, sizeof(zr), &zd, &zs, &zf);
+			free(f->why_client);
+			f->why_client = xasprintf(pt->started ?
+			    lang_tr(c->h->lang, "%ld working day%s late (%s), "
+			    "%s above %ld") : lang_tr(c->h->lang, "%ld working "
+			    "day%s late (%s, not started), %s above %ld"), days,
+			    days == 1 ? "" : "s", zr, days > c->p->late_red ?
+			    "red" : "amber", days > c->p->late_red ?
+			    c->p->late_red : c->p->late_grace);
+		}
 	}
 out:
 	plan_release(&ref);
@@ -1478,6 +1521,45 @@ set_client(struct area *a, char *s)
 	a->client = s;
 }
 
+/* An area's reason from the data: the English for kam status and check,
+ * and the client's reports' in the project's language (lib/lang.c) when
+ * it has the format. */
+
+static char *
+vformat(const char *fmt, va_list ap)
+    __attribute__((format(printf, 1, 0)));
+
+static char *
+vformat(const char *fmt, va_list ap)
+{
+	struct kam_buf b = KAM_BUF_INIT;
+	va_list aq;
+	int n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	kam_buf_grow(&b, n > 0 ? (size_t)n + 1 : 1);
+	vsnprintf(b.ptr, (size_t)n + 1, fmt, ap);
+	b.len = n > 0 ? (size_t)n : 0;
+	return kam_buf_detach(&b);
+}
+
+static void
+green(struct area *a, int lang, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	set_reason(a, vformat(fmt, ap));
+	va_end(ap);
+	if (lang == LANG_EN || lang_tr(lang, fmt) == fmt)
+		return;
+	va_start(ap, fmt);
+	set_client(a, vformat(lang_tr(lang, fmt), ap));
+	va_end(ap);
+}
+
 /* The green line of the commercial area (issue 16): what the contract is
  * worth, what was invoiced and paid, and the forecast margin. */
 static void
@@ -1534,20 +1616,23 @@ areas(struct ctx *c, struct plan *pl, int plan_ok, size_t nopen_risks,
 	/* Green lines from the data. */
 	if (plan_ok && tk->nrows > 0) {
 		h->areas[AREA_SCHEDULE].status = AREA_GREEN;
-		dl[0] = '\0';
 		if (c->p->deadline != 0)
-			snprintf(dl, sizeof(dl), " (deadline %s)",
-			    date_fmt(c->p->deadline, d));
-		set_reason(&h->areas[AREA_SCHEDULE], xasprintf("%zu task%s, "
-		    "finish %s%s, %zu late, %zu critical", tk->nrows,
-		    tk->nrows == 1 ? "" : "s", date_fmt(pl->finish, d), dl,
-		    c->nlate, pl->ncritical));
+			green(&h->areas[AREA_SCHEDULE], h->lang, "%zu task%s, "
+			    "finish %s (deadline %s), %zu late, %zu critical",
+			    tk->nrows, tk->nrows == 1 ? "" : "s",
+			    date_fmt(pl->finish, d), date_fmt(c->p->deadline,
+			    dl), c->nlate, pl->ncritical);
+		else
+			green(&h->areas[AREA_SCHEDULE], h->lang, "%zu task%s, "
+			    "finish %s, %zu late, %zu critical", tk->nrows,
+			    tk->nrows == 1 ? "" : "s", date_fmt(pl->finish, d),
+			    c->nlate, pl->ncritical);
 	}
 	if (valid(c, &schema_risks) && tab(c, &schema_risks)->nrows > 0) {
 		h->areas[AREA_RISK].status = AREA_GREEN;
-		set_reason(&h->areas[AREA_RISK], xasprintf("%zu open risk%s of "
+		green(&h->areas[AREA_RISK], h->lang, "%zu open risk%s of "
 		    "%zu", nopen_risks, nopen_risks == 1 ? "" : "s",
-		    tab(c, &schema_risks)->nrows));
+		    tab(c, &schema_risks)->nrows);
 	}
 	if (valid(c, &schema_requirements) && rq->nrows > 0) {
 		int st = schema_col(&schema_requirements, "status");
@@ -1560,28 +1645,28 @@ areas(struct ctx *c, struct plan *pl, int plan_ok, size_t nopen_risks,
 			done += strcmp(v, "done") == 0;
 		}
 		h->areas[AREA_REQUIREMENTS].status = AREA_GREEN;
-		set_reason(&h->areas[AREA_REQUIREMENTS], xasprintf("%zu "
+		green(&h->areas[AREA_REQUIREMENTS], h->lang, "%zu "
 		    "requirement%s: %zu confirmed, %zu done", rq->nrows,
-		    rq->nrows == 1 ? "" : "s", conf, done));
+		    rq->nrows == 1 ? "" : "s", conf, done);
 	}
 	if ((valid(c, &schema_defects) && tab(c, &schema_defects)->nrows > 0) ||
 	    (valid(c, &schema_quality) && tab(c, &schema_quality)->nrows > 0)) {
 		h->areas[AREA_QUALITY].status = AREA_GREEN;
-		set_reason(&h->areas[AREA_QUALITY], xasprintf("%zu quality "
+		green(&h->areas[AREA_QUALITY], h->lang, "%zu quality "
 		    "check%s, %zu open defect%s",
 		    tab(c, &schema_quality)->nrows,
 		    tab(c, &schema_quality)->nrows == 1 ? "" : "s",
-		    nopen_defects, nopen_defects == 1 ? "" : "s"));
+		    nopen_defects, nopen_defects == 1 ? "" : "s");
 	}
 	if ((valid(c, &schema_comms) && tab(c, &schema_comms)->nrows > 0) ||
 	    (valid(c, &schema_raci) && tab(c, &schema_raci)->nrows > 0)) {
 		h->areas[AREA_COMMUNICATION].status = AREA_GREEN;
-		set_reason(&h->areas[AREA_COMMUNICATION], xasprintf("%zu planned "
+		green(&h->areas[AREA_COMMUNICATION], h->lang, "%zu planned "
 		    "communication%s, %zu RACI entr%s",
 		    tab(c, &schema_comms)->nrows,
 		    tab(c, &schema_comms)->nrows == 1 ? "" : "s",
 		    tab(c, &schema_raci)->nrows,
-		    tab(c, &schema_raci)->nrows == 1 ? "y" : "ies"));
+		    tab(c, &schema_raci)->nrows == 1 ? "y" : "ies");
 	}
 	if (c->has_cpi || c->has_spi) {
 		struct area *b = &h->areas[AREA_BUDGET];
@@ -1597,7 +1682,7 @@ areas(struct ctx *c, struct plan *pl, int plan_ok, size_t nopen_risks,
 	}
 	commercial(c);
 	h->areas[AREA_DATA].status = AREA_GREEN;
-	set_reason(&h->areas[AREA_DATA], xstrdup("every file is valid"));
+	green(&h->areas[AREA_DATA], h->lang, "every file is valid");
 	/* Findings override: the worst level and its first finding. */
 	for (i = 0; i < h->n; i++) {
 		const struct finding *f = &h->v[i];
@@ -1635,25 +1720,30 @@ areas(struct ctx *c, struct plan *pl, int plan_ok, size_t nopen_risks,
 		set_reason(&h->areas[a], xasprintf("%s%s (%s)%s", where, f->why,
 		    f->rule, more));
 		{
-			char *why = minutes_plain(f->why);
+			char *why = minutes_plain(f->why_client != NULL ?
+			    f->why_client : f->why);
 
-			h->areas[a].client = xasprintf("%s%s%s%s", f->record !=
-			    NULL ? f->record : "", f->record != NULL ? ": " :
-			    "", why, more);
+			more[0] = '\0';
+			if (n > 1)
+				snprintf(more, sizeof(more), lang_tr(h->lang,
+				    ", and %zu more"), n - 1);
+			set_client(&h->areas[a], xasprintf("%s%s%s%s",
+			    f->record != NULL ? f->record : "", f->record !=
+			    NULL ? ": " : "", why, more));
 			free(why);
 		}
 		if (a == AREA_SCHEDULE && c->nlate > 0) {
 			set_reason(&h->areas[a], xasprintf("%s; %zu task%s late",
 			    h->areas[a].reason, c->nlate, c->nlate == 1 ? "" :
 			    "s"));
-			set_client(&h->areas[a], xasprintf("%s; %zu task%s late",
-			    h->areas[a].client, c->nlate, c->nlate == 1 ? "" :
-			    "s"));
+			set_client(&h->areas[a], xasprintf(lang_tr(h->lang,
+			    "%s; %zu task%s late"), h->areas[a].client,
+			    c->nlate, c->nlate == 1 ? "" : "s"));
 		}
 	}
 	for (a = 0; a < AREA_N; a++)
 		if (h->areas[a].reason == NULL)
-			h->areas[a].reason = xstrdup("no data");
+			green(&h->areas[a], h->lang, "no data");
 }
 
 /* The finish and the budget the rules judged, for kam review. */
@@ -1737,6 +1827,7 @@ health_run_sums(struct health *h, struct project *p, struct health_sums *s)
 
 	c->h = h;
 	c->p = p;
+	h->lang = p->lang;
 	kam_msg_captured(&c->prev_fn, &c->prev_arg);
 	kam_msg_capture(on_msg, c);
 	load_tables(c);
@@ -1840,6 +1931,7 @@ health_release(struct health *h)
 		free(h->v[i].record);
 		free(h->v[i].file);
 		free(h->v[i].why);
+		free(h->v[i].why_client);
 	}
 	free(h->v);
 	h->v = NULL;

@@ -52,6 +52,11 @@ struct finding {
 	char			*file;		/* "risks.csv"; NULL */
 	unsigned long		 line;		/* 0: none */
 	char			*why;
+	char			*why_client;	/* why in the project's
+						 * language (lang.h) when
+						 * it is not English and
+						 * lib/lang.c has the
+						 * format; NULL otherwise */
 };
 
 struct area {
@@ -83,8 +88,10 @@ struct health {
 	unsigned char	 ran[64];	/* ran[i]: rule health_rules[i] was
 					 * applied (had valid data) */
 	struct area	 areas[AREA_N];
+	int		 lang;		/* project.language (lang.h), for
+					 * the findings' why_client */
 };
-#define HEALTH_INIT { NULL, 0, 0, 0, 0, 0, { 0 }, { { NULL, 0, NULL, NULL, NULL } } }
+#define HEALTH_INIT { NULL, 0, 0, 0, 0, 0, { 0 }, { { NULL, 0, NULL, NULL, NULL } }, 0 }
 
 /* Validate everything and apply the rules.  Findings never make this
  * fail: -1 only for an I/O or internal error (reported). */

@@ -52,6 +52,100 @@
 	    "风险矩阵：未关闭的风险（按概率和影响）")			\
 	P("Satisfaction by month: average score", "满意度：每月平均分")	\
 	P("keep", "保持") P("improve", "改进")				\
+	/* health reasons (lib/health.c's findings, for the client) */	\
+	P("%zu task%s, finish %s, %zu late, %zu critical",		\
+	    "%zu 项任务%.0s，完成日期 %s，延期 %zu 项，关键 %zu 项")	\
+	P("%zu task%s, finish %s (deadline %s), %zu late, %zu critical", \
+	    "%zu 项任务%.0s，完成日期 %s（截止 %s），延期 %zu 项，关键 %zu 项") \
+	P("%zu open risk%s of %zu", "%zu 项未关闭风险%.0s（共 %zu 项）") \
+	P("%zu requirement%s: %zu confirmed, %zu done",			\
+	    "%zu 项需求%.0s：已确认 %zu 项，已完成 %zu 项")		\
+	P("%zu quality check%s, %zu open defect%s",			\
+	    "%zu 次质量检查%.0s，%zu 个未关闭缺陷%.0s")			\
+	P("%zu planned communication%s, %zu RACI entr%s",		\
+	    "%zu 项计划沟通%.0s，%zu 条 RACI 记录%.0s")			\
+	P("no scores in the last 90 days", "最近 90 天没有评分")	\
+	P("average %ld.%ld of %ld score%s in the last 90 days (minimum %ld)", \
+	    "最近 90 天平均 %ld.%ld 分（%ld 个评分%.0s；最低 %ld 分）")	\
+	P("every file is valid", "所有文件均有效")			\
+	P("no data", "无数据")						\
+	P(", and %zu more", "，另有 %zu 项")				\
+	P("%s; %zu task%s late", "%s；%zu 项任务延期%.0s")		\
+	P("%ld working day%s late (%s), %s above %ld",			\
+	    "延期 %ld 个工作日%.0s（%s）%.0s，阈值 %ld")			\
+	P("%ld working day%s late (%s, not started), %s above %ld",	\
+	    "延期 %ld 个工作日%.0s（%s，尚未开始）%.0s，阈值 %ld")	\
+	P("started %s, %ld day%s after its baseline start %s",		\
+	    "于 %s 开始，比基线晚 %ld 天%.0s（基线开始 %s）")		\
+	P("slack is %ld working day%s: it finishes %s, %s",		\
+	    "浮动时间为 %ld 个工作日%.0s：将于 %s 完成，%.0s晚于其截止日期" \
+	    "或后续任务的截止日期")					\
+	P("not finished and its late finish %s has passed",		\
+	    "尚未完成，最晚完成日期 %s 已过")				\
+	P("%s spent on a category without a plan",			\
+	    "在没有预算计划的类别上支出 %s")				\
+	P("%s spent of %s planned (%s%%)", "已支出 %s，计划 %s（%s%%）")	\
+	P("%s spent of %s planned (%s%%, warning at %ld%%)",		\
+	    "已支出 %s，计划 %s（%s%%，预警线 %ld%%）")			\
+	P("open, score %ld (critical at %ld), without owner or response", \
+	    "未关闭，得分 %ld（%ld 及以上为严重），没有负责人和应对措施") \
+	P("open, score %ld (critical at %ld), without an owner",	\
+	    "未关闭，得分 %ld（%ld 及以上为严重），没有负责人")		\
+	P("open, score %ld (critical at %ld), without a response",	\
+	    "未关闭，得分 %ld（%ld 及以上为严重），没有应对措施")	\
+	P("review was due %s", "复查应于 %s 进行")			\
+	P("critical issue is %s", "严重问题状态：%s")			\
+	P("escalated to level 3", "已升级至第 3 级")			\
+	P("was due %s", "已于 %s 到期")					\
+	P("invoiced %s, unpaid after %ld days (red above %ld)",		\
+	    "已于 %s 开票，%ld 天后仍未付款（超过 %ld 天为红色）")	\
+	P("invoiced %s, unpaid after %ld days (amber above %ld)",	\
+	    "已于 %s 开票，%ld 天后仍未付款（超过 %ld 天为黄色）")	\
+	P("milestone %s finished %s, not invoiced after more than 5 "	\
+	    "working days", "里程碑 %s 已于 %s 完成，超过 5 个工作日仍未开票") \
+	P("booked %s hours in the week of %s, capacity %s (%ld working " \
+	    "days at %ld%%)", "登记 %s 小时（%s 当周），可用 %s 小时"	\
+	    "（%ld 个工作日，%ld%%）")					\
+	P("booked %s hours of %s planned (%s%%, amber above %ld%% more)", \
+	    "已登记 %s 小时，计划 %s 小时（%s%%，超出 %ld%% 以上为黄色）") \
+	P("done, but no quality check names it",			\
+	    "已完成，但没有质量检查涵盖它")				\
+	P("done, but its latest quality check failed",			\
+	    "已完成，但最近一次质量检查未通过")			\
+	P("critical defect open: %s", "严重缺陷未关闭：%s")		\
+	P("major defect open: %s", "主要缺陷未关闭：%s")		\
+	P("%s communication was due %s (%ld days ago; grace %ld)",	\
+	    "%s 沟通应于 %s 进行（已过 %ld 天；宽限 %ld 天）")		\
+	P("%s communication was due %s (%ld days ago; grace %ld), never " \
+	    "done", "%s 沟通应于 %s 进行（已过 %ld 天；宽限 %ld 天），从未进行") \
+	P("%zu people accountable (A); exactly one is needed",		\
+	    "%zu 人为批准人（A）；应恰好一人")				\
+	P("nobody responsible (R)", "没有执行人（R）")			\
+	P("%s (%s %s / %s %s), red below %s",				\
+	    "%s（%s %s / %s %s），低于 %s 为红色")			\
+	P("%s (%s %s / %s %s), amber below %s",				\
+	    "%s（%s %s / %s %s），低于 %s 为黄色")			\
+	P("forecast finish %s is %ld working day%s after the deadline %s", \
+	    "预计完成日期 %s 比截止日期晚 %ld 个工作日%.0s（截止 %s）")	\
+	P("forecast finish %s is %ld working day%s before the deadline %s " \
+	    "(amber within %ld)", "预计完成日期 %s 距截止日期仅 %ld 个工作日" \
+	    "%.0s（截止 %s；%ld 个工作日以内为黄色）")			\
+	P("open action was due %s, %ld day%s ago (red after %ld); owner " \
+	    "%s%s: %s", "未完成的行动项应于 %s 完成，已过 %ld 天%.0s"	\
+	    "（超过 %ld 天为红色）；负责人 %s%s：%s")			\
+	P("%zu approved change%s to confirmed requirements cost %s; "	\
+	    "budget.csv plans %s, the tasks cost %s, leaving %s",	\
+	    "%zu 项已批准的变更%.0s（涉及已确认的需求）花费 %s；"	\
+	    "budget.csv 计划 %s，任务成本 %s，剩余 %s")			\
+	P("%zu list items but no Decisions or Actions section: none is " \
+	    "read as a decision or an action", "%zu 个列表项，但没有"	\
+	    "“决议”或“行动项”部分：均不会被读作决议或行动项")		\
+	P("attendee %s does not exist in people.csv",			\
+	    "与会者 %s 不在 people.csv 中")				\
+	P("action owner %s does not exist in people.csv",		\
+	    "行动项负责人 %s 不在 people.csv 中")			\
+	P("started, but its requirement %s is %s, not confirmed",	\
+	    "已开始，但其需求 %s 的状态为 %s，尚未确认")		\
 	P("Stakeholders", "干系人")					\
 	P("Influence and interest of the people assessed (1-5 each; 4 "	\
 	    "and 5 count as high).\n\n",					\

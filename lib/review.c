@@ -434,6 +434,7 @@ review_keep_new(struct health *h, const struct health *base)
 			free(f->record);
 			free(f->file);
 			free(f->why);
+			free(f->why_client);
 			continue;
 		}
 		if (f->level == FIND_ERROR)

@@ -595,6 +595,26 @@ test_expect_success 'project.language = zh: late-task reasons, the team facts, l
 	! grep -q "<title>Risk matrix\|<title>Budget burn\|<title>Satisfaction" w.html
 '
 
+test_expect_success 'project.language = zh: the reasons of the health table in Chinese; kam check and kam status stay English' '
+	cd "$TRASH/zh" &&
+	kam report weekly >out &&
+	grep -q "^| 进度 | 红 | T-3: 延期 12 个工作日（应于 2026-11-11 前完成，尚未开始），阈值 10；3 项任务延期 |\$" out &&
+	grep -q "^| 预算 | 红 | SPI: 0.643（EV 18,000.00 CNY / PV 28,000.00 CNY），低于 0.850 为红色 |\$" out &&
+	grep -q "^| 商务 | 无 | 无数据 |\$" out &&
+	grep -q "^| 风险 | 黄 | R-1: 复查应于 2026-11-20 进行 |\$" out &&
+	grep -q "^| 需求 | 绿 | 2 项需求：已确认 1 项，已完成 0 项 |\$" out &&
+	grep -q "^| 质量 | 黄 | D-1: 主要缺陷未关闭：Crash " out &&
+	grep -q "^| 满意度 | 绿 | 最近 90 天平均 7.5 分（2 个评分；最低 7 分） |\$" out &&
+	grep -q "^| 沟通 | 黄 | 未完成的行动项应于 2026-11-26 完成，已过 1 天（超过 10 天为红色）；负责人 P-2 (Anna Berg)：Send the plan |\$" out &&
+	grep -q "^| 数据 | 绿 | 所有文件均有效 |\$" out &&
+	{ kam check >chk 2>&1 || true; } &&
+	grep -q "review was due 2026-11-20" chk &&
+	! grep -q "复查" chk &&
+	{ kam status >st 2>&1 || true; } &&
+	! grep -q "复查\|延期" st &&
+	grep -q "working days late" st
+'
+
 test_expect_success 'stakeholders: the influence x interest grid (SVG in HTML, by quadrant in both); names escaped; none assessed, no section (issue 17)' '
 	new_project map &&
 	kam people add "Wang Wei 王伟" --side client --influence 5 --interest 5 >/dev/null &&

@@ -15,14 +15,28 @@ convs(const char *f, char *out, size_t len)
 	size_t n = 0;
 
 	for (; *f != '\0'; f++) {
+		size_t st;
+
 		if (*f != '%')
 			continue;
+		st = n;
 		for (f++; *f != '\0' && strchr("-+ #0123456789.*lzh", *f) != NULL;
 		    f++)
 			if (n + 1 < len)
 				out[n++] = *f;
 		if (*f == '\0')
 			break;
+		/* A string's flags, width and precision take no argument
+		 * ("%.0s" consumes the string and prints none of it: how a
+		 * translation drops an English plural "s"); '*' does. */
+		if (*f == 's') {
+			size_t k, m = st;
+
+			for (k = st; k < n; k++)
+				if (out[k] == '*')
+					out[m++] = '*';
+			n = m;
+		}
 		if (n + 2 < len) {
 			out[n++] = *f;
 			out[n++] = ',';
