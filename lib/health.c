@@ -709,11 +709,14 @@ rules_budget(struct ctx *c, int expenses_ok)
 	if (pa->sums.planned > 0 || pa->sums.count > 0) {
 		project_money(c->p, pa->sums.actual, ac);
 		project_money(c->p, pa->sums.planned, pl);
-		free(c->h->areas[AREA_BUDGET].reason);
-		c->h->areas[AREA_BUDGET].reason = pa->sums.planned > 0 ?
-		    xasprintf("%s spent of %s planned (%s%%)", ac, pl,
-		    budget_pct_fmt(pa->sums.actual, pa->sums.planned, pct)) :
-		    xasprintf("%s spent, no budget planned", ac);
+		if (pa->sums.planned > 0)
+			green(&c->h->areas[AREA_BUDGET], c->h->lang,
+			    "%s spent of %s planned (%s%%)", ac, pl,
+			    budget_pct_fmt(pa->sums.actual, pa->sums.planned,
+			    pct));
+		else
+			green(&c->h->areas[AREA_BUDGET], c->h->lang,
+			    "%s spent, no budget planned", ac);
 		c->h->areas[AREA_BUDGET].status = AREA_GREEN;
 	}
 }
@@ -849,11 +852,18 @@ billing_contract(struct ctx *c, const struct table *t)
 	if (bs.total == c->p->contract_value ||
 	    __builtin_sub_overflow(bs.total, c->p->contract_value, &diff))
 		return;
-	add(c->h, "billing-contract", "project", t->path, 0, "the billing "
-	    "items add up to %s, the contract value is %s: %s %s",
-	    project_money(c->p, bs.total, x), project_money(c->p,
-	    c->p->contract_value, y), project_money(c->p, diff < 0 ? -diff :
-	    diff, z), diff < 0 ? "not billed" : "billed beyond the contract");
+	if (diff < 0)
+		add(c->h, "billing-contract", "project", t->path, 0, "the "
+		    "billing items add up to %s, the contract value is %s: %s "
+		    "not billed", project_money(c->p, bs.total, x),
+		    project_money(c->p, c->p->contract_value, y),
+		    project_money(c->p, -diff, z));
+	else
+		add(c->h, "billing-contract", "project", t->path, 0, "the "
+		    "billing items add up to %s, the contract value is %s: %s "
+		    "billed beyond the contract", project_money(c->p, bs.total,
+		    x), project_money(c->p, c->p->contract_value, y),
+		    project_money(c->p, diff, z));
 }
 
 /* What the client pays (issue 16, bill.h). */
@@ -885,11 +895,18 @@ rules_billing(struct ctx *c)
 		/* kam bill never writes these; a hand edit may. */
 		if (*table_get(t, r, BILL_PAID) != '\0' && (inv == 0 ||
 		    date_of(table_get(t, r, BILL_PAID)) < inv))
-			add(c->h, "invalid-value", id, t->path, r->line,
-			    "paid: %s %s (an item is invoiced before it is "
-			    "paid)", table_get(t, r, BILL_PAID), inv == 0 ?
-			    "without an invoiced date" : "is before the "
-			    "invoiced date");
+		{
+			if (inv == 0)
+				add(c->h, "invalid-value", id, t->path, r->line,
+				    "paid: %s without an invoiced date (an item "
+				    "is invoiced before it is paid)",
+				    table_get(t, r, BILL_PAID));
+			else
+				add(c->h, "invalid-value", id, t->path, r->line,
+				    "paid: %s is before the invoiced date (an "
+				    "item is invoiced before it is paid)",
+				    table_get(t, r, BILL_PAID));
+		}
 		late = st == BILLST_INVOICED && inv != 0 ? c->p->today - inv : 0;
 		if (late > 2 * c->p->payment_days)
 			add(c->h, "invoice-unpaid-red", id, t->path, r->line,
@@ -1568,32 +1585,44 @@ commercial(struct ctx *c)
 	struct area *a = &c->h->areas[AREA_COMMERCIAL];
 	struct table *t = tab(c, &schema_billing);
 	struct bill_sums bs;
-	struct kam_buf b = KAM_BUF_INIT;
+	struct kam_buf b[2] = { KAM_BUF_INIT, KAM_BUF_INIT };
 	char m1[MONEY_HUMAN_MAX], m2[MONEY_HUMAN_MAX], m3[MONEY_HUMAN_MAX];
 	char pct[48];
 	int64_t fm;
-	int d = c->p->digits;
+	int d = c->p->digits, k, lang;
 
 	if (!valid(c, &schema_billing) || (t->nrows == 0 &&
 	    !c->p->has_contract_value) || bill_sum(t, d, &bs) == -1)
 		return;
-	if (c->p->has_contract_value)
-		kam_buf_printf(&b, "contract %s, ", project_money(c->p,
-		    c->p->contract_value, m1));
-	kam_buf_printf(&b, "invoiced %s, paid %s",
-	    project_money(c->p, bs.invoiced, m2),
-	    project_money(c->p, bs.paid, m3));
-	if (c->p->has_contract_value && c->has_eac &&
-	    !__builtin_sub_overflow(c->p->contract_value, c->eac, &fm)) {
-		kam_buf_printf(&b, "; forecast margin %s",
-		    project_money(c->p, fm, m1));
-		if (c->p->contract_value > 0)
-			kam_buf_printf(&b, " (%s%%)", budget_pct_fmt(fm,
-			    c->p->contract_value, pct));
+	/* The line in English (kam check, kam status) and, for a report in
+	 * another language, in that one (lib/lang.c), piece by piece. */
+	for (k = 0; k < 2; k++) {
+		lang = k == 0 ? LANG_EN : c->h->lang;
+		if (k == 1 && lang == LANG_EN)
+			break;
+		if (c->p->has_contract_value)
+			kam_buf_printf(&b[k], lang_tr(lang, "contract %s, "),
+			    project_money(c->p, c->p->contract_value, m1));
+		kam_buf_printf(&b[k], lang_tr(lang, "invoiced %s, paid %s"),
+		    project_money(c->p, bs.invoiced, m2),
+		    project_money(c->p, bs.paid, m3));
+		if (c->p->has_contract_value && c->has_eac &&
+		    !__builtin_sub_overflow(c->p->contract_value, c->eac,
+		    &fm)) {
+			kam_buf_printf(&b[k], lang_tr(lang, "; forecast margin "
+			    "%s"), project_money(c->p, fm, m1));
+			if (c->p->contract_value > 0)
+				kam_buf_printf(&b[k], lang_tr(lang, " (%s%%)"),
+				    budget_pct_fmt(fm, c->p->contract_value,
+				    pct));
+		}
 	}
 	a->status = AREA_GREEN;
-	set_reason(a, kam_buf_detach(&b));
-	kam_buf_release(&b);
+	set_reason(a, kam_buf_detach(&b[0]));
+	if (b[1].len > 0)
+		set_client(a, kam_buf_detach(&b[1]));
+	kam_buf_release(&b[0]);
+	kam_buf_release(&b[1]);
 }
 
 static void
@@ -1676,6 +1705,9 @@ areas(struct ctx *c, struct plan *pl, int plan_ok, size_t nopen_risks,
 		    c->has_cpi ? budget_ratio_fmt(c->cpi, r1) : "",
 		    c->has_cpi && c->has_spi ? ", " : "", c->has_spi ?
 		    "SPI " : "", c->has_spi ? budget_ratio_fmt(c->spi, r2) : "");
+		if (b->client != NULL)
+			set_client(b, xasprintf("%s%s%s", b->client,
+			    lang_tr(h->lang, "; "), ev));
 		set_reason(b, b->reason != NULL ? xasprintf("%s; %s", b->reason,
 		    ev) : xstrdup(ev));
 		b->status = AREA_GREEN;

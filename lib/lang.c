@@ -85,6 +85,19 @@
 	P("%s spent on a category without a plan",			\
 	    "在没有预算计划的类别上支出 %s")				\
 	P("%s spent of %s planned (%s%%)", "已支出 %s，计划 %s（%s%%）")	\
+	P("%s spent, no budget planned", "已支出 %s，未编制预算")	\
+	P("the billing items add up to %s, the contract value is %s: %s " \
+	    "not billed", "开票计划合计 %s，合同金额 %s：%s 未列入开票计划") \
+	P("the billing items add up to %s, the contract value is %s: %s " \
+	    "billed beyond the contract",					\
+	    "开票计划合计 %s，合同金额 %s：超出合同 %s")			\
+	P("paid: %s without an invoiced date (an item is invoiced before " \
+	    "it is paid)", "收款日期 %s 但没有开票日期（应先开票后收款）")	\
+	P("paid: %s is before the invoiced date (an item is invoiced "	\
+	    "before it is paid)", "收款日期 %s 早于开票日期（应先开票后收款）") \
+	P("contract %s, ", "合同 %s，")					\
+	P("invoiced %s, paid %s", "已开票 %s，已收款 %s")		\
+	P("; forecast margin %s", "；预测利润 %s") P(" (%s%%)", "（%s%%）") \
 	P("%s spent of %s planned (%s%%, warning at %ld%%)",		\
 	    "已支出 %s，计划 %s（%s%%，预警线 %ld%%）")			\
 	P("open, score %ld (critical at %ld), without owner or response", \

@@ -678,6 +678,23 @@ test_expect_success 'stakeholders in Chinese (project.language = zh)' '
 	grep -q "干系人地图：影响力与关注度" w.html
 '
 
+test_expect_success 'project.language = zh: the budget and commercial lines and the billing finding in Chinese; kam check stays English' '
+	new_project zhbill &&
+	git config -f kam.conf project.language zh &&
+	git config -f kam.conf project.contract-value 100000.00 &&
+	git commit -q -am zh &&
+	kam budget set services 30000 >/dev/null &&
+	kam budget spend 9000 --category services --date 2026-11-06 Design >/dev/null &&
+	kam report weekly >out &&
+	grep -q "^| 预算 | 绿 | 已支出 9,000.00 CNY，计划 30,000.00 CNY（30.00%） |\$" out &&
+	grep -q "^| 商务 | 绿 | 合同 100,000.00 CNY，已开票 0.00 CNY，已收款 0.00 CNY |\$" out &&
+	kam bill add "Kick-off" 30000 >/dev/null &&
+	kam report weekly >out &&
+	grep -q "^| 商务 | 黄 | project: 开票计划合计 30,000.00 CNY，合同金额 100,000.00 CNY：70,000.00 CNY 未列入开票计划 |\$" out &&
+	kam check >out &&
+	grep -q "billing-contract: project: the billing items add up to 30,000.00 CNY, the contract value is 100,000.00 CNY: 70,000.00 CNY not billed\$" out
+'
+
 test_expect_success 'project.language: en is the default; another value is invalid (65)' '
 	cd "$TRASH/zh" &&
 	git config -f kam.conf project.language en &&
