@@ -1464,12 +1464,20 @@ rules_actions(struct ctx *c, const struct minutes *m)
 		    (who = table_find(people, a->owner)) != NULL)
 			snprintf(name, sizeof(name), " (%s)",
 			    table_get(people, who, PERSON_NAME));
-		add(c->h, late > c->p->action_red ? "action-very-overdue" :
-		    "action-overdue", NULL, m->path, a->line, "open action "
-		    "was due %s, %ld day%s ago (red after %ld); owner %s%s: %s",
-		    date_fmt(a->due, d), late, late == 1 ? "" : "s",
-		    c->p->action_red, a->owner[0] != '\0' ? a->owner : "nobody", name,
-		    a->text);
+		if (a->owner[0] != '\0')
+			add(c->h, late > c->p->action_red ?
+			    "action-very-overdue" : "action-overdue", NULL,
+			    m->path, a->line, "open action was due %s, %ld "
+			    "day%s ago (red after %ld); owner %s%s: %s",
+			    date_fmt(a->due, d), late, late == 1 ? "" : "s",
+			    c->p->action_red, a->owner, name, a->text);
+		else
+			add(c->h, late > c->p->action_red ?
+			    "action-very-overdue" : "action-overdue", NULL,
+			    m->path, a->line, "open action was due %s, %ld "
+			    "day%s ago (red after %ld); owner nobody: %s",
+			    date_fmt(a->due, d), late, late == 1 ? "" : "s",
+			    c->p->action_red, a->text);
 	}
 }
 

@@ -107,7 +107,7 @@
 	P("open, score %ld (critical at %ld), without a response",	\
 	    "未关闭，得分 %ld（%ld 及以上为严重），没有应对措施")	\
 	P("review was due %s", "复查应于 %s 进行")			\
-	P("critical issue is %s", "严重问题状态：%s")			\
+	P("critical issue is %s", "严重问题未解决%.0s")			\
 	P("escalated to level 3", "已升级至第 3 级")			\
 	P("was due %s", "已于 %s 到期")					\
 	P("invoiced %s, unpaid after %ld days (red above %ld)",		\
@@ -128,9 +128,9 @@
 	P("critical defect open: %s", "严重缺陷未关闭：%s")		\
 	P("major defect open: %s", "主要缺陷未关闭：%s")		\
 	P("%s communication was due %s (%ld days ago; grace %ld)",	\
-	    "%s 沟通应于 %s 进行（已过 %ld 天；宽限 %ld 天）")		\
+	    "%.0s沟通应于 %s 进行（已过 %ld 天；宽限 %ld 天）")		\
 	P("%s communication was due %s (%ld days ago; grace %ld), never " \
-	    "done", "%s 沟通应于 %s 进行（已过 %ld 天；宽限 %ld 天），从未进行") \
+	    "done", "%.0s沟通应于 %s 进行（已过 %ld 天；宽限 %ld 天），从未进行") \
 	P("%zu people accountable (A); exactly one is needed",		\
 	    "%zu 人为批准人（A）；应恰好一人")				\
 	P("nobody responsible (R)", "没有执行人（R）")			\
@@ -146,6 +146,9 @@
 	P("open action was due %s, %ld day%s ago (red after %ld); owner " \
 	    "%s%s: %s", "未完成的行动项应于 %s 完成，已过 %ld 天%.0s"	\
 	    "（超过 %ld 天为红色）；负责人 %s%s：%s")			\
+	P("open action was due %s, %ld day%s ago (red after %ld); owner " \
+	    "nobody: %s", "未完成的行动项应于 %s 完成，已过 %ld 天%.0s"	\
+	    "（超过 %ld 天为红色）；无负责人：%s")			\
 	P("%zu approved change%s to confirmed requirements cost %s; "	\
 	    "budget.csv plans %s, the tasks cost %s, leaving %s",	\
 	    "%zu 项已批准的变更%.0s（涉及已确认的需求）花费 %s；"	\

@@ -695,6 +695,26 @@ test_expect_success 'project.language = zh: the budget and commercial lines and 
 	grep -q "billing-contract: project: the billing items add up to 30,000.00 CNY, the contract value is 100,000.00 CNY: 70,000.00 CNY not billed\$" out
 '
 
+test_expect_success 'project.language = zh: no English record values in the reasons (an issue status, a frequency, an action without owner)' '
+	new_project zhvals &&
+	git config -f kam.conf project.language zh &&
+	git commit -q -am zh &&
+	kam people add Ann >/dev/null &&
+	kam issue add "Server down" --severity critical --owner P-1 >/dev/null &&
+	kam comm add "Status mail" --frequency weekly >/dev/null &&
+	mkdir -p meetings &&
+	printf "# Weekly\n\n## Actions\n- [ ] Book the room due:2026-11-20\n" >meetings/2026-11-13-weekly.md &&
+	git add meetings && git commit -q -m minutes &&
+	kam report weekly >out &&
+	grep -q "^| 风险 | 红 | I-1: 严重问题未解决 |\$" out &&
+	grep -q "^| 沟通 | 黄 | 未完成的行动项应于 2026-11-20 完成，已过 7 天（超过 10 天为红色）；无负责人：Book the room，另有 1 项 |\$" out &&
+	test_expect_code 1 kam check --format json >json &&
+	grep -q "critical issue is open" json &&
+	grep -q "owner nobody: Book the room" json &&
+	grep -q "weekly communication was due" json &&
+	! grep -q "weekly 沟通\|nobody\|状态：open" out
+'
+
 test_expect_success 'project.language: en is the default; another value is invalid (65)' '
 	cd "$TRASH/zh" &&
 	git config -f kam.conf project.language en &&
