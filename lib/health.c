@@ -177,6 +177,9 @@ rule_index(const char *rule)
 	return 0;
 }
 
+static char	*vformat(const char *fmt, va_list ap)
+    __attribute__((format(printf, 1, 0)));
+
 static void
 add(struct health *h, const char *rule, const char *record, const char *file,
     unsigned long line, const char *fmt, ...)
@@ -192,9 +195,7 @@ add(struct health *h, const char *rule, const char *record, const char *file,
 {
 	const struct health_rule *hr = &health_rules[rule_index(rule)];
 	struct finding *f;
-	struct kam_buf b = KAM_BUF_INIT;
 	va_list ap;
-	int n;
 
 	if (h->n == h->alloc) {
 		h->alloc = h->alloc ? h->alloc * 2 : 32;
@@ -208,29 +209,15 @@ add(struct health *h, const char *rule, const char *record, const char *file,
 	f->file = file != NULL ? xstrdup(file) : NULL;
 	f->line = line;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	f->why = vformat(fmt, ap);
 	va_end(ap);
-	kam_buf_grow(&b, (size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(b.ptr, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	b.len = (size_t)n;
-	f->why = kam_buf_detach(&b);
 	f->why_client = NULL;
 	if (h->lang != LANG_EN && lang_tr(h->lang, fmt) != fmt) {
 		/* The same arguments through the translated format: lib/lang.c
 		 * keeps its conversions those of the English (t_lang). */
-		const char *tf = lang_tr(h->lang, fmt);
-
 		va_start(ap, fmt);
-		n = vsnprintf(NULL, 0, tf, ap);
+		f->why_client = vformat(lang_tr(h->lang, fmt), ap);
 		va_end(ap);
-		kam_buf_grow(&b, (size_t)n + 1);
-		va_start(ap, fmt);
-		vsnprintf(b.ptr, (size_t)n + 1, tf, ap);
-		va_end(ap);
-		b.len = (size_t)n;
-		f->why_client = kam_buf_detach(&b);
 	}
 	if (f->level == FIND_ERROR)
 		h->nerror++;
@@ -1549,10 +1536,6 @@ set_client(struct area *a, char *s)
 /* An area's reason from the data: the English for kam status and check,
  * and the client's reports' in the project's language (lib/lang.c) when
  * it has the format. */
-
-static char *
-vformat(const char *fmt, va_list ap)
-    __attribute__((format(printf, 1, 0)));
 
 static char *
 vformat(const char *fmt, va_list ap)
