@@ -37,6 +37,9 @@ UNIT_BIN = $(UNIT_SRC:%.c=$(B)/%)
 FUZZ_BIN = $(FUZZ_SRC:%.c=$(B)/%)
 SAN	 = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	   -fno-omit-frame-pointer
+# A third, build-tsan/ (ThreadSanitizer), for the scripts that run kam's
+# threads (the portfolio's accounts, review's two sides): tests/run.sh.
+TSAN	 = -fsanitize=thread
 
 all: deps-ok kam
 
@@ -110,6 +113,7 @@ deps-ok:
 check: deps-ok
 	$(MAKE) kam units
 	$(MAKE) B=build-san OPT="-O1 -g $(SAN)" LDFLAGS="$(SAN)" build-san/kam units
+	$(MAKE) B=build-tsan OPT="-O1 -g $(TSAN)" LDFLAGS="$(TSAN)" build-tsan/kam
 	./tests/run.sh
 
 demo: deps-ok kam
@@ -131,6 +135,6 @@ install: kam
 	    $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/kam.fish
 
 clean:
-	rm -rf build build-san build-fuzz kam tests/trash.*
+	rm -rf build build-san build-tsan build-fuzz kam tests/trash.*
 
 .PHONY: all check demo install clean deps-ok units kam fuzz fuzz-bins

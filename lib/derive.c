@@ -11,18 +11,16 @@
 long
 risk_score(const struct table *t, const struct row *r)
 {
-	/* The columns' places in the schema, found once per schema (the
-	 * schemas are static); table_get then costs one lookup a cell. */
-	static const struct schema *s;
-	static int pc, ic;
+	/* The risks' own columns by their constants (no state kept between
+	 * calls: the portfolio scores risks in several threads at once);
+	 * another schema by name. */
+	int pc = t->s == &schema_risks ? RISK_PROBABILITY :
+	    schema_col(t->s, "probability");
+	int ic = t->s == &schema_risks ? RISK_IMPACT :
+	    schema_col(t->s, "impact");
 	const char *p, *i;
 	long pv, iv;
 
-	if (t->s != s) {
-		s = t->s;
-		pc = schema_col(s, "probability");
-		ic = schema_col(s, "impact");
-	}
 	p = pc != -1 ? table_get(t, r, pc) : table_get_name(t, r, "probability");
 	i = ic != -1 ? table_get(t, r, ic) : table_get_name(t, r, "impact");
 	if (p == NULL || i == NULL)
