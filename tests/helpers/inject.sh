@@ -85,11 +85,15 @@ inj_points () {
 	}' "$_list.raw" >"$_list"
 }
 
+# A shell without job control starts its background commands with SIGINT
+# and SIGQUIT ignored (`make check &`), and kam rightly leaves a signal
+# ignored that was ignored when it started: the command runs with their
+# default actions, as from a terminal.
 inj_run () {
 	_name=$1 _ord=$2 _spec=$3 _log=$4
 	shift 4
 	ASAN_OPTIONS=detect_leaks=0:abort_on_error=0 \
-	    strace -f -qq -o "$_log" -e trace="$_name" \
+	    env --default-signal=INT,QUIT strace -f -qq -o "$_log" -e trace="$_name" \
 	    -e inject="$_name:$_spec:when=$_ord" "$@"
 }
 
