@@ -25,6 +25,7 @@
  * not "R-30" or "CR-3").
  */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cmd.h"
 #include "../lib/renumber.h"
@@ -32,10 +33,12 @@
 /* The options, parsed by lib/parseopt.c. */
 struct opts {
 	int		 all;
+	int		 rebased;
 };
 #define RENUMBER_OPTS(O)						\
 	O(CMD, "kam renumber")						\
 	O(FLAG, OPT, "", "all", all, "every clash of the merge")	\
+	O(FLAG, OPT, "", "rebased", rebased, "amend a replayed commit")	\
 	O(ARG, "OLD [NEW]")						\
 	O(ANY)	/* --all takes none */
 
@@ -61,6 +64,22 @@ renumber_all_run(struct kam *k)
 	return ret;
 }
 
+/* kam renumber --rebased: run by git after each commit a rebase replays
+ * once kam renumbered at one of its stops (the todo's exec lines). */
+static int
+renumber_rebased_run(struct kam *k)
+{
+	size_t nrefs = 0;
+	char *subject = NULL;
+	int rc;
+
+	if ((rc = renumber_amend_rebased(&k->p, &nrefs, &subject)) == 1)
+		fprintf(stderr, "kam: replayed commit amended, %zu reference%s "
+		    "rewritten: %s\n", nrefs, nrefs == 1 ? "" : "s", subject);
+	free(subject);
+	return rc == -1 ? -1 : 0;
+}
+
 KAM_VERB(renumber_cmd, RENUMBER_OPTS, { 0 })
 static int
 renumber_cmd_run(struct kam *k)
@@ -70,6 +89,9 @@ renumber_cmd_run(struct kam *k)
 	struct tx tx = TX_INIT;
 	int ret = -1;
 
+	if (o->rebased)
+		return k->argc != 0 || o->all ?
+		    popt_usage(renumber_cmd_popt) : renumber_rebased_run(k);
 	if (o->all)
 		return k->argc != 0 ? popt_usage(renumber_cmd_popt) :
 		    renumber_all_run(k);

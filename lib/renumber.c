@@ -32,6 +32,7 @@
 #include <git2.h>
 
 #include "history.h"
+#include "hooks.h"
 #include "kam.h"
 #include "merge.h"
 #include "project.h"
@@ -1292,6 +1293,131 @@ rebase_dir(struct project *p)
 	return NULL;
 }
 
+/*
+ * The commits a rebase replays after a renumbering (issue 18 #1): each is
+ * amended by "kam renumber --rebased", which kam inserts in the rebase's
+ * todo list (rebase-merge/git-rebase-todo, read again by git on
+ * `git rebase --continue`, as after `git rebase --edit-todo`).  The line
+ * goes first (for the commit of the stop, once git has made it) and after
+ * every command that makes a commit, after the last of a fixup/squash
+ * chain, unless it is there already.
+ */
+
+enum todo_kind { TODO_NONE, TODO_COMMIT, TODO_CHAIN, TODO_OURS, TODO_OTHER };
+
+/* What the todo line [s, e) is. */
+static enum todo_kind
+todo_kind(const char *s, const char *e)
+{
+	static const char *const commit[] = { "pick", "p", "reword", "r",
+	    "edit", "e", "merge", "m" };
+	static const char *const chain[] = { "fixup", "f", "squash", "s" };
+	static const char *const other[] = { "exec", "x", "break", "b",
+	    "drop", "d", "label", "l", "reset", "t", "update-ref", "u",
+	    "noop" };
+	const char *w;
+	size_t i, n;
+
+	while (s < e && (*s == ' ' || *s == '\t'))
+		s++;
+	for (w = s; w < e && *w != ' ' && *w != '\t' && *w != '\r'; w++)
+		;
+	n = (size_t)(w - s);
+#define IS(v) (strlen(v) == n && memcmp(v, s, n) == 0)
+	for (i = 0; i < ARRAY_SIZE(commit); i++)
+		if (IS(commit[i]))
+			return TODO_COMMIT;
+	for (i = 0; i < ARRAY_SIZE(chain); i++)
+		if (IS(chain[i]))
+			return TODO_CHAIN;
+	for (i = 0; i < ARRAY_SIZE(other); i++)
+		if (IS(other[i])) {
+			if (i < 2 && memmem(w, (size_t)(e - w),
+			    "renumber --rebased", 18) != NULL)
+				return TODO_OURS;
+			return TODO_OTHER;
+		}
+#undef IS
+	return TODO_NONE;	/* a comment, a blank line */
+}
+
+/* The exec line: git runs it in the work tree's top directory. */
+static void
+todo_exec(struct project *p, struct kam_buf *b)
+{
+	const char *c;
+
+	kam_buf_puts(b, "exec kam ");
+	if (p->prefix != NULL && p->prefix[0] != '\0') {
+		kam_buf_puts(b, "-C '");
+		for (c = p->prefix; *c != '\0'; c++)
+			if (*c == '\'')
+				kam_buf_puts(b, "'\\''");
+			else
+				kam_buf_add(b, c, 1);
+		kam_buf_puts(b, "' ");
+	}
+	kam_buf_puts(b, "renumber --rebased\n");
+}
+
+/* Insert the exec lines in DIR's todo list, if it has one.  0 or -1. */
+static int
+rebase_schedule(struct project *p, const char *dir)
+{
+	struct kam_buf b = KAM_BUF_INIT, out = KAM_BUF_INIT;
+	git_config *cfg = NULL;
+	const char *s, *e, *end;
+	enum todo_kind k;
+	char *f = xasprintf("%s/git-rebase-todo", dir);
+	int rc, on = 0, pending = 1, ret = -1;
+
+	if ((rc = kam_read_file(&b, f)) != 0) {
+		ret = rc == 1 ? 0 : -1;	/* rebase-apply: no todo */
+		goto out;
+	}
+	/* kam does not sign: a signed rebase is left as it is (hooks.h). */
+	if (git_repository_config_snapshot(&cfg, p->repo) == 0 &&
+	    git_config_get_bool(&on, cfg, "commit.gpgsign") == 0 && on) {
+		kam_warn("commit.gpgsign is set: the commits the rebase "
+		    "replays after this one are not amended by kam; rewrite "
+		    "their references with 'git rebase --exec \"kam renumber "
+		    "--all\"'");
+		ret = 0;
+		goto out;
+	}
+	git_error_clear();
+	end = b.ptr + b.len;
+	for (s = b.ptr; s < end; s = e) {
+		if ((e = memchr(s, '\n', (size_t)(end - s))) == NULL)
+			e = end;
+		else
+			e++;
+		if ((k = todo_kind(s, e)) == TODO_NONE) {
+			kam_buf_add(&out, s, (size_t)(e - s));
+			continue;
+		}
+		if (pending && k != TODO_CHAIN && k != TODO_OURS)
+			todo_exec(p, &out);
+		if (k != TODO_CHAIN)
+			pending = 0;
+		kam_buf_add(&out, s, (size_t)(e - s));
+		if (e == end && e[-1] != '\n')
+			kam_buf_puts(&out, "\n");
+		if (k == TODO_COMMIT || k == TODO_CHAIN)
+			pending = 1;
+	}
+	if (pending)
+		todo_exec(p, &out);
+	ret = out.len == b.len && memcmp(out.ptr, b.ptr, b.len) == 0 ? 0 :
+	    merge_write_file(f, out.ptr, out.len);
+out:
+	git_config_free(cfg);
+	kam_buf_release(&out);
+	kam_buf_release(&b);
+	free(f);
+	return ret;
+}
+
 /* Remember OLD NEW in the rebase's directory.  0 or -1. */
 static int
 rebase_remember(struct renumber *rn)
@@ -1308,6 +1434,8 @@ rebase_remember(struct renumber *rn)
 		ret = kam_errno(errno, "cannot write '%s'", f);
 		fp = NULL;
 	}
+	if (ret == 0)
+		ret = rebase_schedule(rn->p, d);
 	free(f);
 	free(d);
 	return ret;
@@ -1338,13 +1466,80 @@ rebase_onto(struct project *p, const char *dir, git_tree **out)
 	return ret;
 }
 
+/* Whether the record a remembered renumbering made (NEW) is in the work
+ * tree: not when the step that made it was skipped (`git rebase --skip`),
+ * and then its references must stay.  1, 0, or -1 after reporting. */
+static int
+rebased_live(struct project *p, const char *old, const char *new)
+{
+	struct renumber rn = RENUMBER_INIT;
+	struct kam_buf b = KAM_BUF_INIT;
+	char **names = NULL;
+	size_t nn = 0, j, len = strlen(new);
+	const char *q;
+	int rc, found = -1;
+
+	if (renumber_prepare(&rn, p, old, new) == -1 ||
+	    files_of(&rn, rn.s, &names, &nn) == -1)
+		goto out;
+	found = 0;
+	for (j = 0; j < nn && !found; j++) {
+		if (names[j] == NULL)
+			continue;
+		if ((rc = read_file(&rn, names[j], &b)) == -1) {
+			found = -1;
+			break;
+		}
+		/* A row of NEW: a line that starts "NEW,". */
+		for (q = b.ptr; rc == 0 && q != NULL; q++) {
+			if ((size_t)(b.ptr + b.len - q) > len &&
+			    memcmp(q, new, len) == 0 && q[len] == ',') {
+				found = 1;
+				break;
+			}
+			q = memchr(q, '\n', (size_t)(b.ptr + b.len - q));
+			if (q == NULL)
+				break;
+		}
+	}
+out:
+	free_names(names, nn);
+	kam_buf_release(&b);
+	renumber_release(&rn);
+	return found;
+}
+
+/* The last "OLD NEW" line of the remembered renumberings b, cut off b:
+ * 1 with *old and *new pointing into b, 0 when none is left. */
+static int
+pop_pair(struct kam_buf *b, char **old, char **new)
+{
+	char *line, *sp, *nl;
+
+	for (;;) {
+		while (b->len > 0 && b->ptr[b->len - 1] == '\n')
+			b->ptr[--b->len] = '\0';
+		if (b->len == 0)
+			return 0;
+		nl = memrchr(b->ptr, '\n', b->len);
+		line = nl != NULL ? nl + 1 : b->ptr;
+		b->len = (size_t)(line - b->ptr);
+		if ((sp = strchr(line, ' ')) == NULL)
+			continue;
+		*sp = '\0';
+		*old = line;
+		*new = sp + 1;
+		return 1;
+	}
+}
+
 int
 renumber_rebased(struct project *p, const char *skip, size_t *nrefs)
 {
 	struct kam_buf b = KAM_BUF_INIT;
 	struct renumber rn = RENUMBER_INIT;
 	git_tree *onto = NULL;
-	char *d = rebase_dir(p), *f = NULL, *line, *sp, *nl;
+	char *d = rebase_dir(p), *f = NULL, *old, *new;
 	int rc, ret = -1;
 
 	if (d == NULL)
@@ -1363,21 +1558,16 @@ renumber_rebased(struct project *p, const char *skip, size_t *nrefs)
 	/* The last renumbering first: an OLD may be the NEW of an earlier
 	 * one (T-2 became T-3, then their own T-3 became T-4), and each
 	 * reference must move once. */
-	for (;;) {
-		while (b.len > 0 && b.ptr[b.len - 1] == '\n')
-			b.ptr[--b.len] = '\0';
-		if (b.len == 0)
-			break;
-		nl = memrchr(b.ptr, '\n', b.len);
-		line = nl != NULL ? nl + 1 : b.ptr;
-		b.len = (size_t)(line - b.ptr);
-		if ((sp = strchr(line, ' ')) == NULL)
+	while (pop_pair(&b, &old, &new)) {
+		if (skip != NULL && strcmp(old, skip) == 0)
 			continue;
-		*sp = '\0';
-		if (skip != NULL && strcmp(line, skip) == 0)
+		if ((rc = rebased_live(p, old, new)) != 1) {
+			if (rc == -1)
+				goto out;
 			continue;
+		}
 		rn = (struct renumber)RENUMBER_INIT;
-		if (renumber_prepare(&rn, p, line, sp + 1) == -1)
+		if (renumber_prepare(&rn, p, old, new) == -1)
 			goto out;
 		/* References are theirs where the target lacked them. */
 		git_tree_free(rn.head);
@@ -1395,6 +1585,175 @@ renumber_rebased(struct project *p, const char *skip, size_t *nrefs)
 out:
 	renumber_release(&rn);
 	git_tree_free(onto);
+	kam_buf_release(&b);
+	free(f);
+	free(d);
+	return ret;
+}
+
+/* Nothing of the project's files changed in the index or the work tree
+ * (untracked files aside): 0, or -1 (78) naming one. */
+static int
+project_clean(struct project *p)
+{
+	git_status_options so;
+	git_status_list *sl = NULL;
+	const git_status_entry *se;
+	char *spec = p->prefix;
+	size_t i, n;
+	int rc, ret = 0;
+
+	git_status_options_init(&so, GIT_STATUS_OPTIONS_VERSION);
+	so.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
+	so.flags = GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
+	if (p->prefix != NULL && p->prefix[0] != '\0') {
+		so.pathspec.strings = &spec;
+		so.pathspec.count = 1;
+	}
+	if ((rc = git_status_list_new(&sl, p->repo, &so)) < 0)
+		return kam_giterr(rc, "cannot read the status of the work tree");
+	n = git_status_list_entrycount(sl);
+	for (i = 0; i < n && ret == 0; i++) {
+		se = git_status_byindex(sl, i);
+		if (se->status == GIT_STATUS_CURRENT ||
+		    se->status == GIT_STATUS_IGNORED)
+			continue;
+		ret = kam_err(KAM_EX_STATE, "'%s' has uncommitted changes: "
+		    "'kam renumber --rebased' amends the commit the rebase "
+		    "just made, and only that", se->index_to_workdir != NULL ?
+		    se->index_to_workdir->new_file.path :
+		    se->head_to_index->new_file.path);
+	}
+	git_status_list_free(sl);
+	return ret;
+}
+
+/* Stage the work tree's modified files (those renumber_rebased wrote)
+ * into the index and write its tree into *tree.  0 or -1. */
+static int
+stage_written(struct project *p, git_oid *tree)
+{
+	git_status_options so;
+	git_status_list *sl = NULL;
+	git_index *ix = NULL;
+	const git_status_entry *se;
+	char *spec = p->prefix;
+	size_t i, n;
+	int rc;
+
+	git_status_options_init(&so, GIT_STATUS_OPTIONS_VERSION);
+	so.show = GIT_STATUS_SHOW_WORKDIR_ONLY;
+	so.flags = GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
+	if (p->prefix != NULL && p->prefix[0] != '\0') {
+		so.pathspec.strings = &spec;
+		so.pathspec.count = 1;
+	}
+	if ((rc = git_repository_index(&ix, p->repo)) < 0 ||
+	    (rc = git_status_list_new(&sl, p->repo, &so)) < 0)
+		goto fail;
+	n = git_status_list_entrycount(sl);
+	for (i = 0; i < n; i++) {
+		se = git_status_byindex(sl, i);
+		if ((se->status & GIT_STATUS_WT_MODIFIED) &&
+		    (rc = git_index_add_bypath(ix,
+		    se->index_to_workdir->new_file.path)) < 0)
+			goto fail;
+	}
+	if ((rc = git_index_write(ix)) < 0 ||
+	    (rc = git_index_write_tree(tree, ix)) < 0)
+		goto fail;
+	git_status_list_free(sl);
+	git_index_free(ix);
+	return 0;
+fail:
+	git_status_list_free(sl);
+	git_index_free(ix);
+	return kam_giterr(rc, "cannot update the index");
+}
+
+int
+renumber_amend_rebased(struct project *p, size_t *nrefs, char **subject)
+{
+	struct kam_buf b = KAM_BUF_INIT, msg = KAM_BUF_INIT;
+	git_commit *head = NULL;
+	git_tree *tree = NULL;
+	git_oid onto, tid, id;
+	char *d = rebase_dir(p), *f = NULL, *old, *new, *r;
+	size_t n = 0;
+	int rc, ret = -1;
+
+	*nrefs = 0;
+	*subject = NULL;
+	if (d == NULL)
+		return kam_err(KAM_EX_USAGE, "--rebased amends the commit a "
+		    "rebase has just replayed, and no rebase is in progress");
+	f = xasprintf("%s/kam-renumbered", d);
+	if ((rc = kam_read_file(&b, f)) != 0 || b.len == 0) {
+		ret = rc == -1 ? -1 : 0;
+		goto out;
+	}
+	free(f);
+	f = xasprintf("%s/onto", d);
+	kam_buf_reset(&msg);
+	if ((rc = kam_read_file(&msg, f)) != 0 || msg.len < GIT_OID_HEXSZ ||
+	    git_oid_fromstrn(&onto, msg.ptr, GIT_OID_HEXSZ) < 0) {
+		ret = rc == -1 ? -1 : 0;
+		goto out;
+	}
+	if ((rc = git_revparse_single((git_object **)&head, p->repo,
+	    "HEAD^{commit}")) < 0) {
+		kam_giterr(rc, "cannot read HEAD");
+		goto out;
+	}
+	/* Only a commit the rebase made: never the target's own. */
+	if (git_oid_equal(git_commit_id(head), &onto) ||
+	    git_graph_descendant_of(p->repo, &onto, git_commit_id(head)) ==
+	    1) {
+		ret = 0;
+		goto out;
+	}
+	git_error_clear();
+	if (hook_check_signing(p->repo) == -1 || project_clean(p) == -1)
+		goto out;
+	if (renumber_rebased(p, NULL, nrefs) == -1)
+		goto out;
+	/* The message names the replayed commit's records: every whole-word
+	 * OLD is its own (the target did not have OLD), last renumbering
+	 * first, as for the references. */
+	kam_buf_reset(&msg);
+	kam_buf_puts(&msg, git_commit_message(head));
+	while (pop_pair(&b, &old, &new)) {
+		if ((rc = rebased_live(p, old, new)) != 1) {
+			if (rc == -1)
+				goto out;
+			continue;
+		}
+		if ((r = replace_words(msg.ptr, old, new, &n)) != NULL) {
+			kam_buf_reset(&msg);
+			kam_buf_puts(&msg, r);
+			free(r);
+		}
+	}
+	if (stage_written(p, &tid) == -1)
+		goto out;
+	if (n == 0 && git_oid_equal(&tid, git_commit_tree_id(head))) {
+		ret = 0;
+		goto out;
+	}
+	if ((rc = git_tree_lookup(&tree, p->repo, &tid)) < 0 ||
+	    (rc = git_commit_amend(&id, head, "HEAD", NULL, NULL, NULL,
+	    msg.ptr, tree)) < 0) {
+		kam_giterr(rc, "cannot amend HEAD");
+		goto out;
+	}
+	r = strchr(msg.ptr, '\n');
+	*subject = xstrndup(msg.ptr, r != NULL ? (size_t)(r - msg.ptr) :
+	    msg.len);
+	ret = 1;
+out:
+	git_tree_free(tree);
+	git_commit_free(head);
+	kam_buf_release(&msg);
 	kam_buf_release(&b);
 	free(f);
 	free(d);

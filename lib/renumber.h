@@ -90,4 +90,21 @@ int	renumber_all(struct project *p, struct kam_buf *pairs, size_t *nrefs);
  */
 int	renumber_rebased(struct project *p, const char *skip, size_t *nrefs);
 
+/*
+ * kam renumber --rebased: the commits a rebase replays after a
+ * renumbering refer to OLD by its old number, in their rows and their
+ * messages.  Each renumbering made at a stop of a rebase (merge backend)
+ * also puts the line "exec kam renumber --rebased" in the rebase's todo
+ * list, first and after each command that makes a commit; git runs it
+ * after each such commit, and it amends HEAD (libgit2, the author kept,
+ * no hooks, as git's own picks): the references renumber_rebased()
+ * rewrites, and every whole-word remembered OLD of the message becomes
+ * NEW.  Never a commit the rebase's target has; refused (78) when a
+ * project file has uncommitted changes or commit.gpgsign is set.
+ * 1 when HEAD was amended (*subject: its new subject, to free), 0 when
+ * nothing was to change, -1 after reporting (64 outside a rebase).
+ */
+int	renumber_amend_rebased(struct project *p, size_t *nrefs,
+	    char **subject);
+
 #endif

@@ -284,7 +284,7 @@ test_expect_success 'a rebase of three commits, a clash at each stop: later stop
 	{ kam check >/dev/null 2>&1 || test $? = 1; }
 '
 
-test_expect_success 'git rebase --exec "kam renumber --all": a replayed commit that applied cleanly gets its references rewritten, and the rebase stops for it' '
+test_expect_success 'git rebase --exec "kam renumber --all": a replayed commit that applied cleanly is amended, rows and subject, and the rebase goes on' '
 	new_project rx &&
 	kam req add Login >/dev/null &&
 	git checkout -q -b alice &&
@@ -299,21 +299,140 @@ test_expect_success 'git rebase --exec "kam renumber --all": a replayed commit t
 	    >/dev/null 2>&1 &&
 	kam renumber --all >/dev/null 2>&1 &&
 	git add -A &&
-	test_expect_code 1 env GIT_EDITOR=true git rebase --continue \
-	    >/dev/null 2>../err &&
-	grep -q "execution succeeded: kam renumber --all" ../err &&
-	git diff >../diff &&
-	grep -q "^+T-1,\"Alice task, see REQ-3\",2,,,,,,,REQ-3,,,\$" ../diff &&
-	git commit -q -a --amend --no-edit &&
-	env GIT_EDITOR=true git rebase --continue >/dev/null 2>&1 &&
+	env GIT_EDITOR=true git rebase --continue >/dev/null 2>../err &&
 	! test -d .git/rebase-merge &&
+	test -z "$(git status --porcelain)" &&
 	git show HEAD:tasks.csv >../tasks &&
 	grep -q "^T-1,\"Alice task, see REQ-3\",2,,,,,,,REQ-3,,,\$" ../tasks &&
 	git show HEAD:changes.csv >../changes &&
 	grep -q "^CR-1,\"Main change, see REQ-2\",REQ-2," ../changes &&
-	git log -1 --format=%s >../subject &&
-	echo "kam: task add T-1: Alice task, see REQ-2" >../expect &&
-	test_cmp ../expect ../subject
+	git log --format=%s main.. >../subjects &&
+	cat >../expect <<-\EOF &&
+	kam: task add T-1: Alice task, see REQ-3
+	kam: req add REQ-3: Alice export
+	EOF
+	test_cmp ../expect ../subjects
+'
+
+# The commits a rebase replays after its last stop (issue 18 #1): kam
+# renumber at the stop puts "exec kam renumber --rebased" in the rebase's
+# todo list, and git runs it after each replayed commit, which it amends.
+# later DIR: alice adds REQ-2 (the clash), a task tracing to it and a
+# minutes line naming it, each commit naming REQ-2 in its subject; main
+# adds its own REQ-2 and a change request tracing to it.
+later () {
+	mkdir -p "$TRASH/$1" && cd "$TRASH/$1" && git init -q -b main &&
+	mkdir -p "${2:-.}" && cd "${2:-.}" &&
+	kam init --name "Test project" --client "ACME Corp" --currency CNY \
+	    --start 2026-01-05 >/dev/null &&
+	kam req add Login >/dev/null &&
+	git checkout -q -b alice &&
+	kam req add "Alice export" >/dev/null &&
+	kam task add "Alice task for REQ-2" --duration 2 --req REQ-2 \
+	    >/dev/null &&
+	kam --no-commit meeting new "Alice sync" --date 2026-11-20 \
+	    >/dev/null &&
+	printf "\n- Decide REQ-2 scope\n" >>meetings/2026-11-20-alice-sync.md &&
+	git add -A && git commit -q -m "alice: minutes, decide REQ-2" &&
+	git checkout -q main &&
+	kam req add "Main report" >/dev/null &&
+	kam change add "Main change, see REQ-2" --req REQ-2 >/dev/null &&
+	git checkout -q alice
+}
+
+# later_check: the files and subjects every replay of later must give.
+later_check () {
+	! test -d "$(git rev-parse --git-dir)/rebase-merge" &&
+	test -z "$(git status --porcelain)" &&
+	cat requirements.csv tasks.csv >../got &&
+	grep "^CR-1," changes.csv >>../got &&
+	tail -n 1 meetings/2026-11-20-alice-sync.md >>../got &&
+	git log --format=%s main.. >>../got &&
+	cat >../expect <<-\EOF &&
+	id,title,priority,status,source,confirmed_by,confirmed_on,acceptance
+	REQ-1,Login,should,draft,,,,
+	REQ-2,Main report,should,draft,,,,
+	REQ-3,Alice export,should,draft,,,,
+	id,title,duration,depends,assignee,start,finish,progress,cost,reqs,deadline,baseline_start,baseline_finish
+	T-1,Alice task for REQ-3,2,,,,,,,REQ-3,,,
+	CR-1,"Main change, see REQ-2",REQ-2,,,proposed,,,
+	- Decide REQ-3 scope
+	alice: minutes, decide REQ-3
+	kam: task add T-1: Alice task for REQ-3
+	kam: req add REQ-3: Alice export
+	EOF
+	test_cmp ../expect ../got &&
+	git show HEAD~1:./tasks.csv >../t1 &&
+	grep -q "^T-1,Alice task for REQ-3,2,,,,,,,REQ-3,,,\$" ../t1 &&
+	kam --today 2026-01-05 check >../check 2>&1 &&
+	! grep -q "REQ-" ../check
+}
+
+test_expect_success 'a rebase of three commits, a clash at the first only: kam renumber at the stop amends the two replayed after it, rows and subjects' '
+	later rl &&
+	test_expect_code 1 git rebase -q main >/dev/null 2>&1 &&
+	kam renumber REQ-2 >../out 2>../err &&
+	echo REQ-3 >../expect && test_cmp ../expect ../out &&
+	sed -e "s/ [0-9a-f]* / X /" .git/rebase-merge/git-rebase-todo \
+	    >../todo &&
+	cat >../expect <<-\EOF &&
+	exec kam renumber --rebased
+	pick X kam: task add T-1: Alice task for REQ-2
+	exec kam renumber --rebased
+	pick X alice: minutes, decide REQ-2
+	exec kam renumber --rebased
+	EOF
+	test_cmp ../expect ../todo &&
+	kam renumber --all >/dev/null 2>&1 &&
+	sed -e "s/ [0-9a-f]* / X /" .git/rebase-merge/git-rebase-todo \
+	    >../todo2 &&
+	test_cmp ../todo ../todo2 &&
+	git add -A &&
+	env GIT_EDITOR=true git rebase --continue >/dev/null 2>../err &&
+	grep -q "replayed commit amended, 2 references rewritten: kam: task add T-1: Alice task for REQ-3" ../err &&
+	later_check
+'
+
+test_expect_success 'the same for a project in a sub-folder: the exec line runs kam -C on it' '
+	later rlsub pm &&
+	test_expect_code 1 git rebase -q main >/dev/null 2>&1 &&
+	kam renumber --all >/dev/null 2>&1 &&
+	grep -q "^exec kam -C '"'"'pm/'"'"' renumber --rebased\$" \
+	    ../.git/rebase-merge/git-rebase-todo &&
+	git add -A &&
+	env GIT_EDITOR=true git rebase --continue >/dev/null 2>&1 &&
+	later_check
+'
+
+test_expect_success 'kam renumber --rebased: 64 outside a rebase; after a skipped stop nothing is amended, the target'"'"'s commits least of all' '
+	later rls &&
+	test_expect_code 64 kam renumber --rebased 2>../err &&
+	grep -q "no rebase is in progress" ../err &&
+	test_expect_code 64 kam renumber --rebased REQ-1 2>/dev/null &&
+	test_expect_code 1 git rebase -q main >/dev/null 2>&1 &&
+	kam renumber REQ-2 >/dev/null 2>&1 &&
+	git reset -q --hard &&
+	git rebase --skip >/dev/null 2>&1 &&
+	! test -d .git/rebase-merge &&
+	test "$(git rev-parse HEAD~2)" = "$(git rev-parse main)" &&
+	git log --format=%s main.. >../subjects &&
+	cat >../expect <<-\EOF &&
+	alice: minutes, decide REQ-2
+	kam: task add T-1: Alice task for REQ-2
+	EOF
+	test_cmp ../expect ../subjects &&
+	grep -q "^T-1,Alice task for REQ-2,2,,,,,,,REQ-2,,,\$" tasks.csv &&
+	! grep -q REQ-3 requirements.csv tasks.csv
+'
+
+test_expect_success 'commit.gpgsign set: no exec line, a warning says so' '
+	later rlg &&
+	test_expect_code 1 git rebase -q main >/dev/null 2>&1 &&
+	git config commit.gpgsign true &&
+	kam renumber REQ-2 >/dev/null 2>../err &&
+	grep -q "commit.gpgsign is set" ../err &&
+	! grep -q renumber .git/rebase-merge/git-rebase-todo &&
+	git rebase --abort
 '
 
 test_done
