@@ -290,17 +290,21 @@ const struct rec_type comm_type = {
 	.nderived = NELEM(comm_derived), .apply = comm_apply,
 };
 
-static const struct project *comm_sort_project;
-static const struct table *comm_sort_table;
+/* Most overdue first, then by id (qsort_r; arg is the table sorted and
+ * its project). */
+struct comm_sort {
+	const struct table	*t;
+	const struct project	*p;
+};
 
-/* Most overdue first, then by id. */
 static int
-comm_cmp_next(const void *a, const void *b)
+comm_cmp_next(const void *a, const void *b, void *arg)
 {
+	const struct comm_sort *cs = arg;
 	const struct row *x = *(struct row *const *)a;
 	const struct row *y = *(struct row *const *)b;
-	int32_t nx = comm_next(comm_sort_table, x, comm_sort_project);
-	int32_t ny = comm_next(comm_sort_table, y, comm_sort_project);
+	int32_t nx = comm_next(cs->t, x, cs->p);
+	int32_t ny = comm_next(cs->t, y, cs->p);
 
 	if (nx != ny)
 		return nx < ny ? -1 : 1;
@@ -311,15 +315,14 @@ void
 comm_due_pick(const struct rec_ctx *c, const struct table *t,
     struct row **rows, size_t *n)
 {
+	struct comm_sort cs = { t, c->p };
 	size_t i, m = 0;
 
 	for (i = 0; i < *n; i++)
 		if (comm_next(t, rows[i], c->p) <= c->p->today)
 			rows[m++] = rows[i];
 	*n = m;
-	comm_sort_project = c->p;
-	comm_sort_table = t;
-	qsort(rows, m, sizeof(*rows), comm_cmp_next);
+	qsort_r(rows, m, sizeof(*rows), comm_cmp_next, &cs);
 }
 
 int

@@ -1905,15 +1905,14 @@ risk_row(struct ctx *c, const struct row *r, const char *last)
 	risk_row2(c, r, last, NULL);
 }
 
-static const struct table *sort_t;
-
-/* Highest score first, then id. */
+/* Highest score first, then id (qsort_r; arg is the risks table). */
 static int
-cmp_score(const void *a, const void *b)
+cmp_score(const void *a, const void *b, void *arg)
 {
+	const struct table *t = arg;
 	const struct row *x = *(struct row *const *)a;
 	const struct row *y = *(struct row *const *)b;
-	long sx = risk_score(sort_t, x), sy = risk_score(sort_t, y);
+	long sx = risk_score(t, x), sy = risk_score(t, y);
 
 	if (sx != sy)
 		return sx > sy ? -1 : 1;
@@ -1963,8 +1962,7 @@ risks_section(struct ctx *c)
 		else
 			nocc++;
 	}
-	sort_t = &c->risks;
-	qsort(rows, n, sizeof(*rows), cmp_score);
+	qsort_r(rows, n, sizeof(*rows), cmp_score, &c->risks);
 	MDF(c, "- Open: **%zu** (%zu critical, %zu high, %zu medium, "
 	    "%zu low); closed: %zu; occurred: %zu\n\n", nopen, nlevel[0],
 	    nlevel[1], nlevel[2], nlevel[3], nclosed, nocc);
