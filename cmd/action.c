@@ -35,13 +35,13 @@ action_list_run(struct kam *k)
 	const char *cells[6];
 	const struct opts *opt = k->opts;
 	const char *owner = opt->owner.id;
-	char due[11], *loc = NULL;
+	char due[11];
 	size_t i, j, n = 0;
-	int late, ret = -1;
+	int late;
 	int human = k->fmt == FMT_TABLE || k->fmt == FMT_MD;
 
 	if (minutes_load_all(&k->p, &all, &n) == -1)
-		goto out;
+		return -1;
 	out_begin(&o, k->fmt, cols, ARRAY_SIZE(cols));
 	for (i = 0; i < n; i++)
 		for (j = 0; j < all[i].nactions; j++) {
@@ -52,9 +52,7 @@ action_list_run(struct kam *k)
 			if (owner[0] != '\0' && strcmp(a->owner, owner) != 0)
 				continue;
 			late = !a->done && a->has_due && a->due < k->p.today;
-			free(loc);
-			loc = xasprintf("%s:%lu", all[i].path, a->line);
-			cells[0] = loc;
+			cells[0] = a->loc;
 			cells[1] = a->done ? "done" : "open";
 			cells[2] = a->owner;
 			cells[3] = a->has_due ? date_fmt(a->due, due) : NULL;
@@ -64,11 +62,8 @@ action_list_run(struct kam *k)
 			out_row(&o, cells);
 		}
 	out_end(&o);
-	ret = 0;
-out:
-	free(loc);
 	minutes_free_all(all, n);
-	return ret;
+	return 0;
 }
 
 const struct verb action_verbs[] = {

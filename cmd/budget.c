@@ -247,18 +247,14 @@ KAM_VERB(budget_list, LIST_OPTS, OPTS_INIT)
 static int
 budget_list_run(struct kam *k)
 {
-	const struct opts *opt = k->opts;
 	struct expense_filter f = EXPENSE_FILTER_INIT;
 	struct out o = OUT_INIT;
-	int ret = -1;
+	int ret;
 
-	if (filter(opt, &f) == -1)
+	if (filter(k->opts, &f) == -1)
 		return -1;
 	out_begin(&o, k->fmt, list_cols, ARRAY_SIZE(list_cols));
-	if (budget_scan(&k->p, &f, list_row, &o) == -1)
-		goto out;
-	ret = 0;
-out:
+	ret = budget_scan(&k->p, &f, list_row, &o);
 	/* On failure the rows so far are still printed: JSON stays whole. */
 	out_end(&o);
 	return ret;

@@ -129,6 +129,13 @@ struct hist_set;
  * "" or "pm/"). */
 void	kam_diff_print(enum out_fmt fmt, const struct hist_set *set,
 	    const char *from, const char *to, const char *prefix);
+/* Print the records of a change set as rows of o: from cells[at] on,
+ * table, file (prefix + its path from the repository root), the line
+ * when with_line, id, title, change, field, old, new; a row per field
+ * changed (one for a record added or removed); the cells before at are
+ * the caller's. */
+void	kam_hist_rows(struct out *o, const char **cells, size_t at,
+	    const struct hist_set *set, const char *prefix, int with_line);
 
 /*
  * Each family file exports its verb table.  A verb named "" is the

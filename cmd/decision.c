@@ -30,12 +30,11 @@ decision_list_run(struct kam *k)
 	struct minutes *all = NULL;
 	const struct opts *opt = k->opts;
 	const char *cells[4];
-	char day[11], *loc = NULL;
+	char day[11];
 	size_t i, j, n = 0;
-	int ret = -1;
 
 	if (minutes_load_all(&k->p, &all, &n) == -1)
-		goto out;
+		return -1;
 	out_begin(&o, k->fmt, cols, ARRAY_SIZE(cols));
 	for (i = 0; i < n; i++) {
 		/* Undated minutes cannot be placed after a date. */
@@ -45,22 +44,17 @@ decision_list_run(struct kam *k)
 		for (j = 0; j < all[i].ndecisions; j++) {
 			const struct minutes_item *d = &all[i].decisions[j];
 
-			free(loc);
-			loc = xasprintf("%s:%lu", all[i].path, d->line);
 			cells[0] = all[i].has_date ? date_fmt(all[i].date, day) :
 			    NULL;
-			cells[1] = loc;
+			cells[1] = d->loc;
 			cells[2] = d->text;
 			cells[3] = d->refs;
 			out_row(&o, cells);
 		}
 	}
 	out_end(&o);
-	ret = 0;
-out:
-	free(loc);
 	minutes_free_all(all, n);
-	return ret;
+	return 0;
 }
 
 const struct verb decision_verbs[] = {

@@ -76,36 +76,48 @@ print_text(const struct hist_set *set)
 	kam_buf_release(&b);
 }
 
+void
+kam_hist_rows(struct out *o, const char **cells, size_t at,
+    const struct hist_set *set, const char *prefix, int with_line)
+{
+	const char **c;
+	char line[24];
+	size_t i, j;
+
+	for (i = 0; i < set->n; i++) {
+		const struct hist_rec *r = &set->v[i];
+		char *path = xasprintf("%s%s", prefix, r->file);
+
+		c = cells + at;
+		*c++ = r->s->name;
+		*c++ = path;	/* from the repository root */
+		if (with_line) {
+			snprintf(line, sizeof(line), "%lu", r->line);
+			*c++ = r->line > 0 ? line : NULL;
+		}
+		*c++ = r->id;
+		*c++ = r->title;
+		*c++ = hist_op_name(r->op);
+		for (j = 0; j < r->nf || j == 0; j++) {
+			c[0] = j < r->nf ? r->f[j].name : NULL;
+			c[1] = j < r->nf && r->op != HIST_ADDED ?
+			    r->f[j].old : NULL;
+			c[2] = j < r->nf && r->op != HIST_REMOVED ?
+			    r->f[j].new : NULL;
+			out_row(o, cells);
+		}
+		free(path);
+	}
+}
+
 static void
 print_rows(enum out_fmt fmt, const struct hist_set *set, const char *prefix)
 {
 	struct out o = OUT_INIT;
 	const char *cells[ARRAY_SIZE(diff_cols)];
-	char line[24];
-	size_t i, j;
 
 	out_begin(&o, fmt, diff_cols, ARRAY_SIZE(diff_cols));
-	for (i = 0; i < set->n; i++) {
-		const struct hist_rec *r = &set->v[i];
-		char *path = xasprintf("%s%s", prefix, r->file);
-
-		snprintf(line, sizeof(line), "%lu", r->line);
-		cells[0] = r->s->name;
-		cells[1] = path;	/* from the repository root */
-		cells[2] = r->line > 0 ? line : NULL;
-		cells[3] = r->id;
-		cells[4] = r->title;
-		cells[5] = hist_op_name(r->op);
-		for (j = 0; j < r->nf || j == 0; j++) {
-			cells[6] = j < r->nf ? r->f[j].name : NULL;
-			cells[7] = j < r->nf && r->op != HIST_ADDED ?
-			    r->f[j].old : NULL;
-			cells[8] = j < r->nf && r->op != HIST_REMOVED ?
-			    r->f[j].new : NULL;
-			out_row(&o, cells);
-		}
-		free(path);
-	}
+	kam_hist_rows(&o, cells, 0, set, prefix, 1);
 	out_end(&o);
 }
 

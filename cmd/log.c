@@ -130,7 +130,6 @@ print_rows(struct log_state *st, const struct hist_commit *c,
 {
 	const char *cells[ARRAY_SIZE(log_cols)];
 	char when[40];
-	size_t i, j;
 
 	fmt_time(when, sizeof(when), c->time, c->offset, 1);
 	cells[0] = c->id;
@@ -138,25 +137,7 @@ print_rows(struct log_state *st, const struct hist_commit *c,
 	cells[2] = c->name;
 	cells[3] = c->email;
 	cells[4] = c->summary;
-	for (i = 0; i < set->n; i++) {
-		const struct hist_rec *r = &set->v[i];
-		char *path = xasprintf("%s%s", st->k->p.prefix, r->file);
-
-		cells[5] = r->s->name;
-		cells[6] = path;	/* from the repository root */
-		cells[7] = r->id;
-		cells[8] = r->title;
-		cells[9] = hist_op_name(r->op);
-		for (j = 0; j < r->nf || j == 0; j++) {
-			cells[10] = j < r->nf ? r->f[j].name : NULL;
-			cells[11] = j < r->nf && r->op != HIST_ADDED ?
-			    r->f[j].old : NULL;
-			cells[12] = j < r->nf && r->op != HIST_REMOVED ?
-			    r->f[j].new : NULL;
-			out_row(&st->o, cells);
-		}
-		free(path);
-	}
+	kam_hist_rows(&st->o, cells, 5, set, st->k->p.prefix, 0);
 }
 
 static int

@@ -269,26 +269,6 @@ static const struct out_col lessons_cols[] = {
 	{ "action", OT_TEXT },
 };
 
-struct lesson_ref {
-	const struct pf_account	*a;
-	const struct row	*r;
-};
-
-/* Newest first, then account and id. */
-static int
-cmp_lesson(const void *x, const void *y)
-{
-	const struct lesson_ref *a = x, *b = y;
-	int c;
-
-	if ((c = strcmp(table_get_name(&b->a->lessons, b->r, "date"),
-	    table_get_name(&a->a->lessons, a->r, "date"))) != 0)
-		return c;
-	if ((c = strcmp(a->a->name, b->a->name)) != 0)
-		return c;
-	return a->r->num < b->r->num ? -1 : a->r->num > b->r->num;
-}
-
 KAM_VERB(pf_lessons, LESSONS_OPTS, OPTS_INIT)
 static int
 pf_lessons_run(struct kam *k)
@@ -296,44 +276,14 @@ pf_lessons_run(struct kam *k)
 	const struct opts *opt = k->opts;
 	struct portfolio pf = PORTFOLIO_INIT;
 	struct out o = OUT_INIT;
-	struct lesson_ref *v = NULL;
+	struct pf_lesson *v = NULL;
 	const char *cells[ARRAY_SIZE(lessons_cols)];
-	const char *search, *area;
-	size_t i, j, n = 0, cap = 0;
+	size_t i, j, n = 0;
 	int ret = -1;
 
 	if (start(k, &pf, PF_LESSONS) == -1)
 		goto out;
-	search = opt->search;
-	area = opt->area;
-	for (i = 0; i < pf.n; i++) {
-		const struct pf_account *a = &pf.acc[i];
-		const struct table *t = &a->lessons;
-
-		if (a->state != PF_OK)
-			continue;
-		for (j = 0; j < t->nrows; j++) {
-			const struct row *r = &t->rows[j];
-
-			if (area != NULL && kam_strcasecmp(table_get_name(t, r,
-			    "area"), area) != 0)
-				continue;
-			if (search != NULL && !kam_strcasestr(table_get_name(t,
-			    r, "lesson"), search) && !kam_strcasestr(
-			    table_get_name(t, r, "action"), search) &&
-			    !kam_strcasestr(table_get_name(t, r, "area"),
-			    search))
-				continue;
-			if (n == cap) {
-				cap = cap ? cap * 2 : 64;
-				v = xrealloc(v, cap * sizeof(*v));
-			}
-			v[n].a = a;
-			v[n++].r = r;
-		}
-	}
-	if (n > 1)
-		qsort(v, n, sizeof(*v), cmp_lesson);
+	portfolio_lessons(&pf, opt->area, opt->search, &v, &n);
 	out_begin(&o, k->fmt, lessons_cols, ARRAY_SIZE(lessons_cols));
 	for (i = 0; i < n; i++) {
 		const struct table *t = &v[i].a->lessons;

@@ -239,33 +239,43 @@ refs_release(struct refs *rf)
 }
 
 KAM_VERB(task_add, ADD_OPTS, { 0 })
+KAM_VERB(task_set, SET_OPTS, { 0 })
+
+/* add (a new row titled by the operand) and set (the row it names): the
+ * columns of the options, in one commit. */
 static int
-task_add_run(struct kam *k)
+write_task(struct kam *k, int is_add)
 {
 	const struct opts *o = k->opts;
 	struct table tasks = TABLE_INIT;
 	struct refs rf = { TABLE_INIT, TABLE_INIT, 0, 0 };
 	struct tx tx = TX_INIT;
 	struct setting set[32];
-	size_t nset;
+	size_t nset = 0;
 	struct row *r;
-	char id[32];
 	int ret = -1;
 
-	if (settings(&o->f, 1, set, &nset) == -1)
+	if (settings(&o->f, is_add, set, &nset) == -1)
 		return -1;
+	if (!is_add && nset == 0)
+		return popt_usage(task_set_popt);
 	if (kam_tx_begin(k, &tx) == -1 ||
 	    store_load(&k->p, &tx, &schema_tasks, &tasks) == -1)
 		goto out;
-	r = table_add(&tasks);
-	if (store_set_arg(&tasks, r, "title", k->argv[0], "title") == -1 ||
-	    apply(k, &tx, &tasks, &rf, r, set, nset) == -1)
+	if (is_add) {
+		r = table_add(&tasks);
+		if (store_set_arg(&tasks, r, "title", k->argv[0], "title") ==
+		    -1)
+			goto out;
+	} else if ((r = store_lookup(&tasks, k->argv[0])) == NULL)
 		goto out;
-	snprintf(id, sizeof(id), "%s", table_get(&tasks, r, TASK_ID));
-	store_put(&tx, &tasks);
-	if (kam_tx_commit(k, &tx, "task add", id, k->argv[0]) == -1)
+	if (apply(k, &tx, &tasks, &rf, r, set, nset) == -1 ||
+	    (!is_add && check_dates(&tasks, r) == -1) ||
+	    kam_tx_commit_row(k, &tx, is_add ? "task add" : "task set", &tasks,
+	    r) == -1)
 		goto out;
-	printf("%s\n", id);
+	if (is_add)
+		printf("%s\n", table_get(&tasks, r, TASK_ID));
 	ret = 0;
 out:
 	tx_release(&tx);
@@ -274,37 +284,16 @@ out:
 	return ret;
 }
 
-KAM_VERB(task_set, SET_OPTS, { 0 })
+static int
+task_add_run(struct kam *k)
+{
+	return write_task(k, 1);
+}
+
 static int
 task_set_run(struct kam *k)
 {
-	const struct opts *o = k->opts;
-	struct table tasks = TABLE_INIT;
-	struct refs rf = { TABLE_INIT, TABLE_INIT, 0, 0 };
-	struct tx tx = TX_INIT;
-	struct setting set[32];
-	size_t nset;
-	struct row *r;
-	int ret = -1;
-
-	if (settings(&o->f, 0, set, &nset) == -1)
-		return -1;
-	if (nset == 0)
-		return popt_usage(task_set_popt);
-	if (kam_tx_begin(k, &tx) == -1 ||
-	    store_load(&k->p, &tx, &schema_tasks, &tasks) == -1 ||
-	    (r = store_lookup(&tasks, k->argv[0])) == NULL ||
-	    apply(k, &tx, &tasks, &rf, r, set, nset) == -1 ||
-	    check_dates(&tasks, r) == -1)
-		goto out;
-	if (kam_tx_commit_row(k, &tx, "task set", &tasks, r) == -1)
-		goto out;
-	ret = 0;
-out:
-	tx_release(&tx);
-	table_release(&tasks);
-	refs_release(&rf);
-	return ret;
+	return write_task(k, 0);
 }
 
 /* start, progress and done: task_type's lifecycle (lib/rectype.c). */
@@ -346,17 +335,6 @@ task_done(int argc, char **argv, struct kam *k)
 	return track(argc, argv, k, done_usage, "done");
 }
 
-static const char *
-d_status(const struct table *t, const struct row *r, char *buf, void *arg)
-{
-	(void)buf;
-	(void)arg;
-	return task_state_names[task_state(t, r)];
-}
-
-static const struct derived list_derived[] = {
-	{ "status", OT_TEXT, d_status },
-};
 
 static const char *const brief[] = { "id", "title", "duration", "depends",
 	"assignee", "start", "finish", "progress", "deadline", "status",
@@ -400,8 +378,8 @@ task_list_run(struct kam *k)
 		}
 		rows[n++] = r;
 	}
-	records_print(k->fmt, &tasks, rows, n, brief, list_derived,
-	    ARRAY_SIZE(list_derived), NULL);
+	records_print(k->fmt, &tasks, rows, n, brief, task_derived,
+	    TASK_NDERIVED_LIST, NULL);
 	ret = 0;
 out:
 	free(rows);
@@ -409,71 +387,6 @@ out:
 	return ret;
 }
 
-/* Derived fields of `task show` from the plan (arg). */
-static const struct plan_task *
-ptask(const struct table *t, const struct row *r, void *arg)
-{
-	struct plan *pl = arg;
-
-	return &pl->tasks[r - t->rows];
-}
-
-static const char *
-d_es(const struct table *t, const struct row *r, char *buf, void *arg)
-{
-	return date_fmt(ptask(t, r, arg)->es_date, buf);
-}
-
-static const char *
-d_ef(const struct table *t, const struct row *r, char *buf, void *arg)
-{
-	return date_fmt(ptask(t, r, arg)->ef_date, buf);
-}
-
-static const char *
-d_ls(const struct table *t, const struct row *r, char *buf, void *arg)
-{
-	return date_fmt(ptask(t, r, arg)->ls_date, buf);
-}
-
-static const char *
-d_lf(const struct table *t, const struct row *r, char *buf, void *arg)
-{
-	return date_fmt(ptask(t, r, arg)->lf_date, buf);
-}
-
-static const char *
-d_slack(const struct table *t, const struct row *r, char *buf, void *arg)
-{
-	snprintf(buf, 64, "%ld", ptask(t, r, arg)->slack);
-	return buf;
-}
-
-static const char *
-d_critical(const struct table *t, const struct row *r, char *buf, void *arg)
-{
-	(void)buf;
-	return ptask(t, r, arg)->critical ? "true" : "false";
-}
-
-static const char *
-d_variance(const struct table *t, const struct row *r, char *buf, void *arg)
-{
-	const struct plan_task *pt = ptask(t, r, arg);
-
-	if (!pt->has_baseline)
-		return NULL;
-	snprintf(buf, 64, "%ld", pt->variance);
-	return buf;
-}
-
-static const struct derived show_derived[] = {
-	{ "status", OT_TEXT, d_status },
-	{ "es", OT_TEXT, d_es }, { "ef", OT_TEXT, d_ef },
-	{ "ls", OT_TEXT, d_ls }, { "lf", OT_TEXT, d_lf },
-	{ "slack", OT_NUM, d_slack }, { "critical", OT_BOOL, d_critical },
-	{ "variance", OT_NUM, d_variance },
-};
 
 KAM_VERB0(task_show, SHOW_OPTS)
 static int
@@ -488,7 +401,7 @@ task_show_run(struct kam *k)
 	    (r = store_lookup(&tasks, k->argv[0])) == NULL ||
 	    plan_compute(&pl, &k->p, &tasks) == -1)
 		goto out;
-	record_show(k->fmt, &tasks, r, show_derived, ARRAY_SIZE(show_derived),
+	record_show(k->fmt, &tasks, r, task_derived, task_nderived,
 	    &pl);
 	ret = 0;
 out:

@@ -471,6 +471,7 @@ item_release(struct minutes_item *it)
 {
 	free(it->text);
 	free(it->refs);
+	free(it->loc);
 }
 
 /* One list item of a section. */
@@ -520,6 +521,7 @@ add_item(struct minutes *m, const struct lines *l, cmark_node *item,
 	find_ids(b.ptr, NULL, owner_at, &refs);
 	it.text = kam_buf_detach(&b);
 	it.refs = kam_buf_detach(&refs);
+	it.loc = xasprintf("%s:%lu", m->path, it.line);
 	if (sect == SECT_ACTIONS) {
 		arr = &m->actions;
 		cnt = &m->nactions;

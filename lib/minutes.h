@@ -58,6 +58,7 @@ struct minutes_item {
 	int		 has_due;
 	int32_t		 due;	/* days, when has_due */
 	char		*refs;	/* space-separated ids, or "" */
+	char		*loc;	/* "path:line", where a listing shows it */
 };
 
 struct minutes {

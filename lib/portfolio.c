@@ -911,6 +911,60 @@ portfolio_risks(const struct portfolio *pf, long min_score,
 	*np = n;
 }
 
+/* Newest first, then account and id. */
+static int
+cmp_lesson(const void *x, const void *y)
+{
+	const struct pf_lesson *a = x, *b = y;
+	int c;
+
+	if ((c = strcmp(table_get(&b->a->lessons, b->r, LESSON_DATE),
+	    table_get(&a->a->lessons, a->r, LESSON_DATE))) != 0)
+		return c;
+	if ((c = strcmp(a->a->name, b->a->name)) != 0)
+		return c;
+	return a->r->num < b->r->num ? -1 : a->r->num > b->r->num;
+}
+
+void
+portfolio_lessons(const struct portfolio *pf, const char *area,
+    const char *search, struct pf_lesson **out, size_t *np)
+{
+	struct pf_lesson *v = NULL;
+	size_t i, j, n = 0, cap = 0;
+
+	for (i = 0; i < pf->n; i++) {
+		const struct pf_account *a = &pf->acc[i];
+		const struct table *t = &a->lessons;
+
+		if (a->state != PF_OK)
+			continue;
+		for (j = 0; j < t->nrows; j++) {
+			const struct row *r = &t->rows[j];
+
+			if (area != NULL && kam_strcasecmp(table_get(t, r,
+			    LESSON_AREA), area) != 0)
+				continue;
+			if (search != NULL && !kam_strcasestr(table_get(t, r,
+			    LESSON_LESSON), search) && !kam_strcasestr(
+			    table_get(t, r, LESSON_ACTION), search) &&
+			    !kam_strcasestr(table_get(t, r, LESSON_AREA),
+			    search))
+				continue;
+			if (n == cap) {
+				cap = cap ? cap * 2 : 64;
+				v = xrealloc(v, cap * sizeof(*v));
+			}
+			v[n].a = a;
+			v[n++].r = r;
+		}
+	}
+	if (n > 1)
+		qsort(v, n, sizeof(*v), cmp_lesson);
+	*out = v;
+	*np = n;
+}
+
 void
 portfolio_budget_totals(const struct portfolio *pf, struct pf_total **out,
     size_t *n)

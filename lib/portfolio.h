@@ -163,6 +163,18 @@ struct pf_risk {
 void	portfolio_risks(const struct portfolio *pf, long min_score,
 	    const char *owner, struct pf_risk **out, size_t *n);
 
+/* A lesson of a readable account (PF_LESSONS). */
+struct pf_lesson {
+	const struct pf_account	*a;
+	const struct row	*r;	/* in a->lessons */
+};
+/* The lessons of every readable account, of area `area` (any case) when
+ * not NULL, with the word `search` (any case) in the lesson, its action
+ * or its area when not NULL: newest first, then by account and id.  Free
+ * *out. */
+void	portfolio_lessons(const struct portfolio *pf, const char *area,
+	    const char *search, struct pf_lesson **out, size_t *n);
+
 /* Read the portfolio file: `file` (-f) when not NULL, else the first
  * portfolio.conf found walking up from `dir` (NULL: the current
  * directory).  66 when there is none, 65 when it cannot be parsed. */

@@ -10,6 +10,7 @@
 #include "health.h"
 #include "issue.h"
 #include "kam.h"
+#include "plan.h"
 #include "rectype.h"
 #include "reqflow.h"
 #include "store.h"
@@ -824,6 +825,65 @@ task_state(const struct table *t, const struct row *r)
 		return TASK_STARTED;
 	return TASK_PLANNED;
 }
+
+static const char *
+d_task_status(const struct table *t, const struct row *r, char *buf,
+    void *arg)
+{
+	(void)buf;
+	(void)arg;
+	return task_state_names[task_state(t, r)];
+}
+
+/* The plan's entry of row r of the tasks (arg: the plan). */
+static const struct plan_task *
+ptask(const struct table *t, const struct row *r, void *arg)
+{
+	struct plan *pl = arg;
+
+	return &pl->tasks[r - t->rows];
+}
+
+/* d_<field>: the date <field> of the plan's task. */
+#define PTASK_DATE(field)							static const char *							d_##field(const struct table *t, const struct row *r, char *buf,		    void *arg)								{										return date_fmt(ptask(t, r, arg)->field, buf);			}
+PTASK_DATE(es_date)
+PTASK_DATE(ef_date)
+PTASK_DATE(ls_date)
+PTASK_DATE(lf_date)
+
+static const char *
+d_slack(const struct table *t, const struct row *r, char *buf, void *arg)
+{
+	snprintf(buf, 64, "%ld", ptask(t, r, arg)->slack);
+	return buf;
+}
+
+static const char *
+d_critical(const struct table *t, const struct row *r, char *buf, void *arg)
+{
+	(void)buf;
+	return ptask(t, r, arg)->critical ? "true" : "false";
+}
+
+static const char *
+d_variance(const struct table *t, const struct row *r, char *buf, void *arg)
+{
+	const struct plan_task *pt = ptask(t, r, arg);
+
+	if (!pt->has_baseline)
+		return NULL;
+	snprintf(buf, 64, "%ld", pt->variance);
+	return buf;
+}
+
+const struct derived task_derived[] = {
+	{ "status", OT_TEXT, d_task_status },
+	{ "es", OT_TEXT, d_es_date }, { "ef", OT_TEXT, d_ef_date },
+	{ "ls", OT_TEXT, d_ls_date }, { "lf", OT_TEXT, d_lf_date },
+	{ "slack", OT_NUM, d_slack }, { "critical", OT_BOOL, d_critical },
+	{ "variance", OT_NUM, d_variance },
+};
+const size_t task_nderived = NELEM(task_derived);
 
 #define TASK_OPEN	(REC_BIT(TASK_PLANNED) | REC_BIT(TASK_STARTED))
 static const struct rec_transition task_trans[] = {

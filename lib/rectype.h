@@ -62,6 +62,15 @@ enum task_state { TASK_STATES(SCHEMA_VAL_ENUM) TASK_NSTATES };
 extern const char *const task_state_names[TASK_NSTATES];
 int	task_state(const struct table *t, const struct row *r);
 
+/* The derived fields of a task: its state (the first, TASK_NDERIVED_LIST
+ * of them, which kam task list shows: arg unused), then what kam task
+ * show adds from the plan of the tasks (arg: a struct plan): the early
+ * and late dates, slack, whether it is critical, the variance against
+ * the baseline. */
+extern const struct derived task_derived[];
+extern const size_t task_nderived;
+#define TASK_NDERIVED_LIST	1
+
 /* kam task start, progress and done (verb): one step of task_type's
  * lifecycle for task id.  date (YYYY-MM-DD; NULL: today) for start and
  * done, pct (0-100) for progress.  0, or -1 reported. */
