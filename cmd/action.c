@@ -67,7 +67,7 @@ action_list_run(struct kam *k)
 }
 
 const struct verb action_verbs[] = {
-	{ "list", action_list, NEED_PROJECT, POPT_STRINGS(LIST_OPTS),
-	    "list action items: state, owner, due date, overdue" },
+	VERB("list", action_list, NEED_PROJECT,
+	    "list action items: state, owner, due date, overdue"),
 };
 const size_t action_nverbs = ARRAY_SIZE(action_verbs);

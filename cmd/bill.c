@@ -40,19 +40,10 @@ static const struct rec_verb show = { .usage = show_usage, .rt = &bill_type,
 REC_FN(bill_set, set)
 REC_FN(bill_show, show)
 
-static struct rec_ctx
-ctx(struct kam *k)
-{
-	struct rec_ctx c = { &k->p, k->fmt, k->no_commit, k->msg,
-	    k->no_verify };
-
-	return c;
-}
-
 static int
 bill_add_cmd(int argc, char **argv, struct kam *k)
 {
-	struct rec_ctx c = ctx(k);
+	struct rec_ctx c = kam_ctx(k);
 	struct rec_args a;
 
 	if (rec_parse(add_opts, ARRAY_SIZE(add_opts), argc, argv, add_usage,
@@ -67,7 +58,7 @@ static int
 dated(struct kam *k, int paid)
 {
 	const struct opts *o = k->opts;
-	struct rec_ctx c = ctx(k);
+	struct rec_ctx c = kam_ctx(k);
 	int32_t d = k->p.today;
 
 	if (o->date != NULL && rec_past_date_arg("--date", o->date,
@@ -97,7 +88,7 @@ static int
 bill_list_cmd_run(struct kam *k)
 {
 	const struct opts *o = k->opts;
-	struct rec_ctx c = ctx(k);
+	struct rec_ctx c = kam_ctx(k);
 
 	return bill_list(&c, o->open);
 }
@@ -105,12 +96,12 @@ bill_list_cmd_run(struct kam *k)
 const struct verb bill_verbs[] = {
 	{ "add", bill_add_cmd, NEED_PROJECT | WRITES, add_usage,
 	    BILL_FIELDS(REC_COMPLETE_ADD), "a billing item of the contract" },
-	{ "invoice", bill_invoice_cmd, NEED_PROJECT | WRITES,
-	    POPT_STRINGS(INVOICE_OPTS), "record that an item was invoiced" },
-	{ "list", bill_list_cmd, NEED_PROJECT, POPT_STRINGS(LIST_OPTS),
-	    "billing items and their state" },
-	{ "paid", bill_paid_cmd, NEED_PROJECT | WRITES, POPT_STRINGS(PAID_OPTS),
-	    "record that an item was paid" },
+	VERB("invoice", bill_invoice_cmd, NEED_PROJECT | WRITES,
+	    "record that an item was invoiced"),
+	VERB("list", bill_list_cmd, NEED_PROJECT,
+	    "billing items and their state"),
+	VERB("paid", bill_paid_cmd, NEED_PROJECT | WRITES,
+	    "record that an item was paid"),
 	{ "set", bill_set, NEED_PROJECT | WRITES, set_usage,
 	    BILL_FIELDS(REC_COMPLETE_SET), "edit a billing item" },
 	{ "show", bill_show, NEED_PROJECT, show_usage, "",

@@ -556,18 +556,14 @@ out:
 }
 
 const struct verb budget_verbs[] = {
-	{ "audit", budget_audit_cmd, NEED_PROJECT, POPT_STRINGS(AUDIT_OPTS),
-	    "planned vs actual by category" },
-	{ "evm", budget_evm_cmd, NEED_PROJECT, POPT_STRINGS(EVM_OPTS),
-	    "earned value as of today" },
-	{ "list", budget_list, NEED_PROJECT, POPT_STRINGS(LIST_OPTS),
-	    "list expenses" },
-	{ "margin", budget_margin_cmd, NEED_PROJECT, POPT_STRINGS(MARGIN_OPTS),
-	    "contract value, billing, cost and forecast margin" },
-	{ "set", budget_set, NEED_PROJECT | WRITES, POPT_STRINGS(SET_OPTS),
-	    "set or remove a category's planned budget" },
-	{ "spend", budget_spend, NEED_PROJECT | WRITES,
-	    POPT_STRINGS(SPEND_OPTS),
-	    "record an expense" },
+	VERB("audit", budget_audit_cmd, NEED_PROJECT,
+	    "planned vs actual by category"),
+	VERB("evm", budget_evm_cmd, NEED_PROJECT, "earned value as of today"),
+	VERB("list", budget_list, NEED_PROJECT, "list expenses"),
+	VERB("margin", budget_margin_cmd, NEED_PROJECT,
+	    "contract value, billing, cost and forecast margin"),
+	VERB("set", budget_set, NEED_PROJECT | WRITES,
+	    "set or remove a category's planned budget"),
+	VERB("spend", budget_spend, NEED_PROJECT | WRITES, "record an expense"),
 };
 const size_t budget_nverbs = ARRAY_SIZE(budget_verbs);

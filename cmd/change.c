@@ -57,8 +57,7 @@ static int
 decide(int argc, char **argv, struct kam *k, const char *verb,
     const struct rec_opt *opts, size_t n, const char *usage)
 {
-	struct rec_ctx c = { &k->p, k->fmt, k->no_commit, k->msg,
-	    k->no_verify };
+	struct rec_ctx c = kam_ctx(k);
 	struct rec_args a;
 
 	if (rec_parse_need(opts, n, argc, argv, usage, 1, "", &a) == -1)
@@ -209,8 +208,8 @@ const struct verb change_verbs[] = {
 	{ "approve", change_approve, NEED_PROJECT | WRITES, approve_usage,
 	    CHANGE_DECIDE(REC_COMPLETE_ADD),
 	    "approve a change request (client side)" },
-	{ "list", change_list, NEED_PROJECT, POPT_STRINGS(LIST_OPTS),
-	    "list change requests with approved totals" },
+	VERB("list", change_list, NEED_PROJECT,
+	    "list change requests with approved totals"),
 	{ "reject", change_reject, NEED_PROJECT | WRITES, reject_usage,
 	    CHANGE_DECIDE(REC_COMPLETE_SET), "reject a change request" },
 	{ "show", change_show, NEED_PROJECT, show_usage, "",

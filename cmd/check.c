@@ -292,7 +292,7 @@ out:
 }
 
 const struct verb check_verbs[] = {
-	{ "", check_cmd, NEED_PROJECT | JUNIT, POPT_STRINGS(CHECK_OPTS),
-	    "validate every file and the health rules" },
+	VERB("", check_cmd, NEED_PROJECT | JUNIT,
+	    "validate every file and the health rules"),
 };
 const size_t check_nverbs = ARRAY_SIZE(check_verbs);

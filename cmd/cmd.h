@@ -35,6 +35,7 @@ struct kam {
 	const char	*msg;		/* -m */
 	const char	*today_arg;	/* --today or KAM_TODAY */
 	int32_t		 today;		/* today_arg parsed; 0: the system's date */
+	const char	*verb;		/* the verb running ("start") */
 	/* What a verb declared with KAM_VERB gets: its options, parsed by
 	 * its table into the file's struct opts, and its operands. */
 	void		*opts;
@@ -59,27 +60,36 @@ struct verb {
 
 /*
  * A verb whose command line is the option list L (lib/parseopt.h):
- * KAM_VERB(fn, L, init) defines fn_popt, its table, and the verb function
- * fn, which parses argv by the table into a struct opts of the file
- * (init: its defaults, "{ 0 }" or a macro) and runs fn_run(k) with k->opts
- * pointing to it and k->argc, k->argv the operands; a usage error ends
- * the verb before fn_run.  KAM_VERB0 is the same for a verb without
- * options.
+ * KAM_VERB(fn, L, init) defines fn_popt, its table, fn_usage and
+ * fn_words, its usage line and completion words (VERB() below puts them
+ * in the family's verb table), and the verb function fn, which parses
+ * argv by the table into a struct opts of the file (init: its defaults,
+ * "{ 0 }" or a macro) and runs fn_run(k) with k->opts pointing to it and
+ * k->argc, k->argv the operands; a usage error ends the verb before
+ * fn_run.  KAM_VERB0 is the same for a verb without options.
+ * KAM_VERB_RUN(fn, L, run, init) runs run(k) instead of fn_run: verbs
+ * that differ only in their command line share it (k->verb tells them
+ * apart).
  */
-#define KAM_VERB(fn, L, init)						\
+#define KAM_VERB_RUN(fn, L, run, ...)					\
 	static const struct popt fn##_popt[] = POPT_TABLE(L);		\
-	static int fn##_run(struct kam *);				\
+	static const char fn##_usage[] = L(POPT_USAGE);			\
+	static const char fn##_words[] = L(POPT_COMPLETE);		\
+	static int run(struct kam *);					\
 	static int							\
 	fn(int argc, char **argv, struct kam *k)			\
 	{								\
-		struct opts o_ = init;					\
+		struct opts o_ = __VA_ARGS__;				\
 		int i_ = popt_parse(fn##_popt, &o_, argc, argv);	\
 									\
-		return i_ == -1 ? -1 : kam_verb_run(k, fn##_run, &o_,	\
+		return i_ == -1 ? -1 : kam_verb_run(k, run, &o_,	\
 		    argc - i_, argv + i_);				\
 	}
+#define KAM_VERB(fn, L, ...)	KAM_VERB_RUN(fn, L, fn##_run, __VA_ARGS__)
 #define KAM_VERB0(fn, L)						\
 	static const struct popt fn##_popt[] = POPT_TABLE(L);		\
+	static const char fn##_usage[] = L(POPT_USAGE);			\
+	static const char fn##_words[] = L(POPT_COMPLETE);		\
 	static int fn##_run(struct kam *);				\
 	static int							\
 	fn(int argc, char **argv, struct kam *k)			\
@@ -89,10 +99,16 @@ struct verb {
 		return i_ == -1 ? -1 : kam_verb_run(k, fn##_run, NULL,	\
 		    argc - i_, argv + i_);				\
 	}
+/* The verb table's entry of verb fn, declared with KAM_VERB. */
+#define VERB(name, fn, flags, summary)					\
+	{ name, fn, flags, fn##_usage, fn##_words, summary }
 /* Run fn with k's opts and operands set (KAM_VERB). */
 int	kam_verb_run(struct kam *k, int (*fn)(struct kam *), void *opts,
 	    int argc, char **argv);
 
+/* What lib's record verbs need of k: the project, the output format and
+ * the commit options. */
+struct rec_ctx	kam_ctx(struct kam *k);
 /* Run the generic verb v of lib/record.c (a verb declared as data) with
  * k's project, format and commit options. */
 int	kam_rec_run(struct kam *k, const struct rec_verb *v, int argc,

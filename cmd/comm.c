@@ -11,7 +11,13 @@
 
 static const char add_usage[] = "kam comm add title"
     COMM_FIELDS(REC_USAGE_ADD);
-static const char done_usage[] = "kam comm done C-n [--date date]";
+/* done: a step of comm_type's schedule (lib/parseopt.c parses it). */
+struct opts {
+	const char	*date;
+};
+#define DONE_OPTS(O)							\
+	O(CMD, "kam comm done") O(ARG, "C-n")				\
+	O(STR, OPT, "", "date", date, "date", "when it was made")
 static const char set_usage[] = "kam comm set C-n"
     COMM_FIELDS(REC_USAGE_SET);
 static const char list_usage[] = "kam comm list" COMM_WHERE(REC_USAGE_LIST);
@@ -19,9 +25,6 @@ static const char due_usage[] = "kam comm due" COMM_WHERE(REC_USAGE_LIST);
 
 static const struct rec_opt add_opts[] = { COMM_FIELDS(REC_OPT_ADD) };
 static const struct rec_opt set_opts[] = { COMM_FIELDS(REC_OPT_SET) };
-static const struct rec_opt done_opts[] = {
-	{ COMM_LAST, "date", REC_OPT, 0, "date", "when it was made" },
-};
 static const struct rec_where list_where[] = { COMM_WHERE(REC_WHERE) };
 
 static const struct rec_verb add = { .usage = add_usage, .rt = &comm_type,
@@ -41,24 +44,21 @@ REC_FN(comm_set, set)
 REC_FN(comm_list, list)
 REC_FN(comm_due, due)
 
+KAM_VERB(comm_done_verb, DONE_OPTS, { 0 })
 static int
-comm_done_verb(int argc, char **argv, struct kam *k)
+comm_done_verb_run(struct kam *k)
 {
-	struct rec_ctx c = { &k->p, k->fmt, k->no_commit, k->msg,
-	    k->no_verify };
-	struct rec_args a;
+	const struct opts *o = k->opts;
+	struct rec_ctx c = kam_ctx(k);
 
-	if (rec_parse(done_opts, ARRAY_SIZE(done_opts), argc, argv, done_usage,
-	    1, &a) == -1)
-		return -1;
-	return comm_done(&c, a.operand, a.val[0]);
+	return comm_done(&c, k->argv[0], o->date);
 }
 
 const struct verb comm_verbs[] = {
 	{ "add", comm_add, NEED_PROJECT | WRITES, add_usage,
 	    COMM_FIELDS(REC_COMPLETE_ADD), "plan a recurring communication" },
-	{ "done", comm_done_verb, NEED_PROJECT | WRITES, done_usage, "--date=",
-	    "record that a communication was made" },
+	VERB("done", comm_done_verb, NEED_PROJECT | WRITES,
+	    "record that a communication was made"),
 	{ "due", comm_due, NEED_PROJECT, due_usage,
 	    COMM_WHERE(REC_COMPLETE_LIST), "communications due today or overdue" },
 	{ "list", comm_list, NEED_PROJECT, list_usage,

@@ -40,7 +40,7 @@ out:
 }
 
 const struct verb commit_verbs[] = {
-	{ "", commit_cmd, NEED_PROJECT | WRITES, POPT_STRINGS(COMMIT_OPTS),
-	    "validate and commit hand edits" },
+	VERB("", commit_cmd, NEED_PROJECT | WRITES,
+	    "validate and commit hand edits"),
 };
 const size_t commit_nverbs = ARRAY_SIZE(commit_verbs);

@@ -447,12 +447,12 @@ out:
 }
 
 const struct verb csat_verbs[] = {
-	{ "add", csat_add, NEED_PROJECT | WRITES, POPT_STRINGS(ADD_OPTS),
-	    "record a satisfaction score" },
-	{ "list", csat_list, NEED_PROJECT, POPT_STRINGS(LIST_OPTS),
-	    "the scores, with promoter/passive/detractor" },
-	{ "report", csat_report, NEED_PROJECT, POPT_STRINGS(REPORT_OPTS),
-	    "average, NPS, trend by month, last 90 days vs csat-min" },
+	VERB("add", csat_add, NEED_PROJECT | WRITES,
+	    "record a satisfaction score"),
+	VERB("list", csat_list, NEED_PROJECT,
+	    "the scores, with promoter/passive/detractor"),
+	VERB("report", csat_report, NEED_PROJECT,
+	    "average, NPS, trend by month, last 90 days vs csat-min"),
 	{ "set", csat_set, NEED_PROJECT | WRITES, set_usage,
 	    CSAT_FIELDS(REC_COMPLETE_SET), "correct a score's entry" },
 };

@@ -58,7 +58,7 @@ decision_list_run(struct kam *k)
 }
 
 const struct verb decision_verbs[] = {
-	{ "list", decision_list, NEED_PROJECT, POPT_STRINGS(LIST_OPTS),
-	    "list decisions with the ids they refer to" },
+	VERB("list", decision_list, NEED_PROJECT,
+	    "list decisions with the ids they refer to"),
 };
 const size_t decision_nverbs = ARRAY_SIZE(decision_verbs);

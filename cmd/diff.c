@@ -301,7 +301,7 @@ out:
 }
 
 const struct verb diff_verbs[] = {
-	{ "", diff_cmd, NEED_PROJECT, POPT_STRINGS(DIFF_OPTS),
-	    "record-level changes between revisions" },
+	VERB("", diff_cmd, NEED_PROJECT,
+	    "record-level changes between revisions"),
 };
 const size_t diff_nverbs = ARRAY_SIZE(diff_verbs);

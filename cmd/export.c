@@ -98,11 +98,11 @@ export_tjp_verb_run(struct kam *k)
 }
 
 const struct verb export_verbs[] = {
-	{ "ics", export_ics_verb, NEED_PROJECT, POPT_STRINGS(ICS_OPTS),
-	    "calendar of milestones, deadlines, communications, actions" },
-	{ "xlsx", export_xlsx_verb, NEED_PROJECT, POPT_STRINGS(XLSX_OPTS),
-	    "an Excel workbook with a sheet per table" },
-	{ "tjp", export_tjp_verb, NEED_PROJECT, POPT_STRINGS(TJP_OPTS),
-	    "a TaskJuggler project of the schedule" },
+	VERB("ics", export_ics_verb, NEED_PROJECT,
+	    "calendar of milestones, deadlines, communications, actions"),
+	VERB("xlsx", export_xlsx_verb, NEED_PROJECT,
+	    "an Excel workbook with a sheet per table"),
+	VERB("tjp", export_tjp_verb, NEED_PROJECT,
+	    "a TaskJuggler project of the schedule"),
 };
 const size_t export_nverbs = ARRAY_SIZE(export_verbs);

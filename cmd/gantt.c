@@ -266,7 +266,7 @@ out:
 }
 
 const struct verb gantt_verbs[] = {
-	{ "", gantt, NEED_PROJECT | DOCUMENTS, POPT_STRINGS(GANTT_OPTS),
-	    "Gantt chart of the schedule (terminal or --format svg)" },
+	VERB("", gantt, NEED_PROJECT | DOCUMENTS,
+	    "Gantt chart of the schedule (terminal or --format svg)"),
 };
 const size_t gantt_nverbs = ARRAY_SIZE(gantt_verbs);

@@ -145,9 +145,9 @@ import_jira_run(struct kam *k)
 }
 
 const struct verb import_verbs[] = {
-	{ "", import_table, NEED_PROJECT | WRITES, POPT_STRINGS(TABLE_OPTS),
-	    "import a CSV file into a table" },
-	{ "jira", import_jira, NEED_PROJECT | WRITES, POPT_STRINGS(JIRA_OPTS),
-	    "import Jira's CSV export: tasks, requirements, defects" },
+	VERB("", import_table, NEED_PROJECT | WRITES,
+	    "import a CSV file into a table"),
+	VERB("jira", import_jira, NEED_PROJECT | WRITES,
+	    "import Jira's CSV export: tasks, requirements, defects"),
 };
 const size_t import_nverbs = ARRAY_SIZE(import_verbs);

@@ -50,7 +50,6 @@ init_cmd_run(struct kam *k)
 	return 0;
 }
 const struct verb init_verbs[] = {
-	{ "", init_cmd, WRITES, POPT_STRINGS(INIT_OPTS),
-	    "create a kam project" },
+	VERB("", init_cmd, WRITES, "create a kam project"),
 };
 const size_t init_nverbs = ARRAY_SIZE(init_verbs);

@@ -15,7 +15,7 @@ static const char set_usage[] = "kam issue set I-n"
 static const char list_usage[] = "kam issue list" ISSUE_WHERE(REC_USAGE_LIST);
 static const char show_usage[] = "kam issue show I-n";
 static const char start_usage[] = "kam issue start I-n";
-static const char escalate_usage[] = "kam issue escalate I-n";
+#define ESCALATE_OPTS(O)	O(CMD, "kam issue escalate") O(ARG, "I-n")
 static const char resolve_usage[] =
     "kam issue resolve I-n --resolution text";
 static const char close_usage[] = "kam issue close I-n";
@@ -54,16 +54,13 @@ REC_FN(issue_start, start)
 REC_FN(issue_resolve, resolve)
 REC_FN(issue_close, close_)
 
+KAM_VERB0(issue_escalate_verb, ESCALATE_OPTS)
 static int
-issue_escalate_verb(int argc, char **argv, struct kam *k)
+issue_escalate_verb_run(struct kam *k)
 {
-	struct rec_ctx c = { &k->p, k->fmt, k->no_commit, k->msg,
-	    k->no_verify };
-	struct rec_args a;
+	struct rec_ctx c = kam_ctx(k);
 
-	if (rec_parse(NULL, 0, argc, argv, escalate_usage, 1, &a) == -1)
-		return -1;
-	return issue_escalate(&c, a.operand);
+	return issue_escalate(&c, k->argv[0]);
 }
 
 const struct verb issue_verbs[] = {
@@ -71,8 +68,8 @@ const struct verb issue_verbs[] = {
 	    ISSUE_FIELDS(REC_COMPLETE_ADD), "record a new issue" },
 	{ "close", issue_close, NEED_PROJECT | WRITES, close_usage, "",
 	    "close a resolved issue" },
-	{ "escalate", issue_escalate_verb, NEED_PROJECT | WRITES,
-	    escalate_usage, "", "one escalation level up, to the accountable" },
+	VERB("escalate", issue_escalate_verb, NEED_PROJECT | WRITES,
+	    "one escalation level up, to the accountable"),
 	{ "list", issue_list, NEED_PROJECT, list_usage,
 	    ISSUE_WHERE(REC_COMPLETE_LIST), "list issues" },
 	{ "resolve", issue_resolve, NEED_PROJECT | WRITES, resolve_usage,

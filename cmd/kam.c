@@ -78,11 +78,19 @@ kam_tx_begin(struct kam *k, struct tx *tx)
 	return tx_begin(tx, &k->p, k->no_commit);
 }
 
-int
-kam_rec_run(struct kam *k, const struct rec_verb *v, int argc, char **argv)
+struct rec_ctx
+kam_ctx(struct kam *k)
 {
 	struct rec_ctx c = { &k->p, k->fmt, k->no_commit, k->msg,
 	    k->no_verify };
+
+	return c;
+}
+
+int
+kam_rec_run(struct kam *k, const struct rec_verb *v, int argc, char **argv)
+{
+	struct rec_ctx c = kam_ctx(k);
 
 	return rec_run(&c, v, argc, argv);
 }
@@ -91,8 +99,7 @@ int
 kam_tx_commit_body(struct kam *k, struct tx *tx, const char *cmd,
     const char *id, const char *title, const char *body)
 {
-	struct rec_ctx c = { &k->p, k->fmt, k->no_commit, k->msg,
-	    k->no_verify };
+	struct rec_ctx c = kam_ctx(k);
 
 	return rec_commit(&c, tx, cmd, id, title, body);
 }
@@ -767,6 +774,7 @@ run_verb(struct kam *k, const struct verb *v, int argc, char **argv)
 		kam_err_reset();
 		k->p.retry_requested = 0;
 		optind = 0;
+		k->verb = v->name;
 		rc = v->fn(argc, argv, k);
 		if (rc != -1 || !k->p.retry_requested)
 			break;

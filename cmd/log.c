@@ -242,7 +242,6 @@ log_cmd_run(struct kam *k)
 }
 
 const struct verb log_verbs[] = {
-	{ "", log_cmd, NEED_PROJECT, POPT_STRINGS(LOG_OPTS),
-	    "record-level history" },
+	VERB("", log_cmd, NEED_PROJECT, "record-level history"),
 };
 const size_t log_nverbs = ARRAY_SIZE(log_verbs);

@@ -88,9 +88,9 @@ out:
 }
 
 const struct verb meeting_verbs[] = {
-	{ "list", meeting_list, NEED_PROJECT, POPT_STRINGS(LIST_OPTS),
-	    "list the meetings with their decisions and actions" },
-	{ "new", meeting_new, NEED_PROJECT | WRITES, POPT_STRINGS(NEW_OPTS),
-	    "create minutes from the template" },
+	VERB("list", meeting_list, NEED_PROJECT,
+	    "list the meetings with their decisions and actions"),
+	VERB("new", meeting_new, NEED_PROJECT | WRITES,
+	    "create minutes from the template"),
 };
 const size_t meeting_nverbs = ARRAY_SIZE(meeting_verbs);

@@ -31,7 +31,6 @@ merge_file_cmd_run(struct kam *k)
 }
 
 const struct verb merge_file_verbs[] = {
-	{ "", merge_file_cmd, 0, POPT_STRINGS(MERGE_OPTS),
-	    "git merge driver for kam tables" },
+	VERB("", merge_file_cmd, 0, "git merge driver for kam tables"),
 };
 const size_t merge_file_nverbs = ARRAY_SIZE(merge_file_verbs);

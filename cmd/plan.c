@@ -322,10 +322,9 @@ out:
 }
 
 const struct verb plan_verbs[] = {
-	{ "", plan_show, NEED_PROJECT, POPT_STRINGS(PLAN_OPTS),
-	    "critical path schedule: early/late dates, slack, finish" },
-	{ "baseline", plan_baseline, NEED_PROJECT | WRITES,
-	    POPT_STRINGS(BASELINE_OPTS),
-	    "store the planned dates as the baseline (one commit)" },
+	VERB("", plan_show, NEED_PROJECT,
+	    "critical path schedule: early/late dates, slack, finish"),
+	VERB("baseline", plan_baseline, NEED_PROJECT | WRITES,
+	    "store the planned dates as the baseline (one commit)"),
 };
 const size_t plan_nverbs = ARRAY_SIZE(plan_verbs);

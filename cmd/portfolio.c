@@ -532,19 +532,18 @@ out:
 }
 
 const struct verb portfolio_verbs[] = {
-	{ "budget", pf_budget, 0, POPT_STRINGS(BUDGET_OPTS),
-	    "planned, actual and used % per account, totals per currency" },
-	{ "fetch", pf_fetch, 0, POPT_STRINGS(FETCH_OPTS),
-	    "clone or fetch the mirrors of accounts with a url" },
-	{ "load", pf_load, 0, POPT_STRINGS(LOAD_OPTS),
-	    "each person's allocation summed over accounts" },
-	{ "report", pf_report, DOCUMENTS, POPT_STRINGS(REPORT_OPTS),
-	    "the director's page: accounts by area, load, top risks" },
-	{ "lessons", pf_lessons, 0, POPT_STRINGS(LESSONS_OPTS),
-	    "the lessons of every account" },
-	{ "risks", pf_risks, 0, POPT_STRINGS(RISKS_OPTS),
-	    "the open risks of every account, highest score first" },
-	{ "status", pf_status, 0, POPT_STRINGS(STATUS_OPTS),
-	    "every account red/amber/green, worst first" },
+	VERB("budget", pf_budget, 0,
+	    "planned, actual and used % per account, totals per currency"),
+	VERB("fetch", pf_fetch, 0,
+	    "clone or fetch the mirrors of accounts with a url"),
+	VERB("load", pf_load, 0,
+	    "each person's allocation summed over accounts"),
+	VERB("report", pf_report, DOCUMENTS,
+	    "the director's page: accounts by area, load, top risks"),
+	VERB("lessons", pf_lessons, 0, "the lessons of every account"),
+	VERB("risks", pf_risks, 0,
+	    "the open risks of every account, highest score first"),
+	VERB("status", pf_status, 0,
+	    "every account red/amber/green, worst first"),
 };
 const size_t portfolio_nverbs = ARRAY_SIZE(portfolio_verbs);

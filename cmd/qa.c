@@ -42,8 +42,7 @@ REC_FN(qa_show, show)
 static int
 qa_check(int argc, char **argv, struct kam *k)
 {
-	struct rec_ctx c = { &k->p, k->fmt, k->no_commit, k->msg,
-	    k->no_verify };
+	struct rec_ctx c = kam_ctx(k);
 	struct rec_args a;
 
 	if (rec_parse_need(check_opts, ARRAY_SIZE(check_opts), argc, argv,
@@ -522,8 +521,8 @@ const struct verb qa_verbs[] = {
 	    "record a quality check of a requirement, task or anything" },
 	{ "list", qa_list, NEED_PROJECT, list_usage, QA_WHERE(REC_COMPLETE_LIST),
 	    "list quality checks" },
-	{ "report", qa_report, NEED_PROJECT, POPT_STRINGS(REPORT_OPTS),
-	    "pass rate, open defects, rework hours, checks by month" },
+	VERB("report", qa_report, NEED_PROJECT,
+	    "pass rate, open defects, rework hours, checks by month"),
 	{ "show", qa_show, NEED_PROJECT, show_usage, "",
 	    "show one quality check" },
 };

@@ -355,9 +355,9 @@ out:
 }
 
 const struct verb raci_verbs[] = {
-	{ "set", raci_set, NEED_PROJECT | WRITES, POPT_STRINGS(SET_OPTS),
-	    "give a person a role in an activity, or --remove it" },
-	{ "show", raci_show, NEED_PROJECT, POPT_STRINGS(SHOW_OPTS),
-	    "the matrix, with activities lacking one A or any R" },
+	VERB("set", raci_set, NEED_PROJECT | WRITES,
+	    "give a person a role in an activity, or --remove it"),
+	VERB("show", raci_show, NEED_PROJECT,
+	    "the matrix, with activities lacking one A or any R"),
 };
 const size_t raci_nverbs = ARRAY_SIZE(raci_verbs);

@@ -123,7 +123,7 @@ out:
 }
 
 const struct verb renumber_verbs[] = {
-	{ "", renumber_cmd, NEED_PROJECT, POPT_STRINGS(RENUMBER_OPTS),
-	    "give a record a new id everywhere" },
+	VERB("", renumber_cmd, NEED_PROJECT,
+	    "give a record a new id everywhere"),
 };
 const size_t renumber_nverbs = ARRAY_SIZE(renumber_verbs);

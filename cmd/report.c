@@ -65,13 +65,11 @@ report_final_run(struct kam *k)
 }
 
 const struct verb report_verbs[] = {
-	{ "final", report_final, NEED_PROJECT | DOCUMENTS,
-	    POPT_STRINGS(FINAL_OPTS),
+	VERB("final", report_final, NEED_PROJECT | DOCUMENTS,
 	    "closing evaluation: goals, schedule and cost variance, quality, "
-	    "satisfaction, lessons, open items" },
-	{ "weekly", report_weekly, NEED_PROJECT | DOCUMENTS,
-	    POPT_STRINGS(WEEKLY_OPTS), "client status report of the week (or "
-	    "since a date or a revision)" },
+	    "satisfaction, lessons, open items"),
+	VERB("weekly", report_weekly, NEED_PROJECT | DOCUMENTS,
+	    "client status report of the week (or since a date or a revision)"),
 };
 const size_t report_nverbs = ARRAY_SIZE(report_verbs);
 

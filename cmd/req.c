@@ -22,15 +22,21 @@ static const char set_usage[] = "kam req set REQ-n"
     REQ_FIELDS(REC_USAGE_SET);
 static const char list_usage[] = "kam req list" REQ_WHERE(REC_USAGE_LIST);
 #define SHOW_OPTS(O)	O(CMD, "kam req show") O(ARG, "REQ-n")
-static const char analyse_usage[] = "kam req analyse REQ-n";
-static const char confirm_usage[] = "kam req confirm REQ-n"
-    REQ_CONFIRM_FIELDS(REC_USAGE_ADD);
-static const char reject_usage[] = "kam req reject REQ-n";
-static const char done_usage[] = "kam req done REQ-n";
-/* The options of trace (lib/parseopt.c). */
+/* The options of trace and of the transitions (lib/parseopt.c). */
 struct opts {
 	int		 key, flagged;
+	const char	*by, *date;
 };
+/* analyse, confirm, reject and done: the state machine of lib/reqflow.c
+ * (req_move, lib/rectype.c); confirm takes the client's sign-off. */
+#define MOVE_OPTS(O, verb)	O(CMD, "kam req " verb) O(ARG, "REQ-n")
+#define ANALYSE_OPTS(O)	MOVE_OPTS(O, "analyse")
+#define CONFIRM_OPTS(O)							\
+	MOVE_OPTS(O, "confirm")						\
+	O(STR, REQ, "", "by", by, "P-n", "who signs it off (client side)") \
+	O(STR, OPT, "", "date", date, "date", "when")
+#define REJECT_OPTS(O)	MOVE_OPTS(O, "reject")
+#define DONE_OPTS(O)	MOVE_OPTS(O, "done")
 #define TRACE_OPTS(O)							\
 	O(CMD, "kam req trace")						\
 	O(FLAG, OPT, "", "key", key, "key requirements only (must)")	\
@@ -39,9 +45,6 @@ struct opts {
 
 static const struct rec_opt add_opts[] = { REQ_FIELDS(REC_OPT_ADD) };
 static const struct rec_opt set_opts[] = { REQ_FIELDS(REC_OPT_SET) };
-static const struct rec_opt confirm_opts[] = {
-	REQ_CONFIRM_FIELDS(REC_OPT_ADD)
-};
 static const struct rec_where list_where[] = { REQ_WHERE(REC_WHERE) };
 
 static const struct rec_verb add = { .usage = add_usage, .rt = &req_type,
@@ -55,46 +58,18 @@ REC_FN(req_add, add)
 REC_FN(req_set, set)
 REC_FN(req_list, list)
 
-/* analyse, confirm, reject and done: the state machine of lib/reqflow.c
- * (req_move, lib/rectype.c); confirm takes --by and --date. */
 static int
-transition(int argc, char **argv, struct kam *k, const char *verb,
-    const char *usage)
+transition(struct kam *k)
 {
-	struct rec_ctx c = { &k->p, k->fmt, k->no_commit, k->msg,
-	    k->no_verify };
-	int confirm = strcmp(verb, "confirm") == 0;
-	struct rec_args a;
+	const struct opts *o = k->opts;
+	struct rec_ctx c = kam_ctx(k);
 
-	if (rec_parse_need(confirm_opts, confirm ? ARRAY_SIZE(confirm_opts) :
-	    0, argc, argv, usage, 1, "", &a) == -1)
-		return -1;
-	return req_move(&c, verb, a.operand, a.val[0], a.val[1]);
+	return req_move(&c, k->verb, k->argv[0], o->by, o->date);
 }
-
-static int
-req_analyse(int argc, char **argv, struct kam *k)
-{
-	return transition(argc, argv, k, "analyse", analyse_usage);
-}
-
-static int
-req_confirm(int argc, char **argv, struct kam *k)
-{
-	return transition(argc, argv, k, "confirm", confirm_usage);
-}
-
-static int
-req_reject(int argc, char **argv, struct kam *k)
-{
-	return transition(argc, argv, k, "reject", reject_usage);
-}
-
-static int
-req_done(int argc, char **argv, struct kam *k)
-{
-	return transition(argc, argv, k, "done", done_usage);
-}
+KAM_VERB_RUN(req_analyse, ANALYSE_OPTS, transition, { 0 })
+KAM_VERB_RUN(req_confirm, CONFIRM_OPTS, transition, { 0 })
+KAM_VERB_RUN(req_reject, REJECT_OPTS, transition, { 0 })
+KAM_VERB_RUN(req_done, DONE_OPTS, transition, { 0 })
 
 /*
  * What points at a requirement: tasks (tasks.csv reqs), quality checks
@@ -422,23 +397,22 @@ const struct verb req_verbs[] = {
 	{ "add", req_add, NEED_PROJECT | WRITES, add_usage,
 	    REQ_FIELDS(REC_COMPLETE_ADD),
 	    "record a new requirement (draft)" },
-	{ "analyse", req_analyse, NEED_PROJECT | WRITES, analyse_usage, "",
-	    "mark a draft requirement analysed" },
-	{ "confirm", req_confirm, NEED_PROJECT | WRITES, confirm_usage,
-	    REQ_CONFIRM_FIELDS(REC_COMPLETE_ADD),
-	    "record the client's sign-off" },
-	{ "done", req_done, NEED_PROJECT | WRITES, done_usage, "",
-	    "mark a confirmed, tested requirement done" },
+	VERB("analyse", req_analyse, NEED_PROJECT | WRITES,
+	    "mark a draft requirement analysed"),
+	VERB("confirm", req_confirm, NEED_PROJECT | WRITES,
+	    "record the client's sign-off"),
+	VERB("done", req_done, NEED_PROJECT | WRITES,
+	    "mark a confirmed, tested requirement done"),
 	{ "list", req_list, NEED_PROJECT, list_usage,
 	    REQ_WHERE(REC_COMPLETE_LIST), "list requirements" },
-	{ "reject", req_reject, NEED_PROJECT | WRITES, reject_usage, "",
-	    "reject a draft or analysed requirement" },
+	VERB("reject", req_reject, NEED_PROJECT | WRITES,
+	    "reject a draft or analysed requirement"),
 	{ "set", req_set, NEED_PROJECT | WRITES, set_usage,
 	    REQ_FIELDS(REC_COMPLETE_SET),
 	    "edit a requirement not yet confirmed" },
-	{ "show", req_show, NEED_PROJECT, POPT_STRINGS(SHOW_OPTS),
-	    "show one requirement with its tasks, checks and changes" },
-	{ "trace", req_trace, NEED_PROJECT, POPT_STRINGS(TRACE_OPTS),
-	    "requirements -> tasks -> quality checks" },
+	VERB("show", req_show, NEED_PROJECT,
+	    "show one requirement with its tasks, checks and changes"),
+	VERB("trace", req_trace, NEED_PROJECT,
+	    "requirements -> tasks -> quality checks"),
 };
 const size_t req_nverbs = ARRAY_SIZE(req_verbs);

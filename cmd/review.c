@@ -372,7 +372,7 @@ out:
 }
 
 const struct verb review_verbs[] = {
-	{ "", review_cmd, NEED_PROJECT, POPT_STRINGS(REVIEW_OPTS),
-	    "what a branch does to the project (for pull requests)" },
+	VERB("", review_cmd, NEED_PROJECT,
+	    "what a branch does to the project (for pull requests)"),
 };
 const size_t review_nverbs = ARRAY_SIZE(review_verbs);

@@ -76,8 +76,7 @@ KAM_VERB0(risk_occur, OCCUR_OPTS)
 static int
 risk_occur_run(struct kam *k)
 {
-	struct rec_ctx c = { &k->p, k->fmt, k->no_commit, k->msg,
-	    k->no_verify };
+	struct rec_ctx c = kam_ctx(k);
 
 	return issue_risk_occurred(&c, k->argv[0]);
 }
@@ -307,16 +306,14 @@ const struct verb risk_verbs[] = {
 	    RISK_FIELDS(REC_COMPLETE_SET), "re-assess a risk" },
 	{ "close", risk_close, NEED_PROJECT | WRITES, close_usage, "",
 	    "close a risk" },
-	{ "list", risk_list, NEED_PROJECT, POPT_STRINGS(LIST_OPTS),
-	    "list risks" },
-	{ "matrix", risk_matrix, NEED_PROJECT, POPT_STRINGS(MATRIX_OPTS),
-	    "probability x impact grid" },
-	{ "occur", risk_occur, NEED_PROJECT | WRITES, POPT_STRINGS(OCCUR_OPTS),
-	    "a risk happened: it opens an issue" },
+	VERB("list", risk_list, NEED_PROJECT, "list risks"),
+	VERB("matrix", risk_matrix, NEED_PROJECT, "probability x impact grid"),
+	VERB("occur", risk_occur, NEED_PROJECT | WRITES,
+	    "a risk happened: it opens an issue"),
 	{ "reopen", risk_reopen, NEED_PROJECT | WRITES, reopen_usage, "",
 	    "a closed risk is open again" },
-	{ "review", risk_review, NEED_PROJECT, POPT_STRINGS(REVIEW_OPTS),
-	    "risks past review or critical without owner/response" },
+	VERB("review", risk_review, NEED_PROJECT,
+	    "risks past review or critical without owner/response"),
 	{ "show", risk_show, NEED_PROJECT, show_usage, "", "show one risk" },
 };
 const size_t risk_nverbs = ARRAY_SIZE(risk_verbs);

@@ -114,7 +114,6 @@ out:
 }
 
 const struct verb status_verbs[] = {
-	{ "", status_cmd, NEED_PROJECT, POPT_STRINGS(STATUS_OPTS),
-	    "one-screen project health" },
+	VERB("", status_cmd, NEED_PROJECT, "one-screen project health"),
 };
 const size_t status_nverbs = ARRAY_SIZE(status_verbs);

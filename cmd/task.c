@@ -13,11 +13,10 @@
 #include "../lib/store.h"
 #include "../lib/value.h"
 
-/* The options of every verb but start, progress and done, which are
- * task_type's lifecycle (lib/parseopt.c). */
+/* The options of every verb (lib/parseopt.c). */
 struct opts {
 	int		 open;
-	const char	*status;
+	const char	*status, *date;
 	struct popt_id	 assignee, req;
 	struct fields {			/* add and set: the columns they set */
 		const char	*title, *duration, *depends, *assignee,
@@ -62,9 +61,12 @@ struct opts {
 	O(ID, HIDE, "", "assignee", assignee, "P", "the same as --person") \
 	O(ID, OPT, "", "req", req, "REQ", "tasks for this requirement")
 #define SHOW_OPTS(O)	O(CMD, "kam task show") O(ARG, "T-n")
-static const char start_usage[] = "kam task start T-n [--date date]";
-static const char progress_usage[] = "kam task progress T-n pct";
-static const char done_usage[] = "kam task done T-n [--date date]";
+/* start, progress and done: task_type's lifecycle (lib/rectype.c). */
+#define DATE_OPT(O)							\
+	O(STR, OPT, "", "date", date, "date", "when it happened")
+#define START_OPTS(O)	O(CMD, "kam task start") O(ARG, "T-n") DATE_OPT(O)
+#define PROGRESS_OPTS(O)	O(CMD, "kam task progress") O(ARG, "T-n pct")
+#define DONE_OPTS(O)	O(CMD, "kam task done") O(ARG, "T-n") DATE_OPT(O)
 #define LATE_OPTS(O)	O(CMD, "kam task late")
 
 struct setting {
@@ -296,44 +298,18 @@ task_set_run(struct kam *k)
 	return write_task(k, 0);
 }
 
-/* start, progress and done: task_type's lifecycle (lib/rectype.c). */
-static const struct rec_opt date_opts[] = {
-	{ TASK_START, "date", REC_OPT, 0, "date", "when it happened" },
-};
-
 static int
-track(int argc, char **argv, struct kam *k, const char *usage,
-    const char *verb)
+track(struct kam *k)
 {
-	struct rec_ctx c = { &k->p, k->fmt, k->no_commit, k->msg,
-	    k->no_verify };
-	int progress = strcmp(verb, "progress") == 0;
-	struct rec_args a;
+	const struct opts *o = k->opts;
+	struct rec_ctx c = kam_ctx(k);
 
-	if (rec_parse(date_opts, progress ? 0 : 1, argc, argv, usage,
-	    progress ? 2 : 1, &a) == -1)
-		return -1;
-	return task_track(&c, verb, a.operand, a.val[0],
-	    progress ? a.rest[0] : NULL);
+	return task_track(&c, k->verb, k->argv[0], o->date, k->argc > 1 ?
+	    k->argv[1] : NULL);
 }
-
-static int
-task_start(int argc, char **argv, struct kam *k)
-{
-	return track(argc, argv, k, start_usage, "start");
-}
-
-static int
-task_progress(int argc, char **argv, struct kam *k)
-{
-	return track(argc, argv, k, progress_usage, "progress");
-}
-
-static int
-task_done(int argc, char **argv, struct kam *k)
-{
-	return track(argc, argv, k, done_usage, "done");
-}
+KAM_VERB_RUN(task_start, START_OPTS, track, { 0 })
+KAM_VERB_RUN(task_progress, PROGRESS_OPTS, track, { 0 })
+KAM_VERB_RUN(task_done, DONE_OPTS, track, { 0 })
 
 
 static const char *const brief[] = { "id", "title", "duration", "depends",
@@ -472,21 +448,16 @@ out:
 }
 
 const struct verb task_verbs[] = {
-	{ "add", task_add, NEED_PROJECT | WRITES, POPT_STRINGS(ADD_OPTS),
-	    "add a task or milestone" },
-	{ "done", task_done, NEED_PROJECT | WRITES, done_usage, "--date=",
-	    "a task is finished" },
-	{ "late", task_late, NEED_PROJECT, POPT_STRINGS(LATE_OPTS),
-	    "tasks that should have started or finished by today" },
-	{ "list", task_list, NEED_PROJECT, POPT_STRINGS(LIST_OPTS),
-	    "list tasks" },
-	{ "progress", task_progress, NEED_PROJECT | WRITES, progress_usage, "",
-	    "record a task's progress (percent)" },
-	{ "set", task_set, NEED_PROJECT | WRITES, POPT_STRINGS(SET_OPTS),
-	    "change a task" },
-	{ "show", task_show, NEED_PROJECT, POPT_STRINGS(SHOW_OPTS),
-	    "show one task with its scheduled dates" },
-	{ "start", task_start, NEED_PROJECT | WRITES, start_usage, "--date=",
-	    "a task has started" },
+	VERB("add", task_add, NEED_PROJECT | WRITES, "add a task or milestone"),
+	VERB("done", task_done, NEED_PROJECT | WRITES, "a task is finished"),
+	VERB("late", task_late, NEED_PROJECT,
+	    "tasks that should have started or finished by today"),
+	VERB("list", task_list, NEED_PROJECT, "list tasks"),
+	VERB("progress", task_progress, NEED_PROJECT | WRITES,
+	    "record a task's progress (percent)"),
+	VERB("set", task_set, NEED_PROJECT | WRITES, "change a task"),
+	VERB("show", task_show, NEED_PROJECT,
+	    "show one task with its scheduled dates"),
+	VERB("start", task_start, NEED_PROJECT | WRITES, "a task has started"),
 };
 const size_t task_nverbs = ARRAY_SIZE(task_verbs);

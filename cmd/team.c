@@ -177,9 +177,9 @@ out:
 }
 
 const struct verb team_verbs[] = {
-	{ "audit", team_audit_cmd, NEED_PROJECT, POPT_STRINGS(AUDIT_OPTS),
-	    "planned against booked hours, utilisation, effort overruns" },
-	{ "load", team_load, NEED_PROJECT, POPT_STRINGS(LOAD_OPTS),
-	    "allocation per week or day against capacity" },
+	VERB("audit", team_audit_cmd, NEED_PROJECT,
+	    "planned against booked hours, utilisation, effort overruns"),
+	VERB("load", team_load, NEED_PROJECT,
+	    "allocation per week or day against capacity"),
 };
 const size_t team_nverbs = ARRAY_SIZE(team_verbs);

@@ -50,8 +50,7 @@ static int
 time_log_cmd_run(struct kam *k)
 {
 	const struct opts *o = k->opts;
-	struct rec_ctx c = { &k->p, k->fmt, k->no_commit, k->msg,
-	    k->no_verify };
+	struct rec_ctx c = kam_ctx(k);
 	int32_t d = k->p.today;
 
 	if (o->date != NULL && rec_past_date_arg("--date", o->date,
@@ -160,11 +159,10 @@ out:
 }
 
 const struct verb time_verbs[] = {
-	{ "list", time_list, NEED_PROJECT, POPT_STRINGS(LIST_OPTS),
-	    "list bookings" },
-	{ "log", time_log_cmd, NEED_PROJECT | WRITES, POPT_STRINGS(LOG_OPTS),
-	    "book hours of a person on a task" },
-	{ "report", time_report_cmd, NEED_PROJECT, POPT_STRINGS(REPORT_OPTS),
-	    "hours booked by person, task, week or month" },
+	VERB("list", time_list, NEED_PROJECT, "list bookings"),
+	VERB("log", time_log_cmd, NEED_PROJECT | WRITES,
+	    "book hours of a person on a task"),
+	VERB("report", time_report_cmd, NEED_PROJECT,
+	    "hours booked by person, task, week or month"),
 };
 const size_t time_nverbs = ARRAY_SIZE(time_verbs);

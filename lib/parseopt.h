@@ -192,10 +192,9 @@ struct popt {
 	O(DATE, OPT, "", "from", from, "date", "from this day on")	\
 	O(DATE, OPT, "", "to", to, "date", "up to this day")
 
-/* The usage line, the completion words and the parse table of list L;
- * POPT_STRINGS(L) is the usage and opts members of a struct verb. */
+/* The usage line and the parse table of list L (cmd/cmd.h's KAM_VERB
+ * makes a verb's usage, completion words and table from its list). */
 #define POPT_LINE(L)	L(POPT_USAGE)
-#define POPT_STRINGS(L)	L(POPT_USAGE), L(POPT_COMPLETE)
 #define POPT_TABLE(L)	{ L(POPT_ENTRY) { .kind = POPT_END,		\
 	.usage = L(POPT_USAGE) } }
 

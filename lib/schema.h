@@ -360,7 +360,7 @@ struct schema {
 	W(PERSON_SIDE, "side", EQ, "client|team|partner", NULL)
 
 /* kam req: add's and set's fields (add's title is its operand); list's
- * filters; confirm's options. */
+ * filters. */
 #define REQ_FIELDS(F)							\
 	F(REQ_TITLE, "title", OPERAND, OPT, 0, "text", "")		\
 	F(REQ_PRIORITY, "priority", OPT, OPT, 0, "must|should|could|wont", \
@@ -376,10 +376,6 @@ struct schema {
 	    NULL)							\
 	W(REQ_SOURCE, "person", REF, "P-n", NULL)			\
 	W(REQ_SOURCE, "source", AKA, "P-n", NULL)
-#define REQ_CONFIRM_FIELDS(F)						\
-	F(REQ_CONFIRMED_BY, "by", REQ, NO, 0, "P-n", "who signs it off "	\
-	    "(client side)")						\
-	F(REQ_CONFIRMED_ON, "date", OPT, NO, 0, "date", "when")
 
 /* kam risk: add's and assess's fields (-p and -i are the short ones). */
 #define RISK_FIELDS(F)							\
