@@ -13,9 +13,6 @@
 
 static const char add_usage[] = "kam bill add title amount"
     BILL_FIELDS(REC_USAGE_ADD);
-static const char set_usage[] = "kam bill set B-n"
-    BILL_FIELDS(REC_USAGE_SET);
-static const char show_usage[] = "kam bill show B-n";
 /* The options of the verbs that are not generic (lib/parseopt.c). */
 struct opts {
 	const char	*date;
@@ -31,14 +28,9 @@ struct opts {
 	O(FLAG, OPT, "", "open", open, "items not paid")
 
 static const struct rec_opt add_opts[] = { BILL_FIELDS(REC_OPT_ADD) };
-static const struct rec_opt set_opts[] = { BILL_FIELDS(REC_OPT_SET) };
-
-static const struct rec_verb set = { .usage = set_usage, .rt = &bill_type,
-	.kind = REC_SET, .opts = set_opts, .nopts = ARRAY_SIZE(set_opts) };
-static const struct rec_verb show = { .usage = show_usage, .rt = &bill_type,
-	.kind = REC_SHOW };
-REC_FN(bill_set, set)
-REC_FN(bill_show, show)
+REC_FIELDS_VERB(bill_set, SET, SET, "kam bill set B-n", BILL_FIELDS,
+    .rt = &bill_type)
+REC_VERB(bill_show, SHOW, "kam bill show B-n", .rt = &bill_type)
 
 static int
 bill_add_cmd(int argc, char **argv, struct kam *k)
@@ -102,9 +94,7 @@ const struct verb bill_verbs[] = {
 	    "billing items and their state"),
 	VERB("paid", bill_paid_cmd, NEED_PROJECT | WRITES,
 	    "record that an item was paid"),
-	{ "set", bill_set, NEED_PROJECT | WRITES, set_usage,
-	    BILL_FIELDS(REC_COMPLETE_SET), "edit a billing item" },
-	{ "show", bill_show, NEED_PROJECT, show_usage, "",
-	    "one billing item with its state" },
+	VERB("set", bill_set, NEED_PROJECT | WRITES, "edit a billing item"),
+	VERB("show", bill_show, NEED_PROJECT, "one billing item with its state"),
 };
 const size_t bill_nverbs = ARRAY_SIZE(bill_verbs);

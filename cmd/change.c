@@ -16,8 +16,6 @@
 #include "../lib/store.h"
 #include "../lib/value.h"
 
-static const char add_usage[] = "kam change add title"
-    CHANGE_FIELDS(REC_USAGE_ADD);
 /* The options of list (lib/parseopt.c). */
 struct opts {
 	int		 open;
@@ -31,7 +29,6 @@ struct opts {
 	    "in this state")						\
 	O(ID, OPT, "", "req", req, "REQ", "changes of this requirement") \
 	O(ID, OPT, "", "person", person, "P", "requested by this person")
-static const char show_usage[] = "kam change show CR-n";
 static const char approve_usage[] = "kam change approve CR-n"
     CHANGE_DECIDE(REC_USAGE_ADD);
 static const char reject_usage[] = "kam change reject CR-n"
@@ -40,17 +37,12 @@ static const char reject_usage[] = "kam change reject CR-n"
 static const char *const brief[] = { "id", "title", "req", "cost", "days",
 	"status", "requested_by", "decided_by", "decided_on", NULL };
 
-static const struct rec_opt add_opts[] = { CHANGE_FIELDS(REC_OPT_ADD) };
 static const struct rec_opt approve_opts[] = { CHANGE_DECIDE(REC_OPT_ADD) };
 static const struct rec_opt reject_opts[] = { CHANGE_DECIDE(REC_OPT_SET) };
 
-static const struct rec_verb add = { .usage = add_usage,
-	.rt = &change_type, .kind = REC_ADD, .opts = add_opts,
-	.nopts = ARRAY_SIZE(add_opts) };
-static const struct rec_verb show = { .usage = show_usage,
-	.rt = &change_type, .kind = REC_SHOW };
-REC_FN(change_add, add)
-REC_FN(change_show, show)
+REC_FIELDS_VERB(change_add, ADD, ADD, "kam change add title", CHANGE_FIELDS,
+    .rt = &change_type)
+REC_VERB(change_show, SHOW, "kam change show CR-n", .rt = &change_type)
 
 /* approve and reject: the client decides (lib/rectype.c). */
 static int
@@ -203,8 +195,7 @@ out:
 }
 
 const struct verb change_verbs[] = {
-	{ "add", change_add, NEED_PROJECT | WRITES, add_usage,
-	    CHANGE_FIELDS(REC_COMPLETE_ADD), "open a change request" },
+	VERB("add", change_add, NEED_PROJECT | WRITES, "open a change request"),
 	{ "approve", change_approve, NEED_PROJECT | WRITES, approve_usage,
 	    CHANGE_DECIDE(REC_COMPLETE_ADD),
 	    "approve a change request (client side)" },
@@ -212,7 +203,6 @@ const struct verb change_verbs[] = {
 	    "list change requests with approved totals"),
 	{ "reject", change_reject, NEED_PROJECT | WRITES, reject_usage,
 	    CHANGE_DECIDE(REC_COMPLETE_SET), "reject a change request" },
-	{ "show", change_show, NEED_PROJECT, show_usage, "",
-	    "show one change request" },
+	VERB("show", change_show, NEED_PROJECT, "show one change request"),
 };
 const size_t change_nverbs = ARRAY_SIZE(change_verbs);

@@ -99,7 +99,8 @@ struct verb {
 		return i_ == -1 ? -1 : kam_verb_run(k, fn##_run, NULL,	\
 		    argc - i_, argv + i_);				\
 	}
-/* The verb table's entry of verb fn, declared with KAM_VERB. */
+/* The verb table's entry of verb fn, declared with KAM_VERB or one of the
+ * REC_*VERB macros below. */
 #define VERB(name, fn, flags, summary)					\
 	{ name, fn, flags, fn##_usage, fn##_words, summary }
 /* Run fn with k's opts and operands set (KAM_VERB). */
@@ -116,6 +117,40 @@ int	kam_rec_run(struct kam *k, const struct rec_verb *v, int argc,
 /* The verb function fn of a verb declared as data, rv. */
 #define REC_FN(fn, rv) static int fn(int argc, char **argv, struct kam *k) \
 	{ return kam_rec_run(k, &(rv), argc, argv); }
+
+/*
+ * A verb declared as data (lib/record.h) in one line: the struct
+ * rec_verb of kind REC_<kind> (the rest of its members after the list),
+ * the verb function fn and fn_usage, fn_words for VERB(), its usage line
+ * the command words and its options' usage, its completion words and its
+ * option table all made from one list:
+ *   REC_VERB(fn, kind, words, ...)		no options (show, close...)
+ *   REC_FIELDS_VERB(fn, kind, how, words, L, ...)	the F() list L as add
+ *					or set takes it (how: ADD or SET)
+ *   REC_LIST_VERB(fn, words, W, ...)	the W() list of filters
+ */
+#define REC_VERB(fn, kd, words, ...)					\
+	static const char fn##_usage[] = words;				\
+	static const char fn##_words[] = "";				\
+	static const struct rec_verb fn##_rv = { .usage = fn##_usage,	\
+		.kind = REC_##kd, __VA_ARGS__ };			\
+	REC_FN(fn, fn##_rv)
+#define REC_FIELDS_VERB(fn, kd, how, words, L, ...)			\
+	static const char fn##_usage[] = words L(REC_USAGE_##how);	\
+	static const char fn##_words[] = "" L(REC_COMPLETE_##how);	\
+	static const struct rec_opt fn##_opts[] = { L(REC_OPT_##how) };	\
+	static const struct rec_verb fn##_rv = { .usage = fn##_usage,	\
+		.kind = REC_##kd, .opts = fn##_opts,			\
+		.nopts = ARRAY_SIZE(fn##_opts), __VA_ARGS__ };		\
+	REC_FN(fn, fn##_rv)
+#define REC_LIST_VERB(fn, words, W, ...)				\
+	static const char fn##_usage[] = words W(REC_USAGE_LIST);	\
+	static const char fn##_words[] = "" W(REC_COMPLETE_LIST);	\
+	static const struct rec_where fn##_where[] = { W(REC_WHERE) };	\
+	static const struct rec_verb fn##_rv = { .usage = fn##_usage,	\
+		.kind = REC_LIST, .where = fn##_where,			\
+		.nwhere = ARRAY_SIZE(fn##_where), __VA_ARGS__ };	\
+	REC_FN(fn, fn##_rv)
 
 /* Ensure k->p is open (for verbs without NEED_PROJECT that need it). */
 int	kam_open_project(struct kam *k);

@@ -34,12 +34,8 @@ struct opts {
 	O(CMD, "kam csat list")						\
 	O(ID, OPT, "", "person", person, "P", "given by this person")
 #define REPORT_OPTS(O)	O(CMD, "kam csat report")
-static const char set_usage[] = "kam csat set F-n" CSAT_FIELDS(REC_USAGE_SET);
-
-static const struct rec_opt set_opts[] = { CSAT_FIELDS(REC_OPT_SET) };
-static const struct rec_verb set = { .usage = set_usage, .rt = &csat_type,
-	.kind = REC_SET, .opts = set_opts, .nopts = ARRAY_SIZE(set_opts) };
-REC_FN(csat_set, set)
+REC_FIELDS_VERB(csat_set, SET, SET, "kam csat set F-n", CSAT_FIELDS,
+    .rt = &csat_type)
 
 #define RECENT_DAYS	90
 
@@ -453,7 +449,6 @@ const struct verb csat_verbs[] = {
 	    "the scores, with promoter/passive/detractor"),
 	VERB("report", csat_report, NEED_PROJECT,
 	    "average, NPS, trend by month, last 90 days vs csat-min"),
-	{ "set", csat_set, NEED_PROJECT | WRITES, set_usage,
-	    CSAT_FIELDS(REC_COMPLETE_SET), "correct a score's entry" },
+	VERB("set", csat_set, NEED_PROJECT | WRITES, "correct a score's entry"),
 };
 const size_t csat_nverbs = ARRAY_SIZE(csat_verbs);

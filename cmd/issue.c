@@ -8,51 +8,21 @@
 #include "cmd.h"
 #include "../lib/issue.h"
 
-static const char add_usage[] = "kam issue add title"
-    ISSUE_FIELDS(REC_USAGE_ADD);
-static const char set_usage[] = "kam issue set I-n"
-    ISSUE_FIELDS(REC_USAGE_SET);
-static const char list_usage[] = "kam issue list" ISSUE_WHERE(REC_USAGE_LIST);
-static const char show_usage[] = "kam issue show I-n";
-static const char start_usage[] = "kam issue start I-n";
-#define ESCALATE_OPTS(O)	O(CMD, "kam issue escalate") O(ARG, "I-n")
-static const char resolve_usage[] =
-    "kam issue resolve I-n --resolution text";
-static const char close_usage[] = "kam issue close I-n";
-
-static const struct rec_opt add_opts[] = { ISSUE_FIELDS(REC_OPT_ADD) };
-static const struct rec_opt set_opts[] = { ISSUE_FIELDS(REC_OPT_SET) };
-static const struct rec_opt resolve_opts[] = {
-	{ ISSUE_RESOLUTION, "resolution", REC_REQ, 0, "text",
-	    "how it was resolved" },
-};
-static const struct rec_where list_where[] = { ISSUE_WHERE(REC_WHERE) };
-
+/* resolve's option. */
+#define RESOLVE_FIELDS(F)						\
+	F(ISSUE_RESOLUTION, "resolution", REQ, NO, 0, "text",		\
+	    "how it was resolved")
 #define T	.rt = &issue_type
-static const struct rec_verb add = { .usage = add_usage, T, .kind = REC_ADD,
-	.opts = add_opts, .nopts = ARRAY_SIZE(add_opts) };
-static const struct rec_verb set = { .usage = set_usage, T, .kind = REC_SET,
-	.opts = set_opts, .nopts = ARRAY_SIZE(set_opts) };
-static const struct rec_verb list = { .usage = list_usage, T,
-	.kind = REC_LIST, .where = list_where,
-	.nwhere = ARRAY_SIZE(list_where) };
-static const struct rec_verb show = { .usage = show_usage, T,
-	.kind = REC_SHOW };
-static const struct rec_verb start = { .usage = start_usage, T,
-	.kind = REC_MOVE, .verb = "start" };
-static const struct rec_verb resolve = { .usage = resolve_usage, T,
-	.kind = REC_MOVE, .verb = "resolve", .opts = resolve_opts,
-	.nopts = ARRAY_SIZE(resolve_opts) };
-static const struct rec_verb close_ = { .usage = close_usage, T,
-	.kind = REC_MOVE, .verb = "close" };
+REC_FIELDS_VERB(issue_add, ADD, ADD, "kam issue add title", ISSUE_FIELDS, T)
+REC_FIELDS_VERB(issue_set, SET, SET, "kam issue set I-n", ISSUE_FIELDS, T)
+REC_LIST_VERB(issue_list, "kam issue list", ISSUE_WHERE, T)
+REC_VERB(issue_show, SHOW, "kam issue show I-n", T)
+REC_VERB(issue_start, MOVE, "kam issue start I-n", T, .verb = "start")
+REC_FIELDS_VERB(issue_resolve, MOVE, ADD, "kam issue resolve I-n",
+    RESOLVE_FIELDS, T, .verb = "resolve")
+REC_VERB(issue_close, MOVE, "kam issue close I-n", T, .verb = "close")
 #undef T
-REC_FN(issue_add, add)
-REC_FN(issue_set, set)
-REC_FN(issue_list, list)
-REC_FN(issue_show, show)
-REC_FN(issue_start, start)
-REC_FN(issue_resolve, resolve)
-REC_FN(issue_close, close_)
+#define ESCALATE_OPTS(O)	O(CMD, "kam issue escalate") O(ARG, "I-n")
 
 KAM_VERB0(issue_escalate_verb, ESCALATE_OPTS)
 static int
@@ -64,20 +34,18 @@ issue_escalate_verb_run(struct kam *k)
 }
 
 const struct verb issue_verbs[] = {
-	{ "add", issue_add, NEED_PROJECT | WRITES, add_usage,
-	    ISSUE_FIELDS(REC_COMPLETE_ADD), "record a new issue" },
-	{ "close", issue_close, NEED_PROJECT | WRITES, close_usage, "",
-	    "close a resolved issue" },
+	VERB("add", issue_add, NEED_PROJECT | WRITES, "record a new issue"),
+	VERB("close", issue_close, NEED_PROJECT | WRITES,
+	    "close a resolved issue"),
 	VERB("escalate", issue_escalate_verb, NEED_PROJECT | WRITES,
 	    "one escalation level up, to the accountable"),
-	{ "list", issue_list, NEED_PROJECT, list_usage,
-	    ISSUE_WHERE(REC_COMPLETE_LIST), "list issues" },
-	{ "resolve", issue_resolve, NEED_PROJECT | WRITES, resolve_usage,
-	    "--resolution=", "record how an issue was resolved" },
-	{ "set", issue_set, NEED_PROJECT | WRITES, set_usage,
-	    ISSUE_FIELDS(REC_COMPLETE_SET), "change fields of an issue" },
-	{ "show", issue_show, NEED_PROJECT, show_usage, "", "show one issue" },
-	{ "start", issue_start, NEED_PROJECT | WRITES, start_usage, "",
-	    "work on an open issue has started" },
+	VERB("list", issue_list, NEED_PROJECT, "list issues"),
+	VERB("resolve", issue_resolve, NEED_PROJECT | WRITES,
+	    "record how an issue was resolved"),
+	VERB("set", issue_set, NEED_PROJECT | WRITES,
+	    "change fields of an issue"),
+	VERB("show", issue_show, NEED_PROJECT, "show one issue"),
+	VERB("start", issue_start, NEED_PROJECT | WRITES,
+	    "work on an open issue has started"),
 };
 const size_t issue_nverbs = ARRAY_SIZE(issue_verbs);

@@ -21,13 +21,10 @@ static const char set_usage[] =
     "kam people set P-n [--name n] [--side s] [--role r] [--org o] "
     "[--email e] [--skills list] [--capacity pct] [--rate money] "
     "[--influence 1-5] [--interest 1-5]";
-static const char list_usage[] = "kam people list [--side client|team|partner]";
-static const char show_usage[] = "kam people show P-n";
 #define MAP_OPTS(O)	O(CMD, "kam people map")
 
 static const struct rec_opt add_opts[] = { PERSON_FIELDS(REC_OPT_ADD) };
 static const struct rec_opt set_opts[] = { PERSON_FIELDS(REC_OPT_SET) };
-static const struct rec_where list_where[] = { PERSON_WHERE(REC_WHERE) };
 
 static const struct rec_verb add = { .usage = add_usage,
 	.rt = &people_type, .kind = REC_ADD, .opts = add_opts,
@@ -35,15 +32,11 @@ static const struct rec_verb add = { .usage = add_usage,
 static const struct rec_verb set = { .usage = set_usage,
 	.rt = &people_type, .kind = REC_SET, .opts = set_opts,
 	.nopts = ARRAY_SIZE(set_opts) };
-static const struct rec_verb list = { .usage = list_usage,
-	.rt = &people_type, .kind = REC_LIST, .where = list_where,
-	.nwhere = ARRAY_SIZE(list_where) };
-static const struct rec_verb show = { .usage = show_usage,
-	.rt = &people_type, .kind = REC_SHOW };
 REC_FN(people_add, add)
 REC_FN(people_set, set)
-REC_FN(people_list, list)
-REC_FN(people_show, show)
+REC_LIST_VERB(people_list, "kam people list", PERSON_WHERE,
+    .rt = &people_type)
+REC_VERB(people_show, SHOW, "kam people show P-n", .rt = &people_type)
 
 /* The grid's quadrant of a person (lib/derive.c). */
 static const char *
@@ -100,14 +93,12 @@ out:
 const struct verb people_verbs[] = {
 	{ "add", people_add, NEED_PROJECT | WRITES, add_usage, FIELDS,
 	    "add a stakeholder or team member" },
-	{ "list", people_list, NEED_PROJECT, list_usage,
-	    PERSON_WHERE(REC_COMPLETE_LIST),
-	    "list people" },
+	VERB("list", people_list, NEED_PROJECT, "list people"),
 	VERB("map", people_map, NEED_PROJECT,
 	    "stakeholder grid by influence and interest"),
 	{ "set", people_set, NEED_PROJECT | WRITES, set_usage,
 	    PERSON_FIELDS(REC_COMPLETE_SET),
 	    "change a person's fields" },
-	{ "show", people_show, NEED_PROJECT, show_usage, "", "show one person" },
+	VERB("show", people_show, NEED_PROJECT, "show one person"),
 };
 const size_t people_nverbs = ARRAY_SIZE(people_verbs);

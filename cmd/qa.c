@@ -23,20 +23,11 @@
 
 static const char check_usage[] = "kam qa check subject"
     QA_FIELDS(REC_USAGE_ADD);
-static const char list_usage[] = "kam qa list" QA_WHERE(REC_USAGE_LIST);
-static const char show_usage[] = "kam qa show Q-n";
 #define REPORT_OPTS(O)	O(CMD, "kam qa report")
 
 static const struct rec_opt check_opts[] = { QA_FIELDS(REC_OPT_ADD) };
-static const struct rec_where list_where[] = { QA_WHERE(REC_WHERE) };
-
-static const struct rec_verb list = { .usage = list_usage, .rt = &qa_type,
-	.kind = REC_LIST, .where = list_where,
-	.nwhere = ARRAY_SIZE(list_where) };
-static const struct rec_verb show = { .usage = show_usage, .rt = &qa_type,
-	.kind = REC_SHOW };
-REC_FN(qa_list, list)
-REC_FN(qa_show, show)
+REC_LIST_VERB(qa_list, "kam qa list", QA_WHERE, .rt = &qa_type)
+REC_VERB(qa_show, SHOW, "kam qa show Q-n", .rt = &qa_type)
 
 /* check: a new quality check (qa_check_record, lib/rectype.c). */
 static int
@@ -519,11 +510,9 @@ const struct verb qa_verbs[] = {
 	{ "check", qa_check, NEED_PROJECT | WRITES, check_usage,
 	    QA_FIELDS(REC_COMPLETE_ADD),
 	    "record a quality check of a requirement, task or anything" },
-	{ "list", qa_list, NEED_PROJECT, list_usage, QA_WHERE(REC_COMPLETE_LIST),
-	    "list quality checks" },
+	VERB("list", qa_list, NEED_PROJECT, "list quality checks"),
 	VERB("report", qa_report, NEED_PROJECT,
 	    "pass rate, open defects, rework hours, checks by month"),
-	{ "show", qa_show, NEED_PROJECT, show_usage, "",
-	    "show one quality check" },
+	VERB("show", qa_show, NEED_PROJECT, "show one quality check"),
 };
 const size_t qa_nverbs = ARRAY_SIZE(qa_verbs);

@@ -16,11 +16,6 @@
 #include "../lib/store.h"
 #include "../lib/value.h"
 
-static const char add_usage[] = "kam req add title"
-    REQ_FIELDS(REC_USAGE_ADD);
-static const char set_usage[] = "kam req set REQ-n"
-    REQ_FIELDS(REC_USAGE_SET);
-static const char list_usage[] = "kam req list" REQ_WHERE(REC_USAGE_LIST);
 #define SHOW_OPTS(O)	O(CMD, "kam req show") O(ARG, "REQ-n")
 /* The options of trace and of the transitions (lib/parseopt.c). */
 struct opts {
@@ -43,20 +38,11 @@ struct opts {
 	O(FLAG, OPT, "", "flagged", flagged, "flagged ones only")	\
 	O(ARG, "[REQ-n ...]")
 
-static const struct rec_opt add_opts[] = { REQ_FIELDS(REC_OPT_ADD) };
-static const struct rec_opt set_opts[] = { REQ_FIELDS(REC_OPT_SET) };
-static const struct rec_where list_where[] = { REQ_WHERE(REC_WHERE) };
-
-static const struct rec_verb add = { .usage = add_usage, .rt = &req_type,
-	.kind = REC_ADD, .opts = add_opts, .nopts = ARRAY_SIZE(add_opts) };
-static const struct rec_verb set = { .usage = set_usage, .rt = &req_type,
-	.kind = REC_SET, .opts = set_opts, .nopts = ARRAY_SIZE(set_opts) };
-static const struct rec_verb list = { .usage = list_usage, .rt = &req_type,
-	.kind = REC_LIST, .where = list_where,
-	.nwhere = ARRAY_SIZE(list_where) };
-REC_FN(req_add, add)
-REC_FN(req_set, set)
-REC_FN(req_list, list)
+REC_FIELDS_VERB(req_add, ADD, ADD, "kam req add title", REQ_FIELDS,
+    .rt = &req_type)
+REC_FIELDS_VERB(req_set, SET, SET, "kam req set REQ-n", REQ_FIELDS,
+    .rt = &req_type)
+REC_LIST_VERB(req_list, "kam req list", REQ_WHERE, .rt = &req_type)
 
 static int
 transition(struct kam *k)
@@ -394,22 +380,19 @@ out:
 }
 
 const struct verb req_verbs[] = {
-	{ "add", req_add, NEED_PROJECT | WRITES, add_usage,
-	    REQ_FIELDS(REC_COMPLETE_ADD),
-	    "record a new requirement (draft)" },
+	VERB("add", req_add, NEED_PROJECT | WRITES,
+	    "record a new requirement (draft)"),
 	VERB("analyse", req_analyse, NEED_PROJECT | WRITES,
 	    "mark a draft requirement analysed"),
 	VERB("confirm", req_confirm, NEED_PROJECT | WRITES,
 	    "record the client's sign-off"),
 	VERB("done", req_done, NEED_PROJECT | WRITES,
 	    "mark a confirmed, tested requirement done"),
-	{ "list", req_list, NEED_PROJECT, list_usage,
-	    REQ_WHERE(REC_COMPLETE_LIST), "list requirements" },
+	VERB("list", req_list, NEED_PROJECT, "list requirements"),
 	VERB("reject", req_reject, NEED_PROJECT | WRITES,
 	    "reject a draft or analysed requirement"),
-	{ "set", req_set, NEED_PROJECT | WRITES, set_usage,
-	    REQ_FIELDS(REC_COMPLETE_SET),
-	    "edit a requirement not yet confirmed" },
+	VERB("set", req_set, NEED_PROJECT | WRITES,
+	    "edit a requirement not yet confirmed"),
 	VERB("show", req_show, NEED_PROJECT,
 	    "show one requirement with its tasks, checks and changes"),
 	VERB("trace", req_trace, NEED_PROJECT,

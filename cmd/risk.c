@@ -38,10 +38,7 @@ struct opts {
 	O(COLUMN, OPT, "", "status", status, "s", &schema_risks,	\
 	    RISK_STATUS, "in this status")				\
 	O(ENUM, OPT, "", "sort", sort, "score|id|review", "the order")
-static const char show_usage[] = "kam risk show R-n";
-static const char close_usage[] = "kam risk close R-n";
 #define OCCUR_OPTS(O)	O(CMD, "kam risk occur") O(ARG, "R-n")
-static const char reopen_usage[] = "kam risk reopen R-n";
 #define MATRIX_OPTS(O)							\
 	O(CMD, "kam risk matrix")					\
 	O(FLAG, OPT, "", "all", all, "closed risks too")
@@ -59,17 +56,13 @@ static const struct rec_verb add = { .usage = add_usage, .rt = &risk_type,
 static const struct rec_verb assess = { .usage = assess_usage,
 	.rt = &risk_type, .kind = REC_SET, .verb = "assess",
 	.opts = assess_opts, .nopts = ARRAY_SIZE(assess_opts) };
-static const struct rec_verb close_ = { .usage = close_usage,
-	.rt = &risk_type, .kind = REC_MOVE, .verb = "close" };
-static const struct rec_verb reopen = { .usage = reopen_usage,
-	.rt = &risk_type, .kind = REC_MOVE, .verb = "reopen" };
-static const struct rec_verb show = { .usage = show_usage, .rt = &risk_type,
-	.kind = REC_SHOW };
 REC_FN(risk_add, add)
 REC_FN(risk_assess, assess)
-REC_FN(risk_close, close_)
-REC_FN(risk_reopen, reopen)
-REC_FN(risk_show, show)
+REC_VERB(risk_close, MOVE, "kam risk close R-n", .rt = &risk_type,
+    .verb = "close")
+REC_VERB(risk_reopen, MOVE, "kam risk reopen R-n", .rt = &risk_type,
+    .verb = "reopen")
+REC_VERB(risk_show, SHOW, "kam risk show R-n", .rt = &risk_type)
 
 /* The risk has happened: it becomes an issue of the issue log. */
 KAM_VERB0(risk_occur, OCCUR_OPTS)
@@ -304,16 +297,15 @@ const struct verb risk_verbs[] = {
 	    RISK_FIELDS(REC_COMPLETE_ADD), "record a new risk" },
 	{ "assess", risk_assess, NEED_PROJECT | WRITES, assess_usage,
 	    RISK_FIELDS(REC_COMPLETE_SET), "re-assess a risk" },
-	{ "close", risk_close, NEED_PROJECT | WRITES, close_usage, "",
-	    "close a risk" },
+	VERB("close", risk_close, NEED_PROJECT | WRITES, "close a risk"),
 	VERB("list", risk_list, NEED_PROJECT, "list risks"),
 	VERB("matrix", risk_matrix, NEED_PROJECT, "probability x impact grid"),
 	VERB("occur", risk_occur, NEED_PROJECT | WRITES,
 	    "a risk happened: it opens an issue"),
-	{ "reopen", risk_reopen, NEED_PROJECT | WRITES, reopen_usage, "",
-	    "a closed risk is open again" },
+	VERB("reopen", risk_reopen, NEED_PROJECT | WRITES,
+	    "a closed risk is open again"),
 	VERB("review", risk_review, NEED_PROJECT,
 	    "risks past review or critical without owner/response"),
-	{ "show", risk_show, NEED_PROJECT, show_usage, "", "show one risk" },
+	VERB("show", risk_show, NEED_PROJECT, "show one risk"),
 };
 const size_t risk_nverbs = ARRAY_SIZE(risk_verbs);

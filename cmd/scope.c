@@ -10,11 +10,8 @@
 static const char add_usage[] =
     "kam scope add item --in|--out [--note text]";
 static const char list_usage[] = "kam scope list [--in|--out]";
-static const char set_usage[] = "kam scope set S-n"
-    SCOPE_FIELDS(REC_USAGE_SET);
 
 static const struct rec_opt add_opts[] = { SCOPE_FIELDS(REC_OPT_ADD) };
-static const struct rec_opt set_opts[] = { SCOPE_FIELDS(REC_OPT_SET) };
 static const struct rec_where list_where[] = { SCOPE_WHERE(REC_WHERE) };
 
 static const struct rec_verb add = { .usage = add_usage, .rt = &scope_type,
@@ -25,11 +22,10 @@ static const struct rec_verb list = { .usage = list_usage,
 	.rt = &scope_type, .kind = REC_LIST, .where = list_where,
 	.nwhere = ARRAY_SIZE(list_where),
 	.both = "give --in or --out, not both (neither lists every item)" };
-static const struct rec_verb set = { .usage = set_usage, .rt = &scope_type,
-	.kind = REC_SET, .opts = set_opts, .nopts = ARRAY_SIZE(set_opts),
-	.both = "an item is either --in or --out of scope, not both" };
+REC_FIELDS_VERB(scope_set, SET, SET, "kam scope set S-n", SCOPE_FIELDS,
+    .rt = &scope_type,
+    .both = "an item is either --in or --out of scope, not both")
 REC_FN(scope_add, add)
-REC_FN(scope_set, set)
 REC_FN(scope_list, list)
 
 const struct verb scope_verbs[] = {
@@ -37,7 +33,6 @@ const struct verb scope_verbs[] = {
 	    SCOPE_FIELDS(REC_COMPLETE_ADD), "record an item in or out of scope" },
 	{ "list", scope_list, NEED_PROJECT, list_usage,
 	    SCOPE_WHERE(REC_COMPLETE_LIST), "list the scope" },
-	{ "set", scope_set, NEED_PROJECT | WRITES, set_usage,
-	    SCOPE_FIELDS(REC_COMPLETE_SET), "edit a scope item" },
+	VERB("set", scope_set, NEED_PROJECT | WRITES, "edit a scope item"),
 };
 const size_t scope_nverbs = ARRAY_SIZE(scope_verbs);
