@@ -70,8 +70,7 @@ struct out {
 	int			 totals;	/* json: {"records":[...],...} */
 	int			 closed;	/* json: the records array ended */
 };
-#define OUT_INIT { FMT_TABLE, NULL, NULL, 0, KAM_BUF_INIT, NULL, NULL, 0, 0, \
-	0, 0, 0, 0 }
+#define OUT_INIT { .fmt = FMT_TABLE, .text = KAM_BUF_INIT }
 
 /* How OT_MONEY cells are shown to people: the project's minor digits,
  * number format (enum numfmt of value.h) and currency (may be NULL).

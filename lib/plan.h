@@ -146,8 +146,7 @@ struct plan {
 	int32_t		 start, finish;	/* project start, finish (shown) */
 	unsigned	 has_baseline : 1;	/* some task has a baseline */
 };
-#define PLAN_INIT { PLAN_CAL_INIT, NULL, 0, NULL, NULL, NULL, 0, 0, 0, 0, 0, \
-	0, 0, 0 }
+#define PLAN_INIT { .cal = PLAN_CAL_INIT }
 
 /*
  * Schedule `tasks` (schema_tasks, loaded by store_load) with p's calendar

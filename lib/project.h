@@ -56,9 +56,11 @@ struct project {
 	int		 retry_requested;
 	int		 committed;
 };
-#define PROJECT_INIT { NULL, NULL, NULL, NULL, NULL, NULL, NULL, 2, 0, 0x1f, \
-	NULL, 0, NULL, 0, 90, 0, 15, 7, 2, 0, 950, 850, 10, 5, 2, 10, 10, 0, 0, \
-	NULL, 32, 20, 30, 0, 0, 0, NULL, 0, 0 }
+#define PROJECT_INIT { .digits = 2, .workdays = 0x1f, .budget_warn = 90,	\
+	.risk_critical = 15, .csat_min = 7, .comm_grace = 2, .evm_warn = 950, \
+	.evm_red = 850, .evm_min_pct = 10, .deadline_warn = 5,		\
+	.late_grace = 2, .late_red = 10, .action_red = 10,		\
+	.hours_per_day = 32, .effort_overrun = 20, .payment_days = 30 }
 
 /* Find the project from `dir` (NULL = the current directory) by walking
  * up to the first directory holding kam.conf, open its repository and read

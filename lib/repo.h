@@ -59,7 +59,7 @@ struct tx {
 	int		 no_verify;	/* skip the pre-commit and commit-msg
 					   hooks (git commit --no-verify) */
 };
-#define TX_INIT { NULL, -1, 0, 0, NULL, NULL, NULL, NULL, 0, {{0}}, 0 }
+#define TX_INIT { .lockfd = -1 }
 
 int	tx_begin(struct tx *tx, struct project *p, int no_commit);
 /* HEAD's version of a project file into out: 0, 1 when absent, -1. */

@@ -54,8 +54,7 @@ struct table {
 	unsigned		 nerrors;	/* problems reported while reading */
 	char			*buf;		/* the file's bytes; cells point in */
 };
-#define TABLE_INIT { NULL, NULL, 2, NULL, 0, NULL, NULL, 0, 0, 0, { NULL }, \
-	0, 0, 0, 0, 0, NULL }
+#define TABLE_INIT { .digits = 2 }
 
 /* An empty table with the schema's header, for a file that does not exist
  * yet. */
