@@ -15,14 +15,17 @@ static const char add_usage[] = "kam bill add title amount"
     BILL_FIELDS(REC_USAGE_ADD);
 /* The options of the verbs that are not generic (lib/parseopt.c). */
 struct opts {
-	const char	*date;
+	int32_t		 date;
 	int		 open;
 };
-#define DATE_OPT(O)							\
+#define DATE_OPT(O, what)						\
 	O(ARG, "B-n")							\
-	O(STR, OPT, "d", "date", date, "date", "when (today)")
-#define INVOICE_OPTS(O)	O(CMD, "kam bill invoice") DATE_OPT(O)
-#define PAID_OPTS(O)	O(CMD, "kam bill paid") DATE_OPT(O)
+	O(PAST, OPT, "d", "date", date, "date", what, "when (today)")
+#define INVOICE_OPTS(O)							\
+	O(CMD, "kam bill invoice")					\
+	DATE_OPT(O, "an invoice when it has been sent")
+#define PAID_OPTS(O)							\
+	O(CMD, "kam bill paid") DATE_OPT(O, "a payment when it has arrived")
 #define LIST_OPTS(O)							\
 	O(CMD, "kam bill list")						\
 	O(FLAG, OPT, "", "open", open, "items not paid")
@@ -47,33 +50,17 @@ bill_add_cmd(int argc, char **argv, struct kam *k)
 
 /* invoice and paid: B-n [--date date], today by default. */
 static int
-dated(struct kam *k, int paid)
+dated(struct kam *k)
 {
 	const struct opts *o = k->opts;
 	struct rec_ctx c = kam_ctx(k);
-	int32_t d = k->p.today;
 
-	if (o->date != NULL && rec_past_date_arg("--date", o->date,
-	    k->p.today, paid ? "a payment when it has arrived" : "an invoice "
-	    "when it has been sent", &d) == -1)
-		return -1;
-	return paid ? bill_paid(&c, k->argv[0], d) :
-	    bill_invoice(&c, k->argv[0], d);
+	return strcmp(k->verb, "paid") == 0 ?
+	    bill_paid(&c, k->argv[0], o->date) :
+	    bill_invoice(&c, k->argv[0], o->date);
 }
-
-KAM_VERB(bill_invoice_cmd, INVOICE_OPTS, { 0 })
-static int
-bill_invoice_cmd_run(struct kam *k)
-{
-	return dated(k, 0);
-}
-
-KAM_VERB(bill_paid_cmd, PAID_OPTS, { 0 })
-static int
-bill_paid_cmd_run(struct kam *k)
-{
-	return dated(k, 1);
-}
+KAM_VERB_RUN(bill_invoice_cmd, INVOICE_OPTS, dated, { .date = k->p.today })
+KAM_VERB_RUN(bill_paid_cmd, PAID_OPTS, dated, { .date = k->p.today })
 
 KAM_VERB(bill_list_cmd, LIST_OPTS, { 0 })
 static int

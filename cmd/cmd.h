@@ -80,7 +80,8 @@ struct verb {
 	fn(int argc, char **argv, struct kam *k)			\
 	{								\
 		struct opts o_ = __VA_ARGS__;				\
-		int i_ = popt_parse(fn##_popt, &o_, argc, argv);	\
+		int i_ = popt_parse(fn##_popt, &o_, argc, argv,	\
+		    k->p.today);					\
 									\
 		return i_ == -1 ? -1 : kam_verb_run(k, run, &o_,	\
 		    argc - i_, argv + i_);				\
@@ -94,7 +95,8 @@ struct verb {
 	static int							\
 	fn(int argc, char **argv, struct kam *k)			\
 	{								\
-		int i_ = popt_parse(fn##_popt, NULL, argc, argv);	\
+		int i_ = popt_parse(fn##_popt, NULL, argc, argv,	\
+		    k->p.today);					\
 									\
 		return i_ == -1 ? -1 : kam_verb_run(k, fn##_run, NULL,	\
 		    argc - i_, argv + i_);				\

@@ -11,8 +11,8 @@
 
 /* The options of every verb, parsed by lib/parseopt.c. */
 struct opts {
-	const char	*date, *by;
-	int32_t		 from, to;
+	const char	*by;
+	int32_t		 date, from, to;
 	struct popt_id	 person, task;
 };
 #define OPTS_INIT	{ .from = INT32_MIN, .to = INT32_MAX }
@@ -20,7 +20,8 @@ struct opts {
 #define LOG_OPTS(O)							\
 	O(CMD, "kam time log")						\
 	O(ARG, "P-n T-n hours")						\
-	O(STR, OPT, "d", "date", date, "date", "the day worked")	\
+	O(PAST, OPT, "d", "date", date, "date",				\
+	    "hours when they have been worked", "the day worked")	\
 	O(ARG, "[note]")
 #define FILTER_OPTS(O)							\
 	O(ID, OPT, "", "person", person, "P", "of this person")		\
@@ -45,18 +46,14 @@ filter(const struct opts *o, struct time_filter *f)
 	return 0;
 }
 
-KAM_VERB(time_log_cmd, LOG_OPTS, OPTS_INIT)
+KAM_VERB(time_log_cmd, LOG_OPTS, { .date = k->p.today })
 static int
 time_log_cmd_run(struct kam *k)
 {
 	const struct opts *o = k->opts;
 	struct rec_ctx c = kam_ctx(k);
-	int32_t d = k->p.today;
 
-	if (o->date != NULL && rec_past_date_arg("--date", o->date,
-	    k->p.today, "hours when they have been worked", &d) == -1)
-		return -1;
-	return time_log(&c, k->argv[0], k->argv[1], k->argv[2], d,
+	return time_log(&c, k->argv[0], k->argv[1], k->argv[2], o->date,
 	    k->argv[3]);
 }
 

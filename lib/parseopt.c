@@ -201,10 +201,12 @@ negative(const struct popt *t, int argc, char **argv)
 }
 
 int
-popt_parse(const struct popt *t, void *opts, int argc, char **argv)
+popt_parse(const struct popt *t, void *opts, int argc, char **argv,
+    int32_t today)
 {
 	static char mark[] = "\x01";
-	char *neg = NULL;
+	char *neg = NULL, lbl[64];
+	const char *past[POPT_MAX];
 	struct option lo[POPT_MAX + 1];
 	char shortopts[2 * POPT_MAX + 1], given[POPT_MAX];
 	const char *usage = end_of(t)->usage;
@@ -214,6 +216,7 @@ popt_parse(const struct popt *t, void *opts, int argc, char **argv)
 	if (nt > POPT_MAX)
 		return kam_err(KAM_EX_INTERNAL, "too many options");
 	memset(given, 0, sizeof(given));
+	memset(past, 0, sizeof(past));
 	for (i = 0; i < nt; i++) {
 		if (!is_option(&t[i]))
 			continue;
@@ -254,7 +257,9 @@ popt_parse(const struct popt *t, void *opts, int argc, char **argv)
 			err = 1;
 			break;
 		}
-		if (take(&t[i], optarg, opts) == -1) {
+		if (t[i].kind == POPT_PAST)
+			past[i] = optarg;	/* checked after the count */
+		else if (take(&t[i], optarg, opts) == -1) {
 			err = 1;
 			break;
 		}
@@ -275,5 +280,10 @@ popt_parse(const struct popt *t, void *opts, int argc, char **argv)
 	bounds(t, &min, &max);
 	if (argc - optind < min || argc - optind > max)
 		return rec_usage(usage);
+	for (i = 0; i < nt; i++)
+		if (past[i] != NULL && rec_past_date_arg(label(&t[i], lbl,
+		    sizeof(lbl)), past[i], today, t[i].what,
+		    (int32_t *)((char *)opts + t[i].off)) == -1)
+			return -1;
 	return optind;
 }

@@ -33,6 +33,9 @@
  *	O(SET, how, sh, name, field, value, help)	int field = value
  *	O(STR, how, sh, name, field, argh, help)	const char *field
  *	O(DATE, how, sh, name, field, argh, help)	int32_t field (date_parse)
+ *	O(PAST, how, sh, name, field, argh, what, help)	int32_t field: a date
+ *		not after today, checked once the operands are counted
+ *		(rec_past_date_arg): "NAME: d is after today (t); record <what>"
  *	O(INT, how, sh, name, field, argh, min, max, what, help)
  *		long field within [min, max]; else "NAME: 'x' is not <what>"
  *	O(ID, how, sh, name, field, prefix, help)	struct popt_id field:
@@ -61,7 +64,7 @@ struct schema;
 
 enum popt_kind { POPT_END, POPT_CMD, POPT_ARG, POPT_TEXT, POPT_NEG,
 	POPT_ANY, POPT_FLAG,
-	POPT_SET, POPT_STR, POPT_DATE, POPT_INT, POPT_ID, POPT_ENUM,
+	POPT_SET, POPT_STR, POPT_DATE, POPT_PAST, POPT_INT, POPT_ID, POPT_ENUM,
 	POPT_COLUMN, POPT_CB };
 enum popt_how { POPT_HOW_OPT, POPT_HOW_REQ, POPT_HOW_SOPT, POPT_HOW_HIDE,
 	POPT_HOW_NEED, POPT_HOW_SNEED, POPT_HOW_REFUSE };
@@ -81,7 +84,8 @@ struct popt {
 	size_t		 off;		/* the field in the verb's struct opts */
 	const char	*argh;		/* the value in the usage; ID: prefix */
 	long		 min, max;	/* INT: range; SET: min is the value */
-	const char	*what;		/* INT: "a score 0-25" */
+	const char	*what;		/* INT: "a score 0-25"; PAST: "record
+					 * <what>" */
 	const struct schema *tab;	/* COLUMN: the table; min: the column */
 	int		(*cb)(void *field, const char *arg, const char *opt);
 	const char	*help;
@@ -117,6 +121,7 @@ struct popt {
 #define POPT_U_SET(how, sh, n, f, v, h)		POPT_UF_##how(sh, n)
 #define POPT_U_STR(how, sh, n, f, a, h)		POPT_UV_##how(sh, n, a)
 #define POPT_U_DATE(how, sh, n, f, a, h)	POPT_UV_##how(sh, n, a)
+#define POPT_U_PAST(how, sh, n, f, a, w, h)	POPT_UV_##how(sh, n, a)
 #define POPT_U_INT(how, sh, n, f, a, lo, hi, w, h) POPT_UV_##how(sh, n, a)
 #define POPT_U_ID(how, sh, n, f, p, h)		POPT_UV_##how(sh, n, p "-n")
 #define POPT_U_ENUM(how, sh, n, f, a, h)	POPT_UV_##how(sh, n, a)
@@ -148,6 +153,7 @@ struct popt {
 #define POPT_C_SET(how, sh, n, f, v, h)		POPT_CF_##how(n)
 #define POPT_C_STR(how, sh, n, f, a, h)		POPT_CV_##how(n)
 #define POPT_C_DATE(how, sh, n, f, a, h)	POPT_CV_##how(n)
+#define POPT_C_PAST(how, sh, n, f, a, w, h)	POPT_CV_##how(n)
 #define POPT_C_INT(how, sh, n, f, a, lo, hi, w, h) POPT_CV_##how(n)
 #define POPT_C_ID(how, sh, n, f, p, h)		POPT_CV_##how(n)
 #define POPT_C_ENUM(how, sh, n, f, a, h)	POPT_CV_##how(n)
@@ -172,6 +178,9 @@ struct popt {
 	POPT_E_(STR, hw, s, n, f, const char *, a, h),
 #define POPT_E_DATE(hw, s, n, f, a, h)					\
 	POPT_E_(DATE, hw, s, n, f, int32_t, a, h),
+#define POPT_E_PAST(hw, s, n, f, a, wt, h)				\
+	{ .kind = POPT_PAST, .how = POPT_HOW_##hw, .sh = s, .name = n,	\
+	  .off = POPT_OFF(f, int32_t), .argh = a, .what = wt, .help = h },
 #define POPT_E_INT(hw, s, n, f, a, lo, hi, wt, h)			\
 	{ .kind = POPT_INT, .how = POPT_HOW_##hw, .sh = s, .name = n,	\
 	  .off = POPT_OFF(f, long), .argh = a, .min = lo, .max = hi,	\
@@ -200,10 +209,12 @@ struct popt {
 
 /*
  * Parse argv (argv[0] the verb) by table t into *opts, which holds the
- * defaults.  Returns the index in argv of the first operand, their
- * number checked against the ARG entries; or -1 after the message (64).
+ * defaults; today: the day PAST entries may not be after.  Returns the
+ * index in argv of the first operand, their number checked against the
+ * ARG entries; or -1 after the message (64).
  */
-int	popt_parse(const struct popt *t, void *opts, int argc, char **argv);
+int	popt_parse(const struct popt *t, void *opts, int argc, char **argv,
+	    int32_t today);
 /* Print "usage: <t's usage>" and record 64; returns -1. */
 int	popt_usage(const struct popt *t);
 

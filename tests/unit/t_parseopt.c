@@ -16,7 +16,7 @@
 struct opts {
 	int		 all, mode, sep;
 	const char	*cat, *by, *status, *tags[4];
-	int32_t		 from, to;
+	int32_t		 from, to, day;
 	long		 n;
 	struct popt_id	 owner;
 };
@@ -54,6 +54,13 @@ tag(void *field, const char *arg, const char *opt)
 	O(ARG, "amount [rev ...]")
 
 static const struct popt t[] = POPT_TABLE(T_OPTS);
+
+/* A day that has happened, checked once the operands are counted. */
+#define P_OPTS(O)							\
+	O(CMD, "kam t past")						\
+	O(PAST, OPT, "", "day", day, "date", "it when it happened", "the day") \
+	O(ARG, "x")
+static const struct popt pt[] = POPT_TABLE(P_OPTS);
 static const char usage[] = POPT_LINE(T_OPTS);
 static const char complete[] = T_OPTS(POPT_COMPLETE);
 
@@ -86,7 +93,7 @@ run(const char *line, struct opts *o, char **words)
 	msg[0] = '\0';
 	code = 0;
 	optind = 0;
-	rc = popt_parse(t, o, argc, argv);
+	rc = popt_parse(t, o, argc, argv, 0);
 	for (i = 0; words != NULL && rc >= 0 && i < argc - rc; i++)
 		words[i] = argv[rc + i];
 	return rc < 0 ? rc : argc - rc;
@@ -144,6 +151,33 @@ main(void)
 	ok(strstr(usage, "sep") == NULL && strstr(complete, "sep") == NULL,
 	    "it is neither shown nor completed");
 
+	{
+		char a0[] = "past", a1[] = "--day", a2[] = "2026-01-03",
+		    a3[] = "x";
+		char *argv[] = { a0, a1, a2, a3, NULL };
+
+		is_str(P_OPTS(POPT_USAGE), "kam t past [--day date] x",
+		    "a past day is shown as a date");
+		memset(&o, 0, sizeof(o));
+		optind = 0;
+		is_int(popt_parse(pt, &o, 4, argv, 20456), 3,
+		    "a day that is today");
+		is_int(o.day, 20456, "is taken as a day");
+		msg[0] = '\0';
+		optind = 0;
+		is_int(popt_parse(pt, &o, 4, argv, 20455), -1,
+		    "a day after today is refused");
+		is_str(msg, "--day: 2026-01-03 is after today (2026-01-02); "
+		    "record it when it happened", "saying what to record");
+		msg[0] = '\0';
+		optind = 0;
+		argv[3] = NULL;
+		is_int(popt_parse(pt, &o, 3, argv, 20455), -1,
+		    "an operand missing...");
+		ok(strstr(msg, "after today") == NULL,
+		    "...is said before the day is judged");
+	}
+
 	is_int(run("run 5", &o, NULL), -1, "a required option missing");
 	is_int(code, KAM_EX_USAGE, "is a usage error");
 	is_int(run("run -c x", &o, NULL), -1, "an operand missing");
@@ -155,7 +189,7 @@ main(void)
 		char *argv[] = { a0, NULL };
 
 		optind = 0;
-		is_int(popt_parse(any, NULL, 1, argv), 1,
+		is_int(popt_parse(any, NULL, 1, argv, 0), 1,
 		    "ANY leaves the count of operands to the verb");
 	}
 	is_int(run("run -c x -n 10 5", &o, NULL), -1, "an int out of range");
