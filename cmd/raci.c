@@ -14,6 +14,7 @@
 
 #include "cmd.h"
 #include "../lib/records.h"
+#include "../lib/rectype.h"
 #include "../lib/store.h"
 #include "../lib/value.h"
 
@@ -27,135 +28,17 @@ struct opts {
 	O(ARG, "activity P-n [R|A|C|I]")
 #define SHOW_OPTS(O)	O(CMD, "kam raci show") O(ARG, "[activity]")
 
-/*
- * The activity operand: an id of a kam table becomes canonical ("t-3"
- * -> "T-3"); anything else is free text, which must be one clean line.
- * 0, or -1 with 64 reported.
- */
-static int
-activity_arg(const char *arg, char **out, int *is_id)
-{
-	const unsigned char *p;
-	const struct schema *s;
-	char canon[32], pfx[16];
-	size_t n = strlen(arg), bad;
-	long num;
-
-	*is_id = 0;
-	if (n == 0)
-		return kam_err(KAM_EX_USAGE, "activity: must not be empty");
-	if (!utf8_valid(arg, n, &bad))
-		return kam_err(KAM_EX_USAGE, "activity: not valid UTF-8 (byte "
-		    "%zu)", bad);
-	for (p = (const unsigned char *)arg; *p != '\0'; p++)
-		if (*p < 0x20 || *p == 0x7f)
-			return kam_err(KAM_EX_USAGE, "activity: control "
-			    "character at byte %zu",
-			    (size_t)(p - (const unsigned char *)arg));
-	if (arg[0] == ' ' || arg[n - 1] == ' ')
-		return kam_err(KAM_EX_USAGE, "activity '%s' has leading or "
-		    "trailing space", arg);
-	if (id_prefix(arg, pfx) == 0 && (s = schema_by_prefix(pfx)) != NULL) {
-		if (id_parse_arg(arg, pfx, canon, &num, NULL) == -1)
-			return kam_err(KAM_EX_USAGE, "activity: invalid %s id "
-			    "'%s' (expected e.g. %s-12)", s->noun, arg, pfx);
-		*out = xstrdup(canon);
-		*is_id = 1;
-		return 0;
-	}
-	*out = xstrdup(arg);
-	return 0;
-}
-
-/* An activity that is an id must name an existing record (expenses, kept
- * in monthly files, are not looked up). */
-static int
-activity_exists(struct kam *k, struct tx *tx, const char *id)
-{
-	const struct schema *s;
-	struct table t = TABLE_INIT;
-	char pfx[16];
-	int ret = -1;
-
-	if (id_prefix(id, pfx) == -1 || (s = schema_by_prefix(pfx)) == NULL ||
-	    s->monthly)
-		return 0;
-	if (store_load(&k->p, tx, s, &t) == -1 || store_lookup(&t, id) == NULL)
-		goto out;
-	ret = 0;
-out:
-	table_release(&t);
-	return ret;
-}
-
 KAM_VERB(raci_set, SET_OPTS, { 0 })
 static int
 raci_set_run(struct kam *k)
 {
 	const struct opts *o = k->opts;
-	struct table raci = TABLE_INIT, people = TABLE_INIT;
-	struct tx tx = TX_INIT;
-	struct row *r;
-	char *act = NULL, person[32], role[2], title[64];
-	long num;
-	int remove, is_id, ret = -1;
+	struct rec_ctx c = kam_ctx(k);
 
-	remove = o->remove;
-	if (k->argc != (remove ? 2 : 3))
+	if (k->argc != (o->remove ? 2 : 3))
 		return popt_usage(raci_set_popt);
-	if (id_parse_arg(k->argv[1], "P", person, &num, NULL) == -1)
-		return kam_err(KAM_EX_USAGE, "invalid person id '%s' (expected "
-		    "e.g. P-12)", k->argv[1]);
-	if (!remove) {
-		const char *v = k->argv[2];
-
-		role[0] = v[0] >= 'a' && v[0] <= 'z' ? v[0] - 'a' + 'A' : v[0];
-		role[1] = '\0';
-		if (v[0] == '\0' || v[1] != '\0' || strchr("RACI", role[0]) ==
-		    NULL)
-			return kam_err(KAM_EX_USAGE, "role: invalid value '%s': "
-			    "expected one of: R A C I", v);
-	}
-	if (activity_arg(k->argv[0], &act, &is_id) == -1)
-		return -1;
-	if (kam_tx_begin(k, &tx) == -1 ||
-	    store_load(&k->p, &tx, &schema_raci, &raci) == -1)
-		goto out;
-	r = table_find_key(&raci, act, person);
-	if (remove) {
-		if (r == NULL) {
-			kam_err(KAM_EX_DATA, "raci.csv has no entry for activity "
-			    "'%s' and person %s (nothing to remove)", act,
-			    person);
-			goto out;
-		}
-		table_remove(&raci, r);
-		snprintf(title, sizeof(title), "%s removed", person);
-	} else {
-		if (store_load(&k->p, &tx, &schema_people, &people) == -1 ||
-		    store_lookup(&people, person) == NULL ||
-		    (is_id && activity_exists(k, &tx, act) == -1))
-			goto out;
-		if (r == NULL) {
-			r = table_add(&raci);
-			table_set(&raci, r, RACI_ACTIVITY, act);
-			table_set(&raci, r, RACI_PERSON, person);
-		}
-		table_set(&raci, r, RACI_ROLE, role);
-		if (store_check_refs(&raci, &people) == -1)
-			goto out;
-		snprintf(title, sizeof(title), "%s %s", person, role);
-	}
-	store_put(&tx, &raci);
-	if (kam_tx_commit(k, &tx, "raci set", act, title) == -1)
-		goto out;
-	ret = 0;
-out:
-	free(act);
-	tx_release(&tx);
-	table_release(&raci);
-	table_release(&people);
-	return ret;
+	return raci_assign(&c, k->argv[0], k->argv[1], o->remove ? NULL :
+	    k->argv[2]);
 }
 
 /* ---- show ---- */
@@ -303,7 +186,7 @@ raci_show_run(struct kam *k)
 	size_t i, j, g, n = 0, na, nr;
 	int is_id, ret = -1;
 
-	if (k->argc > 0 && activity_arg(k->argv[0], &act, &is_id) == -1)
+	if (k->argc > 0 && raci_activity_arg(k->argv[0], &act, &is_id) == -1)
 		return -1;
 	if (store_load(&k->p, NULL, &schema_raci, &raci) == -1 ||
 	    store_load(&k->p, NULL, &schema_people, &people) == -1)

@@ -1370,6 +1370,132 @@ const struct rec_type csat_type = {
 	.raised_col = CSAT_DATE, .past = "a score when it has been given",
 };
 
+/*
+ * kam raci set: raci.csv has no ids; a row is keyed by activity + person
+ * and holds that person's role.  An activity is any kam id (stored
+ * canonical, so that kam renumber finds it) or free text.
+ */
+int
+raci_activity_arg(const char *arg, char **out, int *is_id)
+{
+	const unsigned char *p;
+	const struct schema *s;
+	char canon[32], pfx[16];
+	size_t n = strlen(arg), bad;
+	long num;
+
+	*is_id = 0;
+	if (n == 0)
+		return kam_err(KAM_EX_USAGE, "activity: must not be empty");
+	if (!utf8_valid(arg, n, &bad))
+		return kam_err(KAM_EX_USAGE, "activity: not valid UTF-8 (byte "
+		    "%zu)", bad);
+	for (p = (const unsigned char *)arg; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return kam_err(KAM_EX_USAGE, "activity: control "
+			    "character at byte %zu",
+			    (size_t)(p - (const unsigned char *)arg));
+	if (arg[0] == ' ' || arg[n - 1] == ' ')
+		return kam_err(KAM_EX_USAGE, "activity '%s' has leading or "
+		    "trailing space", arg);
+	if (id_prefix(arg, pfx) == 0 && (s = schema_by_prefix(pfx)) != NULL) {
+		if (id_parse_arg(arg, pfx, canon, &num, NULL) == -1)
+			return kam_err(KAM_EX_USAGE, "activity: invalid %s id "
+			    "'%s' (expected e.g. %s-12)", s->noun, arg, pfx);
+		*out = xstrdup(canon);
+		*is_id = 1;
+		return 0;
+	}
+	*out = xstrdup(arg);
+	return 0;
+}
+
+/* An activity that is an id must name an existing record (expenses, kept
+ * in monthly files, are not looked up). */
+static int
+activity_exists(struct project *p, struct tx *tx, const char *id)
+{
+	const struct schema *s;
+	struct table t = TABLE_INIT;
+	char pfx[16];
+	int ret = -1;
+
+	if (id_prefix(id, pfx) == -1 || (s = schema_by_prefix(pfx)) == NULL ||
+	    s->monthly)
+		return 0;
+	if (store_load(p, tx, s, &t) == -1 || store_lookup(&t, id) == NULL)
+		goto out;
+	ret = 0;
+out:
+	table_release(&t);
+	return ret;
+}
+
+int
+raci_assign(const struct rec_ctx *c, const char *activity, const char *who,
+    const char *rolearg)
+{
+	struct table raci = TABLE_INIT, people = TABLE_INIT;
+	struct tx tx = TX_INIT;
+	struct row *r;
+	char *act = NULL, person[32], role[2], title[64];
+	long num;
+	int is_id, ret = -1;
+
+	if (id_parse_arg(who, "P", person, &num, NULL) == -1)
+		return kam_err(KAM_EX_USAGE, "invalid person id '%s' (expected "
+		    "e.g. P-12)", who);
+	if (rolearg != NULL) {
+		const char *v = rolearg;
+
+		role[0] = v[0] >= 'a' && v[0] <= 'z' ? v[0] - 'a' + 'A' : v[0];
+		role[1] = '\0';
+		if (v[0] == '\0' || v[1] != '\0' || strchr("RACI", role[0]) ==
+		    NULL)
+			return kam_err(KAM_EX_USAGE, "role: invalid value '%s': "
+			    "expected one of: R A C I", v);
+	}
+	if (raci_activity_arg(activity, &act, &is_id) == -1)
+		return -1;
+	if (rec_begin(c, &tx, &raci, &schema_raci) == -1)
+		goto out;
+	r = table_find_key(&raci, act, person);
+	if (rolearg == NULL) {
+		if (r == NULL) {
+			kam_err(KAM_EX_DATA, "raci.csv has no entry for activity "
+			    "'%s' and person %s (nothing to remove)", act,
+			    person);
+			goto out;
+		}
+		table_remove(&raci, r);
+		snprintf(title, sizeof(title), "%s removed", person);
+	} else {
+		if (store_load(c->p, &tx, &schema_people, &people) == -1 ||
+		    store_lookup(&people, person) == NULL ||
+		    (is_id && activity_exists(c->p, &tx, act) == -1))
+			goto out;
+		if (r == NULL) {
+			r = table_add(&raci);
+			table_set(&raci, r, RACI_ACTIVITY, act);
+			table_set(&raci, r, RACI_PERSON, person);
+		}
+		table_set(&raci, r, RACI_ROLE, role);
+		if (store_check_refs(&raci, &people) == -1)
+			goto out;
+		snprintf(title, sizeof(title), "%s %s", person, role);
+	}
+	store_put(&tx, &raci);
+	if (rec_commit(c, &tx, "raci set", act, title, NULL) == -1)
+		goto out;
+	ret = 0;
+out:
+	free(act);
+	tx_release(&tx);
+	table_release(&raci);
+	table_release(&people);
+	return ret;
+}
+
 const struct rec_type *const rec_types[] = {
 	&bill_type, &change_type, &comm_type, &csat_type, &defect_type,
 	&goal_type, &issue_type, &lesson_type, &people_type, &qa_type,

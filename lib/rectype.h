@@ -89,6 +89,19 @@ int	req_move(const struct rec_ctx *c, const char *verb, const char *id,
 int	qa_check_record(const struct rec_ctx *c, const char *subject,
 	    const struct rec_opt *opts, size_t n, const struct rec_args *a);
 
+/* The activity operand of kam raci: an id of a kam table becomes
+ * canonical ("t-3" -> "T-3", *is_id set); anything else is free text,
+ * which must be one clean line.  *out is allocated.  0, or -1 with 64
+ * reported. */
+int	raci_activity_arg(const char *arg, char **out, int *is_id);
+/* kam raci set: person who (P-n) gets role rolearg (R, A, C or I, any
+ * case) in activity, or loses the role there when rolearg is NULL (65
+ * when there is none); an activity that is an id must name a record.  One
+ * commit "kam: raci set <activity>: <person> <role>|removed".  0, or -1
+ * reported. */
+int	raci_assign(const struct rec_ctx *c, const char *activity,
+	    const char *who, const char *rolearg);
+
 /* Every record type of a command family (the issue log's and the
  * billing's included), and the one of family f (NULL: none). */
 extern const struct rec_type *const rec_types[];
