@@ -485,22 +485,11 @@ pf_fetch_run(struct kam *k)
 	struct portfolio pf = PORTFOLIO_INIT;
 	struct out o = OUT_INIT;
 	const char *cells[ARRAY_SIZE(fetch_cols)];
-	char **had = NULL, *m;
 	size_t i, nbad = 0;
 	int ret = -1;
 
-	if (start(k, &pf, 0) == -1)
-		goto out;
-	had = xcalloc(pf.n + 1, sizeof(*had));
-	for (i = 0; i < pf.n; i++) {
-		if (pf.acc[i].url == NULL)
-			continue;
-		m = portfolio_mirror(&pf, &pf.acc[i]);
-		had[i] = access(m, F_OK) == 0 ? (char *)"fetched" :
-		    (char *)"cloned";
-		free(m);
-	}
-	if (portfolio_fetch(&pf, isatty(STDERR_FILENO)) == -1)
+	if (start(k, &pf, 0) == -1 ||
+	    portfolio_fetch(&pf, isatty(STDERR_FILENO)) == -1)
 		goto out;
 	out_begin(&o, k->fmt, fetch_cols, ARRAY_SIZE(fetch_cols));
 	for (i = 0; i < pf.n; i++) {
@@ -511,7 +500,7 @@ pf_fetch_run(struct kam *k)
 		cells[0] = a->name;
 		cells[1] = a->url;
 		cells[2] = a->repo;
-		cells[3] = a->state == PF_OK ? had[i] : "failed";
+		cells[3] = a->state == PF_OK ? a->fetched : "failed";
 		cells[4] = a->state == PF_OK ? NULL : a->reason;
 		if (a->state != PF_OK)
 			nbad++;
@@ -526,7 +515,6 @@ pf_fetch_run(struct kam *k)
 	}
 	ret = 0;
 out:
-	free(had);
 	portfolio_release(&pf);
 	return ret;
 }

@@ -1202,7 +1202,8 @@ fetch_one(const struct portfolio *pf, struct pf_account *a, int progress)
 		fo.callbacks.transfer_progress = on_progress;
 		fo.callbacks.payload = &pr;
 	}
-	if (stat(a->repo, &st) == 0) {
+	a->fetched = stat(a->repo, &st) == 0 ? "fetched" : "cloned";
+	if (*a->fetched == 'f') {
 		if ((rc = git_repository_open_bare(&repo, a->repo)) < 0 ||
 		    (rc = git_remote_lookup(&remote, repo, "origin")) < 0) {
 			fail(&c, PF_UNREADABLE, "cannot open the mirror '%s': %s",

@@ -91,6 +91,8 @@ struct pf_account {
 	char		*repo;		/* the repository read (absolute) */
 	enum pf_state	 state;
 	char		*reason;	/* why it is not PF_OK */
+	const char	*fetched;	/* portfolio_fetch: "cloned" (no mirror
+					 * yet) or "fetched" */
 	char		*warnings;	/* warnings while reading, one a line */
 	char		 commit[41];	/* the commit read; "" none */
 	char		*project, *client, *currency;
