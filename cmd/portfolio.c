@@ -88,6 +88,33 @@ finish_bad(const struct portfolio *pf)
 	return -1;
 }
 
+/* A verb that lists the accounts' records: open the portfolio and read
+ * what the verb needs, print, then name the accounts that could not be
+ * read (finish_bad, which gives the exit status). */
+static int
+with_portfolio(struct kam *k, unsigned what,
+    void (*print)(struct kam *, struct portfolio *))
+{
+	struct portfolio pf = PORTFOLIO_INIT;
+	int ret = -1;
+
+	if (start(k, &pf, what) == 0) {
+		print(k, &pf);
+		ret = finish_bad(&pf);
+	}
+	portfolio_release(&pf);
+	return ret;
+}
+
+/* The verb fn of option list L that lists what print prints of it. */
+#define LISTING(fn, L, what, print)					\
+	KAM_VERB(fn, L, OPTS_INIT)					\
+	static int							\
+	fn##_run(struct kam *k)						\
+	{								\
+		return with_portfolio(k, what, print);			\
+	}
+
 static const char *
 date_or_null(int32_t d, char *buf)
 {
@@ -215,22 +242,17 @@ static const struct out_col risks_cols[] = {
 	{ "review", OT_TEXT },
 };
 
-KAM_VERB(pf_risks, RISKS_OPTS, OPTS_INIT)
-static int
-pf_risks_run(struct kam *k)
+static void
+print_risks(struct kam *k, struct portfolio *pf)
 {
 	const struct opts *opt = k->opts;
-	struct portfolio pf = PORTFOLIO_INIT;
 	struct out o = OUT_INIT;
 	struct pf_risk *v = NULL;
 	const char *cells[ARRAY_SIZE(risks_cols)];
 	char score[24];
 	size_t i, n = 0;
-	int ret = -1;
 
-	if (start(k, &pf, PF_RISKS) == -1)
-		goto out;
-	portfolio_risks(&pf, opt->min, opt->owner, &v, &n);
+	portfolio_risks(pf, opt->min, opt->owner, &v, &n);
 	out_begin(&o, k->fmt, risks_cols, ARRAY_SIZE(risks_cols));
 	for (i = 0; i < n; i++) {
 		const struct table *t = &v[i].a->risks;
@@ -254,12 +276,10 @@ pf_risks_run(struct kam *k)
 		out_row(&o, cells);
 	}
 	out_end(&o);
-	ret = finish_bad(&pf);
-out:
 	free(v);
-	portfolio_release(&pf);
-	return ret;
 }
+
+LISTING(pf_risks, RISKS_OPTS, PF_RISKS, print_risks)
 
 /* ---- lessons ---- */
 
@@ -269,21 +289,16 @@ static const struct out_col lessons_cols[] = {
 	{ "action", OT_TEXT },
 };
 
-KAM_VERB(pf_lessons, LESSONS_OPTS, OPTS_INIT)
-static int
-pf_lessons_run(struct kam *k)
+static void
+print_lessons(struct kam *k, struct portfolio *pf)
 {
 	const struct opts *opt = k->opts;
-	struct portfolio pf = PORTFOLIO_INIT;
 	struct out o = OUT_INIT;
 	struct pf_lesson *v = NULL;
 	const char *cells[ARRAY_SIZE(lessons_cols)];
 	size_t i, j, n = 0;
-	int ret = -1;
 
-	if (start(k, &pf, PF_LESSONS) == -1)
-		goto out;
-	portfolio_lessons(&pf, opt->area, opt->search, &v, &n);
+	portfolio_lessons(pf, opt->area, opt->search, &v, &n);
 	out_begin(&o, k->fmt, lessons_cols, ARRAY_SIZE(lessons_cols));
 	for (i = 0; i < n; i++) {
 		const struct table *t = &v[i].a->lessons;
@@ -295,12 +310,10 @@ pf_lessons_run(struct kam *k)
 		out_row(&o, cells);
 	}
 	out_end(&o);
-	ret = finish_bad(&pf);
-out:
 	free(v);
-	portfolio_release(&pf);
-	return ret;
 }
+
+LISTING(pf_lessons, LESSONS_OPTS, PF_LESSONS, print_lessons)
 
 /* ---- budget ---- */
 
@@ -318,28 +331,23 @@ cmp_name(const void *x, const void *y)
 	return strcmp(a->name, b->name);
 }
 
-KAM_VERB(pf_budget, BUDGET_OPTS, OPTS_INIT)
-static int
-pf_budget_run(struct kam *k)
+static void
+print_budget(struct kam *k, struct portfolio *pf)
 {
-	struct portfolio pf = PORTFOLIO_INIT;
 	struct out o = OUT_INIT;
 	struct pf_total *tot = NULL;
 	const char *cells[ARRAY_SIZE(budget_cols)];
 	char pl[48], ac[48], va[48], pct[48], cnt[24];
 	size_t i, j, ntot = 0, json;
-	int ret = -1;
 
-	if (start(k, &pf, PF_BUDGET) == -1)
-		goto out;
-	if (pf.n > 1)
-		qsort(pf.acc, pf.n, sizeof(*pf.acc), cmp_name);
+	if (pf->n > 1)
+		qsort(pf->acc, pf->n, sizeof(*pf->acc), cmp_name);
 	/* JSON: {"records":[accounts],"total":{"CNY":{...},...}}, no kind. */
 	json = k->fmt == FMT_JSON;
 	out_begin_total(&o, k->fmt, budget_cols + json,
 	    ARRAY_SIZE(budget_cols) - json);
-	for (i = 0; i < pf.n; i++) {
-		const struct pf_account *a = &pf.acc[i];
+	for (i = 0; i < pf->n; i++) {
+		const struct pf_account *a = &pf->acc[i];
 		int ok = a->state == PF_OK;
 
 		memset(cells, 0, sizeof(cells));
@@ -356,7 +364,7 @@ pf_budget_run(struct kam *k)
 		out_row(&o, cells + json);
 	}
 	/* Never added across currencies: one total each. */
-	portfolio_budget_totals(&pf, &tot, &ntot);
+	portfolio_budget_totals(pf, &tot, &ntot);
 	for (j = 0; j < ntot; j++) {
 		int64_t var = tot[j].planned - tot[j].actual;
 
@@ -381,12 +389,10 @@ pf_budget_run(struct kam *k)
 	if (ntot == 0)
 		out_summary(&o, "total", NULL, NULL, 0, NULL);
 	out_end(&o);
-	ret = finish_bad(&pf);
-out:
 	free(tot);
-	portfolio_release(&pf);
-	return ret;
 }
+
+LISTING(pf_budget, BUDGET_OPTS, PF_BUDGET, print_budget)
 
 /* ---- load ---- */
 
@@ -396,21 +402,17 @@ static const struct out_col load_cols[] = {
 	{ "over", OT_BOOL }, { "accounts", OT_LIST },
 };
 
-KAM_VERB(pf_load, LOAD_OPTS, OPTS_INIT)
-static int
-pf_load_run(struct kam *k)
+static void
+print_load(struct kam *k, struct portfolio *pf)
 {
-	struct portfolio pf = PORTFOLIO_INIT;
 	struct out o = OUT_INIT;
 	struct pf_load_row *rows = NULL;
 	const char *cells[ARRAY_SIZE(load_cols)];
 	char d0[11], d1[11], load[32], cap[24];
 	size_t i, n = 0, nover = 0;
-	int human, ret = -1;
+	int human;
 
-	if (start(k, &pf, PF_LOAD) == -1)
-		goto out;
-	portfolio_load_rows(&pf, &rows, &n);
+	portfolio_load_rows(pf, &rows, &n);
 	human = k->fmt == FMT_TABLE || k->fmt == FMT_MD;
 	out_begin(&o, k->fmt, load_cols, ARRAY_SIZE(load_cols));
 	for (i = 0; i < n; i++) {
@@ -435,16 +437,14 @@ pf_load_run(struct kam *k)
 	out_end(&o);
 	if (k->fmt == FMT_TABLE && nover > 0)
 		printf("\n%zu over-allocated %s across accounts (above 100%% of "
-		    "capacity)\n", nover, pf.by_month ? (nover == 1 ? "month" :
+		    "capacity)\n", nover, pf->by_month ? (nover == 1 ? "month" :
 		    "months") : (nover == 1 ? "week" : "weeks"));
-	ret = finish_bad(&pf);
-out:
 	for (i = 0; i < n; i++)
 		free(rows[i].accounts);
 	free(rows);
-	portfolio_release(&pf);
-	return ret;
 }
+
+LISTING(pf_load, LOAD_OPTS, PF_LOAD, print_load)
 
 /* ---- report ---- */
 
