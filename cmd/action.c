@@ -38,7 +38,7 @@ action_list_run(struct kam *k)
 	char due[11];
 	size_t i, j, n = 0;
 	int late;
-	int human = k->fmt == FMT_TABLE || k->fmt == FMT_MD;
+	int human = out_for_people(k->fmt);
 
 	if (minutes_load_all(&k->p, &all, &n) == -1)
 		return -1;

@@ -341,7 +341,7 @@ budget_audit_cmd_run(struct kam *k)
 	struct budget_audit a = BUDGET_AUDIT_INIT;
 	struct out o = OUT_INIT;
 	struct kam_buf names = KAM_BUF_INIT;
-	int human = k->fmt == FMT_TABLE || k->fmt == FMT_MD;
+	int human = out_for_people(k->fmt);
 	int by_month, ret = -1;
 	size_t i, nred = 0;
 
@@ -456,7 +456,7 @@ budget_margin_cmd_run(struct kam *k)
 	cells[13] = m.has_pct ? budget_pct_fmt(m.forecast, m.contract,
 	    buf[13]) : NULL;
 	out_record(k->fmt, cols, ARRAY_SIZE(cols), cells);
-	if ((k->fmt == FMT_TABLE || k->fmt == FMT_MD) && !m.has_contract)
+	if (out_for_people(k->fmt) && !m.has_contract)
 		printf("%sno project.contract-value in kam.conf: no margin\n",
 		    k->fmt == FMT_MD ? "\n" : "");
 	return 0;
@@ -479,7 +479,7 @@ budget_evm_cmd_run(struct kam *k)
 	struct out o = OUT_INIT;
 	const char *cells[16], *basis;
 	char buf[16][32], id[32], today[11], out_m[MONEY_HUMAN_MAX];
-	int human = k->fmt == FMT_TABLE || k->fmt == FMT_MD;
+	int human = out_for_people(k->fmt);
 	const struct opts *opt = k->opts;
 	const char *base;
 	int by_task, ret = -1;

@@ -124,7 +124,7 @@ print_rows(struct kam *k, const struct table *t, struct plan *pl,
 	struct out o = OUT_INIT;
 	const char *cells[12];
 	char d[6][11], num[3][24];
-	int human = k->fmt == FMT_TABLE || k->fmt == FMT_MD;
+	int human = out_for_people(k->fmt);
 	size_t i;
 
 	out_begin(&o, k->fmt, cols, pl->has_baseline ? 12 : 9);

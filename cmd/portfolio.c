@@ -413,7 +413,7 @@ print_load(struct kam *k, struct portfolio *pf)
 	int human;
 
 	portfolio_load_rows(pf, &rows, &n);
-	human = k->fmt == FMT_TABLE || k->fmt == FMT_MD;
+	human = out_for_people(k->fmt);
 	out_begin(&o, k->fmt, load_cols, ARRAY_SIZE(load_cols));
 	for (i = 0; i < n; i++) {
 		const struct pf_load_row *r = &rows[i];

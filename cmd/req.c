@@ -311,7 +311,7 @@ req_trace_run(struct kam *k)
 		for (i = 0; i < reqs.nrows; i++)
 			rows[n++] = &reqs.rows[i];
 
-	brief_out = k->fmt == FMT_TABLE || k->fmt == FMT_MD;
+	brief_out = out_for_people(k->fmt);
 	ncols = brief_out ? ARRAY_SIZE(brief_idx) : ARRAY_SIZE(all_cols);
 	for (j = 0; j < ncols; j++)
 		cols[j] = all_cols[brief_out ? brief_idx[j] : j];

@@ -54,7 +54,7 @@ team_load_run(struct kam *k)
 	if (team_load_compute(&tl, &k->p, opt->from, opt->to, by_day, opt->over,
 	    opt->person.id[0] != '\0' ? opt->person.id : NULL) == -1)
 		goto out;
-	human = k->fmt == FMT_TABLE || k->fmt == FMT_MD;
+	human = out_for_people(k->fmt);
 	out_begin(&o, k->fmt, cols, ARRAY_SIZE(cols));
 	for (i = 0; i < tl.n; i++) {
 		const struct load_row *r = &tl.v[i];
@@ -109,7 +109,7 @@ team_audit_cmd_run(struct kam *k)
 	struct out o = OUT_INIT;
 	const char *cells[8];
 	char id[32], pl[32], bk[32], cp[32], pct[48];
-	int human = k->fmt == FMT_TABLE || k->fmt == FMT_MD;
+	int human = out_for_people(k->fmt);
 	int by_month, ret = -1;
 	size_t i;
 

@@ -113,7 +113,7 @@ time_report_cmd_run(struct kam *k)
 	const char *cells[5];
 	char h[32], pl[32], n[24];
 	enum time_by by = TIME_BY_PERSON;
-	int human = k->fmt == FMT_TABLE || k->fmt == FMT_MD;
+	int human = out_for_people(k->fmt);
 	int ret = -1;
 	size_t i, nc = 0;
 

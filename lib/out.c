@@ -119,6 +119,12 @@ out_use_color(void)
 }
 
 int
+out_for_people(enum out_fmt fmt)
+{
+	return fmt == FMT_TABLE || fmt == FMT_MD;
+}
+
+int
 out_fmt_parse(const char *s, enum out_fmt *fmt)
 {
 	static const struct {

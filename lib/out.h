@@ -77,6 +77,9 @@ struct out {
  * Set once the project is open (kam_open_project). */
 void	out_money_style(int digits, int numfmt, const char *currency);
 
+/* Is fmt read by people (table, md), not by programs (json, csv)?  Then
+ * a command adds totals lines and notes and words its values so. */
+int	out_for_people(enum out_fmt fmt);
 /* Parse "table|json|csv|md|svg|html"; -1 (64 printed) when unknown. */
 int	out_fmt_parse(const char *s, enum out_fmt *fmt);
 
