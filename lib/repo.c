@@ -9,9 +9,10 @@
  *       then refuses a bare repository, a detached HEAD, a merge, rebase,
  *       cherry-pick, revert or bisect in progress, and a missing identity.
  *   W3  tx_read serves HEAD's blobs, never the work tree.
- *   W4  tx_commit hashes the queued files, refuses when one it would
- *       rewrite has uncommitted edits, writes blobs and a tree made from
- *       HEAD's tree, and commits with git_commit_create(update_ref "HEAD"),
+ *   W4  tx_commit finds the queued files that change (bytes compared
+ *       with HEAD's as tx_read served them, else hashed), refuses when
+ *       one it would rewrite has uncommitted edits, writes blobs and a
+ *       tree made from HEAD's tree, and commits with git_commit_create(update_ref "HEAD"),
  *       which is a compare-and-swap on the branch.
  *   W5  The journal $GIT_DIR/kam/txn is written before the commit and
  *       removed once the work-tree files (temp + fsync + rename + fsync of
@@ -76,6 +77,9 @@
 #include "schema.h"
 
 #define LOCK_TIMEOUT_MS	10000L
+/* At most this many bytes of HEAD's files are kept per transaction for
+ * tx_commit's byte comparison; beyond it a file is hashed instead. */
+#define HEAD_KEEP_MAX	(64UL << 20)
 #define TMP_PREFIX	".kam-tmp-"
 
 /* A file on its way into the commit, the work tree and the index. */
@@ -84,6 +88,7 @@ struct upd {
 	size_t		 len;
 	char		*rel;		/* repository-relative */
 	git_oid		 id;
+	int		 known;		/* id computed before the blob write */
 	unsigned	 mode;		/* git filemode */
 	struct stat	 st;		/* of the work-tree file once written */
 };
@@ -1728,19 +1733,82 @@ tx_begin(struct tx *tx, struct project *p, int no_commit)
  * In --no-commit mode the work tree is the data (see the top of this
  * file); otherwise HEAD's tree is (RELIABILITY W3).
  */
+
+static int
+same_stat(const struct stat *a, const struct stat *b)
+{
+	return a->st_ino == b->st_ino && a->st_dev == b->st_dev &&
+	    a->st_size == b->st_size &&
+	    a->st_mtim.tv_sec == b->st_mtim.tv_sec &&
+	    a->st_mtim.tv_nsec == b->st_mtim.tv_nsec &&
+	    a->st_ctim.tv_sec == b->st_ctim.tv_sec &&
+	    a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
+}
+
 /*
- * HEAD's version of a file, taken from the work tree when its bytes hash to
- * exactly HEAD's blob id.  A blob deep in a pack's delta chain costs far
- * more to inflate than reading and hashing the file (12 ms against 2 ms
- * for a 0.9 MB risks.csv in a 100,000-commit repository), and the hash
- * makes the copy provably HEAD's: W3 is kept.  Returns 0 with out filled,
- * or -1 (silently) to make the caller read the blob.
+ * Does the index prove that the work-tree file with stat data st holds
+ * the blob `want`, as git status would take it: a stage-0 entry with that
+ * id whose recorded stat data (size, mtime, ctime, inode) is the file's,
+ * not marked assume-unchanged or skip-worktree, and not racily clean (the
+ * file's mtime is older than the index file's, so a later change would
+ * have shown in its stat data).  The index file is stat'ed before and
+ * after it is (re)loaded, so the timestamp is the one of the entries
+ * read.  Anything else (no index, a foreign git rewriting it) is "no".
  */
 static int
-read_worktree_copy(struct tx *tx, const char *path, const git_oid *want,
-    struct kam_buf *out)
+index_vouches(struct tx *tx, const char *rel, const git_oid *want,
+    const struct stat *st)
 {
-	struct stat st;
+	const git_index_entry *e;
+	git_index *idx = NULL;
+	struct stat a, b;
+	const char *ipath;
+	int ok = 0;
+
+	if (st->st_size <= 0 || st->st_size > (off_t)UINT32_MAX ||
+	    git_repository_index(&idx, tx->p->repo) != 0 ||
+	    (ipath = git_index_path(idx)) == NULL || stat(ipath, &a) != 0 ||
+	    git_index_read(idx, 0) != 0 || stat(ipath, &b) != 0 ||
+	    !same_stat(&a, &b))
+		goto out;
+	if ((e = git_index_get_bypath(idx, rel, 0)) == NULL ||
+	    !git_oid_equal(&e->id, want) ||
+	    (e->flags & GIT_INDEX_ENTRY_VALID) != 0 ||
+	    (e->flags_extended & GIT_INDEX_ENTRY_SKIP_WORKTREE) != 0 ||
+	    e->file_size != (uint32_t)st->st_size ||
+	    e->mtime.seconds != (int32_t)st->st_mtim.tv_sec ||
+	    e->mtime.nanoseconds != (uint32_t)st->st_mtim.tv_nsec ||
+	    e->ctime.seconds != (int32_t)st->st_ctim.tv_sec ||
+	    e->ctime.nanoseconds != (uint32_t)st->st_ctim.tv_nsec ||
+	    e->ino != (uint32_t)st->st_ino)
+		goto out;
+	/* Racily clean: changed within the index's own timestamp. */
+	if (st->st_mtim.tv_sec > b.st_mtim.tv_sec ||
+	    (st->st_mtim.tv_sec == b.st_mtim.tv_sec &&
+	    st->st_mtim.tv_nsec >= b.st_mtim.tv_nsec))
+		goto out;
+	ok = 1;
+out:
+	git_index_free(idx);
+	return ok;
+}
+
+/*
+ * HEAD's version of a file, taken from the work tree when it provably
+ * holds exactly HEAD's blob: the index's stat data says so (as for git
+ * status), or else its bytes hash to the blob id.  A blob deep in a
+ * pack's delta chain costs far more to inflate than reading the file
+ * (12 ms against 2 ms for a 0.9 MB risks.csv in a 100,000-commit
+ * repository), and either proof makes the copy HEAD's: W3 is kept.
+ * The file is fstat'ed again after the read, so a change during it is
+ * not taken for the indexed content.  Returns 0 with out filled, or -1
+ * (silently) to make the caller read the blob.
+ */
+static int
+read_worktree_copy(struct tx *tx, const char *path, const char *rel,
+    const git_oid *want, struct kam_buf *out)
+{
+	struct stat st, after;
 	git_oid id;
 	ssize_t n;
 	char *abs = xasprintf("%s%s", tx->p->root, path);
@@ -1764,7 +1832,10 @@ read_worktree_copy(struct tx *tx, const char *path, const git_oid *want,
 		out->len += (size_t)n;
 	}
 	out->ptr[out->len] = '\0';
-	if (git_odb_hash(&id, out->ptr, out->len, GIT_OBJECT_BLOB) == 0 &&
+	if (fstat(fd, &after) == 0 && same_stat(&st, &after) &&
+	    index_vouches(tx, rel, want, &st))
+		ret = 0;
+	else if (git_odb_hash(&id, out->ptr, out->len, GIT_OBJECT_BLOB) == 0 &&
 	    git_oid_equal(&id, want))
 		ret = 0;
 out:
@@ -1772,6 +1843,46 @@ out:
 		kam_buf_reset(out);
 	close(fd);
 	return ret;
+}
+
+/*
+ * Keep a copy of HEAD's bytes of `path` (just served by tx_read), up to
+ * HEAD_KEEP_MAX in all: tx_commit compares a file put back against them
+ * instead of hashing it (the blob write hashes it once more anyway).
+ */
+static void
+keep_head(struct tx *tx, const char *path, const struct kam_buf *b)
+{
+	struct tx_file *f;
+	size_t i;
+
+	for (i = 0; i < tx->nheads; i++)
+		if (strcmp(tx->heads[i].path, path) == 0)
+			return;		/* HEAD does not change in a tx */
+	if (b->len > HEAD_KEEP_MAX - tx->head_bytes)
+		return;
+	tx->heads = xrealloc(tx->heads, (tx->nheads + 1) *
+	    sizeof(*tx->heads));
+	f = &tx->heads[tx->nheads++];
+	f->path = xstrdup(path);
+	memset(&f->data, 0, sizeof(f->data));
+	kam_buf_add(&f->data, b->ptr != NULL ? b->ptr : "", b->len);
+	tx->head_bytes += b->len;
+}
+
+/* 1: `path` in HEAD is exactly these bytes, 0: it differs, -1: unknown. */
+static int
+head_same(const struct tx *tx, const char *path, const char *data,
+    size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < tx->nheads; i++)
+		if (strcmp(tx->heads[i].path, path) == 0)
+			return tx->heads[i].data.len == len &&
+			    (len == 0 || memcmp(tx->heads[i].data.ptr, data,
+			    len) == 0);
+	return -1;
 }
 
 int
@@ -1813,7 +1924,9 @@ tx_read(struct tx *tx, const char *path, struct kam_buf *out)
 		kam_err(KAM_EX_DATA, "'%s' is not a file in HEAD", rel);
 		goto out;
 	}
-	if (read_worktree_copy(tx, path, git_tree_entry_id(te), out) == 0) {
+	if (read_worktree_copy(tx, path, rel, git_tree_entry_id(te), out)
+	    == 0) {
+		keep_head(tx, path, out);
 		ret = 0;
 		goto out;
 	}
@@ -1825,6 +1938,7 @@ tx_read(struct tx *tx, const char *path, struct kam_buf *out)
 	}
 	kam_buf_add(out, git_blob_rawcontent(blob),
 	    (size_t)git_blob_rawsize(blob));
+	keep_head(tx, path, out);
 	ret = 0;
 out:
 	git_blob_free(blob);
@@ -2150,14 +2264,17 @@ tx_commit(struct tx *tx, const char *subject, const char *body)
 	struct backoff b;
 	size_t i, n = 0;
 	time_t now;
-	int rc, ret = -1, blocked = 0, saved, klass, ilfd = -1;
+	int rc, ret = -1, blocked = 0, saved, klass, ilfd = -1, same;
 
 	if (tx->no_commit)
 		return commit_worktree(tx);
 
-	/* Which files really change?  Hash without writing objects. */
+	/* Which files really change?  Compared with HEAD's bytes when
+	 * tx_read served them, else hashed without writing objects; a new
+	 * file changes.  The blob write below computes the id. */
 	u = xcalloc(tx->nfiles, sizeof(*u));
 	for (i = 0; i < tx->nfiles; i++) {
+		memset(&u[n], 0, sizeof(u[n]));
 		u[n].rel = rel_path(tx, tx->files[i].path);
 		u[n].data = tx->files[i].data.ptr != NULL ?
 		    tx->files[i].data.ptr : "";
@@ -2165,12 +2282,6 @@ tx_commit(struct tx *tx, const char *subject, const char *body)
 		u[n].mode = GIT_FILEMODE_BLOB;
 		if (strchr(u[n].rel, '\n') != NULL) {
 			kam_err(KAM_EX_INTERNAL, "bad path '%s'", u[n].rel);
-			n++;
-			goto out;
-		}
-		if ((rc = git_odb_hash(&u[n].id, u[n].data, u[n].len,
-		    GIT_OBJECT_BLOB)) < 0) {
-			kam_giterr(rc, "cannot hash '%s'", u[n].rel);
 			n++;
 			goto out;
 		}
@@ -2192,8 +2303,21 @@ tx_commit(struct tx *tx, const char *subject, const char *body)
 				if (git_tree_entry_filemode(te) ==
 				    GIT_FILEMODE_BLOB_EXECUTABLE)
 					u[n].mode = GIT_FILEMODE_BLOB_EXECUTABLE;
-				if (git_oid_equal(git_tree_entry_id(te),
-				    &u[n].id)) {
+				if ((same = head_same(tx, tx->files[i].path,
+				    u[n].data, u[n].len)) == -1) {
+					if ((rc = git_odb_hash(&u[n].id,
+					    u[n].data, u[n].len,
+					    GIT_OBJECT_BLOB)) < 0) {
+						kam_giterr(rc, "cannot hash "
+						    "'%s'", u[n].rel);
+						n++;
+						goto out;
+					}
+					u[n].known = 1;
+					same = git_oid_equal(
+					    git_tree_entry_id(te), &u[n].id);
+				}
+				if (same) {
 					git_tree_entry_free(te);
 					te = NULL;
 					free(u[n].rel);
@@ -2228,11 +2352,12 @@ tx_commit(struct tx *tx, const char *subject, const char *body)
 			kam_giterr(rc, "cannot store '%s'", u[i].rel);
 			goto out;
 		}
-		if (!git_oid_equal(&id, &u[i].id)) {
+		if (u[i].known && !git_oid_equal(&id, &u[i].id)) {
 			kam_err(KAM_EX_INTERNAL, "blob id mismatch for '%s'",
 			    u[i].rel);
 			goto out;
 		}
+		u[i].id = id;
 		tu[i].action = GIT_TREE_UPDATE_UPSERT;
 		tu[i].id = u[i].id;
 		tu[i].filemode = (git_filemode_t)u[i].mode;
@@ -2373,6 +2498,14 @@ tx_release(struct tx *tx)
 	free(tx->files);
 	tx->files = NULL;
 	tx->nfiles = 0;
+	for (i = 0; i < tx->nheads; i++) {
+		free(tx->heads[i].path);
+		kam_buf_release(&tx->heads[i].data);
+	}
+	free(tx->heads);
+	tx->heads = NULL;
+	tx->nheads = 0;
+	tx->head_bytes = 0;
 	git_tree_free(tx->tree);
 	tx->tree = NULL;
 	git_commit_free(tx->head);

@@ -58,6 +58,11 @@ struct tx {
 	git_oid		 commit;	/* the commit made, after tx_commit */
 	int		 no_verify;	/* skip the pre-commit and commit-msg
 					   hooks (git commit --no-verify) */
+	struct tx_file	*heads;		/* HEAD's bytes of files tx_read
+					   served, so that tx_commit tells a
+					   changed file by comparing bytes */
+	size_t		 nheads;
+	size_t		 head_bytes;	/* their total (bounded) */
 };
 #define TX_INIT { .lockfd = -1 }
 
