@@ -13,15 +13,26 @@ BINDIR	 = $(PREFIX)/bin
 MANDIR	 = $(PREFIX)/share/man
 CC	?= cc
 DEPS	 = gcc libc6-dev git perl python3 strace jq locales tzdata libgit2-dev \
-	   libcmark-dev libcsv-dev libxlsxwriter-dev pkg-config mandoc \
-	   python3-icalendar python3-openpyxl tj3
+	   libmbedtls-dev libssh2-1-dev libssl-dev libhttp-parser-dev \
+	   libpcre2-dev zlib1g-dev libcmark-dev libcsv-dev libxlsxwriter-dev \
+	   pkg-config mandoc python3-icalendar python3-openpyxl tj3
 PKGS	 = libgit2 libcmark xlsxwriter
 WARN	 = -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE -DGIT_DEPRECATE_HARD
 OPT	?= -O2 -g
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS	+= $(WARN) $(OPT) $(PKG_CFLAGS)
-LDLIBS	+= $(PKG_LIBS) -lcsv
+# Start-up is a good part of a small write (issue 12): loading and
+# relocating libgit2's 22 shared libraries cost more CPU than the whole
+# of `git --version`.  So libgit2, the libraries it links (mbedTLS,
+# libssh2 and its OpenSSL libcrypto, http-parser, PCRE2, zlib), libcsv
+# and cmark are linked from their Debian static archives; only libc is
+# shared.  libxlsxwriter has no archive: lib/export.c loads it on the
+# first xlsx export.  lib/offline.c stands in for the GSSAPI library
+# and wraps the certificate loading (kam never uses the network).
+STATIC_LIBS = -lgit2 -lmbedtls -lmbedx509 -lmbedcrypto -lhttp_parser \
+	   -lssh2 -lcrypto -lpcre2-8 -lz -lcmark -lcsv
+LDLIBS	+= -Wl,--wrap=mbedtls_x509_crt_parse_file \
+	   -Wl,-Bstatic $(STATIC_LIBS) -Wl,-Bdynamic -ldl -lrt -pthread
 
 LIB_SRC	 = $(sort $(wildcard lib/*.c))
 CMD_SRC	 = $(sort $(wildcard cmd/*.c))

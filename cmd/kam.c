@@ -820,26 +820,6 @@ dispatch(struct kam *k, int argc, char **argv)
 	return -1;
 }
 
-/*
- * kam never opens a network connection, yet Debian's libgit2 (built with
- * mbedTLS) parses every certificate in /etc/ssl/certs/ca-certificates.crt
- * inside git_libgit2_init(): about 50 million instructions, a third of
- * the start-up of every kam command (callgrind: mbedtls_x509_crt_parse_
- * file under git_libgit2_init).  This definition in the executable comes
- * first in symbol lookup, so libgit2 gets an empty certificate chain
- * instead: any TLS connection would fail verification, never succeed
- * unverified.  With a libgit2 built on OpenSSL it is simply not called.
- */
-int	mbedtls_x509_crt_parse_file(void *chain, const char *path);
-
-int
-mbedtls_x509_crt_parse_file(void *chain, const char *path)
-{
-	(void)chain;
-	(void)path;
-	return 0;
-}
-
 int
 main(int argc, char **argv)
 {
