@@ -878,4 +878,26 @@ test_expect_success 'kam init --no-commit writes the files and makes no commit' 
 	test "$(git rev-list --count HEAD)" = 1
 '
 
+# W3 through the index's stat data (issue 12): kam takes a work-tree file
+# as HEAD's blob without hashing it only when the index's entry vouches
+# for it as for git status; a hand edit that keeps the size, the inode and
+# the mtime still changes the ctime, so HEAD's people.csv is read: P-2,
+# which only the work tree has, is refused.  (Without the ctime in the
+# comparison kam took the edited file and committed a risk owned by P-2.)
+test_expect_success 'W3: a hand edit keeping size, inode and mtime is not read as HEAD' '
+	new_project w3 &&
+	kam people add "Ann Lee" >/dev/null &&
+	sleep 0.05 && touch .git/index &&
+	touch -r people.csv "$TRASH/stamp" &&
+	sed "s/^P-1,/P-2,/" people.csv >"$TRASH/people" &&
+	cat "$TRASH/people" >people.csv &&
+	touch -r "$TRASH/stamp" people.csv &&
+	test_expect_code 65 kam risk add "Owned" -p 1 -i 1 --owner P-2 \
+	    2>err &&
+	grep -q "P-2 does not exist" err &&
+	kam risk add "Owned" -p 1 -i 1 --owner P-1 >out &&
+	git show HEAD:risks.csv | grep -q "^R-1,Owned,.*,P-1," &&
+	git show HEAD:people.csv | grep -q "^P-1,Ann Lee,"
+'
+
 test_done
