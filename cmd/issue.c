@@ -10,7 +10,7 @@
 
 /* resolve's option. */
 #define RESOLVE_FIELDS(F)						\
-	F(ISSUE_RESOLUTION, "resolution", REQ, NO, 0, "text",		\
+	F(ISSUE_RESOLUTION, "resolution", REQ, NO, "", "text",		\
 	    "how it was resolved")
 #define T	.rt = &issue_type
 REC_FIELDS_VERB(issue_add, ADD, ADD, "kam issue add title", ISSUE_FIELDS, T)

@@ -13,13 +13,6 @@
 #include "../lib/store.h"
 #include "../lib/value.h"
 
-static const char add_usage[] =
-    "kam risk add title -p 1-5 -i 1-5 [--category c] [--owner P-n] "
-    "[--strategy s] [--response text] [--trigger text] [--review date]";
-static const char assess_usage[] =
-    "kam risk assess R-n [-p 1-5] [-i 1-5] [--title t] [--category c] "
-    "[--owner P-n] [--strategy s] [--response text] [--trigger text] "
-    "[--review date]";
 /* The options of the verbs that are not generic (lib/parseopt.c). */
 struct opts {
 	int		 open, all;
@@ -47,17 +40,11 @@ struct opts {
 static const char *const brief[] = { "id", "title", "category", "probability",
 	"impact", "score", "level", "owner", "status", "review", NULL };
 
-static const struct rec_opt add_opts[] = { RISK_FIELDS(REC_OPT_ADD) };
-static const struct rec_opt assess_opts[] = { RISK_FIELDS(REC_OPT_SET) };
-
-static const struct rec_verb add = { .usage = add_usage, .rt = &risk_type,
-	.kind = REC_ADD, .opts = add_opts, .nopts = ARRAY_SIZE(add_opts),
-	.need = "a new risk needs -p (probability 1-5) and -i (impact 1-5)" };
-static const struct rec_verb assess = { .usage = assess_usage,
-	.rt = &risk_type, .kind = REC_SET, .verb = "assess",
-	.opts = assess_opts, .nopts = ARRAY_SIZE(assess_opts) };
-REC_FN(risk_add, add)
-REC_FN(risk_assess, assess)
+REC_FIELDS_VERB(risk_add, ADD, ADD, "kam risk add title", RISK_FIELDS,
+    .rt = &risk_type,
+    .need = "a new risk needs -p (probability 1-5) and -i (impact 1-5)")
+REC_FIELDS_VERB(risk_assess, SET, SET, "kam risk assess R-n", RISK_FIELDS,
+    .rt = &risk_type, .verb = "assess")
 REC_VERB(risk_close, MOVE, "kam risk close R-n", .rt = &risk_type,
     .verb = "close")
 REC_VERB(risk_reopen, MOVE, "kam risk reopen R-n", .rt = &risk_type,
@@ -293,10 +280,8 @@ out:
 }
 
 const struct verb risk_verbs[] = {
-	{ "add", risk_add, NEED_PROJECT | WRITES, add_usage,
-	    RISK_FIELDS(REC_COMPLETE_ADD), "record a new risk" },
-	{ "assess", risk_assess, NEED_PROJECT | WRITES, assess_usage,
-	    RISK_FIELDS(REC_COMPLETE_SET), "re-assess a risk" },
+	VERB("add", risk_add, NEED_PROJECT | WRITES, "record a new risk"),
+	VERB("assess", risk_assess, NEED_PROJECT | WRITES, "re-assess a risk"),
 	VERB("close", risk_close, NEED_PROJECT | WRITES, "close a risk"),
 	VERB("list", risk_list, NEED_PROJECT, "list risks"),
 	VERB("matrix", risk_matrix, NEED_PROJECT, "probability x impact grid"),

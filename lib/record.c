@@ -126,8 +126,8 @@ parse(const struct rec_opt *opts, size_t n, int argc, char **argv,
 		lo[nl].flag = NULL;
 		lo[nl].val = 256 + (int)i;
 		nl++;
-		if (opts[i].shortopt != 0) {
-			shortopts[ns++] = (char)opts[i].shortopt;
+		if (opts[i].sh[0] != '\0') {
+			shortopts[ns++] = opts[i].sh[0];
 			if (!IS_FLAG(opts[i].take))
 				shortopts[ns++] = ':';
 		}
@@ -138,7 +138,7 @@ parse(const struct rec_opt *opts, size_t n, int argc, char **argv,
 		if (ch < 256)
 			for (i = 0; i < n; i++)
 				if (opts[i].take != REC_NO &&
-				    opts[i].shortopt == ch)
+				    opts[i].sh[0] == ch)
 					break;
 		i = ch < 256 ? i : (size_t)(ch - 256);
 		if (i >= n)
@@ -241,8 +241,8 @@ static const char *
 opt_label(const struct rec_type *rt, const struct rec_opt *o, char *buf,
     size_t len)
 {
-	if (rt != NULL && rt->short_names && o->shortopt != 0)
-		snprintf(buf, len, "-%c", o->shortopt);
+	if (rt != NULL && rt->short_names && o->sh[0] != '\0')
+		snprintf(buf, len, "-%s", o->sh);
 	else
 		snprintf(buf, len, "%s%s", rt != NULL && rt->bare ? "" : "--",
 		    o->name);

@@ -4,9 +4,10 @@
  * that ends every write: subject, commit, print the id).
  *
  * A family states, next to its table's columns in schema.h:
- *   - its fields: F(COLUMN, "name", add, set, 'x', "metavar", "help") where
+ *   - its fields: F(COLUMN, "name", add, set, "x", "metavar", "help") where
  *     add and set are REQ (the verb needs it), OPT (may take it) or NO; the
- *     option is --name (= the column name) and -x;
+ *     option is --name (= the column name) and -x ("": none); SREQ and SOPT
+ *     are REQ and OPT shown by the short option in the usage ("-p 1-5");
  *   - its status transitions: which statuses a verb leaves from and which
  *     one it reaches (the shape of lib/reqflow.c's table);
  * and passes both here as a struct rec_type.  The usage line, the
@@ -41,30 +42,45 @@ struct rec_opt {
 	int		 col;
 	const char	*name;		/* == the column's name */
 	enum rec_take	 take;		/* for this verb */
-	int		 shortopt;	/* 0: none */
+	const char	*sh;		/* the short option, "x"; "": none */
 	const char	*meta;		/* value in the usage: "P-n", "date" */
 	const char	*help;
 };
 
 /* Expansions of a family's F() list for one verb (add or set). */
-#define REC_U_REQ(n, m)	" --" n " " m
-#define REC_U_OPT(n, m)	" [--" n " " m "]"
-#define REC_U_NO(n, m)
-#define REC_U_FLAG(n, m)	" [--" n "]"
+#define REC_U_REQ(n, sh, m)	" --" n " " m
+#define REC_U_OPT(n, sh, m)	" [--" n " " m "]"
+#define REC_U_SREQ(n, sh, m)	" -" sh " " m
+#define REC_U_SOPT(n, sh, m)	" [-" sh " " m "]"
+#define REC_U_NO(n, sh, m)
+#define REC_U_FLAG(n, sh, m)	" [--" n "]"
 #define REC_C_REQ(n)	" --" n "="
 #define REC_C_OPT(n)	" --" n "="
+#define REC_C_SREQ(n)	" --" n "="
+#define REC_C_SOPT(n)	" --" n "="
 #define REC_C_NO(n)
 #define REC_C_FLAG(n)	" --" n
-#define REC_U_ONEOF(n, m)	" --" n
-#define REC_U_OPERAND(n, m)
+#define REC_U_ONEOF(n, sh, m)	" --" n
+#define REC_U_OPERAND(n, sh, m)
 #define REC_C_OPERAND(n)
 #define REC_C_ONEOF(n)	" --" n
-#define REC_USAGE_ADD(col, n, add, set, sh, m, h)	REC_U_##add(n, m)
-#define REC_USAGE_SET(col, n, add, set, sh, m, h)	REC_U_##set(n, m)
+/* How the verb takes it: SREQ and SOPT are REQ and OPT. */
+#define REC_T_NO	REC_NO
+#define REC_T_OPT	REC_OPT
+#define REC_T_REQ	REC_REQ
+#define REC_T_SOPT	REC_OPT
+#define REC_T_SREQ	REC_REQ
+#define REC_T_FLAG	REC_FLAG
+#define REC_T_ONEOF	REC_ONEOF
+#define REC_T_OPERAND	REC_OPERAND
+#define REC_USAGE_ADD(col, n, add, set, sh, m, h)	REC_U_##add(n, sh, m)
+#define REC_USAGE_SET(col, n, add, set, sh, m, h)	REC_U_##set(n, sh, m)
 #define REC_COMPLETE_ADD(col, n, add, set, sh, m, h)	REC_C_##add(n)
 #define REC_COMPLETE_SET(col, n, add, set, sh, m, h)	REC_C_##set(n)
-#define REC_OPT_ADD(col, n, add, set, sh, m, h)	{ col, n, REC_##add, sh, m, h },
-#define REC_OPT_SET(col, n, add, set, sh, m, h)	{ col, n, REC_##set, sh, m, h },
+#define REC_OPT_ADD(col, n, add, set, sh, m, h)				\
+	{ col, n, REC_T_##add, sh, m, h },
+#define REC_OPT_SET(col, n, add, set, sh, m, h)				\
+	{ col, n, REC_T_##set, sh, m, h },
 
 /* What a verb needs of main(): the project, the output format and the
  * commit options. */

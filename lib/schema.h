@@ -211,47 +211,47 @@ struct schema {
 /* The options of kam bill add and set (record.h F() lists): add takes
  * the title and the amount as operands. */
 #define BILL_FIELDS(F)							\
-	F(BILL_TITLE, "title", NO, OPT, 't', "text", "what is billed")	\
-	F(BILL_AMOUNT, "amount", NO, OPT, 'a', "amount", "what the "	\
+	F(BILL_TITLE, "title", NO, OPT, "t", "text", "what is billed")	\
+	F(BILL_AMOUNT, "amount", NO, OPT, "a", "amount", "what the "	\
 	    "client pays for it (above 0)")				\
-	F(BILL_MILESTONE, "milestone", OPT, OPT, 'M', "T-n", "the task "	\
+	F(BILL_MILESTONE, "milestone", OPT, OPT, "M", "T-n", "the task "	\
 	    "whose completion makes it due")				\
-	F(BILL_DUE, "due", OPT, OPT, 'd', "date", "when it is due")
+	F(BILL_DUE, "due", OPT, OPT, "d", "date", "when it is due")
 /* Enum values with a constant each: S(CONSTANT, "value"). */
 #define ISSUE_STATUSES(S)						\
 	S(ISSUE_OPEN, "open") S(ISSUE_IN_PROGRESS, "in-progress")	\
 	S(ISSUE_RESOLVED, "resolved") S(ISSUE_CLOSED, "closed")
 
 /* What the verbs of kam issue take (record.h): F(COLUMN, "option", add,
- * set, short option, value in the usage, help). */
+ * set, short option ("x" or ""), value in the usage, help). */
 #define ISSUE_FIELDS(F)							\
-	F(ISSUE_TITLE, "title", NO, OPT, 't', "text", "the issue in a few "	\
+	F(ISSUE_TITLE, "title", NO, OPT, "t", "text", "the issue in a few "	\
 	    "words")							\
-	F(ISSUE_SEVERITY, "severity", REQ, OPT, 's',			\
+	F(ISSUE_SEVERITY, "severity", REQ, OPT, "s",			\
 	    "critical|major|minor", "how bad it is")			\
-	F(ISSUE_OWNER, "owner", REQ, OPT, 'o', "P-n", "who resolves it")	\
-	F(ISSUE_DUE, "due", OPT, OPT, 'd', "date", "when it must be "	\
+	F(ISSUE_OWNER, "owner", REQ, OPT, "o", "P-n", "who resolves it")	\
+	F(ISSUE_DUE, "due", OPT, OPT, "d", "date", "when it must be "	\
 	    "resolved")							\
-	F(ISSUE_RISK, "risk", OPT, OPT, 'r', "R-n", "the risk it comes "	\
+	F(ISSUE_RISK, "risk", OPT, OPT, "r", "R-n", "the risk it comes "	\
 	    "from")							\
-	F(ISSUE_AFFECTS, "affects", OPT, OPT, 'a', "ids", "what it "	\
+	F(ISSUE_AFFECTS, "affects", OPT, OPT, "a", "ids", "what it "	\
 	    "affects: tasks, requirements... (T-3,REQ-2)")
 
 /* kam lesson: the fields of add (F as above; a lesson is not edited) and
  * the filters of list, W(COLUMN, "option", match, value in the usage,
  * message for a bad value) (record.h). */
 #define LESSON_FIELDS(F)						\
-	F(LESSON_LESSON, "lesson", NO, OPT, 0, "text", "the lesson")	\
-	F(LESSON_KIND, "kind", REQ, OPT, 0, "keep|improve",		\
+	F(LESSON_LESSON, "lesson", NO, OPT, "", "text", "the lesson")	\
+	F(LESSON_KIND, "kind", REQ, OPT, "", "keep|improve",		\
 	    "what went well (keep) or what to do better (improve)")	\
-	F(LESSON_AREA, "area", OPT, OPT, 0, "a", "the area it concerns")	\
-	F(LESSON_ACTION, "action", OPT, OPT, 0, "text", "the action taken") \
-	F(LESSON_DATE, "date", OPT, OPT, 0, "date", "when it was learned")
+	F(LESSON_AREA, "area", OPT, OPT, "", "a", "the area it concerns")	\
+	F(LESSON_ACTION, "action", OPT, OPT, "", "text", "the action taken") \
+	F(LESSON_DATE, "date", OPT, OPT, "", "date", "when it was learned")
 /* kam csat set: what a score's entry may correct (the person stays). */
 #define CSAT_FIELDS(F)							\
-	F(CSAT_SCORE, "score", NO, OPT, 0, "0-10", "the score")		\
-	F(CSAT_DATE, "date", NO, OPT, 0, "date", "when it was given")	\
-	F(CSAT_COMMENT, "comment", NO, OPT, 0, "text", "a comment")
+	F(CSAT_SCORE, "score", NO, OPT, "", "0-10", "the score")		\
+	F(CSAT_DATE, "date", NO, OPT, "", "date", "when it was given")	\
+	F(CSAT_COMMENT, "comment", NO, OPT, "", "text", "a comment")
 #define LESSON_WHERE(W)							\
 	W(LESSON_LESSON, "search", SEARCH, "word", NULL)		\
 	W(LESSON_AREA, "area", CASE, "a", NULL)				\
@@ -260,28 +260,28 @@ struct schema {
 /* kam scope: --in or --out sets the kind (a flag stands for its name);
  * set may change the item too. */
 #define SCOPE_FIELDS(F)							\
-	F(SCOPE_ITEM, "item", NO, OPT, 0, "text", "the item")		\
-	F(SCOPE_KIND, "in", ONEOF, FLAG, 0, "", "in scope")		\
-	F(SCOPE_KIND, "out", ONEOF, FLAG, 0, "", "out of scope")		\
-	F(SCOPE_NOTE, "note", OPT, OPT, 0, "text", "a note")
+	F(SCOPE_ITEM, "item", NO, OPT, "", "text", "the item")		\
+	F(SCOPE_KIND, "in", ONEOF, FLAG, "", "", "in scope")		\
+	F(SCOPE_KIND, "out", ONEOF, FLAG, "", "", "out of scope")		\
+	F(SCOPE_NOTE, "note", OPT, OPT, "", "text", "a note")
 #define SCOPE_WHERE(W)							\
 	W(SCOPE_KIND, "in", IS, "", NULL) W(SCOPE_KIND, "out", IS, "", NULL)
 
 /* kam goal: the title is add's operand; --status is set's alone. */
 #define GOAL_FIELDS(F)							\
-	F(GOAL_TITLE, "title", NO, OPT, 0, "text", "the goal")		\
-	F(GOAL_METRIC, "metric", OPT, OPT, 0, "text", "what is measured") \
-	F(GOAL_BASELINE, "baseline", OPT, OPT, 0, "x", "where it starts") \
-	F(GOAL_TARGET, "target", OPT, OPT, 0, "y", "where it should be")	\
-	F(GOAL_ACTUAL, "actual", OPT, OPT, 0, "z", "where it is")	\
-	F(GOAL_DUE, "due", OPT, OPT, 0, "date", "by when")		\
-	F(GOAL_DIRECTION, "direction", OPT, OPT, 0, "higher|lower",	\
+	F(GOAL_TITLE, "title", NO, OPT, "", "text", "the goal")		\
+	F(GOAL_METRIC, "metric", OPT, OPT, "", "text", "what is measured") \
+	F(GOAL_BASELINE, "baseline", OPT, OPT, "", "x", "where it starts") \
+	F(GOAL_TARGET, "target", OPT, OPT, "", "y", "where it should be")	\
+	F(GOAL_ACTUAL, "actual", OPT, OPT, "", "z", "where it is")	\
+	F(GOAL_DUE, "due", OPT, OPT, "", "date", "by when")		\
+	F(GOAL_DIRECTION, "direction", OPT, OPT, "", "higher|lower",	\
 	    "which way is better")					\
-	F(GOAL_DIRECTION, "higher-is-better", FLAG, FLAG, 0, "higher",	\
+	F(GOAL_DIRECTION, "higher-is-better", FLAG, FLAG, "", "higher",	\
 	    "--direction higher")					\
-	F(GOAL_DIRECTION, "lower-is-better", FLAG, FLAG, 0, "lower",	\
+	F(GOAL_DIRECTION, "lower-is-better", FLAG, FLAG, "", "lower",	\
 	    "--direction lower")					\
-	F(GOAL_STATUS, "status", NO, OPT, 0, "open|met|missed|dropped",	\
+	F(GOAL_STATUS, "status", NO, OPT, "", "open|met|missed|dropped",	\
 	    "the status, when not worked out from the actual")
 #define GOAL_WHERE(W)							\
 	W(GOAL_STATUS, "open", OPEN, "", NULL)				\
@@ -298,13 +298,13 @@ struct schema {
 /* kam comm: add's and set's fields (set may change the title too); list
  * and due filter by owner. */
 #define COMM_FIELDS(F)							\
-	F(COMM_TITLE, "title", NO, OPT, 0, "text", "what is communicated") \
-	F(COMM_FREQUENCY, "frequency", REQ, OPT, 0,			\
+	F(COMM_TITLE, "title", NO, OPT, "", "text", "what is communicated") \
+	F(COMM_FREQUENCY, "frequency", REQ, OPT, "",			\
 	    "daily|weekly|biweekly|monthly|quarterly", "how often")	\
-	F(COMM_AUDIENCE, "audience", OPT, OPT, 0, "who", "to whom: "	\
+	F(COMM_AUDIENCE, "audience", OPT, OPT, "", "who", "to whom: "	\
 	    "people (P-1,P-4) or free text")				\
-	F(COMM_CHANNEL, "channel", OPT, OPT, 0, "c", "how")		\
-	F(COMM_OWNER, "owner", OPT, OPT, 0, "P-n", "who communicates")
+	F(COMM_CHANNEL, "channel", OPT, OPT, "", "c", "how")		\
+	F(COMM_OWNER, "owner", OPT, OPT, "", "P-n", "who communicates")
 #define COMM_WHERE(W)							\
 	W(COMM_OWNER, "person", REF, "P-n", NULL)			\
 	W(COMM_OWNER, "owner", AKA, "P-n", NULL)
@@ -312,12 +312,12 @@ struct schema {
 /* kam defect: add's and set's fields (set may change the title too),
  * and list's filters; fix, verify and reopen are transitions. */
 #define DEFECT_FIELDS(F)						\
-	F(DEFECT_TITLE, "title", NO, OPT, 0, "text", "what is wrong")	\
-	F(DEFECT_SEVERITY, "severity", REQ, OPT, 0, "critical|major|minor", \
+	F(DEFECT_TITLE, "title", NO, OPT, "", "text", "what is wrong")	\
+	F(DEFECT_SEVERITY, "severity", REQ, OPT, "", "critical|major|minor", \
 	    "how bad it is")						\
-	F(DEFECT_SUBJECT, "subject", REQ, OPT, 0, "s", "a record such as " \
+	F(DEFECT_SUBJECT, "subject", REQ, OPT, "", "s", "a record such as " \
 	    "REQ-3 or T-2, or text")					\
-	F(DEFECT_FOUND, "found", OPT, OPT, 0, "date", "when it was found")
+	F(DEFECT_FOUND, "found", OPT, OPT, "", "date", "when it was found")
 #define DEFECT_WHERE(W)							\
 	W(DEFECT_STATUS, "open", IS, "", NULL)				\
 	W(DEFECT_SEVERITY, "severity", EQ, "critical|major|minor", NULL)	\
@@ -327,46 +327,46 @@ struct schema {
 /* kam change: add's fields; what approve and reject take (an approval
  * may carry new text for the requirement: the REQ_ columns). */
 #define CHANGE_FIELDS(F)						\
-	F(CHANGE_REQ, "req", OPT, NO, 0, "REQ-n", "the requirement")	\
-	F(CHANGE_COST, "cost", OPT, NO, 0, "money", "what it costs")	\
-	F(CHANGE_DAYS, "days", OPT, NO, 0, "n", "working days it takes")	\
-	F(CHANGE_REQUESTED_BY, "by", OPT, NO, 0, "P-n", "who asks for it")
+	F(CHANGE_REQ, "req", OPT, NO, "", "REQ-n", "the requirement")	\
+	F(CHANGE_COST, "cost", OPT, NO, "", "money", "what it costs")	\
+	F(CHANGE_DAYS, "days", OPT, NO, "", "n", "working days it takes")	\
+	F(CHANGE_REQUESTED_BY, "by", OPT, NO, "", "P-n", "who asks for it")
 #define CHANGE_DECIDE(F)						\
-	F(CHANGE_DECIDED_BY, "by", REQ, OPT, 0, "P-n", "who decides "	\
+	F(CHANGE_DECIDED_BY, "by", REQ, OPT, "", "P-n", "who decides "	\
 	    "(client side)")						\
-	F(CHANGE_DECIDED_ON, "date", OPT, OPT, 0, "date", "when")	\
-	F(REQ_TITLE, "title", OPT, NO, 0, "text", "new title of the "	\
+	F(CHANGE_DECIDED_ON, "date", OPT, OPT, "", "date", "when")	\
+	F(REQ_TITLE, "title", OPT, NO, "", "text", "new title of the "	\
 	    "requirement")						\
-	F(REQ_PRIORITY, "priority", OPT, NO, 0, "must|should|could|wont",	\
+	F(REQ_PRIORITY, "priority", OPT, NO, "", "must|should|could|wont",	\
 	    "its new priority")						\
-	F(REQ_ACCEPTANCE, "acceptance", OPT, NO, 0, "text", "its new "	\
+	F(REQ_ACCEPTANCE, "acceptance", OPT, NO, "", "text", "its new "	\
 	    "acceptance criteria")
 
 /* kam people: add and set take the same fields (add's name is its
  * operand, but --name is taken too); list filters by side. */
 #define PERSON_FIELDS(F)						\
-	F(PERSON_NAME, "name", OPT, OPT, 0, "n", "the name")		\
-	F(PERSON_SIDE, "side", OPT, OPT, 0, "s", "client, team or partner") \
-	F(PERSON_ROLE, "role", OPT, OPT, 0, "r", "the role")		\
-	F(PERSON_ORG, "org", OPT, OPT, 0, "o", "the organisation")	\
-	F(PERSON_EMAIL, "email", OPT, OPT, 0, "e", "the e-mail address")	\
-	F(PERSON_SKILLS, "skills", OPT, OPT, 0, "list", "skills")	\
-	F(PERSON_CAPACITY, "capacity", OPT, OPT, 0, "pct", "share of the " \
+	F(PERSON_NAME, "name", OPT, OPT, "", "n", "the name")		\
+	F(PERSON_SIDE, "side", OPT, OPT, "", "s", "client, team or partner") \
+	F(PERSON_ROLE, "role", OPT, OPT, "", "r", "the role")		\
+	F(PERSON_ORG, "org", OPT, OPT, "", "o", "the organisation")	\
+	F(PERSON_EMAIL, "email", OPT, OPT, "", "e", "the e-mail address")	\
+	F(PERSON_SKILLS, "skills", OPT, OPT, "", "list", "skills")	\
+	F(PERSON_CAPACITY, "capacity", OPT, OPT, "", "pct", "share of the " \
 	    "time on the project")					\
-	F(PERSON_RATE, "rate", OPT, OPT, 0, "money", "day rate")		\
-	F(PERSON_INFLUENCE, "influence", OPT, OPT, 0, "1-5", "influence")	\
-	F(PERSON_INTEREST, "interest", OPT, OPT, 0, "1-5", "interest")
+	F(PERSON_RATE, "rate", OPT, OPT, "", "money", "day rate")		\
+	F(PERSON_INFLUENCE, "influence", OPT, OPT, "", "1-5", "influence")	\
+	F(PERSON_INTEREST, "interest", OPT, OPT, "", "1-5", "interest")
 #define PERSON_WHERE(W)							\
 	W(PERSON_SIDE, "side", EQ, "client|team|partner", NULL)
 
 /* kam req: add's and set's fields (add's title is its operand); list's
  * filters. */
 #define REQ_FIELDS(F)							\
-	F(REQ_TITLE, "title", OPERAND, OPT, 0, "text", "")		\
-	F(REQ_PRIORITY, "priority", OPT, OPT, 0, "must|should|could|wont", \
+	F(REQ_TITLE, "title", OPERAND, OPT, "", "text", "")		\
+	F(REQ_PRIORITY, "priority", OPT, OPT, "", "must|should|could|wont", \
 	    "MoSCoW priority")						\
-	F(REQ_SOURCE, "source", OPT, OPT, 0, "P-n", "who asked for it")	\
-	F(REQ_ACCEPTANCE, "acceptance", OPT, OPT, 0, "text",		\
+	F(REQ_SOURCE, "source", OPT, OPT, "", "P-n", "who asked for it")	\
+	F(REQ_ACCEPTANCE, "acceptance", OPT, OPT, "", "text",		\
 	    "acceptance criteria")
 #define REQ_WHERE(W)							\
 	W(REQ_STATUS, "open", OPEN, "", NULL)				\
@@ -379,26 +379,26 @@ struct schema {
 
 /* kam risk: add's and assess's fields (-p and -i are the short ones). */
 #define RISK_FIELDS(F)							\
-	F(RISK_PROBABILITY, "probability", REQ, OPT, 'p', "1-5",	\
+	F(RISK_PROBABILITY, "probability", SREQ, SOPT, "p", "1-5",	\
 	    "probability 1-5")						\
-	F(RISK_IMPACT, "impact", REQ, OPT, 'i', "1-5", "impact 1-5")	\
-	F(RISK_TITLE, "title", OPERAND, OPT, 0, "t", "kam risk add takes " \
+	F(RISK_IMPACT, "impact", SREQ, SOPT, "i", "1-5", "impact 1-5")	\
+	F(RISK_TITLE, "title", OPERAND, OPT, "", "t", "kam risk add takes " \
 	    "the title as its argument, not --title")			\
-	F(RISK_CATEGORY, "category", OPT, OPT, 0, "c", "")		\
-	F(RISK_OWNER, "owner", OPT, OPT, 0, "P-n", "")			\
-	F(RISK_STRATEGY, "strategy", OPT, OPT, 0, "s", "")		\
-	F(RISK_RESPONSE, "response", OPT, OPT, 0, "text", "")		\
-	F(RISK_TRIGGER, "trigger", OPT, OPT, 0, "text", "")		\
-	F(RISK_REVIEW, "review", OPT, OPT, 0, "date", "")
+	F(RISK_CATEGORY, "category", OPT, OPT, "", "c", "")		\
+	F(RISK_OWNER, "owner", OPT, OPT, "", "P-n", "")			\
+	F(RISK_STRATEGY, "strategy", OPT, OPT, "", "s", "")		\
+	F(RISK_RESPONSE, "response", OPT, OPT, "", "text", "")		\
+	F(RISK_TRIGGER, "trigger", OPT, OPT, "", "text", "")		\
+	F(RISK_REVIEW, "review", OPT, OPT, "", "date", "")
 
 /* kam qa: what check takes (its operand is the subject) and list's
  * filters. */
 #define QA_FIELDS(F)							\
-	F(QA_CRITERION, "criterion", REQ, NO, 0, "text", "what was checked") \
-	F(QA_RESULT, "result", REQ, NO, 0, "pass|fail", "the outcome")	\
-	F(QA_REVIEWER, "by", REQ, NO, 0, "P-n", "the reviewer")		\
-	F(QA_DATE, "date", OPT, NO, 0, "date", "when")			\
-	F(QA_NOTE, "note", OPT, NO, 0, "text", "a note")
+	F(QA_CRITERION, "criterion", REQ, NO, "", "text", "what was checked") \
+	F(QA_RESULT, "result", REQ, NO, "", "pass|fail", "the outcome")	\
+	F(QA_REVIEWER, "by", REQ, NO, "", "P-n", "the reviewer")		\
+	F(QA_DATE, "date", OPT, NO, "", "date", "when")			\
+	F(QA_NOTE, "note", OPT, NO, "", "text", "a note")
 #define QA_WHERE(W)							\
 	W(QA_SUBJECT, "subject", CASE, "s", NULL)			\
 	W(QA_RESULT, "result", EQ, "pass|fail", "--result: invalid value "	\
