@@ -186,32 +186,21 @@ links_index(const struct table *reqs, const struct table *tasks,
 	return all;
 }
 
-static const char *
-d_tasks(const struct table *t, const struct row *r, char *buf, void *arg)
-{
-	(void)t;
-	(void)r;
-	(void)buf;
-	return ((struct links *)arg)->tasks.ptr;
-}
-
-static const char *
-d_checks(const struct table *t, const struct row *r, char *buf, void *arg)
-{
-	(void)t;
-	(void)r;
-	(void)buf;
-	return ((struct links *)arg)->checks.ptr;
-}
-
-static const char *
-d_changes(const struct table *t, const struct row *r, char *buf, void *arg)
-{
-	(void)t;
-	(void)r;
-	(void)buf;
-	return ((struct links *)arg)->changes.ptr;
-}
+/* d_<what>: the ids of the <what> that point at the requirement (arg:
+ * its struct links). */
+#define LINKS(what)							\
+	static const char *						\
+	d_##what(const struct table *t, const struct row *r, char *buf,	\
+	    void *arg)							\
+	{								\
+		(void)t;						\
+		(void)r;						\
+		(void)buf;						\
+		return ((struct links *)arg)->what.ptr;			\
+	}
+LINKS(tasks)
+LINKS(checks)
+LINKS(changes)
 
 static const struct derived show_derived[] = {
 	{ "tasks", OT_LIST, d_tasks },
