@@ -32,13 +32,12 @@ meeting_new_run(struct kam *k)
 	struct tx tx = TX_INIT;
 	int ret = -1;
 
-	if (minutes_new_prepare(&mn, o->date, k->argv[0], o->attendees) == -1 ||
-	    kam_tx_begin(k, &tx) == -1 || minutes_new_put(&mn, &tx, &k->p) ==
-	    -1 || kam_tx_commit(k, &tx, "meeting new", mn.path, mn.title) == -1)
-		goto out;
-	printf("%s\n", mn.path);
-	ret = 0;
-out:
+	if (minutes_new_prepare(&mn, o->date, k->argv[0], o->attendees) == 0 &&
+	    kam_tx_begin(k, &tx) == 0 && minutes_new_put(&mn, &tx, &k->p) ==
+	    0 && kam_tx_commit(k, &tx, "meeting new", mn.path, mn.title) == 0) {
+		printf("%s\n", mn.path);
+		ret = 0;
+	}
 	tx_release(&tx);
 	minutes_new_release(&mn);
 	return ret;

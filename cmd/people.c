@@ -69,23 +69,22 @@ people_map_run(struct kam *k)
 	static const char *const cols[] = { "quadrant", "id", "name", "side",
 	    "role", "influence", "interest", NULL };
 	struct table t = TABLE_INIT;
-	struct row **rows = NULL;
+	struct row **rows;
 	size_t i;
-	int ret = -1;
 
-	if (store_load(&k->p, NULL, &schema_people, &t) == -1)
-		goto out;
+	if (store_load(&k->p, NULL, &schema_people, &t) == -1) {
+		table_release(&t);	/* a failed load may hold some rows */
+		return -1;
+	}
 	rows = xcalloc(t.nrows + 1, sizeof(*rows));
 	for (i = 0; i < t.nrows; i++)
 		rows[i] = &t.rows[i];
 	map_table = &t;
 	qsort(rows, t.nrows, sizeof(*rows), cmp_quad);
 	records_print(k->fmt, &t, rows, t.nrows, cols, d, 1, NULL);
-	ret = 0;
-out:
 	free(rows);
 	table_release(&t);
-	return ret;
+	return 0;
 }
 
 #define FIELDS "--side= --role= --org= --email= --skills= --capacity= " \

@@ -25,16 +25,13 @@ static int
 run(struct kam *k, int final, int32_t since)
 {
 	struct rdoc d = RDOC_INIT;
-	int ret = -1;
+	int ret;
 
 	if (k->fmt != FMT_TABLE && k->fmt != FMT_MD && k->fmt != FMT_HTML)
 		return kam_err(KAM_EX_USAGE, "kam report writes a document: "
 		    "use --format md (the default) or --format html");
-	if (report_build(&d, &k->p, final, since) == -1 ||
-	    rdoc_write(&d, k->fmt == FMT_HTML, stdout) == -1)
-		goto out;
-	ret = 0;
-out:
+	ret = report_build(&d, &k->p, final, since) == -1 ||
+	    rdoc_write(&d, k->fmt == FMT_HTML, stdout) == -1 ? -1 : 0;
 	rdoc_release(&d);
 	return ret;
 }

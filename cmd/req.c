@@ -232,15 +232,15 @@ req_show_run(struct kam *k)
 	int ret = -1;
 
 	memset(&l, 0, sizeof(l));
-	if (store_load(&k->p, NULL, &schema_requirements, &reqs) == -1 ||
-	    (r = store_lookup(&reqs, k->argv[0])) == NULL ||
-	    load_links(k, &tasks, &quality, &changes) == -1)
-		goto out;
-	links_find(&l, table_get(&reqs, r, REQ_ID), &tasks, &quality, &changes);
-	record_show(k->fmt, &reqs, r, show_derived, ARRAY_SIZE(show_derived),
-	    &l);
-	ret = 0;
-out:
+	if (store_load(&k->p, NULL, &schema_requirements, &reqs) == 0 &&
+	    (r = store_lookup(&reqs, k->argv[0])) != NULL &&
+	    load_links(k, &tasks, &quality, &changes) == 0) {
+		links_find(&l, table_get(&reqs, r, REQ_ID), &tasks, &quality,
+		    &changes);
+		record_show(k->fmt, &reqs, r, show_derived,
+		    ARRAY_SIZE(show_derived), &l);
+		ret = 0;
+	}
 	links_release(&l);
 	table_release(&reqs);
 	table_release(&tasks);

@@ -373,14 +373,13 @@ task_show_run(struct kam *k)
 	struct row *r;
 	int ret = -1;
 
-	if (store_load(&k->p, NULL, &schema_tasks, &tasks) == -1 ||
-	    (r = store_lookup(&tasks, k->argv[0])) == NULL ||
-	    plan_compute(&pl, &k->p, &tasks) == -1)
-		goto out;
-	record_show(k->fmt, &tasks, r, task_derived, task_nderived,
-	    &pl);
-	ret = 0;
-out:
+	if (store_load(&k->p, NULL, &schema_tasks, &tasks) == 0 &&
+	    (r = store_lookup(&tasks, k->argv[0])) != NULL &&
+	    plan_compute(&pl, &k->p, &tasks) == 0) {
+		record_show(k->fmt, &tasks, r, task_derived, task_nderived,
+		    &pl);
+		ret = 0;
+	}
 	plan_release(&pl);
 	table_release(&tasks);
 	return ret;
