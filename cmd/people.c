@@ -13,27 +13,12 @@
 #include "../lib/store.h"
 #include "../lib/value.h"
 
-static const char add_usage[] =
-    "kam people add name [--side client|team|partner] [--role r] [--org o] "
-    "[--email e] [--skills list] [--capacity pct] [--rate money] "
-    "[--influence 1-5] [--interest 1-5]";
-static const char set_usage[] =
-    "kam people set P-n [--name n] [--side s] [--role r] [--org o] "
-    "[--email e] [--skills list] [--capacity pct] [--rate money] "
-    "[--influence 1-5] [--interest 1-5]";
 #define MAP_OPTS(O)	O(CMD, "kam people map")
 
-static const struct rec_opt add_opts[] = { PERSON_FIELDS(REC_OPT_ADD) };
-static const struct rec_opt set_opts[] = { PERSON_FIELDS(REC_OPT_SET) };
-
-static const struct rec_verb add = { .usage = add_usage,
-	.rt = &people_type, .kind = REC_ADD, .opts = add_opts,
-	.nopts = ARRAY_SIZE(add_opts) };
-static const struct rec_verb set = { .usage = set_usage,
-	.rt = &people_type, .kind = REC_SET, .opts = set_opts,
-	.nopts = ARRAY_SIZE(set_opts) };
-REC_FN(people_add, add)
-REC_FN(people_set, set)
+REC_FIELDS_VERB(people_add, ADD, ADD, "kam people add name", PERSON_FIELDS,
+    .rt = &people_type)
+REC_FIELDS_VERB(people_set, SET, SET, "kam people set P-n", PERSON_FIELDS,
+    .rt = &people_type)
 REC_LIST_VERB(people_list, "kam people list", PERSON_WHERE,
     .rt = &people_type)
 REC_VERB(people_show, SHOW, "kam people show P-n", .rt = &people_type)
@@ -87,17 +72,14 @@ people_map_run(struct kam *k)
 	return 0;
 }
 
-#define FIELDS "--side= --role= --org= --email= --skills= --capacity= " \
-	"--rate= --influence= --interest="	/* add's --name is not offered */
 const struct verb people_verbs[] = {
-	{ "add", people_add, NEED_PROJECT | WRITES, add_usage, FIELDS,
-	    "add a stakeholder or team member" },
+	VERB("add", people_add, NEED_PROJECT | WRITES,
+	    "add a stakeholder or team member"),
 	VERB("list", people_list, NEED_PROJECT, "list people"),
 	VERB("map", people_map, NEED_PROJECT,
 	    "stakeholder grid by influence and interest"),
-	{ "set", people_set, NEED_PROJECT | WRITES, set_usage,
-	    PERSON_FIELDS(REC_COMPLETE_SET),
-	    "change a person's fields" },
+	VERB("set", people_set, NEED_PROJECT | WRITES,
+	    "change a person's fields"),
 	VERB("show", people_show, NEED_PROJECT, "show one person"),
 };
 const size_t people_nverbs = ARRAY_SIZE(people_verbs);

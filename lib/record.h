@@ -61,10 +61,16 @@ struct rec_opt {
 #define REC_C_NO(n)
 #define REC_C_FLAG(n)	" --" n
 #define REC_U_ONEOF(n, sh, m)	" --" n
+#define REC_U_OR(n, sh, m)	"|--" n
+#define REC_U_HIDE(n, sh, m)
 #define REC_U_OPERAND(n, sh, m)
 #define REC_C_OPERAND(n)
 #define REC_C_ONEOF(n)	" --" n
-/* How the verb takes it: SREQ and SOPT are REQ and OPT. */
+#define REC_C_OR(n)	" --" n
+#define REC_C_HIDE(n)
+/* How the verb takes it: SREQ and SOPT are REQ and OPT; OR is ONEOF shown
+ * after the entry before it ("--in|--out"); HIDE is OPT neither shown nor
+ * completed (people add's --name, its operand's column). */
 #define REC_T_NO	REC_NO
 #define REC_T_OPT	REC_OPT
 #define REC_T_REQ	REC_REQ
@@ -72,6 +78,8 @@ struct rec_opt {
 #define REC_T_SREQ	REC_REQ
 #define REC_T_FLAG	REC_FLAG
 #define REC_T_ONEOF	REC_ONEOF
+#define REC_T_OR	REC_ONEOF
+#define REC_T_HIDE	REC_OPT
 #define REC_T_OPERAND	REC_OPERAND
 #define REC_USAGE_ADD(col, n, add, set, sh, m, h)	REC_U_##add(n, sh, m)
 #define REC_USAGE_SET(col, n, add, set, sh, m, h)	REC_U_##set(n, sh, m)
@@ -323,6 +331,8 @@ struct rec_where {
 #define REC_WU_OVERDUE(n, m)	REC_WU_OPEN(n, m)
 #define REC_WU_IS(n, m)		REC_WU_OPEN(n, m)
 #define REC_WU_AKA(n, m)	""
+#define REC_WU_EITHER(n, m)	" [--" n
+#define REC_WU_OR(n, m)		"|--" n "]"
 #define REC_WC_EQ(n)		" --" n "="
 #define REC_WC_CASE(n)		REC_WC_EQ(n)
 #define REC_WC_REF(n)		REC_WC_EQ(n)
@@ -331,6 +341,11 @@ struct rec_where {
 #define REC_WC_OVERDUE(n)	REC_WC_OPEN(n)
 #define REC_WC_IS(n)		REC_WC_OPEN(n)
 #define REC_WC_AKA(n)		REC_WC_EQ(n)
+#define REC_WC_EITHER(n)	REC_WC_OPEN(n)
+#define REC_WC_OR(n)		REC_WC_OPEN(n)
+/* EITHER and OR: two IS flags shown as one choice, "[--in|--out]". */
+#define REC_W_EITHER		REC_W_IS
+#define REC_W_OR		REC_W_IS
 #define REC_USAGE_LIST(col, n, match, m, bad)	REC_WU_##match(n, m)
 #define REC_COMPLETE_LIST(col, n, match, m, bad)	REC_WC_##match(n)
 #define REC_WHERE(col, n, match, m, bad)	{ col, n, REC_W_##match, m, bad },

@@ -262,10 +262,11 @@ struct schema {
 #define SCOPE_FIELDS(F)							\
 	F(SCOPE_ITEM, "item", NO, OPT, "", "text", "the item")		\
 	F(SCOPE_KIND, "in", ONEOF, FLAG, "", "", "in scope")		\
-	F(SCOPE_KIND, "out", ONEOF, FLAG, "", "", "out of scope")		\
+	F(SCOPE_KIND, "out", OR, FLAG, "", "", "out of scope")		\
 	F(SCOPE_NOTE, "note", OPT, OPT, "", "text", "a note")
 #define SCOPE_WHERE(W)							\
-	W(SCOPE_KIND, "in", IS, "", NULL) W(SCOPE_KIND, "out", IS, "", NULL)
+	W(SCOPE_KIND, "in", EITHER, "", NULL)				\
+	W(SCOPE_KIND, "out", OR, "", NULL)
 
 /* kam goal: the title is add's operand; --status is set's alone. */
 #define GOAL_FIELDS(F)							\
@@ -343,10 +344,13 @@ struct schema {
 	    "acceptance criteria")
 
 /* kam people: add and set take the same fields (add's name is its
- * operand, but --name is taken too); list filters by side. */
+ * operand, but --name is taken too, not shown); add shows the sides a
+ * person may be on, set a short metavar; list filters by side. */
 #define PERSON_FIELDS(F)						\
-	F(PERSON_NAME, "name", OPT, OPT, "", "n", "the name")		\
-	F(PERSON_SIDE, "side", OPT, OPT, "", "s", "client, team or partner") \
+	F(PERSON_NAME, "name", HIDE, OPT, "", "n", "the name")		\
+	F(PERSON_SIDE, "side", OPT, NO, "", "client|team|partner",	\
+	    "client, team or partner")					\
+	F(PERSON_SIDE, "side", NO, OPT, "", "s", "client, team or partner") \
 	F(PERSON_ROLE, "role", OPT, OPT, "", "r", "the role")		\
 	F(PERSON_ORG, "org", OPT, OPT, "", "o", "the organisation")	\
 	F(PERSON_EMAIL, "email", OPT, OPT, "", "e", "the e-mail address")	\
