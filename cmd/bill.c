@@ -11,8 +11,6 @@
 #include "../lib/record.h"
 #include "../lib/rectype.h"
 
-static const char add_usage[] = "kam bill add title amount"
-    BILL_FIELDS(REC_USAGE_ADD);
 /* The options of the verbs that are not generic (lib/parseopt.c). */
 struct opts {
 	int32_t		 date;
@@ -30,7 +28,7 @@ struct opts {
 	O(CMD, "kam bill list")						\
 	O(FLAG, OPT, "", "open", open, "items not paid")
 
-static const struct rec_opt add_opts[] = { BILL_FIELDS(REC_OPT_ADD) };
+REC_FIELDS(bill_add_cmd, ADD, "kam bill add title amount", BILL_FIELDS)
 REC_FIELDS_VERB(bill_set, SET, SET, "kam bill set B-n", BILL_FIELDS,
     .rt = &bill_type)
 REC_VERB(bill_show, SHOW, "kam bill show B-n", .rt = &bill_type)
@@ -41,11 +39,11 @@ bill_add_cmd(int argc, char **argv, struct kam *k)
 	struct rec_ctx c = kam_ctx(k);
 	struct rec_args a;
 
-	if (rec_parse(add_opts, ARRAY_SIZE(add_opts), argc, argv, add_usage,
-	    2, &a) == -1)
+	if (rec_parse(bill_add_cmd_opts, ARRAY_SIZE(bill_add_cmd_opts), argc,
+	    argv, bill_add_cmd_usage, 2, &a) == -1)
 		return -1;
-	return bill_add(&c, a.operand, a.rest[0], add_opts,
-	    ARRAY_SIZE(add_opts), &a);
+	return bill_add(&c, a.operand, a.rest[0], bill_add_cmd_opts,
+	    ARRAY_SIZE(bill_add_cmd_opts), &a);
 }
 
 /* invoice and paid: B-n [--date date], today by default. */
@@ -73,8 +71,8 @@ bill_list_cmd_run(struct kam *k)
 }
 
 const struct verb bill_verbs[] = {
-	{ "add", bill_add_cmd, NEED_PROJECT | WRITES, add_usage,
-	    BILL_FIELDS(REC_COMPLETE_ADD), "a billing item of the contract" },
+	VERB("add", bill_add_cmd, NEED_PROJECT | WRITES,
+	    "a billing item of the contract"),
 	VERB("invoice", bill_invoice_cmd, NEED_PROJECT | WRITES,
 	    "record that an item was invoiced"),
 	VERB("list", bill_list_cmd, NEED_PROJECT,

@@ -29,16 +29,12 @@ struct opts {
 	    "in this state")						\
 	O(ID, OPT, "", "req", req, "REQ", "changes of this requirement") \
 	O(ID, OPT, "", "person", person, "P", "requested by this person")
-static const char approve_usage[] = "kam change approve CR-n"
-    CHANGE_DECIDE(REC_USAGE_ADD);
-static const char reject_usage[] = "kam change reject CR-n"
-    CHANGE_DECIDE(REC_USAGE_SET);
 
 static const char *const brief[] = { "id", "title", "req", "cost", "days",
 	"status", "requested_by", "decided_by", "decided_on", NULL };
 
-static const struct rec_opt approve_opts[] = { CHANGE_DECIDE(REC_OPT_ADD) };
-static const struct rec_opt reject_opts[] = { CHANGE_DECIDE(REC_OPT_SET) };
+REC_FIELDS(change_approve, ADD, "kam change approve CR-n", CHANGE_DECIDE)
+REC_FIELDS(change_reject, SET, "kam change reject CR-n", CHANGE_DECIDE)
 
 REC_FIELDS_VERB(change_add, ADD, ADD, "kam change add title", CHANGE_FIELDS,
     .rt = &change_type)
@@ -46,29 +42,29 @@ REC_VERB(change_show, SHOW, "kam change show CR-n", .rt = &change_type)
 
 /* approve and reject: the client decides (lib/rectype.c). */
 static int
-decide(int argc, char **argv, struct kam *k, const char *verb,
-    const struct rec_opt *opts, size_t n, const char *usage)
+decide(int argc, char **argv, struct kam *k, const struct rec_opt *opts,
+    size_t n, const char *usage)
 {
 	struct rec_ctx c = kam_ctx(k);
 	struct rec_args a;
 
 	if (rec_parse_need(opts, n, argc, argv, usage, 1, "", &a) == -1)
 		return -1;
-	return change_decide(&c, verb, opts, n, &a);
+	return change_decide(&c, k->verb, opts, n, &a);
 }
 
 static int
 change_approve(int argc, char **argv, struct kam *k)
 {
-	return decide(argc, argv, k, "approve", approve_opts,
-	    ARRAY_SIZE(approve_opts), approve_usage);
+	return decide(argc, argv, k, change_approve_opts,
+	    ARRAY_SIZE(change_approve_opts), change_approve_usage);
 }
 
 static int
 change_reject(int argc, char **argv, struct kam *k)
 {
-	return decide(argc, argv, k, "reject", reject_opts,
-	    ARRAY_SIZE(reject_opts), reject_usage);
+	return decide(argc, argv, k, change_reject_opts,
+	    ARRAY_SIZE(change_reject_opts), change_reject_usage);
 }
 
 /*
@@ -196,13 +192,12 @@ out:
 
 const struct verb change_verbs[] = {
 	VERB("add", change_add, NEED_PROJECT | WRITES, "open a change request"),
-	{ "approve", change_approve, NEED_PROJECT | WRITES, approve_usage,
-	    CHANGE_DECIDE(REC_COMPLETE_ADD),
-	    "approve a change request (client side)" },
+	VERB("approve", change_approve, NEED_PROJECT | WRITES,
+	    "approve a change request (client side)"),
 	VERB("list", change_list, NEED_PROJECT,
 	    "list change requests with approved totals"),
-	{ "reject", change_reject, NEED_PROJECT | WRITES, reject_usage,
-	    CHANGE_DECIDE(REC_COMPLETE_SET), "reject a change request" },
+	VERB("reject", change_reject, NEED_PROJECT | WRITES,
+	    "reject a change request"),
 	VERB("show", change_show, NEED_PROJECT, "show one change request"),
 };
 const size_t change_nverbs = ARRAY_SIZE(change_verbs);

@@ -130,7 +130,13 @@ int	kam_rec_run(struct kam *k, const struct rec_verb *v, int argc,
  *   REC_FIELDS_VERB(fn, kind, how, words, L, ...)	the F() list L as add
  *					or set takes it (how: ADD or SET)
  *   REC_LIST_VERB(fn, words, W, ...)	the W() list of filters
+ * REC_FIELDS(fn, how, words, L) alone makes fn_usage, fn_words and
+ * fn_opts for a verb fn that parses with rec_parse() itself.
  */
+#define REC_FIELDS(fn, how, words, L)					\
+	static const char fn##_usage[] = words L(REC_USAGE_##how);	\
+	static const char fn##_words[] = "" L(REC_COMPLETE_##how);	\
+	static const struct rec_opt fn##_opts[] = { L(REC_OPT_##how) };
 #define REC_VERB(fn, kd, words, ...)					\
 	static const char fn##_usage[] = words;				\
 	static const char fn##_words[] = "";				\
@@ -138,9 +144,7 @@ int	kam_rec_run(struct kam *k, const struct rec_verb *v, int argc,
 		.kind = REC_##kd, __VA_ARGS__ };			\
 	REC_FN(fn, fn##_rv)
 #define REC_FIELDS_VERB(fn, kd, how, words, L, ...)			\
-	static const char fn##_usage[] = words L(REC_USAGE_##how);	\
-	static const char fn##_words[] = "" L(REC_COMPLETE_##how);	\
-	static const struct rec_opt fn##_opts[] = { L(REC_OPT_##how) };	\
+	REC_FIELDS(fn, how, words, L)					\
 	static const struct rec_verb fn##_rv = { .usage = fn##_usage,	\
 		.kind = REC_##kd, .opts = fn##_opts,			\
 		.nopts = ARRAY_SIZE(fn##_opts), __VA_ARGS__ };		\

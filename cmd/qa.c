@@ -21,11 +21,9 @@
 #include "../lib/store.h"
 #include "../lib/value.h"
 
-static const char check_usage[] = "kam qa check subject"
-    QA_FIELDS(REC_USAGE_ADD);
 #define REPORT_OPTS(O)	O(CMD, "kam qa report")
 
-static const struct rec_opt check_opts[] = { QA_FIELDS(REC_OPT_ADD) };
+REC_FIELDS(qa_check, ADD, "kam qa check subject", QA_FIELDS)
 REC_LIST_VERB(qa_list, "kam qa list", QA_WHERE, .rt = &qa_type)
 REC_VERB(qa_show, SHOW, "kam qa show Q-n", .rt = &qa_type)
 
@@ -36,12 +34,12 @@ qa_check(int argc, char **argv, struct kam *k)
 	struct rec_ctx c = kam_ctx(k);
 	struct rec_args a;
 
-	if (rec_parse_need(check_opts, ARRAY_SIZE(check_opts), argc, argv,
-	    check_usage, 1, "a quality check needs --criterion TEXT, --result "
-	    "pass|fail and --by P-n (the reviewer)", &a) == -1)
+	if (rec_parse_need(qa_check_opts, ARRAY_SIZE(qa_check_opts), argc,
+	    argv, qa_check_usage, 1, "a quality check needs --criterion TEXT, "
+	    "--result pass|fail and --by P-n (the reviewer)", &a) == -1)
 		return -1;
-	return qa_check_record(&c, a.operand, check_opts,
-	    ARRAY_SIZE(check_opts), &a);
+	return qa_check_record(&c, a.operand, qa_check_opts,
+	    ARRAY_SIZE(qa_check_opts), &a);
 }
 
 /* ---- report ---- */
@@ -507,9 +505,8 @@ out:
 }
 
 const struct verb qa_verbs[] = {
-	{ "check", qa_check, NEED_PROJECT | WRITES, check_usage,
-	    QA_FIELDS(REC_COMPLETE_ADD),
-	    "record a quality check of a requirement, task or anything" },
+	VERB("check", qa_check, NEED_PROJECT | WRITES,
+	    "record a quality check of a requirement, task or anything"),
 	VERB("list", qa_list, NEED_PROJECT, "list quality checks"),
 	VERB("report", qa_report, NEED_PROJECT,
 	    "pass rate, open defects, rework hours, checks by month"),
