@@ -32,16 +32,16 @@ quadrant(const struct table *t, const struct row *r, char *buf, void *arg)
 	return person_quadrant(t, r);
 }
 
-static const struct table *map_table;
-
+/* By quadrant, then id (qsort_r; arg is the people table). */
 static int
-cmp_quad(const void *a, const void *b)
+cmp_quad(const void *a, const void *b, void *arg)
 {
+	const struct table *t = arg;
 	const struct row *x = *(struct row *const *)a;
 	const struct row *y = *(struct row *const *)b;
 	char buf[64];
-	int c = person_quadrant_rank(quadrant(map_table, x, buf, NULL)) -
-	    person_quadrant_rank(quadrant(map_table, y, buf, NULL));
+	int c = person_quadrant_rank(quadrant(t, x, buf, NULL)) -
+	    person_quadrant_rank(quadrant(t, y, buf, NULL));
 
 	return c != 0 ? c : (x->num < y->num ? -1 : x->num > y->num);
 }
@@ -64,8 +64,7 @@ people_map_run(struct kam *k)
 	rows = xcalloc(t.nrows + 1, sizeof(*rows));
 	for (i = 0; i < t.nrows; i++)
 		rows[i] = &t.rows[i];
-	map_table = &t;
-	qsort(rows, t.nrows, sizeof(*rows), cmp_quad);
+	qsort_r(rows, t.nrows, sizeof(*rows), cmp_quad, &t);
 	records_print(k->fmt, &t, rows, t.nrows, cols, d, 1, NULL);
 	free(rows);
 	table_release(&t);

@@ -70,8 +70,6 @@ struct report {
 	int			 human;		/* table or md */
 };
 
-static const struct table *sort_q;
-
 /* 0 a kam id (prefix and number into pfx, num), 1 text, 2 unset. */
 static int
 subject_kind(const char *s, char *pfx, long *num)
@@ -101,13 +99,15 @@ cmp_subject_str(const char *a, const char *b)
 	return na < nb ? -1 : na > nb;
 }
 
+/* qsort_r comparators; arg is the checks table. */
 static int
-cmp_by_subject(const void *a, const void *b)
+cmp_by_subject(const void *a, const void *b, void *arg)
 {
+	const struct table *q = arg;
 	const struct row *x = *(struct row *const *)a;
 	const struct row *y = *(struct row *const *)b;
-	int c = cmp_subject_str(table_get(sort_q, x, QA_SUBJECT),
-	    table_get(sort_q, y, QA_SUBJECT));
+	int c = cmp_subject_str(table_get(q, x, QA_SUBJECT),
+	    table_get(q, y, QA_SUBJECT));
 
 	if (c == 0)
 		c = x->num < y->num ? -1 : x->num > y->num;
@@ -115,12 +115,12 @@ cmp_by_subject(const void *a, const void *b)
 }
 
 static int
-cmp_by_date(const void *a, const void *b)
+cmp_by_date(const void *a, const void *b, void *arg)
 {
+	const struct table *q = arg;
 	const struct row *x = *(struct row *const *)a;
 	const struct row *y = *(struct row *const *)b;
-	int c = strcmp(table_get(sort_q, x, QA_DATE),
-	    table_get(sort_q, y, QA_DATE));
+	int c = strcmp(table_get(q, x, QA_DATE), table_get(q, y, QA_DATE));
 
 	if (c == 0)
 		c = x->num < y->num ? -1 : x->num > y->num;
@@ -158,8 +158,7 @@ report_build(struct report *rp, const struct table *q, const struct table *d)
 		rp->failed += strcmp(res, "fail") == 0;
 	}
 	/* By subject: the latest check of each decides (reqflow). */
-	sort_q = q;
-	qsort(rows, q->nrows, sizeof(*rows), cmp_by_subject);
+	qsort_r(rows, q->nrows, sizeof(*rows), cmp_by_subject, (void *)q);
 	rp->subj = xcalloc(q->nrows + 1, sizeof(*rp->subj));
 	for (i = 0; i < q->nrows; i++) {
 		if (s == NULL || cmp_subject_str(table_get(q, rows[i],
@@ -176,7 +175,7 @@ report_build(struct report *rp, const struct table *q, const struct table *d)
 		rp->subj_fail += s->c.latest_result == REQFLOW_CHECK_FAIL;
 	}
 	/* By month of the check's date. */
-	qsort(rows, q->nrows, sizeof(*rows), cmp_by_date);
+	qsort_r(rows, q->nrows, sizeof(*rows), cmp_by_date, (void *)q);
 	rp->months = xcalloc(q->nrows + 1, sizeof(*rp->months));
 	for (i = 0; i < q->nrows; i++) {
 		date = table_get(q, rows[i], QA_DATE);

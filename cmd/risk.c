@@ -61,23 +61,27 @@ risk_occur_run(struct kam *k)
 	return issue_risk_occurred(&c, k->argv[0]);
 }
 
-static int	sort_key;	/* 0 id, 1 score, 2 review */
-static const struct table *sort_table;
+/* How risk list sorts (qsort_r's argument). */
+struct risk_sort {
+	const struct table	*t;
+	int			 key;	/* 0 id, 1 score, 2 review */
+};
 
 static int
-cmp_rows(const void *a, const void *b)
+cmp_rows(const void *a, const void *b, void *arg)
 {
+	const struct risk_sort *rs = arg;
 	const struct row *x = *(struct row *const *)a;
 	const struct row *y = *(struct row *const *)b;
 	int c = 0;
 
-	if (sort_key == 1) {
-		long sx = risk_score(sort_table, x), sy = risk_score(sort_table, y);
+	if (rs->key == 1) {
+		long sx = risk_score(rs->t, x), sy = risk_score(rs->t, y);
 
 		c = sx > sy ? -1 : sx < sy;
-	} else if (sort_key == 2) {
-		const char *rx = table_get(sort_table, x, RISK_REVIEW);
-		const char *ry = table_get(sort_table, y, RISK_REVIEW);
+	} else if (rs->key == 2) {
+		const char *rx = table_get(rs->t, x, RISK_REVIEW);
+		const char *ry = table_get(rs->t, y, RISK_REVIEW);
 
 		/* Unset review dates last. */
 		c = (*rx == '\0') - (*ry == '\0');
@@ -95,6 +99,7 @@ risk_list_run(struct kam *k)
 {
 	const struct opts *o = k->opts;
 	struct table risks = TABLE_INIT;
+	struct risk_sort rs = { &risks, 0 };
 	struct row **rows = NULL;
 	const char *owner, *category, *status;
 	long min;
@@ -105,7 +110,7 @@ risk_list_run(struct kam *k)
 	category = o->category;
 	status = o->status;
 	min = o->min;
-	sort_key = o->sort == NULL || strcmp(o->sort, "id") == 0 ? 0 :
+	rs.key = o->sort == NULL || strcmp(o->sort, "id") == 0 ? 0 :
 	    strcmp(o->sort, "score") == 0 ? 1 : 2;
 	if (store_load(&k->p, NULL, &schema_risks, &risks) == -1)
 		goto out;
@@ -130,10 +135,8 @@ risk_list_run(struct kam *k)
 			continue;
 		rows[n++] = r;
 	}
-	if (sort_key != 0) {
-		sort_table = &risks;
-		qsort(rows, n, sizeof(*rows), cmp_rows);
-	}
+	if (rs.key != 0)
+		qsort_r(rows, n, sizeof(*rows), cmp_rows, &rs);
 	records_print(k->fmt, &risks, rows, n, brief, risk_type.derived,
 	    risk_type.nderived, NULL);
 	ret = 0;
