@@ -2253,6 +2253,7 @@ tx_commit(struct tx *tx, const char *subject, const char *body)
 	git_signature *author = NULL, *committer = NULL;
 	git_tree_update *tu = NULL;
 	git_tree_entry *te = NULL;
+	git_odb *odb = NULL;
 	git_tree *tree = NULL;
 	const git_commit *parents[1];
 	struct upd *u = NULL;
@@ -2344,11 +2345,20 @@ tx_commit(struct tx *tx, const char *subject, const char *body)
 	block_signals(&old);
 	blocked = 1;
 
-	/* W4: blobs, a tree from HEAD's, the commit. */
+	/*
+	 * W4: blobs, a tree from HEAD's, the commit.  A blob is written as
+	 * git writes one: hashed, and deflated into a loose object only when
+	 * the repository does not have it yet (git_odb_write; libgit2's
+	 * git_blob_create_from_buffer streams, so it deflates every time).
+	 */
 	tu = xcalloc(n, sizeof(*tu));
+	if ((rc = git_repository_odb(&odb, repo)) < 0) {
+		kam_giterr(rc, "cannot open the object database");
+		goto out;
+	}
 	for (i = 0; i < n; i++) {
-		if ((rc = git_blob_create_from_buffer(&id, repo, u[i].data,
-		    u[i].len)) < 0) {
+		if ((rc = git_odb_write(&id, odb, u[i].data, u[i].len,
+		    GIT_OBJECT_BLOB)) < 0) {
 			kam_giterr(rc, "cannot store '%s'", u[i].rel);
 			goto out;
 		}
@@ -2479,6 +2489,7 @@ out:
 	git_signature_free(committer);
 	git_tree_free(tree);
 	git_tree_entry_free(te);
+	git_odb_free(odb);
 	upd_free(u, n);
 	free(tu);
 	free(msg);
