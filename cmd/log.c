@@ -196,7 +196,7 @@ log_cmd_run(struct kam *k)
 	struct hist_log_opts lo;
 	struct log_state st;
 	const struct schema *s;
-	char canon[32];
+	char canon[32], mcanon[256];
 	int i, ret = -1;
 
 	memset(&lo, 0, sizeof(lo));
@@ -222,6 +222,15 @@ log_cmd_run(struct kam *k)
 				    "'%s'", canon, lo.filter.table->name);
 			lo.filter.table = s;
 			lo.filter.id = canon;
+		} else if (lo.filter.id == NULL && hist_meeting_arg(&k->p,
+		    k->argv[i], mcanon, sizeof(mcanon))) {
+			/* A meeting or an item of its minutes. */
+			if (lo.filter.table != NULL &&
+			    lo.filter.table != &hist_meetings)
+				return kam_err(KAM_EX_USAGE, "%s is not in table "
+				    "'%s'", mcanon, lo.filter.table->name);
+			lo.filter.table = &hist_meetings;
+			lo.filter.id = mcanon;
 		} else if (lo.rev == NULL)
 			lo.rev = k->argv[i];
 		else

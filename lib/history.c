@@ -49,6 +49,52 @@ hist_table(const char *name)
 	return NULL;
 }
 
+/*
+ * Whether arg names a meeting of the minutes ("2026-11-20-alice-sync",
+ * meetings/NAME.md in the work tree) or one of its items
+ * ("2026-11-20-alice-sync/D2", "NAME/A1": decision or action number as
+ * kam log and kam diff show them), rather than a revision: an item id
+ * that is also a revision is the revision.  canon gets the id (D and A
+ * upper case).  1 or 0.
+ */
+int
+hist_meeting_arg(const struct project *p, const char *arg, char *canon,
+    size_t len)
+{
+	git_object *obj = NULL;
+	const char *sl = strchr(arg, '/'), *d;
+	char *path;
+	struct stat st;
+	int rc;
+
+	if (*arg == '\0' || *arg == '.' || strlen(arg) >= len ||
+	    strpbrk(arg, "\\:") != NULL)
+		return 0;
+	if (sl == NULL) {
+		path = xasprintf("%smeetings/%s.md", p->root, arg);
+		rc = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+		free(path);
+		if (rc)
+			snprintf(canon, len, "%s", arg);
+		return rc;
+	}
+	if (sl == arg || strchr(sl + 1, '/') != NULL ||
+	    strchr("DdAa", sl[1]) == NULL || sl[1] == '\0' || sl[2] == '\0' ||
+	    sl[2] == '0')
+		return 0;
+	for (d = sl + 2; *d != '\0'; d++)
+		if (*d < '0' || *d > '9')
+			return 0;
+	if (git_revparse_single(&obj, p->repo, arg) == 0) {
+		git_object_free(obj);
+		return 0;
+	}
+	git_error_clear();
+	snprintf(canon, len, "%s", arg);
+	canon[sl + 1 - arg] = sl[1] == 'd' || sl[1] == 'D' ? 'D' : 'A';
+	return 1;
+}
+
 /* ---- the change set ---- */
 
 const char *
@@ -969,12 +1015,26 @@ item_fields(const struct minutes_item *it, int action, const char **name,
 	return n;
 }
 
+/* Whether the record `id` of the minutes is one the filter `only` (a
+ * meeting "STEM" or an item "STEM/D2"; NULL: all) selects. */
+static int
+meeting_wanted(const char *only, const char *id)
+{
+	size_t n;
+
+	if (only == NULL || strcmp(only, id) == 0)
+		return 1;
+	n = strlen(only);
+	return strchr(only, '/') == NULL && strncmp(id, only, n) == 0 &&
+	    id[n] == '/';
+}
+
 /* The record of one item: id "STEM/D2" (or A2), its number in the
  * version it is taken from; changed: the fields that differ. */
 static void
 item_rec(struct hist_set *set, const char *file, const char *stem, int action,
     const struct minutes_item *x, size_t ix, const struct minutes_item *y,
-    size_t iy)
+    size_t iy, const char *only)
 {
 	const char *na[6], *va[6], *nb[6], *vb[6];
 	char da[11], db[11], *id;
@@ -995,6 +1055,10 @@ item_rec(struct hist_set *set, const char *file, const char *stem, int action,
 	}
 	id = xasprintf("%s/%c%zu", stem, action ? 'A' : 'D',
 	    (y != NULL ? iy : ix) + 1);
+	if (!meeting_wanted(only, id)) {
+		free(id);
+		return;
+	}
 	r = hist_rec_new(set, &hist_meetings, file, id, 0, op);
 	free(id);
 	free(r->title);
@@ -1019,7 +1083,7 @@ item_rec(struct hist_set *set, const char *file, const char *stem, int action,
 static void
 items_diff(struct hist_set *set, const char *file, const char *stem,
     int action, const struct minutes_item *a, size_t na,
-    const struct minutes_item *b, size_t nb)
+    const struct minutes_item *b, size_t nb, const char *only)
 {
 	char *ma = xcalloc(na + 1, 1), *mb = xcalloc(nb + 1, 1);
 	size_t i, j;
@@ -1029,20 +1093,23 @@ items_diff(struct hist_set *set, const char *file, const char *stem,
 			if (!mb[j] && strcmp(a[i].text, b[j].text) == 0) {
 				ma[i] = mb[j] = 1;
 				item_rec(set, file, stem, action, &a[i], i,
-				    &b[j], j);
+				    &b[j], j, only);
 				break;
 			}
 	for (i = 0; i < na && i < nb; i++)
 		if (!ma[i] && !mb[i]) {
 			ma[i] = mb[i] = 1;
-			item_rec(set, file, stem, action, &a[i], i, &b[i], i);
+			item_rec(set, file, stem, action, &a[i], i, &b[i], i,
+			    only);
 		}
 	for (i = 0; i < na; i++)
 		if (!ma[i])
-			item_rec(set, file, stem, action, &a[i], i, NULL, 0);
+			item_rec(set, file, stem, action, &a[i], i, NULL, 0,
+			    only);
 	for (j = 0; j < nb; j++)
 		if (!mb[j])
-			item_rec(set, file, stem, action, NULL, 0, &b[j], j);
+			item_rec(set, file, stem, action, NULL, 0, &b[j], j,
+			    only);
 	free(ma);
 	free(mb);
 }
@@ -1050,7 +1117,7 @@ items_diff(struct hist_set *set, const char *file, const char *stem,
 /* Compare two versions of meetings/NAME.md (a or b NULL: absent). */
 static void
 minutes_diff_bufs(struct hist_set *set, const char *file, const char *a,
-    size_t alen, const char *b, size_t blen)
+    size_t alen, const char *b, size_t blen, const char *only)
 {
 	struct minutes ma = MINUTES_INIT, mb = MINUTES_INIT;
 	const struct minutes *m;
@@ -1081,7 +1148,7 @@ minutes_diff_bufs(struct hist_set *set, const char *file, const char *a,
 	for (j = 0; j < 3 && op == HIST_CHANGED; j++)
 		if (strcmp(fa[j], fb[j]) != 0)
 			break;
-	if (j < 3) {
+	if (j < 3 && meeting_wanted(only, s)) {
 		m = hb ? &mb : &ma;
 		r = hist_rec_new(set, &hist_meetings, file, s, 0, op);
 		free(r->title);
@@ -1093,10 +1160,10 @@ minutes_diff_bufs(struct hist_set *set, const char *file, const char *a,
 	}
 	items_diff(set, file, s, 0, ha ? ma.decisions : NULL,
 	    ha ? ma.ndecisions : 0, hb ? mb.decisions : NULL,
-	    hb ? mb.ndecisions : 0);
+	    hb ? mb.ndecisions : 0, only);
 	items_diff(set, file, s, 1, ha ? ma.actions : NULL,
 	    ha ? ma.nactions : 0, hb ? mb.actions : NULL,
-	    hb ? mb.nactions : 0);
+	    hb ? mb.nactions : 0, only);
 out:
 	minutes_release(&ma);
 	minutes_release(&mb);
@@ -1180,7 +1247,7 @@ out:
 static int
 diff_minutes_file(struct hist_set *set, const struct project *p,
     const struct hist_side *a, const struct hist_side *b, const char *name,
-    struct blob_cache *bc)
+    struct blob_cache *bc, const char *only)
 {
 	struct content ca, cb;
 	char *path = xasprintf("meetings/%s", name);
@@ -1197,7 +1264,8 @@ diff_minutes_file(struct hist_set *set, const struct project *p,
 	if (load(&ca, p, a, path, bc) == -1 || load(&cb, p, b, path, bc) == -1)
 		goto out;
 	if (ca.data != NULL || cb.data != NULL)
-		minutes_diff_bufs(set, path, ca.data, ca.len, cb.data, cb.len);
+		minutes_diff_bufs(set, path, ca.data, ca.len, cb.data, cb.len,
+		    only);
 	ret = 0;
 	if (bc->flush != NULL && set->n > 0)
 		ret = bc->flush(bc->farg, set);
@@ -1208,13 +1276,15 @@ out:
 	return ret;
 }
 
+/* The minutes of sides a and b; only: one meeting or item id (its file
+ * alone is read), or NULL. */
 static int
 diff_meetings(struct hist_set *set, const struct project *p,
     const struct hist_side *a, const struct hist_side *b,
-    struct blob_cache *bc)
+    struct blob_cache *bc, const char *only)
 {
 	const git_tree_entry *ea, *eb;
-	char **na = NULL, **nb = NULL;
+	char **na = NULL, **nb = NULL, *one;
 	size_t ia = 0, ib = 0, ca = 0, cb = 0;
 	int c, ret = -1;
 
@@ -1227,13 +1297,19 @@ diff_meetings(struct hist_set *set, const struct project *p,
 		    git_oid_equal(git_tree_entry_id(ea), git_tree_entry_id(eb)))
 			return 0;
 	}
+	if (only != NULL) {
+		one = xasprintf("%.*s.md", (int)strcspn(only, "/"), only);
+		ret = diff_minutes_file(set, p, a, b, one, bc, only);
+		free(one);
+		return ret;
+	}
 	if (list_minutes(p, a, &na, &ca) == -1 ||
 	    list_minutes(p, b, &nb, &cb) == -1)
 		goto out;
 	while (ia < ca || ib < cb) {
 		c = ia == ca ? 1 : ib == cb ? -1 : strcmp(na[ia], nb[ib]);
 		if (diff_minutes_file(set, p, a, b, c <= 0 ? na[ia] : nb[ib],
-		    bc) == -1)
+		    bc, NULL) == -1)
 			goto out;
 		if (c <= 0)
 			ia++;
@@ -1269,9 +1345,12 @@ diff_sides(struct hist_set *set, const struct project *p,
 		    bc) == -1)
 			return -1;
 	}
-	/* The minutes: whole, or with --table meetings; never for an id. */
-	if ((f == NULL || ((f->table == NULL || f->table == &hist_meetings) &&
-	    f->id == NULL)) && diff_meetings(set, p, a, b, bc) == -1)
+	/* The minutes: whole, with --table meetings, or for a meeting or
+	 * item id (the filter's table is then hist_meetings); never for the
+	 * id of a table. */
+	if ((f == NULL || (f->table == NULL && f->id == NULL) ||
+	    f->table == &hist_meetings) && diff_meetings(set, p, a, b, bc,
+	    f != NULL ? f->id : NULL) == -1)
 		return -1;
 	return 0;
 }

@@ -132,6 +132,14 @@ int	hist_diff_sides(struct hist_set *set, const struct project *p,
 int	hist_diff_revs(struct hist_set *set, const struct project *p,
 	    const char *from, const char *to, const struct hist_filter *f);
 
+/* Whether arg names a meeting of the minutes (NAME of meetings/NAME.md
+ * in the work tree) or one of its decisions or actions (NAME/D2, NAME/A1,
+ * numbered as in each version; not when it is also a revision): then
+ * canon (len bytes) gets the id, for a filter of table hist_meetings.
+ * 1 or 0. */
+int	hist_meeting_arg(const struct project *p, const char *arg,
+	    char *canon, size_t len);
+
 /* kam log: walk history from HEAD (or `rev`), newest first. */
 struct hist_log_opts {
 	const char		*rev;		/* NULL: HEAD */

@@ -661,10 +661,12 @@ tables(struct review *rv)
 	struct review_table *t;
 	size_t i, j;
 
-	rv->tables = xcalloc(kam_nschemas, sizeof(*rv->tables));
-	for (i = 0; i < kam_nschemas; i++) {
+	/* Every table, then the minutes (their decisions and actions are
+	 * records of the diff too, issue 18 #5). */
+	rv->tables = xcalloc(kam_nschemas + 1, sizeof(*rv->tables));
+	for (i = 0; i <= kam_nschemas; i++) {
 		t = &rv->tables[rv->ntables];
-		t->s = kam_schemas[i];
+		t->s = i < kam_nschemas ? kam_schemas[i] : &hist_meetings;
 		for (j = 0; j < rv->diff.n; j++) {
 			if (rv->diff.v[j].s != t->s)
 				continue;

@@ -135,6 +135,61 @@ test_expect_success 'kam log --table meetings: the minutes only, newest first' '
 	grep -q "no table .nope." ../err
 '
 
+test_expect_success 'kam log NAME/D1, NAME/A2: one decision or action of the minutes, numbered as in each version' '
+	cd proj &&
+	kam log 2026-11-20-weekly-sync/D1 >../out &&
+	grep "^    [^ ]" ../out >../got &&
+	cat >../expect <<-\EOF &&
+	    minutes: done and edited
+	    2026-11-20-weekly-sync/D1 added: Start on Monday
+	    minutes of the weekly sync
+	    2026-11-20-weekly-sync/D1 added: Go with vendor X for REQ-1
+	EOF
+	test_cmp ../expect ../got &&
+	kam log 2026-11-20-weekly-sync/a2 >../out &&
+	grep "^    [^ ]" ../out >../got &&
+	cat >../expect <<-\EOF &&
+	    minutes: done and edited
+	    2026-11-20-weekly-sync/A2 text "book the room" -> "book the big room"
+	    minutes of the weekly sync
+	    2026-11-20-weekly-sync/A2 added: book the room
+	EOF
+	test_cmp ../expect ../got &&
+	kam log --table meetings 2026-11-20-weekly-sync/A2 >../again &&
+	test_cmp ../out ../again &&
+	kam log --no-index 2026-11-20-weekly-sync/A2 >../walk &&
+	test_cmp ../out ../walk &&
+	kam log 2026-11-20-weekly-sync/A2 --format json >../json &&
+	python3 - ../json <<-\EOF
+	import json, sys
+	rows = json.load(open(sys.argv[1]))
+	assert {(r["table"], r["file"], r["id"]) for r in rows} == \
+	    {("meetings", "meetings/2026-11-20-weekly-sync.md", "2026-11-20-weekly-sync/A2")}, rows
+	EOF
+'
+
+test_expect_success 'kam log NAME: the meeting and its items; an id of the minutes is not in another table; a revision wins' '
+	cd proj &&
+	kam log 2026-11-20-weekly-sync --format csv >../csv &&
+	cut -d, -f5 ../csv | sed 1d | uniq >../got &&
+	cat >../expect <<-\EOF &&
+	"minutes: done and edited"
+	"minutes of the weekly sync"
+	"kam: meeting new meetings/2026-11-20-weekly-sync.md: Weekly sync"
+	EOF
+	test_cmp ../expect ../got &&
+	kam log --no-index 2026-11-20-weekly-sync --format csv >../walk &&
+	test_cmp ../csv ../walk &&
+	test_expect_code 64 kam log --table risks 2026-11-20-weekly-sync/D1 \
+	    2>../err &&
+	grep -q "2026-11-20-weekly-sync/D1 is not in table .risks." ../err &&
+	git branch 2026-11-20-weekly-sync/A1 HEAD~1 &&
+	kam log 2026-11-20-weekly-sync/A1 >../out &&
+	git branch -D -q 2026-11-20-weekly-sync/A1 &&
+	grep -q "^    2026-11-20-weekly-sync/D2 added: Freeze the scope\$" ../out &&
+	! grep -q "minutes: done and edited" ../out
+'
+
 test_expect_success 'a removed minutes file: the meeting and its items removed' '
 	cd proj &&
 	git rm -q $M &&

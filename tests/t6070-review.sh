@@ -253,6 +253,25 @@ test_expect_success '--new-since: a revision without the project: every finding 
 	grep -q "unknown revision .nope." ../../err
 '
 
+test_expect_success 'review: the minutes are a table of the records section (issue 18 #5)' '
+	new_project mins &&
+	kam req add Login >/dev/null &&
+	git checkout -q -b notes &&
+	kam --no-commit meeting new "Kick-off" --date 2026-11-20 >/dev/null &&
+	printf "\n## Decisions\n\n- Ship in May\n- Use REQ-1\n" \
+	    >>meetings/2026-11-20-kick-off.md &&
+	git add -A && git commit -q -m "kick-off minutes" &&
+	kam review main --format json >../mins.json &&
+	python3 - ../mins.json <<-\EOF &&
+	import json, sys
+	d = json.load(open(sys.argv[1]))
+	t = {x["table"]: (x["added"], x["removed"], x["changed"]) for x in d["tables"]}
+	assert t == {"meetings": (3, 0, 0)}, t
+	EOF
+	kam review main >../mins.md &&
+	grep -q "^| meetings *| *3 *| *0 *| *0 *|\$" ../mins.md
+'
+
 test_expect_success 'completion and usage' '
 	kam __complete review "" >out; true &&
 	kam __complete check --n >out &&
