@@ -638,6 +638,11 @@ cmd_complete(struct kam *k, int argc, char **argv)
 			    w[j - 1], meta, sizeof(meta)) == 0))))
 				typed++;
 		complete_tables(v, f->name, typed, cur);
+		/* kam renumber --all and --rebased take no operand. */
+		for (j = 1; strcmp(f->name, "renumber") == 0 && j < nw; j++)
+			if (strcmp(w[j], "--all") == 0 ||
+			    strcmp(w[j], "--rebased") == 0)
+				goto out;
 		if (usage_operand(v, f->name, typed, meta, sizeof(meta)) == 0) {
 			if (strcmp(meta, "ID") == 0 || strcmp(meta, "OLD") == 0)
 				complete_any_id(k, cur);

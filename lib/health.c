@@ -20,6 +20,7 @@
 #include "minutes.h"
 #include "kam.h"
 #include "plan.h"
+#include "renumber.h"
 #include "repo.h"
 #include "reqflow.h"
 #include "schema.h"
@@ -1840,6 +1841,27 @@ health_run(struct health *h, struct project *p)
 	return health_run_sums(h, p, NULL);
 }
 
+/* A conflict marker left by an id clash (both sides of a merge added the
+ * same id): the finding says how to resolve it (issue 18). */
+static void
+clash_hints(struct ctx *c)
+{
+	struct finding *f;
+	char id[32], *why;
+	size_t i;
+
+	for (i = 0; i < c->h->n; i++) {
+		f = &c->h->v[i];
+		if (strcmp(f->rule, "conflict-marker") != 0 || f->file == NULL ||
+		    renumber_clash_in(c->p, f->file, id, sizeof(id)) != 1)
+			continue;
+		why = xasprintf("%s; %s was added on both sides, an id clash: "
+		    "'kam renumber --all' gives theirs a new id", f->why, id);
+		free(f->why);
+		f->why = why;
+	}
+}
+
 int
 health_run_sums(struct health *h, struct project *p, struct health_sums *s)
 {
@@ -1898,6 +1920,7 @@ health_run_sums(struct health *h, struct project *p, struct health_sums *s)
 	rules_raci(c);
 	if (c->fatal)
 		goto out;
+	clash_hints(c);
 	line_records(c);
 	areas(c, &pl, plan_ok, nopen_risks, nopen_defects);
 	if (s != NULL)

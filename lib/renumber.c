@@ -296,13 +296,16 @@ static int
 load_head_table(struct renumber *rn, const struct schema *s, const char *path,
     struct table *t, struct kam_buf *b)
 {
+	kam_msg_fn pf;
+	void *pa;
 	int saved = kam_exit_code, rc;
 
 	if ((rc = head_read(rn, path, b)) != 0)
 		return rc == 1 ? 1 : -1;
+	kam_msg_captured(&pf, &pa);
 	kam_msg_capture(quiet, NULL);
 	rc = table_parse(t, s, path, rn->p->digits, b->ptr, b->len);
-	kam_msg_capture(NULL, NULL);
+	kam_msg_capture(pf, pa);
 	kam_exit_code = saved;
 	return rc == -1 ? 1 : 0;
 }
@@ -378,13 +381,16 @@ parse_part(struct table *t, const struct schema *s, const char *path,
     int digits, const char *hdr, size_t hlen, const char *part, size_t plen)
 {
 	struct kam_buf b = KAM_BUF_INIT;
+	kam_msg_fn pf;
+	void *pa;
 	int saved = kam_exit_code, rc;
 
 	kam_buf_add(&b, hdr, hlen);
 	kam_buf_add(&b, part, plen);
+	kam_msg_captured(&pf, &pa);
 	kam_msg_capture(quiet, NULL);
 	rc = table_parse(t, s, path, digits, b.ptr, b.len);
-	kam_msg_capture(NULL, NULL);
+	kam_msg_capture(pf, pa);
 	kam_exit_code = saved;
 	kam_buf_release(&b);
 	return rc;
@@ -396,11 +402,14 @@ static int
 parse_quiet(struct table *t, const struct schema *s, const char *path,
     int digits, const struct kam_buf *b)
 {
+	kam_msg_fn pf;
+	void *pa;
 	int saved = kam_exit_code;
 
+	kam_msg_captured(&pf, &pa);
 	kam_msg_capture(quiet, NULL);
 	table_parse(t, s, path, digits, b->ptr, b->len);
-	kam_msg_capture(NULL, NULL);
+	kam_msg_capture(pf, pa);
 	kam_exit_code = saved;
 	return t->header != NULL ? 0 : -1;
 }
@@ -1048,7 +1057,8 @@ twin_id(const struct table *t, char *id, size_t len)
 }
 
 /*
- * The first id clash left in the work tree, tables in kam_schemas order:
+ * The first id clash left in the work tree (only: in that project file),
+ * tables in kam_schemas order:
  * an id a conflict block holds on both sides, or two records of one file
  * with the same id (a hand resolution that kept both), that the merge
  * base did not have: a record of the base edited on both sides is a
@@ -1056,7 +1066,7 @@ twin_id(const struct table *t, char *id, size_t len)
  * when none, -1 after reporting.
  */
 static int
-next_clash(struct renumber *rn, char *id, size_t len)
+next_clash(struct renumber *rn, const char *only, char *id, size_t len)
 {
 	struct kam_buf b = KAM_BUF_INIT;
 	struct table o = TABLE_INIT, t = TABLE_INIT;
@@ -1074,7 +1084,8 @@ next_clash(struct renumber *rn, char *id, size_t len)
 		if (files_of(rn, s, &names, &nn) == -1)
 			goto fail;
 		for (j = 0; j < nn && !found; j++) {
-			if (names[j] == NULL)
+			if (names[j] == NULL ||
+			    (only != NULL && strcmp(names[j], only) != 0))
 				continue;
 			if ((rc = read_file(rn, names[j], &b)) == -1)
 				goto fail;
@@ -1182,7 +1193,7 @@ renumber_all(struct project *p, struct kam_buf *pairs, size_t *nrefs)
 	for (;;) {
 		rn.p = p;
 		rn.clash = 1;
-		if ((rc = next_clash(&rn, id, sizeof(id))) <= 0) {
+		if ((rc = next_clash(&rn, NULL, id, sizeof(id))) <= 0) {
 			struct kam_buf left = KAM_BUF_INIT;
 
 			/* In a rebase, the references of the commits replayed
@@ -1221,6 +1232,29 @@ renumber_all(struct project *p, struct kam_buf *pairs, size_t *nrefs)
 		renumber_release(&rn);
 		rn = (struct renumber)RENUMBER_INIT;
 	}
+}
+
+int
+renumber_clash_in(struct project *p, const char *path, char *id, size_t len)
+{
+	struct renumber rn = RENUMBER_INIT;
+	kam_msg_fn pf;
+	void *pa;
+	int saved = kam_exit_code, rc;
+
+	if (p->tree != NULL || p->repo == NULL ||
+	    git_repository_state(p->repo) == GIT_REPOSITORY_STATE_NONE)
+		return 0;
+	rn.p = p;
+	rn.clash = 1;
+	kam_msg_captured(&pf, &pa);
+	kam_msg_capture(quiet, NULL);
+	rc = next_clash(&rn, path, id, len);
+	kam_msg_capture(pf, pa);
+	kam_exit_code = saved;
+	git_error_clear();
+	renumber_release(&rn);
+	return rc == 1;
 }
 
 int

@@ -78,6 +78,17 @@ void	renumber_release(struct renumber *rn);
 int	renumber_all(struct project *p, struct kam_buf *pairs, size_t *nrefs);
 
 /*
+ * kam check's hint (issue 18): while a merge, rebase, cherry-pick or
+ * revert is in progress, whether the conflict blocks of the project file
+ * `path` (in the work tree) hold an id clash that renumber_all() would
+ * renumber; 1 with the id in `id`, else 0 (also outside an operation, on
+ * a project read from a commit, or when the file cannot be read: a hint
+ * is given quietly or not at all).
+ */
+int	renumber_clash_in(struct project *p, const char *path, char *id,
+	    size_t len);
+
+/*
  * A rebase replays one commit at a time (issue 18 #1): each id clash
  * renumbered while a rebase is in progress is remembered in the rebase's
  * own directory (rebase-merge/kam-renumbered, gone with the rebase), and

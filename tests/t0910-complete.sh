@@ -234,6 +234,12 @@ test_expect_success 'renumber and log complete ids of any table, then revisions'
 	test_cmp expect out &&
 	(cd proj && kam __complete renumber P-1 "") >out &&
 	test ! -s out &&
+	(cd proj && kam __complete renumber --all "") >out &&
+	test ! -s out &&
+	(cd proj && kam __complete renumber --rebased p) >out &&
+	test ! -s out &&
+	(cd proj && kam __complete renumber --) >out &&
+	grep -qx -- --all out && grep -qx -- --rebased out &&
 	(cd proj && kam __complete log r-1) >out &&
 	printf "R-%s\n" 1 10 11 >expect &&
 	test_cmp expect out &&

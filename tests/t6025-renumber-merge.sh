@@ -435,4 +435,22 @@ test_expect_success 'commit.gpgsign set: no exec line, a warning says so' '
 	git rebase --abort
 '
 
+test_expect_success 'kam check during a merge: a conflict marker left by an id clash says kam renumber --all; one of a field conflict does not' '
+	story mchk &&
+	test_expect_code 1 git merge -q --no-edit alice >/dev/null 2>&1 &&
+	test_expect_code 65 kam check >../out 2>/dev/null &&
+	grep -q "^requirements.csv:[0-9]*: error: conflict-marker: .*; REQ-2 was added on both sides, an id clash: .kam renumber --all. gives theirs a new id\$" ../out &&
+	grep -q "^tasks.csv:[0-9]*: error: conflict-marker: .*; T-2 was added on both sides" ../out &&
+	kam check --format json >../json 2>/dev/null || : &&
+	grep -q "REQ-2 was added on both sides" ../json &&
+	kam renumber --all >/dev/null 2>&1 &&
+	git add -A && git commit -q --no-edit &&
+	edited mchk2 &&
+	test_expect_code 1 git merge -q --no-edit alice >/dev/null 2>&1 &&
+	test_expect_code 65 kam check >../out 2>/dev/null &&
+	grep -q "^risks.csv:[0-9]*: error: conflict-marker: " ../out &&
+	! grep -q "R-1 was added on both sides" ../out &&
+	grep -q "R-2 was added on both sides" ../out
+'
+
 test_done
