@@ -1625,26 +1625,36 @@ out:
 	return ret;
 }
 
-/* Nothing of the project's files changed in the index or the work tree
- * (untracked files aside): 0, or -1 (78) naming one. */
+/* The status of the project's files (its folder when it has a prefix;
+ * submodules excluded), as show asks: git_status_list_new's result. */
 static int
-project_clean(struct project *p)
+project_status(git_status_list **sl, struct project *p, git_status_show_t show)
 {
 	git_status_options so;
-	git_status_list *sl = NULL;
-	const git_status_entry *se;
 	char *spec = p->prefix;
-	size_t i, n;
-	int rc, ret = 0;
 
 	git_status_options_init(&so, GIT_STATUS_OPTIONS_VERSION);
-	so.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
+	so.show = show;
 	so.flags = GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
 	if (p->prefix != NULL && p->prefix[0] != '\0') {
 		so.pathspec.strings = &spec;
 		so.pathspec.count = 1;
 	}
-	if ((rc = git_status_list_new(&sl, p->repo, &so)) < 0)
+	return git_status_list_new(sl, p->repo, &so);
+}
+
+/* Nothing of the project's files changed in the index or the work tree
+ * (untracked files aside): 0, or -1 (78) naming one. */
+static int
+project_clean(struct project *p)
+{
+	git_status_list *sl = NULL;
+	const git_status_entry *se;
+	size_t i, n;
+	int rc, ret = 0;
+
+	rc = project_status(&sl, p, GIT_STATUS_SHOW_INDEX_AND_WORKDIR);
+	if (rc < 0)
 		return kam_giterr(rc, "cannot read the status of the work tree");
 	n = git_status_list_entrycount(sl);
 	for (i = 0; i < n && ret == 0; i++) {
@@ -1667,23 +1677,14 @@ project_clean(struct project *p)
 static int
 stage_written(struct project *p, git_oid *tree)
 {
-	git_status_options so;
 	git_status_list *sl = NULL;
 	git_index *ix = NULL;
 	const git_status_entry *se;
-	char *spec = p->prefix;
 	size_t i, n;
 	int rc;
 
-	git_status_options_init(&so, GIT_STATUS_OPTIONS_VERSION);
-	so.show = GIT_STATUS_SHOW_WORKDIR_ONLY;
-	so.flags = GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
-	if (p->prefix != NULL && p->prefix[0] != '\0') {
-		so.pathspec.strings = &spec;
-		so.pathspec.count = 1;
-	}
 	if ((rc = git_repository_index(&ix, p->repo)) < 0 ||
-	    (rc = git_status_list_new(&sl, p->repo, &so)) < 0)
+	    (rc = project_status(&sl, p, GIT_STATUS_SHOW_WORKDIR_ONLY)) < 0)
 		goto fail;
 	n = git_status_list_entrycount(sl);
 	for (i = 0; i < n; i++) {
