@@ -178,9 +178,6 @@ rule_index(const char *rule)
 	return 0;
 }
 
-static char	*vformat(const char *fmt, va_list ap)
-    __attribute__((format(printf, 1, 0)));
-
 static void
 add(struct health *h, const char *rule, const char *record, const char *file,
     unsigned long line, const char *fmt, ...)
@@ -210,14 +207,14 @@ add(struct health *h, const char *rule, const char *record, const char *file,
 	f->file = file != NULL ? xstrdup(file) : NULL;
 	f->line = line;
 	va_start(ap, fmt);
-	f->why = vformat(fmt, ap);
+	f->why = xvasprintf(fmt, ap);
 	va_end(ap);
 	f->why_client = NULL;
 	if (h->lang != LANG_EN && lang_tr(h->lang, fmt) != fmt) {
 		/* The same arguments through the translated format: lib/lang.c
 		 * keeps its conversions those of the English (t_lang). */
 		va_start(ap, fmt);
-		f->why_client = vformat(lang_tr(h->lang, fmt), ap);
+		f->why_client = xvasprintf(lang_tr(h->lang, fmt), ap);
 		va_end(ap);
 	}
 	if (f->level == FIND_ERROR)
@@ -1538,34 +1535,18 @@ set_client(struct area *a, char *s)
  * and the client's reports' in the project's language (lib/lang.c) when
  * it has the format. */
 
-static char *
-vformat(const char *fmt, va_list ap)
-{
-	struct kam_buf b = KAM_BUF_INIT;
-	va_list aq;
-	int n;
-
-	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
-	va_end(aq);
-	kam_buf_grow(&b, n > 0 ? (size_t)n + 1 : 1);
-	vsnprintf(b.ptr, (size_t)n + 1, fmt, ap);
-	b.len = n > 0 ? (size_t)n : 0;
-	return kam_buf_detach(&b);
-}
-
 static void
 green(struct area *a, int lang, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	set_reason(a, vformat(fmt, ap));
+	set_reason(a, xvasprintf(fmt, ap));
 	va_end(ap);
 	if (lang == LANG_EN || lang_tr(lang, fmt) == fmt)
 		return;
 	va_start(ap, fmt);
-	set_client(a, vformat(lang_tr(lang, fmt), ap));
+	set_client(a, xvasprintf(lang_tr(lang, fmt), ap));
 	va_end(ap);
 }
 

@@ -221,21 +221,31 @@ xstrndup(const char *s, size_t n)
 }
 
 char *
-xasprintf(const char *fmt, ...)
+xvasprintf(const char *fmt, va_list ap)
 {
 	struct kam_buf b = KAM_BUF_INIT;
-	va_list ap;
+	va_list aq;
 	int n;
 
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
 	kam_buf_grow(&b, n > 0 ? (size_t)n + 1 : 1);
-	va_start(ap, fmt);
 	vsnprintf(b.ptr, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	b.len = (size_t)n;
+	b.len = n > 0 ? (size_t)n : 0;
 	return kam_buf_detach(&b);
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	return s;
 }
 
 void

@@ -70,6 +70,9 @@ void	*xrealloc(void *p, size_t n);
 char	*xstrdup(const char *s);
 char	*xstrndup(const char *s, size_t n);
 char	*xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* xasprintf with a va_list (consumed, as vsnprintf does). */
+char	*xvasprintf(const char *fmt, va_list ap)
+	    __attribute__((format(printf, 1, 0)));
 
 /* A growable byte string; ptr is always NUL-terminated and never NULL
  * after kam_buf_grow()/any append.  Release with kam_buf_release(). */

@@ -271,23 +271,15 @@ fail(struct acap *c, enum pf_state st, const char *fmt, ...)
 static void
 fail(struct acap *c, enum pf_state st, const char *fmt, ...)
 {
-	struct kam_buf b = KAM_BUF_INIT;
 	va_list ap;
-	int n;
 
 	c->a->state = st;
 	if (fmt == NULL)
 		return;
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	kam_buf_grow(&b, n > 0 ? (size_t)n : 0);
-	va_start(ap, fmt);
-	vsnprintf(b.ptr, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	b.len = (size_t)n;
 	free(c->a->reason);
-	c->a->reason = kam_buf_detach(&b);
+	va_start(ap, fmt);
+	c->a->reason = xvasprintf(fmt, ap);
+	va_end(ap);
 	if (c->code == 0)
 		c->code = st == PF_INVALID ? KAM_EX_DATA : KAM_EX_IO;
 }
