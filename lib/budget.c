@@ -438,6 +438,16 @@ struct seen {
 	size_t		 file;
 };
 
+/* Every id read, with its file and line, to name both places of a
+ * duplicate (expenses and any monthly table). */
+struct id_places {
+	struct seen	*ids;
+	size_t		 nids, aids;
+	char		**files;
+	size_t		 nfiles;
+	int		 unsorted;	/* ids not increasing in read order */
+};
+
 /* Task numbers below this are looked up by direct index: while the
  * expenses are scanned, their sums (sum_finish() gathers them into
  * s->tasks) and whether they exist.  Larger ones (a hand edit can write
@@ -449,10 +459,7 @@ struct seen {
 #define ID_BITS_MAX	(1L << 24)
 
 struct validate {
-	struct seen	*ids;		/* ids not in the bitmap */
-	size_t		 nids, aids;
-	char		**files;
-	size_t		 nfiles;
+	struct id_places places;	/* ids not in the bitmap */
 	unsigned char	*idbits;	/* ids seen, below ID_BITS_MAX */
 	size_t		 nidbits;	/* bytes */
 	int		 dups;		/* a bitmap id seen twice */
@@ -463,7 +470,6 @@ struct validate {
 	size_t		 ntask_map;
 	int		 check_tasks;
 	int		 bad;
-	int		 unsorted;	/* ids not increasing in read order */
 	struct budget_sums *sums;	/* summed in the same pass, or NULL */
 	int		 sum_failed;	/* a sum overflowed (reported) */
 	struct budget_sums *to_today;	/* the same up to today (EVM) */
@@ -491,6 +497,60 @@ cmp_seen(const void *a, const void *b)
 	if (x->file != y->file)
 		return x->file < y->file ? -1 : 1;
 	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+static void
+places_add(struct id_places *v, const char *path, long num,
+    unsigned long line)
+{
+	if (v->nfiles == 0 || strcmp(v->files[v->nfiles - 1], path) != 0) {
+		v->files = xrealloc(v->files, (v->nfiles + 1) * sizeof(char *));
+		v->files[v->nfiles++] = xstrdup(path);
+	}
+	if (v->nids == v->aids) {
+		v->aids = v->aids ? v->aids * 2 : 1024;
+		v->ids = xrealloc(v->ids, v->aids * sizeof(*v->ids));
+	}
+	if (v->nids > 0 && num <= v->ids[v->nids - 1].num)
+		v->unsorted = 1;
+	v->ids[v->nids].num = num;
+	v->ids[v->nids].line = line;
+	v->ids[v->nids].file = v->nfiles - 1;
+	v->nids++;
+}
+
+/* Report every id of v seen twice (prefix: its table's, "E"); -1 if
+ * one was. */
+static int
+places_dups(struct id_places *v, const char *prefix)
+{
+	size_t i;
+	int ret = 0;
+
+	/* Increasing in read order (as kam writes them): no duplicate. */
+	if (v->nids > 1 && v->unsorted)
+		qsort(v->ids, v->nids, sizeof(*v->ids), cmp_seen);
+	for (i = 1; i < v->nids; i++)
+		if (v->ids[i].num == v->ids[i - 1].num) {
+			kam_err(KAM_EX_DATA, "%s:%lu: duplicate id %s-%ld "
+			    "(first defined at %s:%lu)", v->files[v->ids[i].file],
+			    v->ids[i].line, prefix, v->ids[i].num,
+			    v->files[v->ids[i - 1].file], v->ids[i - 1].line);
+			ret = -1;
+		}
+	return ret;
+}
+
+static void
+places_release(struct id_places *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->nfiles; i++)
+		free(v->files[i]);
+	free(v->files);
+	free(v->ids);
+	memset(v, 0, sizeof(*v));
 }
 
 /* Note e's id; 1 when it goes to the array, 0 when to the bitmap. */
@@ -530,20 +590,7 @@ task_exists(const struct validate *v, long n)
 static void
 id_push(struct validate *v, const struct expense *e)
 {
-	if (v->nfiles == 0 || strcmp(v->files[v->nfiles - 1], e->path) != 0) {
-		v->files = xrealloc(v->files, (v->nfiles + 1) * sizeof(char *));
-		v->files[v->nfiles++] = xstrdup(e->path);
-	}
-	if (v->nids == v->aids) {
-		v->aids = v->aids ? v->aids * 2 : 1024;
-		v->ids = xrealloc(v->ids, v->aids * sizeof(*v->ids));
-	}
-	if (v->nids > 0 && e->num <= v->ids[v->nids - 1].num)
-		v->unsorted = 1;
-	v->ids[v->nids].num = e->num;
-	v->ids[v->nids].line = e->line;
-	v->ids[v->nids].file = v->nfiles - 1;
-	v->nids++;
+	places_add(&v->places, e->path, e->num, e->line);
 }
 
 /* The second read after a duplicate: every id with its place. */
@@ -628,26 +675,13 @@ budget_validate_audit(struct project *p, const struct table *tasks,
 	/* An id seen twice: read again for the places of every id, as
 	 * kam check reports them. */
 	if (v.dups) {
-		for (i = 0; i < v.nfiles; i++)
-			free(v.files[i]);
-		v.nfiles = 0;
-		v.nids = 0;
-		v.unsorted = 0;
+		places_release(&v.places);
 		v.collect = 1;
 		if (budget_scan(p, NULL, collect_row, &v) == -1)
 			goto out;
 	}
-	/* Increasing in read order (as kam writes them): no duplicate. */
-	if (v.nids > 1 && v.unsorted)
-		qsort(v.ids, v.nids, sizeof(*v.ids), cmp_seen);
-	for (i = 1; i < v.nids; i++)
-		if (v.ids[i].num == v.ids[i - 1].num) {
-			kam_err(KAM_EX_DATA, "%s:%lu: duplicate id E-%ld "
-			    "(first defined at %s:%lu)", v.files[v.ids[i].file],
-			    v.ids[i].line, v.ids[i].num,
-			    v.files[v.ids[i - 1].file], v.ids[i - 1].line);
-			v.bad = 1;
-		}
+	if (places_dups(&v.places, "E") == -1)
+		v.bad = 1;
 	ret = v.bad ? -1 : 0;
 	if (ret == 0 && v.to_today != NULL) {
 		sum_finish(v.to_today);
@@ -657,10 +691,7 @@ budget_validate_audit(struct project *p, const struct table *tasks,
 	    audit_finish(a, p) == 0)
 		*audited = 1;
 out:
-	for (i = 0; i < v.nfiles; i++)
-		free(v.files[i]);
-	free(v.files);
-	free(v.ids);
+	places_release(&v.places);
 	free(v.tasks);
 	free(v.task_map);
 	free(v.idbits);
@@ -675,11 +706,8 @@ struct mvalid {
 	size_t				 ntargets;
 	month_cb			 cb;
 	void				*arg;
-	struct seen			*ids;
-	size_t				 nids, aids;
-	char				**files;
-	size_t				 nfiles;
-	int				 unsorted, bad;
+	struct id_places		 places;
+	int				 bad;
 };
 
 static int
@@ -691,20 +719,7 @@ mvalid_row(void *arg, const struct table *t, const struct row *r)
 	const char *val;
 	size_t j, k;
 
-	if (v->nfiles == 0 || strcmp(v->files[v->nfiles - 1], t->path) != 0) {
-		v->files = xrealloc(v->files, (v->nfiles + 1) * sizeof(char *));
-		v->files[v->nfiles++] = xstrdup(t->path);
-	}
-	if (v->nids == v->aids) {
-		v->aids = v->aids ? v->aids * 2 : 1024;
-		v->ids = xrealloc(v->ids, v->aids * sizeof(*v->ids));
-	}
-	if (v->nids > 0 && r->num <= v->ids[v->nids - 1].num)
-		v->unsorted = 1;
-	v->ids[v->nids].num = r->num;
-	v->ids[v->nids].line = r->line;
-	v->ids[v->nids].file = v->nfiles - 1;
-	v->nids++;
+	places_add(&v->places, t->path, r->num, r->line);
 	/* Each reference to one of the tables given. */
 	for (j = 0; j < v->s->ncols; j++) {
 		c = &v->s->cols[j];
@@ -736,7 +751,6 @@ month_validate(struct project *p, const struct schema *s,
     void *arg)
 {
 	struct mvalid v;
-	size_t i;
 	int ret = -1;
 
 	memset(&v, 0, sizeof(v));
@@ -747,22 +761,11 @@ month_validate(struct project *p, const struct schema *s,
 	v.arg = arg;
 	if (month_scan(p, s, INT32_MIN, INT32_MAX, mvalid_row, &v) == -1)
 		goto out;
-	if (v.nids > 1 && v.unsorted)
-		qsort(v.ids, v.nids, sizeof(*v.ids), cmp_seen);
-	for (i = 1; i < v.nids; i++)
-		if (v.ids[i].num == v.ids[i - 1].num) {
-			kam_err(KAM_EX_DATA, "%s:%lu: duplicate id %s-%ld "
-			    "(first defined at %s:%lu)", v.files[v.ids[i].file],
-			    v.ids[i].line, s->prefix, v.ids[i].num,
-			    v.files[v.ids[i - 1].file], v.ids[i - 1].line);
-			v.bad = 1;
-		}
+	if (places_dups(&v.places, s->prefix) == -1)
+		v.bad = 1;
 	ret = v.bad ? -1 : 0;
 out:
-	for (i = 0; i < v.nfiles; i++)
-		free(v.files[i]);
-	free(v.files);
-	free(v.ids);
+	places_release(&v.places);
 	return ret;
 }
 
