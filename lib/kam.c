@@ -224,15 +224,8 @@ char *
 xvasprintf(const char *fmt, va_list ap)
 {
 	struct kam_buf b = KAM_BUF_INIT;
-	va_list aq;
-	int n;
 
-	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
-	va_end(aq);
-	kam_buf_grow(&b, n > 0 ? (size_t)n + 1 : 1);
-	vsnprintf(b.ptr, (size_t)n + 1, fmt, ap);
-	b.len = n > 0 ? (size_t)n : 0;
+	kam_buf_vprintf(&b, fmt, ap);
 	return kam_buf_detach(&b);
 }
 
@@ -289,21 +282,29 @@ kam_buf_putc(struct kam_buf *b, int c)
 }
 
 void
-kam_buf_printf(struct kam_buf *b, const char *fmt, ...)
+kam_buf_vprintf(struct kam_buf *b, const char *fmt, va_list ap)
 {
-	va_list ap;
+	va_list aq;
 	int n;
 
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
 	if (n <= 0)
 		return;
 	kam_buf_grow(b, (size_t)n);
-	va_start(ap, fmt);
 	vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
 	b->len += (size_t)n;
+}
+
+void
+kam_buf_printf(struct kam_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	kam_buf_vprintf(b, fmt, ap);
+	va_end(ap);
 }
 
 void

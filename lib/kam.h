@@ -89,6 +89,8 @@ void	kam_buf_puts(struct kam_buf *b, const char *s);
 void	kam_buf_putc(struct kam_buf *b, int c);
 void	kam_buf_printf(struct kam_buf *b, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
+void	kam_buf_vprintf(struct kam_buf *b, const char *fmt, va_list ap)
+	    __attribute__((format(printf, 2, 0)));
 void	kam_buf_reset(struct kam_buf *b);
 void	kam_buf_release(struct kam_buf *b);
 /* Hand the string to the caller (who frees it); b is left empty. */

@@ -79,20 +79,11 @@ rdoc_md(struct rdoc *d, const char *md)
 void
 rdoc_mdf(struct rdoc *d, const char *fmt, ...)
 {
-	struct kam_buf *b = md_part(d);
 	va_list ap;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	kam_buf_vprintf(md_part(d), fmt, ap);
 	va_end(ap);
-	if (n <= 0)
-		return;
-	kam_buf_grow(b, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	b->len += (size_t)n;
 }
 
 /* Text with white space runs as one space, trimmed, controls and bidi
