@@ -783,14 +783,6 @@ hash_str(const char *s)
 	return h;
 }
 
-static uint64_t
-hash_long(long n)
-{
-	uint64_t h = (uint64_t)n * 0x9e3779b97f4a7c15ULL;
-
-	return h ^ (h >> 29);
-}
-
 /* Open addressing over index + 1 (0 = empty slot). */
 static void
 cat_rehash(struct budget_sums *s)
@@ -833,36 +825,16 @@ cat_get(struct budget_sums *s, const char *name)
 	return c;
 }
 
-/* Rebuild the task hash with n slots (a power of two). */
-static void
-task_rehash(struct budget_sums *s, size_t n)
-{
-	size_t i, j;
-
-	free(s->task_slot);
-	s->task_slot = xcalloc(n, sizeof(size_t));
-	s->ntask_slot = n;
-	for (i = 0; i < s->ntasks; i++) {
-		j = hash_long(s->tasks[i].task) & (n - 1);
-		while (s->task_slot[j] != 0)
-			j = (j + 1) & (n - 1);
-		s->task_slot[j] = i + 1;
-	}
-}
-
 static struct budget_task_sum *
 task_get(struct budget_sums *s, long num)
 {
-	size_t j, mask;
 	struct budget_task_sum *ts;
+	size_t at;
+	int added;
 
-	if (s->ntask_slot == 0)
-		task_rehash(s, 256);
-	mask = s->ntask_slot - 1;
-	for (j = hash_long(num) & mask; s->task_slot[j] != 0;
-	    j = (j + 1) & mask)
-		if (s->tasks[s->task_slot[j] - 1].task == num)
-			return &s->tasks[s->task_slot[j] - 1];
+	at = kam_lidx_get(&s->task_index, num, &added);
+	if (!added)
+		return &s->tasks[at];
 	if (s->ntasks == s->atasks) {
 		s->atasks = s->atasks ? s->atasks * 2 : 64;
 		s->tasks = xrealloc(s->tasks, s->atasks * sizeof(*s->tasks));
@@ -870,9 +842,6 @@ task_get(struct budget_sums *s, long num)
 	ts = &s->tasks[s->ntasks++];
 	ts->task = num;
 	ts->actual = 0;
-	s->task_slot[j] = s->ntasks;
-	if (s->ntasks * 2 > s->ntask_slot)
-		task_rehash(s, s->ntask_slot * 2);
 	return ts;
 }
 
@@ -1005,6 +974,7 @@ static void
 sum_finish(struct budget_sums *s)
 {
 	size_t i;
+	int added;
 
 	for (i = 1; i < s->ndense; i++)
 		if (s->dense_seen[i])
@@ -1016,8 +986,10 @@ sum_finish(struct budget_sums *s)
 	s->ndense = 0;
 	if (s->ntasks > 1) {
 		qsort(s->tasks, s->ntasks, sizeof(*s->tasks), cmp_task_sum);
-		/* The hash holds positions: rebuild it for the new order. */
-		task_rehash(s, s->ntask_slot);
+		/* The index holds positions: rebuild it for the new order. */
+		kam_lidx_release(&s->task_index);
+		for (i = 0; i < s->ntasks; i++)
+			kam_lidx_get(&s->task_index, s->tasks[i].task, &added);
 	}
 }
 
@@ -1096,7 +1068,7 @@ budget_sums_release(struct budget_sums *s)
 	free(s->months);
 	free(s->tasks);
 	free(s->cat_slot);
-	free(s->task_slot);
+	kam_lidx_release(&s->task_index);
 	free(s->dense_actual);
 	free(s->dense_seen);
 	*s = init;

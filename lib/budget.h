@@ -27,6 +27,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "kam.h"
 #include "project.h"
 #include "repo.h"
 #include "schema.h"
@@ -166,7 +167,7 @@ struct budget_sums {
 	unsigned long		 count;
 	/* private: hash tables over cats (by name) and tasks (by number) */
 	size_t			*cat_slot, ncat_slot;
-	size_t			*task_slot, ntask_slot;
+	struct kam_lidx		 task_index;
 	/* task numbers below TASK_DENSE_MAX sum here by number until the
 	 * scan ends (one load per expense, not a hash probe) */
 	int64_t			*dense_actual;
@@ -178,7 +179,7 @@ struct budget_sums {
 	int64_t			 labour_plan;
 };
 #define BUDGET_SUMS_INIT { NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, 0, 0, 0, 0, \
-	NULL, 0, NULL, 0, NULL, NULL, 0, 0 }
+	NULL, 0, KAM_LIDX_INIT, NULL, NULL, 0, 0 }
 
 /*
  * Sum the expenses that pass f by category, month and task, starting from

@@ -241,6 +241,64 @@ xasprintf(const char *fmt, ...)
 	return s;
 }
 
+static uint64_t
+hash_long(long n)
+{
+	uint64_t h = (uint64_t)n * 0x9e3779b97f4a7c15ULL;
+
+	return h ^ (h >> 29);
+}
+
+/* Rebuild x's slots, n of them (a power of two). */
+static void
+lidx_rehash(struct kam_lidx *x, size_t n)
+{
+	size_t i, j;
+
+	free(x->slot);
+	x->slot = xcalloc(n, sizeof(size_t));
+	x->nslot = n;
+	for (i = 0; i < x->n; i++) {
+		j = hash_long(x->keys[i]) & (n - 1);
+		while (x->slot[j] != 0)
+			j = (j + 1) & (n - 1);
+		x->slot[j] = i + 1;
+	}
+}
+
+size_t
+kam_lidx_get(struct kam_lidx *x, long key, int *added)
+{
+	size_t j, mask;
+
+	if (x->nslot == 0)
+		lidx_rehash(x, 256);
+	mask = x->nslot - 1;
+	for (j = hash_long(key) & mask; x->slot[j] != 0; j = (j + 1) & mask)
+		if (x->keys[x->slot[j] - 1] == key) {
+			*added = 0;
+			return x->slot[j] - 1;
+		}
+	if (x->n == x->alloc) {
+		x->alloc = x->alloc ? x->alloc * 2 : 64;
+		x->keys = xrealloc(x->keys, x->alloc * sizeof(*x->keys));
+	}
+	x->keys[x->n] = key;
+	x->slot[j] = ++x->n;
+	if (x->n * 2 > x->nslot)
+		lidx_rehash(x, x->nslot * 2);
+	*added = 1;
+	return x->n - 1;
+}
+
+void
+kam_lidx_release(struct kam_lidx *x)
+{
+	free(x->keys);
+	free(x->slot);
+	*x = (struct kam_lidx)KAM_LIDX_INIT;
+}
+
 void
 kam_buf_grow(struct kam_buf *b, size_t extra)
 {

@@ -74,6 +74,21 @@ char	*xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char	*xvasprintf(const char *fmt, va_list ap)
 	    __attribute__((format(printf, 1, 0)));
 
+/* The positions of long keys in an array the caller keeps, in the order
+ * the keys were first seen (open addressing over position + 1; the keys
+ * are kept here too).  Release with kam_lidx_release(). */
+struct kam_lidx {
+	long	*keys;		/* by position */
+	size_t	 n, alloc;
+	size_t	*slot, nslot;
+};
+#define KAM_LIDX_INIT { NULL, 0, 0, NULL, 0 }
+
+/* The position of key; a key not seen before gets position x->n (the
+ * caller appends its element there) and *added = 1, else *added = 0. */
+size_t	kam_lidx_get(struct kam_lidx *x, long key, int *added);
+void	kam_lidx_release(struct kam_lidx *x);
+
 /* A growable byte string; ptr is always NUL-terminated and never NULL
  * after kam_buf_grow()/any append.  Release with kam_buf_release(). */
 struct kam_buf {

@@ -645,42 +645,16 @@ time_by_parse(const char *s, enum time_by *by)
 	return -1;
 }
 
-static uint64_t
-hash_long(long n)
-{
-	uint64_t h = (uint64_t)n * 0x9e3779b97f4a7c15ULL;
-
-	return h ^ (h >> 29);
-}
-
-static void
-rehash(struct time_report *r, size_t n)
-{
-	size_t i, j;
-
-	free(r->slot);
-	r->slot = xcalloc(n, sizeof(size_t));
-	r->nslot = n;
-	for (i = 0; i < r->n; i++) {
-		j = hash_long(r->v[i].key) & (n - 1);
-		while (r->slot[j] != 0)
-			j = (j + 1) & (n - 1);
-		r->slot[j] = i + 1;
-	}
-}
-
 static struct time_line *
 line_get(struct time_report *r, long key)
 {
 	struct time_line *l;
-	size_t j, mask;
+	size_t at;
+	int added;
 
-	if (r->nslot == 0)
-		rehash(r, 256);
-	mask = r->nslot - 1;
-	for (j = hash_long(key) & mask; r->slot[j] != 0; j = (j + 1) & mask)
-		if (r->v[r->slot[j] - 1].key == key)
-			return &r->v[r->slot[j] - 1];
+	at = kam_lidx_get(&r->index, key, &added);
+	if (!added)
+		return &r->v[at];
 	if (r->n == r->alloc) {
 		r->alloc = r->alloc ? r->alloc * 2 : 64;
 		r->v = xrealloc(r->v, r->alloc * sizeof(*r->v));
@@ -689,9 +663,6 @@ line_get(struct time_report *r, long key)
 	memset(l, 0, sizeof(*l));
 	l->key = key;
 	l->name = "";
-	r->slot[j] = r->n;
-	if (r->n * 2 > r->nslot)
-		rehash(r, r->nslot * 2);
 	return l;
 }
 
@@ -789,10 +760,8 @@ time_report(struct time_report *r, struct project *p,
 			l->has_planned = 1;
 		}
 	}
-	/* The lines moved: the hash is of no further use. */
-	free(r->slot);
-	r->slot = NULL;
-	r->nslot = 0;
+	/* The lines moved: the index is of no further use. */
+	kam_lidx_release(&r->index);
 	return 0;
 }
 
@@ -800,7 +769,7 @@ void
 time_report_release(struct time_report *r)
 {
 	free(r->v);
-	free(r->slot);
+	kam_lidx_release(&r->index);
 	table_release(&r->people);
 	table_release(&r->tasks);
 	*r = (struct time_report)TIME_REPORT_INIT;

@@ -20,6 +20,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "kam.h"
 #include "project.h"
 #include "record.h"
 #include "table.h"
@@ -133,12 +134,11 @@ struct time_report {
 	int64_t		 total;		/* quarter hours */
 	unsigned long	 count;
 	struct table	 people, tasks;	/* the names are theirs */
-	/* private: open addressing over index + 1 */
-	size_t		*slot, nslot;
+	struct kam_lidx	 index;		/* private: key -> position in v */
 	enum time_by	 by;
 };
-#define TIME_REPORT_INIT { NULL, 0, 0, 0, 0, TABLE_INIT, TABLE_INIT, NULL, \
-	0, TIME_BY_PERSON }
+#define TIME_REPORT_INIT { NULL, 0, 0, 0, 0, TABLE_INIT, TABLE_INIT, \
+	KAM_LIDX_INIT, TIME_BY_PERSON }
 
 /* Sum the bookings passing f by `by`.  0, or -1 reported. */
 int	time_report(struct time_report *r, struct project *p,
