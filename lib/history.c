@@ -2363,8 +2363,8 @@ log_indexed(struct logrun *lr)
 	return rc == -1 ? -1 : 0;
 }
 
-int
-hist_log(const struct project *p, const struct hist_log_opts *o,
+static int
+log_run(const struct project *p, const struct hist_log_opts *o,
     hist_log_cb cb, void *arg)
 {
 	git_revwalk *w = NULL;
@@ -2444,6 +2444,77 @@ out:
 	git_commit_free(lr.c);
 	git_revwalk_free(w);
 	return ret;
+}
+
+/* The caller's callback, counted: whether kam log showed anything. */
+struct log_count {
+	hist_log_cb	 cb;
+	void		*arg;
+	unsigned long	 calls;
+};
+
+static int
+log_counted(void *arg, const struct hist_commit *c, const struct hist_set *set,
+    int first)
+{
+	struct log_count *lc = arg;
+
+	lc->calls++;
+	return lc->cb(lc->arg, c, set, first);
+}
+
+/*
+ * kam log ID found nothing in a walk that nothing limited (no date, no
+ * author, no range): the record was never in a commit of that history.
+ * Still in the work tree only (not committed yet): a note, 0.  Else an
+ * error naming it, 65, as kam risk show R-999 (issue 18).
+ */
+static int
+log_unknown(const struct project *p, const struct hist_log_opts *o)
+{
+	const struct schema *s = o->filter.table;
+	const char *id = o->filter.id, *sl = strchr(id, '/');
+	const char *noun = s != &hist_meetings || sl == NULL ? s->noun :
+	    sl[1] == 'D' ? "decision" : "action";
+	struct hist_set set = HIST_SET_INIT;
+	char *file;
+	int rc = 0;
+
+	if (o->rev == NULL) {
+		if ((rc = hist_diff_revs(&set, p, NULL, NULL, &o->filter)) == 0
+		    && set.n > 0)
+			fprintf(stderr, "kam: note: %s %s is in the work tree "
+			    "but in no commit yet ('kam diff' shows it)\n",
+			    noun, id);
+		rc = rc == -1 ? -1 : set.n > 0 ? 0 : 1;
+		hist_set_release(&set);
+		if (rc != 1)
+			return rc;
+	}
+	if (s == &hist_meetings)
+		file = xasprintf("meetings/%.*s.md", (int)(sl != NULL ?
+		    (size_t)(sl - id) : strlen(id)), id);
+	else
+		file = xasprintf("%s%s", s->file, s->monthly ? "/" : "");
+	kam_err(KAM_EX_DATA, "%s %s does not exist in the history of %s%s%s",
+	    noun, id, file, o->rev != NULL ? " at " : "",
+	    o->rev != NULL ? o->rev : "");
+	free(file);
+	return -1;
+}
+
+int
+hist_log(const struct project *p, const struct hist_log_opts *o,
+    hist_log_cb cb, void *arg)
+{
+	struct log_count lc = { cb, arg, 0 };
+	int rc;
+
+	if ((rc = log_run(p, o, log_counted, &lc)) != 0 || lc.calls > 0 ||
+	    o->filter.id == NULL || o->since != 0 || o->until != 0 ||
+	    o->author != NULL || (o->rev != NULL && strstr(o->rev, "..")))
+		return rc;
+	return log_unknown(p, o);
 }
 
 /* ---- text ---- */

@@ -198,6 +198,39 @@ test_expect_success 'a removed minutes file: the meeting and its items removed' 
 	git reset -q --hard
 '
 
+test_expect_success 'kam log of an id in no commit: 65 naming it, as for a record that does not exist' '
+	cd proj &&
+	for a in "" --no-index; do
+		test_expect_code 65 kam log $a nosuch/D1 >../out 2>../err &&
+		test ! -s ../out &&
+		echo "kam: decision nosuch/D1 does not exist in the history of meetings/nosuch.md" >../expect &&
+		test_cmp ../expect ../err &&
+		test_expect_code 65 kam log $a 2026-11-20-weekly-sync/D9 >../out 2>../err &&
+		test ! -s ../out &&
+		echo "kam: decision 2026-11-20-weekly-sync/D9 does not exist in the history of meetings/2026-11-20-weekly-sync.md" >../expect &&
+		test_cmp ../expect ../err &&
+		test_expect_code 65 kam log $a nosuch/a3 2>../err &&
+		grep -q "^kam: action nosuch/A3 does not exist in the history of meetings/nosuch.md\$" ../err &&
+		test_expect_code 65 kam log $a R-999 >../out 2>../err &&
+		test ! -s ../out &&
+		echo "kam: risk R-999 does not exist in the history of risks.csv" >../expect &&
+		test_cmp ../expect ../err &&
+		test_expect_code 65 kam log $a R-999 HEAD~1 2>../err &&
+		grep -q "^kam: risk R-999 does not exist in the history of risks.csv at HEAD~1\$" ../err || return 1
+	done &&
+	kam log 2026-11-20-weekly-sync/D1 >/dev/null &&
+	kam log nosuch/D1 --since 2026-01-01 >../out 2>../err &&
+	test ! -s ../out && test ! -s ../err &&
+	kam log nosuch/D1 HEAD~1..HEAD >../out 2>../err &&
+	test ! -s ../out && test ! -s ../err &&
+	cp $M ../keep &&
+	echo "- [ ] a third thing" >>$M &&
+	kam log 2026-11-20-weekly-sync/A3 >../out 2>../err &&
+	git checkout -q $M &&
+	test ! -s ../out &&
+	grep -q "^kam: note: action 2026-11-20-weekly-sync/A3 is in the work tree but in no commit yet" ../err
+'
+
 test_expect_success 'setup: REQ-2 written, edited, renumbered to REQ-9' '
 	cd proj &&
 	kam req add Login >/dev/null &&
