@@ -328,6 +328,31 @@ complete_any_id(struct kam *k, const char *cur)
 			complete_ids(k, kam_schemas[i]->prefix, "", cur);
 }
 
+/* The minutes' meetings and their items (kam log ID): NAME, NAME/D1. */
+static void
+complete_meetings(struct kam *k, const char *cur)
+{
+	FILE *saved = stderr;
+	char **ids = NULL;
+	int i, n = -1;
+
+	if ((stderr = fopen("/dev/null", "w")) == NULL) {
+		stderr = saved;
+		return;
+	}
+	if (kam_open_project(k) == 0)
+		n = hist_meeting_ids(&k->p, cur, &ids);
+	for (i = 0; i < n; i++) {
+		if (strncmp(ids[i], cur, strlen(cur)) == 0)
+			printf("%s\n", ids[i]);
+		free(ids[i]);
+	}
+	free(ids);
+	fclose(stderr);
+	stderr = saved;
+	kam_err_reset();
+}
+
 /* Revisions: HEAD, branches, tags. */
 static void
 complete_revs(struct kam *k, const char *cur)
@@ -646,6 +671,8 @@ cmd_complete(struct kam *k, int argc, char **argv)
 		if (usage_operand(v, f->name, typed, meta, sizeof(meta)) == 0) {
 			if (strcmp(meta, "ID") == 0 || strcmp(meta, "OLD") == 0)
 				complete_any_id(k, cur);
+			if (strcmp(meta, "ID") == 0)
+				complete_meetings(k, cur);
 			else if (strcmp(meta, "rev") == 0)
 				complete_revs(k, cur);
 			else {

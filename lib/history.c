@@ -2676,6 +2676,54 @@ cmp_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Append name to the list v of n names (grown by powers of two). */
+static void
+push_name(char ***v, size_t *n, char *name)
+{
+	if ((*n & (*n + 1)) == 0)
+		*v = xrealloc(*v, (*n == 0 ? 2 : 2 * (*n + 1)) * sizeof(char *));
+	(*v)[(*n)++] = name;
+}
+
+int
+hist_meeting_ids(const struct project *p, const char *cur, char ***ids)
+{
+	struct hist_side wt = { NULL, 1 };
+	struct kam_buf b = KAM_BUF_INIT;
+	struct minutes m = MINUTES_INIT;
+	char **names = NULL, *abs, *rel, **v = NULL;
+	size_t i, j, nn = 0, n = 0, stem, lc = strlen(cur);
+
+	*ids = NULL;
+	if (list_minutes(p, &wt, &names, &nn) == -1)
+		return -1;
+	for (i = 0; i < nn; i++) {
+		stem = strlen(names[i]) - 3;
+		/* Only the files whose name cur can still complete to. */
+		if (strncmp(names[i], cur, lc < stem ? lc : stem) != 0)
+			continue;
+		push_name(&v, &n, xstrndup(names[i], stem));
+		rel = xasprintf("meetings/%s", names[i]);
+		abs = project_abspath(p, rel);
+		if (kam_read_file_as(&b, abs, rel) == 0 &&
+		    minutes_quiet(&m, rel, b.ptr, b.len) == 1) {
+			for (j = 0; j < m.ndecisions; j++)
+				push_name(&v, &n, xasprintf("%.*s/D%zu",
+				    (int)stem, names[i], j + 1));
+			for (j = 0; j < m.nactions; j++)
+				push_name(&v, &n, xasprintf("%.*s/A%zu",
+				    (int)stem, names[i], j + 1));
+		}
+		minutes_release(&m);
+		free(abs);
+		free(rel);
+	}
+	kam_buf_release(&b);
+	free_names(names, nn);
+	*ids = v;
+	return (int)n;
+}
+
 int
 hist_ref_names(const struct project *p, char ***names)
 {

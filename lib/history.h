@@ -189,6 +189,14 @@ void	hist_line(struct kam_buf *b, const struct hist_rec *r, size_t j);
  * after reporting. */
 int	hist_ref_names(const struct project *p, char ***names);
 
+/* For completion: the meetings of the minutes in the work tree (NAME of
+ * meetings/NAME.md) whose name cur may still complete to, sorted, each
+ * followed by its decisions and actions as kam log numbers them
+ * (NAME/D1..., NAME/A1...).  Returns the count (caller frees each id and
+ * the array), or -1 after reporting. */
+int	hist_meeting_ids(const struct project *p, const char *cur,
+	    char ***ids);
+
 /* The minutes in log and diff (issue 18 #5): table "meetings", one
  * record per minutes file (id its name without .md: title, date,
  * attendees) and per decision and action ("2026-11-13-steering/D1",

@@ -254,6 +254,44 @@ test_expect_success 'renumber and log complete ids of any table, then revisions'
 	test_cmp expect out
 '
 
+test_expect_success 'log completes the meetings of the minutes and their decisions and actions (issue 18)' '
+	(cd proj && kam meeting new "Weekly sync" --date 2026-11-20 >/dev/null &&
+	    kam meeting new "Kick-off" --date 2026-11-02 >/dev/null &&
+	    cat >>meetings/2026-11-20-weekly-sync.md <<-\EOF
+	## Decisions
+
+	- Go with vendor X
+	- Freeze the scope
+
+	## Actions
+
+	- [ ] @P-1 send the contract
+	EOF
+	) &&
+	(cd proj && kam __complete log 2026-11-2) >out &&
+	printf "%s\n" 2026-11-20-weekly-sync 2026-11-20-weekly-sync/D1 \
+	    2026-11-20-weekly-sync/D2 2026-11-20-weekly-sync/A1 >expect &&
+	test_cmp expect out &&
+	(cd proj && kam __complete log 2026-11-20-weekly-sync/A) >out &&
+	echo 2026-11-20-weekly-sync/A1 >expect &&
+	test_cmp expect out &&
+	(cd proj && kam __complete log "") >out &&
+	grep -qx R-11 out && grep -qx P-2 out &&
+	grep -qx 2026-11-02-kick-off out &&
+	grep -qx 2026-11-20-weekly-sync/D2 out &&
+	(cd proj && kam __complete log --table meetings 2026-11-0) >out &&
+	echo 2026-11-02-kick-off >expect &&
+	test_cmp expect out &&
+	(cd proj && kam log 2026-11-20-weekly-sync/D2 2>&1 &&
+	    kam log 2026-11-02-kick-off) >/dev/null &&
+	(cd proj && kam __complete log 2026-11-20-weekly-sync/D2 "") >out &&
+	grep -qx HEAD out && ! grep -q 2026 out &&
+	(cd proj && kam __complete renumber 2026) >out &&
+	test ! -s out &&
+	(cd proj && kam __complete diff 2026) >out &&
+	test ! -s out
+'
+
 test_expect_success 'budget categories for --category and the category operand' '
 	(cd proj && kam budget set Travel 100 >/dev/null &&
 	    kam budget set Licences 50 >/dev/null &&
@@ -317,6 +355,13 @@ test_expect_success BASH 'bash: --o completes to --owner=' '
 test_expect_success BASH 'bash: risk show r in a project gives the R-ids' '
 	(cd proj && bash_complete risk show r) >out &&
 	printf "R-%s\n" 1 2 3 4 5 6 7 8 9 10 11 >expect &&
+	test_cmp expect out
+'
+
+test_expect_success BASH 'bash: kam log NAME/ gives the items of a meeting' '
+	(cd proj && bash_complete log 2026-11-20-weekly-sync/) >out &&
+	printf "%s\n" 2026-11-20-weekly-sync/D1 2026-11-20-weekly-sync/D2 \
+	    2026-11-20-weekly-sync/A1 >expect &&
 	test_cmp expect out
 '
 
