@@ -25,9 +25,11 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <git2.h>
 
@@ -1375,21 +1377,66 @@ todo_kind(const char *s, const char *e)
 	return TODO_NONE;	/* a comment, a blank line */
 }
 
+/* s quoted for sh: '...', a quote as '\''. */
+static void
+sh_quote(struct kam_buf *b, const char *s)
+{
+	kam_buf_putc(b, '\'');
+	for (; *s != '\0'; s++)
+		if (*s == '\'')
+			kam_buf_puts(b, "'\\''");
+		else
+			kam_buf_add(b, s, 1);
+	kam_buf_putc(b, '\'');
+}
+
+/*
+ * The word that runs this kam from git's exec line: "kam" when a PATH
+ * lookup of kam finds this same program (the same file, through any
+ * symbolic link), else the program's absolute path, quoted for sh (kam
+ * run as build/kam or ~/bin/kam off PATH; another kam first on PATH).
+ */
+static void
+self_word(struct kam_buf *b)
+{
+	const char *path = getenv("PATH"), *d, *e;
+	char exe[PATH_MAX], *f;
+	struct stat self, st;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	int found = 0;
+
+	if (n <= 0 || stat("/proc/self/exe", &self) != 0) {
+		kam_buf_puts(b, "kam");	/* not Linux: as before */
+		return;
+	}
+	exe[n] = '\0';
+	for (d = path != NULL ? path : ""; !found && d != NULL;
+	    d = *e == ':' ? e + 1 : NULL) {
+		e = d + strcspn(d, ":");
+		f = xasprintf("%.*s%skam", (int)(e - d), d, e > d ? "/" : "");
+		if (stat(f, &st) == 0 && S_ISREG(st.st_mode) &&
+		    access(f, X_OK) == 0)
+			found = st.st_dev == self.st_dev &&
+			    st.st_ino == self.st_ino ? 1 : -1;
+		free(f);
+	}
+	if (found == 1)
+		kam_buf_puts(b, "kam");
+	else
+		sh_quote(b, exe);
+}
+
 /* The exec line: git runs it in the work tree's top directory. */
 static void
 todo_exec(struct project *p, struct kam_buf *b)
 {
-	const char *c;
-
-	kam_buf_puts(b, "exec kam ");
+	kam_buf_puts(b, "exec ");
+	self_word(b);
+	kam_buf_putc(b, ' ');
 	if (p->prefix != NULL && p->prefix[0] != '\0') {
-		kam_buf_puts(b, "-C '");
-		for (c = p->prefix; *c != '\0'; c++)
-			if (*c == '\'')
-				kam_buf_puts(b, "'\\''");
-			else
-				kam_buf_add(b, c, 1);
-		kam_buf_puts(b, "' ");
+		kam_buf_puts(b, "-C ");
+		sh_quote(b, p->prefix);
+		kam_buf_putc(b, ' ');
 	}
 	kam_buf_puts(b, "renumber --rebased\n");
 }

@@ -404,6 +404,59 @@ test_expect_success 'the same for a project in a sub-folder: the exec line runs 
 	later_check
 '
 
+# PATH without the kam of $TRASH/bin (the merge driver's); the exec line
+# that runs kam program $1, its path quoted for sh, and how many the todo
+# list holds.
+nokam_path=$(printf "%s" "$PATH" | sed "s|^$TRASH/bin:||")
+exec_line () {
+	printf "exec '%s' renumber --rebased\n" \
+	    "$(printf "%s" "$1" | sed "s/'/'\\\\''/g")"
+}
+todo_count () {
+	grep -cxF -f ../line "$(git rev-parse --git-dir)/rebase-merge/git-rebase-todo"
+}
+
+test_expect_success 'kam not on PATH: the exec line runs this kam by its absolute path, quoted for sh, and the rebase goes through' '
+	later rlpath &&
+	test_expect_code 1 git rebase -q main >/dev/null 2>&1 &&
+	mkdir -p "$TRASH/my '"'"'kam'"'"' dir" &&
+	cp "$KAM" "$TRASH/my '"'"'kam'"'"' dir/kam" &&
+	own=$(cd "$TRASH/my '"'"'kam'"'"' dir" && pwd -P)/kam &&
+	! env PATH="$nokam_path" sh -c "command -v kam" &&
+	env PATH="$nokam_path" "$own" renumber REQ-2 >/dev/null 2>&1 &&
+	exec_line "$own" >../line &&
+	grep -qF "/my '"'"'\\'"'"''"'"'kam'"'"'\\'"'"''"'"' dir/kam'"'"' renumber" ../line &&
+	test "$(todo_count)" = 3 &&
+	! grep -q "^exec kam " .git/rebase-merge/git-rebase-todo &&
+	git add -A &&
+	env PATH="$nokam_path" GIT_EDITOR=true git rebase --continue \
+	    >/dev/null 2>../err &&
+	grep -q "replayed commit amended" ../err &&
+	later_check
+'
+
+test_expect_success 'another kam first on PATH: the exec line names this one; the same kam through a link: kam' '
+	later rlother &&
+	test_expect_code 1 git rebase -q main >/dev/null 2>&1 &&
+	mkdir -p "$TRASH/other" &&
+	printf "#!/bin/sh\nexit 9\n" >"$TRASH/other/kam" &&
+	chmod +x "$TRASH/other/kam" &&
+	env PATH="$TRASH/other:$PATH" "$KAM" renumber REQ-2 >/dev/null 2>&1 &&
+	exec_line "$(cd "$(dirname "$KAM")" && pwd -P)/$(basename "$KAM")" \
+	    >../line &&
+	test "$(todo_count)" = 3 &&
+	git add -A &&
+	env PATH="$TRASH/other:$PATH" GIT_EDITOR=true git rebase --continue \
+	    >/dev/null 2>&1 &&
+	later_check &&
+	later rllink &&
+	test_expect_code 1 git rebase -q main >/dev/null 2>&1 &&
+	kam renumber REQ-2 >/dev/null 2>&1 &&
+	echo "exec kam renumber --rebased" >../line &&
+	test "$(todo_count)" = 3 &&
+	git rebase --abort
+'
+
 test_expect_success 'kam renumber --rebased: 64 outside a rebase; after a skipped stop nothing is amended, the target'"'"'s commits least of all' '
 	later rls &&
 	test_expect_code 64 kam renumber --rebased 2>../err &&
