@@ -60,6 +60,8 @@ renumber_all_run(struct kam *k)
 		    "rewritten; nothing committed: run 'kam check', then 'git "
 		    "add' the files and continue\n", n, n == 1 ? "" : "es",
 		    nrefs, nrefs == 1 ? "" : "s");
+	if (ret == 0 && n > 0)
+		renumber_rebase_note(&k->p, "kam renumber --all");
 	kam_buf_release(&pairs);
 	return ret;
 }
@@ -111,10 +113,15 @@ renumber_cmd_run(struct kam *k)
 	    rn.old, rn.new, rn.nrefs, rn.nrefs == 1 ? "" : "s",
 	    rn.files.len > 0 ? " in " : "", rn.files.len > 0 ? rn.files.ptr :
 	    "");
-	if (rn.clash)
+	if (rn.clash) {
+		char *redo = xasprintf("kam renumber %s %s", rn.old, rn.new);
+
 		fprintf(stderr, "kam: nothing committed while a merge or "
 		    "rebase is in progress: run 'kam check', then 'git add' "
 		    "the files and continue\n");
+		renumber_rebase_note(&k->p, redo);
+		free(redo);
+	}
 	ret = 0;
 out:
 	tx_release(&tx);

@@ -1499,6 +1499,125 @@ out:
 	return ret;
 }
 
+/* The first line of DIR/name, NUL-terminated in b; 0, or -1 (absent). */
+static int
+rebase_file(struct kam_buf *b, const char *dir, const char *name)
+{
+	char *f = xasprintf("%s/%s", dir, name);
+	int rc = kam_read_file(b, f);
+
+	free(f);
+	if (rc != 0)
+		return -1;
+	kam_buf_putc(b, '\0');
+	b->ptr[strcspn(b->ptr, "\r\n")] = '\0';
+	return 0;
+}
+
+/*
+ * An apply-backend rebase (rebase-apply: git am's patches, no todo list):
+ * kam cannot have git come back to its commits.  Say so and how to start
+ * again with the merge backend: the same commits (those of the patches,
+ * the first one's parent the upstream) onto the same target.
+ */
+static void
+note_apply(struct project *p, const char *dir, const char *redo)
+{
+	struct kam_buf b = KAM_BUF_INIT;
+	git_commit *first = NULL;
+	git_oid id;
+	char onto[13] = "", up[13] = "", *end;
+	long next = 0, last = 0;
+
+	if (rebase_file(&b, dir, "rebasing") == -1) {
+		kam_buf_release(&b);	/* git am: not a rebase */
+		return;
+	}
+	if (rebase_file(&b, dir, "next") == 0)
+		next = strtol(b.ptr, &end, 10);
+	if (rebase_file(&b, dir, "last") == 0)
+		last = strtol(b.ptr, &end, 10);
+	if (rebase_file(&b, dir, "onto") == 0)
+		snprintf(onto, sizeof(onto), "%s", b.ptr);
+	if (rebase_file(&b, dir, "0001") == 0 &&
+	    strncmp(b.ptr, "From ", 5) == 0 &&
+	    git_oid_fromstrn(&id, b.ptr + 5, GIT_OID_HEXSZ) == 0 &&
+	    git_commit_lookup(&first, p->repo, &id) == 0) {
+		if (git_commit_parentcount(first) > 0)
+			snprintf(up, sizeof(up), "%s",
+			    git_oid_tostr_s(git_commit_parent_id(first, 0)));
+		else
+			snprintf(up, sizeof(up), "--root");
+	}
+	git_error_clear();
+	fprintf(stderr, "kam: warning: this rebase applies patches ('git "
+	    "rebase --apply': .git/rebase-apply, no todo list), so kam cannot "
+	    "have git come back to its commits: the commit of this stop and "
+	    "the %ld commit%s git applies after it will not be amended; their "
+	    "subjects keep the old ids, and where a later one applies without "
+	    "a conflict its rows keep the old ids where they mean the new "
+	    "ones.  To have them amended, start again with git's merge "
+	    "backend and renumber at this stop again:\n"
+	    "    git rebase --abort\n"
+	    "    git rebase --merge --onto %s %s\n"
+	    "    %s\n", last > next ? last - next : 0,
+	    last - next == 1 ? "" : "s", onto[0] != '\0' ? onto : "ONTO",
+	    up[0] != '\0' ? up : "UPSTREAM", redo);
+	git_commit_free(first);
+	kam_buf_release(&b);
+}
+
+void
+renumber_rebase_note(struct project *p, const char *redo)
+{
+	struct kam_buf b = KAM_BUF_INIT, line = KAM_BUF_INIT;
+	char *d = rebase_dir(p), *f;
+	const char *s, *e, *end;
+	size_t later = 0, ours = 0;
+	enum todo_kind k;
+
+	if (d == NULL)
+		return;
+	f = xasprintf("%s/git-rebase-todo", d);
+	if (kam_read_file(&b, f) == 1)
+		note_apply(p, d, redo);
+	else if (b.len > 0) {
+		end = b.ptr + b.len;
+		for (s = b.ptr; s < end; s = e) {
+			if ((e = memchr(s, '\n', (size_t)(end - s))) == NULL)
+				e = end;
+			else
+				e++;
+			if ((k = todo_kind(s, e)) == TODO_COMMIT)
+				later++;
+			else if (k == TODO_OURS)
+				ours++;
+		}
+		todo_exec(p, &line);
+		line.ptr[line.len - 1] = '\0';
+		if (ours > 0 && later > 0)
+			fprintf(stderr, "kam: note: 'git rebase --continue' "
+			    "commits this step, then replays the %zu commit%s "
+			    "after it: the lines '%s' that kam put in the "
+			    "rebase's todo list amend this step's commit and "
+			    "each one replayed, so that their rows and "
+			    "subjects name the new ids (see 'git rebase "
+			    "--edit-todo')\n", later, later == 1 ? "" : "s",
+			    line.ptr);
+		else if (ours > 0)
+			fprintf(stderr, "kam: note: 'git rebase --continue' "
+			    "commits this step; the line '%s' that kam put in "
+			    "the rebase's todo list then amends it so that its "
+			    "subject names the new ids (see 'git rebase "
+			    "--edit-todo')\n", line.ptr);
+	}
+	kam_err_reset();
+	kam_buf_release(&line);
+	kam_buf_release(&b);
+	free(f);
+	free(d);
+}
+
 /* Remember OLD NEW in the rebase's directory.  0 or -1. */
 static int
 rebase_remember(struct renumber *rn)

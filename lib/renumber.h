@@ -78,6 +78,17 @@ void	renumber_release(struct renumber *rn);
 int	renumber_all(struct project *p, struct kam_buf *pairs, size_t *nrefs);
 
 /*
+ * After a renumbering at a stop of a rebase, on stderr: with git's merge
+ * backend, that the commit of the stop and those replayed after it will
+ * be amended by the "exec ... renumber --rebased" lines kam put in the
+ * todo list; with the apply backend (no todo list), a warning that they
+ * will not be, and the recipe: abort, start again with the merge backend
+ * (the same commits onto the same target), then `redo` (the renumbering,
+ * "kam renumber --all").  Nothing outside a rebase.
+ */
+void	renumber_rebase_note(struct project *p, const char *redo);
+
+/*
  * kam check's hint (issue 18): while a merge, rebase, cherry-pick or
  * revert is in progress, whether the conflict blocks of the project file
  * `path` (in the work tree) hold an id clash that renumber_all() would

@@ -457,6 +457,46 @@ test_expect_success 'another kam first on PATH: the exec line names this one; th
 	git rebase --abort
 '
 
+test_expect_success 'at a stop of the merge backend, renumber says the lines it put in the todo list amend the commits replayed later' '
+	later rlnote &&
+	test_expect_code 1 git rebase -q main >/dev/null 2>&1 &&
+	kam renumber REQ-2 >/dev/null 2>../err &&
+	grep -q "^kam: note: .git rebase --continue. commits this step, then replays the 2 commits after it: the lines .exec kam renumber --rebased. that kam put in the rebase.s todo list amend this step.s commit and each one replayed, so that their rows and subjects name the new ids (see .git rebase --edit-todo.)\$" ../err &&
+	! grep -q "warning" ../err &&
+	kam renumber --all >/dev/null 2>../err &&
+	! grep -q "^kam: note: " ../err &&
+	git rebase --abort &&
+	test_expect_code 1 git rebase -q main >/dev/null 2>&1 &&
+	kam renumber --all >/dev/null 2>../err &&
+	grep -q "^kam: note: .git rebase --continue. commits this step, then replays the 2 commits after it" ../err &&
+	git rebase --abort
+'
+
+test_expect_success 'at a stop of git rebase --apply, renumber warns that nothing will be amended and gives a recipe that works' '
+	later rlapply &&
+	test_expect_code 1 git rebase -q --apply main >/dev/null 2>&1 &&
+	test -d .git/rebase-apply &&
+	kam renumber REQ-2 >/dev/null 2>../err &&
+	grep -q "^kam: warning: this rebase applies patches (.git rebase --apply.: .git/rebase-apply, no todo list), so kam cannot have git come back to its commits: the commit of this stop and the 2 commits git applies after it will not be amended; " ../err &&
+	grep -q "start again with git.s merge backend and renumber at this stop again:\$" ../err &&
+	sed -n "s/^    //p" ../err >../recipe &&
+	cat >../expect <<-EOF &&
+	git rebase --abort
+	git rebase --merge --onto $(git rev-parse --short=12 main) $(git rev-parse --short=12 alice~3)
+	kam renumber REQ-2 REQ-3
+	EOF
+	test_cmp ../expect ../recipe &&
+	git config rebase.backend apply &&
+	sed -n 1p ../recipe >../step && sh ../step &&
+	sed -n 2p ../recipe >../step &&
+	test_expect_code 1 sh ../step >/dev/null 2>&1 &&
+	test -d .git/rebase-merge &&
+	sed -n 3p ../recipe >../step && sh ../step >/dev/null 2>&1 &&
+	git add -A &&
+	env GIT_EDITOR=true git rebase --continue >/dev/null 2>&1 &&
+	later_check
+'
+
 test_expect_success 'kam renumber --rebased: 64 outside a rebase; after a skipped stop nothing is amended, the target'"'"'s commits least of all' '
 	later rls &&
 	test_expect_code 64 kam renumber --rebased 2>../err &&
