@@ -1823,7 +1823,12 @@ health_run(struct health *h, struct project *p)
 }
 
 /* A conflict marker left by an id clash (both sides of a merge added the
- * same id): the finding says how to resolve it (issue 18). */
+ * same id): the finding says how to resolve it (issue 18).  Threads:
+ * renumber_clash_in() reads only the work tree's project (never a
+ * revision's, p->tree), through p's own repository object; kam review and
+ * check --new-since judge the work tree in the calling thread and a
+ * revision in their thread of its own, on another repository object, and
+ * kam portfolio's workers each open their project (t6070 under TSan). */
 static void
 clash_hints(struct ctx *c)
 {

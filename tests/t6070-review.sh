@@ -272,6 +272,35 @@ test_expect_success 'review: the minutes are a table of the records section (iss
 	grep -q "^| meetings *| *3 *| *0 *| *0 *|\$" ../mins.md
 '
 
+# git runs the merge driver "kam merge-file": kam must be on PATH for it.
+mkdir -p "$TRASH/bin"
+ln -s "$KAM" "$TRASH/bin/kam"
+
+test_expect_success 'during a merge with an id clash, review and check --new-since (threaded) give the conflict marker its kam renumber --all hint' '
+	new_project clash &&
+	kam req add Login >/dev/null &&
+	git checkout -q -b alice &&
+	kam req add "Alice export" >/dev/null &&
+	git checkout -q main &&
+	kam req add "Main report" >/dev/null &&
+	(PATH="$TRASH/bin:$PATH" &&
+	    test_expect_code 1 git merge -q --no-edit alice >/dev/null 2>&1) &&
+	test -f .git/MERGE_HEAD &&
+	kam review HEAD~1 --format json >../clash.json 2>/dev/null &&
+	python3 - ../clash.json <<-\EOF &&
+	import json, sys
+	d = json.load(open(sys.argv[1]))
+	got = [(f["rule"], f["file"], f["message"]) for f in d["introduced"]]
+	assert got == [("conflict-marker", "requirements.csv",
+	    "unresolved merge conflict marker \x27<<<<<<<\x27; REQ-2 was added on both sides, an id clash: \x27kam renumber --all\x27 gives theirs a new id")], got
+	EOF
+	test_expect_code 65 kam check --new-since HEAD~1 >../clash.out 2>/dev/null &&
+	grep -q "^requirements.csv:[0-9]*: error: conflict-marker: .*; REQ-2 was added on both sides, an id clash: .kam renumber --all. gives theirs a new id\$" ../clash.out &&
+	kam review HEAD~1 HEAD --format json >../clash2.json 2>/dev/null &&
+	! grep -q "added on both sides" ../clash2.json &&
+	git merge --abort
+'
+
 test_expect_success 'completion and usage' '
 	kam __complete review "" >out; true &&
 	kam __complete check --n >out &&
