@@ -21,7 +21,8 @@ struct opts {
 	O(ID, OPT, "", "person", owner, "P", "owned by this person")	\
 	O(ID, HIDE, "", "owner", owner, "P", "the same as --person")
 
-KAM_VERB(action_list, LIST_OPTS, { 0 })
+KAM_VERB(action_list, "list", NEED_PROJECT,
+    "list action items: state, owner, due date, overdue", LIST_OPTS, { 0 })
 static int
 action_list_run(struct kam *k)
 {
@@ -66,8 +67,6 @@ action_list_run(struct kam *k)
 	return 0;
 }
 
-const struct verb action_verbs[] = {
-	VERB("list", action_list, NEED_PROJECT,
-	    "list action items: state, owner, due date, overdue"),
+const struct verb *const action_verbs[] = {
+	&action_list_verb, NULL
 };
-const size_t action_nverbs = ARRAY_SIZE(action_verbs);

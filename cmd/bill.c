@@ -28,10 +28,12 @@ struct opts {
 	O(CMD, "kam bill list")						\
 	O(FLAG, OPT, "", "open", open, "items not paid")
 
-REC_FIELDS(bill_add_cmd, ADD, "kam bill add title amount", BILL_FIELDS)
-REC_FIELDS_VERB(bill_set, SET, SET, "kam bill set B-n", BILL_FIELDS,
-    .rt = &bill_type)
-REC_VERB(bill_show, SHOW, "kam bill show B-n", .rt = &bill_type)
+REC_FIELDS(bill_add_cmd, "add", "a billing item of the contract", ADD,
+    "kam bill add title amount", BILL_FIELDS)
+REC_FIELDS_VERB(bill_set, "set", "edit a billing item", SET, SET,
+    "kam bill set B-n", BILL_FIELDS, .rt = &bill_type)
+REC_VERB(bill_show, "show", "one billing item with its state", SHOW,
+    "kam bill show B-n", .rt = &bill_type)
 
 static int
 bill_add_cmd(int argc, char **argv, struct kam *k)
@@ -57,10 +59,14 @@ dated(struct kam *k)
 	    bill_paid(&c, k->argv[0], o->date) :
 	    bill_invoice(&c, k->argv[0], o->date);
 }
-KAM_VERB_RUN(bill_invoice_cmd, INVOICE_OPTS, dated, { .date = k->p.today })
-KAM_VERB_RUN(bill_paid_cmd, PAID_OPTS, dated, { .date = k->p.today })
+KAM_VERB_RUN(bill_invoice_cmd, "invoice", NEED_PROJECT | WRITES,
+    "record that an item was invoiced", INVOICE_OPTS, dated,
+    { .date = k->p.today })
+KAM_VERB_RUN(bill_paid_cmd, "paid", NEED_PROJECT | WRITES,
+    "record that an item was paid", PAID_OPTS, dated, { .date = k->p.today })
 
-KAM_VERB(bill_list_cmd, LIST_OPTS, { 0 })
+KAM_VERB(bill_list_cmd, "list", NEED_PROJECT, "billing items and their state",
+    LIST_OPTS, { 0 })
 static int
 bill_list_cmd_run(struct kam *k)
 {
@@ -70,16 +76,7 @@ bill_list_cmd_run(struct kam *k)
 	return bill_list(&c, o->open);
 }
 
-const struct verb bill_verbs[] = {
-	VERB("add", bill_add_cmd, NEED_PROJECT | WRITES,
-	    "a billing item of the contract"),
-	VERB("invoice", bill_invoice_cmd, NEED_PROJECT | WRITES,
-	    "record that an item was invoiced"),
-	VERB("list", bill_list_cmd, NEED_PROJECT,
-	    "billing items and their state"),
-	VERB("paid", bill_paid_cmd, NEED_PROJECT | WRITES,
-	    "record that an item was paid"),
-	VERB("set", bill_set, NEED_PROJECT | WRITES, "edit a billing item"),
-	VERB("show", bill_show, NEED_PROJECT, "one billing item with its state"),
+const struct verb *const bill_verbs[] = {
+	&bill_add_cmd_verb, &bill_invoice_cmd_verb, &bill_list_cmd_verb,
+	&bill_paid_cmd_verb, &bill_set_verb, &bill_show_verb, NULL
 };
-const size_t bill_nverbs = ARRAY_SIZE(bill_verbs);

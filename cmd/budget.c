@@ -74,7 +74,8 @@ filter(const struct opts *o, struct expense_filter *f)
 
 /* ---- set ---- */
 
-KAM_VERB(budget_set, SET_OPTS, OPTS_INIT)
+KAM_VERB(budget_set, "set", NEED_PROJECT | WRITES,
+    "set or remove a category's planned budget", SET_OPTS, OPTS_INIT)
 static int
 budget_set_run(struct kam *k)
 {
@@ -134,7 +135,8 @@ out:
 
 /* ---- spend ---- */
 
-KAM_VERB(budget_spend, SPEND_OPTS, OPTS_INIT)
+KAM_VERB(budget_spend, "spend", NEED_PROJECT | WRITES, "record an expense",
+    SPEND_OPTS, OPTS_INIT)
 static int
 budget_spend_run(struct kam *k)
 {
@@ -243,7 +245,8 @@ list_row(void *arg, const struct expense *e)
 	return 0;
 }
 
-KAM_VERB(budget_list, LIST_OPTS, OPTS_INIT)
+KAM_VERB(budget_list, "list", NEED_PROJECT, "list expenses", LIST_OPTS,
+    OPTS_INIT)
 static int
 budget_list_run(struct kam *k)
 {
@@ -332,7 +335,8 @@ out:
 	return ret;
 }
 
-KAM_VERB(budget_audit_cmd, AUDIT_OPTS, OPTS_INIT)
+KAM_VERB(budget_audit_cmd, "audit", NEED_PROJECT,
+    "planned vs actual by category", AUDIT_OPTS, OPTS_INIT)
 static int
 budget_audit_cmd_run(struct kam *k)
 {
@@ -418,7 +422,8 @@ evm_cells(const struct evm_line *l, int digits, char (*buf)[32],
 
 /* ---- margin (issue 16) ---- */
 
-KAM_VERB0(budget_margin_cmd, MARGIN_OPTS)
+KAM_VERB0(budget_margin_cmd, "margin", NEED_PROJECT,
+    "contract value, billing, cost and forecast margin", MARGIN_OPTS)
 static int
 budget_margin_cmd_run(struct kam *k)
 {
@@ -462,7 +467,8 @@ budget_margin_cmd_run(struct kam *k)
 	return 0;
 }
 
-KAM_VERB(budget_evm_cmd, EVM_OPTS, OPTS_INIT)
+KAM_VERB(budget_evm_cmd, "evm", NEED_PROJECT, "earned value as of today",
+    EVM_OPTS, OPTS_INIT)
 static int
 budget_evm_cmd_run(struct kam *k)
 {
@@ -555,15 +561,7 @@ out:
 	return ret;
 }
 
-const struct verb budget_verbs[] = {
-	VERB("audit", budget_audit_cmd, NEED_PROJECT,
-	    "planned vs actual by category"),
-	VERB("evm", budget_evm_cmd, NEED_PROJECT, "earned value as of today"),
-	VERB("list", budget_list, NEED_PROJECT, "list expenses"),
-	VERB("margin", budget_margin_cmd, NEED_PROJECT,
-	    "contract value, billing, cost and forecast margin"),
-	VERB("set", budget_set, NEED_PROJECT | WRITES,
-	    "set or remove a category's planned budget"),
-	VERB("spend", budget_spend, NEED_PROJECT | WRITES, "record an expense"),
+const struct verb *const budget_verbs[] = {
+	&budget_audit_cmd_verb, &budget_evm_cmd_verb, &budget_list_verb,
+	&budget_margin_cmd_verb, &budget_set_verb, &budget_spend_verb, NULL
 };
-const size_t budget_nverbs = ARRAY_SIZE(budget_verbs);

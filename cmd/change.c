@@ -33,12 +33,15 @@ struct opts {
 static const char *const brief[] = { "id", "title", "req", "cost", "days",
 	"status", "requested_by", "decided_by", "decided_on", NULL };
 
-REC_FIELDS(change_approve, ADD, "kam change approve CR-n", CHANGE_DECIDE)
-REC_FIELDS(change_reject, SET, "kam change reject CR-n", CHANGE_DECIDE)
+REC_FIELDS(change_approve, "approve", "approve a change request (client side)",
+    ADD, "kam change approve CR-n", CHANGE_DECIDE)
+REC_FIELDS(change_reject, "reject", "reject a change request", SET,
+    "kam change reject CR-n", CHANGE_DECIDE)
 
-REC_FIELDS_VERB(change_add, ADD, ADD, "kam change add title", CHANGE_FIELDS,
-    .rt = &change_type)
-REC_VERB(change_show, SHOW, "kam change show CR-n", .rt = &change_type)
+REC_FIELDS_VERB(change_add, "add", "open a change request", ADD, ADD,
+    "kam change add title", CHANGE_FIELDS, .rt = &change_type)
+REC_VERB(change_show, "show", "show one change request", SHOW,
+    "kam change show CR-n", .rt = &change_type)
 
 /* approve and reject: the client decides (lib/rectype.c). */
 static int
@@ -73,7 +76,8 @@ change_reject(int argc, char **argv, struct kam *k)
  * budget and plan.  CSV carries it as a last row with an empty id; JSON
  * as {"records":[...],"total":{"approved":n,"cost":x,"days":n}}.
  */
-KAM_VERB(change_list, LIST_OPTS, { 0 })
+KAM_VERB(change_list, "list", NEED_PROJECT,
+    "list change requests with approved totals", LIST_OPTS, { 0 })
 static int
 change_list_run(struct kam *k)
 {
@@ -190,14 +194,7 @@ out:
 	return ret;
 }
 
-const struct verb change_verbs[] = {
-	VERB("add", change_add, NEED_PROJECT | WRITES, "open a change request"),
-	VERB("approve", change_approve, NEED_PROJECT | WRITES,
-	    "approve a change request (client side)"),
-	VERB("list", change_list, NEED_PROJECT,
-	    "list change requests with approved totals"),
-	VERB("reject", change_reject, NEED_PROJECT | WRITES,
-	    "reject a change request"),
-	VERB("show", change_show, NEED_PROJECT, "show one change request"),
+const struct verb *const change_verbs[] = {
+	&change_add_verb, &change_approve_verb, &change_list_verb,
+	&change_reject_verb, &change_show_verb, NULL
 };
-const size_t change_nverbs = ARRAY_SIZE(change_verbs);

@@ -252,7 +252,8 @@ print_junit(const struct health *h, int strict, const char *prefix)
 	printf("</testsuites>\n");
 }
 
-KAM_VERB(check_cmd, CHECK_OPTS, { 0 })
+KAM_VERB(check_cmd, "", NEED_PROJECT | JUNIT,
+    "validate every file and the health rules", CHECK_OPTS, { 0 })
 static int
 check_cmd_run(struct kam *k)
 {
@@ -291,8 +292,6 @@ out:
 	return ret;
 }
 
-const struct verb check_verbs[] = {
-	VERB("", check_cmd, NEED_PROJECT | JUNIT,
-	    "validate every file and the health rules"),
+const struct verb *const check_verbs[] = {
+	&check_cmd_verb, NULL
 };
-const size_t check_nverbs = ARRAY_SIZE(check_verbs);

@@ -1,11 +1,13 @@
 /*
  * cmd.h: the command families and what a command gets from main().
  *
- * To add a family: write cmd/<family>.c exporting `const struct verb
- * <family>_verbs[]` and `const size_t <family>_nverbs`, and add its one
- * line to cmd/families.h (name, table, summary): the declarations here
- * and kam_families in cmd/kam.c are made from that list.  The tables are
- * declared weak, so a family whose file is not built is simply absent
+ * To add a family: write cmd/<family>.c, declaring each verb once with
+ * one of the macros below (its name, flags and summary with its command
+ * line) and exporting `const struct verb *const <family>_verbs[]`, the
+ * list of those verbs' entries (&fn_verb) ending with NULL, and add its
+ * one line to cmd/families.h (name, table, summary): the declarations
+ * here and kam_families in cmd/kam.c are made from that list.  The tables
+ * are declared weak, so a family whose file is not built is simply absent
  * (help, completion and dispatch skip it).
  *
  * A verb returns 0 (success), 1 (a checking command found the project
@@ -55,23 +57,31 @@ struct verb {
 	const char	*usage;		/* == SYNOPSIS line of the man page */
 	const char	*opts;		/* long options for completion, space-separated;
 					 * a trailing '=' takes a value */
-	const char	*summary;
+	const char	*summary;	/* one line (not printed yet) */
 };
 
 /*
+ * Each verb is declared once, with one of the macros below, and that
+ * declaration also defines fn_verb, the verb's entry of its family's
+ * table: its name, its flags, its usage line, its completion words and a
+ * one-line summary.  The family's table lists those entries:
+ *   const struct verb *const risk_verbs[] = { &risk_add_verb, ..., NULL };
+ *
  * A verb whose command line is the option list L (lib/parseopt.h):
- * KAM_VERB(fn, L, init) defines fn_popt, its table, fn_usage and
- * fn_words, its usage line and completion words (VERB() below puts them
- * in the family's verb table), and the verb function fn, which parses
- * argv by the table into a struct opts of the file (init: its defaults,
- * "{ 0 }" or a macro) and runs fn_run(k) with k->opts pointing to it and
- * k->argc, k->argv the operands; a usage error ends the verb before
- * fn_run.  KAM_VERB0 is the same for a verb without options.
- * KAM_VERB_RUN(fn, L, run, init) runs run(k) instead of fn_run: verbs
- * that differ only in their command line share it (k->verb tells them
- * apart).
+ * KAM_VERB(fn, name, flags, summary, L, init) defines fn_popt, its table,
+ * fn_usage and fn_words, its usage line and completion words, and the verb
+ * function fn, which parses argv by the table into a struct opts of the
+ * file (init: its defaults, "{ 0 }" or a macro) and runs fn_run(k) with
+ * k->opts pointing to it and k->argc, k->argv the operands; a usage error
+ * ends the verb before fn_run.  KAM_VERB0(fn, name, flags, summary, L) is
+ * the same for a verb without options.  KAM_VERB_RUN(fn, name, flags,
+ * summary, L, run, init) runs run(k) instead of fn_run: verbs that differ
+ * only in their command line share it (k->verb tells them apart).
  */
-#define KAM_VERB_RUN(fn, L, run, ...)					\
+#define VERB_ENTRY(fn, name, flags, summary)				\
+	static const struct verb fn##_verb = { name, fn, flags,	\
+		fn##_usage, fn##_words, summary };
+#define KAM_VERB_RUN(fn, name, flags, summary, L, run, ...)		\
 	static const struct popt fn##_popt[] = POPT_TABLE(L);		\
 	static const char fn##_usage[] = L(POPT_USAGE);			\
 	static const char fn##_words[] = L(POPT_COMPLETE);		\
@@ -85,9 +95,11 @@ struct verb {
 									\
 		return i_ == -1 ? -1 : kam_verb_run(k, run, &o_,	\
 		    argc - i_, argv + i_);				\
-	}
-#define KAM_VERB(fn, L, ...)	KAM_VERB_RUN(fn, L, fn##_run, __VA_ARGS__)
-#define KAM_VERB0(fn, L)						\
+	}								\
+	VERB_ENTRY(fn, name, flags, summary)
+#define KAM_VERB(fn, name, flags, summary, L, ...)			\
+	KAM_VERB_RUN(fn, name, flags, summary, L, fn##_run, __VA_ARGS__)
+#define KAM_VERB0(fn, name, flags, summary, L)				\
 	static const struct popt fn##_popt[] = POPT_TABLE(L);		\
 	static const char fn##_usage[] = L(POPT_USAGE);			\
 	static const char fn##_words[] = L(POPT_COMPLETE);		\
@@ -100,11 +112,8 @@ struct verb {
 									\
 		return i_ == -1 ? -1 : kam_verb_run(k, fn##_run, NULL,	\
 		    argc - i_, argv + i_);				\
-	}
-/* The verb table's entry of verb fn, declared with KAM_VERB or one of the
- * REC_*VERB macros below. */
-#define VERB(name, fn, flags, summary)					\
-	{ name, fn, flags, fn##_usage, fn##_words, summary }
+	}								\
+	VERB_ENTRY(fn, name, flags, summary)
 /* Run fn with k's opts and operands set (KAM_VERB). */
 int	kam_verb_run(struct kam *k, int (*fn)(struct kam *), void *opts,
 	    int argc, char **argv);
@@ -116,47 +125,63 @@ struct rec_ctx	kam_ctx(struct kam *k);
  * k's project, format and commit options. */
 int	kam_rec_run(struct kam *k, const struct rec_verb *v, int argc,
 	    char **argv);
-/* The verb function fn of a verb declared as data, rv. */
-#define REC_FN(fn, rv) static int fn(int argc, char **argv, struct kam *k) \
-	{ return kam_rec_run(k, &(rv), argc, argv); }
 
 /*
  * A verb declared as data (lib/record.h) in one line: the struct
  * rec_verb of kind REC_<kind> (the rest of its members after the list),
- * the verb function fn and fn_usage, fn_words for VERB(), its usage line
- * the command words and its options' usage, its completion words and its
- * option table all made from one list:
- *   REC_VERB(fn, kind, words, ...)		no options (show, close...)
- *   REC_FIELDS_VERB(fn, kind, how, words, L, ...)	the F() list L as add
- *					or set takes it (how: ADD or SET)
- *   REC_LIST_VERB(fn, words, W, ...)	the W() list of filters
- * REC_FIELDS(fn, how, words, L) alone makes fn_usage, fn_words and
- * fn_opts for a verb fn that parses with rec_parse() itself.
+ * the verb function fn and its entry fn_verb (its flags follow from the
+ * kind: every kind needs the project, ADD, SET and MOVE write), its usage
+ * line the command words and its options' usage, its completion words
+ * and its option table all made from one list:
+ *   REC_VERB(fn, name, summary, kind, words, ...)	no options (show,
+ *					close...)
+ *   REC_FIELDS_VERB(fn, name, summary, kind, how, words, L, ...)	the F()
+ *					list L as add or set takes it (how:
+ *					ADD or SET)
+ *   REC_LIST_VERB(fn, name, summary, words, W, ...)	the W() list of
+ *					filters
+ * REC_FIELDS(fn, name, summary, how, words, L) makes fn_usage, fn_words,
+ * fn_opts and the entry of a verb fn that writes, written by hand: it
+ * parses with rec_parse() itself.
  */
-#define REC_FIELDS(fn, how, words, L)					\
+#define REC_FLAGS_ADD	(NEED_PROJECT | WRITES)
+#define REC_FLAGS_SET	(NEED_PROJECT | WRITES)
+#define REC_FLAGS_MOVE	(NEED_PROJECT | WRITES)
+#define REC_FLAGS_SHOW	NEED_PROJECT
+#define REC_FLAGS_LIST	NEED_PROJECT
+#define REC_OPTIONS(fn, how, words, L)					\
 	static const char fn##_usage[] = words L(REC_USAGE_##how);	\
 	static const char fn##_words[] = "" L(REC_COMPLETE_##how);	\
 	static const struct rec_opt fn##_opts[] = { L(REC_OPT_##how) };
-#define REC_VERB(fn, kd, words, ...)					\
+#define REC_FIELDS(fn, name, summary, how, words, L)			\
+	REC_OPTIONS(fn, how, words, L)					\
+	static int fn(int, char **, struct kam *);			\
+	VERB_ENTRY(fn, name, NEED_PROJECT | WRITES, summary)
+/* The verb function fn of the verb declared as data fn_rv, and its entry. */
+#define REC_FN(fn, name, summary, kd)					\
+	static int fn(int argc, char **argv, struct kam *k)		\
+	{ return kam_rec_run(k, &fn##_rv, argc, argv); }		\
+	VERB_ENTRY(fn, name, REC_FLAGS_##kd, summary)
+#define REC_VERB(fn, name, summary, kd, words, ...)			\
 	static const char fn##_usage[] = words;				\
 	static const char fn##_words[] = "";				\
 	static const struct rec_verb fn##_rv = { .usage = fn##_usage,	\
 		.kind = REC_##kd, __VA_ARGS__ };			\
-	REC_FN(fn, fn##_rv)
-#define REC_FIELDS_VERB(fn, kd, how, words, L, ...)			\
-	REC_FIELDS(fn, how, words, L)					\
+	REC_FN(fn, name, summary, kd)
+#define REC_FIELDS_VERB(fn, name, summary, kd, how, words, L, ...)	\
+	REC_OPTIONS(fn, how, words, L)					\
 	static const struct rec_verb fn##_rv = { .usage = fn##_usage,	\
 		.kind = REC_##kd, .opts = fn##_opts,			\
 		.nopts = ARRAY_SIZE(fn##_opts), __VA_ARGS__ };		\
-	REC_FN(fn, fn##_rv)
-#define REC_LIST_VERB(fn, words, W, ...)				\
+	REC_FN(fn, name, summary, kd)
+#define REC_LIST_VERB(fn, name, summary, words, W, ...)			\
 	static const char fn##_usage[] = words W(REC_USAGE_LIST);	\
 	static const char fn##_words[] = "" W(REC_COMPLETE_LIST);	\
 	static const struct rec_where fn##_where[] = { W(REC_WHERE) };	\
 	static const struct rec_verb fn##_rv = { .usage = fn##_usage,	\
 		.kind = REC_LIST, .where = fn##_where,			\
 		.nwhere = ARRAY_SIZE(fn##_where), __VA_ARGS__ };	\
-	REC_FN(fn, fn##_rv)
+	REC_FN(fn, name, summary, LIST)
 
 /* Ensure k->p is open (for verbs without NEED_PROJECT that need it). */
 int	kam_open_project(struct kam *k);
@@ -195,20 +220,20 @@ void	kam_hist_rows(struct out *o, const char **cells, size_t at,
 	    const struct hist_set *set, const char *prefix, int with_line);
 
 /*
- * Each family file exports its verb table.  A verb named "" is the
- * family's default (`kam plan`, `kam check FILE...`): it runs when the
- * first word is not one of the other verbs.
+ * Each family file exports its verb table, the entries of its verbs in
+ * the order `kam CMD -h` lists them, ending with NULL.  A verb named ""
+ * is the family's default (`kam plan`, `kam check FILE...`): it runs when
+ * the first word is not one of the other verbs.
  */
 #define KAM_FAMILY(name, c, summary)					\
-	extern const struct verb c##_verbs[] __attribute__((weak));	\
-	extern const size_t c##_nverbs __attribute__((weak));
+	extern const struct verb *const c##_verbs[] __attribute__((weak));
 #include "families.h"
 #undef KAM_FAMILY
 
 struct family {
 	const char		*name;
-	const struct verb	*verbs;		/* NULL: not built into this kam */
-	const size_t		*nverbs;
+	const struct verb *const *verbs;	/* NULL-terminated; NULL: not
+						 * built into this kam */
 	const char		*summary;
 };
 extern const struct family kam_families[];

@@ -17,17 +17,22 @@ struct opts {
 	O(CMD, "kam comm done") O(ARG, "C-n")				\
 	O(STR, OPT, "", "date", date, "date", "when it was made")
 #define T	.rt = &comm_type
-REC_FIELDS_VERB(comm_add, ADD, ADD, "kam comm add title", COMM_FIELDS, T,
+REC_FIELDS_VERB(comm_add, "add", "plan a recurring communication", ADD, ADD,
+    "kam comm add title", COMM_FIELDS, T,
     .need = "a communication needs --frequency (daily, weekly, biweekly, "
     "monthly or quarterly)")
-REC_FIELDS_VERB(comm_set, SET, SET, "kam comm set C-n", COMM_FIELDS, T)
-REC_LIST_VERB(comm_list, "kam comm list", COMM_WHERE, T)
-REC_LIST_VERB(comm_due, "kam comm due", COMM_WHERE, T, .pick = comm_due_pick)
+REC_FIELDS_VERB(comm_set, "set", "edit a planned communication", SET, SET,
+    "kam comm set C-n", COMM_FIELDS, T)
+REC_LIST_VERB(comm_list, "list", "the communication plan", "kam comm list",
+    COMM_WHERE, T)
+REC_LIST_VERB(comm_due, "due", "communications due today or overdue",
+    "kam comm due", COMM_WHERE, T, .pick = comm_due_pick)
 #undef T
 
-KAM_VERB(comm_done_verb, DONE_OPTS, { 0 })
+KAM_VERB(comm_done_cmd, "done", NEED_PROJECT | WRITES,
+    "record that a communication was made", DONE_OPTS, { 0 })
 static int
-comm_done_verb_run(struct kam *k)
+comm_done_cmd_run(struct kam *k)
 {
 	const struct opts *o = k->opts;
 	struct rec_ctx c = kam_ctx(k);
@@ -35,15 +40,7 @@ comm_done_verb_run(struct kam *k)
 	return comm_done(&c, k->argv[0], o->date);
 }
 
-const struct verb comm_verbs[] = {
-	VERB("add", comm_add, NEED_PROJECT | WRITES,
-	    "plan a recurring communication"),
-	VERB("done", comm_done_verb, NEED_PROJECT | WRITES,
-	    "record that a communication was made"),
-	VERB("due", comm_due, NEED_PROJECT,
-	    "communications due today or overdue"),
-	VERB("list", comm_list, NEED_PROJECT, "the communication plan"),
-	VERB("set", comm_set, NEED_PROJECT | WRITES,
-	    "edit a planned communication"),
+const struct verb *const comm_verbs[] = {
+	&comm_add_verb, &comm_done_cmd_verb, &comm_due_verb, &comm_list_verb,
+	&comm_set_verb, NULL
 };
-const size_t comm_nverbs = ARRAY_SIZE(comm_verbs);

@@ -14,7 +14,8 @@
 /* No options of its own (lib/parseopt.c); -m is global. */
 #define COMMIT_OPTS(O)	O(CMD, "kam commit") O(TEXT, "[-m msg]")
 
-KAM_VERB0(commit_cmd, COMMIT_OPTS)
+KAM_VERB0(commit_cmd, "", NEED_PROJECT | WRITES,
+    "validate and commit hand edits", COMMIT_OPTS)
 static int
 commit_cmd_run(struct kam *k)
 {
@@ -39,8 +40,6 @@ out:
 	return ret;
 }
 
-const struct verb commit_verbs[] = {
-	VERB("", commit_cmd, NEED_PROJECT | WRITES,
-	    "validate and commit hand edits"),
+const struct verb *const commit_verbs[] = {
+	&commit_cmd_verb, NULL
 };
-const size_t commit_nverbs = ARRAY_SIZE(commit_verbs);

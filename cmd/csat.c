@@ -34,15 +34,16 @@ struct opts {
 	O(CMD, "kam csat list")						\
 	O(ID, OPT, "", "person", person, "P", "given by this person")
 #define REPORT_OPTS(O)	O(CMD, "kam csat report")
-REC_FIELDS_VERB(csat_set, SET, SET, "kam csat set F-n", CSAT_FIELDS,
-    .rt = &csat_type)
+REC_FIELDS_VERB(csat_set, "set", "correct a score's entry", SET, SET,
+    "kam csat set F-n", CSAT_FIELDS, .rt = &csat_type)
 
 #define RECENT_DAYS	90
 
 static const char *const brief[] = { "id", "date", "person", "name", "score",
 	"category", "comment", NULL };
 
-KAM_VERB(csat_add, ADD_OPTS, { .date = k->p.today })
+KAM_VERB(csat_add, "add", NEED_PROJECT | WRITES, "record a satisfaction score",
+    ADD_OPTS, { .date = k->p.today })
 static int
 csat_add_run(struct kam *k)
 {
@@ -125,7 +126,8 @@ d_category(const struct table *t, const struct row *r, char *buf, void *arg)
 	return category(score_of(t, r));
 }
 
-KAM_VERB(csat_list, LIST_OPTS, { 0 })
+KAM_VERB(csat_list, "list", NEED_PROJECT,
+    "the scores, with promoter/passive/detractor", LIST_OPTS, { 0 })
 static int
 csat_list_run(struct kam *k)
 {
@@ -393,7 +395,8 @@ report_table(const struct report *rp, long csat_min)
 	out_end(&o);
 }
 
-KAM_VERB0(csat_report, REPORT_OPTS)
+KAM_VERB0(csat_report, "report", NEED_PROJECT,
+    "average, NPS, trend by month, last 90 days vs csat-min", REPORT_OPTS)
 static int
 csat_report_run(struct kam *k)
 {
@@ -442,13 +445,7 @@ out:
 	return ret;
 }
 
-const struct verb csat_verbs[] = {
-	VERB("add", csat_add, NEED_PROJECT | WRITES,
-	    "record a satisfaction score"),
-	VERB("list", csat_list, NEED_PROJECT,
-	    "the scores, with promoter/passive/detractor"),
-	VERB("report", csat_report, NEED_PROJECT,
-	    "average, NPS, trend by month, last 90 days vs csat-min"),
-	VERB("set", csat_set, NEED_PROJECT | WRITES, "correct a score's entry"),
+const struct verb *const csat_verbs[] = {
+	&csat_add_verb, &csat_list_verb, &csat_report_verb, &csat_set_verb,
+	NULL
 };
-const size_t csat_nverbs = ARRAY_SIZE(csat_verbs);

@@ -18,7 +18,9 @@ struct opts {
 	O(CMD, "kam decision list")					\
 	O(DATE, OPT, "", "since", since, "date", "minutes of this day on")
 
-KAM_VERB(decision_list, LIST_OPTS, { .since = INT32_MIN })
+KAM_VERB(decision_list, "list", NEED_PROJECT,
+    "list decisions with the ids they refer to", LIST_OPTS,
+    { .since = INT32_MIN })
 static int
 decision_list_run(struct kam *k)
 {
@@ -57,8 +59,6 @@ decision_list_run(struct kam *k)
 	return 0;
 }
 
-const struct verb decision_verbs[] = {
-	VERB("list", decision_list, NEED_PROJECT,
-	    "list decisions with the ids they refer to"),
+const struct verb *const decision_verbs[] = {
+	&decision_list_verb, NULL
 };
-const size_t decision_nverbs = ARRAY_SIZE(decision_verbs);

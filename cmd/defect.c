@@ -22,12 +22,17 @@ struct opts {
 #define REOPEN_OPTS(O)	O(CMD, "kam defect reopen") O(ARG, "D-n")
 
 #define T	.rt = &defect_type
-REC_FIELDS_VERB(defect_add, ADD, ADD, "kam defect add title", DEFECT_FIELDS,
-    T, .need = "a new defect needs --severity critical|major|minor and "
+REC_FIELDS_VERB(defect_add, "add", "record a new defect (open)", ADD, ADD,
+    "kam defect add title", DEFECT_FIELDS, T,
+    .need = "a new defect needs --severity critical|major|minor and "
     "--subject (a record such as REQ-3 or T-2, or text)")
-REC_LIST_VERB(defect_list, "kam defect list", DEFECT_WHERE, T)
-REC_VERB(defect_show, SHOW, "kam defect show D-n", T)
-REC_FIELDS_VERB(defect_set, SET, SET, "kam defect set D-n", DEFECT_FIELDS, T)
+REC_LIST_VERB(defect_list, "list", "list defects", "kam defect list",
+    DEFECT_WHERE, T)
+REC_VERB(defect_show, "show", "show one defect", SHOW, "kam defect show D-n",
+    T)
+REC_FIELDS_VERB(defect_set, "set",
+    "edit a defect's title, severity, subject or date found", SET, SET,
+    "kam defect set D-n", DEFECT_FIELDS, T)
 #undef T
 
 static int
@@ -38,21 +43,15 @@ move(struct kam *k)
 
 	return defect_move(&c, k->verb, k->argv[0], o->rework, o->date);
 }
-KAM_VERB_RUN(defect_fix, FIX_OPTS, move, { 0 })
-KAM_VERB_RUN(defect_verify, VERIFY_OPTS, move, { 0 })
-KAM_VERB_RUN(defect_reopen, REOPEN_OPTS, move, { 0 })
+KAM_VERB_RUN(defect_fix, "fix", NEED_PROJECT | WRITES,
+    "an open defect is fixed", FIX_OPTS, move, { 0 })
+KAM_VERB_RUN(defect_verify, "verify", NEED_PROJECT | WRITES,
+    "the fix of a defect is verified (closes it)", VERIFY_OPTS, move, { 0 })
+KAM_VERB_RUN(defect_reopen, "reopen", NEED_PROJECT | WRITES,
+    "a fixed or verified defect is back", REOPEN_OPTS, move, { 0 })
 
-const struct verb defect_verbs[] = {
-	VERB("add", defect_add, NEED_PROJECT | WRITES,
-	    "record a new defect (open)"),
-	VERB("fix", defect_fix, NEED_PROJECT | WRITES, "an open defect is fixed"),
-	VERB("list", defect_list, NEED_PROJECT, "list defects"),
-	VERB("reopen", defect_reopen, NEED_PROJECT | WRITES,
-	    "a fixed or verified defect is back"),
-	VERB("set", defect_set, NEED_PROJECT | WRITES,
-	    "edit a defect's title, severity, subject or date found"),
-	VERB("show", defect_show, NEED_PROJECT, "show one defect"),
-	VERB("verify", defect_verify, NEED_PROJECT | WRITES,
-	    "the fix of a defect is verified (closes it)"),
+const struct verb *const defect_verbs[] = {
+	&defect_add_verb, &defect_fix_verb, &defect_list_verb,
+	&defect_reopen_verb, &defect_set_verb, &defect_show_verb,
+	&defect_verify_verb, NULL
 };
-const size_t defect_nverbs = ARRAY_SIZE(defect_verbs);

@@ -263,7 +263,8 @@ kam_diff_print(enum out_fmt fmt, const struct hist_set *set,
 		print_rows(fmt, set, prefix);
 }
 
-KAM_VERB(diff_cmd, DIFF_OPTS, { 0 })
+KAM_VERB(diff_cmd, "", NEED_PROJECT, "record-level changes between revisions",
+    DIFF_OPTS, { 0 })
 static int
 diff_cmd_run(struct kam *k)
 {
@@ -300,8 +301,6 @@ out:
 	return ret;
 }
 
-const struct verb diff_verbs[] = {
-	VERB("", diff_cmd, NEED_PROJECT,
-	    "record-level changes between revisions"),
+const struct verb *const diff_verbs[] = {
+	&diff_cmd_verb, NULL
 };
-const size_t diff_nverbs = ARRAY_SIZE(diff_verbs);

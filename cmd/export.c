@@ -26,9 +26,11 @@ struct opts {
 	O(CMD, "kam export tjp")					\
 	O(STR, SOPT, "o", "output", output, "file", "write to file")
 
-KAM_VERB(export_ics_verb, ICS_OPTS, { 0 })
+KAM_VERB(export_ics_cmd, "ics", NEED_PROJECT,
+    "calendar of milestones, deadlines, communications, actions", ICS_OPTS,
+    { 0 })
 static int
-export_ics_verb_run(struct kam *k)
+export_ics_cmd_run(struct kam *k)
 {
 	const struct opts *o = k->opts;
 	struct kam_buf b = KAM_BUF_INIT;
@@ -43,9 +45,10 @@ export_ics_verb_run(struct kam *k)
 	return ret;
 }
 
-KAM_VERB(export_xlsx_verb, XLSX_OPTS, { 0 })
+KAM_VERB(export_xlsx_cmd, "xlsx", NEED_PROJECT,
+    "an Excel workbook with a sheet per table", XLSX_OPTS, { 0 })
 static int
-export_xlsx_verb_run(struct kam *k)
+export_xlsx_cmd_run(struct kam *k)
 {
 	const struct opts *o = k->opts;
 	const struct schema **tables = NULL;
@@ -57,7 +60,7 @@ export_xlsx_verb_run(struct kam *k)
 	if (path == NULL || strcmp(path, "-") == 0) {
 		kam_err(KAM_EX_USAGE, "kam export xlsx needs -o file (a "
 		    "workbook is not for a terminal)");
-		return popt_usage(export_xlsx_verb_popt);
+		return popt_usage(export_xlsx_cmd_popt);
 	}
 	tables = xcalloc(kam_nschemas + (size_t)k->argc, sizeof(*tables));
 	for (i = 0; i < k->argc; i++) {
@@ -83,9 +86,10 @@ out:
 	return ret;
 }
 
-KAM_VERB(export_tjp_verb, TJP_OPTS, { 0 })
+KAM_VERB(export_tjp_cmd, "tjp", NEED_PROJECT,
+    "a TaskJuggler project of the schedule", TJP_OPTS, { 0 })
 static int
-export_tjp_verb_run(struct kam *k)
+export_tjp_cmd_run(struct kam *k)
 {
 	const struct opts *o = k->opts;
 	struct kam_buf b = KAM_BUF_INIT;
@@ -97,12 +101,7 @@ export_tjp_verb_run(struct kam *k)
 	return ret;
 }
 
-const struct verb export_verbs[] = {
-	VERB("ics", export_ics_verb, NEED_PROJECT,
-	    "calendar of milestones, deadlines, communications, actions"),
-	VERB("xlsx", export_xlsx_verb, NEED_PROJECT,
-	    "an Excel workbook with a sheet per table"),
-	VERB("tjp", export_tjp_verb, NEED_PROJECT,
-	    "a TaskJuggler project of the schedule"),
+const struct verb *const export_verbs[] = {
+	&export_ics_cmd_verb, &export_xlsx_cmd_verb, &export_tjp_cmd_verb,
+	NULL
 };
-const size_t export_nverbs = ARRAY_SIZE(export_verbs);

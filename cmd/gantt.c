@@ -216,7 +216,9 @@ draw_text(struct gantt *c, long width)
 	printf("finish %s\n", date_fmt(c->pl.finish, d));
 }
 
-KAM_VERB(gantt, GANTT_OPTS, { 0 })
+KAM_VERB(gantt, "", NEED_PROJECT | DOCUMENTS,
+    "Gantt chart of the schedule (terminal or --format svg)", GANTT_OPTS,
+    { 0 })
 static int
 gantt_run(struct kam *k)
 {
@@ -265,8 +267,6 @@ out:
 	return ret;
 }
 
-const struct verb gantt_verbs[] = {
-	VERB("", gantt, NEED_PROJECT | DOCUMENTS,
-	    "Gantt chart of the schedule (terminal or --format svg)"),
+const struct verb *const gantt_verbs[] = {
+	&gantt_verb, NULL
 };
-const size_t gantt_nverbs = ARRAY_SIZE(gantt_verbs);

@@ -8,17 +8,13 @@
 #include "cmd.h"
 #include "../lib/rectype.h"
 
-REC_FIELDS_VERB(goal_add, ADD, ADD, "kam goal add title", GOAL_FIELDS,
-    .rt = &goal_type)
-REC_FIELDS_VERB(goal_set, SET, SET, "kam goal set G-n", GOAL_FIELDS,
-    .rt = &goal_type)
-REC_LIST_VERB(goal_list, "kam goal list", GOAL_WHERE, .rt = &goal_type)
+REC_FIELDS_VERB(goal_add, "add", "record a project goal", ADD, ADD,
+    "kam goal add title", GOAL_FIELDS, .rt = &goal_type)
+REC_FIELDS_VERB(goal_set, "set", "record an actual value or edit a goal", SET,
+    SET, "kam goal set G-n", GOAL_FIELDS, .rt = &goal_type)
+REC_LIST_VERB(goal_list, "list", "goals with progress toward their targets",
+    "kam goal list", GOAL_WHERE, .rt = &goal_type)
 
-const struct verb goal_verbs[] = {
-	VERB("add", goal_add, NEED_PROJECT | WRITES, "record a project goal"),
-	VERB("list", goal_list, NEED_PROJECT,
-	    "goals with progress toward their targets"),
-	VERB("set", goal_set, NEED_PROJECT | WRITES,
-	    "record an actual value or edit a goal"),
+const struct verb *const goal_verbs[] = {
+	&goal_add_verb, &goal_list_verb, &goal_set_verb, NULL
 };
-const size_t goal_nverbs = ARRAY_SIZE(goal_verbs);

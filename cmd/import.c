@@ -130,24 +130,24 @@ import_any(struct kam *k)
 	return run(k, &imp, o->dry_run);
 }
 
-KAM_VERB(import_table, TABLE_OPTS, { .imp = { .preset = IMPORT_TABLE } })
+KAM_VERB(import_table, "", NEED_PROJECT | WRITES,
+    "import a CSV file into a table", TABLE_OPTS,
+    { .imp = { .preset = IMPORT_TABLE } })
 static int
 import_table_run(struct kam *k)
 {
 	return import_any(k);
 }
 
-KAM_VERB(import_jira, JIRA_OPTS, { .imp = { .preset = IMPORT_JIRA } })
+KAM_VERB(import_jira, "jira", NEED_PROJECT | WRITES,
+    "import Jira's CSV export: tasks, requirements, defects", JIRA_OPTS,
+    { .imp = { .preset = IMPORT_JIRA } })
 static int
 import_jira_run(struct kam *k)
 {
 	return import_any(k);
 }
 
-const struct verb import_verbs[] = {
-	VERB("", import_table, NEED_PROJECT | WRITES,
-	    "import a CSV file into a table"),
-	VERB("jira", import_jira, NEED_PROJECT | WRITES,
-	    "import Jira's CSV export: tasks, requirements, defects"),
+const struct verb *const import_verbs[] = {
+	&import_table_verb, &import_jira_verb, NULL
 };
-const size_t import_nverbs = ARRAY_SIZE(import_verbs);

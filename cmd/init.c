@@ -24,7 +24,8 @@ struct opts {
 	O(FLAG, OPT, "", "merge-driver", driver_only,			\
 	    "only register the merge driver")
 
-KAM_VERB(init_cmd, INIT_OPTS, { .init = INIT_OPTS_INIT })
+KAM_VERB(init_cmd, "", WRITES, "create a kam project", INIT_OPTS,
+    { .init = INIT_OPTS_INIT })
 static int
 init_cmd_run(struct kam *k)
 {
@@ -49,7 +50,6 @@ init_cmd_run(struct kam *k)
 	free(name);
 	return 0;
 }
-const struct verb init_verbs[] = {
-	VERB("", init_cmd, WRITES, "create a kam project"),
+const struct verb *const init_verbs[] = {
+	&init_cmd_verb, NULL
 };
-const size_t init_nverbs = ARRAY_SIZE(init_verbs);

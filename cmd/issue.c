@@ -13,39 +13,34 @@
 	F(ISSUE_RESOLUTION, "resolution", REQ, NO, "", "text",		\
 	    "how it was resolved")
 #define T	.rt = &issue_type
-REC_FIELDS_VERB(issue_add, ADD, ADD, "kam issue add title", ISSUE_FIELDS, T)
-REC_FIELDS_VERB(issue_set, SET, SET, "kam issue set I-n", ISSUE_FIELDS, T)
-REC_LIST_VERB(issue_list, "kam issue list", ISSUE_WHERE, T)
-REC_VERB(issue_show, SHOW, "kam issue show I-n", T)
-REC_VERB(issue_start, MOVE, "kam issue start I-n", T, .verb = "start")
-REC_FIELDS_VERB(issue_resolve, MOVE, ADD, "kam issue resolve I-n",
-    RESOLVE_FIELDS, T, .verb = "resolve")
-REC_VERB(issue_close, MOVE, "kam issue close I-n", T, .verb = "close")
+REC_FIELDS_VERB(issue_add, "add", "record a new issue", ADD, ADD,
+    "kam issue add title", ISSUE_FIELDS, T)
+REC_FIELDS_VERB(issue_set, "set", "change fields of an issue", SET, SET,
+    "kam issue set I-n", ISSUE_FIELDS, T)
+REC_LIST_VERB(issue_list, "list", "list issues", "kam issue list", ISSUE_WHERE,
+    T)
+REC_VERB(issue_show, "show", "show one issue", SHOW, "kam issue show I-n", T)
+REC_VERB(issue_start, "start", "work on an open issue has started", MOVE,
+    "kam issue start I-n", T, .verb = "start")
+REC_FIELDS_VERB(issue_resolve, "resolve", "record how an issue was resolved",
+    MOVE, ADD, "kam issue resolve I-n", RESOLVE_FIELDS, T, .verb = "resolve")
+REC_VERB(issue_close, "close", "close a resolved issue", MOVE,
+    "kam issue close I-n", T, .verb = "close")
 #undef T
 #define ESCALATE_OPTS(O)	O(CMD, "kam issue escalate") O(ARG, "I-n")
 
-KAM_VERB0(issue_escalate_verb, ESCALATE_OPTS)
+KAM_VERB0(issue_escalate_cmd, "escalate", NEED_PROJECT | WRITES,
+    "one escalation level up, to the accountable", ESCALATE_OPTS)
 static int
-issue_escalate_verb_run(struct kam *k)
+issue_escalate_cmd_run(struct kam *k)
 {
 	struct rec_ctx c = kam_ctx(k);
 
 	return issue_escalate(&c, k->argv[0]);
 }
 
-const struct verb issue_verbs[] = {
-	VERB("add", issue_add, NEED_PROJECT | WRITES, "record a new issue"),
-	VERB("close", issue_close, NEED_PROJECT | WRITES,
-	    "close a resolved issue"),
-	VERB("escalate", issue_escalate_verb, NEED_PROJECT | WRITES,
-	    "one escalation level up, to the accountable"),
-	VERB("list", issue_list, NEED_PROJECT, "list issues"),
-	VERB("resolve", issue_resolve, NEED_PROJECT | WRITES,
-	    "record how an issue was resolved"),
-	VERB("set", issue_set, NEED_PROJECT | WRITES,
-	    "change fields of an issue"),
-	VERB("show", issue_show, NEED_PROJECT, "show one issue"),
-	VERB("start", issue_start, NEED_PROJECT | WRITES,
-	    "work on an open issue has started"),
+const struct verb *const issue_verbs[] = {
+	&issue_add_verb, &issue_close_verb, &issue_escalate_cmd_verb,
+	&issue_list_verb, &issue_resolve_verb, &issue_set_verb,
+	&issue_show_verb, &issue_start_verb, NULL
 };
-const size_t issue_nverbs = ARRAY_SIZE(issue_verbs);

@@ -22,7 +22,7 @@
 #include "../lib/store.h"
 #include "../lib/value.h"
 
-#define KAM_FAMILY(name, c, summary) { name, c##_verbs, &c##_nverbs, summary },
+#define KAM_FAMILY(name, c, summary) { name, c##_verbs, summary },
 const struct family kam_families[] = {
 #include "families.h"
 };
@@ -64,11 +64,11 @@ print_overview(FILE *fp)
 static void
 print_family_usage(FILE *fp, const struct family *f)
 {
-	size_t i;
+	const struct verb *const *v;
 
-	for (i = 0; i < *f->nverbs; i++)
-		fprintf(fp, "%s %s\n", i == 0 ? "usage:" : "      ",
-		    f->verbs[i].usage);
+	for (v = f->verbs; *v != NULL; v++)
+		fprintf(fp, "%s %s\n", v == f->verbs ? "usage:" : "      ",
+		    (*v)->usage);
 }
 
 int
@@ -563,7 +563,7 @@ cmd_complete(struct kam *k, int argc, char **argv)
 {
 	const char *cur = argc > 1 ? argv[argc - 1] : "", *eq, **w;
 	const struct family *f;
-	const struct verb *v = NULL;
+	const struct verb *v = NULL, *const *vp;
 	char *opt = NULL, *lead = NULL, meta[64];
 	size_t i;
 	int j, nw = 0;
@@ -619,19 +619,19 @@ cmd_complete(struct kam *k, int argc, char **argv)
 		}
 		goto out;
 	}
-	for (i = 0; i < *f->nverbs; i++)
-		if (nw > 1 && strcmp(f->verbs[i].name, w[1]) == 0)
+	for (vp = f->verbs; *vp != NULL; vp++)
+		if (nw > 1 && strcmp((*vp)->name, w[1]) == 0)
 			break;
-	if (i < *f->nverbs)
-		v = &f->verbs[i];
+	if (*vp != NULL)
+		v = *vp;
 	else
-		for (i = 0; i < *f->nverbs; i++)
-			if (f->verbs[i].name[0] == '\0')
-				v = &f->verbs[i];
+		for (vp = f->verbs; *vp != NULL; vp++)
+			if ((*vp)->name[0] == '\0')
+				v = *vp;
 	if (nw == 1 && cur[0] != '-')
-		for (i = 0; i < *f->nverbs; i++)
-			if (f->verbs[i].name[0] != '\0')
-				complete_words(f->verbs[i].name, "", cur);
+		for (vp = f->verbs; *vp != NULL; vp++)
+			if ((*vp)->name[0] != '\0')
+				complete_words((*vp)->name, "", cur);
 	if (v == NULL)
 		goto out;
 	if (strncmp(cur, "--", 2) == 0 && (eq = strchr(cur, '=')) != NULL) {
@@ -821,8 +821,7 @@ static int
 dispatch(struct kam *k, int argc, char **argv)
 {
 	const struct family *f;
-	const struct verb *dflt = NULL;
-	size_t i;
+	const struct verb *dflt = NULL, *const *v;
 
 	if ((f = find_family(argv[0])) == NULL) {
 		kam_err(KAM_EX_USAGE, "'%s' is not a kam command", argv[0]);
@@ -835,11 +834,11 @@ dispatch(struct kam *k, int argc, char **argv)
 		print_family_usage(stdout, f);
 		return 0;
 	}
-	for (i = 0; i < *f->nverbs; i++) {
-		if (f->verbs[i].name[0] == '\0')
-			dflt = &f->verbs[i];
-		else if (argc > 1 && strcmp(f->verbs[i].name, argv[1]) == 0)
-			return run_verb(k, &f->verbs[i], argc - 1, argv + 1);
+	for (v = f->verbs; *v != NULL; v++) {
+		if ((*v)->name[0] == '\0')
+			dflt = *v;
+		else if (argc > 1 && strcmp((*v)->name, argv[1]) == 0)
+			return run_verb(k, *v, argc - 1, argv + 1);
 	}
 	if (dflt != NULL)
 		return run_verb(k, dflt, argc, argv);

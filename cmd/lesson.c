@@ -7,17 +7,15 @@
 #include "cmd.h"
 #include "../lib/rectype.h"
 
-REC_FIELDS_VERB(lesson_add, ADD, ADD, "kam lesson add text", LESSON_FIELDS,
-    .rt = &lesson_type, .need = "a lesson needs --kind keep (what went "
+REC_FIELDS_VERB(lesson_add, "add", "record a lesson learned", ADD, ADD,
+    "kam lesson add text", LESSON_FIELDS, .rt = &lesson_type,
+    .need = "a lesson needs --kind keep (what went "
     "well) or --kind improve (what to do better)")
-REC_LIST_VERB(lesson_list, "kam lesson list", LESSON_WHERE,
-    .rt = &lesson_type)
-REC_FIELDS_VERB(lesson_set, SET, SET, "kam lesson set L-n", LESSON_FIELDS,
-    .rt = &lesson_type)
+REC_LIST_VERB(lesson_list, "list", "lessons, filtered", "kam lesson list",
+    LESSON_WHERE, .rt = &lesson_type)
+REC_FIELDS_VERB(lesson_set, "set", "edit a lesson", SET, SET,
+    "kam lesson set L-n", LESSON_FIELDS, .rt = &lesson_type)
 
-const struct verb lesson_verbs[] = {
-	VERB("add", lesson_add, NEED_PROJECT | WRITES, "record a lesson learned"),
-	VERB("list", lesson_list, NEED_PROJECT, "lessons, filtered"),
-	VERB("set", lesson_set, NEED_PROJECT | WRITES, "edit a lesson"),
+const struct verb *const lesson_verbs[] = {
+	&lesson_add_verb, &lesson_list_verb, &lesson_set_verb, NULL
 };
-const size_t lesson_nverbs = ARRAY_SIZE(lesson_verbs);

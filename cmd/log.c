@@ -188,7 +188,8 @@ id_table(const char *arg, char *canon)
 }
 
 #define OPTS_INIT	{ .since = INT32_MIN, .until = INT32_MIN }
-KAM_VERB(log_cmd, LOG_OPTS, OPTS_INIT)
+KAM_VERB(log_cmd, "", NEED_PROJECT, "record-level history", LOG_OPTS,
+    OPTS_INIT)
 static int
 log_cmd_run(struct kam *k)
 {
@@ -250,7 +251,6 @@ log_cmd_run(struct kam *k)
 	return ret;
 }
 
-const struct verb log_verbs[] = {
-	VERB("", log_cmd, NEED_PROJECT, "record-level history"),
+const struct verb *const log_verbs[] = {
+	&log_cmd_verb, NULL
 };
-const size_t log_nverbs = ARRAY_SIZE(log_verbs);

@@ -23,7 +23,8 @@ struct opts {
 	O(STR, OPT, "", "attendees", attendees, "P-n,...", "who took part")
 #define LIST_OPTS(O)	O(CMD, "kam meeting list")
 
-KAM_VERB(meeting_new, NEW_OPTS, { .date = k->p.today })
+KAM_VERB(meeting_new, "new", NEED_PROJECT | WRITES,
+    "create minutes from the template", NEW_OPTS, { .date = k->p.today })
 static int
 meeting_new_run(struct kam *k)
 {
@@ -43,7 +44,8 @@ meeting_new_run(struct kam *k)
 	return ret;
 }
 
-KAM_VERB0(meeting_list, LIST_OPTS)
+KAM_VERB0(meeting_list, "list", NEED_PROJECT,
+    "list the meetings with their decisions and actions", LIST_OPTS)
 static int
 meeting_list_run(struct kam *k)
 {
@@ -86,10 +88,6 @@ out:
 	return ret;
 }
 
-const struct verb meeting_verbs[] = {
-	VERB("list", meeting_list, NEED_PROJECT,
-	    "list the meetings with their decisions and actions"),
-	VERB("new", meeting_new, NEED_PROJECT | WRITES,
-	    "create minutes from the template"),
+const struct verb *const meeting_verbs[] = {
+	&meeting_list_verb, &meeting_new_verb, NULL
 };
-const size_t meeting_nverbs = ARRAY_SIZE(meeting_verbs);

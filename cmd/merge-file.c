@@ -21,7 +21,7 @@
 #define MERGE_OPTS(O)							\
 	O(CMD, "kam merge-file") O(ARG, "base ours theirs [path]")
 
-KAM_VERB0(merge_file_cmd, MERGE_OPTS)
+KAM_VERB0(merge_file_cmd, "", 0, "git merge driver for kam tables", MERGE_OPTS)
 static int
 merge_file_cmd_run(struct kam *k)
 {
@@ -30,7 +30,6 @@ merge_file_cmd_run(struct kam *k)
 	return merge_driver(k->argv[0], k->argv[1], k->argv[2], k->argv[3]);
 }
 
-const struct verb merge_file_verbs[] = {
-	VERB("", merge_file_cmd, 0, "git merge driver for kam tables"),
+const struct verb *const merge_file_verbs[] = {
+	&merge_file_cmd_verb, NULL
 };
-const size_t merge_file_nverbs = ARRAY_SIZE(merge_file_verbs);

@@ -15,13 +15,14 @@
 
 #define MAP_OPTS(O)	O(CMD, "kam people map")
 
-REC_FIELDS_VERB(people_add, ADD, ADD, "kam people add name", PERSON_FIELDS,
+REC_FIELDS_VERB(people_add, "add", "add a stakeholder or team member", ADD,
+    ADD, "kam people add name", PERSON_FIELDS, .rt = &people_type)
+REC_FIELDS_VERB(people_set, "set", "change a person's fields", SET, SET,
+    "kam people set P-n", PERSON_FIELDS, .rt = &people_type)
+REC_LIST_VERB(people_list, "list", "list people", "kam people list",
+    PERSON_WHERE, .rt = &people_type)
+REC_VERB(people_show, "show", "show one person", SHOW, "kam people show P-n",
     .rt = &people_type)
-REC_FIELDS_VERB(people_set, SET, SET, "kam people set P-n", PERSON_FIELDS,
-    .rt = &people_type)
-REC_LIST_VERB(people_list, "kam people list", PERSON_WHERE,
-    .rt = &people_type)
-REC_VERB(people_show, SHOW, "kam people show P-n", .rt = &people_type)
 
 /* The grid's quadrant of a person (lib/derive.c). */
 static const char *
@@ -46,7 +47,8 @@ cmp_quad(const void *a, const void *b, void *arg)
 	return c != 0 ? c : (x->num < y->num ? -1 : x->num > y->num);
 }
 
-KAM_VERB0(people_map, MAP_OPTS)
+KAM_VERB0(people_map, "map", NEED_PROJECT,
+    "stakeholder grid by influence and interest", MAP_OPTS)
 static int
 people_map_run(struct kam *k)
 {
@@ -71,14 +73,7 @@ people_map_run(struct kam *k)
 	return 0;
 }
 
-const struct verb people_verbs[] = {
-	VERB("add", people_add, NEED_PROJECT | WRITES,
-	    "add a stakeholder or team member"),
-	VERB("list", people_list, NEED_PROJECT, "list people"),
-	VERB("map", people_map, NEED_PROJECT,
-	    "stakeholder grid by influence and interest"),
-	VERB("set", people_set, NEED_PROJECT | WRITES,
-	    "change a person's fields"),
-	VERB("show", people_show, NEED_PROJECT, "show one person"),
+const struct verb *const people_verbs[] = {
+	&people_add_verb, &people_list_verb, &people_map_verb,
+	&people_set_verb, &people_show_verb, NULL
 };
-const size_t people_nverbs = ARRAY_SIZE(people_verbs);

@@ -226,7 +226,9 @@ print_summary(struct kam *k, const struct table *t, struct plan *pl,
 	kam_buf_release(&cp);
 }
 
-KAM_VERB(plan_show, PLAN_OPTS, { 0 })
+KAM_VERB(plan_show, "", NEED_PROJECT,
+    "critical path schedule: early/late dates, slack, finish", PLAN_OPTS,
+    { 0 })
 static int
 plan_show_run(struct kam *k)
 {
@@ -274,7 +276,8 @@ out:
 	return ret;
 }
 
-KAM_VERB0(plan_baseline, BASELINE_OPTS)
+KAM_VERB0(plan_baseline, "baseline", NEED_PROJECT | WRITES,
+    "store the planned dates as the baseline (one commit)", BASELINE_OPTS)
 static int
 plan_baseline_run(struct kam *k)
 {
@@ -321,10 +324,6 @@ out:
 	return ret;
 }
 
-const struct verb plan_verbs[] = {
-	VERB("", plan_show, NEED_PROJECT,
-	    "critical path schedule: early/late dates, slack, finish"),
-	VERB("baseline", plan_baseline, NEED_PROJECT | WRITES,
-	    "store the planned dates as the baseline (one commit)"),
+const struct verb *const plan_verbs[] = {
+	&plan_show_verb, &plan_baseline_verb, NULL
 };
-const size_t plan_nverbs = ARRAY_SIZE(plan_verbs);

@@ -107,8 +107,8 @@ with_portfolio(struct kam *k, unsigned what,
 }
 
 /* The verb fn of option list L that lists what print prints of it. */
-#define LISTING(fn, L, what, print)					\
-	KAM_VERB(fn, L, OPTS_INIT)					\
+#define LISTING(fn, name, flags, summary, L, what, print)		\
+	KAM_VERB(fn, name, flags, summary, L, OPTS_INIT)		\
 	static int							\
 	fn##_run(struct kam *k)						\
 	{								\
@@ -153,7 +153,8 @@ area_letter(enum area_status s)
 	    'G' : '-';
 }
 
-KAM_VERB(pf_status, STATUS_OPTS, OPTS_INIT)
+KAM_VERB(pf_status, "status", 0, "every account red/amber/green, worst first",
+    STATUS_OPTS, OPTS_INIT)
 static int
 pf_status_run(struct kam *k)
 {
@@ -279,7 +280,9 @@ print_risks(struct kam *k, struct portfolio *pf)
 	free(v);
 }
 
-LISTING(pf_risks, RISKS_OPTS, PF_RISKS, print_risks)
+LISTING(pf_risks, "risks", 0,
+    "the open risks of every account, highest score first", RISKS_OPTS,
+    PF_RISKS, print_risks)
 
 /* ---- lessons ---- */
 
@@ -313,7 +316,8 @@ print_lessons(struct kam *k, struct portfolio *pf)
 	free(v);
 }
 
-LISTING(pf_lessons, LESSONS_OPTS, PF_LESSONS, print_lessons)
+LISTING(pf_lessons, "lessons", 0, "the lessons of every account", LESSONS_OPTS,
+    PF_LESSONS, print_lessons)
 
 /* ---- budget ---- */
 
@@ -392,7 +396,9 @@ print_budget(struct kam *k, struct portfolio *pf)
 	free(tot);
 }
 
-LISTING(pf_budget, BUDGET_OPTS, PF_BUDGET, print_budget)
+LISTING(pf_budget, "budget", 0,
+    "planned, actual and used % per account, totals per currency", BUDGET_OPTS,
+    PF_BUDGET, print_budget)
 
 /* ---- load ---- */
 
@@ -444,11 +450,14 @@ print_load(struct kam *k, struct portfolio *pf)
 	free(rows);
 }
 
-LISTING(pf_load, LOAD_OPTS, PF_LOAD, print_load)
+LISTING(pf_load, "load", 0, "each person's allocation summed over accounts",
+    LOAD_OPTS, PF_LOAD, print_load)
 
 /* ---- report ---- */
 
-KAM_VERB(pf_report, REPORT_OPTS, OPTS_INIT)
+KAM_VERB(pf_report, "report", DOCUMENTS,
+    "the director's page: accounts by area, load, top risks", REPORT_OPTS,
+    OPTS_INIT)
 static int
 pf_report_run(struct kam *k)
 {
@@ -478,7 +487,8 @@ static const struct out_col fetch_cols[] = {
 	{ "result", OT_TEXT }, { "reason", OT_TEXT },
 };
 
-KAM_VERB(pf_fetch, FETCH_OPTS, OPTS_INIT)
+KAM_VERB(pf_fetch, "fetch", 0,
+    "clone or fetch the mirrors of accounts with a url", FETCH_OPTS, OPTS_INIT)
 static int
 pf_fetch_run(struct kam *k)
 {
@@ -519,19 +529,7 @@ out:
 	return ret;
 }
 
-const struct verb portfolio_verbs[] = {
-	VERB("budget", pf_budget, 0,
-	    "planned, actual and used % per account, totals per currency"),
-	VERB("fetch", pf_fetch, 0,
-	    "clone or fetch the mirrors of accounts with a url"),
-	VERB("load", pf_load, 0,
-	    "each person's allocation summed over accounts"),
-	VERB("report", pf_report, DOCUMENTS,
-	    "the director's page: accounts by area, load, top risks"),
-	VERB("lessons", pf_lessons, 0, "the lessons of every account"),
-	VERB("risks", pf_risks, 0,
-	    "the open risks of every account, highest score first"),
-	VERB("status", pf_status, 0,
-	    "every account red/amber/green, worst first"),
+const struct verb *const portfolio_verbs[] = {
+	&pf_budget_verb, &pf_fetch_verb, &pf_load_verb, &pf_report_verb,
+	&pf_lessons_verb, &pf_risks_verb, &pf_status_verb, NULL
 };
-const size_t portfolio_nverbs = ARRAY_SIZE(portfolio_verbs);

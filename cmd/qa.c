@@ -23,9 +23,13 @@
 
 #define REPORT_OPTS(O)	O(CMD, "kam qa report")
 
-REC_FIELDS(qa_check, ADD, "kam qa check subject", QA_FIELDS)
-REC_LIST_VERB(qa_list, "kam qa list", QA_WHERE, .rt = &qa_type)
-REC_VERB(qa_show, SHOW, "kam qa show Q-n", .rt = &qa_type)
+REC_FIELDS(qa_check, "check",
+    "record a quality check of a requirement, task or anything", ADD,
+    "kam qa check subject", QA_FIELDS)
+REC_LIST_VERB(qa_list, "list", "list quality checks", "kam qa list", QA_WHERE,
+    .rt = &qa_type)
+REC_VERB(qa_show, "show", "show one quality check", SHOW, "kam qa show Q-n",
+    .rt = &qa_type)
 
 /* check: a new quality check (qa_check_record, lib/rectype.c). */
 static int
@@ -453,7 +457,8 @@ out:
 	return ret;
 }
 
-KAM_VERB0(qa_report, REPORT_OPTS)
+KAM_VERB0(qa_report, "report", NEED_PROJECT,
+    "pass rate, open defects, rework hours, checks by month", REPORT_OPTS)
 static int
 qa_report_run(struct kam *k)
 {
@@ -503,12 +508,6 @@ out:
 	return ret;
 }
 
-const struct verb qa_verbs[] = {
-	VERB("check", qa_check, NEED_PROJECT | WRITES,
-	    "record a quality check of a requirement, task or anything"),
-	VERB("list", qa_list, NEED_PROJECT, "list quality checks"),
-	VERB("report", qa_report, NEED_PROJECT,
-	    "pass rate, open defects, rework hours, checks by month"),
-	VERB("show", qa_show, NEED_PROJECT, "show one quality check"),
+const struct verb *const qa_verbs[] = {
+	&qa_check_verb, &qa_list_verb, &qa_report_verb, &qa_show_verb, NULL
 };
-const size_t qa_nverbs = ARRAY_SIZE(qa_verbs);

@@ -28,7 +28,8 @@ struct opts {
 	O(ARG, "activity P-n [R|A|C|I]")
 #define SHOW_OPTS(O)	O(CMD, "kam raci show") O(ARG, "[activity]")
 
-KAM_VERB(raci_set, SET_OPTS, { 0 })
+KAM_VERB(raci_set, "set", NEED_PROJECT | WRITES,
+    "give a person a role in an activity, or --remove it", SET_OPTS, { 0 })
 static int
 raci_set_run(struct kam *k)
 {
@@ -168,7 +169,8 @@ print_matrix(const struct table *raci, const struct table *people,
 	free(who);
 }
 
-KAM_VERB0(raci_show, SHOW_OPTS)
+KAM_VERB0(raci_show, "show", NEED_PROJECT,
+    "the matrix, with activities lacking one A or any R", SHOW_OPTS)
 static int
 raci_show_run(struct kam *k)
 {
@@ -237,10 +239,6 @@ out:
 	return ret;
 }
 
-const struct verb raci_verbs[] = {
-	VERB("set", raci_set, NEED_PROJECT | WRITES,
-	    "give a person a role in an activity, or --remove it"),
-	VERB("show", raci_show, NEED_PROJECT,
-	    "the matrix, with activities lacking one A or any R"),
+const struct verb *const raci_verbs[] = {
+	&raci_set_verb, &raci_show_verb, NULL
 };
-const size_t raci_nverbs = ARRAY_SIZE(raci_verbs);

@@ -82,7 +82,8 @@ renumber_rebased_run(struct kam *k)
 	return rc == -1 ? -1 : 0;
 }
 
-KAM_VERB(renumber_cmd, RENUMBER_OPTS, { 0 })
+KAM_VERB(renumber_cmd, "", NEED_PROJECT, "give a record a new id everywhere",
+    RENUMBER_OPTS, { 0 })
 static int
 renumber_cmd_run(struct kam *k)
 {
@@ -129,8 +130,6 @@ out:
 	return ret;
 }
 
-const struct verb renumber_verbs[] = {
-	VERB("", renumber_cmd, NEED_PROJECT,
-	    "give a record a new id everywhere"),
+const struct verb *const renumber_verbs[] = {
+	&renumber_cmd_verb, NULL
 };
-const size_t renumber_nverbs = ARRAY_SIZE(renumber_verbs);

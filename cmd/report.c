@@ -36,7 +36,9 @@ run(struct kam *k, int final, int32_t since)
 	return ret;
 }
 
-KAM_VERB(report_weekly, WEEKLY_OPTS, { 0 })
+KAM_VERB(report_weekly, "weekly", NEED_PROJECT | DOCUMENTS,
+    "client status report of the week (or since a date or a revision)",
+    WEEKLY_OPTS, { 0 })
 static int
 report_weekly_run(struct kam *k)
 {
@@ -53,7 +55,10 @@ report_weekly_run(struct kam *k)
 	return run(k, 0, since);
 }
 
-KAM_VERB0(report_final, FINAL_OPTS)
+KAM_VERB0(report_final, "final", NEED_PROJECT | DOCUMENTS,
+    "closing evaluation: goals, schedule and cost variance, quality, "
+    "satisfaction, lessons, open items",
+    FINAL_OPTS)
 static int
 report_final_run(struct kam *k)
 {
@@ -61,12 +66,7 @@ report_final_run(struct kam *k)
 	return run(k, 1, k->p.start != 0 ? k->p.start : k->p.today);
 }
 
-const struct verb report_verbs[] = {
-	VERB("final", report_final, NEED_PROJECT | DOCUMENTS,
-	    "closing evaluation: goals, schedule and cost variance, quality, "
-	    "satisfaction, lessons, open items"),
-	VERB("weekly", report_weekly, NEED_PROJECT | DOCUMENTS,
-	    "client status report of the week (or since a date or a revision)"),
+const struct verb *const report_verbs[] = {
+	&report_final_verb, &report_weekly_verb, NULL
 };
-const size_t report_nverbs = ARRAY_SIZE(report_verbs);
 

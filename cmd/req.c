@@ -38,11 +38,12 @@ struct opts {
 	O(FLAG, OPT, "", "flagged", flagged, "flagged ones only")	\
 	O(ARG, "[REQ-n ...]")
 
-REC_FIELDS_VERB(req_add, ADD, ADD, "kam req add title", REQ_FIELDS,
+REC_FIELDS_VERB(req_add, "add", "record a new requirement (draft)", ADD, ADD,
+    "kam req add title", REQ_FIELDS, .rt = &req_type)
+REC_FIELDS_VERB(req_set, "set", "edit a requirement not yet confirmed", SET,
+    SET, "kam req set REQ-n", REQ_FIELDS, .rt = &req_type)
+REC_LIST_VERB(req_list, "list", "list requirements", "kam req list", REQ_WHERE,
     .rt = &req_type)
-REC_FIELDS_VERB(req_set, SET, SET, "kam req set REQ-n", REQ_FIELDS,
-    .rt = &req_type)
-REC_LIST_VERB(req_list, "kam req list", REQ_WHERE, .rt = &req_type)
 
 static int
 transition(struct kam *k)
@@ -52,10 +53,14 @@ transition(struct kam *k)
 
 	return req_move(&c, k->verb, k->argv[0], o->by, o->date);
 }
-KAM_VERB_RUN(req_analyse, ANALYSE_OPTS, transition, { 0 })
-KAM_VERB_RUN(req_confirm, CONFIRM_OPTS, transition, { 0 })
-KAM_VERB_RUN(req_reject, REJECT_OPTS, transition, { 0 })
-KAM_VERB_RUN(req_done, DONE_OPTS, transition, { 0 })
+KAM_VERB_RUN(req_analyse, "analyse", NEED_PROJECT | WRITES,
+    "mark a draft requirement analysed", ANALYSE_OPTS, transition, { 0 })
+KAM_VERB_RUN(req_confirm, "confirm", NEED_PROJECT | WRITES,
+    "record the client's sign-off", CONFIRM_OPTS, transition, { 0 })
+KAM_VERB_RUN(req_reject, "reject", NEED_PROJECT | WRITES,
+    "reject a draft or analysed requirement", REJECT_OPTS, transition, { 0 })
+KAM_VERB_RUN(req_done, "done", NEED_PROJECT | WRITES,
+    "mark a confirmed, tested requirement done", DONE_OPTS, transition, { 0 })
 
 /*
  * What points at a requirement: tasks (tasks.csv reqs), quality checks
@@ -221,7 +226,8 @@ load_links(struct kam *k, struct table *tasks, struct table *quality,
 	return 0;
 }
 
-KAM_VERB0(req_show, SHOW_OPTS)
+KAM_VERB0(req_show, "show", NEED_PROJECT,
+    "show one requirement with its tasks, checks and changes", SHOW_OPTS)
 static int
 req_show_run(struct kam *k)
 {
@@ -255,7 +261,8 @@ req_show_run(struct kam *k)
  * untraced (no task names it) or untested (no passing check, or the latest
  * check failed).
  */
-KAM_VERB(req_trace, TRACE_OPTS, { 0 })
+KAM_VERB(req_trace, "trace", NEED_PROJECT,
+    "requirements -> tasks -> quality checks", TRACE_OPTS, { 0 })
 static int
 req_trace_run(struct kam *k)
 {
@@ -368,23 +375,8 @@ out:
 	return ret;
 }
 
-const struct verb req_verbs[] = {
-	VERB("add", req_add, NEED_PROJECT | WRITES,
-	    "record a new requirement (draft)"),
-	VERB("analyse", req_analyse, NEED_PROJECT | WRITES,
-	    "mark a draft requirement analysed"),
-	VERB("confirm", req_confirm, NEED_PROJECT | WRITES,
-	    "record the client's sign-off"),
-	VERB("done", req_done, NEED_PROJECT | WRITES,
-	    "mark a confirmed, tested requirement done"),
-	VERB("list", req_list, NEED_PROJECT, "list requirements"),
-	VERB("reject", req_reject, NEED_PROJECT | WRITES,
-	    "reject a draft or analysed requirement"),
-	VERB("set", req_set, NEED_PROJECT | WRITES,
-	    "edit a requirement not yet confirmed"),
-	VERB("show", req_show, NEED_PROJECT,
-	    "show one requirement with its tasks, checks and changes"),
-	VERB("trace", req_trace, NEED_PROJECT,
-	    "requirements -> tasks -> quality checks"),
+const struct verb *const req_verbs[] = {
+	&req_add_verb, &req_analyse_verb, &req_confirm_verb, &req_done_verb,
+	&req_list_verb, &req_reject_verb, &req_set_verb, &req_show_verb,
+	&req_trace_verb, NULL
 };
-const size_t req_nverbs = ARRAY_SIZE(req_verbs);

@@ -348,7 +348,8 @@ print_json(const struct review *rv, const struct project *p)
 	printf("%s]\n}\n", rv->nreqs > 0 ? "\n  " : "");
 }
 
-KAM_VERB0(review_cmd, REVIEW_OPTS)
+KAM_VERB0(review_cmd, "", NEED_PROJECT,
+    "what a branch does to the project (for pull requests)", REVIEW_OPTS)
 static int
 review_cmd_run(struct kam *k)
 {
@@ -371,8 +372,6 @@ out:
 	return ret;
 }
 
-const struct verb review_verbs[] = {
-	VERB("", review_cmd, NEED_PROJECT,
-	    "what a branch does to the project (for pull requests)"),
+const struct verb *const review_verbs[] = {
+	&review_cmd_verb, NULL
 };
-const size_t review_nverbs = ARRAY_SIZE(review_verbs);

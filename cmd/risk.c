@@ -40,19 +40,21 @@ struct opts {
 static const char *const brief[] = { "id", "title", "category", "probability",
 	"impact", "score", "level", "owner", "status", "review", NULL };
 
-REC_FIELDS_VERB(risk_add, ADD, ADD, "kam risk add title", RISK_FIELDS,
-    .rt = &risk_type,
+REC_FIELDS_VERB(risk_add, "add", "record a new risk", ADD, ADD,
+    "kam risk add title", RISK_FIELDS, .rt = &risk_type,
     .need = "a new risk needs -p (probability 1-5) and -i (impact 1-5)")
-REC_FIELDS_VERB(risk_assess, SET, SET, "kam risk assess R-n", RISK_FIELDS,
-    .rt = &risk_type, .verb = "assess")
-REC_VERB(risk_close, MOVE, "kam risk close R-n", .rt = &risk_type,
-    .verb = "close")
-REC_VERB(risk_reopen, MOVE, "kam risk reopen R-n", .rt = &risk_type,
-    .verb = "reopen")
-REC_VERB(risk_show, SHOW, "kam risk show R-n", .rt = &risk_type)
+REC_FIELDS_VERB(risk_assess, "assess", "re-assess a risk", SET, SET,
+    "kam risk assess R-n", RISK_FIELDS, .rt = &risk_type, .verb = "assess")
+REC_VERB(risk_close, "close", "close a risk", MOVE, "kam risk close R-n",
+    .rt = &risk_type, .verb = "close")
+REC_VERB(risk_reopen, "reopen", "a closed risk is open again", MOVE,
+    "kam risk reopen R-n", .rt = &risk_type, .verb = "reopen")
+REC_VERB(risk_show, "show", "show one risk", SHOW, "kam risk show R-n",
+    .rt = &risk_type)
 
 /* The risk has happened: it becomes an issue of the issue log. */
-KAM_VERB0(risk_occur, OCCUR_OPTS)
+KAM_VERB0(risk_occur, "occur", NEED_PROJECT | WRITES,
+    "a risk happened: it opens an issue", OCCUR_OPTS)
 static int
 risk_occur_run(struct kam *k)
 {
@@ -93,7 +95,7 @@ cmp_rows(const void *a, const void *b, void *arg)
 	return c;
 }
 
-KAM_VERB(risk_list, LIST_OPTS, { 0 })
+KAM_VERB(risk_list, "list", NEED_PROJECT, "list risks", LIST_OPTS, { 0 })
 static int
 risk_list_run(struct kam *k)
 {
@@ -146,7 +148,8 @@ out:
 	return ret;
 }
 
-KAM_VERB(risk_matrix, MATRIX_OPTS, { 0 })
+KAM_VERB(risk_matrix, "matrix", NEED_PROJECT, "probability x impact grid",
+    MATRIX_OPTS, { 0 })
 static int
 risk_matrix_run(struct kam *k)
 {
@@ -240,7 +243,8 @@ out:
 	return ret;
 }
 
-KAM_VERB0(risk_review, REVIEW_OPTS)
+KAM_VERB0(risk_review, "review", NEED_PROJECT,
+    "risks past review or critical without owner/response", REVIEW_OPTS)
 static int
 risk_review_run(struct kam *k)
 {
@@ -282,18 +286,8 @@ out:
 	return ret;
 }
 
-const struct verb risk_verbs[] = {
-	VERB("add", risk_add, NEED_PROJECT | WRITES, "record a new risk"),
-	VERB("assess", risk_assess, NEED_PROJECT | WRITES, "re-assess a risk"),
-	VERB("close", risk_close, NEED_PROJECT | WRITES, "close a risk"),
-	VERB("list", risk_list, NEED_PROJECT, "list risks"),
-	VERB("matrix", risk_matrix, NEED_PROJECT, "probability x impact grid"),
-	VERB("occur", risk_occur, NEED_PROJECT | WRITES,
-	    "a risk happened: it opens an issue"),
-	VERB("reopen", risk_reopen, NEED_PROJECT | WRITES,
-	    "a closed risk is open again"),
-	VERB("review", risk_review, NEED_PROJECT,
-	    "risks past review or critical without owner/response"),
-	VERB("show", risk_show, NEED_PROJECT, "show one risk"),
+const struct verb *const risk_verbs[] = {
+	&risk_add_verb, &risk_assess_verb, &risk_close_verb, &risk_list_verb,
+	&risk_matrix_verb, &risk_occur_verb, &risk_reopen_verb,
+	&risk_review_verb, &risk_show_verb, NULL
 };
-const size_t risk_nverbs = ARRAY_SIZE(risk_verbs);

@@ -8,19 +8,16 @@
 #include "../lib/rectype.h"
 
 #define BOTH	"an item is either --in or --out of scope, not both"
-REC_FIELDS_VERB(scope_add, ADD, ADD, "kam scope add item", SCOPE_FIELDS,
-    .rt = &scope_type, .need = "say whether '%s' is --in or --out of scope",
-    .both = BOTH)
-REC_LIST_VERB(scope_list, "kam scope list", SCOPE_WHERE, .rt = &scope_type,
+REC_FIELDS_VERB(scope_add, "add", "record an item in or out of scope", ADD,
+    ADD, "kam scope add item", SCOPE_FIELDS, .rt = &scope_type,
+    .need = "say whether '%s' is --in or --out of scope", .both = BOTH)
+REC_LIST_VERB(scope_list, "list", "list the scope", "kam scope list",
+    SCOPE_WHERE, .rt = &scope_type,
     .both = "give --in or --out, not both (neither lists every item)")
-REC_FIELDS_VERB(scope_set, SET, SET, "kam scope set S-n", SCOPE_FIELDS,
-    .rt = &scope_type, .both = BOTH)
+REC_FIELDS_VERB(scope_set, "set", "edit a scope item", SET, SET,
+    "kam scope set S-n", SCOPE_FIELDS, .rt = &scope_type, .both = BOTH)
 #undef BOTH
 
-const struct verb scope_verbs[] = {
-	VERB("add", scope_add, NEED_PROJECT | WRITES,
-	    "record an item in or out of scope"),
-	VERB("list", scope_list, NEED_PROJECT, "list the scope"),
-	VERB("set", scope_set, NEED_PROJECT | WRITES, "edit a scope item"),
+const struct verb *const scope_verbs[] = {
+	&scope_add_verb, &scope_list_verb, &scope_set_verb, NULL
 };
-const size_t scope_nverbs = ARRAY_SIZE(scope_verbs);

@@ -76,7 +76,8 @@ print_screen(const struct kam *k, const struct health *h)
 	    1 ? "" : "s");
 }
 
-KAM_VERB0(status_cmd, STATUS_OPTS)
+KAM_VERB0(status_cmd, "", NEED_PROJECT, "one-screen project health",
+    STATUS_OPTS)
 static int
 status_cmd_run(struct kam *k)
 {
@@ -113,7 +114,6 @@ out:
 	return ret;
 }
 
-const struct verb status_verbs[] = {
-	VERB("", status_cmd, NEED_PROJECT, "one-screen project health"),
+const struct verb *const status_verbs[] = {
+	&status_cmd_verb, NULL
 };
-const size_t status_nverbs = ARRAY_SIZE(status_verbs);

@@ -240,8 +240,10 @@ refs_release(struct refs *rf)
 	table_release(&rf->reqs);
 }
 
-KAM_VERB(task_add, ADD_OPTS, { 0 })
-KAM_VERB(task_set, SET_OPTS, { 0 })
+KAM_VERB(task_add, "add", NEED_PROJECT | WRITES, "add a task or milestone",
+    ADD_OPTS, { 0 })
+KAM_VERB(task_set, "set", NEED_PROJECT | WRITES, "change a task", SET_OPTS,
+    { 0 })
 
 /* add (a new row titled by the operand) and set (the row it names): the
  * columns of the options, in one commit. */
@@ -307,16 +309,19 @@ track(struct kam *k)
 	return task_track(&c, k->verb, k->argv[0], o->date, k->argc > 1 ?
 	    k->argv[1] : NULL);
 }
-KAM_VERB_RUN(task_start, START_OPTS, track, { 0 })
-KAM_VERB_RUN(task_progress, PROGRESS_OPTS, track, { 0 })
-KAM_VERB_RUN(task_done, DONE_OPTS, track, { 0 })
+KAM_VERB_RUN(task_start, "start", NEED_PROJECT | WRITES, "a task has started",
+    START_OPTS, track, { 0 })
+KAM_VERB_RUN(task_progress, "progress", NEED_PROJECT | WRITES,
+    "record a task's progress (percent)", PROGRESS_OPTS, track, { 0 })
+KAM_VERB_RUN(task_done, "done", NEED_PROJECT | WRITES, "a task is finished",
+    DONE_OPTS, track, { 0 })
 
 
 static const char *const brief[] = { "id", "title", "duration", "depends",
 	"assignee", "start", "finish", "progress", "deadline", "status",
 	NULL };
 
-KAM_VERB(task_list, LIST_OPTS, { 0 })
+KAM_VERB(task_list, "list", NEED_PROJECT, "list tasks", LIST_OPTS, { 0 })
 static int
 task_list_run(struct kam *k)
 {
@@ -364,7 +369,8 @@ out:
 }
 
 
-KAM_VERB0(task_show, SHOW_OPTS)
+KAM_VERB0(task_show, "show", NEED_PROJECT,
+    "show one task with its scheduled dates", SHOW_OPTS)
 static int
 task_show_run(struct kam *k)
 {
@@ -391,7 +397,8 @@ task_show_run(struct kam *k)
  * plan as made from the project start (PLAN_NO_ACTUALS); a deadline that
  * passed counts too.
  */
-KAM_VERB0(task_late, LATE_OPTS)
+KAM_VERB0(task_late, "late", NEED_PROJECT,
+    "tasks that should have started or finished by today", LATE_OPTS)
 static int
 task_late_run(struct kam *k)
 {
@@ -446,17 +453,8 @@ out:
 	return ret;
 }
 
-const struct verb task_verbs[] = {
-	VERB("add", task_add, NEED_PROJECT | WRITES, "add a task or milestone"),
-	VERB("done", task_done, NEED_PROJECT | WRITES, "a task is finished"),
-	VERB("late", task_late, NEED_PROJECT,
-	    "tasks that should have started or finished by today"),
-	VERB("list", task_list, NEED_PROJECT, "list tasks"),
-	VERB("progress", task_progress, NEED_PROJECT | WRITES,
-	    "record a task's progress (percent)"),
-	VERB("set", task_set, NEED_PROJECT | WRITES, "change a task"),
-	VERB("show", task_show, NEED_PROJECT,
-	    "show one task with its scheduled dates"),
-	VERB("start", task_start, NEED_PROJECT | WRITES, "a task has started"),
+const struct verb *const task_verbs[] = {
+	&task_add_verb, &task_done_verb, &task_late_verb, &task_list_verb,
+	&task_progress_verb, &task_set_verb, &task_show_verb, &task_start_verb,
+	NULL
 };
-const size_t task_nverbs = ARRAY_SIZE(task_verbs);

@@ -32,7 +32,8 @@ struct opts {
 	O(FLAG, OPT, "", "over", over, "over-allocated periods only")	\
 	O(ID, OPT, "", "person", person, "P", "of this person")
 
-KAM_VERB(team_load, LOAD_OPTS, { 0 })
+KAM_VERB(team_load, "load", NEED_PROJECT,
+    "allocation per week or day against capacity", LOAD_OPTS, { 0 })
 static int
 team_load_run(struct kam *k)
 {
@@ -90,7 +91,9 @@ out:
 
 /* ---- audit (issue 16) ---- */
 
-KAM_VERB(team_audit_cmd, AUDIT_OPTS, { 0 })
+KAM_VERB(team_audit_cmd, "audit", NEED_PROJECT,
+    "planned against booked hours, utilisation, effort overruns", AUDIT_OPTS,
+    { 0 })
 static int
 team_audit_cmd_run(struct kam *k)
 {
@@ -176,10 +179,6 @@ out:
 	return ret;
 }
 
-const struct verb team_verbs[] = {
-	VERB("audit", team_audit_cmd, NEED_PROJECT,
-	    "planned against booked hours, utilisation, effort overruns"),
-	VERB("load", team_load, NEED_PROJECT,
-	    "allocation per week or day against capacity"),
+const struct verb *const team_verbs[] = {
+	&team_audit_cmd_verb, &team_load_verb, NULL
 };
-const size_t team_nverbs = ARRAY_SIZE(team_verbs);

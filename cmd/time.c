@@ -46,7 +46,8 @@ filter(const struct opts *o, struct time_filter *f)
 	return 0;
 }
 
-KAM_VERB(time_log_cmd, LOG_OPTS, { .date = k->p.today })
+KAM_VERB(time_log_cmd, "log", NEED_PROJECT | WRITES,
+    "book hours of a person on a task", LOG_OPTS, { .date = k->p.today })
 static int
 time_log_cmd_run(struct kam *k)
 {
@@ -80,7 +81,8 @@ list_row(void *arg, const struct booking *b)
 	return 0;
 }
 
-KAM_VERB(time_list, LIST_OPTS, OPTS_INIT)
+KAM_VERB(time_list, "list", NEED_PROJECT, "list bookings", LIST_OPTS,
+    OPTS_INIT)
 static int
 time_list_run(struct kam *k)
 {
@@ -99,7 +101,8 @@ time_list_run(struct kam *k)
 
 /* ---- report ---- */
 
-KAM_VERB(time_report_cmd, REPORT_OPTS, OPTS_INIT)
+KAM_VERB(time_report_cmd, "report", NEED_PROJECT,
+    "hours booked by person, task, week or month", REPORT_OPTS, OPTS_INIT)
 static int
 time_report_cmd_run(struct kam *k)
 {
@@ -155,11 +158,6 @@ out:
 	return ret;
 }
 
-const struct verb time_verbs[] = {
-	VERB("list", time_list, NEED_PROJECT, "list bookings"),
-	VERB("log", time_log_cmd, NEED_PROJECT | WRITES,
-	    "book hours of a person on a task"),
-	VERB("report", time_report_cmd, NEED_PROJECT,
-	    "hours booked by person, task, week or month"),
+const struct verb *const time_verbs[] = {
+	&time_list_verb, &time_log_cmd_verb, &time_report_cmd_verb, NULL
 };
-const size_t time_nverbs = ARRAY_SIZE(time_verbs);
