@@ -23,8 +23,6 @@ struct opts {
 
 KAM_VERB(action_list, "list", NEED_PROJECT,
     "list action items: state, owner, due date, overdue", LIST_OPTS, { 0 })
-static int
-action_list_run(struct kam *k)
 {
 	static const struct out_col cols[] = {
 		{ "location", OT_TEXT }, { "state", OT_TEXT },

@@ -67,8 +67,6 @@ KAM_VERB_RUN(bill_paid_cmd, "paid", NEED_PROJECT | WRITES,
 
 KAM_VERB(bill_list_cmd, "list", NEED_PROJECT, "billing items and their state",
     LIST_OPTS, { 0 })
-static int
-bill_list_cmd_run(struct kam *k)
 {
 	const struct opts *o = k->opts;
 	struct rec_ctx c = kam_ctx(k);

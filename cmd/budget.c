@@ -76,8 +76,6 @@ filter(const struct opts *o, struct expense_filter *f)
 
 KAM_VERB(budget_set, "set", NEED_PROJECT | WRITES,
     "set or remove a category's planned budget", SET_OPTS, OPTS_INIT)
-static int
-budget_set_run(struct kam *k)
 {
 	const struct opts *o = k->opts;
 	struct table budget = TABLE_INIT;
@@ -137,8 +135,6 @@ out:
 
 KAM_VERB(budget_spend, "spend", NEED_PROJECT | WRITES, "record an expense",
     SPEND_OPTS, OPTS_INIT)
-static int
-budget_spend_run(struct kam *k)
 {
 	const struct opts *o = k->opts;
 	struct table ex = TABLE_INIT, tasks = TABLE_INIT;
@@ -247,8 +243,6 @@ list_row(void *arg, const struct expense *e)
 
 KAM_VERB(budget_list, "list", NEED_PROJECT, "list expenses", LIST_OPTS,
     OPTS_INIT)
-static int
-budget_list_run(struct kam *k)
 {
 	struct expense_filter f = EXPENSE_FILTER_INIT;
 	struct out o = OUT_INIT;
@@ -337,8 +331,6 @@ out:
 
 KAM_VERB(budget_audit_cmd, "audit", NEED_PROJECT,
     "planned vs actual by category", AUDIT_OPTS, OPTS_INIT)
-static int
-budget_audit_cmd_run(struct kam *k)
 {
 	const struct opts *opt = k->opts;
 	struct expense_filter f = EXPENSE_FILTER_INIT;
@@ -424,8 +416,6 @@ evm_cells(const struct evm_line *l, int digits, char (*buf)[32],
 
 KAM_VERB0(budget_margin_cmd, "margin", NEED_PROJECT,
     "contract value, billing, cost and forecast margin", MARGIN_OPTS)
-static int
-budget_margin_cmd_run(struct kam *k)
 {
 	static const struct out_col cols[] = {
 		{ "as_of", OT_TEXT }, { "contract_value", OT_MONEY },
@@ -469,8 +459,6 @@ budget_margin_cmd_run(struct kam *k)
 
 KAM_VERB(budget_evm_cmd, "evm", NEED_PROJECT, "earned value as of today",
     EVM_OPTS, OPTS_INIT)
-static int
-budget_evm_cmd_run(struct kam *k)
 {
 	static const struct out_col sum_cols[] = {
 		{ "as_of", OT_TEXT }, { "basis", OT_TEXT }, { "bac", OT_MONEY },

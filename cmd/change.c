@@ -78,8 +78,6 @@ change_reject(int argc, char **argv, struct kam *k)
  */
 KAM_VERB(change_list, "list", NEED_PROJECT,
     "list change requests with approved totals", LIST_OPTS, { 0 })
-static int
-change_list_run(struct kam *k)
 {
 	static const struct out_col total_cols[] = {
 		{ "approved", OT_NUM }, { "cost", OT_MONEY }, { "days", OT_NUM },

@@ -254,8 +254,6 @@ print_junit(const struct health *h, int strict, const char *prefix)
 
 KAM_VERB(check_cmd, "", NEED_PROJECT | JUNIT,
     "validate every file and the health rules", CHECK_OPTS, { 0 })
-static int
-check_cmd_run(struct kam *k)
 {
 	const struct opts *o = k->opts;
 	struct health h = HEALTH_INIT;

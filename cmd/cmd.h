@@ -73,10 +73,18 @@ struct verb {
  * function fn, which parses argv by the table into a struct opts of the
  * file (init: its defaults, "{ 0 }" or a macro) and runs fn_run(k) with
  * k->opts pointing to it and k->argc, k->argv the operands; a usage error
- * ends the verb before fn_run.  KAM_VERB0(fn, name, flags, summary, L) is
- * the same for a verb without options.  KAM_VERB_RUN(fn, name, flags,
- * summary, L, run, init) runs run(k) instead of fn_run: verbs that differ
- * only in their command line share it (k->verb tells them apart).
+ * ends the verb before fn_run.  The macro ends with the head of fn_run,
+ * `static int fn_run(struct kam *k)`: the verb's body follows it,
+ *	KAM_VERB(risk_list, "list", NEED_PROJECT, "list risks", LIST_OPTS,
+ *	    { 0 })
+ *	{
+ *		const struct opts *o = k->opts;
+ *		...
+ *	}
+ * KAM_VERB0(fn, name, flags, summary, L) is the same for a verb without
+ * options.  KAM_VERB_RUN(fn, name, flags, summary, L, run, init) runs
+ * run(k), a function of the file, instead: verbs that differ only in
+ * their command line share it (k->verb tells them apart).
  */
 #define VERB_ENTRY(fn, name, flags, summary)				\
 	static const struct verb fn##_verb = { name, fn, flags,	\
@@ -98,7 +106,8 @@ struct verb {
 	}								\
 	VERB_ENTRY(fn, name, flags, summary)
 #define KAM_VERB(fn, name, flags, summary, L, ...)			\
-	KAM_VERB_RUN(fn, name, flags, summary, L, fn##_run, __VA_ARGS__)
+	KAM_VERB_RUN(fn, name, flags, summary, L, fn##_run, __VA_ARGS__) \
+	static int fn##_run(struct kam *k)
 #define KAM_VERB0(fn, name, flags, summary, L)				\
 	static const struct popt fn##_popt[] = POPT_TABLE(L);		\
 	static const char fn##_usage[] = L(POPT_USAGE);			\
@@ -113,7 +122,8 @@ struct verb {
 		return i_ == -1 ? -1 : kam_verb_run(k, fn##_run, NULL,	\
 		    argc - i_, argv + i_);				\
 	}								\
-	VERB_ENTRY(fn, name, flags, summary)
+	VERB_ENTRY(fn, name, flags, summary)				\
+	static int fn##_run(struct kam *k)
 /* Run fn with k's opts and operands set (KAM_VERB). */
 int	kam_verb_run(struct kam *k, int (*fn)(struct kam *), void *opts,
 	    int argc, char **argv);

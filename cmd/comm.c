@@ -31,8 +31,6 @@ REC_LIST_VERB(comm_due, "due", "communications due today or overdue",
 
 KAM_VERB(comm_done_cmd, "done", NEED_PROJECT | WRITES,
     "record that a communication was made", DONE_OPTS, { 0 })
-static int
-comm_done_cmd_run(struct kam *k)
 {
 	const struct opts *o = k->opts;
 	struct rec_ctx c = kam_ctx(k);

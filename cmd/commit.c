@@ -16,8 +16,6 @@
 
 KAM_VERB0(commit_cmd, "", NEED_PROJECT | WRITES,
     "validate and commit hand edits", COMMIT_OPTS)
-static int
-commit_cmd_run(struct kam *k)
 {
 	struct kam_buf names = KAM_BUF_INIT;
 	struct tx tx = TX_INIT;

@@ -44,8 +44,6 @@ static const char *const brief[] = { "id", "date", "person", "name", "score",
 
 KAM_VERB(csat_add, "add", NEED_PROJECT | WRITES, "record a satisfaction score",
     ADD_OPTS, { .date = k->p.today })
-static int
-csat_add_run(struct kam *k)
 {
 	const struct opts *o = k->opts;
 	struct table csat = TABLE_INIT, people = TABLE_INIT;
@@ -128,8 +126,6 @@ d_category(const struct table *t, const struct row *r, char *buf, void *arg)
 
 KAM_VERB(csat_list, "list", NEED_PROJECT,
     "the scores, with promoter/passive/detractor", LIST_OPTS, { 0 })
-static int
-csat_list_run(struct kam *k)
 {
 	static const struct derived d[] = {
 		{ "name", OT_TEXT, d_name },
@@ -397,8 +393,6 @@ report_table(const struct report *rp, long csat_min)
 
 KAM_VERB0(csat_report, "report", NEED_PROJECT,
     "average, NPS, trend by month, last 90 days vs csat-min", REPORT_OPTS)
-static int
-csat_report_run(struct kam *k)
 {
 	struct table csat = TABLE_INIT;
 	struct report rp;

@@ -21,8 +21,6 @@ struct opts {
 KAM_VERB(decision_list, "list", NEED_PROJECT,
     "list decisions with the ids they refer to", LIST_OPTS,
     { .since = INT32_MIN })
-static int
-decision_list_run(struct kam *k)
 {
 	static const struct out_col cols[] = {
 		{ "date", OT_TEXT }, { "location", OT_TEXT }, { "text", OT_TEXT },

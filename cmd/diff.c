@@ -265,8 +265,6 @@ kam_diff_print(enum out_fmt fmt, const struct hist_set *set,
 
 KAM_VERB(diff_cmd, "", NEED_PROJECT, "record-level changes between revisions",
     DIFF_OPTS, { 0 })
-static int
-diff_cmd_run(struct kam *k)
 {
 	const struct opts *o = k->opts;
 	struct hist_set set = HIST_SET_INIT;

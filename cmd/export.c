@@ -29,8 +29,6 @@ struct opts {
 KAM_VERB(export_ics_cmd, "ics", NEED_PROJECT,
     "calendar of milestones, deadlines, communications, actions", ICS_OPTS,
     { 0 })
-static int
-export_ics_cmd_run(struct kam *k)
 {
 	const struct opts *o = k->opts;
 	struct kam_buf b = KAM_BUF_INIT;
@@ -47,8 +45,6 @@ export_ics_cmd_run(struct kam *k)
 
 KAM_VERB(export_xlsx_cmd, "xlsx", NEED_PROJECT,
     "an Excel workbook with a sheet per table", XLSX_OPTS, { 0 })
-static int
-export_xlsx_cmd_run(struct kam *k)
 {
 	const struct opts *o = k->opts;
 	const struct schema **tables = NULL;
@@ -88,8 +84,6 @@ out:
 
 KAM_VERB(export_tjp_cmd, "tjp", NEED_PROJECT,
     "a TaskJuggler project of the schedule", TJP_OPTS, { 0 })
-static int
-export_tjp_cmd_run(struct kam *k)
 {
 	const struct opts *o = k->opts;
 	struct kam_buf b = KAM_BUF_INIT;

@@ -219,8 +219,6 @@ draw_text(struct gantt *c, long width)
 KAM_VERB(gantt, "", NEED_PROJECT | DOCUMENTS,
     "Gantt chart of the schedule (terminal or --format svg)", GANTT_OPTS,
     { 0 })
-static int
-gantt_run(struct kam *k)
 {
 	const struct opts *o = k->opts;
 	struct table tasks = TABLE_INIT;

@@ -133,8 +133,6 @@ import_any(struct kam *k)
 KAM_VERB(import_table, "", NEED_PROJECT | WRITES,
     "import a CSV file into a table", TABLE_OPTS,
     { .imp = { .preset = IMPORT_TABLE } })
-static int
-import_table_run(struct kam *k)
 {
 	return import_any(k);
 }
@@ -142,8 +140,6 @@ import_table_run(struct kam *k)
 KAM_VERB(import_jira, "jira", NEED_PROJECT | WRITES,
     "import Jira's CSV export: tasks, requirements, defects", JIRA_OPTS,
     { .imp = { .preset = IMPORT_JIRA } })
-static int
-import_jira_run(struct kam *k)
 {
 	return import_any(k);
 }

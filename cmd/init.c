@@ -26,8 +26,6 @@ struct opts {
 
 KAM_VERB(init_cmd, "", WRITES, "create a kam project", INIT_OPTS,
     { .init = INIT_OPTS_INIT })
-static int
-init_cmd_run(struct kam *k)
 {
 	const struct opts *opt = k->opts;
 	struct init_opts o;

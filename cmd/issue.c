@@ -31,8 +31,6 @@ REC_VERB(issue_close, "close", "close a resolved issue", MOVE,
 
 KAM_VERB0(issue_escalate_cmd, "escalate", NEED_PROJECT | WRITES,
     "one escalation level up, to the accountable", ESCALATE_OPTS)
-static int
-issue_escalate_cmd_run(struct kam *k)
 {
 	struct rec_ctx c = kam_ctx(k);
 

@@ -190,8 +190,6 @@ id_table(const char *arg, char *canon)
 #define OPTS_INIT	{ .since = INT32_MIN, .until = INT32_MIN }
 KAM_VERB(log_cmd, "", NEED_PROJECT, "record-level history", LOG_OPTS,
     OPTS_INIT)
-static int
-log_cmd_run(struct kam *k)
 {
 	const struct opts *o = k->opts;
 	struct hist_log_opts lo;

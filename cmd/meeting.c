@@ -25,8 +25,6 @@ struct opts {
 
 KAM_VERB(meeting_new, "new", NEED_PROJECT | WRITES,
     "create minutes from the template", NEW_OPTS, { .date = k->p.today })
-static int
-meeting_new_run(struct kam *k)
 {
 	const struct opts *o = k->opts;
 	struct minutes_new mn = MINUTES_NEW_INIT;
@@ -46,8 +44,6 @@ meeting_new_run(struct kam *k)
 
 KAM_VERB0(meeting_list, "list", NEED_PROJECT,
     "list the meetings with their decisions and actions", LIST_OPTS)
-static int
-meeting_list_run(struct kam *k)
 {
 	static const struct out_col cols[] = {
 		{ "date", OT_TEXT }, { "file", OT_TEXT }, { "title", OT_TEXT },

@@ -22,8 +22,6 @@
 	O(CMD, "kam merge-file") O(ARG, "base ours theirs [path]")
 
 KAM_VERB0(merge_file_cmd, "", 0, "git merge driver for kam tables", MERGE_OPTS)
-static int
-merge_file_cmd_run(struct kam *k)
 {
 
 	(void)k;

@@ -49,8 +49,6 @@ cmp_quad(const void *a, const void *b, void *arg)
 
 KAM_VERB0(people_map, "map", NEED_PROJECT,
     "stakeholder grid by influence and interest", MAP_OPTS)
-static int
-people_map_run(struct kam *k)
 {
 	static const struct derived d[] = { { "quadrant", OT_TEXT, quadrant } };
 	static const char *const cols[] = { "quadrant", "id", "name", "side",

@@ -229,8 +229,6 @@ print_summary(struct kam *k, const struct table *t, struct plan *pl,
 KAM_VERB(plan_show, "", NEED_PROJECT,
     "critical path schedule: early/late dates, slack, finish", PLAN_OPTS,
     { 0 })
-static int
-plan_show_run(struct kam *k)
 {
 	const struct opts *o = k->opts;
 	struct table tasks = TABLE_INIT;
@@ -278,8 +276,6 @@ out:
 
 KAM_VERB0(plan_baseline, "baseline", NEED_PROJECT | WRITES,
     "store the planned dates as the baseline (one commit)", BASELINE_OPTS)
-static int
-plan_baseline_run(struct kam *k)
 {
 	struct table tasks = TABLE_INIT;
 	struct plan pl = PLAN_INIT;

@@ -109,8 +109,6 @@ with_portfolio(struct kam *k, unsigned what,
 /* The verb fn of option list L that lists what print prints of it. */
 #define LISTING(fn, name, flags, summary, L, what, print)		\
 	KAM_VERB(fn, name, flags, summary, L, OPTS_INIT)		\
-	static int							\
-	fn##_run(struct kam *k)						\
 	{								\
 		return with_portfolio(k, what, print);			\
 	}
@@ -155,8 +153,6 @@ area_letter(enum area_status s)
 
 KAM_VERB(pf_status, "status", 0, "every account red/amber/green, worst first",
     STATUS_OPTS, OPTS_INIT)
-static int
-pf_status_run(struct kam *k)
 {
 	struct portfolio pf = PORTFOLIO_INIT;
 	struct out o = OUT_INIT;
@@ -458,8 +454,6 @@ LISTING(pf_load, "load", 0, "each person's allocation summed over accounts",
 KAM_VERB(pf_report, "report", DOCUMENTS,
     "the director's page: accounts by area, load, top risks", REPORT_OPTS,
     OPTS_INIT)
-static int
-pf_report_run(struct kam *k)
 {
 	struct portfolio pf = PORTFOLIO_INIT;
 	struct rdoc d = RDOC_INIT;
@@ -489,8 +483,6 @@ static const struct out_col fetch_cols[] = {
 
 KAM_VERB(pf_fetch, "fetch", 0,
     "clone or fetch the mirrors of accounts with a url", FETCH_OPTS, OPTS_INIT)
-static int
-pf_fetch_run(struct kam *k)
 {
 	struct portfolio pf = PORTFOLIO_INIT;
 	struct out o = OUT_INIT;

@@ -459,8 +459,6 @@ out:
 
 KAM_VERB0(qa_report, "report", NEED_PROJECT,
     "pass rate, open defects, rework hours, checks by month", REPORT_OPTS)
-static int
-qa_report_run(struct kam *k)
 {
 	struct table quality = TABLE_INIT, defects = TABLE_INIT;
 	struct report rp;

@@ -30,8 +30,6 @@ struct opts {
 
 KAM_VERB(raci_set, "set", NEED_PROJECT | WRITES,
     "give a person a role in an activity, or --remove it", SET_OPTS, { 0 })
-static int
-raci_set_run(struct kam *k)
 {
 	const struct opts *o = k->opts;
 	struct rec_ctx c = kam_ctx(k);
@@ -171,8 +169,6 @@ print_matrix(const struct table *raci, const struct table *people,
 
 KAM_VERB0(raci_show, "show", NEED_PROJECT,
     "the matrix, with activities lacking one A or any R", SHOW_OPTS)
-static int
-raci_show_run(struct kam *k)
 {
 	static const struct derived d[] = {
 		{ "name", OT_TEXT, d_name },

@@ -84,8 +84,6 @@ renumber_rebased_run(struct kam *k)
 
 KAM_VERB(renumber_cmd, "", NEED_PROJECT, "give a record a new id everywhere",
     RENUMBER_OPTS, { 0 })
-static int
-renumber_cmd_run(struct kam *k)
 {
 	const struct opts *o = k->opts;
 	struct renumber rn = RENUMBER_INIT;

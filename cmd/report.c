@@ -39,8 +39,6 @@ run(struct kam *k, int final, int32_t since)
 KAM_VERB(report_weekly, "weekly", NEED_PROJECT | DOCUMENTS,
     "client status report of the week (or since a date or a revision)",
     WEEKLY_OPTS, { 0 })
-static int
-report_weekly_run(struct kam *k)
 {
 	const struct opts *o = k->opts;
 	char a[11], b[11];
@@ -59,8 +57,6 @@ KAM_VERB0(report_final, "final", NEED_PROJECT | DOCUMENTS,
     "closing evaluation: goals, schedule and cost variance, quality, "
     "satisfaction, lessons, open items",
     FINAL_OPTS)
-static int
-report_final_run(struct kam *k)
 {
 
 	return run(k, 1, k->p.start != 0 ? k->p.start : k->p.today);

@@ -228,8 +228,6 @@ load_links(struct kam *k, struct table *tasks, struct table *quality,
 
 KAM_VERB0(req_show, "show", NEED_PROJECT,
     "show one requirement with its tasks, checks and changes", SHOW_OPTS)
-static int
-req_show_run(struct kam *k)
 {
 	struct table reqs = TABLE_INIT, tasks = TABLE_INIT,
 	    quality = TABLE_INIT, changes = TABLE_INIT;
@@ -263,8 +261,6 @@ req_show_run(struct kam *k)
  */
 KAM_VERB(req_trace, "trace", NEED_PROJECT,
     "requirements -> tasks -> quality checks", TRACE_OPTS, { 0 })
-static int
-req_trace_run(struct kam *k)
 {
 	static const struct out_col all_cols[] = {
 		{ "id", OT_TEXT }, { "title", OT_TEXT }, { "priority", OT_TEXT },

@@ -350,8 +350,6 @@ print_json(const struct review *rv, const struct project *p)
 
 KAM_VERB0(review_cmd, "", NEED_PROJECT,
     "what a branch does to the project (for pull requests)", REVIEW_OPTS)
-static int
-review_cmd_run(struct kam *k)
 {
 	struct review rv = REVIEW_INIT;
 	int ret = -1;

@@ -55,8 +55,6 @@ REC_VERB(risk_show, "show", "show one risk", SHOW, "kam risk show R-n",
 /* The risk has happened: it becomes an issue of the issue log. */
 KAM_VERB0(risk_occur, "occur", NEED_PROJECT | WRITES,
     "a risk happened: it opens an issue", OCCUR_OPTS)
-static int
-risk_occur_run(struct kam *k)
 {
 	struct rec_ctx c = kam_ctx(k);
 
@@ -96,8 +94,6 @@ cmp_rows(const void *a, const void *b, void *arg)
 }
 
 KAM_VERB(risk_list, "list", NEED_PROJECT, "list risks", LIST_OPTS, { 0 })
-static int
-risk_list_run(struct kam *k)
 {
 	const struct opts *o = k->opts;
 	struct table risks = TABLE_INIT;
@@ -150,8 +146,6 @@ out:
 
 KAM_VERB(risk_matrix, "matrix", NEED_PROJECT, "probability x impact grid",
     MATRIX_OPTS, { 0 })
-static int
-risk_matrix_run(struct kam *k)
 {
 	static const struct out_col cols[] = {
 		{ "probability", OT_NUM }, { "impact", OT_NUM },
@@ -245,8 +239,6 @@ out:
 
 KAM_VERB0(risk_review, "review", NEED_PROJECT,
     "risks past review or critical without owner/response", REVIEW_OPTS)
-static int
-risk_review_run(struct kam *k)
 {
 	static const struct out_col cols[] = {
 		{ "id", OT_TEXT }, { "title", OT_TEXT }, { "score", OT_NUM },

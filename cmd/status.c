@@ -78,8 +78,6 @@ print_screen(const struct kam *k, const struct health *h)
 
 KAM_VERB0(status_cmd, "", NEED_PROJECT, "one-screen project health",
     STATUS_OPTS)
-static int
-status_cmd_run(struct kam *k)
 {
 	struct health h = HEALTH_INIT;
 	struct out o = OUT_INIT;

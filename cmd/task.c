@@ -240,15 +240,15 @@ refs_release(struct refs *rf)
 	table_release(&rf->reqs);
 }
 
-KAM_VERB(task_add, "add", NEED_PROJECT | WRITES, "add a task or milestone",
-    ADD_OPTS, { 0 })
-KAM_VERB(task_set, "set", NEED_PROJECT | WRITES, "change a task", SET_OPTS,
-    { 0 })
+KAM_VERB_RUN(task_add, "add", NEED_PROJECT | WRITES, "add a task or milestone",
+    ADD_OPTS, write_task, { 0 })
+KAM_VERB_RUN(task_set, "set", NEED_PROJECT | WRITES, "change a task",
+    SET_OPTS, write_task, { 0 })
 
 /* add (a new row titled by the operand) and set (the row it names): the
  * columns of the options, in one commit. */
 static int
-write_task(struct kam *k, int is_add)
+write_task(struct kam *k)
 {
 	const struct opts *o = k->opts;
 	struct table tasks = TABLE_INIT;
@@ -257,7 +257,7 @@ write_task(struct kam *k, int is_add)
 	struct setting set[32];
 	size_t nset = 0;
 	struct row *r;
-	int ret = -1;
+	int is_add = strcmp(k->verb, "add") == 0, ret = -1;
 
 	if (settings(&o->f, is_add, set, &nset) == -1)
 		return -1;
@@ -289,18 +289,6 @@ out:
 }
 
 static int
-task_add_run(struct kam *k)
-{
-	return write_task(k, 1);
-}
-
-static int
-task_set_run(struct kam *k)
-{
-	return write_task(k, 0);
-}
-
-static int
 track(struct kam *k)
 {
 	const struct opts *o = k->opts;
@@ -322,8 +310,6 @@ static const char *const brief[] = { "id", "title", "duration", "depends",
 	NULL };
 
 KAM_VERB(task_list, "list", NEED_PROJECT, "list tasks", LIST_OPTS, { 0 })
-static int
-task_list_run(struct kam *k)
 {
 	const struct opts *o = k->opts;
 	struct table tasks = TABLE_INIT;
@@ -371,8 +357,6 @@ out:
 
 KAM_VERB0(task_show, "show", NEED_PROJECT,
     "show one task with its scheduled dates", SHOW_OPTS)
-static int
-task_show_run(struct kam *k)
 {
 	struct table tasks = TABLE_INIT;
 	struct plan pl = PLAN_INIT;
@@ -399,8 +383,6 @@ task_show_run(struct kam *k)
  */
 KAM_VERB0(task_late, "late", NEED_PROJECT,
     "tasks that should have started or finished by today", LATE_OPTS)
-static int
-task_late_run(struct kam *k)
 {
 	static const struct out_col cols[] = {
 		{ "id", OT_TEXT }, { "title", OT_TEXT }, { "assignee", OT_TEXT },

@@ -34,8 +34,6 @@ struct opts {
 
 KAM_VERB(team_load, "load", NEED_PROJECT,
     "allocation per week or day against capacity", LOAD_OPTS, { 0 })
-static int
-team_load_run(struct kam *k)
 {
 	static const struct out_col cols[] = {
 		{ "person", OT_TEXT }, { "name", OT_TEXT }, { "period", OT_TEXT },
@@ -94,8 +92,6 @@ out:
 KAM_VERB(team_audit_cmd, "audit", NEED_PROJECT,
     "planned against booked hours, utilisation, effort overruns", AUDIT_OPTS,
     { 0 })
-static int
-team_audit_cmd_run(struct kam *k)
 {
 	static const struct out_col person_cols[] = {
 		{ "person", OT_TEXT }, { "name", OT_TEXT }, { "period", OT_TEXT },

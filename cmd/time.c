@@ -48,8 +48,6 @@ filter(const struct opts *o, struct time_filter *f)
 
 KAM_VERB(time_log_cmd, "log", NEED_PROJECT | WRITES,
     "book hours of a person on a task", LOG_OPTS, { .date = k->p.today })
-static int
-time_log_cmd_run(struct kam *k)
 {
 	const struct opts *o = k->opts;
 	struct rec_ctx c = kam_ctx(k);
@@ -83,8 +81,6 @@ list_row(void *arg, const struct booking *b)
 
 KAM_VERB(time_list, "list", NEED_PROJECT, "list bookings", LIST_OPTS,
     OPTS_INIT)
-static int
-time_list_run(struct kam *k)
 {
 	struct time_filter f = TIME_FILTER_INIT;
 	struct out o = OUT_INIT;
@@ -103,8 +99,6 @@ time_list_run(struct kam *k)
 
 KAM_VERB(time_report_cmd, "report", NEED_PROJECT,
     "hours booked by person, task, week or month", REPORT_OPTS, OPTS_INIT)
-static int
-time_report_cmd_run(struct kam *k)
 {
 	static const char *const first[] = { "person", "task", "week",
 		"month" };
