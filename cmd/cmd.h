@@ -215,6 +215,10 @@ int	kam_tx_commit_row(struct kam *k, struct tx *tx, const char *cmd,
 	    struct table *t, const struct row *r);
 
 struct hist_set;
+struct hist_rec;
+/* Print the lines of record r's change (hist_line), each indented by four
+ * spaces and escaped for a terminal; b is scratch. */
+void	kam_hist_lines(struct kam_buf *b, const struct hist_rec *r);
 /* Print a record-level change set as kam diff does in fmt (md: a
  * pull-request summary headed "from -> to"); the file of a JSON or CSV
  * row is named from the repository root (prefix: the project's folder,

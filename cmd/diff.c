@@ -40,6 +40,21 @@ static const struct out_col stat_cols[] = {
 	{ "changed", OT_NUM },
 };
 
+void
+kam_hist_lines(struct kam_buf *b, const struct hist_rec *r)
+{
+	char *esc;
+	size_t j;
+
+	for (j = 0; j < (r->op == HIST_CHANGED ? r->nf : 1); j++) {
+		kam_buf_reset(b);
+		hist_line(b, r, j);
+		esc = kam_escape(b->ptr);
+		printf("    %s\n", esc);
+		free(esc);
+	}
+}
+
 static void
 print_text(const struct hist_set *set)
 {
@@ -55,13 +70,7 @@ print_text(const struct hist_set *set)
 			file = r->file;
 			printf("%s%s\n", i > 0 ? "\n" : "", file);
 		}
-		for (j = 0; j < (r->op == HIST_CHANGED ? r->nf : 1); j++) {
-			kam_buf_reset(&b);
-			hist_line(&b, r, j);
-			esc = kam_escape(b.ptr);
-			printf("    %s\n", esc);
-			free(esc);
-		}
+		kam_hist_lines(&b, r);
 		if (r->op == HIST_CHANGED)
 			continue;
 		for (j = 0; j < r->nf; j++) {
@@ -144,8 +153,6 @@ static void
 print_stat(enum out_fmt fmt, const struct hist_set *set)
 {
 	struct out o = OUT_INIT;
-	const char *cells[4];
-	char a[24], r[24], c[24];
 	long n[3];
 	size_t i;
 
@@ -154,14 +161,8 @@ print_stat(enum out_fmt fmt, const struct hist_set *set)
 		count(set, table_at(i), n);
 		if (n[0] + n[1] + n[2] == 0)
 			continue;
-		snprintf(a, sizeof(a), "%ld", n[HIST_ADDED]);
-		snprintf(r, sizeof(r), "%ld", n[HIST_REMOVED]);
-		snprintf(c, sizeof(c), "%ld", n[HIST_CHANGED]);
-		cells[0] = table_at(i)->name;
-		cells[1] = a;
-		cells[2] = r;
-		cells[3] = c;
-		out_row(&o, cells);
+		out_row_counts(&o, table_at(i)->name, (const long[]){
+		    n[HIST_ADDED], n[HIST_REMOVED], n[HIST_CHANGED] }, 3);
 	}
 	out_end(&o);
 }

@@ -52,21 +52,13 @@ static void
 print_counts(struct kam *k, const struct import *im)
 {
 	struct out o = OUT_INIT;
-	const char *cells[4];
-	char a[24], c[24], u[24];
 	size_t i;
 
 	out_begin(&o, k->fmt, count_cols, ARRAY_SIZE(count_cols));
-	for (i = 0; i < im->ncount; i++) {
-		snprintf(a, sizeof(a), "%ld", im->count[i].added);
-		snprintf(c, sizeof(c), "%ld", im->count[i].changed);
-		snprintf(u, sizeof(u), "%ld", im->count[i].unchanged);
-		cells[0] = im->count[i].s->name;
-		cells[1] = a;
-		cells[2] = c;
-		cells[3] = u;
-		out_row(&o, cells);
-	}
+	for (i = 0; i < im->ncount; i++)
+		out_row_counts(&o, im->count[i].s->name, (const long[]){
+		    im->count[i].added, im->count[i].changed,
+		    im->count[i].unchanged }, 3);
 	out_end(&o);
 }
 

@@ -214,6 +214,26 @@ family_prefix(const char *family)
 	return rt != NULL ? rt->s->prefix : NULL;
 }
 
+/* Load table s of k's project for completion, which must stay quiet:
+ * errors go nowhere.  0, or -1 (t may hold some rows: release it). */
+static int
+load_quietly(struct kam *k, const struct schema *s, struct table *t)
+{
+	FILE *saved = stderr;
+	int rc = -1;
+
+	if ((stderr = fopen("/dev/null", "w")) == NULL) {
+		stderr = saved;
+		return -1;
+	}
+	if (kam_open_project(k) == 0 && store_load(&k->p, NULL, s, t) == 0)
+		rc = 0;
+	fclose(stderr);
+	stderr = saved;
+	kam_err_reset();
+	return rc;
+}
+
 /* Ids of table `pfx` that start with cur (any case), each after lead. */
 static void
 complete_ids(struct kam *k, const char *pfx, const char *lead,
@@ -222,17 +242,10 @@ complete_ids(struct kam *k, const char *pfx, const char *lead,
 	const struct schema *s;
 	struct table t = TABLE_INIT;
 	size_t i, n = strlen(cur);
-	FILE *saved = stderr;
 
 	if (pfx == NULL || (s = schema_by_prefix(pfx)) == NULL || s->monthly)
 		return;
-	/* Completion must stay quiet: errors go nowhere. */
-	stderr = fopen("/dev/null", "w");
-	if (stderr == NULL) {
-		stderr = saved;
-		return;
-	}
-	if (kam_open_project(k) == 0 && store_load(&k->p, NULL, s, &t) == 0) {
+	if (load_quietly(k, s, &t) == 0) {
 		table_sort(&t);
 		for (i = 0; i < t.nrows; i++) {
 			const char *id = table_get(&t, &t.rows[i], ID_COL);
@@ -242,9 +255,6 @@ complete_ids(struct kam *k, const char *pfx, const char *lead,
 		}
 	}
 	table_release(&t);
-	fclose(stderr);
-	stderr = saved;
-	kam_err_reset();
 }
 
 /* The words of the space-separated list that start with cur, after lead. */
@@ -286,22 +296,16 @@ complete_tables(const struct verb *v, const char *family, int typed,
 			complete_words(kam_schemas[i]->name, "", cur);
 }
 
-/* The distinct values of column c of table s (budget categories), as
- * complete_ids reads ids: quietly. */
+/* The distinct values of column c of table s (budget categories). */
 static void
 complete_column(struct kam *k, const struct schema *s, int c,
     const char *lead, const char *cur)
 {
 	struct table t = TABLE_INIT;
 	size_t i, j, n = strlen(cur);
-	FILE *saved = stderr;
 	const char *v;
 
-	if ((stderr = fopen("/dev/null", "w")) == NULL) {
-		stderr = saved;
-		return;
-	}
-	if (kam_open_project(k) == 0 && store_load(&k->p, NULL, s, &t) == 0)
+	if (load_quietly(k, s, &t) == 0)
 		for (i = 0; i < t.nrows; i++) {
 			v = table_get(&t, &t.rows[i], (size_t)c);
 			for (j = 0; j < i; j++)
@@ -312,9 +316,6 @@ complete_column(struct kam *k, const struct schema *s, int c,
 				printf("%s%s\n", lead, v);
 		}
 	table_release(&t);
-	fclose(stderr);
-	stderr = saved;
-	kam_err_reset();
 }
 
 /* Every id of every table (kam renumber OLD, kam log ID). */

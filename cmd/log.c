@@ -77,7 +77,7 @@ print_text(struct log_state *st, const struct hist_commit *c,
 	struct kam_buf b = KAM_BUF_INIT;
 	const char *msg = c->message, *p;
 	char when[40], *esc;
-	size_t i, j;
+	size_t i;
 
 	if (!first)
 		goto records;
@@ -110,17 +110,8 @@ print_text(struct log_state *st, const struct hist_commit *c,
 	}
 	putchar('\n');
 records:
-	for (i = 0; i < set->n; i++) {
-		const struct hist_rec *r = &set->v[i];
-
-		for (j = 0; j < (r->op == HIST_CHANGED ? r->nf : 1); j++) {
-			kam_buf_reset(&b);
-			hist_line(&b, r, j);
-			esc = kam_escape(b.ptr);
-			printf("    %s\n", esc);
-			free(esc);
-		}
-	}
+	for (i = 0; i < set->n; i++)
+		kam_hist_lines(&b, &set->v[i]);
 	kam_buf_release(&b);
 }
 

@@ -93,16 +93,30 @@ add_word(struct kam_buf *b, const char *w)
 	kam_buf_puts(b, w);
 }
 
+/* Check q, a row of quality, is of l's requirement. */
+static void
+links_check(struct links *l, const struct table *quality,
+    const struct row *q)
+{
+	const char *id = table_get(quality, q, QA_ID);
+	const char *res = table_get(quality, q, QA_RESULT);
+
+	add_word(&l->checks, id);
+	if (strcmp(res, "pass") == 0)
+		add_word(&l->passed, id);
+	else if (strcmp(res, "fail") == 0)
+		add_word(&l->failed, id);
+	reqflow_checks_add(&l->qc, quality, q);
+}
+
 static void
 links_find(struct links *l, const char *id, const struct table *tasks,
     const struct table *quality, const struct table *changes)
 {
 	int treqs = TASK_REQS;
 	int qsub = QA_SUBJECT;
-	int qres = QA_RESULT;
 	int creq = CHANGE_REQ;
 	const struct row *r;
-	const char *res;
 	size_t i;
 
 	memset(l, 0, sizeof(*l));
@@ -112,17 +126,9 @@ links_find(struct links *l, const char *id, const struct table *tasks,
 			    TASK_ID));
 	for (i = 0; quality != NULL && i < quality->nrows; i++) {
 		r = &quality->rows[i];
-		if (kam_strcasecmp(table_get(quality, r, qsub), id) != 0)
-			continue;
-		add_word(&l->checks, table_get(quality, r, QA_ID));
-		res = table_get(quality, r, qres);
-		if (strcmp(res, "pass") == 0)
-			add_word(&l->passed, table_get(quality, r, QA_ID));
-		else if (strcmp(res, "fail") == 0)
-			add_word(&l->failed, table_get(quality, r, QA_ID));
+		if (kam_strcasecmp(table_get(quality, r, qsub), id) == 0)
+			links_check(l, quality, r);
 	}
-	if (quality != NULL)
-		reqflow_checks(quality, id, &l->qc);
 	for (i = 0; changes != NULL && i < changes->nrows; i++)
 		if (strcmp(table_get(changes, &changes->rows[i], creq), id) == 0)
 			add_word(&l->changes,
@@ -150,10 +156,9 @@ links_index(const struct table *reqs, const struct table *tasks,
 {
 	int treqs = TASK_REQS;
 	int qsub = QA_SUBJECT;
-	int qres = QA_RESULT;
-	struct links *all = xcalloc(reqs->nrows + 1, sizeof(*all)), *l;
+	struct links *all = xcalloc(reqs->nrows + 1, sizeof(*all));
 	const struct row *r, *q;
-	const char *p, *res;
+	const char *p;
 	char one[32];
 	size_t i, n;
 	long num;
@@ -179,14 +184,7 @@ links_index(const struct table *reqs, const struct table *tasks,
 		if (id_parse_arg(table_get(quality, q, qsub), "REQ", one, &num,
 		    NULL) == -1 || (r = table_find(reqs, one)) == NULL)
 			continue;
-		l = &all[r - reqs->rows];
-		add_word(&l->checks, table_get(quality, q, QA_ID));
-		res = table_get(quality, q, qres);
-		if (strcmp(res, "pass") == 0)
-			add_word(&l->passed, table_get(quality, q, QA_ID));
-		else if (strcmp(res, "fail") == 0)
-			add_word(&l->failed, table_get(quality, q, QA_ID));
-		reqflow_checks_add(&l->qc, quality, q);
+		links_check(&all[r - reqs->rows], quality, q);
 	}
 	return all;
 }

@@ -113,7 +113,7 @@ print_md(const struct review *rv, const struct project *p)
 {
 	struct out o = OUT_INIT;
 	const char *c[5];
-	char a[24], r[24], ch[24], d1[11], d2[11], m[4][32];
+	char d1[11], d2[11], m[4][32];
 	size_t i;
 
 	printf("### kam review: ");
@@ -134,16 +134,10 @@ print_md(const struct review *rv, const struct project *p)
 		printf("No record changed.\n");
 	else {
 		out_begin(&o, FMT_MD, table_cols, ARRAY_SIZE(table_cols));
-		for (i = 0; i < rv->ntables; i++) {
-			snprintf(a, sizeof(a), "%ld", rv->tables[i].added);
-			snprintf(r, sizeof(r), "%ld", rv->tables[i].removed);
-			snprintf(ch, sizeof(ch), "%ld", rv->tables[i].changed);
-			c[0] = rv->tables[i].s->name;
-			c[1] = a;
-			c[2] = r;
-			c[3] = ch;
-			out_row(&o, c);
-		}
+		for (i = 0; i < rv->ntables; i++)
+			out_row_counts(&o, rv->tables[i].s->name, (const long[]){
+			    rv->tables[i].added, rv->tables[i].removed,
+			    rv->tables[i].changed }, 3);
 		out_end(&o);
 	}
 	md_findings(p, "Findings introduced", rv->intro, rv->nintro);
@@ -259,19 +253,30 @@ json_findings(const struct project *p, const char *name,
 }
 
 static void
-json_money(const char *name, int present, int64_t v, int digits)
+json_money(const char *lead, const char *name, int present, int64_t v,
+    int digits)
 {
 	char m[32];
 
-	printf(", \"%s\": %s", name, present ? money_fmt(v, digits, m) :
+	printf("%s\"%s\": %s", lead, name, present ? money_fmt(v, digits, m) :
 	    "null");
+}
+
+/* The four amounts of budget line l, the first after lead. */
+static void
+json_budget(const char *lead, const struct review_budget *l, int digits)
+{
+	json_money(lead, "planned_before", l->in_base, l->planned[0], digits);
+	json_money(", ", "planned_after", l->in_head, l->planned[1], digits);
+	json_money(", ", "actual_before", l->in_base, l->actual[0], digits);
+	json_money(", ", "actual_after", l->in_head, l->actual[1], digits);
 }
 
 static void
 print_json(const struct review *rv, const struct project *p)
 {
 	const struct review_budget *total = NULL;
-	char d[11], m[32];
+	char d[11];
 	size_t i, n;
 
 	printf("{\n");
@@ -307,28 +312,14 @@ print_json(const struct review *rv, const struct project *p)
 		}
 		printf("%s\n    { \"category\": ", n++ > 0 ? "," : "");
 		json_str(l->category);
-		json_money("planned_before", l->in_base, l->planned[0],
-		    p->digits);
-		json_money("planned_after", l->in_head, l->planned[1],
-		    p->digits);
-		json_money("actual_before", l->in_base, l->actual[0],
-		    p->digits);
-		json_money("actual_after", l->in_head, l->actual[1],
-		    p->digits);
+		json_budget(", ", l, p->digits);
 		printf(" }");
 	}
 	printf("%s], \"total\": ", n > 0 ? "\n  " : "");
 	if (total == NULL)
 		printf("null },\n");
 	else {
-		printf("{ \"planned_before\": %s", total->in_base ?
-		    money_fmt(total->planned[0], p->digits, m) : "null");
-		json_money("planned_after", total->in_head, total->planned[1],
-		    p->digits);
-		json_money("actual_before", total->in_base, total->actual[0],
-		    p->digits);
-		json_money("actual_after", total->in_head, total->actual[1],
-		    p->digits);
+		json_budget("{ ", total, p->digits);
 		printf(" } },\n");
 	}
 	printf("  \"requirements\": [");

@@ -658,6 +658,21 @@ out_row(struct out *o, const char *const *cells)
 }
 
 void
+out_row_counts(struct out *o, const char *name, const long *n, size_t k)
+{
+	const char *cells[OUT_MAX_COUNTS + 1];
+	char buf[OUT_MAX_COUNTS][24];
+	size_t i;
+
+	cells[0] = name;
+	for (i = 0; i < k && i < OUT_MAX_COUNTS; i++) {
+		snprintf(buf[i], sizeof(buf[i]), "%ld", n[i]);
+		cells[i + 1] = buf[i];
+	}
+	out_row(o, cells);
+}
+
+void
 out_begin_total(struct out *o, enum out_fmt fmt, const struct out_col *cols,
     size_t ncols)
 {

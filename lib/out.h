@@ -86,6 +86,11 @@ int	out_fmt_parse(const char *s, enum out_fmt *fmt);
 void	out_begin(struct out *o, enum out_fmt fmt, const struct out_col *cols,
 	    size_t ncols);
 void	out_row(struct out *o, const char *const *cells);
+/* A row of a name and k counts, the row's k + 1 cells (k at most
+ * OUT_MAX_COUNTS): records added, removed, changed by table. */
+#define OUT_MAX_COUNTS	4
+void	out_row_counts(struct out *o, const char *name, const long *n,
+	    size_t k);
 void	out_end(struct out *o);
 
 /*
