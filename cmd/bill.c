@@ -28,25 +28,13 @@ struct opts {
 	O(CMD, "kam bill list")						\
 	O(FLAG, OPT, "", "open", open, "items not paid")
 
-REC_FIELDS(bill_add_cmd, "add", "a billing item of the contract", ADD,
-    "kam bill add title amount", BILL_FIELDS)
+REC_FIELDS_VERB(bill_add_cmd, "add", "a billing item of the contract", CALL,
+    ADD, "kam bill add title amount", BILL_FIELDS, .call = bill_add,
+    .operands = 2)
 REC_FIELDS_VERB(bill_set, "set", "edit a billing item", SET, SET,
     "kam bill set B-n", BILL_FIELDS, .rt = &bill_type)
 REC_VERB(bill_show, "show", "one billing item with its state", SHOW,
     "kam bill show B-n", .rt = &bill_type)
-
-static int
-bill_add_cmd(int argc, char **argv, struct kam *k)
-{
-	struct rec_ctx c = kam_ctx(k);
-	struct rec_args a;
-
-	if (rec_parse(bill_add_cmd_opts, ARRAY_SIZE(bill_add_cmd_opts), argc,
-	    argv, bill_add_cmd_usage, 2, &a) == -1)
-		return -1;
-	return bill_add(&c, a.operand, a.rest[0], bill_add_cmd_opts,
-	    ARRAY_SIZE(bill_add_cmd_opts), &a);
-}
 
 /* invoice and paid: B-n [--date date], today by default. */
 static int

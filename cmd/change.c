@@ -33,42 +33,19 @@ struct opts {
 static const char *const brief[] = { "id", "title", "req", "cost", "days",
 	"status", "requested_by", "decided_by", "decided_on", NULL };
 
-REC_FIELDS(change_approve, "approve", "approve a change request (client side)",
-    ADD, "kam change approve CR-n", CHANGE_DECIDE)
-REC_FIELDS(change_reject, "reject", "reject a change request", SET,
-    "kam change reject CR-n", CHANGE_DECIDE)
+/* approve and reject: the client decides (change_decide, lib/rectype.c). */
+REC_FIELDS_VERB(change_approve, "approve",
+    "approve a change request (client side)", CALL, ADD,
+    "kam change approve CR-n", CHANGE_DECIDE, .call = change_decide,
+    .verb = "approve", .need = "")
+REC_FIELDS_VERB(change_reject, "reject", "reject a change request", CALL, SET,
+    "kam change reject CR-n", CHANGE_DECIDE, .call = change_decide,
+    .verb = "reject", .need = "")
 
 REC_FIELDS_VERB(change_add, "add", "open a change request", ADD, ADD,
     "kam change add title", CHANGE_FIELDS, .rt = &change_type)
 REC_VERB(change_show, "show", "show one change request", SHOW,
     "kam change show CR-n", .rt = &change_type)
-
-/* approve and reject: the client decides (lib/rectype.c). */
-static int
-decide(int argc, char **argv, struct kam *k, const struct rec_opt *opts,
-    size_t n, const char *usage)
-{
-	struct rec_ctx c = kam_ctx(k);
-	struct rec_args a;
-
-	if (rec_parse_need(opts, n, argc, argv, usage, 1, "", &a) == -1)
-		return -1;
-	return change_decide(&c, k->verb, opts, n, &a);
-}
-
-static int
-change_approve(int argc, char **argv, struct kam *k)
-{
-	return decide(argc, argv, k, change_approve_opts,
-	    ARRAY_SIZE(change_approve_opts), change_approve_usage);
-}
-
-static int
-change_reject(int argc, char **argv, struct kam *k)
-{
-	return decide(argc, argv, k, change_reject_opts,
-	    ARRAY_SIZE(change_reject_opts), change_reject_usage);
-}
 
 /*
  * kam change list: the change requests, then one line with the totals of

@@ -140,9 +140,9 @@ int	kam_rec_run(struct kam *k, const struct rec_verb *v, int argc,
  * A verb declared as data (lib/record.h) in one line: the struct
  * rec_verb of kind REC_<kind> (the rest of its members after the list),
  * the verb function fn and its entry fn_verb (its flags follow from the
- * kind: every kind needs the project, ADD, SET and MOVE write), its usage
- * line the command words and its options' usage, its completion words
- * and its option table all made from one list:
+ * kind: every kind needs the project, ADD, SET, MOVE and CALL write), its
+ * usage line the command words and its options' usage, its completion
+ * words and its option table all made from one list:
  *   REC_VERB(fn, name, summary, kind, words, ...)	no options (show,
  *					close...)
  *   REC_FIELDS_VERB(fn, name, summary, kind, how, words, L, ...)	the F()
@@ -150,23 +150,17 @@ int	kam_rec_run(struct kam *k, const struct rec_verb *v, int argc,
  *					ADD or SET)
  *   REC_LIST_VERB(fn, name, summary, words, W, ...)	the W() list of
  *					filters
- * REC_FIELDS(fn, name, summary, how, words, L) makes fn_usage, fn_words,
- * fn_opts and the entry of a verb fn that writes, written by hand: it
- * parses with rec_parse() itself.
  */
 #define REC_FLAGS_ADD	(NEED_PROJECT | WRITES)
 #define REC_FLAGS_SET	(NEED_PROJECT | WRITES)
 #define REC_FLAGS_MOVE	(NEED_PROJECT | WRITES)
+#define REC_FLAGS_CALL	(NEED_PROJECT | WRITES)
 #define REC_FLAGS_SHOW	NEED_PROJECT
 #define REC_FLAGS_LIST	NEED_PROJECT
 #define REC_OPTIONS(fn, how, words, L)					\
 	static const char fn##_usage[] = words L(REC_USAGE_##how);	\
 	static const char fn##_words[] = "" L(REC_COMPLETE_##how);	\
 	static const struct rec_opt fn##_opts[] = { L(REC_OPT_##how) };
-#define REC_FIELDS(fn, name, summary, how, words, L)			\
-	REC_OPTIONS(fn, how, words, L)					\
-	static int fn(int, char **, struct kam *);			\
-	VERB_ENTRY(fn, name, NEED_PROJECT | WRITES, summary)
 /* The verb function fn of the verb declared as data fn_rv, and its entry. */
 #define REC_FN(fn, name, summary, kd)					\
 	static int fn(int argc, char **argv, struct kam *k)		\

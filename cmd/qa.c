@@ -23,28 +23,16 @@
 
 #define REPORT_OPTS(O)	O(CMD, "kam qa report")
 
-REC_FIELDS(qa_check, "check",
-    "record a quality check of a requirement, task or anything", ADD,
-    "kam qa check subject", QA_FIELDS)
+/* check: a new quality check (qa_check_record, lib/rectype.c). */
+REC_FIELDS_VERB(qa_check, "check",
+    "record a quality check of a requirement, task or anything", CALL, ADD,
+    "kam qa check subject", QA_FIELDS, .call = qa_check_record,
+    .need = "a quality check needs --criterion TEXT, --result pass|fail and "
+    "--by P-n (the reviewer)")
 REC_LIST_VERB(qa_list, "list", "list quality checks", "kam qa list", QA_WHERE,
     .rt = &qa_type)
 REC_VERB(qa_show, "show", "show one quality check", SHOW, "kam qa show Q-n",
     .rt = &qa_type)
-
-/* check: a new quality check (qa_check_record, lib/rectype.c). */
-static int
-qa_check(int argc, char **argv, struct kam *k)
-{
-	struct rec_ctx c = kam_ctx(k);
-	struct rec_args a;
-
-	if (rec_parse_need(qa_check_opts, ARRAY_SIZE(qa_check_opts), argc,
-	    argv, qa_check_usage, 1, "a quality check needs --criterion TEXT, "
-	    "--result pass|fail and --by P-n (the reviewer)", &a) == -1)
-		return -1;
-	return qa_check_record(&c, a.operand, qa_check_opts,
-	    ARRAY_SIZE(qa_check_opts), &a);
-}
 
 /* ---- report ---- */
 

@@ -148,21 +148,22 @@ bill_state_of(const struct table *billing, const struct row *r,
 }
 
 int
-bill_add(const struct rec_ctx *c, const char *title, const char *amount,
-    const struct rec_opt *opts, size_t n, const struct rec_args *a)
+bill_add(const struct rec_ctx *c, const struct rec_verb *v,
+    const struct rec_args *a)
 {
+	const char *title = a->operand, *amount = a->rest[0];
 	struct table t = TABLE_INIT;
 	struct tx tx = TX_INIT;
 	struct row *r;
 	const char *why;
 	char id[32];
-	int64_t v;
+	int64_t m;
 	int ret = -1;
 
-	if (money_parse(amount, c->p->digits, &v, &why) == -1)
+	if (money_parse(amount, c->p->digits, &m, &why) == -1)
 		return kam_err(KAM_EX_USAGE, "invalid amount '%s': %s", amount,
 		    why);
-	if (v <= 0)
+	if (m <= 0)
 		return kam_err(KAM_EX_USAGE, "a billing item's amount must be "
 		    "above 0 ('%s')", amount);
 	if (rec_begin(c, &tx, &t, &schema_billing) == -1)
@@ -170,7 +171,7 @@ bill_add(const struct rec_ctx *c, const char *title, const char *amount,
 	r = table_add(&t);
 	if (store_set_arg(&t, r, "title", title, "title") == -1 ||
 	    store_set_arg(&t, r, "amount", amount, "amount") == -1 ||
-	    rec_apply(c->p, &tx, &t, r, opts, n, a) == -1)
+	    rec_apply(c->p, &tx, &t, r, v->opts, v->nopts, a) == -1)
 		goto out;
 	snprintf(id, sizeof(id), "%s", table_get(&t, r, BILL_ID));
 	if (rec_commit_row(c, &tx, "bill add", &bill_type, &t, r, NULL) == -1)

@@ -31,15 +31,16 @@ enum bill_state	bill_state_of(const struct table *billing,
 		    int32_t today, int32_t *due);
 
 /*
- * kam bill add: a new item `title` of `amount` (> 0) with the options of
- * a (BILL_FIELDS), one commit "kam: bill add B-n: title"; prints the id.
+ * kam bill add (the REC_CALL of its rec_verb v): a new item titled
+ * a->operand of the amount a->rest[0] (> 0) with the options of a
+ * (BILL_FIELDS, v->opts), one commit "kam: bill add B-n: title"; prints
+ * the id.
  * kam bill invoice / paid: set the invoiced or paid date of item id
  * (date <= today, and a payment not before its invoice); 65 when it is
  * already invoiced or paid, or a payment is recorded before the invoice.
  * 0, or -1 reported.
  */
-int	bill_add(const struct rec_ctx *c, const char *title,
-	    const char *amount, const struct rec_opt *opts, size_t n,
+int	bill_add(const struct rec_ctx *c, const struct rec_verb *v,
 	    const struct rec_args *a);
 int	bill_invoice(const struct rec_ctx *c, const char *id, int32_t date);
 int	bill_paid(const struct rec_ctx *c, const char *id, int32_t date);

@@ -865,8 +865,8 @@ rec_run(const struct rec_ctx *c, const struct rec_verb *v, int argc,
 
 	if (v->kind == REC_LIST)
 		return run_list(c, v, usage, argc, argv);
-	if (parse(v->opts, v->nopts, argc, argv, usage, 1, v->need, v->both,
-	    &a) == -1)
+	if (parse(v->opts, v->nopts, argc, argv, usage, v->operands > 0 ?
+	    v->operands : 1, v->need, v->both, &a) == -1)
 		return -1;
 	switch (v->kind) {
 	case REC_ADD:
@@ -889,6 +889,8 @@ rec_run(const struct rec_ctx *c, const struct rec_verb *v, int argc,
 			return rec_move(c, v->rt, v->verb, a.operand,
 			    v->opts[0].col, a.val[0]);
 		return rec_move(c, v->rt, v->verb, a.operand, -1, NULL);
+	case REC_CALL:
+		return v->call(c, v, &a);
 	case REC_LIST:
 		break;
 	}

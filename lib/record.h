@@ -351,13 +351,16 @@ struct rec_where {
 #define REC_WHERE(col, n, match, m, bad)	{ col, n, REC_W_##match, m, bad },
 
 /* What a declared verb does. */
-enum rec_kind { REC_ADD, REC_SET, REC_LIST, REC_SHOW, REC_MOVE };
+enum rec_kind { REC_ADD, REC_SET, REC_LIST, REC_SHOW, REC_MOVE, REC_CALL };
 
 /*
  * A verb declared as data: cmd/<family>.c names it in its verb table and
  * rec_run() parses argv and runs the generic verb.
  *   REC_MOVE	transition `verb`; opts: at most one, the column it also sets
  *   REC_SET	verb: the name it commits as (NULL: "set"; risk: "assess")
+ *   REC_CALL	call(c, v, a): a write of the type's own (bill add, change
+ *		approve and reject, qa check) with the options parsed
+ *		and `operands` operands (0: one)
  * need: message when an option add requires is missing (%s: the operand);
  * both: message when two REC_FLAG options of one column are given.
  */
@@ -376,6 +379,9 @@ struct rec_verb {
 	 * due: what is due, most overdue first). */
 	void	(*pick)(const struct rec_ctx *c, const struct table *t,
 		    struct row **rows, size_t *n);
+	int	(*call)(const struct rec_ctx *c, const struct rec_verb *v,
+		    const struct rec_args *a);
+	int			 operands;
 };
 
 /* Parse argv for v and run it.  0, or -1 reported. */

@@ -662,9 +662,12 @@ const struct rec_type change_type = {
 };
 
 int
-change_decide(const struct rec_ctx *c, const char *verb,
-    const struct rec_opt *opts, size_t n, const struct rec_args *a)
+change_decide(const struct rec_ctx *c, const struct rec_verb *v,
+    const struct rec_args *a)
 {
+	const char *verb = v->verb;
+	const struct rec_opt *opts = v->opts;
+	size_t n = v->nopts;
 	struct table changes = TABLE_INIT, reqs = TABLE_INIT,
 	    people = TABLE_INIT;
 	struct tx tx = TX_INIT;
@@ -1285,9 +1288,12 @@ const struct rec_type qa_type = {
 };
 
 int
-qa_check_record(const struct rec_ctx *c, const char *subj_arg,
-    const struct rec_opt *opts, size_t n, const struct rec_args *a)
+qa_check_record(const struct rec_ctx *c, const struct rec_verb *v,
+    const struct rec_args *a)
 {
+	const char *subj_arg = a->operand;
+	const struct rec_opt *opts = v->opts;
+	size_t n = v->nopts;
 	struct table quality = TABLE_INIT, people = TABLE_INIT,
 	    target = TABLE_INIT;
 	struct tx tx = TX_INIT;

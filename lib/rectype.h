@@ -45,13 +45,14 @@ int	qa_subject(struct project *p, struct tx *tx, const char *arg,
 int	defect_move(const struct rec_ctx *c, const char *verb, const char *id,
 	    const char *rework, const char *date);
 
-/* kam change approve and reject (verb): decide change request id with the
- * options of CHANGE_DECIDE (opts, n, a): by whom (a client-side person),
+/* kam change approve and reject (v->verb, the REC_CALL of their rec_verb
+ * v): decide change request a->operand with the options of CHANGE_DECIDE
+ * (v->opts, a): by whom (a client-side person),
  * when, and for an approval the new text of its requirement, applied in
  * the same commit when the requirement's state machine (lib/reqflow.c)
  * allows it.  0, or -1 reported. */
-int	change_decide(const struct rec_ctx *c, const char *verb,
-	    const struct rec_opt *opts, size_t n, const struct rec_args *a);
+int	change_decide(const struct rec_ctx *c, const struct rec_verb *v,
+	    const struct rec_args *a);
 
 /* The state of a task, derived from its dates: planned (no start),
  * started, done (a finish). */
@@ -84,10 +85,11 @@ int	task_track(const struct rec_ctx *c, const char *verb, const char *id,
 int	req_move(const struct rec_ctx *c, const char *verb, const char *id,
 	    const char *by, const char *date);
 
-/* kam qa check: a quality check of subject with the options of QA_FIELDS
- * (opts, n, a); prints its id.  0, or -1 reported. */
-int	qa_check_record(const struct rec_ctx *c, const char *subject,
-	    const struct rec_opt *opts, size_t n, const struct rec_args *a);
+/* kam qa check (the REC_CALL of its rec_verb v): a quality check of
+ * a->operand with the options of QA_FIELDS (v->opts, a); prints its id.
+ * 0, or -1 reported. */
+int	qa_check_record(const struct rec_ctx *c, const struct rec_verb *v,
+	    const struct rec_args *a);
 
 /* The activity operand of kam raci: an id of a kam table becomes
  * canonical ("t-3" -> "T-3", *is_id set); anything else is free text,
