@@ -497,6 +497,13 @@ complete_value(struct kam *k, const struct family *f, const struct verb *v,
 			}
 		}
 	}
+	/* kam log/diff --table: the tables, the minutes' too. */
+	if (strcmp(opt, "--table") == 0) {
+		for (i = 0; i < kam_nschemas; i++)
+			complete_words(kam_schemas[i]->name, lead, cur);
+		complete_words(hist_meetings.name, lead, cur);
+		return;
+	}
 	/* A column of the family's own table without ids: the values it
 	 * holds (kam budget spend --category). */
 	if (pfx == NULL && strncmp(opt, "--", 2) == 0 &&

@@ -292,6 +292,22 @@ test_expect_success 'log completes the meetings of the minutes and their decisio
 	test ! -s out
 '
 
+test_expect_success 'log and diff --table complete the table names, meetings included, each one kam log takes' '
+	(cd proj && kam __complete log --table "") >out &&
+	grep -qx risks out && grep -qx expenses out && grep -qx meetings out &&
+	test $(wc -l <out) -ge 10 &&
+	for t in $(cat out); do
+		(cd proj && kam log --table $t -n 1 >/dev/null &&
+		    kam diff --table $t >/dev/null) || return 1
+	done &&
+	(cd proj && kam __complete diff --table=me) >out &&
+	echo --table=meetings >expect &&
+	test_cmp expect out &&
+	(cd proj && kam __complete log --table ri) >out &&
+	echo risks >expect &&
+	test_cmp expect out
+'
+
 test_expect_success 'budget categories for --category and the category operand' '
 	(cd proj && kam budget set Travel 100 >/dev/null &&
 	    kam budget set Licences 50 >/dev/null &&
