@@ -1567,6 +1567,99 @@ note_apply(struct project *p, const char *dir, const char *redo)
 	kam_buf_release(&b);
 }
 
+/* The 12-digit id of the commit a sequencer todo line "pick ID ..."
+ * names, into out; its first parent's (or "--root") into parent when
+ * not NULL.  0 or -1. */
+static int
+pick_commit(struct project *p, const char *s, const char *e, char *out,
+    char *parent)
+{
+	git_object *o = NULL;
+	char *id;
+	int rc;
+
+	while (s < e && *s != ' ')
+		s++;
+	while (s < e && *s == ' ')
+		s++;
+	id = xstrndup(s, strcspn(s, " \t\r\n"));
+	if ((rc = git_revparse_single(&o, p->repo, id)) == 0 &&
+	    git_object_type(o) == GIT_OBJECT_COMMIT) {
+		snprintf(out, 13, "%s", git_oid_tostr_s(git_object_id(o)));
+		if (parent != NULL)
+			snprintf(parent, 13, "%s",
+			    git_commit_parentcount((git_commit *)o) > 0 ?
+			    git_oid_tostr_s(git_commit_parent_id(
+			    (git_commit *)o, 0)) : "--root");
+	} else
+		rc = -1;
+	git_object_free(o);
+	free(id);
+	return rc < 0 ? -1 : 0;
+}
+
+/*
+ * A cherry-pick of several commits (.git/sequencer/todo, the stopped one
+ * first): git's sequencer runs no exec lines there, so kam cannot come
+ * back to the picks after this one.  Say so and how to pick them with a
+ * rebase instead (detached, then the branch moved to its result).
+ */
+static void
+note_pick(struct project *p, const char *redo)
+{
+	struct kam_buf b = KAM_BUF_INIT;
+	git_reference *head = NULL;
+	const char *s, *e, *end, *br = NULL;
+	char first[13] = "", up[13] = "", last[13] = "", onto[13] = "";
+	char *f = xasprintf("%ssequencer/todo", git_repository_path(p->repo));
+	long n = 0;
+
+	if (kam_read_file(&b, f) != 0)
+		goto out;
+	end = b.ptr + b.len;
+	for (s = b.ptr; s < end; s = e) {
+		if ((e = memchr(s, '\n', (size_t)(end - s))) == NULL)
+			e = end;
+		else
+			e++;
+		if ((size_t)(e - s) < 5 || (strncmp(s, "pick ", 5) != 0 &&
+		    strncmp(s, "p ", 2) != 0))
+			continue;
+		if (n++ == 0 && pick_commit(p, s, e, first, up) == -1)
+			goto out;
+		if (pick_commit(p, s, e, last, NULL) == -1)
+			goto out;
+	}
+	if (n == 0)
+		goto out;
+	if (git_repository_head(&head, p->repo) == 0 &&
+	    git_reference_is_branch(head))
+		br = git_reference_shorthand(head);
+	else if (rebase_file(&b, git_repository_path(p->repo),
+	    "sequencer/head") == 0)
+		snprintf(onto, sizeof(onto), "%s", b.ptr);
+	fprintf(stderr, "kam: warning: this cherry-pick has %ld more "
+	    "commit%s to pick (.git/sequencer/todo), and git's cherry-pick "
+	    "runs no exec lines, so kam cannot come back to them: they will "
+	    "not be amended (nor this commit's subject); where one applies "
+	    "without a conflict its rows keep the old ids where they mean "
+	    "the new ones.  To have them amended, pick the same commits with "
+	    "a rebase instead and renumber at its stop again:\n"
+	    "    git cherry-pick --abort\n"
+	    "    git rebase --merge --onto %s %s %s\n"
+	    "    %s\n"
+	    "then 'git add' the files and 'git rebase --continue'%s%s%s\n",
+	    n - 1, n - 1 == 1 ? "" : "s", br != NULL ? br : onto, up, last,
+	    redo, br != NULL ? "; the rebase leaves HEAD detached at the "
+	    "result: 'git checkout -B " : "", br != NULL ? br : "",
+	    br != NULL ? "' puts the branch there" : "");
+out:
+	git_error_clear();
+	git_reference_free(head);
+	kam_buf_release(&b);
+	free(f);
+}
+
 void
 renumber_rebase_note(struct project *p, const char *redo)
 {
@@ -1576,8 +1669,12 @@ renumber_rebase_note(struct project *p, const char *redo)
 	size_t later = 0, ours = 0;
 	enum todo_kind k;
 
-	if (d == NULL)
+	if (d == NULL) {
+		if (git_repository_state(p->repo) ==
+		    GIT_REPOSITORY_STATE_CHERRYPICK_SEQUENCE)
+			note_pick(p, redo);
 		return;
+	}
 	f = xasprintf("%s/git-rebase-todo", d);
 	if (kam_read_file(&b, f) == 1)
 		note_apply(p, d, redo);

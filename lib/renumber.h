@@ -84,7 +84,9 @@ int	renumber_all(struct project *p, struct kam_buf *pairs, size_t *nrefs);
  * todo list; with the apply backend (no todo list), a warning that they
  * will not be, and the recipe: abort, start again with the merge backend
  * (the same commits onto the same target), then `redo` (the renumbering,
- * "kam renumber --all").  Nothing outside a rebase.
+ * "kam renumber --all"); likewise at a stop of a cherry-pick of several
+ * commits (sequencer/todo: no exec lines), whose recipe picks them with
+ * a rebase instead.  Nothing outside these.
  */
 void	renumber_rebase_note(struct project *p, const char *redo);
 

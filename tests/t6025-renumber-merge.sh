@@ -497,6 +497,51 @@ test_expect_success 'at a stop of git rebase --apply, renumber warns that nothin
 	later_check
 '
 
+test_expect_success 'at a stop of git cherry-pick A..B, renumber warns that the later picks will not be amended and gives a recipe that works' '
+	later rlpick &&
+	git checkout -q main &&
+	test_expect_code 1 git cherry-pick main..alice >/dev/null 2>&1 &&
+	test -f .git/sequencer/todo &&
+	kam renumber REQ-2 >/dev/null 2>../err &&
+	grep -q "^kam: warning: this cherry-pick has 2 more commits to pick (.git/sequencer/todo), and git.s cherry-pick runs no exec lines, so kam cannot come back to them: they will not be amended (nor this commit.s subject); " ../err &&
+	sed -n "s/^    //p" ../err >../recipe &&
+	cat >../expect <<-EOF &&
+	git cherry-pick --abort
+	git rebase --merge --onto main $(git rev-parse --short=12 alice~3) $(git rev-parse --short=12 alice)
+	kam renumber REQ-2 REQ-3
+	EOF
+	test_cmp ../expect ../recipe &&
+	grep -q "^then .git add. the files and .git rebase --continue.; the rebase leaves HEAD detached at the result: .git checkout -B main. puts the branch there\$" ../err &&
+	git rev-parse alice >../alice &&
+	sed -n 1p ../recipe >../step && sh ../step &&
+	sed -n 2p ../recipe >../step &&
+	test_expect_code 1 sh ../step >/dev/null 2>&1 &&
+	sed -n 3p ../recipe >../step && sh ../step >/dev/null 2>&1 &&
+	git add -A &&
+	env GIT_EDITOR=true git rebase --continue >/dev/null 2>&1 &&
+	git checkout -q -B main &&
+	test "$(git rev-parse alice)" = "$(cat ../alice)" &&
+	cat requirements.csv tasks.csv >../got &&
+	grep "^CR-1," changes.csv >>../got &&
+	tail -n 1 meetings/2026-11-20-alice-sync.md >>../got &&
+	git log --format=%s -3 >>../got &&
+	cat >../expect <<-\EOF &&
+	id,title,priority,status,source,confirmed_by,confirmed_on,acceptance
+	REQ-1,Login,should,draft,,,,
+	REQ-2,Main report,should,draft,,,,
+	REQ-3,Alice export,should,draft,,,,
+	id,title,duration,depends,assignee,start,finish,progress,cost,reqs,deadline,baseline_start,baseline_finish
+	T-1,Alice task for REQ-3,2,,,,,,,REQ-3,,,
+	CR-1,"Main change, see REQ-2",REQ-2,,,proposed,,,
+	- Decide REQ-3 scope
+	alice: minutes, decide REQ-3
+	kam: task add T-1: Alice task for REQ-3
+	kam: req add REQ-3: Alice export
+	EOF
+	test_cmp ../expect ../got &&
+	test -z "$(git status --porcelain)"
+'
+
 test_expect_success 'kam renumber --rebased: 64 outside a rebase; after a skipped stop nothing is amended, the target'"'"'s commits least of all' '
 	later rls &&
 	test_expect_code 64 kam renumber --rebased 2>../err &&
