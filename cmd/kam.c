@@ -214,23 +214,41 @@ family_prefix(const char *family)
 	return rt != NULL ? rt->s->prefix : NULL;
 }
 
-/* Load table s of k's project for completion, which must stay quiet:
- * errors go nowhere.  0, or -1 (t may hold some rows: release it). */
+/* Completion must stay quiet: errors go nowhere.  quiet() sends stderr
+ * to /dev/null, saving it in *saved (0, or -1 when it cannot); loud()
+ * brings it back and forgets the errors. */
 static int
-load_quietly(struct kam *k, const struct schema *s, struct table *t)
+quiet(FILE **saved)
 {
-	FILE *saved = stderr;
-	int rc = -1;
-
+	*saved = stderr;
 	if ((stderr = fopen("/dev/null", "w")) == NULL) {
-		stderr = saved;
+		stderr = *saved;
 		return -1;
 	}
-	if (kam_open_project(k) == 0 && store_load(&k->p, NULL, s, t) == 0)
-		rc = 0;
+	return 0;
+}
+
+static void
+loud(FILE *saved)
+{
 	fclose(stderr);
 	stderr = saved;
 	kam_err_reset();
+}
+
+/* Load table s of k's project, quietly.  0, or -1 (t may hold some rows:
+ * release it). */
+static int
+load_quietly(struct kam *k, const struct schema *s, struct table *t)
+{
+	FILE *saved;
+	int rc = -1;
+
+	if (quiet(&saved) == -1)
+		return -1;
+	if (kam_open_project(k) == 0 && store_load(&k->p, NULL, s, t) == 0)
+		rc = 0;
+	loud(saved);
 	return rc;
 }
 
@@ -329,54 +347,28 @@ complete_any_id(struct kam *k, const char *cur)
 			complete_ids(k, kam_schemas[i]->prefix, "", cur);
 }
 
-/* The minutes' meetings and their items (kam log ID): NAME, NAME/D1. */
+/* The names lib lists that start with cur, read quietly: the minutes'
+ * meetings and their items (kam log ID: NAME, NAME/D1), or with revs the
+ * revisions (HEAD, branches, tags). */
 static void
-complete_meetings(struct kam *k, const char *cur)
+complete_listed(struct kam *k, int revs, const char *cur)
 {
-	FILE *saved = stderr;
-	char **ids = NULL;
-	int i, n = -1;
-
-	if ((stderr = fopen("/dev/null", "w")) == NULL) {
-		stderr = saved;
-		return;
-	}
-	if (kam_open_project(k) == 0)
-		n = hist_meeting_ids(&k->p, cur, &ids);
-	for (i = 0; i < n; i++) {
-		if (strncmp(ids[i], cur, strlen(cur)) == 0)
-			printf("%s\n", ids[i]);
-		free(ids[i]);
-	}
-	free(ids);
-	fclose(stderr);
-	stderr = saved;
-	kam_err_reset();
-}
-
-/* Revisions: HEAD, branches, tags. */
-static void
-complete_revs(struct kam *k, const char *cur)
-{
-	FILE *saved = stderr;
+	FILE *saved;
 	char **names = NULL;
 	int i, n = -1;
 
-	if ((stderr = fopen("/dev/null", "w")) == NULL) {
-		stderr = saved;
+	if (quiet(&saved) == -1)
 		return;
-	}
 	if (kam_open_project(k) == 0)
-		n = hist_ref_names(&k->p, &names);
+		n = revs ? hist_ref_names(&k->p, &names) :
+		    hist_meeting_ids(&k->p, cur, &names);
+	loud(saved);
 	for (i = 0; i < n; i++) {
 		if (strncmp(names[i], cur, strlen(cur)) == 0)
 			printf("%s\n", names[i]);
 		free(names[i]);
 	}
 	free(names);
-	fclose(stderr);
-	stderr = saved;
-	kam_err_reset();
 }
 
 /*
@@ -680,9 +672,9 @@ cmd_complete(struct kam *k, int argc, char **argv)
 			if (strcmp(meta, "ID") == 0 || strcmp(meta, "OLD") == 0)
 				complete_any_id(k, cur);
 			if (strcmp(meta, "ID") == 0)
-				complete_meetings(k, cur);
+				complete_listed(k, 0, cur);
 			else if (strcmp(meta, "rev") == 0)
-				complete_revs(k, cur);
+				complete_listed(k, 1, cur);
 			else {
 				/* An operand named after a column of the
 				 * family's table without ids: its values
