@@ -103,9 +103,6 @@ struct backoff {
 
 static unsigned tmp_counter;
 
-/* W7: fsync kam's own files (journal, work tree, index)?  Set per
- * repository by sync_policy(); on until then. */
-static int sync_kam = 1;
 
 /* ---------------------------------------------------------------- */
 /* small helpers */
@@ -143,29 +140,29 @@ write_all(int fd, const char *p, size_t n)
 
 /* fsync(fd) when the repository's core.fsync asks for it (W7). */
 static int
-sync_fd(int fd)
+sync_fd(const struct tx *tx, int fd)
 {
-	return sync_kam ? fsync(fd) : 0;
+	return tx->sync ? fsync(fd) : 0;
 }
 
 static int
-fsync_dirfd(int dfd, const char *what)
+fsync_dirfd(const struct tx *tx, int dfd, const char *what)
 {
-	if (sync_kam && fsync(dfd) == -1 && errno != EINVAL)
+	if (tx->sync && fsync(dfd) == -1 && errno != EINVAL)
 		return kam_errno(errno, "cannot sync directory '%s'", what);
 	return 0;
 }
 
 static int
-fsync_dir(const char *path)
+fsync_dir(const struct tx *tx, const char *path)
 {
 	int fd, ret;
 
-	if (!sync_kam)
+	if (!tx->sync)
 		return 0;
 	if ((fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
 		return kam_errno(errno, "cannot open directory '%s'", path);
-	ret = fsync_dirfd(fd, path);
+	ret = fsync_dirfd(tx, fd, path);
 	close(fd);
 	return ret;
 }
@@ -674,7 +671,7 @@ open_parent(const struct tx *tx, const char *rel, const char **base)
 			return -1;
 		}
 		free(comp);
-		if (made && fsync_dirfd(dfd, tx->p->workdir) == -1) {
+		if (made && fsync_dirfd(tx, dfd, tx->p->workdir) == -1) {
 			close(nfd);
 			close(dfd);
 			return -1;
@@ -720,7 +717,7 @@ write_worktree(const struct tx *tx, struct upd *u)
 		goto out;
 	}
 	if ((S_ISREG(old.st_mode) && fchmod(fd, perm) == -1) ||
-	    write_all(fd, u->data, u->len) == -1 || sync_fd(fd) == -1) {
+	    write_all(fd, u->data, u->len) == -1 || sync_fd(tx, fd) == -1) {
 		kam_errno(errno, "cannot write '%s'", u->rel);
 		goto out;
 	}
@@ -736,7 +733,7 @@ write_worktree(const struct tx *tx, struct upd *u)
 	}
 	free(tmp);
 	tmp = NULL;
-	if (fsync_dirfd(dfd, u->rel) == -1)
+	if (fsync_dirfd(tx, dfd, u->rel) == -1)
 		goto out;
 	if (fstatat(dfd, base, &u->st, AT_SYMLINK_NOFOLLOW) == -1) {
 		kam_errno(errno, "cannot stat '%s'", u->rel);
@@ -988,7 +985,7 @@ index_write_locked(const struct tx *tx, int fd, const struct upd *u,
 		goto out;
 	}
 	if (read_quiet(&b, copy) != 0 ||
-	    write_all(fd, b.ptr, b.len) == -1 || sync_fd(fd) == -1) {
+	    write_all(fd, b.ptr, b.len) == -1 || sync_fd(tx, fd) == -1) {
 		*why = strerror(errno);
 		goto out;
 	}
@@ -1072,7 +1069,7 @@ journal_write(const struct tx *tx, const git_oid *parent,
 	int fd = -1, ret = -1;
 
 	if (mkdir(dir, 0777) == 0) {
-		if (fsync_dir(git_repository_path(tx->p->repo)) == -1)
+		if (fsync_dir(tx, git_repository_path(tx->p->repo)) == -1)
 			goto out;
 	} else if (errno != EEXIST) {
 		kam_errno(errno, "cannot create '%s'", dir);
@@ -1090,7 +1087,7 @@ journal_write(const struct tx *tx, const git_oid *parent,
 	}
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
 	    0666);
-	if (fd == -1 || write_all(fd, b.ptr, b.len) == -1 || sync_fd(fd) == -1) {
+	if (fd == -1 || write_all(fd, b.ptr, b.len) == -1 || sync_fd(tx, fd) == -1) {
 		kam_errno(errno, "cannot write '%s'", tmp);
 		goto out;
 	}
@@ -1104,7 +1101,7 @@ journal_write(const struct tx *tx, const git_oid *parent,
 		kam_errno(errno, "cannot rename '%s'", tmp);
 		goto out;
 	}
-	if (fsync_dir(dir) == -1) {
+	if (fsync_dir(tx, dir) == -1) {
 		unlink(path);
 		goto out;
 	}
@@ -1131,7 +1128,7 @@ journal_remove(const struct tx *tx)
 		kam_errno(errno, "cannot remove '%s'", path);
 		goto out;
 	}
-	ret = fsync_dir(dir);
+	ret = fsync_dir(tx, dir);
 out:
 	free(dir);
 	free(path);
@@ -1678,7 +1675,7 @@ sync_components(const char *v)
 
 /* W7: what to fsync in this repository, as git would. */
 static int
-sync_policy(git_repository *repo)
+sync_policy(struct tx *tx, git_repository *repo)
 {
 	git_config *cfg = NULL;
 	const char *v = NULL;
@@ -1695,7 +1692,7 @@ sync_policy(git_repository *repo)
 	if ((rc = git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR,
 	    (bits & (SYNC_OBJECTS | SYNC_REFS)) != 0)) < 0)
 		return kam_giterr(rc, "cannot set fsync");
-	sync_kam = (bits & SYNC_INDEX) != 0;
+	tx->sync = (bits & SYNC_INDEX) != 0;
 	return 0;
 }
 
@@ -1710,7 +1707,8 @@ tx_begin(struct tx *tx, struct project *p, int no_commit)
 	    git_repository_workdir(p->repo) == NULL)
 		return kam_err(KAM_EX_STATE, "bare repository has no working "
 		    "tree");
-	if (sync_policy(p->repo) == -1 || lock_take(tx) == -1 || recover(tx) == -1 || check_state(tx) == -1)
+	if (sync_policy(tx, p->repo) == -1 || lock_take(tx) == -1 ||
+	    recover(tx) == -1 || check_state(tx) == -1)
 		return -1;
 	if (!no_commit && hook_check_signing(p->repo) == -1)
 		return -1;

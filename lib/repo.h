@@ -63,8 +63,11 @@ struct tx {
 					   changed file by comparing bytes */
 	size_t		 nheads;
 	size_t		 head_bytes;	/* their total (bounded) */
+	int		 sync;		/* fsync kam's own files (journal, work
+					   tree, index): the repository's
+					   core.fsync (W7); on until read */
 };
-#define TX_INIT { .lockfd = -1 }
+#define TX_INIT { .lockfd = -1, .sync = 1 }
 
 int	tx_begin(struct tx *tx, struct project *p, int no_commit);
 /* HEAD's version of a project file into out: 0, 1 when absent, -1. */
