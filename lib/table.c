@@ -909,12 +909,20 @@ cmp_num(const void *a, const void *b)
 	    (x->line < y->line ? -1 : x->line > y->line);
 }
 
-static _Thread_local int key_cols[2] = { -1, -1 };	/* for cmp_key */
+/* The positions of t's key columns in its rows, -1 for no second. */
+static void
+key_cols_of(const struct table *t, int key_cols[2])
+{
+	key_cols[0] = t->colmap[t->s->keys[0]];
+	key_cols[1] = t->s->nkeys > 1 ? t->colmap[t->s->keys[1]] : -1;
+}
 
+/* Rows by their key columns' cells (arg: key_cols_of()). */
 static int
-cmp_key(const void *a, const void *b)
+cmp_key(const void *a, const void *b, void *arg)
 {
 	const struct row *x = a, *y = b;
+	const int *key_cols = arg;
 	int c = strcmp(x->cell[key_cols[0]], y->cell[key_cols[0]]);
 
 	if (c == 0 && key_cols[1] != -1)
@@ -925,15 +933,16 @@ cmp_key(const void *a, const void *b)
 static void
 sort_rows(const struct table *t, struct row *rows, size_t n)
 {
+	int key_cols[2];
+
 	if (n < 2)
 		return;		/* rows may be NULL: qsort(NULL, 0) is UB */
 	if (t->s->prefix != NULL) {
 		qsort(rows, n, sizeof(*rows), cmp_num);
 		return;
 	}
-	key_cols[0] = t->colmap[t->s->keys[0]];
-	key_cols[1] = t->s->nkeys > 1 ? t->colmap[t->s->keys[1]] : -1;
-	qsort(rows, n, sizeof(*rows), cmp_key);
+	key_cols_of(t, key_cols);
+	qsort_r(rows, n, sizeof(*rows), cmp_key, key_cols);
 }
 
 void
@@ -950,7 +959,7 @@ check_duplicates(struct table *t)
 {
 	struct row *v;
 	size_t i;
-	int ret = 0;
+	int key_cols[2], ret = 0;
 
 	if (t->nrows < 2)
 		return 0;
@@ -959,9 +968,11 @@ check_duplicates(struct table *t)
 	v = xmalloc(t->nrows * sizeof(*v));
 	memcpy(v, t->rows, t->nrows * sizeof(*v));
 	sort_rows(t, v, t->nrows);
+	if (t->s->prefix == NULL)
+		key_cols_of(t, key_cols);
 	for (i = 1; i < t->nrows; i++) {
 		if (t->s->prefix != NULL ? v[i].num != v[i - 1].num ||
-		    v[i].num == 0 : cmp_key(&v[i], &v[i - 1]) != 0)
+		    v[i].num == 0 : cmp_key(&v[i], &v[i - 1], key_cols) != 0)
 			continue;
 		t->nerrors++;
 		if (t->s->prefix != NULL)
