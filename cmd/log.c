@@ -187,7 +187,7 @@ KAM_VERB(log_cmd, "", NEED_PROJECT, "record-level history", LOG_OPTS,
 	struct log_state st;
 	const struct schema *s;
 	char canon[32], mcanon[256];
-	int i, ret = -1;
+	int i, mrc, ret = -1;
 
 	memset(&lo, 0, sizeof(lo));
 	memset(&st, 0, sizeof(st));
@@ -212,8 +212,10 @@ KAM_VERB(log_cmd, "", NEED_PROJECT, "record-level history", LOG_OPTS,
 				    "'%s'", canon, lo.filter.table->name);
 			lo.filter.table = s;
 			lo.filter.id = canon;
-		} else if (lo.filter.id == NULL && hist_meeting_arg(&k->p,
-		    k->argv[i], mcanon, sizeof(mcanon))) {
+		} else if (lo.filter.id == NULL && (mrc = hist_meeting_arg(&k->p,
+		    k->argv[i], mcanon, sizeof(mcanon))) != 0 && (mrc == 1 ||
+		    lo.filter.table == NULL ||
+		    lo.filter.table == &hist_meetings)) {
 			/* A meeting or an item of its minutes. */
 			if (lo.filter.table != NULL &&
 			    lo.filter.table != &hist_meetings)

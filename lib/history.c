@@ -55,7 +55,9 @@ hist_table(const char *name)
  * ("2026-11-20-alice-sync/D2", "NAME/A1": decision or action number as
  * kam log and kam diff show them), rather than a revision: an item id
  * that is also a revision is the revision.  canon gets the id (D and A
- * upper case).  1 or 0.
+ * upper case).  1; 2 for a plain NAME not in the work tree that is no
+ * revision (a meeting since removed, or a mistyped revision: kam log
+ * tells which when the walk finds nothing); or 0.
  */
 int
 hist_meeting_arg(const struct project *p, const char *arg, char *canon,
@@ -74,6 +76,18 @@ hist_meeting_arg(const struct project *p, const char *arg, char *canon,
 		path = xasprintf("%smeetings/%s.md", p->root, arg);
 		rc = stat(path, &st) == 0 && S_ISREG(st.st_mode);
 		free(path);
+		/* Not in the work tree (a meeting since removed): a plain
+		 * file name that is not a revision (kam log says which it
+		 * was not when the history has no such meeting either). */
+		if (!rc && arg[0] != '-' && strstr(arg, "..") == NULL &&
+		    arg[strspn(arg, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")] == '\0') {
+			if (git_revparse_single(&obj, p->repo, arg) == 0)
+				git_object_free(obj);
+			else
+				rc = 2;
+			git_error_clear();
+		}
 		if (rc)
 			snprintf(canon, len, "%s", arg);
 		return rc;
@@ -2469,6 +2483,18 @@ log_counted(void *arg, const struct hist_commit *c, const struct hist_set *set,
  * Still in the work tree only (not committed yet): a note, 0.  Else an
  * error naming it, 65, as kam risk show R-999 (issue 18).
  */
+/* Whether meetings/NAME.md is a file of the work tree. */
+static int
+meeting_in_worktree(const struct project *p, const char *name)
+{
+	char *path = xasprintf("%smeetings/%s.md", p->root, name);
+	struct stat st;
+	int rc = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+
+	free(path);
+	return rc;
+}
+
 static int
 log_unknown(const struct project *p, const struct hist_log_opts *o)
 {
@@ -2491,6 +2517,13 @@ log_unknown(const struct project *p, const struct hist_log_opts *o)
 		if (rc != 1)
 			return rc;
 	}
+	if (s == &hist_meetings && sl == NULL && o->rev == NULL &&
+	    !meeting_in_worktree(p, id))
+		/* kam log NAME took NAME, no revision, for a removed
+		 * meeting: there was none. */
+		return kam_err(KAM_EX_USAGE, "unknown revision '%s', and no "
+		    "meeting of that name: meetings/%s.md is in no commit",
+		    id, id);
 	if (s == &hist_meetings)
 		file = xasprintf("meetings/%.*s.md", (int)(sl != NULL ?
 		    (size_t)(sl - id) : strlen(id)), id);

@@ -136,7 +136,8 @@ int	hist_diff_revs(struct hist_set *set, const struct project *p,
  * in the work tree) or one of its decisions or actions (NAME/D2, NAME/A1,
  * numbered as in each version; not when it is also a revision): then
  * canon (len bytes) gets the id, for a filter of table hist_meetings.
- * 1 or 0. */
+ * 1, 2 for a NAME not in the work tree that is no revision (a meeting
+ * since removed, or a mistyped revision), or 0. */
 int	hist_meeting_arg(const struct project *p, const char *arg,
 	    char *canon, size_t len);
 

@@ -231,6 +231,31 @@ test_expect_success 'kam log of an id in no commit: 65 naming it, as for a recor
 	grep -q "^kam: note: action 2026-11-20-weekly-sync/A3 is in the work tree but in no commit yet" ../err
 '
 
+test_expect_success 'kam log NAME of a meeting since removed: its history; a name that is neither: 64' '
+	cd proj &&
+	git checkout -q -b gone &&
+	git rm -q $M && git commit -q -m "drop the weekly minutes" &&
+	for a in "" --no-index; do
+		kam log $a 2026-11-20-weekly-sync >../out &&
+		grep "^    [^ ]" ../out | head -n 2 >../got &&
+		cat >../expect <<-\EOF &&
+		    drop the weekly minutes
+		    2026-11-20-weekly-sync removed: Weekly sync
+		EOF
+		test_cmp ../expect ../got &&
+		grep -q "^    2026-11-20-weekly-sync added: Weekly sync\$" ../out &&
+		test_expect_code 64 kam log $a no-such-branch >../out 2>../err &&
+		test ! -s ../out &&
+		echo "kam: unknown revision '"'"'no-such-branch'"'"', and no meeting of that name: meetings/no-such-branch.md is in no commit" >../expect &&
+		test_cmp ../expect ../err || return 1
+	done &&
+	test_expect_code 64 kam log --table risks no-such-branch 2>../err &&
+	echo "kam: unknown revision '"'"'no-such-branch'"'"'" >../expect &&
+	test_cmp ../expect ../err &&
+	git checkout -q main &&
+	git branch -q -D gone
+'
+
 test_expect_success 'setup: REQ-2 written, edited, renumbered to REQ-9' '
 	cd proj &&
 	kam req add Login >/dev/null &&
