@@ -347,11 +347,11 @@ complete_any_id(struct kam *k, const char *cur)
 			complete_ids(k, kam_schemas[i]->prefix, "", cur);
 }
 
-/* The names lib lists that start with cur, read quietly: the minutes'
- * meetings and their items (kam log ID: NAME, NAME/D1), or with revs the
- * revisions (HEAD, branches, tags). */
+/* The names lib lists that start with cur, each after lead, read
+ * quietly: the minutes' meetings and their items (kam log ID: NAME,
+ * NAME/D1), or with revs the revisions (HEAD, branches, tags). */
 static void
-complete_listed(struct kam *k, int revs, const char *cur)
+complete_listed(struct kam *k, int revs, const char *lead, const char *cur)
 {
 	FILE *saved;
 	char **names = NULL;
@@ -365,7 +365,7 @@ complete_listed(struct kam *k, int revs, const char *cur)
 	loud(saved);
 	for (i = 0; i < n; i++) {
 		if (strncmp(names[i], cur, strlen(cur)) == 0)
-			printf("%s\n", names[i]);
+			printf("%s%s\n", lead, names[i]);
 		free(names[i]);
 	}
 	free(names);
@@ -488,6 +488,12 @@ complete_value(struct kam *k, const struct family *f, const struct verb *v,
 				return;
 			}
 		}
+	}
+	/* A revision: --new-since, --baseline, --against. */
+	if (usage_metavar(v->usage, opt, meta, sizeof(meta)) == 0 &&
+	    strcmp(meta, "rev") == 0) {
+		complete_listed(k, 1, lead, cur);
+		return;
 	}
 	/* kam log/diff --table: the tables, the minutes' too. */
 	if (strcmp(opt, "--table") == 0) {
@@ -672,9 +678,11 @@ cmd_complete(struct kam *k, int argc, char **argv)
 			if (strcmp(meta, "ID") == 0 || strcmp(meta, "OLD") == 0)
 				complete_any_id(k, cur);
 			if (strcmp(meta, "ID") == 0)
-				complete_listed(k, 0, cur);
-			else if (strcmp(meta, "rev") == 0)
-				complete_listed(k, 1, cur);
+				complete_listed(k, 0, "", cur);
+			else if (strcmp(meta, "rev") == 0 ||
+			    strcmp(meta, "base") == 0 ||
+			    strcmp(meta, "head") == 0)
+				complete_listed(k, 1, "", cur);
 			else {
 				/* An operand named after a column of the
 				 * family's table without ids: its values

@@ -308,6 +308,18 @@ test_expect_success 'log and diff --table complete the table names, meetings inc
 	test_cmp expect out
 '
 
+test_expect_success 'revisions for review base and head, check --new-since, plan --baseline, budget --against/--baseline' '
+	printf "%s\n" HEAD main v1 >expect &&
+	for c in "review" "review main" "check --new-since" "plan --baseline" \
+	    "budget audit --against" "budget evm --baseline"; do
+		(cd proj && kam __complete $c "") >out &&
+		test_cmp expect out || return 1
+	done &&
+	(cd proj && kam __complete check --new-since=v) >out &&
+	echo --new-since=v1 >expect &&
+	test_cmp expect out
+'
+
 test_expect_success 'budget categories for --category and the category operand' '
 	(cd proj && kam budget set Travel 100 >/dev/null &&
 	    kam budget set Licences 50 >/dev/null &&
