@@ -46,7 +46,7 @@ struct log_state {
 	struct out	 o;
 	long		 max, shown;
 	unsigned	 invalid;
-	int		 color;
+	int		 color, begun;
 };
 
 /* "2026-01-05 14:03:00 +0100" (sep ' ') or "2026-01-05T14:03:00+01:00". */
@@ -140,6 +140,8 @@ on_commit(void *arg, const struct hist_commit *c, const struct hist_set *set,
 	if (first && st->max > 0 && st->shown >= st->max)
 		return 1;
 	st->invalid += set->invalid;
+	if (st->k->fmt != FMT_TABLE && !st->begun++)
+		out_begin(&st->o, st->k->fmt, log_cols, ARRAY_SIZE(log_cols));
 	if (st->k->fmt == FMT_TABLE)
 		print_text(st, c, set, first);
 	else
@@ -229,10 +231,12 @@ KAM_VERB(log_cmd, "", NEED_PROJECT, "record-level history", LOG_OPTS,
 			return popt_usage(log_cmd_popt);
 	}
 	st.color = k->fmt == FMT_TABLE && out_use_color();
-	if (k->fmt != FMT_TABLE)
-		out_begin(&st.o, k->fmt, log_cols, ARRAY_SIZE(log_cols));
+	/* The rows begin with the first commit shown, so that an error
+	 * (an id in no commit) leaves nothing on standard output. */
 	ret = hist_log(&k->p, &lo, on_commit, &st);
-	if (k->fmt != FMT_TABLE)
+	if (k->fmt != FMT_TABLE && !st.begun && ret == 0)
+		out_begin(&st.o, k->fmt, log_cols, ARRAY_SIZE(log_cols));
+	if (k->fmt != FMT_TABLE && (st.begun || ret == 0))
 		out_end(&st.o);
 	if (ret == 0 && st.invalid > 0)
 		kam_warn("%u version%s of kam files in this history %s not "

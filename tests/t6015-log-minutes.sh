@@ -215,12 +215,16 @@ test_expect_success 'kam log of an id in no commit: 65 naming it, as for a recor
 		test ! -s ../out &&
 		echo "kam: risk R-999 does not exist in the history of risks.csv" >../expect &&
 		test_cmp ../expect ../err &&
+		test_expect_code 65 kam log $a R-999 --format json >../out 2>/dev/null &&
+		test ! -s ../out &&
 		test_expect_code 65 kam log $a R-999 HEAD~1 2>../err &&
 		grep -q "^kam: risk R-999 does not exist in the history of risks.csv at HEAD~1\$" ../err || return 1
 	done &&
 	kam log 2026-11-20-weekly-sync/D1 >/dev/null &&
 	kam log nosuch/D1 --since 2026-01-01 >../out 2>../err &&
 	test ! -s ../out && test ! -s ../err &&
+	kam log nosuch/D1 --since 2026-01-01 --format json >../out &&
+	echo "[]" >../expect && test_cmp ../expect ../out &&
 	kam log nosuch/D1 HEAD~1..HEAD >../out 2>../err &&
 	test ! -s ../out && test ! -s ../err &&
 	cp $M ../keep &&
