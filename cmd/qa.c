@@ -10,16 +10,13 @@
  */
 #include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
 #include "../lib/rectype.h"
 #include "../lib/budget.h"
-#include "../lib/records.h"
-#include "../lib/reqflow.h"
+#include "../lib/qareport.h"
 #include "../lib/store.h"
-#include "../lib/value.h"
 
 #define REPORT_OPTS(O)	O(CMD, "kam qa report")
 
@@ -36,179 +33,6 @@ REC_VERB(qa_show, "show", "show one quality check", SHOW, "kam qa show Q-n",
 
 /* ---- report ---- */
 
-static const char *const severities[] = { "critical", "major", "minor" };
-static const char *const dstatuses[] = { "open", "fixed", "verified" };
-
-struct subject_sum {
-	const char		*name;	/* as the latest check writes it */
-	struct reqflow_checks	 c;
-};
-
-struct month_sum {
-	char	 ym[8];			/* "2026-11" */
-	long	 checks, passed, failed;
-};
-
-struct report {
-	const struct table	*q;
-	long			 checks, passed, failed;
-	struct subject_sum	*subj;
-	size_t			 nsubj;
-	long			 subj_pass, subj_fail;
-	struct month_sum	*months;
-	size_t			 nmonths;
-	long			 sev[3][3];	/* severity x status */
-	long			 rework[3], rework_total, open_total;
-	int			 human;		/* table or md */
-};
-
-/* 0 a kam id (prefix and number into pfx, num), 1 text, 2 unset. */
-static int
-subject_kind(const char *s, char *pfx, long *num)
-{
-	if (*s == '\0')
-		return 2;
-	if (id_prefix(s, pfx) == 0 && id_parse(s, NULL, num, NULL) == 0)
-		return 0;
-	return 1;
-}
-
-/* Subjects: ids (by prefix, then number), then text ignoring case, then
- * the checks without one. */
-static int
-cmp_subject_str(const char *a, const char *b)
-{
-	char pa[16], pb[16];
-	long na = 0, nb = 0;
-	int ka = subject_kind(a, pa, &na), kb = subject_kind(b, pb, &nb), c;
-
-	if (ka != kb)
-		return ka - kb;
-	if (ka != 0)
-		return kam_strcasecmp(a, b);
-	if ((c = strcmp(pa, pb)) != 0)
-		return c;
-	return na < nb ? -1 : na > nb;
-}
-
-/* qsort_r comparators; arg is the checks table. */
-static int
-cmp_by_subject(const void *a, const void *b, void *arg)
-{
-	const struct table *q = arg;
-	const struct row *x = *(struct row *const *)a;
-	const struct row *y = *(struct row *const *)b;
-	int c = cmp_subject_str(table_get(q, x, QA_SUBJECT),
-	    table_get(q, y, QA_SUBJECT));
-
-	if (c == 0)
-		c = x->num < y->num ? -1 : x->num > y->num;
-	return c;
-}
-
-static int
-cmp_by_date(const void *a, const void *b, void *arg)
-{
-	const struct table *q = arg;
-	const struct row *x = *(struct row *const *)a;
-	const struct row *y = *(struct row *const *)b;
-	int c = strcmp(table_get(q, x, QA_DATE), table_get(q, y, QA_DATE));
-
-	if (c == 0)
-		c = x->num < y->num ? -1 : x->num > y->num;
-	return c;
-}
-
-static int
-index_of(const char *const *names, size_t n, const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(names[i], s) == 0)
-			return (int)i;
-	return -1;
-}
-
-static void
-report_build(struct report *rp, const struct table *q, const struct table *d)
-{
-	struct row **rows = xcalloc(q->nrows + 1, sizeof(*rows));
-	struct subject_sum *s = NULL;
-	struct month_sum *m = NULL;
-	const char *res, *date;
-	size_t i;
-	long h;
-	int sv, st;
-
-	rp->q = q;
-	for (i = 0; i < q->nrows; i++) {
-		rows[i] = &q->rows[i];
-		res = table_get(q, rows[i], QA_RESULT);
-		rp->checks++;
-		rp->passed += strcmp(res, "pass") == 0;
-		rp->failed += strcmp(res, "fail") == 0;
-	}
-	/* By subject: the latest check of each decides (reqflow). */
-	qsort_r(rows, q->nrows, sizeof(*rows), cmp_by_subject, (void *)q);
-	rp->subj = xcalloc(q->nrows + 1, sizeof(*rp->subj));
-	for (i = 0; i < q->nrows; i++) {
-		if (s == NULL || cmp_subject_str(table_get(q, rows[i],
-		    QA_SUBJECT), s->name) != 0) {
-			s = &rp->subj[rp->nsubj++];
-			s->name = table_get(q, rows[i], QA_SUBJECT);
-		}
-		reqflow_checks_add(&s->c, q, rows[i]);
-	}
-	for (i = 0; i < rp->nsubj; i++) {
-		s = &rp->subj[i];
-		s->name = table_get(q, s->c.latest, QA_SUBJECT);
-		rp->subj_pass += s->c.latest_result == REQFLOW_CHECK_PASS;
-		rp->subj_fail += s->c.latest_result == REQFLOW_CHECK_FAIL;
-	}
-	/* By month of the check's date. */
-	qsort_r(rows, q->nrows, sizeof(*rows), cmp_by_date, (void *)q);
-	rp->months = xcalloc(q->nrows + 1, sizeof(*rp->months));
-	for (i = 0; i < q->nrows; i++) {
-		date = table_get(q, rows[i], QA_DATE);
-		if (strlen(date) < 7)
-			continue;
-		if (m == NULL || memcmp(m->ym, date, 7) != 0) {
-			m = &rp->months[rp->nmonths++];
-			memcpy(m->ym, date, 7);
-			m->ym[7] = '\0';
-		}
-		res = table_get(q, rows[i], QA_RESULT);
-		m->checks++;
-		m->passed += strcmp(res, "pass") == 0;
-		m->failed += strcmp(res, "fail") == 0;
-	}
-	/* Defects by severity and status; rework hours. */
-	for (i = 0; i < d->nrows; i++) {
-		const struct row *r = &d->rows[i];
-
-		sv = index_of(severities, 3, table_get(d, r, DEFECT_SEVERITY));
-		st = index_of(dstatuses, 3, table_get(d, r, DEFECT_STATUS));
-		if (sv == -1 || st == -1)
-			continue;
-		rp->sev[sv][st]++;
-		rp->open_total += st == 0;
-		if (int_parse(table_get(d, r, DEFECT_REWORK), 0, 1000000, &h,
-		    NULL) == 0) {
-			rp->rework[sv] += h;
-			rp->rework_total += h;
-		}
-	}
-	free(rows);
-}
-
-static void
-report_release(struct report *rp)
-{
-	free(rp->subj);
-	free(rp->months);
-}
-
 /* passed as a percentage of checks, or NULL (unset) without checks. */
 static const char *
 rate(long passed, long checks, char *buf)
@@ -224,7 +48,7 @@ static const struct out_col summary_cols[] = {
 };
 
 static void
-fill_summary(struct out *o, const struct report *rp)
+fill_summary(struct out *o, const struct qa_report *rp)
 {
 	char v[9][48];
 	const char *cells[9];
@@ -251,14 +75,14 @@ static const struct out_col subject_cols[] = {
 };
 
 static void
-fill_subjects(struct out *o, const struct report *rp)
+fill_subjects(struct out *o, const struct qa_report *rp)
 {
 	char n[3][24];
 	const char *cells[7];
 	size_t i;
 
 	for (i = 0; i < rp->nsubj; i++) {
-		const struct subject_sum *s = &rp->subj[i];
+		const struct qa_subject_sum *s = &rp->subj[i];
 
 		snprintf(n[0], sizeof(n[0]), "%zu", s->c.n);
 		snprintf(n[1], sizeof(n[1]), "%zu", s->c.npass);
@@ -302,18 +126,18 @@ severity_row(struct out *o, const char *name, const long *by_status,
 }
 
 static void
-fill_severities(struct out *o, const struct report *rp)
+fill_severities(struct out *o, const struct qa_report *rp)
 {
-	long total[3] = { 0, 0, 0 };
+	long total[QA_NSEV] = { 0 };
 	size_t i, j;
 
-	for (i = 0; i < 3; i++) {
-		severity_row(o, severities[i], rp->sev[i], rp->rework[i]);
-		for (j = 0; j < 3; j++)
+	for (i = 0; i < QA_NSEV; i++) {
+		severity_row(o, qa_severities[i], rp->sev[i], rp->rework[i]);
+		for (j = 0; j < QA_NSEV; j++)
 			total[j] += rp->sev[i][j];
 	}
 	/* People get a total line; machines have the summary. */
-	if (rp->human)
+	if (o->fmt != FMT_JSON)
 		severity_row(o, "total", total, rp->rework_total);
 }
 
@@ -323,14 +147,14 @@ static const struct out_col month_cols[] = {
 };
 
 static void
-fill_months(struct out *o, const struct report *rp)
+fill_months(struct out *o, const struct qa_report *rp)
 {
 	char n[3][24], pct[48];
 	const char *cells[5];
 	size_t i;
 
 	for (i = 0; i < rp->nmonths; i++) {
-		const struct month_sum *m = &rp->months[i];
+		const struct qa_month_sum *m = &rp->months[i];
 
 		snprintf(n[0], sizeof(n[0]), "%ld", m->checks);
 		snprintf(n[1], sizeof(n[1]), "%ld", m->passed);
@@ -350,7 +174,7 @@ static const struct section {
 	const char		*heading;	/* Markdown */
 	const struct out_col	*cols;
 	size_t			 ncols;
-	void			(*fill)(struct out *, const struct report *);
+	void			(*fill)(struct out *, const struct qa_report *);
 } sections[] = {
 	{ NULL, "Quality", summary_cols, ARRAY_SIZE(summary_cols),
 	    fill_summary },
@@ -365,7 +189,7 @@ static const struct section {
 /* The summary for people: one line per figure, aligned on a terminal,
  * a list in Markdown. */
 static void
-summary_lines(const struct report *rp, int md)
+summary_lines(const struct qa_report *rp, int md)
 {
 	const char *b = md ? "- " : "";
 	int w = md ? 0 : 13;	/* "open defects:" */
@@ -388,7 +212,7 @@ summary_lines(const struct report *rp, int md)
 /* The JSON array of section s into *text (caller frees), without the
  * final newline.  -1 (74) when no memory stream can be had. */
 static int
-json_section(const struct section *s, const struct report *rp, char **text)
+json_section(const struct section *s, const struct qa_report *rp, char **text)
 {
 	struct out o = OUT_INIT;
 	size_t len = 0;
@@ -417,7 +241,7 @@ json_section(const struct section *s, const struct report *rp, char **text)
  * "by_month":[...]}.
  */
 static int
-report_json(const struct report *rp)
+report_json(const struct qa_report *rp)
 {
 	char *text = NULL, *p;
 	size_t i;
@@ -449,12 +273,11 @@ KAM_VERB0(qa_report, "report", NEED_PROJECT,
     "pass rate, open defects, rework hours, checks by month", REPORT_OPTS)
 {
 	struct table quality = TABLE_INIT, defects = TABLE_INIT;
-	struct report rp;
+	struct qa_report rp = QA_REPORT_INIT;
 	struct out o = OUT_INIT;
 	size_t i;
 	int ret = -1;
 
-	memset(&rp, 0, sizeof(rp));
 	/* A CSV is one table of records (issue 18); the report is four. */
 	if (k->fmt == FMT_CSV)
 		return kam_err(KAM_EX_USAGE, "kam qa report writes table, md or "
@@ -463,8 +286,7 @@ KAM_VERB0(qa_report, "report", NEED_PROJECT,
 	if (store_load(&k->p, NULL, &schema_quality, &quality) == -1 ||
 	    store_load(&k->p, NULL, &schema_defects, &defects) == -1)
 		goto out;
-	rp.human = k->fmt != FMT_JSON;
-	report_build(&rp, &quality, &defects);
+	qa_report_build(&rp, &quality, &defects);
 	if (k->fmt == FMT_JSON) {
 		ret = report_json(&rp);
 		goto out;
@@ -478,7 +300,7 @@ KAM_VERB0(qa_report, "report", NEED_PROJECT,
 			putchar('\n');
 		if (k->fmt == FMT_MD)
 			printf("### %s\n\n", s->heading);
-		if (i == 0 && rp.human) {
+		if (i == 0) {
 			summary_lines(&rp, k->fmt == FMT_MD);
 			continue;
 		}
@@ -488,7 +310,7 @@ KAM_VERB0(qa_report, "report", NEED_PROJECT,
 	}
 	ret = 0;
 out:
-	report_release(&rp);
+	qa_report_release(&rp);
 	table_release(&quality);
 	table_release(&defects);
 	return ret;
