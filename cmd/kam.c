@@ -336,15 +336,32 @@ complete_column(struct kam *k, const struct schema *s, int c,
 	table_release(&t);
 }
 
-/* Every id of every table (kam renumber OLD, kam log ID). */
+/* Every id of every table (kam renumber OLD, kam log ID), or of the one
+ * named by table ("risks": R-n only; NULL: all). */
 static void
-complete_any_id(struct kam *k, const char *cur)
+complete_any_id(struct kam *k, const char *table, const char *cur)
 {
 	size_t i;
 
 	for (i = 0; i < kam_nschemas; i++)
-		if (kam_schemas[i]->prefix != NULL && !kam_schemas[i]->monthly)
+		if (kam_schemas[i]->prefix != NULL && !kam_schemas[i]->monthly &&
+		    (table == NULL || strcmp(table, kam_schemas[i]->name) == 0))
 			complete_ids(k, kam_schemas[i]->prefix, "", cur);
+}
+
+/* The value of the last --table (or --table=) among words w, or NULL. */
+static const char *
+table_word(const char **w, int nw)
+{
+	const char *t = NULL;
+	int j;
+
+	for (j = 1; j < nw; j++)
+		if (strcmp(w[j], "--table") == 0 && j + 1 < nw)
+			t = w[++j];
+		else if (strncmp(w[j], "--table=", 8) == 0)
+			t = w[j] + 8;
+	return t;
 }
 
 /* The names lib lists that start with cur, each after lead, read
@@ -675,9 +692,13 @@ cmd_complete(struct kam *k, int argc, char **argv)
 			    strcmp(w[j], "--rebased") == 0)
 				goto out;
 		if (usage_operand(v, f->name, typed, meta, sizeof(meta)) == 0) {
+			const char *tab = strcmp(meta, "ID") == 0 ?
+			    table_word(w, nw) : NULL;
+
 			if (strcmp(meta, "ID") == 0 || strcmp(meta, "OLD") == 0)
-				complete_any_id(k, cur);
-			if (strcmp(meta, "ID") == 0)
+				complete_any_id(k, tab, cur);
+			if (strcmp(meta, "ID") == 0 && (tab == NULL ||
+			    strcmp(tab, "meetings") == 0))
 				complete_listed(k, 0, "", cur);
 			else if (strcmp(meta, "rev") == 0 ||
 			    strcmp(meta, "base") == 0 ||

@@ -282,6 +282,11 @@ test_expect_success 'log completes the meetings of the minutes and their decisio
 	(cd proj && kam __complete log --table meetings 2026-11-0) >out &&
 	echo 2026-11-02-kick-off >expect &&
 	test_cmp expect out &&
+	(cd proj && kam __complete log --table risks "") >out &&
+	grep -qx R-11 out && ! grep -q "^P-" out && ! grep -q 2026 out &&
+	(cd proj && kam __complete log --table=people P) >out &&
+	printf "%s\n" P-1 P-2 >expect &&
+	test_cmp expect out &&
 	(cd proj && kam log 2026-11-20-weekly-sync/D2 2>&1 &&
 	    kam log 2026-11-02-kick-off) >/dev/null &&
 	(cd proj && kam __complete log 2026-11-20-weekly-sync/D2 "") >out &&
