@@ -81,7 +81,7 @@ KAM_VERB(budget_set, "set", NEED_PROJECT | WRITES,
 	struct table budget = TABLE_INIT;
 	struct tx tx = TX_INIT;
 	struct row *r;
-	const char *cat, *why;
+	const char *cat;
 	char amount[32];
 	int64_t v = 0;
 	int remove, ret = -1;
@@ -93,9 +93,8 @@ KAM_VERB(budget_set, "set", NEED_PROJECT | WRITES,
 	if (budget_category_ok(cat, "category") == -1)
 		return -1;
 	if (!remove) {
-		if (money_parse(k->argv[1], k->p.digits, &v, &why) == -1)
-			return kam_err(KAM_EX_USAGE, "invalid amount '%s': %s",
-			    k->argv[1], why);
+		if (budget_amount_arg(k->argv[1], k->p.digits, &v) == -1)
+			return -1;
 		if (v < 0)
 			return kam_err(KAM_EX_USAGE, "a planned budget cannot "
 			    "be negative ('%s')", k->argv[1]);
@@ -141,7 +140,7 @@ KAM_VERB(budget_spend, "spend", NEED_PROJECT | WRITES, "record an expense",
 	struct tx tx = TX_INIT;
 	struct kam_buf b = KAM_BUF_INIT;
 	struct row *r;
-	const char *amount_arg, *desc, *cat, *task, *why;
+	const char *amount_arg, *desc, *cat, *task;
 	char amount[32], date[11], path[32], id[32];
 	int64_t v;
 	long max;
@@ -156,9 +155,8 @@ KAM_VERB(budget_spend, "spend", NEED_PROJECT | WRITES, "record an expense",
 		return kam_err(KAM_EX_USAGE, "an expense needs --category");
 	if (budget_category_ok(cat, "--category") == -1)
 		return -1;
-	if (money_parse(amount_arg, k->p.digits, &v, &why) == -1)
-		return kam_err(KAM_EX_USAGE, "invalid amount '%s': %s",
-		    amount_arg, why);
+	if (budget_amount_arg(amount_arg, k->p.digits, &v) == -1)
+		return -1;
 	if (v == 0)
 		return kam_err(KAM_EX_USAGE, "an expense of 0 records nothing");
 	money_fmt(v, k->p.digits, amount);

@@ -1960,6 +1960,16 @@ out:
 }
 
 int
+budget_amount_arg(const char *s, int digits, int64_t *v)
+{
+	const char *why;
+
+	if (money_parse(s, digits, v, &why) == -1)
+		return kam_err(KAM_EX_USAGE, "invalid amount '%s': %s", s, why);
+	return 0;
+}
+
+int
 budget_category_ok(const char *c, const char *opt)
 {
 	const unsigned char *p;

@@ -199,6 +199,10 @@ int	budget_check_add(struct project *p, const char *category,
  * valid UTF-8, no edge spaces, no control characters.  opt names it in
  * the message ("--category").  0, or -1 after reporting 64. */
 int	budget_category_ok(const char *c, const char *opt);
+/* An amount as people type it (the operand of budget set and spend) into
+ * *v, minor units with the project's digits.  0, or -1 after reporting
+ * 64 ("invalid amount '...': why"). */
+int	budget_amount_arg(const char *s, int digits, int64_t *v);
 /* Actual of task T-num in s (0 when it has no expenses). */
 int64_t	budget_task_actual(const struct budget_sums *s, long num);
 void	budget_sums_release(struct budget_sums *s);

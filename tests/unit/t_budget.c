@@ -521,6 +521,31 @@ test_tail(void)
 	is_int(tail("no,id,here\nE-1,a,b\n"), -1, "no id column: -1");
 }
 
+/* The amount operand of budget set and spend (budget_amount_arg). */
+static void
+test_amount_arg(void)
+{
+	int64_t v = -1;
+	int rc;
+
+	rc = budget_amount_arg("1234.50", 2, &v);
+	is_int(rc, 0, "amount: 1234.50 parses");
+	is_int(v, 123450, "amount: 1234.50 is 123450 minor units");
+	rc = budget_amount_arg("-7", 2, &v);
+	is_int(rc, 0, "amount: a negative amount parses (the verb decides)");
+	is_int(v, -700, "amount: -7 is -700");
+	rc = budget_amount_arg("12", 0, &v);
+	is_int(v, 12, "amount: with 0 digits 12 is 12");
+	capture_begin();
+	rc = budget_amount_arg("12x", 2, &v);
+	capture_end();
+	is_int(rc, -1, "amount: 12x is refused");
+	is_int(kam_exit_code, KAM_EX_USAGE, "amount: a usage error (64)");
+	ok(strstr(errtext, "invalid amount '12x': ") != NULL,
+	    "amount: the message names the operand (%s)", errtext);
+	kam_err_reset();
+}
+
 int
 main(void)
 {
@@ -544,6 +569,7 @@ main(void)
 	test_validate_audit();
 	test_classify();
 	test_tail();
+	test_amount_arg();
 
 	rm_expenses();
 	rmdir(path);
