@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "../lib/derive.h"
 #include "../lib/records.h"
 #include "../lib/rectype.h"
 #include "../lib/store.h"
@@ -64,12 +65,11 @@ KAM_VERB(change_list, "list", NEED_PROJECT,
 	struct out o = OUT_INIT;
 	struct out_col *cols = NULL;
 	const struct opts *opt = k->opts;
-	const char **cells = NULL, *status, *req = opt->req.id, *why;
+	const char **cells = NULL, *status, *req = opt->req.id;
 	struct row **rows = NULL;
-	size_t *idx = NULL, ncols = 0, i, j, n = 0, napproved = 0;
+	struct change_totals tot = CHANGE_TOTALS_INIT;
+	size_t *idx = NULL, ncols = 0, i, j, n = 0;
 	char costs[32], dayss[32], count[48], napp[24];
-	int64_t cost = 0, m;
-	long days = 0, d;
 	int ret = -1, all;
 
 	status = opt->status;
@@ -117,23 +117,8 @@ KAM_VERB(change_list, "list", NEED_PROJECT,
 		    CHANGE_REQUESTED_BY), opt->person.id) != 0)
 			continue;
 		rows[n++] = r;
-		if (strcmp(table_get(&changes, r, CHANGE_STATUS),
-		    "approved") != 0)
-			continue;
-		napproved++;
-		if (*table_get(&changes, r, CHANGE_COST) != '\0' &&
-		    (money_parse(table_get(&changes, r, CHANGE_COST),
-		    changes.digits,
-		    &m, &why) == -1 || money_add(&cost, m) == -1)) {
-			kam_err(KAM_EX_DATA, "%s:%lu: cost: the total of approved "
-			    "costs is out of range", changes.path, r->line);
+		if (change_totals_add(&tot, &changes, r) == -1)
 			goto out;
-		}
-		if (*table_get(&changes, r, CHANGE_DAYS) != '\0' &&
-		    int_parse(table_get(&changes, r, CHANGE_DAYS), -100000,
-		    100000,
-		    &d, NULL) == 0)
-			days += d;
 	}
 	out_begin_total(&o, k->fmt, cols, ncols);
 	for (i = 0; i < n; i++) {
@@ -142,9 +127,9 @@ KAM_VERB(change_list, "list", NEED_PROJECT,
 		out_row(&o, cells);
 	}
 	/* The totals: a last line; in JSON {"approved", "cost", "days"}. */
-	money_fmt(cost, changes.digits, costs);
-	snprintf(dayss, sizeof(dayss), "%ld", days);
-	snprintf(count, sizeof(count), "total of %zu approved", napproved);
+	money_fmt(tot.cost, changes.digits, costs);
+	snprintf(dayss, sizeof(dayss), "%ld", tot.days);
+	snprintf(count, sizeof(count), "total of %zu approved", tot.approved);
 	for (j = 0; j < ncols; j++) {
 		const char *name = cols[j].name;
 
@@ -152,7 +137,7 @@ KAM_VERB(change_list, "list", NEED_PROJECT,
 		    strcmp(name, "days") == 0 ? dayss :
 		    strcmp(name, "title") == 0 ? count : NULL;
 	}
-	snprintf(napp, sizeof(napp), "%zu", napproved);
+	snprintf(napp, sizeof(napp), "%zu", tot.approved);
 	tcells[0] = napp;
 	tcells[1] = costs;
 	tcells[2] = dayss;

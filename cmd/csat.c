@@ -89,16 +89,6 @@ out:
 	return ret;
 }
 
-static long
-score_of(const struct table *t, const struct row *r)
-{
-	long v = -1;
-
-	if (int_parse(table_get(t, r, CSAT_SCORE), 0, 10, &v, NULL) == -1)
-		return -1;
-	return v;
-}
-
 static const char *
 category(long v)
 {
@@ -121,7 +111,7 @@ d_category(const struct table *t, const struct row *r, char *buf, void *arg)
 {
 	(void)buf;
 	(void)arg;
-	return category(score_of(t, r));
+	return category(csat_score(t, r));
 }
 
 KAM_VERB(csat_list, "list", NEED_PROJECT,
@@ -223,8 +213,7 @@ report_build(struct report *rp, const struct table *csat,
 	for (i = 0; i < csat->nrows; i++) {
 		const struct row *r = &csat->rows[i];
 
-		if ((v = score_of(csat, r)) == -1 ||
-		    date_parse(table_get(csat, r, CSAT_DATE), &d, NULL) == -1)
+		if (csat_response(csat, r, &v, &d) == -1)
 			continue;
 		csat_tally_add(&rp->all, v);
 		if (d >= rp->from && d <= rp->to)

@@ -171,10 +171,7 @@ KAM_VERB(risk_matrix, "matrix", NEED_PROJECT, "probability x impact grid",
 		if (!all && strcmp(table_get(&risks, r, RISK_STATUS),
 		    "open") != 0)
 			continue;
-		if (int_parse(table_get(&risks, r, RISK_PROBABILITY), 1, 5, &p,
-		    NULL) == -1 ||
-		    int_parse(table_get(&risks, r, RISK_IMPACT), 1, 5, &i,
-		    NULL) == -1)
+		if (risk_pi(&risks, r, &p, &i) == -1)
 			continue;
 		count[p - 1][i - 1]++;
 		if (ids[p - 1][i - 1].len > 0)

@@ -8,8 +8,8 @@
 #include "schema.h"
 #include "value.h"
 
-long
-risk_score(const struct table *t, const struct row *r)
+int
+risk_pi(const struct table *t, const struct row *r, long *pv, long *iv)
 {
 	/* The risks' own columns by their constants (no state kept between
 	 * calls: the portfolio scores risks in several threads at once);
@@ -19,19 +19,32 @@ risk_score(const struct table *t, const struct row *r)
 	int ic = t->s == &schema_risks ? RISK_IMPACT :
 	    schema_col(t->s, "impact");
 	const char *p, *i;
-	long pv, iv;
+	long a, b;
 
 	p = pc != -1 ? table_get(t, r, pc) : table_get_name(t, r, "probability");
 	i = ic != -1 ? table_get(t, r, ic) : table_get_name(t, r, "impact");
 	if (p == NULL || i == NULL)
-		return 0;
+		return -1;
 	if (p[0] >= '1' && p[0] <= '5' && p[1] == '\0' &&
-	    i[0] >= '1' && i[0] <= '5' && i[1] == '\0')
-		return (long)(p[0] - '0') * (i[0] - '0');
-	if (int_parse(p, 1, 5, &pv, NULL) == -1 ||
-	    int_parse(i, 1, 5, &iv, NULL) == -1)
+	    i[0] >= '1' && i[0] <= '5' && i[1] == '\0') {
+		*pv = p[0] - '0';
+		*iv = i[0] - '0';
 		return 0;
-	return pv * iv;
+	}
+	if (int_parse(p, 1, 5, &a, NULL) == -1 ||
+	    int_parse(i, 1, 5, &b, NULL) == -1)
+		return -1;
+	*pv = a;
+	*iv = b;
+	return 0;
+}
+
+long
+risk_score(const struct table *t, const struct row *r)
+{
+	long p, i;
+
+	return risk_pi(t, r, &p, &i) == 0 ? p * i : 0;
 }
 
 const char *
@@ -54,6 +67,37 @@ csat_tally_add(struct csat_tally *t, long v)
 		t->passives++;
 	else
 		t->detractors++;
+}
+
+long
+csat_score(const struct table *t, const struct row *r)
+{
+	int c = t->s == &schema_csat ? CSAT_SCORE : schema_col(t->s, "score");
+	const char *s = c != -1 ? table_get(t, r, c) :
+	    table_get_name(t, r, "score");
+	long v;
+
+	if (s == NULL || int_parse(s, 0, 10, &v, NULL) == -1)
+		return -1;
+	return v;
+}
+
+int
+csat_response(const struct table *t, const struct row *r, long *score,
+    int32_t *date)
+{
+	int c = t->s == &schema_csat ? CSAT_DATE : schema_col(t->s, "date");
+	const char *s = c != -1 ? table_get(t, r, c) :
+	    table_get_name(t, r, "date");
+	long v;
+	int32_t d;
+
+	if ((v = csat_score(t, r)) == -1 || s == NULL ||
+	    date_parse(s, &d, NULL) == -1)
+		return -1;
+	*score = v;
+	*date = d;
+	return 0;
 }
 
 long
@@ -113,4 +157,25 @@ person_quadrant_rank(const char *quadrant)
 		if (strcmp(order[i], quadrant) == 0)
 			return i;
 	return 5;
+}
+
+int
+change_totals_add(struct change_totals *tot, const struct table *changes,
+    const struct row *r)
+{
+	const char *cost = table_get(changes, r, CHANGE_COST);
+	const char *days = table_get(changes, r, CHANGE_DAYS);
+	int64_t m;
+	long d;
+
+	if (strcmp(table_get(changes, r, CHANGE_STATUS), "approved") != 0)
+		return 0;
+	tot->approved++;
+	if (*cost != '\0' && (money_parse(cost, changes->digits, &m,
+	    NULL) == -1 || money_add(&tot->cost, m) == -1))
+		return kam_err(KAM_EX_DATA, "%s:%lu: cost: the total of "
+		    "approved costs is out of range", changes->path, r->line);
+	if (*days != '\0' && int_parse(days, -100000, 100000, &d, NULL) == 0)
+		tot->days += d;
+	return 0;
 }

@@ -1842,9 +1842,7 @@ matrix_chart(struct ctx *c, int all)
 
 		if (!all && !is(&c->risks, r, &schema_risks, "status", "open"))
 			continue;
-		if (int_parse(cell(&c->risks, r, &schema_risks, "probability"),
-		    1, 5, &p, NULL) == -1 || int_parse(cell(&c->risks, r,
-		    &schema_risks, "impact"), 1, 5, &i, NULL) == -1)
+		if (risk_pi(&c->risks, r, &p, &i) == -1)
 			continue;
 		count[p - 1][i - 1]++;
 		if (count[p - 1][i - 1] <= 20) {
@@ -2323,8 +2321,7 @@ satisfaction_section(struct ctx *c)
 		const struct row *r = &c->csat.rows[i];
 		const char *ds = cell(&c->csat, r, &schema_csat, "date");
 
-		if (int_parse(cell(&c->csat, r, &schema_csat, "score"), 0, 10,
-		    &v, NULL) == -1 || date_parse(ds, &d, NULL) == -1)
+		if (csat_response(&c->csat, r, &v, &d) == -1)
 			continue;
 		csat_tally_add(&all, v);
 		if (d >= from && d <= c->today)
@@ -2343,8 +2340,7 @@ satisfaction_section(struct ctx *c)
 		const struct row *r = &c->csat.rows[i];
 		const char *ds = cell(&c->csat, r, &schema_csat, "date");
 
-		if (int_parse(cell(&c->csat, r, &schema_csat, "score"), 0, 10,
-		    &v, NULL) == -1)
+		if ((v = csat_score(&c->csat, r)) == -1)
 			continue;
 		for (k = 0; k < nm; k++)
 			if (strncmp(months[k], ds, 7) == 0) {
