@@ -11,8 +11,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
-#include <unistd.h>
 
 #include "cmd.h"
 #include "../lib/gantt.h"
@@ -105,23 +103,6 @@ text_flush(const struct gantt *c, struct text *x, const char *label,
 		fputs("\033[0m", stdout);
 	putchar('\n');
 	memset(x->cells, C_NONE, (size_t)x->ncols);
-}
-
-static long
-term_width(long want)
-{
-	struct winsize ws;
-	const char *env = getenv("COLUMNS");
-	long v;
-
-	if (want > 0)
-		return want;
-	if (env != NULL && int_parse(env, 20, 10000, &v, NULL) == 0)
-		return v;
-	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
-	    ws.ws_col >= 20)
-		return ws.ws_col;
-	return 80;
 }
 
 static void
@@ -256,7 +237,7 @@ KAM_VERB(gantt, "", NEED_PROJECT | DOCUMENTS,
 	} else if (c.pl.ntasks == 0)
 		printf("no tasks in %s\n", tasks.path);
 	else
-		draw_text(&c, term_width(width));
+		draw_text(&c, out_term_width(width));
 	ret = 0;
 out:
 	kam_buf_release(&svg);

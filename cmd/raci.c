@@ -90,14 +90,11 @@ d_ok(const struct table *t, const struct row *r, char *buf, void *arg)
 	return d_problems(t, r, buf, arg)[0] == '\0' ? "true" : "false";
 }
 
+/* Person ids by number (qsort). */
 static int
 cmp_person(const void *a, const void *b)
 {
-	long x = 0, y = 0;
-
-	id_parse(*(const char *const *)a, "P", &x, NULL);
-	id_parse(*(const char *const *)b, "P", &y, NULL);
-	return x < y ? -1 : x > y;
+	return id_cmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 /* The matrix for a terminal: activities down, people across. */

@@ -161,7 +161,6 @@ links_index(const struct table *reqs, const struct table *tasks,
 	const char *p;
 	char one[32];
 	size_t i, n;
-	long num;
 
 	for (i = 0; i < tasks->nrows; i++) {
 		q = &tasks->rows[i];
@@ -181,8 +180,8 @@ links_index(const struct table *reqs, const struct table *tasks,
 	}
 	for (i = 0; i < quality->nrows; i++) {
 		q = &quality->rows[i];
-		if (id_parse_arg(table_get(quality, q, qsub), "REQ", one, &num,
-		    NULL) == -1 || (r = table_find(reqs, one)) == NULL)
+		if ((r = table_find_arg(reqs, table_get(quality, q,
+		    qsub))) == NULL)
 			continue;
 		links_check(&all[r - reqs->rows], quality, q);
 	}

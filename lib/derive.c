@@ -132,6 +132,17 @@ csat_giver_ok(const struct table *people, const struct row *p)
 	    table_get(people, p, PERSON_ID), side);
 }
 
+long
+defect_rework(const struct table *t, const struct row *r)
+{
+	long h;
+
+	if (int_parse(table_get(t, r, DEFECT_REWORK), 0, 1000000, &h,
+	    NULL) == -1)
+		return -1;
+	return h;
+}
+
 const char *
 person_quadrant(const struct table *people, const struct row *p)
 {

@@ -39,6 +39,10 @@ int	csat_response(const struct table *t, const struct row *r, long *score,
  * after 65 naming the side of person p (a people.csv row). */
 int	csat_giver_ok(const struct table *people, const struct row *p);
 
+/* The rework hours of a defects.csv row (0-1000000), or -1 when unset or
+ * not a number. */
+long	defect_rework(const struct table *t, const struct row *r);
+
 /* Mendelow's power/interest grid for a people.csv row, 4-5 counting as
  * high: "manage closely" (influence and interest high), "keep
  * satisfied" (influence high), "keep informed" (interest high),

@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "out.h"
@@ -102,6 +103,23 @@ out_width(const char *s)
 		p += n;
 	}
 	return w;
+}
+
+long
+out_term_width(long want)
+{
+	struct winsize ws;
+	const char *env = getenv("COLUMNS");
+	long v;
+
+	if (want > 0)
+		return want;
+	if (env != NULL && int_parse(env, 20, 10000, &v, NULL) == 0)
+		return v;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col >= 20)
+		return ws.ws_col;
+	return 80;
 }
 
 int

@@ -126,6 +126,9 @@ void	out_json_str(FILE *fp, const char *s);
 size_t	out_width(const char *s);
 /* Whether stdout is a terminal that may get colour. */
 int	out_use_color(void);
+/* Columns to draw in: want when > 0, else $COLUMNS when 20-10000, else
+ * the terminal's width when stdout is one at least 20 wide, else 80. */
+long	out_term_width(long want);
 
 /* Flush stdout and report a write error (74).  Returns 0 or -1; when the
  * command has committed (exit 0 <=> the commit exists), only a warning

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "derive.h"
 #include "kam.h"
 #include "qareport.h"
 #include "schema.h"
@@ -15,35 +16,6 @@
 const char *const qa_severities[QA_NSEV] = { "critical", "major", "minor" };
 const char *const qa_dstatuses[QA_NSEV] = { "open", "fixed", "verified" };
 
-/* 0 a kam id (prefix and number into pfx, num), 1 text, 2 unset. */
-static int
-subject_kind(const char *s, char *pfx, long *num)
-{
-	if (*s == '\0')
-		return 2;
-	if (id_prefix(s, pfx) == 0 && id_parse(s, NULL, num, NULL) == 0)
-		return 0;
-	return 1;
-}
-
-/* Subjects: ids (by prefix, then number), then text ignoring case, then
- * the checks without one. */
-static int
-cmp_subject_str(const char *a, const char *b)
-{
-	char pa[16], pb[16];
-	long na = 0, nb = 0;
-	int ka = subject_kind(a, pa, &na), kb = subject_kind(b, pb, &nb), c;
-
-	if (ka != kb)
-		return ka - kb;
-	if (ka != 0)
-		return kam_strcasecmp(a, b);
-	if ((c = strcmp(pa, pb)) != 0)
-		return c;
-	return na < nb ? -1 : na > nb;
-}
-
 /* qsort_r comparators; arg is the checks table. */
 static int
 cmp_by_subject(const void *a, const void *b, void *arg)
@@ -51,7 +23,7 @@ cmp_by_subject(const void *a, const void *b, void *arg)
 	const struct table *q = arg;
 	const struct row *x = *(struct row *const *)a;
 	const struct row *y = *(struct row *const *)b;
-	int c = cmp_subject_str(table_get(q, x, QA_SUBJECT),
+	int c = id_cmp(table_get(q, x, QA_SUBJECT),
 	    table_get(q, y, QA_SUBJECT));
 
 	if (c == 0)
@@ -107,7 +79,7 @@ qa_report_build(struct qa_report *rp, const struct table *q,
 	qsort_r(rows, q->nrows, sizeof(*rows), cmp_by_subject, (void *)q);
 	rp->subj = xcalloc(q->nrows + 1, sizeof(*rp->subj));
 	for (i = 0; i < q->nrows; i++) {
-		if (s == NULL || cmp_subject_str(table_get(q, rows[i],
+		if (s == NULL || id_cmp(table_get(q, rows[i],
 		    QA_SUBJECT), s->name) != 0) {
 			s = &rp->subj[rp->nsubj++];
 			s->name = table_get(q, rows[i], QA_SUBJECT);
@@ -147,8 +119,7 @@ qa_report_build(struct qa_report *rp, const struct table *q,
 			continue;
 		rp->sev[sv][st]++;
 		rp->open_total += st == 0;
-		if (int_parse(table_get(d, r, DEFECT_REWORK), 0, 1000000, &h,
-		    NULL) == 0) {
+		if ((h = defect_rework(d, r)) != -1) {
 			rp->rework[sv] += h;
 			rp->rework_total += h;
 		}

@@ -1119,6 +1119,18 @@ table_set(struct table *t, struct row *r, int col, const char *val)
 }
 
 struct row *
+table_find_arg(const struct table *t, const char *arg)
+{
+	char canon[32];
+	long num;
+
+	if (t->s->prefix == NULL || id_parse_arg(arg, t->s->prefix, canon, &num,
+	    NULL) == -1)
+		return NULL;
+	return table_find(t, canon);
+}
+
+struct row *
 table_find(const struct table *t, const char *id)
 {
 	long num;

@@ -98,6 +98,9 @@ int		 table_add_extra(struct table *t, const char *name);
 /* Find a record by canonical id ("R-7"); keyless tables by key values
  * (key2 NULL for one-key tables).  NULL when absent. */
 struct row	*table_find(const struct table *t, const char *id);
+/* The same for an id as people type it (prefix in any case), quietly:
+ * NULL when arg is not an id of t or no row has it. */
+struct row	*table_find_arg(const struct table *t, const char *arg);
 struct row	*table_find_key(const struct table *t, const char *key1,
 		    const char *key2);
 /* Append a new record with every cell unset.  Id tables get the next id

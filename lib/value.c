@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kam.h"
 #include "schema.h"
 #include "value.h"
 
@@ -755,6 +756,33 @@ id_prefix(const char *s, char *buf)
 	ret = 0;
 out:
 	return ret;
+}
+
+/* 0 an id (prefix and number into pfx, num), 1 text, 2 unset. */
+static int
+ref_kind(const char *s, char *pfx, long *num)
+{
+	if (*s == '\0')
+		return 2;
+	if (id_prefix(s, pfx) == 0 && id_parse(s, NULL, num, NULL) == 0)
+		return 0;
+	return 1;
+}
+
+int
+id_cmp(const char *a, const char *b)
+{
+	char pa[16], pb[16];
+	long na = 0, nb = 0;
+	int ka = ref_kind(a, pa, &na), kb = ref_kind(b, pb, &nb), c;
+
+	if (ka != kb)
+		return ka - kb;
+	if (ka != 0)
+		return kam_strcasecmp(a, b);
+	if ((c = strcmp(pa, pb)) != 0)
+		return c;
+	return na < nb ? -1 : na > nb;
 }
 
 /* ------------------------------------------------------------- integers */

@@ -67,6 +67,9 @@ int	id_parse_arg(const char *s, const char *prefix, char *canon, long *num,
 /* The prefix of an id ("REQ" of "REQ-3") into buf (16 bytes); -1 if s is
  * not shaped like an id. */
 int	id_prefix(const char *s, char *buf);
+/* Order of references as people read them: ids first (by prefix, then
+ * number), then text ignoring case, then "" (strcmp-like result). */
+int	id_cmp(const char *a, const char *b);
 
 /* Hours in quarter-hour steps: grammar ^(0|[1-9][0-9]{0,6})(\.[0-9]{1,2})?$
  * whose fraction is .0, .25, .5 or .75 (".50", ".00" too), as a count of

@@ -130,6 +130,27 @@ test_change_totals(void)
 	table_release(&t);
 }
 
+/* Rework hours of defects.csv rows (defect_rework). */
+static void
+test_defect_rework(void)
+{
+	struct table t = TABLE_INIT;
+	struct row *r;
+	int c = schema_col(&schema_defects, "rework");
+
+	table_init(&t, &schema_defects, "defects.csv", 2);
+	r = table_add(&t);
+	table_set(&t, r, c, "12");
+	is_int(defect_rework(&t, r), 12, "rework: 12 hours");
+	table_set(&t, r, c, "0");
+	is_int(defect_rework(&t, r), 0, "rework: 0 hours");
+	table_set(&t, r, c, NULL);
+	is_int(defect_rework(&t, r), -1, "rework: -1 when unset");
+	table_set(&t, r, c, "x");
+	is_int(defect_rework(&t, r), -1, "rework: -1 when not a number");
+	table_release(&t);
+}
+
 int
 main(void)
 {
@@ -187,5 +208,6 @@ main(void)
 	test_risk_pi();
 	test_csat_response();
 	test_change_totals();
+	test_defect_rework();
 	return done_testing();
 }

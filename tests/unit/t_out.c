@@ -386,6 +386,33 @@ test_flush(void)
 	ok(out_use_color() == 0, "NO_COLOR=1 means no colour");
 }
 
+/* Columns to draw in (out_term_width); stdout is not a terminal here
+ * when run by prove, so the fallback is 80. */
+static void
+test_term_width(void)
+{
+	char *saved = getenv("COLUMNS") != NULL ? strdup(getenv("COLUMNS")) :
+	    NULL;
+
+	setenv("COLUMNS", "132", 1);
+	is_int(out_term_width(100), 100, "term width: asked for wins");
+	is_int(out_term_width(0), 132, "term width: $COLUMNS");
+	setenv("COLUMNS", "19", 1);
+	ok(out_term_width(0) != 19, "term width: $COLUMNS below 20 ignored");
+	setenv("COLUMNS", "wide", 1);
+	ok(out_term_width(0) >= 20, "term width: $COLUMNS not a number "
+	    "ignored");
+	unsetenv("COLUMNS");
+	if (!isatty(STDOUT_FILENO))
+		is_int(out_term_width(0), 80, "term width: 80 off a terminal");
+	else
+		is_int(out_term_width(-1) >= 20, 1, "term width: the terminal's");
+	if (saved != NULL) {
+		setenv("COLUMNS", saved, 1);
+		free(saved);
+	}
+}
+
 int
 main(void)
 {
@@ -399,5 +426,6 @@ main(void)
 	test_reuse();
 	test_parse();
 	test_flush();
+	test_term_width();
 	return done_testing();
 }

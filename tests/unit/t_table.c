@@ -463,6 +463,14 @@ test_flags_and_access(void)
 	r = table_find(&t, "R-10");
 	ok(r != NULL && strcmp(table_get(&t, r, 1), "Ten") == 0,
 	    "table_find in a sorted table");
+	ok(table_find_arg(&t, "r-10") == r, "table_find_arg takes the id as "
+	    "people type it");
+	ok(table_find_arg(&t, "R-10") == r, "table_find_arg: canonical too");
+	ok(table_find_arg(&t, "R-3") == NULL, "table_find_arg of an absent "
+	    "id");
+	ok(table_find_arg(&t, "T-10") == NULL, "table_find_arg of another "
+	    "table's id");
+	ok(table_find_arg(&t, "ten") == NULL, "table_find_arg of text");
 
 	table_set(&t, r, 1, "Ten");
 	ok(!t.changed, "table_set of the same value changes nothing");

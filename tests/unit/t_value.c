@@ -967,6 +967,22 @@ test_currencies(void)
 		ok(!currency_known(no[i]), "'%s' is not", no[i]);
 }
 
+/* The order of references (id_cmp): ids by prefix then number, then
+ * text ignoring case, then unset. */
+static void
+test_id_cmp(void)
+{
+	ok(id_cmp("P-2", "P-10") < 0, "id_cmp: P-2 before P-10 (numbers)");
+	ok(id_cmp("P-10", "P-2") > 0, "id_cmp: P-10 after P-2");
+	is_int(id_cmp("P-3", "P-3"), 0, "id_cmp: equal ids");
+	ok(id_cmp("REQ-9", "T-1") < 0, "id_cmp: by prefix first");
+	ok(id_cmp("T-9", "login page") < 0, "id_cmp: ids before text");
+	ok(id_cmp("Login", "logout") < 0, "id_cmp: text ignoring case");
+	is_int(id_cmp("ABC", "abc"), 0, "id_cmp: text equal ignoring case");
+	ok(id_cmp("text", "") < 0, "id_cmp: unset last");
+	ok(id_cmp("", "R-1") > 0, "id_cmp: unset after ids");
+}
+
 int
 main(void)
 {
@@ -978,5 +994,6 @@ main(void)
 	test_hours();
 	test_ints();
 	test_utf8();
+	test_id_cmp();
 	return done_testing();
 }
