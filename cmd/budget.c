@@ -138,14 +138,12 @@ KAM_VERB(budget_spend, "spend", NEED_PROJECT | WRITES, "record an expense",
 	const struct opts *o = k->opts;
 	struct table ex = TABLE_INIT, tasks = TABLE_INIT;
 	struct tx tx = TX_INIT;
-	struct kam_buf b = KAM_BUF_INIT;
 	struct row *r;
 	const char *amount_arg, *desc, *cat, *task;
-	char amount[32], date[11], path[32], id[32];
+	char amount[32], date[11], id[32];
 	int64_t v;
-	long max;
 	int32_t day = o->date != INT32_MIN ? o->date : k->p.today;
-	int rc, ret = -1;
+	int ret = -1;
 
 	amount_arg = k->argv[0];
 	desc = k->argv[1];
@@ -161,7 +159,6 @@ KAM_VERB(budget_spend, "spend", NEED_PROJECT | WRITES, "record an expense",
 		return kam_err(KAM_EX_USAGE, "an expense of 0 records nothing");
 	money_fmt(v, k->p.digits, amount);
 	date_fmt(day, date);
-	budget_month_path(day, path);
 
 	if (kam_tx_begin(k, &tx) == -1)
 		goto out;
@@ -170,23 +167,8 @@ KAM_VERB(budget_spend, "spend", NEED_PROJECT | WRITES, "record an expense",
 		    store_lookup(&tasks, task) == NULL)
 			goto out;
 	}
-	/* The new id is global: one above the highest of every month. */
-	if (budget_last_id(&tx, k->p.digits, &max) == -1)
+	if (month_open(&tx, &schema_expenses, k->p.digits, day, &ex) == -1)
 		goto out;
-	if ((rc = tx_read(&tx, path, &b)) == -1)
-		goto out;
-	if (rc == 1)
-		table_init(&ex, &schema_expenses, path, k->p.digits);
-	else if (table_parse(&ex, &schema_expenses, path, k->p.digits, b.ptr,
-	    b.len) == -1)
-		goto out;
-	if (ex.max_num > max)
-		max = ex.max_num;
-	if (max >= 999999999) {
-		kam_err(KAM_EX_DATA, "expense ids are exhausted (E-%ld)", max);
-		goto out;
-	}
-	ex.max_num = max;
 	if (budget_check_add(&k->p, cat, date, o->task.num,
 	    v) == -1)
 		goto out;
@@ -207,7 +189,6 @@ KAM_VERB(budget_spend, "spend", NEED_PROJECT | WRITES, "record an expense",
 	printf("%s\n", id);
 	ret = 0;
 out:
-	kam_buf_release(&b);
 	tx_release(&tx);
 	table_release(&ex);
 	table_release(&tasks);

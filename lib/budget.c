@@ -1905,6 +1905,38 @@ budget_last_id(struct tx *tx, int digits, long *max)
 }
 
 int
+month_open(struct tx *tx, const struct schema *s, int digits, int32_t date,
+    struct table *t)
+{
+	struct kam_buf b = KAM_BUF_INIT;
+	char path[32];
+	long max;
+	int rc, ret = -1;
+
+	month_path(s, date, path);
+	/* The new id is global: one above the highest of every month. */
+	if (month_last_id(tx, s, digits, &max) == -1 ||
+	    (rc = tx_read(tx, path, &b)) == -1)
+		goto out;
+	if (rc == 1)
+		table_init(t, s, path, digits);
+	else if (table_parse(t, s, path, digits, b.ptr, b.len) == -1)
+		goto out;
+	if (t->max_num > max)
+		max = t->max_num;
+	if (max >= 999999999) {
+		kam_err(KAM_EX_DATA, "%s ids are exhausted (%s-%ld)", s->noun,
+		    s->prefix, max);
+		goto out;
+	}
+	t->max_num = max;
+	ret = 0;
+out:
+	kam_buf_release(&b);
+	return ret;
+}
+
+int
 month_last_id(struct tx *tx, const struct schema *s, int digits, long *max)
 {
 	struct kam_buf b = KAM_BUF_INIT;

@@ -123,6 +123,12 @@ int	month_validate(struct project *p, const struct schema *s,
 /* The highest id of s in HEAD, as budget_last_id(). */
 int	month_last_id(struct tx *tx, const struct schema *s, int digits,
 	    long *max);
+/* The month file of s holding date, as tx reads it (an empty table when
+ * there is none yet), its next id one above the highest of every month
+ * (65 "<noun> ids are exhausted" past 999999999).  0, or -1 after
+ * reporting; release t in every case. */
+int	month_open(struct tx *tx, const struct schema *s, int digits,
+	    int32_t date, struct table *t);
 /* As budget_tail_id() for ids with `prefix`. */
 long	month_tail_id(const char *buf, size_t len, const char *prefix);
 /* Whether name is a month file's base name: "2026-11.csv", a real month. */

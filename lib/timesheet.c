@@ -365,14 +365,12 @@ time_log(const struct rec_ctx *c, const char *person, const char *task,
 {
 	struct table people = TABLE_INIT, tasks = TABLE_INIT, ts = TABLE_INIT;
 	struct tx tx = TX_INIT;
-	struct kam_buf b = KAM_BUF_INIT;
 	struct row *pr, *tr, *r;
 	const char *why, *pid;
-	char path[32], d[11], id[32], h[32], had[32], title[96];
+	char d[11], id[32], h[32], had[32], title[96];
 	int64_t q, day = 0;
-	long max;
 	size_t i;
-	int rc, ret = -1;
+	int ret = -1;
 
 	if (hours_parse(hours, &q, &why) == -1)
 		return kam_err(KAM_EX_USAGE, "invalid hours '%s': %s", hours,
@@ -384,7 +382,6 @@ time_log(const struct rec_ctx *c, const char *person, const char *task,
 		return kam_err(KAM_EX_USAGE, "invalid hours '%s': at most 24 "
 		    "hours a day", hours);
 	date_fmt(date, d);
-	month_path(&schema_timesheets, date, path);
 	if (rec_begin(c, &tx, NULL, NULL) == -1 ||
 	    store_load(c->p, &tx, &schema_people, &people) == -1 ||
 	    store_load(c->p, &tx, &schema_tasks, &tasks) == -1 ||
@@ -394,23 +391,8 @@ time_log(const struct rec_ctx *c, const char *person, const char *task,
 	pid = table_get(&people, pr, PERSON_ID);
 	if (book_when(c->p, &tasks, tr, pid, date) == -1)
 		goto out;
-	/* The new id is global: one above the highest of every month. */
-	if (month_last_id(&tx, &schema_timesheets, c->p->digits, &max) == -1 ||
-	    (rc = tx_read(&tx, path, &b)) == -1)
+	if (month_open(&tx, &schema_timesheets, c->p->digits, date, &ts) == -1)
 		goto out;
-	if (rc == 1)
-		table_init(&ts, &schema_timesheets, path, c->p->digits);
-	else if (table_parse(&ts, &schema_timesheets, path, c->p->digits,
-	    b.ptr, b.len) == -1)
-		goto out;
-	if (ts.max_num > max)
-		max = ts.max_num;
-	if (max >= 999999999) {
-		kam_err(KAM_EX_DATA, "time booking ids are exhausted (W-%ld)",
-		    max);
-		goto out;
-	}
-	ts.max_num = max;
 	/* The person's day is in this month's file, and only there. */
 	for (i = 0; i < ts.nrows; i++)
 		if (strcmp(table_get(&ts, &ts.rows[i], TIME_DATE), d) == 0 &&
@@ -440,7 +422,6 @@ time_log(const struct rec_ctx *c, const char *person, const char *task,
 	printf("%s\n", id);
 	ret = 0;
 out:
-	kam_buf_release(&b);
 	tx_release(&tx);
 	table_release(&people);
 	table_release(&tasks);

@@ -18,9 +18,13 @@
 
 #include <git2.h>
 
+#include "budget.h"
 #include "kam.h"
 #include "project.h"
 #include "repo.h"
+#include "schema.h"
+#include "table.h"
+#include "value.h"
 #include "tap.h"
 
 static char tmpdir[] = "/tmp/kam-t_repo-XXXXXX";
@@ -884,6 +888,63 @@ t_prefix(void)
 	kam_buf_release(&b);
 }
 
+/* A month file opened for a new row (budget.h month_open): the table as
+ * HEAD has it, its next id above every month's. */
+static void
+t_month_open(void)
+{
+	struct table t = TABLE_INIT;
+	struct tx tx = TX_INIT;
+	struct row *r;
+	int32_t oct, dec;
+	int rc;
+
+	date_parse("2026-10-14", &oct, NULL);
+	date_parse("2026-12-01", &dec, NULL);
+	rc = write_one("timesheets/2026-10.csv", "id,date,person,task,hours,"
+	    "note\nW-1,2026-10-13,P-1,T-1,8,\nW-2,2026-10-14,P-1,T-1,4,\n",
+	    "kam: test october");
+	rc |= write_one("timesheets/2026-11.csv", "id,date,person,task,hours,"
+	    "note\nW-7,2026-11-02,P-1,T-1,2,\n", "kam: test november");
+	is_int(rc, 0, "month_open: two month files committed");
+	ok(tx_begin(&tx, &p, 0) == 0 && month_open(&tx, &schema_timesheets, 2,
+	    oct, &t) == 0, "month_open of a month with a file");
+	is_int(t.nrows, 2, "month_open: the month's rows");
+	r = table_add(&t);
+	is_str(table_get(&t, r, TIME_ID), "W-8", "month_open: the next id is "
+	    "above every month's");
+	table_release(&t);
+	tx_release(&tx);
+	t = (struct table)TABLE_INIT;
+	tx = (struct tx)TX_INIT;
+	ok(tx_begin(&tx, &p, 0) == 0 && month_open(&tx, &schema_timesheets, 2,
+	    dec, &t) == 0, "month_open of a month without a file");
+	is_int(t.nrows, 0, "month_open: a new month is empty");
+	is_str(t.path, "timesheets/2026-12.csv", "month_open: the month's "
+	    "path");
+	r = table_add(&t);
+	is_str(table_get(&t, r, TIME_ID), "W-8", "month_open: the next id in "
+	    "a new month");
+	table_release(&t);
+	tx_release(&tx);
+	t = (struct table)TABLE_INIT;
+	tx = (struct tx)TX_INIT;
+	rc = write_one("timesheets/2026-11.csv", "id,date,person,task,hours,"
+	    "note\nW-999999999,2026-11-02,P-1,T-1,2,\n", "kam: test full");
+	is_int(rc, 0, "month_open: the highest id committed");
+	capture_start();
+	rc = tx_begin(&tx, &p, 0) == 0 ? month_open(&tx, &schema_timesheets,
+	    2, oct, &t) : -2;
+	capture_end();
+	is_int(rc, -1, "month_open: ids exhausted");
+	ok(strstr(errbuf, "time booking ids are exhausted (W-999999999)") !=
+	    NULL, "month_open: the message names the table's ids (%s)",
+	    errbuf);
+	table_release(&t);
+	tx_release(&tx);
+	kam_err_reset();
+}
+
 int
 main(void)
 {
@@ -949,6 +1010,7 @@ main(void)
 	t_locks();
 	t_no_commit();
 	t_prefix();
+	t_month_open();
 
 	git_repository_free(p.repo);
 	git_libgit2_shutdown();
