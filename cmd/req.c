@@ -160,18 +160,12 @@ links_index(const struct table *reqs, const struct table *tasks,
 	const struct row *r, *q;
 	const char *p;
 	char one[32];
-	size_t i, n;
+	size_t i;
 
 	for (i = 0; i < tasks->nrows; i++) {
 		q = &tasks->rows[i];
-		for (p = table_get(tasks, q, treqs); *p != '\0'; p += n) {
-			while (*p == ' ')
-				p++;
-			n = strcspn(p, " ");
-			if (n == 0 || n >= sizeof(one))
-				continue;
-			memcpy(one, p, n);
-			one[n] = '\0';
+		p = table_get(tasks, q, treqs);
+		while (list_next(&p, one, sizeof(one))) {
 			if ((r = table_find(reqs, one)) == NULL)
 				continue;
 			add_word(&all[r - reqs->rows].tasks,

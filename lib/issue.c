@@ -101,7 +101,6 @@ issue_escalate(const struct rec_ctx *c, const char *id)
 	const char *v;
 	char lv[24], one[32];
 	long level = 0;
-	size_t n;
 	int found, ret = -1;
 
 	if (rec_begin(c, &tx, &t, &schema_issues) == -1 ||
@@ -126,17 +125,9 @@ issue_escalate(const struct rec_ctx *c, const char *id)
 	v = table_get(&t, r, ISSUE_RISK);
 	if (!found && *v != '\0')
 		found = accountable(&raci, &people, v, &who);
-	for (v = table_get(&t, r, ISSUE_AFFECTS); !found && *v != '\0';
-	    v += n) {
-		while (*v == ' ')
-			v++;
-		n = strcspn(v, " ");
-		if (n == 0 || n >= sizeof(one))
-			continue;
-		memcpy(one, v, n);
-		one[n] = '\0';
+	v = table_get(&t, r, ISSUE_AFFECTS);
+	while (!found && list_next(&v, one, sizeof(one)))
 		found = accountable(&raci, &people, one, &who);
-	}
 	if (found)
 		kam_buf_printf(&body, "Escalated to level %s: to %s.", lv,
 		    who.ptr);

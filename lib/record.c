@@ -289,7 +289,7 @@ rec_apply_refs(struct project *p, struct tx *tx, struct table *t,
 	char pfx[16], seen[256], one[32];
 	const struct column *c;
 	const char *v;
-	size_t i, len;
+	size_t i;
 
 	/* Every table the row refers to, each once. */
 	seen[0] = '\0';
@@ -297,14 +297,8 @@ rec_apply_refs(struct project *p, struct tx *tx, struct table *t,
 		c = &t->s->cols[i];
 		if (c->type != COL_REF && c->type != COL_REFLIST)
 			continue;
-		for (v = table_get(t, r, (int)i); *v != '\0'; v += len) {
-			while (*v == ' ')
-				v++;
-			len = strcspn(v, " ");
-			if (len == 0 || len >= sizeof(one))
-				continue;
-			memcpy(one, v, len);
-			one[len] = '\0';
+		v = table_get(t, r, (int)i);
+		while (list_next(&v, one, sizeof(one))) {
 			if (id_prefix(one, pfx) == -1)
 				continue;
 			if (strstr(seen, pfx) != NULL &&

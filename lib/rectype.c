@@ -926,23 +926,12 @@ task_warn_unfinished_deps(const struct table *t, const struct row *r)
 	const char *v = table_get(t, r, TASK_DEPENDS);
 	char one[32];
 	const struct row *d;
-	size_t n;
 
-	while (*v != '\0') {
-		n = strcspn(v, " ");
-		if (n < sizeof(one)) {
-			memcpy(one, v, n);
-			one[n] = '\0';
-			if ((d = table_find(t, one)) != NULL &&
-			    *table_get(t, d, TASK_FINISH) == '\0')
-				kam_warn("%s starts before %s, which it depends "
-				    "on, is done", table_get(t, r, TASK_ID),
-				    one);
-		}
-		v += n;
-		while (*v == ' ')
-			v++;
-	}
+	while (list_next(&v, one, sizeof(one)))
+		if ((d = table_find(t, one)) != NULL &&
+		    *table_get(t, d, TASK_FINISH) == '\0')
+			kam_warn("%s starts before %s, which it depends on, is "
+			    "done", table_get(t, r, TASK_ID), one);
 }
 
 int

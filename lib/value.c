@@ -758,6 +758,28 @@ out:
 	return ret;
 }
 
+int
+list_next(const char **p, char *buf, size_t size)
+{
+	const char *s;
+	size_t n;
+
+	for (;;) {
+		while (**p == ' ')
+			(*p)++;
+		if (**p == '\0')
+			return 0;
+		s = *p;
+		n = strcspn(s, " ");
+		*p += n;
+		if (n < size) {
+			memcpy(buf, s, n);
+			buf[n] = '\0';
+			return 1;
+		}
+	}
+}
+
 /* 0 an id (prefix and number into pfx, num), 1 text, 2 unset. */
 static int
 ref_kind(const char *s, char *pfx, long *num)

@@ -67,6 +67,10 @@ int	id_parse_arg(const char *s, const char *prefix, char *canon, long *num,
 /* The prefix of an id ("REQ" of "REQ-3") into buf (16 bytes); -1 if s is
  * not shaped like an id. */
 int	id_prefix(const char *s, char *buf);
+/* The next word of a space-separated list (an id list cell) from *p into
+ * buf (size bytes): 1 and *p past it, or 0 at the end.  Words that do
+ * not fit in buf are skipped. */
+int	list_next(const char **p, char *buf, size_t size);
 /* Order of references as people read them: ids first (by prefix, then
  * number), then text ignoring case, then "" (strcmp-like result). */
 int	id_cmp(const char *a, const char *b);

@@ -983,6 +983,36 @@ test_id_cmp(void)
 	ok(id_cmp("", "R-1") > 0, "id_cmp: unset after ids");
 }
 
+/* Words of an id list cell (list_next). */
+static void
+test_list_next(void)
+{
+	const char *p = "T-1 T-22  T-333 ";
+	char buf[8], small[4];
+
+	is_int(list_next(&p, buf, sizeof(buf)), 1, "list_next: a first word");
+	is_str(buf, "T-1", "list_next: T-1");
+	is_int(list_next(&p, buf, sizeof(buf)), 1, "list_next: a second word");
+	is_str(buf, "T-22", "list_next: T-22");
+	is_int(list_next(&p, buf, sizeof(buf)), 1, "list_next: past two "
+	    "spaces");
+	is_str(buf, "T-333", "list_next: T-333");
+	is_int(list_next(&p, buf, sizeof(buf)), 0, "list_next: 0 at the end "
+	    "(trailing space)");
+	is_int(list_next(&p, buf, sizeof(buf)), 0, "list_next: 0 again");
+	p = "";
+	is_int(list_next(&p, buf, sizeof(buf)), 0, "list_next: an empty list");
+	p = "T-1234 T-1 T-12345 T-2";
+	is_int(list_next(&p, small, sizeof(small)), 1, "list_next: a word "
+	    "that fits");
+	is_str(small, "T-1", "list_next: words too long are skipped");
+	is_int(list_next(&p, small, sizeof(small)), 1, "list_next: the next "
+	    "one that fits");
+	is_str(small, "T-2", "list_next: T-2");
+	is_int(list_next(&p, small, sizeof(small)), 0, "list_next: then the "
+	    "end");
+}
+
 int
 main(void)
 {
@@ -995,5 +1025,6 @@ main(void)
 	test_ints();
 	test_utf8();
 	test_id_cmp();
+	test_list_next();
 	return done_testing();
 }
