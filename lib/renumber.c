@@ -1426,6 +1426,15 @@ self_word(struct kam_buf *b)
 		sh_quote(b, exe);
 }
 
+/* Where the line that starts at s ends: after its newline, or at end. */
+static const char *
+line_after(const char *s, const char *end)
+{
+	const char *nl = memchr(s, '\n', (size_t)(end - s));
+
+	return nl != NULL ? nl + 1 : end;
+}
+
 /* The exec line: git runs it in the work tree's top directory. */
 static void
 todo_exec(struct project *p, struct kam_buf *b)
@@ -1469,10 +1478,7 @@ rebase_schedule(struct project *p, const char *dir)
 	git_error_clear();
 	end = b.ptr + b.len;
 	for (s = b.ptr; s < end; s = e) {
-		if ((e = memchr(s, '\n', (size_t)(end - s))) == NULL)
-			e = end;
-		else
-			e++;
+		e = line_after(s, end);
 		if ((k = todo_kind(s, e)) == TODO_NONE) {
 			kam_buf_add(&out, s, (size_t)(e - s));
 			continue;
@@ -1618,10 +1624,7 @@ note_pick(struct project *p, const char *redo)
 		goto out;
 	end = b.ptr + b.len;
 	for (s = b.ptr; s < end; s = e) {
-		if ((e = memchr(s, '\n', (size_t)(end - s))) == NULL)
-			e = end;
-		else
-			e++;
+		e = line_after(s, end);
 		if ((size_t)(e - s) < 5 || (strncmp(s, "pick ", 5) != 0 &&
 		    strncmp(s, "p ", 2) != 0))
 			continue;
@@ -1681,10 +1684,7 @@ renumber_rebase_note(struct project *p, const char *redo)
 	else if (b.len > 0) {
 		end = b.ptr + b.len;
 		for (s = b.ptr; s < end; s = e) {
-			if ((e = memchr(s, '\n', (size_t)(end - s))) == NULL)
-				e = end;
-			else
-				e++;
+			e = line_after(s, end);
 			if ((k = todo_kind(s, e)) == TODO_COMMIT)
 				later++;
 			else if (k == TODO_OURS)
