@@ -493,11 +493,10 @@ complete_value(struct kam *k, const struct family *f, const struct verb *v,
 		}
 		/* A small range: "-p 1-5". */
 		{
-			int lo, hi, end = 0;
+			int lo, hi;
 			char num[16];
 
-			if (sscanf(meta, "%d-%d%n", &lo, &hi, &end) == 2 &&
-			    meta[end] == '\0' && lo >= 0 && hi - lo < 32) {
+			if (popt_range(meta, &lo, &hi) == 0) {
 				for (; lo <= hi; lo++) {
 					snprintf(num, sizeof(num), "%d", lo);
 					complete_words(num, lead, cur);
@@ -904,21 +903,12 @@ main(int argc, char **argv)
 	}
 	if (globals(&k, &argc, argv) == -1)
 		goto out;
-	if (k.today_arg != NULL) {
-		int32_t d;
-		const char *why;
-
-		if (date_parse(k.today_arg, &d, &why) == -1) {
-			kam_err(KAM_EX_USAGE, "%s: invalid date '%s': %s",
-			    k.today_arg == getenv("KAM_TODAY") ? "KAM_TODAY" :
-			    "--today", k.today_arg, why);
-			goto out;
-		}
-		/* Parsed once, here: --today wins over KAM_TODAY, and
-		 * everything below gets the day from k (kam_open_project,
-		 * init). */
-		k.today = d;
-	}
+	/* Parsed once, here: --today wins over KAM_TODAY, and everything
+	 * below gets the day from k (kam_open_project, init). */
+	if (k.today_arg != NULL && rec_date_arg(k.today_arg ==
+	    getenv("KAM_TODAY") ? "KAM_TODAY" : "--today", k.today_arg,
+	    &k.today) == -1)
+		goto out;
 	if (argc < 2) {
 		print_overview(stderr);
 		kam_exit_code = KAM_EX_USAGE;

@@ -160,25 +160,6 @@ day_time(int32_t d, int end)
 	return t == 0 ? 1 : t;
 }
 
-/* An argument that is a kam id of a table with ids; canon gets it. */
-static const struct schema *
-id_table(const char *arg, char *canon)
-{
-	const struct schema *s;
-	char pfx[16];
-	long num;
-	size_t i;
-
-	if (id_prefix(arg, pfx) == -1)
-		return NULL;
-	for (i = 0; pfx[i] != '\0'; i++)
-		if (pfx[i] >= 'a' && pfx[i] <= 'z')
-			pfx[i] -= 'a' - 'A';
-	if ((s = schema_by_prefix(pfx)) == NULL ||
-	    id_parse_arg(arg, pfx, canon, &num, NULL) == -1)
-		return NULL;
-	return s;
-}
 
 #define OPTS_INIT	{ .since = INT32_MIN, .until = INT32_MIN }
 KAM_VERB(log_cmd, "", NEED_PROJECT, "record-level history", LOG_OPTS,
@@ -208,7 +189,7 @@ KAM_VERB(log_cmd, "", NEED_PROJECT, "record-level history", LOG_OPTS,
 	st.max = o->max;
 	for (i = 0; i < k->argc; i++) {
 		if (lo.filter.id == NULL &&
-		    (s = id_table(k->argv[i], canon)) != NULL) {
+		    (s = schema_by_id_arg(k->argv[i], canon)) != NULL) {
 			if (lo.filter.table != NULL && lo.filter.table != s)
 				return kam_err(KAM_EX_USAGE, "%s is not in table "
 				    "'%s'", canon, lo.filter.table->name);

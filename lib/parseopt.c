@@ -287,3 +287,14 @@ popt_parse(const struct popt *t, void *opts, int argc, char **argv,
 			return -1;
 	return optind;
 }
+
+int
+popt_range(const char *meta, int *lo, int *hi)
+{
+	int end = 0;
+
+	if (sscanf(meta, "%d-%d%n", lo, hi, &end) == 2 && meta[end] == '\0' &&
+	    *lo >= 0 && *hi >= *lo && *hi - *lo < 32)
+		return 0;
+	return -1;
+}

@@ -215,6 +215,9 @@ struct popt {
  */
 int	popt_parse(const struct popt *t, void *opts, int argc, char **argv,
 	    int32_t today);
+/* A value shown as a small range of integers, "1-5" (lo >= 0, at most 32
+ * values): 0 with the bounds, else -1. */
+int	popt_range(const char *meta, int *lo, int *hi);
 /* Print "usage: <t's usage>" and record 64; returns -1. */
 int	popt_usage(const struct popt *t);
 

@@ -36,15 +36,24 @@ rec_id_arg(const char *opt, const char *arg, const char *prefix, char *canon,
 }
 
 int
-rec_past_date_arg(const char *opt, const char *arg, int32_t today,
-    const char *what, int32_t *out)
+rec_date_arg(const char *opt, const char *arg, int32_t *out)
 {
 	const char *why;
-	char t[11];
 
 	if (date_parse(arg, out, &why) == -1)
 		return kam_err(KAM_EX_USAGE, "%s: invalid date '%s': %s", opt,
 		    arg, why);
+	return 0;
+}
+
+int
+rec_past_date_arg(const char *opt, const char *arg, int32_t today,
+    const char *what, int32_t *out)
+{
+	char t[11];
+
+	if (rec_date_arg(opt, arg, out) == -1)
+		return -1;
 	if (*out > today)
 		return kam_err(KAM_EX_USAGE, "%s: %s is after today (%s); "
 		    "record %s", opt, arg, date_fmt(today, t), what);

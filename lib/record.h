@@ -191,6 +191,10 @@ int	rec_usage(const char *usage);
  * invalid person id 'x' (expected e.g. P-3)"). */
 int	rec_id_arg(const char *opt, const char *arg, const char *prefix,
 	    char *canon, long *num);
+/* A date given as option or variable opt ("--today", "KAM_TODAY"):
+ * YYYY-MM-DD into *out; 0, or -1 after 64 ("--today: invalid date 'x':
+ * why"). */
+int	rec_date_arg(const char *opt, const char *arg, int32_t *out);
 /* A date option recording something that has happened: YYYY-MM-DD and not
  * after today.  On a future date the message ends "record <what>".  *out
  * gets the day.  0, or -1 after 64. */

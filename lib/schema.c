@@ -126,6 +126,25 @@ schema_by_prefix(const char *prefix)
 	return NULL;
 }
 
+const struct schema *
+schema_by_id_arg(const char *arg, char *canon)
+{
+	const struct schema *s;
+	char pfx[16];
+	long num;
+	size_t i;
+
+	if (id_prefix(arg, pfx) == -1)
+		return NULL;
+	for (i = 0; pfx[i] != '\0'; i++)
+		if (pfx[i] >= 'a' && pfx[i] <= 'z')
+			pfx[i] -= 'a' - 'A';
+	if ((s = schema_by_prefix(pfx)) == NULL ||
+	    id_parse_arg(arg, pfx, canon, &num, NULL) == -1)
+		return NULL;
+	return s;
+}
+
 /* "2026-11.csv" of expenses/2026-11.csv: the month must be a real one. */
 static int
 is_month_file(const char *name)

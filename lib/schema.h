@@ -448,6 +448,10 @@ extern const size_t kam_nschemas;
  * for every monthly table). */
 const struct schema	*schema_by_name(const char *name);
 const struct schema	*schema_by_prefix(const char *prefix);
+/* The table of an id typed in any case ("r-3"), its canonical form into
+ * canon (32 bytes, "R-3"); NULL, quietly, when arg is no id of a table
+ * with ids. */
+const struct schema	*schema_by_id_arg(const char *arg, char *canon);
 const struct schema	*schema_by_file(const char *path);
 /* Is a project-relative path one of kam's files: kam.conf, a table, a
  * month file of expenses, or meeting minutes (meetings/NAME.md)? */

@@ -208,5 +208,21 @@ main(void)
 
 	fclose(stderr);
 	stderr = saved;
+	{
+		int lo = -1, hi = -1;
+
+		ok(popt_range("1-5", &lo, &hi) == 0 && lo == 1 && hi == 5,
+		    "popt_range: 1-5");
+		ok(popt_range("0-25", &lo, &hi) == 0 && lo == 0 && hi == 25,
+		    "popt_range: 0-25");
+		ok(popt_range("1-5x", &lo, &hi) == -1, "popt_range: not "
+		    "a range with a tail");
+		ok(popt_range("0-100", &lo, &hi) == -1, "popt_range: too "
+		    "many values to offer");
+		ok(popt_range("5-1", &lo, &hi) == -1 &&
+		    popt_range("date", &lo, &hi) == -1 &&
+		    popt_range("-1-3", &lo, &hi) == -1,
+		    "popt_range: backwards, a word, a negative bound");
+	}
 	return done_testing();
 }

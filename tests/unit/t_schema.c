@@ -94,6 +94,14 @@ main(void)
 	ok(schema_by_prefix("W") == &schema_timesheets, "prefix W");
 	ok(schema_by_prefix("B") == &schema_billing, "prefix B");
 	ok(schema_by_file("billing.csv") == &schema_billing, "billing.csv");
+	ok(schema_by_id_arg("r-3", buf) == &schema_risks &&
+	    strcmp(buf, "R-3") == 0, "schema_by_id_arg: r-3 is risk R-3");
+	ok(schema_by_id_arg("req-12", buf) == &schema_requirements &&
+	    strcmp(buf, "REQ-12") == 0, "schema_by_id_arg: req-12");
+	ok(schema_by_id_arg("XY-1", buf) == NULL &&
+	    schema_by_id_arg("R-", buf) == NULL &&
+	    schema_by_id_arg("main", buf) == NULL,
+	    "schema_by_id_arg: no table, no number, no id");
 	for (i = 0; i < kam_nschemas; i++)
 		if (kam_schemas[i]->monthly)
 			ok(kam_schemas[i]->ncols > 1 &&
