@@ -1,7 +1,7 @@
 /*
  * families.h: every command family of kam, declared once: its name on the
  * command line, the C name of its verb table (cmd/<family>.c exports
- * `const struct verb <c>_verbs[]` and `const size_t <c>_nverbs`) and the
+ * `const struct verb *const <c>_verbs[]`, NULL-terminated) and the
  * summary kam help shows.  cmd.h declares the tables from this list and
  * cmd/kam.c builds kam_families from it; sorted by name (t0001 checks).
  *

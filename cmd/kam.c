@@ -700,8 +700,11 @@ cmd_complete(struct kam *k, int argc, char **argv)
 			    strcmp(tab, "meetings") == 0))
 				complete_listed(k, 0, "", cur);
 			else if (strcmp(meta, "rev") == 0 ||
-			    strcmp(meta, "base") == 0 ||
-			    strcmp(meta, "head") == 0)
+			    (strcmp(f->name, "review") == 0 &&
+			    (strcmp(meta, "base") == 0 ||
+			    strcmp(meta, "head") == 0)))
+				/* merge-file's base is a file: the shell's
+				 * file names. */
 				complete_listed(k, 1, "", cur);
 			else {
 				/* An operand named after a column of the

@@ -168,7 +168,8 @@ KAM_VERB(log_cmd, "", NEED_PROJECT, "record-level history", LOG_OPTS,
 	const struct opts *o = k->opts;
 	struct hist_log_opts lo;
 	struct log_state st;
-	const struct schema *s;
+	const struct schema *s, *table;
+	const char *guess = NULL;	/* a name taken for a removed meeting */
 	char canon[32], mcanon[256];
 	int i, mrc, ret = -1;
 
@@ -180,6 +181,7 @@ KAM_VERB(log_cmd, "", NEED_PROJECT, "record-level history", LOG_OPTS,
 	    (lo.filter.table = hist_table(o->table)) == NULL)
 		return kam_err(KAM_EX_USAGE, "--table: no table '%s' (e.g. "
 		    "risks, tasks, expenses)", o->table);
+	table = lo.filter.table;
 	lo.since = o->since != INT32_MIN ? day_time(o->since, 0) : 0;
 	lo.until = o->until != INT32_MIN ? day_time(o->until, 1) : 0;
 	lo.author = o->author;
@@ -188,8 +190,18 @@ KAM_VERB(log_cmd, "", NEED_PROJECT, "record-level history", LOG_OPTS,
 	lo.no_follow = o->no_follow;
 	st.max = o->max;
 	for (i = 0; i < k->argc; i++) {
-		if (lo.filter.id == NULL &&
+		if ((lo.filter.id == NULL || guess != NULL) &&
 		    (s = schema_by_id_arg(k->argv[i], canon)) != NULL) {
+			if (guess != NULL) {
+				/* The name taken for a removed meeting comes
+				 * before an id: it was a revision
+				 * (kam log mian R-1 says 'mian'). */
+				if (lo.rev != NULL)
+					return popt_usage(log_cmd_popt);
+				lo.rev = guess;
+				guess = NULL;
+				lo.filter.table = table;
+			}
 			if (lo.filter.table != NULL && lo.filter.table != s)
 				return kam_err(KAM_EX_USAGE, "%s is not in table "
 				    "'%s'", canon, lo.filter.table->name);
@@ -206,6 +218,8 @@ KAM_VERB(log_cmd, "", NEED_PROJECT, "record-level history", LOG_OPTS,
 				    "'%s'", mcanon, lo.filter.table->name);
 			lo.filter.table = &hist_meetings;
 			lo.filter.id = mcanon;
+			if (mrc == 2)
+				guess = k->argv[i];
 		} else if (lo.rev == NULL)
 			lo.rev = k->argv[i];
 		else

@@ -2467,6 +2467,18 @@ struct log_count {
 	unsigned long	 calls;
 };
 
+/* A callback that takes nothing: log_counted counts the commits. */
+static int
+log_none(void *arg, const struct hist_commit *c, const struct hist_set *set,
+    int first)
+{
+	(void)arg;
+	(void)c;
+	(void)set;
+	(void)first;
+	return 0;
+}
+
 static int
 log_counted(void *arg, const struct hist_commit *c, const struct hist_set *set,
     int first)
@@ -2477,12 +2489,6 @@ log_counted(void *arg, const struct hist_commit *c, const struct hist_set *set,
 	return lc->cb(lc->arg, c, set, first);
 }
 
-/*
- * kam log ID found nothing in a walk that nothing limited (no date, no
- * author, no range): the record was never in a commit of that history.
- * Still in the work tree only (not committed yet): a note, 0.  Else an
- * error naming it, 65, as kam risk show R-999 (issue 18).
- */
 /* Whether meetings/NAME.md is a file of the work tree. */
 static int
 meeting_in_worktree(const struct project *p, const char *name)
@@ -2495,6 +2501,12 @@ meeting_in_worktree(const struct project *p, const char *name)
 	return rc;
 }
 
+/*
+ * kam log ID found nothing in a walk that nothing limited (no date, no
+ * author, no range): the record was never in a commit of that history.
+ * Still in the work tree only (not committed yet): a note, 0.  Else an
+ * error naming it, 65, as kam risk show R-999 (issue 18).
+ */
 static int
 log_unknown(const struct project *p, const struct hist_log_opts *o)
 {
@@ -2544,8 +2556,29 @@ hist_log(const struct project *p, const struct hist_log_opts *o,
 	int rc;
 
 	if ((rc = log_run(p, o, log_counted, &lc)) != 0 || lc.calls > 0 ||
-	    o->filter.id == NULL || o->since != 0 || o->until != 0 ||
-	    o->author != NULL || (o->rev != NULL && strstr(o->rev, "..")))
+	    o->filter.id == NULL)
+		return rc;
+	if (o->since != 0 || o->until != 0 || o->author != NULL) {
+		/* A name taken for a meeting since removed (no revision of
+		 * that name, no such file in the work tree) must be one of
+		 * the history for the limits to explain the silence: else
+		 * it was a mistyped revision, as log_unknown says. */
+		if (o->filter.table == &hist_meetings &&
+		    strchr(o->filter.id, '/') == NULL && o->rev == NULL &&
+		    !meeting_in_worktree(p, o->filter.id)) {
+			struct hist_log_opts all = *o;
+			struct log_count none = { log_none, NULL, 0 };
+
+			all.since = all.until = 0;
+			all.author = NULL;
+			if ((rc = log_run(p, &all, log_counted, &none)) != 0 ||
+			    none.calls > 0)
+				return rc;
+			return log_unknown(p, o);
+		}
+		return rc;
+	}
+	if (o->rev != NULL && strstr(o->rev, ".."))
 		return rc;
 	return log_unknown(p, o);
 }

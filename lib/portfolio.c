@@ -272,14 +272,16 @@ static void
 fail(struct acap *c, enum pf_state st, const char *fmt, ...)
 {
 	va_list ap;
+	char *reason;
 
 	c->a->state = st;
 	if (fmt == NULL)
 		return;
-	free(c->a->reason);
 	va_start(ap, fmt);
-	c->a->reason = xvasprintf(fmt, ap);
+	reason = xvasprintf(fmt, ap);	/* fmt's arguments may be the old one */
 	va_end(ap);
+	free(c->a->reason);
+	c->a->reason = reason;
 	if (c->code == 0)
 		c->code = st == PF_INVALID ? KAM_EX_DATA : KAM_EX_IO;
 }

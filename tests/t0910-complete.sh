@@ -251,7 +251,10 @@ test_expect_success 'renumber and log complete ids of any table, then revisions'
 	test_cmp expect out &&
 	(cd proj && kam __complete diff --table risks v) >out &&
 	echo v1 >expect &&
-	test_cmp expect out
+	test_cmp expect out &&
+	# merge-file base ours theirs: files, the shell completes them.
+	(cd proj && kam __complete merge-file "") >out &&
+	test ! -s out
 '
 
 test_expect_success 'log completes the meetings of the minutes and their decisions and actions (issue 18)' '

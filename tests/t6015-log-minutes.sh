@@ -251,8 +251,23 @@ test_expect_success 'kam log NAME of a meeting since removed: its history; a nam
 		test_expect_code 64 kam log $a no-such-branch >../out 2>../err &&
 		test ! -s ../out &&
 		echo "kam: unknown revision '"'"'no-such-branch'"'"', and no meeting of that name: meetings/no-such-branch.md is in no commit" >../expect &&
-		test_cmp ../expect ../err || return 1
+		test_cmp ../expect ../err &&
+		# With a limit too: the limit does not explain a name that
+		# is no meeting of the history (a mistyped revision).
+		test_expect_code 64 kam log $a --author nobody no-such-branch \
+		    >../out 2>../err &&
+		test ! -s ../out && test_cmp ../expect ../err &&
+		test_expect_code 64 kam --format json log $a --since 2026-01-01 \
+		    no-such-branch >../out 2>../err &&
+		test ! -s ../out && test_cmp ../expect ../err &&
+		# A removed meeting that the limit leaves out: nothing, 0.
+		kam log $a --author nobody 2026-11-20-weekly-sync >../out &&
+		test ! -s ../out || return 1
 	done &&
+	# The name before an id was a revision: the error names it.
+	test_expect_code 64 kam log no-such-branch R-1 2>../err &&
+	echo "kam: unknown revision '"'"'no-such-branch'"'"'" >../expect &&
+	test_cmp ../expect ../err &&
 	test_expect_code 64 kam log --table risks no-such-branch 2>../err &&
 	echo "kam: unknown revision '"'"'no-such-branch'"'"'" >../expect &&
 	test_cmp ../expect ../err &&
